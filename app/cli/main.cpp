@@ -1,0 +1,272 @@
+// strata-cli: Strata's command-line tool for scripts and nightly jobs.
+#include "app/cli/output.h"
+#include "app/common/logging.h"
+#include "engine/api/database.h"
+#include "engine/transfer/demo/demo_database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+#include <unistd.h>
+
+using namespace strata;
+using engine::Database;
+using engine::Status;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
+
+Commands:
+  demo     Create the demo database (users, products, orders, parcels)
+  sql      Run SQL statements and print their results
+  tables   List the tables of a database
+
+Run 'strata-cli COMMAND --help' for a command's options.
+Exit codes: 0 success, 1 error (message on standard error), 2 bad usage.
+)";
+
+int usageError(const QString &message)
+{
+    std::cerr << "strata-cli: " << message.toStdString()
+              << "\nRun 'strata-cli --help' for usage.\n";
+    return kExitUsage;
+}
+
+int fail(const Status &status)
+{
+    spdlog::error("{}", status.toString());
+    std::cerr << "strata-cli: error: " << status.message() << "\n";
+    return kExitError;
+}
+
+//! Parses a command's options; returns an exit code when the command should stop here.
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
+                                const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText());
+    if (parser.isSet("help")) {
+        std::cout << parser.helpText().toStdString();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+engine::Result<std::shared_ptr<Database>> openDatabase(const QString &dir, bool readOnly)
+{
+    engine::OpenOptions options;
+    options.readOnly = readOnly;
+    options.programName = "strata-cli";
+    auto db = Database::open(dir.toStdString(), options);
+    if (db)
+        for (const auto &w : (*db)->warnings())
+            spdlog::warn("{}", w);
+    return db;
+}
+
+int demoCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({"db", "Database folder to create the demo in.", "DIR"});
+    parser.addOption(
+        {"rows", "Number of users (orders: 3x, parcels: 1/2x). Default 1000.", "N", "1000"});
+    if (auto code = parseCommand(parser, args,
+                                 "Create the demo database.\n\nExample:\n  strata-cli demo --db "
+                                 "~/strata-demo --rows 5000"))
+        return *code;
+    if (!parser.isSet("db"))
+        return usageError("demo: --db DIR is required");
+    bool ok = false;
+    const qlonglong rows = parser.value("rows").toLongLong(&ok);
+    if (!ok || rows < 1)
+        return usageError("demo: --rows needs a positive number, not '" + parser.value("rows")
+                          + "'");
+    auto db = openDatabase(parser.value("db"), false);
+    if (!db)
+        return fail(db.status());
+    auto conn = (*db)->connect();
+    if (auto st = transfer::createDemoDatabase(*conn, rows); !st)
+        return fail(st);
+    auto tables = conn->tables();
+    if (!tables)
+        return fail(tables.status());
+    for (const auto &t : *tables)
+        std::cout << t.name << ": " << t.rowCount << " rows\n";
+    spdlog::info("created demo database in {} ({} users)", parser.value("db").toStdString(), rows);
+    return kExitOk;
+}
+
+int sqlCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({"db", "Database folder (created when it does not exist).", "DIR"});
+    parser.addOption({{"c", "command"},
+                      "SQL to run (statements separated by ';'). Without it, "
+                      "the script is read from standard input.",
+                      "SQL"});
+    parser.addOption({"format",
+                      "Output: table (default on a terminal), csv (default otherwise) "
+                      "or json (one line per result set).",
+                      "FORMAT"});
+    if (auto code
+        = parseCommand(parser, args,
+                       "Run SQL statements and print each result set.\n\nExamples:\n"
+                       "  strata-cli sql --db ~/strata-demo -c \"SELECT count(*) FROM users\"\n"
+                       "  strata-cli sql --db ~/strata-demo --format json < report.sql"))
+        return *code;
+    if (!parser.isSet("db"))
+        return usageError("sql: --db DIR is required");
+    app::OutputFormat format
+        = isatty(STDOUT_FILENO) ? app::OutputFormat::Table : app::OutputFormat::Csv;
+    if (parser.isSet("format")) {
+        const QString f = parser.value("format");
+        if (f == "table")
+            format = app::OutputFormat::Table;
+        else if (f == "csv")
+            format = app::OutputFormat::Csv;
+        else if (f == "json")
+            format = app::OutputFormat::Json;
+        else
+            return usageError("sql: --format takes table, csv or json, not '" + f + "'");
+    }
+    std::string script;
+    if (parser.isSet("command"))
+        script = parser.value("command").toStdString();
+    else
+        script.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+
+    auto db = openDatabase(parser.value("db"), false);
+    // Another program has the database open: a read-only script can still run.
+    if (!db && db.status().code() == engine::StatusCode::Locked && engine::isReadOnlyScript(script))
+        db = openDatabase(parser.value("db"), true);
+    if (!db)
+        return fail(db.status());
+    auto conn = (*db)->connect();
+    auto results = conn->executeScript(script);
+    if (!results)
+        return fail(results.status());
+    bool first = true;
+    for (const auto &r : *results) {
+        if (!r.hasRows) {
+            if (format == app::OutputFormat::Table && r.rowsAffected > 0)
+                std::cout << "(" << r.rowsAffected << (r.rowsAffected == 1 ? " row" : " rows")
+                          << " affected)\n";
+            continue;
+        }
+        switch (format) {
+        case app::OutputFormat::Table:
+            if (!first)
+                std::cout << "\n";
+            app::writeTable(std::cout, r);
+            break;
+        case app::OutputFormat::Csv:
+            if (!first)
+                std::cout << "\r\n";
+            app::writeCsv(std::cout, r);
+            break;
+        case app::OutputFormat::Json:
+            app::writeJson(std::cout, r);
+            break;
+        }
+        first = false;
+    }
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitError;
+}
+
+int tablesCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({"db", "Database folder.", "DIR"});
+    parser.addOption({"json", "Print JSON: tables with columns, row counts and creation times."});
+    if (auto code = parseCommand(parser, args,
+                                 "List the tables of a database (read-only: works while another "
+                                 "program has it open).\n\nExample:\n  strata-cli tables --db "
+                                 "~/strata-demo --json"))
+        return *code;
+    if (!parser.isSet("db"))
+        return usageError("tables: --db DIR is required");
+    auto db = openDatabase(parser.value("db"), true);
+    if (!db)
+        return fail(db.status());
+    auto conn = (*db)->connect();
+    auto tables = conn->tables();
+    if (!tables)
+        return fail(tables.status());
+    if (parser.isSet("json")) {
+        std::cout << "{\"tables\": [";
+        for (size_t i = 0; i < tables->size(); ++i) {
+            const auto &t = (*tables)[i];
+            std::cout << (i ? ", " : "") << "{\"name\": " << app::jsonString(t.name)
+                      << ", \"rows\": " << t.rowCount << ", \"created_at\": "
+                      << app::jsonString(engine::formatTimestamp(t.createdAt))
+                      << ", \"columns\": [";
+            for (size_t c = 0; c < t.columns.size(); ++c) {
+                const auto &col = t.columns[c];
+                std::cout << (c ? ", " : "") << "{\"name\": " << app::jsonString(col.name)
+                          << ", \"type\": " << app::jsonString(engine::typeName(col.type))
+                          << ", \"nullable\": " << (col.notNull ? "false" : "true")
+                          << ", \"primary_key\": " << (col.primaryKey ? "true" : "false")
+                          << ", \"sensitive\": " << (col.sensitive ? "true" : "false") << "}";
+            }
+            std::cout << "]}";
+        }
+        std::cout << "]}\n";
+        return kExitOk;
+    }
+    engine::QueryResult listing;
+    listing.columns = {"table", "rows", "columns", "created"};
+    for (const auto &t : *tables) {
+        std::string cols;
+        for (const auto &c : t.columns)
+            cols += (cols.empty() ? "" : ", ") + c.name + (c.primaryKey ? "*" : "")
+                    + (c.sensitive ? " (sensitive)" : "");
+        listing.rows.push_back({engine::Value::text(t.name),
+                                engine::Value::integer(static_cast<int64_t>(t.rowCount)),
+                                engine::Value::text(cols), engine::Value::timestamp(t.createdAt)});
+    }
+    app::writeTable(std::cout, listing);
+    return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("strata");
+    QCoreApplication::setApplicationVersion(STRATA_VERSION);
+    const QStringList args = QCoreApplication::arguments();
+    app::setupLogging("strata-cli", true);
+    if (args.size() < 2)
+        return usageError("a command is required (demo, sql, tables)");
+    const QString command = args[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kUsage;
+        return kExitOk;
+    }
+    if (command == "--version" || command == "-v") {
+        std::cout << "strata-cli " << STRATA_VERSION << "\n";
+        return kExitOk;
+    }
+    QStringList rest = args;
+    rest.removeAt(1); // QCommandLineParser expects the program name first
+    if (command == "demo")
+        return demoCommand(rest);
+    if (command == "sql")
+        return sqlCommand(rest);
+    if (command == "tables")
+        return tablesCommand(rest);
+    return usageError("unknown command '" + command + "'");
+}

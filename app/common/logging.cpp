@@ -1,0 +1,37 @@
+#include "app/common/logging.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+namespace strata::app {
+
+std::string setupLogging(const std::string &program, bool quietConsole)
+{
+    std::vector<spdlog::sink_ptr> sinks;
+    auto console = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
+    console->set_level(quietConsole ? spdlog::level::off : spdlog::level::warn);
+    console->set_pattern(program + ": %^%l%$: %v");
+    sinks.push_back(console);
+    std::string path;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (!dir.isEmpty() && QDir().mkpath(dir + "/logs")) {
+        path = (dir + "/logs/strata.log").toStdString();
+        try {
+            // 5 MiB a file, three files kept.
+            auto file = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path, 5 << 20, 3);
+            file->set_level(spdlog::level::info);
+            sinks.push_back(file);
+        } catch (const spdlog::spdlog_ex &) {
+            path.clear(); // a read-only home still runs, without a log file
+        }
+    }
+    auto logger = std::make_shared<spdlog::logger>(program, sinks.begin(), sinks.end());
+    logger->set_level(spdlog::level::info);
+    spdlog::set_default_logger(logger);
+    return path;
+}
+
+} // namespace strata::app

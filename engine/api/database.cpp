@@ -1,0 +1,553 @@
+#include "engine/api/database.h"
+
+#include "engine/exec/exec_context.h"
+#include "engine/exec/executor.h"
+#include "engine/exec/planner.h"
+#include "engine/mvcc/database_core.h"
+#include "engine/sql/parser.h"
+
+namespace strata::engine {
+
+namespace {
+
+template<typename F>
+auto guarded(F &&f) -> decltype(f())
+{
+    try {
+        return f();
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    } catch (const std::bad_alloc &) {
+        return Status(StatusCode::Io, "out of memory");
+    } catch (const std::exception &e) {
+        return Status(StatusCode::Internal, e.what());
+    }
+}
+
+// Appends where a statement starts, unless the message already says where.
+EngineError locate(const EngineError &e, std::string_view sql, const sql::Statement &s,
+                   size_t count)
+{
+    const std::string msg = e.what();
+    if (count <= 1 || msg.find("line ") != std::string::npos)
+        return e;
+    return EngineError(e.code(),
+                       msg + " (in the statement at " + sql::describePosition(sql, s.pos) + ")");
+}
+
+std::string defaultSql(const ColumnDef &c)
+{
+    if (!c.hasDefault)
+        return {};
+    if (c.defaultIsNow)
+        return c.type == LogicalType::Date ? "CURRENT_DATE" : "CURRENT_TIMESTAMP";
+    return c.defaultValue.toSqlLiteral();
+}
+
+} // namespace
+
+struct ParsedStatement {
+    sql::Statement statement;
+};
+
+// ---- Cursor ---------------------------------------------------------------------------------
+
+Cursor::Cursor() = default;
+
+Cursor::~Cursor()
+{
+    m_plan.reset();
+    if (m_ownedTxn && m_core)
+        m_core->rollback(*m_ownedTxn);
+}
+
+Result<bool> Cursor::next(RowBatch &batch, size_t maxRows)
+{
+    return guarded([&]() -> Result<bool> {
+        if (batch.columns.size() != m_names.size() || batch.names != m_names)
+            batch.reset(m_names, m_types);
+        else
+            batch.clear();
+        if (m_done)
+            return false;
+        if (!m_opened) {
+            m_plan->root->open(*m_ctx);
+            m_opened = true;
+        }
+        Row row;
+        const size_t width = m_names.size();
+        while (batch.rowCount() < maxRows) {
+            if (!m_plan->root->next(row)) {
+                m_done = true;
+                break;
+            }
+            row.resize(width);
+            batch.appendRow(row);
+        }
+        // Untyped columns (NULL literals, parameters) take the type their values showed.
+        for (size_t c = 0; c < width; ++c)
+            if (m_types[c] == LogicalType::Null)
+                m_types[c] = batch.columns[c].type;
+        return batch.rowCount() > 0;
+    });
+}
+
+// ---- Connection -----------------------------------------------------------------------------
+
+Connection::Connection(std::shared_ptr<DatabaseCore> core)
+    : m_core(std::move(core))
+{
+}
+
+Connection::~Connection()
+{
+    if (m_txn)
+        m_core->rollback(*m_txn);
+}
+
+uint64_t Connection::snapshotTs() const
+{
+    return m_txn ? m_txn->snapshotTs() : m_core->lastCommitTs();
+}
+
+Status Connection::begin()
+{
+    if (m_txn)
+        return {StatusCode::Invalid, "a transaction is already open; COMMIT or ROLLBACK it first"};
+    return guarded([&]() -> Status {
+        m_txn = m_core->begin();
+        return {};
+    });
+}
+
+Status Connection::commit()
+{
+    if (!m_txn)
+        return {StatusCode::Invalid, "no transaction is open"};
+    Status s = m_core->commit(*m_txn);
+    m_txn.reset();
+    return s;
+}
+
+Status Connection::rollback()
+{
+    if (!m_txn)
+        return {StatusCode::Invalid, "no transaction is open"};
+    m_core->rollback(*m_txn);
+    m_txn.reset();
+    return {};
+}
+
+Result<std::unique_ptr<Cursor>> Connection::openCursor(std::shared_ptr<exec::Plan> plan,
+                                                       std::unique_ptr<Transaction> owned,
+                                                       std::vector<Value> params, int64_t now)
+{
+    std::unique_ptr<Cursor> cursor(new Cursor());
+    cursor->m_core = m_core;
+    cursor->m_plan = std::move(plan);
+    cursor->m_ownedTxn = std::move(owned);
+    cursor->m_params = std::move(params);
+    cursor->m_ctx = std::make_unique<exec::ExecContext>();
+    Transaction *txn = cursor->m_ownedTxn ? cursor->m_ownedTxn.get() : m_txn.get();
+    cursor->m_ctx->txn = txn;
+    cursor->m_ctx->params = &cursor->m_params;
+    cursor->m_ctx->statementTime = now;
+    cursor->m_ctx->generation = ++m_generation;
+    cursor->m_ctx->cancel = &m_cancel;
+    cursor->m_snapshotTs = txn->snapshotTs();
+    cursor->m_names = cursor->m_plan->names;
+    cursor->m_types = cursor->m_plan->types;
+    return cursor;
+}
+
+Result<std::unique_ptr<Cursor>> Connection::query(std::string_view sqlText,
+                                                  const std::vector<Value> &params)
+{
+    m_cancel.store(false);
+    return guarded([&]() -> Result<std::unique_ptr<Cursor>> {
+        auto parsed = parse(sqlText);
+        if (parsed->size() != 1 || (*parsed)[0].statement.kind != sql::StatementKind::Select)
+            return Status(StatusCode::Invalid, "query() takes exactly one SELECT statement");
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        auto plan = exec::planQuery(txn, *(*parsed)[0].statement.select, sqlText);
+        return openCursor(std::move(plan), std::move(owned), params, nowMicros());
+    });
+}
+
+std::shared_ptr<const std::vector<ParsedStatement>> Connection::parse(std::string_view sqlText)
+{
+    for (size_t i = 0; i < m_parsed.size(); ++i) {
+        if (m_parsed[i].first == sqlText) {
+            auto hit = m_parsed[i].second;
+            if (i != 0)
+                std::swap(m_parsed[i], m_parsed[0]);
+            return hit;
+        }
+    }
+    auto parsed = std::make_shared<std::vector<ParsedStatement>>();
+    for (auto &s : sql::parseScript(sqlText))
+        parsed->push_back({std::move(s)});
+    constexpr size_t kCacheSize = 32;
+    if (m_parsed.size() >= kCacheSize)
+        m_parsed.pop_back();
+    m_parsed.insert(m_parsed.begin(), {std::string(sqlText), parsed});
+    return parsed;
+}
+
+Result<int64_t> Connection::insertRows(std::string_view tableName,
+                                       const std::vector<std::string> &columns,
+                                       const std::vector<Row> &rows)
+{
+    m_cancel.store(false);
+    return guarded([&]() -> Result<int64_t> {
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        auto entry = txn.requireTable(tableName);
+        const TableSchema &schema = *entry->schema;
+        std::vector<int> targets;
+        if (columns.empty()) {
+            for (size_t c = 0; c < schema.columns.size(); ++c)
+                targets.push_back(static_cast<int>(c));
+        } else {
+            for (const auto &name : columns) {
+                const int idx = schema.findColumn(name);
+                if (idx < 0)
+                    throwError(StatusCode::NotFound,
+                               "no such column: " + name + " in table " + schema.name);
+                targets.push_back(idx);
+            }
+        }
+        const int64_t now = nowMicros();
+        Row base(schema.columns.size());
+        for (size_t c = 0; c < schema.columns.size(); ++c) {
+            const auto &col = schema.columns[c];
+            if (col.hasDefault)
+                base[c] = col.defaultIsNow
+                              ? (col.type == LogicalType::Date ? Value::date(now / 86400000000LL)
+                                                               : Value::timestamp(now))
+                              : col.defaultValue;
+        }
+        const size_t mark = txn.savepoint();
+        try {
+            Row row;
+            for (size_t r = 0; r < rows.size(); ++r) {
+                if (rows[r].size() != targets.size())
+                    throwError(StatusCode::Invalid,
+                               "row " + std::to_string(r + 1) + " has "
+                                   + std::to_string(rows[r].size()) + " values for "
+                                   + std::to_string(targets.size()) + " columns");
+                if ((r & 4095) == 0 && m_cancel.load())
+                    throwError(StatusCode::Canceled, "the insert was canceled");
+                row = base;
+                for (size_t i = 0; i < targets.size(); ++i)
+                    row[targets[i]] = rows[r][i];
+                try {
+                    txn.insert(entry, std::move(row));
+                } catch (const EngineError &e) {
+                    throwError(e.code(),
+                               std::string(e.what()) + " (row " + std::to_string(r + 1) + ")");
+                }
+            }
+        } catch (const EngineError &e) {
+            txn.rollbackTo(mark);
+            if (e.code() == StatusCode::Conflict)
+                txn.doom(e.toStatus());
+            throw;
+        }
+        if (owned) {
+            Status st = m_core->commit(*owned);
+            if (!st)
+                return st;
+        }
+        return static_cast<int64_t>(rows.size());
+    });
+}
+
+Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlText,
+                                                           const std::vector<Value> &params)
+{
+    m_cancel.store(false);
+    return guarded([&]() -> Result<std::vector<QueryResult>> {
+        const auto parsed = parse(sqlText);
+        const auto count = parsed->size();
+        std::vector<QueryResult> results;
+        for (const auto &ps : *parsed) {
+            const sql::Statement &s = ps.statement;
+            QueryResult result;
+            result.statement = std::string(sqlText.substr(s.pos, s.end - s.pos));
+            if (s.paramCount > static_cast<int>(params.size()))
+                throwError(StatusCode::Invalid,
+                           "the statement at " + sql::describePosition(sqlText, s.pos) + " has "
+                               + std::to_string(s.paramCount) + " parameters but "
+                               + std::to_string(params.size()) + " values were bound");
+            switch (s.kind) {
+            case sql::StatementKind::Begin: {
+                Status st = begin();
+                if (!st)
+                    throwError(st.code(), st.message());
+                break;
+            }
+            case sql::StatementKind::Commit: {
+                Status st = commit();
+                if (!st)
+                    throwError(st.code(), st.message());
+                break;
+            }
+            case sql::StatementKind::Rollback: {
+                Status st = rollback();
+                if (!st)
+                    throwError(st.code(), st.message());
+                break;
+            }
+            case sql::StatementKind::Select: {
+                std::unique_ptr<Transaction> owned;
+                if (!m_txn)
+                    owned = m_core->begin();
+                Transaction &txn = owned ? *owned : *m_txn;
+                try {
+                    auto plan = exec::planQuery(txn, *s.select, sqlText);
+                    auto cursor = openCursor(plan, std::move(owned), params, nowMicros());
+                    if (!cursor)
+                        throwError(cursor.status().code(), cursor.status().message());
+                    RowBatch batch;
+                    for (;;) {
+                        auto more = (*cursor)->next(batch);
+                        if (!more)
+                            throwError(more.status().code(), more.status().message());
+                        for (size_t r = 0; r < batch.rowCount(); ++r)
+                            result.rows.push_back(batch.row(r));
+                        if (!*more)
+                            break;
+                    }
+                    result.hasRows = true;
+                    result.columns = (*cursor)->columnNames();
+                    result.types = (*cursor)->columnTypes();
+                } catch (const EngineError &e) {
+                    throw locate(e, sqlText, s, count);
+                }
+                break;
+            }
+            default: {
+                std::unique_ptr<Transaction> owned;
+                if (!m_txn)
+                    owned = m_core->begin();
+                Transaction &txn = owned ? *owned : *m_txn;
+                exec::ExecContext ctx;
+                ctx.txn = &txn;
+                ctx.params = &params;
+                ctx.statementTime = nowMicros();
+                ctx.generation = ++m_generation;
+                ctx.cancel = &m_cancel;
+                try {
+                    result.rowsAffected = exec::executeWrite(txn, s, sqlText, ctx);
+                } catch (const EngineError &e) {
+                    if (owned)
+                        m_core->rollback(*owned);
+                    throw locate(e, sqlText, s, count);
+                }
+                if (owned) {
+                    Status st = m_core->commit(*owned);
+                    if (!st)
+                        throwError(st.code(), st.message());
+                }
+                break;
+            }
+            }
+            results.push_back(std::move(result));
+        }
+        return results;
+    });
+}
+
+Result<QueryResult> Connection::execute(std::string_view sqlText, const std::vector<Value> &params)
+{
+    auto results = executeScript(sqlText, params);
+    if (!results)
+        return results.status();
+    if (results->empty())
+        return QueryResult{};
+    return std::move(results->back());
+}
+
+Result<std::vector<TableInfo>> Connection::tables()
+{
+    return guarded([&]() -> Result<std::vector<TableInfo>> {
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        std::vector<TableInfo> out;
+        for (const auto &entry : m_core->catalog().tables(txn.view())) {
+            auto info = table(entry->schema->name);
+            if (!info)
+                return info.status();
+            out.push_back(std::move(*info));
+        }
+        return out;
+    });
+}
+
+Result<TableInfo> Connection::table(std::string_view name)
+{
+    return guarded([&]() -> Result<TableInfo> {
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        auto entry = txn.requireTable(name);
+        const TableSchema &schema = *entry->schema;
+        TableInfo info;
+        info.name = schema.name;
+        info.createdAt = schema.createdAt;
+        for (const auto &c : schema.columns)
+            info.columns.push_back({c.name, c.type, c.declaredType, c.maxLength, c.notNull,
+                                    c.primaryKey, c.unique, c.sensitive, c.hasDefault,
+                                    defaultSql(c)});
+        for (auto k : schema.primaryKey)
+            info.primaryKey.push_back(schema.columns[k].name);
+        for (const auto &u : schema.uniqueKeys) {
+            info.uniqueKeys.emplace_back();
+            for (auto k : u)
+                info.uniqueKeys.back().push_back(schema.columns[k].name);
+        }
+        TableHeap &heap = *entry->heap;
+        const uint64_t slots = heap.slotCount();
+        std::shared_lock gc(heap.gcLock());
+        for (uint64_t s = 0; s < slots; ++s)
+            info.rowCount
+                += txn.view().visible(heap.slot(s).load(std::memory_order_acquire)) != nullptr;
+        return info;
+    });
+}
+
+Result<std::unique_ptr<Cursor>> Connection::changedRows(std::string_view name, uint64_t sinceTs)
+{
+    return guarded([&]() -> Result<std::unique_ptr<Cursor>> {
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        auto entry = txn.requireTable(name);
+        auto plan = std::make_shared<exec::Plan>();
+        auto scan = std::make_unique<exec::TableScan>(
+            entry, std::vector<bool>(entry->schema->columns.size(), true), nullptr);
+        scan->setChangedSince(sinceTs);
+        plan->root = std::move(scan);
+        for (const auto &c : entry->schema->columns) {
+            plan->names.push_back(c.name);
+            plan->types.push_back(c.type);
+        }
+        return openCursor(std::move(plan), std::move(owned), {}, nowMicros());
+    });
+}
+
+Result<std::vector<Row>> Connection::deletedKeys(std::string_view name, uint64_t sinceTs)
+{
+    return guarded([&]() -> Result<std::vector<Row>> {
+        std::unique_ptr<Transaction> owned;
+        if (!m_txn)
+            owned = m_core->begin();
+        Transaction &txn = owned ? *owned : *m_txn;
+        auto entry = txn.requireTable(name);
+        const auto identity = entry->schema->identityColumns();
+        std::vector<Row> out;
+        for (const auto &d : entry->heap->deletionsAfter(sinceTs)) {
+            if (d.commitTs > txn.snapshotTs())
+                continue;
+            rowcodec::RowView view(d.keyRow.data(), static_cast<uint32_t>(d.keyRow.size()));
+            Row key;
+            for (size_t k = 0; k < identity.size(); ++k)
+                key.push_back(
+                    view.get(static_cast<uint32_t>(k), entry->schema->columns[identity[k]].type));
+            out.push_back(std::move(key));
+        }
+        return out;
+    });
+}
+
+// ---- Database -------------------------------------------------------------------------------
+
+Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const OpenOptions &options)
+{
+    return guarded([&]() -> Result<std::shared_ptr<Database>> {
+        DatabaseOptions o;
+        o.sync = options.durability == Durability::Full     ? SyncMode::Full
+                 : options.durability == Durability::Normal ? SyncMode::Normal
+                                                            : SyncMode::Off;
+        o.readOnly = options.readOnly;
+        o.deletionRetentionMicros = options.deletionRetentionMicros;
+        o.checkpointLogBytes = options.checkpointLogBytes;
+        o.programName = options.programName;
+        auto core = std::make_shared<DatabaseCore>(dir, o);
+        return std::shared_ptr<Database>(new Database(std::move(core)));
+    });
+}
+
+std::shared_ptr<Database> Database::openInMemory()
+{
+    return std::shared_ptr<Database>(new Database(std::make_shared<DatabaseCore>()));
+}
+
+Database::Database(std::shared_ptr<DatabaseCore> core)
+    : m_core(std::move(core))
+{
+}
+
+Database::~Database() = default;
+
+bool isReadOnlyScript(std::string_view sqlText)
+{
+    try {
+        for (const auto &s : sql::parseScript(sqlText))
+            if (s.kind != sql::StatementKind::Select)
+                return false;
+        return true;
+    } catch (const EngineError &) {
+        return false;
+    }
+}
+
+std::unique_ptr<Connection> Database::connect()
+{
+    return std::unique_ptr<Connection>(new Connection(m_core));
+}
+
+Status Database::checkpoint()
+{
+    return guarded([&]() -> Status {
+        m_core->checkpoint();
+        return {};
+    });
+}
+
+std::vector<std::string> Database::warnings() const
+{
+    return m_core->openWarnings();
+}
+
+uint64_t Database::lastCommitTs() const
+{
+    return m_core->lastCommitTs();
+}
+
+bool Database::readOnly() const
+{
+    return m_core->readOnly();
+}
+
+const std::string &Database::directory() const
+{
+    return m_core->directory();
+}
+
+size_t Database::collectGarbage()
+{
+    return m_core->collectGarbage();
+}
+
+} // namespace strata::engine

@@ -1,0 +1,175 @@
+#pragma once
+
+#include "engine/api/row_batch.h"
+#include "engine/common/status.h"
+#include "engine/common/timestamp.h"
+#include "engine/types/value.h"
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::engine {
+
+class DatabaseCore;
+class Transaction;
+namespace exec {
+class Plan;
+struct ExecContext;
+} // namespace exec
+
+//! How the log reaches the disk; see DatabaseOptions::sync.
+enum class Durability { Full, Normal, Off };
+
+//! Options for Database::open.
+struct OpenOptions {
+    Durability durability = Durability::Full;
+    bool readOnly = false;
+    int64_t deletionRetentionMicros = 30LL * 24 * 3600 * 1000000;
+    uint64_t checkpointLogBytes = 64ULL << 20;
+    std::string programName = "strata";
+};
+
+struct ColumnInfo {
+    std::string name;
+    LogicalType type = LogicalType::Text;
+    std::string declaredType;
+    uint32_t maxLength = 0;
+    bool notNull = false;
+    bool primaryKey = false;
+    bool unique = false;
+    bool sensitive = false;
+    bool hasDefault = false;
+    std::string defaultSql; //!< the default as SQL ("0", "'x'", "CURRENT_TIMESTAMP")
+};
+
+struct TableInfo {
+    std::string name;
+    std::vector<ColumnInfo> columns;
+    std::vector<std::string> primaryKey;
+    std::vector<std::vector<std::string>> uniqueKeys;
+    uint64_t rowCount = 0;
+    int64_t createdAt = 0; //!< µs UTC
+};
+
+//! A fully read result: for scripts, tests and the CLI.
+struct QueryResult {
+    bool hasRows = false; //!< a SELECT (even one returning no rows)
+    std::vector<std::string> columns;
+    std::vector<LogicalType> types;
+    std::vector<Row> rows;
+    int64_t rowsAffected = 0;
+    std::string statement; //!< the statement's text
+};
+
+//! Streams a query's rows in batches from one snapshot.
+class Cursor {
+public:
+    ~Cursor();
+    const std::vector<std::string> &columnNames() const { return m_names; }
+    const std::vector<LogicalType> &columnTypes() const { return m_types; }
+    //! Fills `batch` with up to `maxRows` rows; false (and an empty batch) at the end.
+    Result<bool> next(RowBatch &batch, size_t maxRows = 2048);
+    //! The commit timestamp of the snapshot the rows come from.
+    uint64_t snapshotTs() const { return m_snapshotTs; }
+
+private:
+    friend class Connection;
+    Cursor();
+    std::shared_ptr<exec::Plan> m_plan;
+    std::unique_ptr<exec::ExecContext> m_ctx;
+    std::unique_ptr<Transaction> m_ownedTxn; //!< an auto-commit query keeps its snapshot here
+    std::shared_ptr<DatabaseCore> m_core;
+    std::vector<Value> m_params;
+    std::vector<std::string> m_names;
+    std::vector<LogicalType> m_types;
+    uint64_t m_snapshotTs = 0;
+    bool m_done = false;
+    bool m_opened = false;
+};
+
+//! A session on a database: statements run in auto-commit mode or inside BEGIN ... COMMIT.
+//! One thread at a time uses a Connection; open one per thread.
+class Connection {
+public:
+    ~Connection();
+    //! Runs every statement of a script; returns each one's result. Stops at the first error,
+    //! whose message names the statement (by line and column).
+    Result<std::vector<QueryResult>> executeScript(std::string_view sql,
+                                                   const std::vector<Value> &params = {});
+    //! Runs one statement (a script's last result is returned).
+    Result<QueryResult> execute(std::string_view sql, const std::vector<Value> &params = {});
+    //! A streaming cursor over one SELECT.
+    Result<std::unique_ptr<Cursor>> query(std::string_view sql,
+                                          const std::vector<Value> &params = {});
+
+    //! Inserts rows into `table`: values in the order of `columns` (all columns when empty),
+    //! other columns take their defaults. One transaction (or the open one). Returns the count.
+    Result<int64_t> insertRows(std::string_view table, const std::vector<std::string> &columns,
+                               const std::vector<Row> &rows);
+
+    Status begin();
+    Status commit();
+    Status rollback();
+    bool inTransaction() const { return m_txn != nullptr; }
+    //! The snapshot the current transaction reads (or the latest commit outside one).
+    uint64_t snapshotTs() const;
+
+    Result<std::vector<TableInfo>> tables();
+    Result<TableInfo> table(std::string_view name);
+
+    //! Rows of `table` inserted or updated after `sinceTs` (its current versions).
+    Result<std::unique_ptr<Cursor>> changedRows(std::string_view table, uint64_t sinceTs);
+    //! Identity (primary key, else all columns) of rows deleted after `sinceTs`.
+    Result<std::vector<Row>> deletedKeys(std::string_view table, uint64_t sinceTs);
+
+    //! Asks the running statement to stop (from another thread); it fails with Canceled.
+    void cancel() { m_cancel.store(true); }
+
+private:
+    friend class Database;
+    explicit Connection(std::shared_ptr<DatabaseCore> core);
+    Result<std::unique_ptr<Cursor>> openCursor(std::shared_ptr<exec::Plan> plan,
+                                               std::unique_ptr<Transaction> owned,
+                                               std::vector<Value> params, int64_t now);
+    std::shared_ptr<DatabaseCore> m_core;
+    std::unique_ptr<Transaction> m_txn;
+    std::shared_ptr<const std::vector<struct ParsedStatement>> parse(std::string_view sql);
+    std::atomic<bool> m_cancel{false};
+    uint64_t m_generation = 0;
+    //! Recently parsed scripts by text, so repeated parameterised statements skip parsing.
+    std::vector<std::pair<std::string, std::shared_ptr<const std::vector<struct ParsedStatement>>>>
+        m_parsed;
+};
+
+//! An open Strata database: a folder (checkpoint + write-ahead log) or in memory.
+class Database {
+public:
+    //! Opens or creates the database in `dir`.
+    static Result<std::shared_ptr<Database>> open(const std::string &dir,
+                                                  const OpenOptions &options = {});
+    static std::shared_ptr<Database> openInMemory();
+    ~Database();
+
+    std::unique_ptr<Connection> connect();
+    Status checkpoint();
+    //! Problems recovery worked around (a torn log tail), in English.
+    std::vector<std::string> warnings() const;
+    uint64_t lastCommitTs() const;
+    bool readOnly() const;
+    const std::string &directory() const;
+    //! Frees row versions no snapshot can see; returns how many (tests use it).
+    size_t collectGarbage();
+
+private:
+    explicit Database(std::shared_ptr<DatabaseCore> core);
+    std::shared_ptr<DatabaseCore> m_core;
+};
+
+//! True when every statement of the script only reads (SELECT); false on a syntax error.
+bool isReadOnlyScript(std::string_view sql);
+
+} // namespace strata::engine

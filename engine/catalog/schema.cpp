@@ -1,0 +1,151 @@
+#include "engine/catalog/schema.h"
+
+#include "engine/common/bytes.h"
+
+#include <cctype>
+
+namespace strata::engine {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i]))
+            != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+int TableSchema::findColumn(std::string_view n) const
+{
+    for (size_t i = 0; i < columns.size(); ++i)
+        if (equalsIgnoreCase(columns[i].name, n))
+            return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<uint32_t> TableSchema::identityColumns() const
+{
+    if (!primaryKey.empty())
+        return primaryKey;
+    std::vector<uint32_t> all(columns.size());
+    for (uint32_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return all;
+}
+
+void writeValue(ByteWriter &w, const Value &v)
+{
+    w.put<uint8_t>(static_cast<uint8_t>(v.type));
+    switch (v.type) {
+    case LogicalType::Null:
+        break;
+    case LogicalType::Double:
+        w.put<double>(v.d);
+        break;
+    case LogicalType::Text:
+    case LogicalType::Blob:
+        w.putString(v.s);
+        break;
+    default:
+        w.put<int64_t>(v.i);
+        break;
+    }
+}
+
+Value readValue(ByteReader &r)
+{
+    const auto t = r.get<uint8_t>();
+    if (t > static_cast<uint8_t>(LogicalType::Timestamp))
+        throwError(StatusCode::Corrupt, "unknown value type " + std::to_string(t));
+    const auto type = static_cast<LogicalType>(t);
+    switch (type) {
+    case LogicalType::Null:
+        return Value::null();
+    case LogicalType::Double:
+        return Value::real(r.get<double>());
+    case LogicalType::Text:
+    case LogicalType::Blob:
+        return Value::stringy(type, std::string(r.getString()));
+    default:
+        return Value::integral(type, r.get<int64_t>());
+    }
+}
+
+void writeSchema(ByteWriter &w, const TableSchema &s)
+{
+    w.put<uint64_t>(s.id);
+    w.putString(s.name);
+    w.put<int64_t>(s.createdAt);
+    w.put<uint32_t>(static_cast<uint32_t>(s.columns.size()));
+    for (const auto &c : s.columns) {
+        w.putString(c.name);
+        w.put<uint8_t>(static_cast<uint8_t>(c.type));
+        w.put<uint32_t>(c.maxLength);
+        const uint8_t flags = (c.notNull ? 1 : 0) | (c.primaryKey ? 2 : 0) | (c.unique ? 4 : 0)
+                              | (c.sensitive ? 8 : 0) | (c.hasDefault ? 16 : 0)
+                              | (c.defaultIsNow ? 32 : 0);
+        w.put<uint8_t>(flags);
+        writeValue(w, c.defaultValue);
+        w.putString(c.declaredType);
+    }
+    w.put<uint32_t>(static_cast<uint32_t>(s.primaryKey.size()));
+    for (auto k : s.primaryKey)
+        w.put<uint32_t>(k);
+    w.put<uint32_t>(static_cast<uint32_t>(s.uniqueKeys.size()));
+    for (const auto &u : s.uniqueKeys) {
+        w.put<uint32_t>(static_cast<uint32_t>(u.size()));
+        for (auto k : u)
+            w.put<uint32_t>(k);
+    }
+}
+
+TableSchema readSchema(ByteReader &r)
+{
+    TableSchema s;
+    s.id = r.get<uint64_t>();
+    s.name = std::string(r.getString());
+    s.createdAt = r.get<int64_t>();
+    const auto n = r.get<uint32_t>();
+    if (n > 100000)
+        throwError(StatusCode::Corrupt, "implausible column count " + std::to_string(n));
+    for (uint32_t i = 0; i < n; ++i) {
+        ColumnDef c;
+        c.name = std::string(r.getString());
+        c.type = static_cast<LogicalType>(r.get<uint8_t>());
+        c.maxLength = r.get<uint32_t>();
+        const auto flags = r.get<uint8_t>();
+        c.notNull = flags & 1;
+        c.primaryKey = flags & 2;
+        c.unique = flags & 4;
+        c.sensitive = flags & 8;
+        c.hasDefault = flags & 16;
+        c.defaultIsNow = flags & 32;
+        c.defaultValue = readValue(r);
+        c.declaredType = std::string(r.getString());
+        s.columns.push_back(std::move(c));
+    }
+    auto readList = [&](std::vector<uint32_t> &out) {
+        const auto k = r.get<uint32_t>();
+        if (k > n)
+            throwError(StatusCode::Corrupt, "implausible key column count");
+        for (uint32_t i = 0; i < k; ++i) {
+            const auto col = r.get<uint32_t>();
+            if (col >= n)
+                throwError(StatusCode::Corrupt, "key column out of range");
+            out.push_back(col);
+        }
+    };
+    readList(s.primaryKey);
+    const auto u = r.get<uint32_t>();
+    if (u > n)
+        throwError(StatusCode::Corrupt, "implausible unique key count");
+    for (uint32_t i = 0; i < u; ++i) {
+        s.uniqueKeys.emplace_back();
+        readList(s.uniqueKeys.back());
+    }
+    return s;
+}
+
+} // namespace strata::engine

@@ -1,0 +1,345 @@
+#include "engine/exec/executor.h"
+
+#include "engine/common/status.h"
+#include "engine/exec/planner.h"
+#include "engine/mvcc/transaction.h"
+#include "engine/sql/parser.h"
+
+#include <set>
+
+namespace strata::engine::exec {
+
+using sql::Statement;
+using sql::StatementKind;
+
+namespace {
+
+Value columnDefault(const ColumnDef &col, const ExecContext &ctx)
+{
+    if (!col.hasDefault)
+        return Value::null();
+    if (col.defaultIsNow)
+        return col.type == LogicalType::Date ? Value::date(ctx.statementTime / 86400000000LL)
+                                             : Value::timestamp(ctx.statementTime);
+    return col.defaultValue;
+}
+
+ColumnDef columnFromSpec(Planner &planner, const sql::ColumnSpec &spec, ExecContext &ctx)
+{
+    ColumnDef c;
+    c.name = spec.name;
+    c.type = spec.type;
+    c.maxLength = spec.maxLength;
+    c.notNull = spec.notNull || spec.primaryKey;
+    c.primaryKey = spec.primaryKey;
+    c.unique = spec.unique;
+    c.sensitive = spec.sensitive;
+    c.declaredType = spec.typeName;
+    if (spec.defaultExpr) {
+        c.hasDefault = true;
+        const auto &d = *spec.defaultExpr;
+        if (d.kind == sql::ExprKind::Function && (d.op == "NOW" || d.op == "CURRENT_DATE")) {
+            if (c.type != LogicalType::Timestamp && c.type != LogicalType::Date)
+                planner.fail(d.pos, "DEFAULT " + d.op + " needs a DATE or TIMESTAMP column");
+            c.defaultIsNow = true;
+        } else {
+            Row empty;
+            Value v = eval(*planner.bindConstant(d), empty, ctx);
+            if (!v.isNull())
+                v = coerceToColumn(v, c.type, "DEFAULT of " + c.name);
+            c.defaultValue = v;
+        }
+    }
+    return c;
+}
+
+std::vector<uint32_t> resolveColumns(Planner &planner, const TableSchema &schema,
+                                     const std::vector<std::string> &names, uint32_t pos)
+{
+    std::vector<uint32_t> out;
+    for (const auto &n : names) {
+        const int idx = schema.findColumn(n);
+        if (idx < 0)
+            planner.fail(pos, "no such column: " + n + " in table " + schema.name);
+        if (std::find(out.begin(), out.end(), static_cast<uint32_t>(idx)) != out.end())
+            planner.fail(pos, "column " + n + " is listed twice");
+        out.push_back(static_cast<uint32_t>(idx));
+    }
+    return out;
+}
+
+int64_t createTable(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
+{
+    if (txn.table(s.table) || txn.catalog().findLatest(s.table)) {
+        if (s.ifNotExists)
+            return 0;
+        planner.fail(s.pos, "table " + s.table + " already exists");
+    }
+    TableSchema schema;
+    schema.name = s.table;
+    std::set<std::string> seen;
+    for (const auto &spec : s.columnSpecs) {
+        std::string lower = spec.name;
+        for (auto &c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (!seen.insert(lower).second)
+            planner.fail(spec.pos, "duplicate column name: " + spec.name);
+        schema.columns.push_back(columnFromSpec(planner, spec, ctx));
+    }
+    if (schema.columns.empty())
+        planner.fail(s.pos, "a table needs at least one column");
+    for (uint32_t i = 0; i < schema.columns.size(); ++i) {
+        if (schema.columns[i].primaryKey) {
+            if (!schema.primaryKey.empty() || !s.primaryKey.empty())
+                planner.fail(s.pos, "table " + s.table + " has more than one PRIMARY KEY");
+            schema.primaryKey.push_back(i);
+        }
+        if (schema.columns[i].unique && !schema.columns[i].primaryKey)
+            schema.uniqueKeys.push_back({i});
+    }
+    if (!s.primaryKey.empty()) {
+        schema.primaryKey = resolveColumns(planner, schema, s.primaryKey, s.pos);
+        for (auto c : schema.primaryKey) {
+            schema.columns[c].primaryKey = true;
+            schema.columns[c].notNull = true;
+        }
+    }
+    for (const auto &u : s.uniqueKeys)
+        schema.uniqueKeys.push_back(resolveColumns(planner, schema, u, s.pos));
+    txn.createTable(std::move(schema));
+    return 0;
+}
+
+int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
+{
+    auto table = txn.table(s.table);
+    if (!table)
+        planner.fail(s.pos, "no such table: " + s.table);
+    TableSchema schema = *table->schema;
+    switch (s.alter) {
+    case Statement::AlterAction::AddColumn: {
+        const auto &spec = s.columnSpecs[0];
+        if (schema.findColumn(spec.name) >= 0)
+            planner.fail(spec.pos, "column " + spec.name + " already exists in " + s.table);
+        if (spec.primaryKey || spec.unique)
+            planner.fail(spec.pos, "ALTER TABLE ADD COLUMN cannot add a PRIMARY KEY or UNIQUE "
+                                   "column; create the table anew");
+        ColumnDef col = columnFromSpec(planner, spec, ctx);
+        if (col.notNull && (!col.hasDefault || col.defaultValue.isNull())) {
+            TableScan scan(table, std::vector<bool>(schema.columns.size(), false), nullptr);
+            scan.open(ctx);
+            Row r;
+            if (scan.next(r))
+                planner.fail(spec.pos, "cannot add NOT NULL column " + spec.name
+                                           + " without a DEFAULT to a table that has rows");
+        }
+        if (col.defaultIsNow)
+            planner.fail(spec.pos, "ALTER TABLE ADD COLUMN cannot use a DEFAULT of the current "
+                                   "time; add the column, then UPDATE it");
+        schema.columns.push_back(std::move(col));
+        break;
+    }
+    case Statement::AlterAction::RenameTable:
+        if (txn.catalog().findLatest(s.newName))
+            planner.fail(s.pos, "table " + s.newName + " already exists");
+        schema.name = s.newName;
+        break;
+    case Statement::AlterAction::RenameColumn: {
+        const int idx = schema.findColumn(s.oldName);
+        if (idx < 0)
+            planner.fail(s.pos, "no such column: " + s.oldName + " in table " + s.table);
+        if (schema.findColumn(s.newName) >= 0 && !equalsIgnoreCase(s.oldName, s.newName))
+            planner.fail(s.pos, "column " + s.newName + " already exists in " + s.table);
+        schema.columns[idx].name = s.newName;
+        break;
+    }
+    case Statement::AlterAction::DropColumn:
+        planner.fail(s.pos, "ALTER TABLE DROP COLUMN is not supported; copy the table with "
+                            "CREATE TABLE and INSERT ... SELECT");
+    }
+    txn.alterTable(table, std::move(schema));
+    return 0;
+}
+
+int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
+{
+    auto table = txn.table(s.table);
+    if (!table)
+        planner.fail(s.pos, "no such table: " + s.table);
+    const TableSchema &schema = *table->schema;
+    std::vector<uint32_t> targets;
+    if (s.columns.empty()) {
+        for (uint32_t i = 0; i < schema.columns.size(); ++i)
+            targets.push_back(i);
+    } else {
+        targets = resolveColumns(planner, schema, s.columns, s.pos);
+    }
+    Row base(schema.columns.size());
+    std::vector<bool> given(schema.columns.size(), false);
+    for (auto t : targets)
+        given[t] = true;
+    for (size_t c = 0; c < schema.columns.size(); ++c)
+        if (!given[c])
+            base[c] = columnDefault(schema.columns[c], ctx);
+    int64_t count = 0;
+    auto insertValues = [&](std::vector<Value> &values, size_t rowNumber, uint32_t pos) {
+        if (values.size() != targets.size()
+            && !(values.empty() && s.values.size() == 1 && s.columns.empty() && !s.select))
+            planner.fail(pos, "row " + std::to_string(rowNumber) + " has "
+                                  + std::to_string(values.size()) + " values for "
+                                  + std::to_string(targets.size()) + " columns");
+        Row row = base;
+        for (size_t i = 0; i < values.size(); ++i)
+            row[targets[i]] = std::move(values[i]);
+        if (values.empty()) // DEFAULT VALUES
+            for (size_t c = 0; c < schema.columns.size(); ++c)
+                row[c] = columnDefault(schema.columns[c], ctx);
+        try {
+            txn.insert(table, std::move(row));
+        } catch (const EngineError &e) {
+            if (s.values.size() > 1 || s.select)
+                throwError(e.code(),
+                           std::string(e.what()) + " (row " + std::to_string(rowNumber) + ")");
+            throw;
+        }
+        ++count;
+    };
+    if (s.select) {
+        // Read everything first: the insert must not see its own rows (INSERT INTO t SELECT ...
+        // FROM t).
+        auto plan = planner.planSelect(*s.select);
+        if (plan->names.size() != targets.size())
+            planner.fail(s.pos, "INSERT ... SELECT gives " + std::to_string(plan->names.size())
+                                    + " columns for " + std::to_string(targets.size()));
+        std::vector<Row> rows;
+        plan->root->open(ctx);
+        Row r;
+        while (plan->root->next(r)) {
+            r.resize(targets.size());
+            rows.push_back(std::move(r));
+        }
+        for (size_t i = 0; i < rows.size(); ++i)
+            insertValues(rows[i], i + 1, s.pos);
+        return count;
+    }
+    Row empty;
+    for (size_t i = 0; i < s.values.size(); ++i) {
+        std::vector<Value> values;
+        for (const auto &e : s.values[i])
+            values.push_back(eval(*planner.bindConstant(*e), empty, ctx));
+        insertValues(values, i + 1, s.values[i].empty() ? s.pos : s.values[i][0]->pos);
+    }
+    return count;
+}
+
+int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
+{
+    auto table = txn.table(s.table);
+    if (!table)
+        planner.fail(s.pos, "no such table: " + s.table);
+    Scope scope;
+    auto scan = planner.planTableScan(table, table->schema->name, s.where.get(), scope);
+    std::vector<std::pair<int, BExprPtr>> sets;
+    for (const auto &[name, expr] : s.assignments) {
+        const int idx = table->schema->findColumn(name);
+        if (idx < 0)
+            planner.fail(expr->pos, "no such column: " + name + " in table " + s.table);
+        sets.emplace_back(idx, planner.bindExpr(*expr, scope));
+    }
+    scan->open(ctx);
+    int64_t count = 0;
+    Row row;
+    while (scan->next(row)) {
+        if (s.kind == StatementKind::Delete) {
+            txn.remove(table, scan->lastSlot(), scan->lastVersion());
+        } else {
+            Row updated = row;
+            for (const auto &[idx, expr] : sets)
+                updated[idx] = eval(*expr, row, ctx);
+            txn.update(table, scan->lastSlot(), scan->lastVersion(), std::move(updated));
+        }
+        ++count;
+    }
+    return count;
+}
+
+int64_t createIndex(Transaction &txn, const Statement &s, Planner &planner)
+{
+    auto table = txn.table(s.table);
+    if (!table)
+        planner.fail(s.pos, "no such table: " + s.table);
+    if (txn.catalog().findLatestIndex(s.indexName) || s.indexName == "PRIMARY"
+        || s.indexName.rfind("UNIQUE_", 0) == 0) {
+        if (s.ifNotExists)
+            return 0;
+        planner.fail(s.pos, "index " + s.indexName + " already exists");
+    }
+    IndexDef def;
+    def.name = s.indexName;
+    def.tableId = table->schema->id;
+    def.unique = s.unique;
+    def.columns = resolveColumns(planner, *table->schema, s.columns, s.pos);
+    txn.createIndex(std::move(def));
+    return 0;
+}
+
+} // namespace
+
+std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,
+                                std::string_view sqlText)
+{
+    Planner planner(txn, sqlText);
+    return planner.planSelect(select);
+}
+
+int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlText,
+                     ExecContext &ctx)
+{
+    Planner planner(txn, sqlText);
+    const size_t mark = txn.savepoint();
+    try {
+        switch (s.kind) {
+        case StatementKind::CreateTable:
+            return createTable(txn, s, planner, ctx);
+        case StatementKind::DropTable: {
+            auto table = txn.table(s.table);
+            if (!table) {
+                if (s.ifExists)
+                    return 0;
+                planner.fail(s.pos, "no such table: " + s.table);
+            }
+            txn.dropTable(table);
+            return 0;
+        }
+        case StatementKind::AlterTable:
+            return alterTable(txn, s, planner, ctx);
+        case StatementKind::CreateIndex:
+            return createIndex(txn, s, planner);
+        case StatementKind::DropIndex: {
+            auto index = txn.catalog().findIndex(s.indexName, txn.view());
+            if (!index) {
+                if (s.ifExists)
+                    return 0;
+                planner.fail(s.pos, "no such index: " + s.indexName);
+            }
+            txn.dropIndex(index);
+            return 0;
+        }
+        case StatementKind::Insert:
+            return insert(txn, s, planner, ctx);
+        case StatementKind::Update:
+        case StatementKind::Delete:
+            return updateOrDelete(txn, s, planner, ctx);
+        default:
+            STRATA_ASSERT(false, "not a write statement");
+        }
+    } catch (const EngineError &e) {
+        txn.rollbackTo(mark);
+        if (e.code() == StatusCode::Conflict)
+            txn.doom(e.toStatus());
+        throw;
+    }
+    return 0;
+}
+
+} // namespace strata::engine::exec

@@ -1,0 +1,621 @@
+#include "engine/exec/operators.h"
+
+#include "engine/common/status.h"
+#include "engine/mvcc/transaction.h"
+
+#include <algorithm>
+#include <cmath>
+#include <shared_mutex>
+
+namespace strata::engine::exec {
+
+size_t hashRow(const Row &row, size_t width)
+{
+    size_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < width && i < row.size(); ++i)
+        h = (h ^ hashValue(row[i])) * 1099511628211ULL;
+    return h;
+}
+
+bool sameRow(const Row &a, const Row &b, size_t width)
+{
+    for (size_t i = 0; i < width; ++i)
+        if (!sameValue(a[i], b[i]))
+            return false;
+    return true;
+}
+
+static void checkCancel(ExecContext *ctx)
+{
+    if (ctx && ctx->cancel && ctx->cancel->load(std::memory_order_relaxed))
+        throwError(StatusCode::Canceled, "the statement was canceled");
+}
+
+// ---- TableScan ------------------------------------------------------------------------------
+
+TableScan::TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed, BExprPtr filter)
+    : m_table(std::move(table))
+    , m_needed(std::move(needed))
+    , m_filter(std::move(filter))
+{
+}
+
+void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index)
+{
+    m_keyExprs = std::move(keyExprs);
+    m_index = std::move(index);
+}
+
+void TableScan::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_next = 0;
+    m_end = m_table->heap->slotCount();
+    m_useIndex = false;
+    if (m_index) {
+        const TableSchema &schema = *m_table->schema;
+        std::vector<Value> key;
+        Row empty;
+        for (size_t k = 0; k < m_keyExprs.size(); ++k) {
+            Value v = eval(*m_keyExprs[k], empty, ctx);
+            const auto type = schema.columns[m_index->columns()[k]].type;
+            if (!v.isNull() && v.type != type) {
+                // A key that cannot take the column's type matches no row.
+                try {
+                    v = castValue(v, type);
+                } catch (const EngineError &) {
+                    v = Value::null();
+                }
+            }
+            key.push_back(std::move(v));
+        }
+        m_indexKey = encodeKeyValues(key);
+        m_candidates = m_indexKey.empty() ? std::vector<uint64_t>{} : m_index->find(m_indexKey);
+        std::sort(m_candidates.begin(), m_candidates.end());
+        m_candidatePos = 0;
+        m_useIndex = true;
+    }
+}
+
+void TableScan::decode(const Version *v, Row &out) const
+{
+    const TableSchema &schema = *m_table->schema;
+    const size_t n = schema.columns.size();
+    out.resize(n);
+    const auto view = v->view();
+    for (size_t c = 0; c < n; ++c) {
+        if (!m_needed[c]) {
+            out[c] = Value();
+            continue;
+        }
+        if (c >= view.columnCount()) {
+            const ColumnDef &col = schema.columns[c];
+            out[c] = col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value();
+            continue;
+        }
+        Value &dst = out[c];
+        if (view.isNull(static_cast<uint32_t>(c))) {
+            dst.type = LogicalType::Null;
+            continue;
+        }
+        const auto type = schema.columns[c].type;
+        dst.type = type;
+        switch (type) {
+        case LogicalType::Double:
+            dst.d = view.getDouble(static_cast<uint32_t>(c));
+            break;
+        case LogicalType::Text:
+        case LogicalType::Blob:
+            dst.s.assign(view.getBytes(static_cast<uint32_t>(c)));
+            break;
+        default:
+            dst.i = view.getInt(static_cast<uint32_t>(c));
+            break;
+        }
+    }
+}
+
+bool TableScan::next(Row &out)
+{
+    const ReadView &view = m_ctx->txn->view();
+    TableHeap &heap = *m_table->heap;
+    for (;;) {
+        uint64_t slot;
+        if (m_useIndex) {
+            if (m_candidatePos >= m_candidates.size())
+                return false;
+            slot = m_candidates[m_candidatePos++];
+        } else {
+            if (m_next >= m_end)
+                return false;
+            slot = m_next++;
+            if ((slot & 4095) == 0)
+                checkCancel(m_ctx);
+        }
+        const Version *v;
+        {
+            std::shared_lock gc(heap.gcLock());
+            v = view.visible(heap.slot(slot).load(std::memory_order_acquire));
+        }
+        if (!v)
+            continue;
+        if (m_changedSince) {
+            const uint64_t b = v->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= m_changedSince)
+                continue;
+        }
+        if (m_useIndex && encodeKey(v->view(), m_index->columns(), *m_table->schema) != m_indexKey)
+            continue; // a stale index entry
+        // The version stays valid: it is visible to our snapshot, so it is not collected.
+        decode(v, out);
+        if (m_filter && !evalPredicate(*m_filter, out, *m_ctx))
+            continue;
+        m_lastSlot = slot;
+        m_lastVersion = v;
+        return true;
+    }
+}
+
+// ---- simple operators -----------------------------------------------------------------------
+
+bool ValuesOp::next(Row &out)
+{
+    if (m_pos >= m_rows.size())
+        return false;
+    out = m_rows[m_pos++];
+    return true;
+}
+
+void FilterOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_child->open(ctx);
+}
+
+bool FilterOp::next(Row &out)
+{
+    while (m_child->next(out))
+        if (evalPredicate(*m_predicate, out, *m_ctx))
+            return true;
+    return false;
+}
+
+ProjectOp::ProjectOp(OperatorPtr child, std::vector<BExprPtr> exprs)
+    : m_child(std::move(child))
+    , m_exprs(std::move(exprs))
+    , m_moveColumn(m_exprs.size())
+{
+    std::unordered_map<int, int> uses;
+    for (const auto &e : m_exprs)
+        if (e->kind == BKind::Column)
+            ++uses[e->index];
+    for (size_t i = 0; i < m_exprs.size(); ++i)
+        m_moveColumn[i] = m_exprs[i]->kind == BKind::Column && uses[m_exprs[i]->index] == 1;
+}
+
+void ProjectOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_child->open(ctx);
+}
+
+bool ProjectOp::next(Row &out)
+{
+    if (!m_child->next(m_in))
+        return false;
+    out.resize(m_exprs.size());
+    // Computed values first: moving a column out must not starve an expression that reads it.
+    for (size_t i = 0; i < m_exprs.size(); ++i)
+        if (m_exprs[i]->kind != BKind::Column)
+            out[i] = eval(*m_exprs[i], m_in, *m_ctx);
+    for (size_t i = 0; i < m_exprs.size(); ++i) {
+        if (m_exprs[i]->kind != BKind::Column)
+            continue;
+        if (m_moveColumn[i])
+            out[i] = std::move(m_in[m_exprs[i]->index]);
+        else
+            out[i] = m_in[m_exprs[i]->index];
+    }
+    return true;
+}
+
+// ---- JoinOp ---------------------------------------------------------------------------------
+
+JoinOp::JoinOp(OperatorPtr left, OperatorPtr right, size_t rightWidth, bool leftOuter,
+               std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys, BExprPtr residual)
+    : m_left(std::move(left))
+    , m_right(std::move(right))
+    , m_rightWidth(rightWidth)
+    , m_leftOuter(leftOuter)
+    , m_leftKeys(std::move(leftKeys))
+    , m_rightKeys(std::move(rightKeys))
+    , m_residual(std::move(residual))
+{
+}
+
+void JoinOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_left->open(ctx);
+    m_right->open(ctx);
+    m_rightRows.clear();
+    m_hash.clear();
+    Row r;
+    while (m_right->next(r)) {
+        if (!m_rightKeys.empty()) {
+            size_t h = 0;
+            bool hasNull = false;
+            for (const auto &k : m_rightKeys) {
+                Value v = eval(*k, r, ctx);
+                hasNull |= v.isNull();
+                h = h * 31 + hashValue(v);
+            }
+            if (hasNull)
+                continue; // NULL keys never match
+            m_hash.emplace(h, m_rightRows.size());
+        }
+        m_rightRows.push_back(r);
+    }
+    m_haveLeft = false;
+}
+
+bool JoinOp::next(Row &out)
+{
+    for (;;) {
+        if (!m_haveLeft) {
+            if (!m_left->next(m_leftRow))
+                return false;
+            m_haveLeft = true;
+            m_matched = false;
+            m_candidates.clear();
+            m_candidatePos = 0;
+            if (!m_rightKeys.empty()) {
+                size_t h = 0;
+                bool hasNull = false;
+                for (const auto &k : m_leftKeys) {
+                    Value v = eval(*k, m_leftRow, *m_ctx);
+                    hasNull |= v.isNull();
+                    h = h * 31 + hashValue(v);
+                }
+                if (!hasNull) {
+                    auto range = m_hash.equal_range(h);
+                    for (auto it = range.first; it != range.second; ++it)
+                        m_candidates.push_back(it->second);
+                    std::sort(m_candidates.begin(), m_candidates.end());
+                }
+            } else {
+                m_candidates.resize(m_rightRows.size());
+                for (size_t i = 0; i < m_rightRows.size(); ++i)
+                    m_candidates[i] = i;
+            }
+        }
+        while (m_candidatePos < m_candidates.size()) {
+            const Row &r = m_rightRows[m_candidates[m_candidatePos++]];
+            out = m_leftRow;
+            out.insert(out.end(), r.begin(), r.end());
+            bool keysEqual = true;
+            for (size_t k = 0; k < m_leftKeys.size() && keysEqual; ++k) {
+                Value a = eval(*m_leftKeys[k], m_leftRow, *m_ctx);
+                Value b = eval(*m_rightKeys[k], r, *m_ctx);
+                keysEqual = !a.isNull() && !b.isNull() && compareForPredicate(a, b) == 0;
+            }
+            if (!keysEqual)
+                continue;
+            if (m_residual && !evalPredicate(*m_residual, out, *m_ctx))
+                continue;
+            m_matched = true;
+            return true;
+        }
+        m_haveLeft = false;
+        if (m_leftOuter && !m_matched) {
+            out = m_leftRow;
+            out.resize(out.size() + m_rightWidth);
+            return true;
+        }
+    }
+}
+
+// ---- AggregateOp ----------------------------------------------------------------------------
+
+namespace {
+
+struct AggState {
+    int64_t count = 0;
+    bool isDouble = false;
+    bool any = false;
+    int64_t isum = 0;
+    double dsum = 0;
+    Value extreme;
+    std::string text;
+    std::vector<Value> distinctSeen;
+    std::unordered_multimap<size_t, size_t> distinctIndex;
+};
+
+bool seenBefore(AggState &st, const Value &v)
+{
+    const size_t h = hashValue(v);
+    auto range = st.distinctIndex.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+        if (sameValue(st.distinctSeen[it->second], v))
+            return true;
+    st.distinctIndex.emplace(h, st.distinctSeen.size());
+    st.distinctSeen.push_back(v);
+    return false;
+}
+
+void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecContext &ctx)
+{
+    if (!spec.arg) { // COUNT(*)
+        ++st.count;
+        return;
+    }
+    Value v = eval(*spec.arg, row, ctx);
+    if (v.isNull())
+        return;
+    if (spec.distinct && seenBefore(st, v))
+        return;
+    ++st.count;
+    const std::string &f = spec.function;
+    if (f == "COUNT")
+        return;
+    if (f == "SUM" || f == "AVG" || f == "TOTAL") {
+        if (v.type == LogicalType::Text) {
+            try {
+                v = castValue(v, LogicalType::Double);
+            } catch (const EngineError &) {
+                throwError(StatusCode::Invalid, f + "() of a non-numeric value '" + v.s + "'");
+            }
+        }
+        if (v.type == LogicalType::Double || st.isDouble) {
+            if (!st.isDouble) {
+                st.dsum = static_cast<double>(st.isum);
+                st.isDouble = true;
+            }
+            st.dsum += v.asDouble();
+        } else {
+            if (__builtin_add_overflow(st.isum, v.i, &st.isum))
+                throwError(StatusCode::Invalid, f + "() overflowed 64-bit integers");
+        }
+        st.any = true;
+        return;
+    }
+    if (f == "MIN" || f == "MAX") {
+        if (!st.any
+            || (f == "MIN" ? compareValues(v, st.extreme) < 0 : compareValues(v, st.extreme) > 0))
+            st.extreme = std::move(v);
+        st.any = true;
+        return;
+    }
+    // GROUP_CONCAT / STRING_AGG
+    std::string sep = ",";
+    if (spec.separator) {
+        Value s = eval(*spec.separator, row, ctx);
+        sep = s.isNull() ? "" : s.toString();
+    }
+    if (st.any)
+        st.text += sep;
+    st.text += v.toString();
+    st.any = true;
+}
+
+Value finish(const AggregateSpec &spec, const AggState &st)
+{
+    const std::string &f = spec.function;
+    if (f == "COUNT")
+        return Value::integer(st.count);
+    if (f == "SUM") {
+        if (!st.any)
+            return Value::null();
+        return st.isDouble ? Value::real(st.dsum) : Value::integer(st.isum);
+    }
+    if (f == "TOTAL")
+        return Value::real(st.isDouble ? st.dsum : static_cast<double>(st.isum));
+    if (f == "AVG") {
+        if (!st.any)
+            return Value::null();
+        return Value::real((st.isDouble ? st.dsum : static_cast<double>(st.isum))
+                           / static_cast<double>(st.count));
+    }
+    if (f == "MIN" || f == "MAX")
+        return st.any ? st.extreme : Value::null();
+    return st.any ? Value::text(st.text) : Value::null();
+}
+
+} // namespace
+
+AggregateOp::AggregateOp(OperatorPtr child, size_t inputWidth, std::vector<BExprPtr> groupBy,
+                         std::vector<AggregateSpec> aggregates)
+    : m_child(std::move(child))
+    , m_inputWidth(inputWidth)
+    , m_groupBy(std::move(groupBy))
+    , m_aggregates(std::move(aggregates))
+{
+}
+
+void AggregateOp::open(ExecContext &ctx)
+{
+    m_child->open(ctx);
+    m_results.clear();
+    m_pos = 0;
+    struct Group {
+        Row first;
+        std::vector<AggState> states;
+    };
+    std::vector<Group> groups;
+    std::unordered_multimap<size_t, size_t> index;
+    std::vector<Row> keys;
+    Row row;
+    Row key;
+    const size_t nAgg = m_aggregates.size();
+    while (m_child->next(row)) {
+        size_t g = 0;
+        if (m_groupBy.empty()) {
+            if (groups.empty())
+                groups.push_back({row, std::vector<AggState>(nAgg)});
+        } else {
+            key.clear();
+            for (const auto &e : m_groupBy)
+                key.push_back(eval(*e, row, ctx));
+            const size_t h = hashRow(key, key.size());
+            bool found = false;
+            auto range = index.equal_range(h);
+            for (auto it = range.first; it != range.second; ++it) {
+                if (sameRow(keys[it->second], key, key.size())) {
+                    g = it->second;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                g = groups.size();
+                index.emplace(h, g);
+                keys.push_back(key);
+                groups.push_back({row, std::vector<AggState>(nAgg)});
+            }
+        }
+        Group &group = groups[g];
+        for (size_t a = 0; a < nAgg; ++a)
+            accumulate(m_aggregates[a], group.states[a], row, ctx);
+    }
+    if (groups.empty() && m_groupBy.empty()) // aggregates over no rows still give one row
+        groups.push_back({Row(m_inputWidth), std::vector<AggState>(nAgg)});
+    for (auto &group : groups) {
+        Row out = std::move(group.first);
+        out.resize(m_inputWidth);
+        for (size_t a = 0; a < nAgg; ++a)
+            out.push_back(finish(m_aggregates[a], group.states[a]));
+        m_results.push_back(std::move(out));
+    }
+}
+
+bool AggregateOp::next(Row &out)
+{
+    if (m_pos >= m_results.size())
+        return false;
+    out = std::move(m_results[m_pos++]);
+    return true;
+}
+
+// ---- SortOp, DistinctOp, LimitOp, UnionOp -----------------------------------------------------
+
+void SortOp::open(ExecContext &ctx)
+{
+    m_child->open(ctx);
+    m_rows.clear();
+    m_pos = 0;
+    Row row;
+    while (m_child->next(row))
+        m_rows.push_back(std::move(row));
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+        for (size_t k = 0; k < m_keys.size(); ++k) {
+            const int c = compareValues(a[m_keys[k]], b[m_keys[k]]);
+            if (c != 0)
+                return m_desc[k] ? c > 0 : c < 0;
+        }
+        return false;
+    });
+}
+
+bool SortOp::next(Row &out)
+{
+    if (m_pos >= m_rows.size())
+        return false;
+    out = std::move(m_rows[m_pos++]);
+    return true;
+}
+
+void DistinctOp::open(ExecContext &ctx)
+{
+    m_child->open(ctx);
+    m_seen.clear();
+}
+
+bool DistinctOp::next(Row &out)
+{
+    while (m_child->next(out)) {
+        const size_t h = hashRow(out, m_width);
+        bool dup = false;
+        auto range = m_seen.equal_range(h);
+        for (auto it = range.first; it != range.second && !dup; ++it)
+            dup = sameRow(it->second, out, m_width);
+        if (!dup) {
+            m_seen.emplace(h, out);
+            return true;
+        }
+    }
+    return false;
+}
+
+void LimitOp::open(ExecContext &ctx)
+{
+    m_child->open(ctx);
+    Row empty;
+    auto number = [&](const BExprPtr &e, const char *what) -> int64_t {
+        if (!e)
+            return -1;
+        Value v = eval(*e, empty, ctx);
+        if (v.isNull())
+            return -1;
+        if (v.type != LogicalType::Integer)
+            v = castValue(v, LogicalType::Integer);
+        if (v.i < 0 && std::string(what) == "OFFSET")
+            throwError(StatusCode::Invalid, "OFFSET must not be negative");
+        return v.i;
+    };
+    m_limit = number(m_limitExpr, "LIMIT");
+    m_offset = std::max<int64_t>(0, number(m_offsetExpr, "OFFSET"));
+    m_produced = 0;
+}
+
+bool LimitOp::next(Row &out)
+{
+    while (m_offset > 0) {
+        if (!m_child->next(out))
+            return false;
+        --m_offset;
+    }
+    if (m_limit >= 0 && m_produced >= m_limit)
+        return false;
+    if (!m_child->next(out))
+        return false;
+    ++m_produced;
+    return true;
+}
+
+void UnionOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_current = 0;
+    m_seen.clear();
+    if (!m_children.empty())
+        m_children[0]->open(ctx);
+}
+
+bool UnionOp::next(Row &out)
+{
+    while (m_current < m_children.size()) {
+        if (!m_children[m_current]->next(out)) {
+            if (++m_current < m_children.size())
+                m_children[m_current]->open(*m_ctx);
+            continue;
+        }
+        out.resize(m_types.size());
+        for (size_t c = 0; c < m_types.size(); ++c)
+            if (!out[c].isNull() && m_types[c] != LogicalType::Null && out[c].type != m_types[c])
+                out[c] = castValue(out[c], m_types[c]);
+        if (m_all)
+            return true;
+        const size_t h = hashRow(out, out.size());
+        bool dup = false;
+        auto range = m_seen.equal_range(h);
+        for (auto it = range.first; it != range.second && !dup; ++it)
+            dup = sameRow(it->second, out, out.size());
+        if (!dup) {
+            m_seen.emplace(h, out);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace strata::engine::exec

@@ -1,0 +1,252 @@
+#pragma once
+
+#include "engine/catalog/catalog.h"
+#include "engine/exec/exec_context.h"
+#include "engine/exec/expression.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace strata::engine::exec {
+
+//! A pull-based operator. open() (re)starts it; next() yields rows until it returns false.
+class Operator {
+public:
+    virtual ~Operator() = default;
+    virtual void open(ExecContext &ctx) = 0;
+    virtual bool next(Row &out) = 0;
+};
+using OperatorPtr = std::unique_ptr<Operator>;
+
+//! An executable query: its operator tree and output columns. Hidden trailing columns (sort
+//! keys) are cut off by the cursor.
+class Plan {
+public:
+    OperatorPtr root;
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    size_t hiddenColumns = 0; //!< trailing sort-key columns after the named ones
+    bool correlated = false;  //!< reads columns of an enclosing query
+};
+
+//! Reads the rows of one table visible to the transaction, decoding only `needed` columns.
+class TableScan : public Operator {
+public:
+    TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed, BExprPtr filter);
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+    //! Where the last row came from (for UPDATE and DELETE).
+    uint64_t lastSlot() const { return m_lastSlot; }
+    const Version *lastVersion() const { return m_lastVersion; }
+    const std::shared_ptr<TableEntry> &table() const { return m_table; }
+    void setNeeded(std::vector<bool> needed) { m_needed = std::move(needed); }
+    void setFilter(BExprPtr filter) { m_filter = std::move(filter); }
+    //! Yields only versions committed after `ts` (change tracking).
+    void setChangedSince(uint64_t ts) { m_changedSince = ts; }
+    //! Restricts the scan to the rows an index finds for these key values.
+    void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index);
+
+private:
+    void decode(const Version *v, Row &out) const;
+    std::shared_ptr<TableEntry> m_table;
+    std::vector<bool> m_needed;
+    BExprPtr m_filter;
+    std::vector<BExprPtr> m_keyExprs;
+    std::shared_ptr<HashIndex> m_index;
+    std::vector<uint64_t> m_candidates;
+    bool m_useIndex = false;
+    size_t m_candidatePos = 0;
+    ExecContext *m_ctx = nullptr;
+    uint64_t m_next = 0;
+    uint64_t m_end = 0;
+    uint64_t m_lastSlot = 0;
+    const Version *m_lastVersion = nullptr;
+    std::string m_indexKey;
+    uint64_t m_changedSince = 0;
+};
+
+//! One empty row (SELECT without FROM), or fixed rows.
+class ValuesOp : public Operator {
+public:
+    explicit ValuesOp(std::vector<Row> rows)
+        : m_rows(std::move(rows))
+    {
+    }
+    void open(ExecContext &) override { m_pos = 0; }
+    bool next(Row &out) override;
+
+private:
+    std::vector<Row> m_rows;
+    size_t m_pos = 0;
+};
+
+class FilterOp : public Operator {
+public:
+    FilterOp(OperatorPtr child, BExprPtr predicate)
+        : m_child(std::move(child))
+        , m_predicate(std::move(predicate))
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    BExprPtr m_predicate;
+    ExecContext *m_ctx = nullptr;
+};
+
+class ProjectOp : public Operator {
+public:
+    ProjectOp(OperatorPtr child, std::vector<BExprPtr> exprs);
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    std::vector<BExprPtr> m_exprs;
+    std::vector<bool> m_moveColumn; //!< a plain column projected once can be moved
+    ExecContext *m_ctx = nullptr;
+    Row m_in;
+};
+
+//! Joins left rows with right rows; the right side is read once and kept. With equality
+//! keys it hashes the right side; otherwise it compares every pair.
+class JoinOp : public Operator {
+public:
+    JoinOp(OperatorPtr left, OperatorPtr right, size_t rightWidth, bool leftOuter,
+           std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys, BExprPtr residual);
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_left, m_right;
+    size_t m_rightWidth;
+    bool m_leftOuter;
+    std::vector<BExprPtr> m_leftKeys, m_rightKeys;
+    BExprPtr m_residual;
+    ExecContext *m_ctx = nullptr;
+    std::vector<Row> m_rightRows;
+    std::unordered_multimap<size_t, size_t> m_hash;
+    Row m_leftRow;
+    bool m_haveLeft = false;
+    bool m_matched = false;
+    std::vector<size_t> m_candidates;
+    size_t m_candidatePos = 0;
+};
+
+//! An aggregate function being computed.
+struct AggregateSpec {
+    std::string function; //!< COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT
+    BExprPtr arg;         //!< null for COUNT(*)
+    BExprPtr separator;   //!< GROUP_CONCAT / STRING_AGG separator
+    bool distinct = false;
+    LogicalType type = LogicalType::Null;
+};
+
+//! Groups rows; each output row is the group's first input row followed by the aggregates.
+class AggregateOp : public Operator {
+public:
+    AggregateOp(OperatorPtr child, size_t inputWidth, std::vector<BExprPtr> groupBy,
+                std::vector<AggregateSpec> aggregates);
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    size_t m_inputWidth;
+    std::vector<BExprPtr> m_groupBy;
+    std::vector<AggregateSpec> m_aggregates;
+    std::vector<Row> m_results;
+    size_t m_pos = 0;
+};
+
+struct SortKey {
+    BExprPtr expr; //!< evaluated on the input row
+    bool descending = false;
+};
+
+class SortOp : public Operator {
+public:
+    SortOp(OperatorPtr child, std::vector<int> keyColumns, std::vector<bool> descending)
+        : m_child(std::move(child))
+        , m_keys(std::move(keyColumns))
+        , m_desc(std::move(descending))
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    std::vector<int> m_keys;
+    std::vector<bool> m_desc;
+    std::vector<Row> m_rows;
+    size_t m_pos = 0;
+};
+
+class DistinctOp : public Operator {
+public:
+    DistinctOp(OperatorPtr child, size_t width)
+        : m_child(std::move(child))
+        , m_width(width)
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    size_t m_width;
+    std::unordered_multimap<size_t, Row> m_seen;
+};
+
+class LimitOp : public Operator {
+public:
+    LimitOp(OperatorPtr child, BExprPtr limit, BExprPtr offset)
+        : m_child(std::move(child))
+        , m_limitExpr(std::move(limit))
+        , m_offsetExpr(std::move(offset))
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    OperatorPtr m_child;
+    BExprPtr m_limitExpr, m_offsetExpr;
+    int64_t m_limit = -1;
+    int64_t m_offset = 0;
+    int64_t m_produced = 0;
+};
+
+class UnionOp : public Operator {
+public:
+    UnionOp(std::vector<OperatorPtr> children, std::vector<std::vector<LogicalType>> childTypes,
+            std::vector<LogicalType> types, bool all)
+        : m_children(std::move(children))
+        , m_childTypes(std::move(childTypes))
+        , m_types(std::move(types))
+        , m_all(all)
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    std::vector<OperatorPtr> m_children;
+    std::vector<std::vector<LogicalType>> m_childTypes;
+    std::vector<LogicalType> m_types;
+    bool m_all;
+    size_t m_current = 0;
+    ExecContext *m_ctx = nullptr;
+    std::unordered_multimap<size_t, Row> m_seen;
+};
+
+//! Hash of the first `width` values of a row.
+size_t hashRow(const Row &row, size_t width);
+bool sameRow(const Row &a, const Row &b, size_t width);
+
+} // namespace strata::engine::exec

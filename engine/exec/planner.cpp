@@ -1,0 +1,903 @@
+#include "engine/exec/planner.h"
+
+#include "engine/common/status.h"
+#include "engine/mvcc/transaction.h"
+#include "engine/sql/parser.h"
+
+#include <algorithm>
+#include <set>
+
+namespace strata::engine::exec {
+
+using sql::Expr;
+using sql::ExprKind;
+
+void splitConjuncts(const Expr *e, std::vector<const Expr *> &out)
+{
+    if (!e)
+        return;
+    if (e->kind == ExprKind::Binary && e->op == "AND") {
+        splitConjuncts(e->args[0].get(), out);
+        splitConjuncts(e->args[1].get(), out);
+    } else {
+        out.push_back(e);
+    }
+}
+
+bool containsAggregate(const Expr &e)
+{
+    if (e.kind == ExprKind::Function && isAggregateFunction(e.op, e.args.size()))
+        return true;
+    for (const auto &a : e.args)
+        if (a && containsAggregate(*a))
+            return true;
+    return false;
+}
+
+std::string expressionText(const Expr &e)
+{
+    auto lower = [](std::string s) {
+        for (auto &c : s)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    switch (e.kind) {
+    case ExprKind::Literal:
+        return e.value.type == LogicalType::Text ? e.value.toSqlLiteral() : e.value.toString();
+    case ExprKind::Param:
+        return "?";
+    case ExprKind::Column:
+        return e.table.empty() ? e.name : e.table + "." + e.name;
+    case ExprKind::Star:
+        return e.table.empty() ? "*" : e.table + ".*";
+    case ExprKind::Unary:
+        return (e.op == "NOT" ? "NOT " : e.op) + expressionText(*e.args[0]);
+    case ExprKind::Binary:
+        return expressionText(*e.args[0]) + " " + e.op + " " + expressionText(*e.args[1]);
+    case ExprKind::Function: {
+        std::string out = lower(e.op) + "(";
+        if (e.distinct)
+            out += "DISTINCT ";
+        for (size_t i = 0; i < e.args.size(); ++i)
+            out += (i ? ", " : "") + expressionText(*e.args[i]);
+        return out + ")";
+    }
+    case ExprKind::Cast:
+        return "CAST(" + expressionText(*e.args[0]) + " AS " + typeName(e.castType) + ")";
+    case ExprKind::Case:
+        return "CASE";
+    case ExprKind::IsNull:
+        return expressionText(*e.args[0]) + (e.negated ? " IS NOT NULL" : " IS NULL");
+    case ExprKind::Between:
+        return expressionText(*e.args[0]) + (e.negated ? " NOT BETWEEN " : " BETWEEN ")
+               + expressionText(*e.args[1]) + " AND " + expressionText(*e.args[2]);
+    case ExprKind::Like:
+        return expressionText(*e.args[0]) + (e.negated ? " NOT LIKE " : " LIKE ")
+               + expressionText(*e.args[1]);
+    case ExprKind::InList:
+    case ExprKind::InSubquery:
+        return expressionText(*e.args[0]) + (e.negated ? " NOT IN" : " IN");
+    case ExprKind::Exists:
+        return e.negated ? "NOT EXISTS" : "EXISTS";
+    case ExprKind::ScalarSubquery:
+        return "(subquery)";
+    }
+    return "?";
+}
+
+void Planner::fail(uint32_t pos, const std::string &what) const
+{
+    throwError(StatusCode::Invalid, what + " (at " + sql::describePosition(m_sql, pos) + ")");
+}
+
+std::string Planner::describe(const Expr &e) const
+{
+    return expressionText(e);
+}
+
+// ---- expressions ----------------------------------------------------------------------------
+
+BExprPtr Planner::bindColumn(const Expr &e, const Scope &scope)
+{
+    auto matches = [&](const ScopeColumn &c) {
+        return equalsIgnoreCase(c.name, e.name)
+               && (e.table.empty() || equalsIgnoreCase(c.table, e.table));
+    };
+    auto resolve = [&](const Scope &s, int &found) {
+        found = -1;
+        for (size_t i = 0; i < s.size(); ++i) {
+            if (!matches(s[i]))
+                continue;
+            if (found >= 0)
+                fail(e.pos,
+                     "column name " + e.name + " is ambiguous; qualify it with a table name");
+            found = static_cast<int>(i);
+        }
+    };
+    auto markUsed = [](const ScopeColumn &c) {
+        if (c.usage)
+            (*c.usage)[c.usageIndex] = true;
+    };
+    int found;
+    resolve(scope, found);
+    if (found >= 0) {
+        auto b = std::make_unique<BExpr>();
+        b->kind = BKind::Column;
+        b->index = found;
+        b->type = scope[found].type;
+        b->pos = e.pos;
+        markUsed(scope[found]);
+        return b;
+    }
+    // Enclosing queries, innermost first: a correlated reference.
+    for (int level = static_cast<int>(m_levels.size()) - 2; level >= 0; --level) {
+        const Scope *outer = m_levels[level].scope;
+        if (!outer)
+            continue;
+        resolve(*outer, found);
+        if (found < 0)
+            continue;
+        for (size_t l = level + 1; l < m_levels.size(); ++l)
+            m_levels[l].correlated = true;
+        auto b = std::make_unique<BExpr>();
+        b->kind = BKind::OuterColumn;
+        b->index = found;
+        b->depth = static_cast<int>(m_levels.size()) - 1 - level;
+        b->type = (*outer)[found].type;
+        b->pos = e.pos;
+        markUsed((*outer)[found]);
+        return b;
+    }
+    fail(e.pos, "no such column: " + (e.table.empty() ? e.name : e.table + "." + e.name));
+}
+
+BExprPtr Planner::bindSubquery(const Expr &e, BKind kind, const Scope &scope, AggContext *agg)
+{
+    auto b = std::make_unique<BExpr>();
+    b->kind = kind;
+    b->pos = e.pos;
+    b->negated = e.negated;
+    if (kind == BKind::InSubquery)
+        b->args.push_back(bind(*e.args[0], scope, agg));
+    // The enclosing row at run time is the row this expression is evaluated on.
+    m_levels.back().scope = &scope;
+    b->subplan = planSelect(*e.subquery);
+    b->correlated = b->subplan->correlated;
+    if (kind == BKind::ScalarSubquery) {
+        if (b->subplan->types.size() != 1)
+            fail(e.pos, "a scalar subquery must return one column, not "
+                            + std::to_string(b->subplan->types.size()));
+        b->type = b->subplan->types[0];
+    } else if (kind == BKind::InSubquery) {
+        if (b->subplan->types.size() != 1)
+            fail(e.pos, "an IN subquery must return one column, not "
+                            + std::to_string(b->subplan->types.size()));
+        b->type = LogicalType::Boolean;
+    } else {
+        b->type = LogicalType::Boolean;
+    }
+    return b;
+}
+
+namespace {
+
+LogicalType commonType(LogicalType a, LogicalType b)
+{
+    if (a == LogicalType::Null)
+        return b;
+    if (b == LogicalType::Null || a == b)
+        return a;
+    if (isNumeric(a) && isNumeric(b))
+        return LogicalType::Double;
+    return LogicalType::Text;
+}
+
+} // namespace
+
+BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
+{
+    auto b = std::make_unique<BExpr>();
+    b->pos = e.pos;
+    switch (e.kind) {
+    case ExprKind::Literal:
+        b->kind = BKind::Const;
+        b->value = e.value;
+        b->type = e.value.type;
+        return b;
+    case ExprKind::Param:
+        b->kind = BKind::Param;
+        b->index = e.paramIndex;
+        return b;
+    case ExprKind::Column:
+        return bindColumn(e, scope);
+    case ExprKind::Star:
+        fail(e.pos, "* is allowed only in a select list or COUNT(*)");
+    case ExprKind::Unary:
+        b->kind = e.op == "NOT" ? BKind::Not : BKind::Negate;
+        b->args.push_back(bind(*e.args[0], scope, agg));
+        if (e.op == "+")
+            return std::move(b->args[0]);
+        b->type = e.op == "NOT" ? LogicalType::Boolean : b->args[0]->type;
+        return b;
+    case ExprKind::Binary: {
+        b->args.push_back(bind(*e.args[0], scope, agg));
+        b->args.push_back(bind(*e.args[1], scope, agg));
+        const auto lt = b->args[0]->type, rt = b->args[1]->type;
+        const std::string &op = e.op;
+        if (op == "AND" || op == "OR") {
+            b->kind = op == "AND" ? BKind::And : BKind::Or;
+            b->type = LogicalType::Boolean;
+        } else if (op == "||") {
+            b->kind = BKind::Concat;
+            b->type = LogicalType::Text;
+        } else if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
+            b->kind = BKind::Arith;
+            b->op = op[0];
+            if ((lt == LogicalType::Date || lt == LogicalType::Timestamp) && rt == lt && op == "-")
+                b->type = LogicalType::Integer;
+            else if (lt == LogicalType::Date || lt == LogicalType::Timestamp)
+                b->type = lt;
+            else if (lt == LogicalType::Double || rt == LogicalType::Double)
+                b->type = LogicalType::Double;
+            else if (lt == LogicalType::Integer && rt == LogicalType::Integer)
+                b->type = LogicalType::Integer;
+            else
+                b->type = lt == LogicalType::Null ? rt : lt;
+            if (b->type == LogicalType::Text || b->type == LogicalType::Boolean)
+                b->type = LogicalType::Null; // decided by the values at run time
+        } else {
+            b->kind = BKind::Compare;
+            b->type = LogicalType::Boolean;
+            if (op == "=")
+                b->op = '=';
+            else if (op == "<>")
+                b->op = '!';
+            else if (op == "<")
+                b->op = '<';
+            else if (op == "<=")
+                b->op = 'l';
+            else if (op == ">")
+                b->op = '>';
+            else
+                b->op = 'g';
+        }
+        return b;
+    }
+    case ExprKind::Function: {
+        if (isAggregateFunction(e.op, e.args.size())) {
+            if (!agg)
+                fail(e.pos, "aggregate function " + e.op + "() is not allowed here");
+            if (agg->inAggregate)
+                fail(e.pos, "aggregate functions cannot be nested");
+            AggregateSpec spec;
+            spec.function = e.op == "STRING_AGG" ? "GROUP_CONCAT" : e.op;
+            spec.distinct = e.distinct;
+            const bool star = !e.args.empty() && e.args[0]->kind == ExprKind::Star;
+            if (star && e.op != "COUNT")
+                fail(e.pos, e.op + "(*) is not allowed; only COUNT(*)");
+            if (e.args.empty() && e.op != "COUNT")
+                fail(e.pos, e.op + "() needs an argument");
+            agg->inAggregate = true;
+            if (!star && !e.args.empty())
+                spec.arg = bind(*e.args[0], scope, agg);
+            if (e.args.size() > 1)
+                spec.separator = bind(*e.args[1], scope, agg);
+            agg->inAggregate = false;
+            const auto argType = spec.arg ? spec.arg->type : LogicalType::Null;
+            if (spec.function == "COUNT")
+                spec.type = LogicalType::Integer;
+            else if (spec.function == "AVG" || spec.function == "TOTAL")
+                spec.type = LogicalType::Double;
+            else if (spec.function == "SUM")
+                spec.type = argType == LogicalType::Integer || argType == LogicalType::Boolean
+                                ? LogicalType::Integer
+                                : LogicalType::Double;
+            else if (spec.function == "GROUP_CONCAT")
+                spec.type = LogicalType::Text;
+            else
+                spec.type = argType;
+            b->kind = BKind::AggregateRef;
+            b->type = spec.type;
+            b->index = static_cast<int>(agg->inputWidth + agg->aggregates->size());
+            agg->aggregates->push_back(std::move(spec));
+            return b;
+        }
+        b->kind = BKind::Function;
+        b->name = e.op;
+        std::vector<LogicalType> types;
+        for (const auto &a : e.args) {
+            if (a->kind == ExprKind::Star)
+                fail(a->pos, "* is not an argument of " + e.op + "()");
+            b->args.push_back(bind(*a, scope, agg));
+            types.push_back(b->args.back()->type);
+        }
+        try {
+            if (!scalarFunctionType(e.op, types, b->type))
+                fail(e.pos, "no such function: " + e.op + "()");
+        } catch (const EngineError &err) {
+            if (err.code() == StatusCode::Invalid
+                && std::string(err.what()).find("(at ") == std::string::npos)
+                fail(e.pos, err.what());
+            throw;
+        }
+        return b;
+    }
+    case ExprKind::Case: {
+        b->kind = BKind::Case;
+        b->hasOperand = e.hasOperand;
+        b->hasElse = e.hasElse;
+        LogicalType t = LogicalType::Null;
+        for (size_t i = 0; i < e.args.size(); ++i) {
+            b->args.push_back(bind(*e.args[i], scope, agg));
+            const size_t offset = e.hasOperand ? 1 : 0;
+            const bool isThen = i >= offset && (i - offset) % 2 == 1;
+            const bool isElse = e.hasElse && i + 1 == e.args.size();
+            if (isThen || isElse)
+                t = commonType(t, b->args.back()->type);
+        }
+        b->type = t;
+        return b;
+    }
+    case ExprKind::Cast:
+        b->kind = BKind::Cast;
+        b->type = e.castType;
+        b->args.push_back(bind(*e.args[0], scope, agg));
+        // Fold casts of literals now, so DATE 'x' errors point at the statement.
+        if (b->args[0]->kind == BKind::Const) {
+            try {
+                b->value = castValue(b->args[0]->value, e.castType);
+            } catch (const EngineError &err) {
+                fail(e.pos, err.what());
+            }
+            b->kind = BKind::Const;
+            b->args.clear();
+        }
+        return b;
+    case ExprKind::Between:
+        b->kind = BKind::Between;
+        b->negated = e.negated;
+        b->type = LogicalType::Boolean;
+        for (const auto &a : e.args)
+            b->args.push_back(bind(*a, scope, agg));
+        return b;
+    case ExprKind::InList:
+        b->kind = BKind::InList;
+        b->negated = e.negated;
+        b->type = LogicalType::Boolean;
+        for (const auto &a : e.args)
+            b->args.push_back(bind(*a, scope, agg));
+        return b;
+    case ExprKind::InSubquery:
+        return bindSubquery(e, BKind::InSubquery, scope, agg);
+    case ExprKind::Exists:
+        return bindSubquery(e, BKind::Exists, scope, agg);
+    case ExprKind::ScalarSubquery:
+        return bindSubquery(e, BKind::ScalarSubquery, scope, agg);
+    case ExprKind::IsNull:
+        b->kind = BKind::IsNull;
+        b->negated = e.negated;
+        b->type = LogicalType::Boolean;
+        b->args.push_back(bind(*e.args[0], scope, agg));
+        return b;
+    case ExprKind::Like:
+        b->kind = BKind::Like;
+        b->negated = e.negated;
+        b->type = LogicalType::Boolean;
+        for (const auto &a : e.args)
+            b->args.push_back(bind(*a, scope, agg));
+        return b;
+    }
+    fail(e.pos, "unsupported expression");
+}
+
+BExprPtr Planner::bindExpr(const Expr &expr, const Scope &scope)
+{
+    m_levels.push_back({&scope, false});
+    struct Pop {
+        std::vector<Level> &l;
+        ~Pop() { l.pop_back(); }
+    } pop{m_levels};
+    return bind(expr, scope, nullptr);
+}
+
+BExprPtr Planner::bindConstant(const Expr &expr)
+{
+    static const Scope kEmpty;
+    return bindExpr(expr, kEmpty);
+}
+
+// ---- FROM -----------------------------------------------------------------------------------
+
+namespace {
+
+// Which side of a join an expression's columns come from: 1 left, 2 right, 3 both, 0 none.
+int sides(const BExpr &e, size_t leftWidth)
+{
+    int s = 0;
+    if (e.kind == BKind::Column)
+        s |= static_cast<size_t>(e.index) < leftWidth ? 1 : 2;
+    if (e.subplan && e.correlated)
+        s |= 3; // conservatively both
+    for (const auto &a : e.args)
+        s |= sides(*a, leftWidth);
+    return s;
+}
+
+void shiftColumns(BExpr &e, int by)
+{
+    if (e.kind == BKind::Column)
+        e.index += by;
+    for (auto &a : e.args)
+        shiftColumns(*a, by);
+}
+
+bool hasColumnRefs(const BExpr &e)
+{
+    if (e.kind == BKind::Column || e.kind == BKind::AggregateRef)
+        return true;
+    if (e.subplan && e.correlated)
+        return true;
+    for (const auto &a : e.args)
+        if (hasColumnRefs(*a))
+            return true;
+    return false;
+}
+
+} // namespace
+
+void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &table,
+                          std::vector<const Expr *> &terms, const Scope &scope)
+{
+    // Equality terms "column = value", value independent of this table's row.
+    struct Eq {
+        int column;
+        const Expr *valueExpr;
+        size_t term;
+    };
+    std::vector<Eq> eqs;
+    for (size_t t = 0; t < terms.size(); ++t) {
+        const Expr *e = terms[t];
+        if (!e || e->kind != ExprKind::Binary || e->op != "=")
+            continue;
+        for (int side = 0; side < 2; ++side) {
+            const Expr &col = *e->args[side];
+            const Expr &val = *e->args[1 - side];
+            if (col.kind != ExprKind::Column)
+                continue;
+            int idx = -1;
+            for (size_t i = 0; i < scope.size(); ++i)
+                if (equalsIgnoreCase(scope[i].name, col.name)
+                    && (col.table.empty() || equalsIgnoreCase(scope[i].table, col.table)))
+                    idx = static_cast<int>(i);
+            if (idx < 0)
+                continue;
+            auto bound = bind(val, scope, nullptr);
+            if (hasColumnRefs(*bound))
+                continue;
+            eqs.push_back({idx, &val, t});
+            break;
+        }
+    }
+    if (eqs.empty())
+        return;
+    std::shared_ptr<HashIndex> best;
+    for (const auto &index : table->heap->indexes()) {
+        // The index must be visible to this transaction (PRIMARY/UNIQUE_n come with the table).
+        if (index->name() != "PRIMARY" && index->name().rfind("UNIQUE_", 0) != 0
+            && !m_txn.catalog().findIndex(index->name(), m_txn.view()))
+            continue;
+        bool covered = true;
+        for (auto c : index->columns())
+            covered &= std::any_of(eqs.begin(), eqs.end(),
+                                   [&](const Eq &q) { return q.column == static_cast<int>(c); });
+        if (covered && (!best || index->unique() > best->unique()))
+            best = index;
+    }
+    if (!best)
+        return;
+    std::vector<BExprPtr> keys;
+    for (auto c : best->columns()) {
+        for (const auto &q : eqs) {
+            if (q.column == static_cast<int>(c)) {
+                keys.push_back(bind(*q.valueExpr, scope, nullptr));
+                break;
+            }
+        }
+    }
+    scan.setCandidateKeys(std::move(keys), best);
+}
+
+std::unique_ptr<TableScan> Planner::planTableScan(const std::shared_ptr<TableEntry> &table,
+                                                  const std::string &alias, const Expr *where,
+                                                  Scope &scope)
+{
+    auto usage = std::make_shared<std::vector<bool>>(table->schema->columns.size(), true);
+    scope.clear();
+    for (size_t i = 0; i < table->schema->columns.size(); ++i)
+        scope.push_back({alias, table->schema->columns[i].name, table->schema->columns[i].type,
+                         usage, static_cast<int>(i)});
+    m_levels.push_back({&scope, false});
+    struct Pop {
+        std::vector<Level> &l;
+        ~Pop() { l.pop_back(); }
+    } pop{m_levels};
+    BExprPtr filter = where ? bind(*where, scope, nullptr) : nullptr;
+    auto scan = std::make_unique<TableScan>(table, *usage, std::move(filter));
+    std::vector<const Expr *> terms;
+    splitConjuncts(where, terms);
+    chooseIndex(*scan, table, terms, scope);
+    return scan;
+}
+
+Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
+                                      std::vector<const Expr *> *whereTerms)
+{
+    FromResult out;
+    switch (ref.kind) {
+    case sql::TableRef::Kind::Table: {
+        auto table = m_txn.table(ref.name);
+        if (!table)
+            fail(ref.pos, "no such table: " + ref.name);
+        const std::string alias = ref.alias.empty() ? table->schema->name : ref.alias;
+        // Columns are decoded only when something reads them; the flags fill in as the
+        // rest of the query binds, before the scan first runs.
+        auto usage = std::make_shared<std::vector<bool>>(table->schema->columns.size(), false);
+        for (size_t i = 0; i < table->schema->columns.size(); ++i)
+            out.scope.push_back({alias, table->schema->columns[i].name,
+                                 table->schema->columns[i].type, usage, static_cast<int>(i)});
+        auto scan = std::make_unique<TableScan>(table, std::vector<bool>(), nullptr);
+        m_pendingScans.push_back({scan.get(), usage});
+        out.op = std::move(scan);
+        return out;
+    }
+    case sql::TableRef::Kind::Subquery: {
+        // A derived table cannot see the enclosing query's columns (no LATERAL).
+        std::vector<Level> saved;
+        saved.swap(m_levels);
+        auto plan = planSelect(*ref.subquery);
+        saved.swap(m_levels);
+        for (size_t i = 0; i < plan->names.size(); ++i)
+            out.scope.push_back({ref.alias, plan->names[i], plan->types[i], nullptr, 0});
+        struct PlanOp : Operator {
+            std::shared_ptr<Plan> plan;
+            size_t width;
+            void open(ExecContext &ctx) override { plan->root->open(ctx); }
+            bool next(Row &r) override
+            {
+                if (!plan->root->next(r))
+                    return false;
+                r.resize(width); // drop hidden sort columns
+                return true;
+            }
+        };
+        auto op = std::make_unique<PlanOp>();
+        op->plan = plan;
+        op->width = plan->names.size();
+        out.op = std::move(op);
+        return out;
+    }
+    case sql::TableRef::Kind::Join: {
+        FromResult left = planFrom(*ref.left, whereTerms);
+        FromResult right = planFrom(*ref.right, whereTerms);
+        Scope combined = left.scope;
+        combined.insert(combined.end(), right.scope.begin(), right.scope.end());
+        const size_t leftWidth = left.scope.size();
+        const bool leftOuter = ref.joinType == sql::TableRef::JoinType::Left;
+        std::vector<const Expr *> terms;
+        splitConjuncts(ref.on.get(), terms);
+        std::vector<const Expr **> whereUse; // WHERE terms taken over by an inner join
+        if (!leftOuter && whereTerms) {
+            for (auto &t : *whereTerms)
+                if (t && t->kind == ExprKind::Binary && t->op == "=")
+                    whereUse.push_back(&t);
+        }
+        std::vector<BExprPtr> leftKeys, rightKeys;
+        BExprPtr residual;
+        auto addResidual = [&](BExprPtr e) {
+            if (!residual) {
+                residual = std::move(e);
+                return;
+            }
+            auto both = std::make_unique<BExpr>();
+            both->kind = BKind::And;
+            both->type = LogicalType::Boolean;
+            both->args.push_back(std::move(residual));
+            both->args.push_back(std::move(e));
+            residual = std::move(both);
+        };
+        m_levels.push_back({&combined, false});
+        auto tryKey = [&](const Expr *t) {
+            if (t->kind != ExprKind::Binary || t->op != "=")
+                return false;
+            auto a = bind(*t->args[0], combined, nullptr);
+            auto b = bind(*t->args[1], combined, nullptr);
+            const int sa = sides(*a, leftWidth), sb = sides(*b, leftWidth);
+            if (sa == 1 && sb == 2) {
+                shiftColumns(*b, -static_cast<int>(leftWidth));
+                leftKeys.push_back(std::move(a));
+                rightKeys.push_back(std::move(b));
+                return true;
+            }
+            if (sa == 2 && sb == 1) {
+                shiftColumns(*a, -static_cast<int>(leftWidth));
+                leftKeys.push_back(std::move(b));
+                rightKeys.push_back(std::move(a));
+                return true;
+            }
+            return false;
+        };
+        for (const Expr *t : terms)
+            if (!tryKey(t))
+                addResidual(bind(*t, combined, nullptr));
+        auto resolvesOnce = [&](const Expr &c) {
+            int n = 0;
+            for (const auto &col : combined)
+                n += equalsIgnoreCase(col.name, c.name)
+                     && (c.table.empty() || equalsIgnoreCase(col.table, c.table));
+            return n == 1;
+        };
+        for (const Expr **t : whereUse) {
+            // Only "column = column" terms whose columns both lie within this join move in.
+            const Expr &a = *(*t)->args[0], &b = *(*t)->args[1];
+            if (a.kind == ExprKind::Column && b.kind == ExprKind::Column && resolvesOnce(a)
+                && resolvesOnce(b) && tryKey(*t))
+                *t = nullptr;
+        }
+        m_levels.pop_back();
+        out.op = std::make_unique<JoinOp>(std::move(left.op), std::move(right.op),
+                                          right.scope.size(), leftOuter, std::move(leftKeys),
+                                          std::move(rightKeys), std::move(residual));
+        out.scope = std::move(combined);
+        return out;
+    }
+    }
+    fail(ref.pos, "unsupported FROM clause");
+}
+
+// ---- SELECT ---------------------------------------------------------------------------------
+
+std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
+{
+    if (!select.unionNext)
+        return planSelectCore(select, true);
+    // UNION chain: each branch alone, then ORDER BY / LIMIT over the output columns.
+    std::vector<OperatorPtr> children;
+    std::vector<std::vector<LogicalType>> childTypes;
+    std::shared_ptr<Plan> first;
+    bool all = true;
+    bool unionCorrelated = false;
+    for (const sql::SelectStmt *s = &select; s; s = s->unionNext.get()) {
+        auto plan = planSelectCore(*s, false);
+        if (!first)
+            first = plan;
+        else if (plan->names.size() != first->names.size())
+            fail(0, "each UNION branch must return " + std::to_string(first->names.size())
+                        + " columns");
+        if (s->unionNext && !s->unionAll)
+            all = false;
+        unionCorrelated |= plan->correlated;
+        childTypes.push_back(plan->types);
+        children.push_back(std::move(plan->root));
+    }
+    std::vector<LogicalType> types = first->types;
+    for (const auto &ct : childTypes)
+        for (size_t c = 0; c < types.size(); ++c)
+            types[c] = commonType(types[c], ct[c]);
+    auto result = std::make_shared<Plan>();
+    result->names = first->names;
+    result->types = types;
+    OperatorPtr op = std::make_unique<UnionOp>(std::move(children), childTypes, types, all);
+    if (!select.orderBy.empty()) {
+        std::vector<int> keys;
+        std::vector<bool> desc;
+        for (const auto &item : select.orderBy) {
+            int col = -1;
+            if (item.expr->kind == ExprKind::Literal
+                && item.expr->value.type == LogicalType::Integer)
+                col = static_cast<int>(item.expr->value.i) - 1;
+            else if (item.expr->kind == ExprKind::Column)
+                for (size_t i = 0; i < result->names.size(); ++i)
+                    if (equalsIgnoreCase(result->names[i], item.expr->name))
+                        col = static_cast<int>(i);
+            if (col < 0 || col >= static_cast<int>(result->names.size()))
+                fail(item.expr->pos, "ORDER BY after UNION must name an output column");
+            keys.push_back(col);
+            desc.push_back(item.descending);
+        }
+        op = std::make_unique<SortOp>(std::move(op), keys, desc);
+    }
+    if (select.limit || select.offset)
+        op = std::make_unique<LimitOp>(std::move(op),
+                                       select.limit ? bindConstant(*select.limit) : nullptr,
+                                       select.offset ? bindConstant(*select.offset) : nullptr);
+    result->root = std::move(op);
+    result->correlated = unionCorrelated;
+    return result;
+}
+
+std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool applyOrderLimit)
+{
+    m_levels.push_back({nullptr, false});
+    const size_t myLevel = m_levels.size() - 1;
+    const size_t pendingMark = m_pendingScans.size();
+    struct Pop {
+        std::vector<Level> &l;
+        ~Pop() { l.pop_back(); }
+    } pop{m_levels};
+
+    std::vector<const Expr *> whereTerms;
+    splitConjuncts(s.where.get(), whereTerms);
+    FromResult from;
+    if (s.from) {
+        from = planFrom(*s.from, &whereTerms);
+    } else {
+        from.op = std::make_unique<ValuesOp>(std::vector<Row>{Row{}});
+    }
+    const Scope &scope = from.scope;
+    m_levels[myLevel].scope = &scope;
+    OperatorPtr op = std::move(from.op);
+
+    // WHERE: a single-table query filters inside the scan and may use an index.
+    {
+        BExprPtr filter;
+        std::vector<const Expr *> remaining;
+        for (const Expr *t : whereTerms)
+            if (t)
+                remaining.push_back(t);
+        for (const Expr *t : remaining) {
+            if (containsAggregate(*t))
+                fail(t->pos, "aggregate functions are not allowed in WHERE");
+            auto b = bind(*t, scope, nullptr);
+            if (!filter) {
+                filter = std::move(b);
+            } else {
+                auto both = std::make_unique<BExpr>();
+                both->kind = BKind::And;
+                both->type = LogicalType::Boolean;
+                both->args.push_back(std::move(filter));
+                both->args.push_back(std::move(b));
+                filter = std::move(both);
+            }
+        }
+        auto *scan = dynamic_cast<TableScan *>(op.get());
+        if (scan && filter) {
+            chooseIndex(*scan, scan->table(), remaining, scope);
+            scan->setFilter(std::move(filter));
+        } else if (filter) {
+            op = std::make_unique<FilterOp>(std::move(op), std::move(filter));
+        }
+    }
+
+    // Aggregation.
+    bool aggregated = !s.groupBy.empty() || (s.having != nullptr);
+    for (const auto &item : s.items)
+        aggregated |= item.expr->kind != ExprKind::Star && containsAggregate(*item.expr);
+    for (const auto &o : s.orderBy)
+        aggregated |= containsAggregate(*o.expr);
+    std::vector<AggregateSpec> aggregates;
+    AggContext aggCtx{&aggregates, scope.size(), false};
+    AggContext *agg = aggregated ? &aggCtx : nullptr;
+
+    // Select list.
+    std::vector<BExprPtr> exprs;
+    auto plan = std::make_shared<Plan>();
+    for (const auto &item : s.items) {
+        if (item.expr->kind == ExprKind::Star) {
+            bool any = false;
+            for (size_t i = 0; i < scope.size(); ++i) {
+                if (!item.expr->table.empty()
+                    && !equalsIgnoreCase(scope[i].table, item.expr->table))
+                    continue;
+                auto b = std::make_unique<BExpr>();
+                b->kind = BKind::Column;
+                b->index = static_cast<int>(i);
+                b->type = scope[i].type;
+                if (scope[i].usage)
+                    (*scope[i].usage)[scope[i].usageIndex] = true;
+                exprs.push_back(std::move(b));
+                plan->names.push_back(scope[i].name);
+                any = true;
+            }
+            if (!any)
+                fail(item.expr->pos, item.expr->table.empty()
+                                         ? "SELECT * needs a FROM clause"
+                                         : "no such table: " + item.expr->table);
+            continue;
+        }
+        exprs.push_back(bind(*item.expr, scope, agg));
+        plan->names.push_back(!item.alias.empty()                   ? item.alias
+                              : item.expr->kind == ExprKind::Column ? item.expr->name
+                                                                    : expressionText(*item.expr));
+    }
+    for (const auto &e : exprs)
+        plan->types.push_back(e->type);
+    const size_t visible = exprs.size();
+
+    std::vector<BExprPtr> groupBy;
+    for (const auto &g : s.groupBy) {
+        // GROUP BY 2 and GROUP BY alias refer to the select list.
+        if (g->kind == ExprKind::Literal && g->value.type == LogicalType::Integer) {
+            const auto k = g->value.i;
+            if (k < 1 || k > static_cast<int64_t>(visible))
+                fail(g->pos,
+                     "GROUP BY position " + std::to_string(k) + " is not in the select list");
+            if (containsAggregate(*s.items[k - 1].expr))
+                fail(g->pos, "cannot GROUP BY an aggregate");
+            groupBy.push_back(bind(*s.items[k - 1].expr, scope, nullptr));
+            continue;
+        }
+        if (g->kind == ExprKind::Column && g->table.empty()) {
+            bool inScope = std::any_of(scope.begin(), scope.end(), [&](const ScopeColumn &c) {
+                return equalsIgnoreCase(c.name, g->name);
+            });
+            if (!inScope) {
+                for (size_t i = 0; i < s.items.size(); ++i) {
+                    if (equalsIgnoreCase(s.items[i].alias, g->name)) {
+                        groupBy.push_back(bind(*s.items[i].expr, scope, nullptr));
+                        inScope = true;
+                        break;
+                    }
+                }
+                if (inScope)
+                    continue;
+            }
+        }
+        if (containsAggregate(*g))
+            fail(g->pos, "cannot GROUP BY an aggregate");
+        groupBy.push_back(bind(*g, scope, nullptr));
+    }
+    BExprPtr having = s.having ? bind(*s.having, scope, agg) : nullptr;
+
+    // ORDER BY: output ordinals and aliases, else expressions as hidden columns.
+    std::vector<int> sortKeys;
+    std::vector<bool> sortDesc;
+    if (applyOrderLimit) {
+        for (const auto &o : s.orderBy) {
+            int col = -1;
+            if (o.expr->kind == ExprKind::Literal && o.expr->value.type == LogicalType::Integer) {
+                col = static_cast<int>(o.expr->value.i) - 1;
+                if (col < 0 || col >= static_cast<int>(visible))
+                    fail(o.expr->pos, "ORDER BY position " + std::to_string(o.expr->value.i)
+                                          + " is not in the select list");
+            } else if (o.expr->kind == ExprKind::Column && o.expr->table.empty()) {
+                for (size_t i = 0; i < s.items.size() && col < 0; ++i)
+                    if (equalsIgnoreCase(s.items[i].alias, o.expr->name))
+                        col = static_cast<int>(i);
+            }
+            if (col < 0) {
+                exprs.push_back(bind(*o.expr, scope, agg));
+                col = static_cast<int>(exprs.size() - 1);
+            }
+            sortKeys.push_back(col);
+            sortDesc.push_back(o.descending);
+        }
+    }
+
+    if (aggregated) {
+        op = std::make_unique<AggregateOp>(std::move(op), scope.size(), std::move(groupBy),
+                                           std::move(aggregates));
+        if (having)
+            op = std::make_unique<FilterOp>(std::move(op), std::move(having));
+    }
+    // Only now are the column usage flags complete.
+    for (size_t i = pendingMark; i < m_pendingScans.size(); ++i)
+        m_pendingScans[i].scan->setNeeded(*m_pendingScans[i].usage);
+    m_pendingScans.resize(pendingMark);
+
+    plan->hiddenColumns = exprs.size() - visible;
+    op = std::make_unique<ProjectOp>(std::move(op), std::move(exprs));
+    if (s.distinct)
+        op = std::make_unique<DistinctOp>(std::move(op), visible);
+    if (!sortKeys.empty())
+        op = std::make_unique<SortOp>(std::move(op), sortKeys, sortDesc);
+    if (applyOrderLimit && (s.limit || s.offset)) {
+        auto limit = s.limit ? bind(*s.limit, Scope{}, nullptr) : nullptr;
+        auto offset = s.offset ? bind(*s.offset, Scope{}, nullptr) : nullptr;
+        op = std::make_unique<LimitOp>(std::move(op), std::move(limit), std::move(offset));
+    }
+    plan->root = std::move(op);
+    plan->correlated = m_levels[myLevel].correlated;
+    return plan;
+}
+
+} // namespace strata::engine::exec

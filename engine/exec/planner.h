@@ -1,0 +1,92 @@
+#pragma once
+
+#include "engine/exec/operators.h"
+#include "engine/sql/ast.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::engine {
+class Transaction;
+}
+
+namespace strata::engine::exec {
+
+//! A column a name can resolve to.
+struct ScopeColumn {
+    std::string table; //!< alias or table name
+    std::string name;
+    LogicalType type = LogicalType::Null;
+    //! Marks the column as read, so a table scan decodes it (null for derived tables).
+    std::shared_ptr<std::vector<bool>> usage;
+    int usageIndex = 0;
+};
+using Scope = std::vector<ScopeColumn>;
+
+//! Turns parsed statements into bound expressions and operator trees for one transaction.
+class Planner {
+public:
+    Planner(Transaction &txn, std::string_view sqlText)
+        : m_txn(txn)
+        , m_sql(sqlText)
+    {
+    }
+
+    std::shared_ptr<Plan> planSelect(const sql::SelectStmt &select);
+    //! Binds an expression over one table's columns (UPDATE SET, DEFAULT, CHECK).
+    BExprPtr bindExpr(const sql::Expr &expr, const Scope &scope);
+    //! A scan of `table` that yields rows matching `where`, using an index when it can.
+    std::unique_ptr<TableScan> planTableScan(const std::shared_ptr<TableEntry> &table,
+                                             const std::string &alias, const sql::Expr *where,
+                                             Scope &scope);
+    //! A constant expression (DEFAULT, VALUES): no columns.
+    BExprPtr bindConstant(const sql::Expr &expr);
+
+    [[noreturn]] void fail(uint32_t pos, const std::string &what) const;
+
+private:
+    struct Level {
+        const Scope *scope = nullptr;
+        bool correlated = false;
+    };
+    struct AggContext {
+        std::vector<AggregateSpec> *aggregates;
+        size_t inputWidth;
+        bool inAggregate = false;
+    };
+    struct FromResult {
+        OperatorPtr op;
+        Scope scope;
+    };
+
+    BExprPtr bind(const sql::Expr &e, const Scope &scope, AggContext *agg);
+    BExprPtr bindColumn(const sql::Expr &e, const Scope &scope);
+    BExprPtr bindSubquery(const sql::Expr &e, BKind kind, const Scope &scope, AggContext *agg);
+    FromResult planFrom(const sql::TableRef &ref, std::vector<const sql::Expr *> *whereTerms);
+    std::shared_ptr<Plan> planSelectCore(const sql::SelectStmt &s, bool applyOrderLimit);
+    void chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &table,
+                     std::vector<const sql::Expr *> &terms, const Scope &scope);
+    std::string describe(const sql::Expr &e) const;
+
+    struct PendingScan {
+        TableScan *scan;
+        std::shared_ptr<std::vector<bool>> usage;
+    };
+
+    Transaction &m_txn;
+    std::string_view m_sql;
+    std::vector<Level> m_levels;
+    //! Scans whose needed columns are known only once their query is bound.
+    std::vector<PendingScan> m_pendingScans;
+};
+
+//! Splits a condition at its top-level ANDs.
+void splitConjuncts(const sql::Expr *e, std::vector<const sql::Expr *> &out);
+//! True when the expression (outside subqueries) calls an aggregate function.
+bool containsAggregate(const sql::Expr &e);
+//! A readable form of an expression, for result column names ("count(*)", "a + 1").
+std::string expressionText(const sql::Expr &e);
+
+} // namespace strata::engine::exec

@@ -1,0 +1,762 @@
+#include "engine/mvcc/database_core.h"
+
+#include "engine/common/bytes.h"
+#include "engine/common/timestamp.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <set>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace strata::engine {
+
+namespace {
+
+constexpr char kCheckpointName[] = "checkpoint.db";
+constexpr char kCheckpointMagic[16]
+    = {'S', 'T', 'R', 'A', 'T', 'A', '-', 'C', 'K', 'P', 'T', '-', 'v', '1', '\n', 0};
+enum class BlockKind : uint8_t { Meta = 1, Table = 2, Index = 3, Rows = 4, Deletions = 5, End = 6 };
+
+} // namespace
+
+DatabaseCore::DatabaseCore()
+{
+    m_options.background = true;
+    m_lastCommitTs.store(static_cast<uint64_t>(nowMicros()));
+    m_background = std::thread([this] { backgroundLoop(); });
+}
+
+DatabaseCore::DatabaseCore(const std::string &dir, const DatabaseOptions &options)
+    : m_dir(dir)
+    , m_options(options)
+{
+    if (m_options.readOnly) {
+        if (!pathExists(dir))
+            throwError(StatusCode::NotFound, "no database at " + dir);
+    } else {
+        makeDirectories(dir);
+        lockDirectory();
+    }
+    try {
+        recover();
+    } catch (...) {
+        if (m_lockFd >= 0)
+            ::close(m_lockFd);
+        throw;
+    }
+    if (m_options.background && !m_options.readOnly)
+        m_background = std::thread([this] { backgroundLoop(); });
+}
+
+DatabaseCore::~DatabaseCore()
+{
+    {
+        std::lock_guard lock(m_bgMutex);
+        m_stop = true;
+    }
+    m_bgWake.notify_all();
+    if (m_background.joinable())
+        m_background.join();
+    if (m_log) {
+        try {
+            // A checkpoint on close keeps the next open fast.
+            if (m_log->bytesSinceRotate() > 0)
+                checkpoint();
+            m_log->sync();
+        } catch (const EngineError &) {
+            // The log is durable up to the last acknowledged commit; nothing else to save.
+        }
+    }
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+}
+
+void DatabaseCore::lockDirectory()
+{
+    const std::string path = m_dir + "/LOCK";
+    m_lockFd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lockFd < 0)
+        throwError(StatusCode::Io, "cannot open " + path + ": " + systemError());
+    if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
+        char buf[512] = {};
+        const ssize_t n = ::pread(m_lockFd, buf, sizeof buf - 1, 0);
+        std::string holder = n > 0 ? std::string(buf, static_cast<size_t>(n)) : "another process";
+        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' '))
+            holder.pop_back();
+        ::close(m_lockFd);
+        m_lockFd = -1;
+        throwError(StatusCode::Locked, "database " + m_dir + " is open for writing by " + holder
+                                           + "; open it read-only or close the other program");
+    }
+    const std::string who = m_options.programName + " (pid " + std::to_string(::getpid())
+                            + ", since " + formatTimestamp(nowMicros()) + ")\n";
+    if (::ftruncate(m_lockFd, 0) != 0
+        || ::pwrite(m_lockFd, who.data(), who.size(), 0) != static_cast<ssize_t>(who.size()))
+        throwError(StatusCode::Io, "cannot write " + path + ": " + systemError());
+}
+
+uint64_t DatabaseCore::nextCommitTs()
+{
+    const uint64_t now = static_cast<uint64_t>(nowMicros());
+    return std::max(m_lastCommitTs.load() + 1, now);
+}
+
+std::unique_ptr<Transaction> DatabaseCore::begin()
+{
+    const uint64_t snap = acquireSnapshot();
+    return std::make_unique<Transaction>(*this, nextTxnId(), snap);
+}
+
+uint64_t DatabaseCore::acquireSnapshot()
+{
+    std::lock_guard lock(m_snapshotMutex);
+    const uint64_t ts = m_lastCommitTs.load(std::memory_order_acquire);
+    ++m_activeSnapshots[ts];
+    return ts;
+}
+
+void DatabaseCore::releaseSnapshot(uint64_t ts)
+{
+    std::lock_guard lock(m_snapshotMutex);
+    auto it = m_activeSnapshots.find(ts);
+    if (it != m_activeSnapshots.end() && --it->second == 0)
+        m_activeSnapshots.erase(it);
+}
+
+uint64_t DatabaseCore::oldestActiveSnapshot()
+{
+    std::lock_guard lock(m_snapshotMutex);
+    if (m_activeSnapshots.empty())
+        return m_lastCommitTs.load(std::memory_order_acquire);
+    return m_activeSnapshots.begin()->first;
+}
+
+std::string DatabaseCore::encodeOps(const Transaction &txn)
+{
+    std::string out;
+    ByteWriter w(out);
+    for (const auto &op : txn.m_ops) {
+        w.put<uint8_t>(static_cast<uint8_t>(op.kind));
+        switch (op.kind) {
+        case OpKind::Insert:
+        case OpKind::Update:
+            w.put<uint64_t>(op.entry->schema->id);
+            w.put<uint64_t>(op.slot);
+            w.putString({op.newVersion->bytes(), op.newVersion->size});
+            break;
+        case OpKind::Delete:
+            w.put<uint64_t>(op.entry->schema->id);
+            w.put<uint64_t>(op.slot);
+            break;
+        case OpKind::CreateTable:
+        case OpKind::AlterTable:
+            writeSchema(w, *op.entry->schema);
+            break;
+        case OpKind::DropTable:
+            w.put<uint64_t>(op.oldEntry->schema->id);
+            break;
+        case OpKind::CreateIndex:
+            w.putString(op.index->def.name);
+            w.put<uint64_t>(op.index->def.tableId);
+            w.put<uint8_t>(op.index->def.unique ? 1 : 0);
+            w.put<uint32_t>(static_cast<uint32_t>(op.index->def.columns.size()));
+            for (auto c : op.index->def.columns)
+                w.put<uint32_t>(c);
+            break;
+        case OpKind::DropIndex:
+            w.putString(op.index->def.name);
+            break;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+std::string identityKeyRow(const Version *v, const TableSchema &schema)
+{
+    Row key;
+    for (auto c : schema.identityColumns())
+        key.push_back(v->view().get(c, schema.columns[c].type));
+    std::string out;
+    rowcodec::encode(key, out);
+    return out;
+}
+
+bool sameIdentity(const Version *a, const Version *b, const TableSchema &schema)
+{
+    return encodeKey(a->view(), schema.identityColumns(), schema)
+           == encodeKey(b->view(), schema.identityColumns(), schema);
+}
+
+} // namespace
+
+void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
+{
+    bool schemaChanged = false;
+    for (auto &op : txn.m_ops) {
+        switch (op.kind) {
+        case OpKind::Insert:
+            op.newVersion->begin.store(ts, std::memory_order_release);
+            break;
+        case OpKind::Update:
+            op.newVersion->begin.store(ts, std::memory_order_release);
+            op.oldVersion->end.store(ts, std::memory_order_release);
+            if (!sameIdentity(op.oldVersion, op.newVersion, *op.entry->schema))
+                op.entry->heap->recordDeletion(ts,
+                                               identityKeyRow(op.oldVersion, *op.entry->schema));
+            break;
+        case OpKind::Delete:
+            op.oldVersion->end.store(ts, std::memory_order_release);
+            op.entry->heap->recordDeletion(ts, identityKeyRow(op.oldVersion, *op.entry->schema));
+            break;
+        case OpKind::CreateTable:
+            op.entry->schema->createdAt = static_cast<int64_t>(ts);
+            op.entry->begin.store(ts);
+            schemaChanged = true;
+            break;
+        case OpKind::DropTable:
+            op.oldEntry->end.store(ts);
+            schemaChanged = true;
+            break;
+        case OpKind::AlterTable:
+            op.oldEntry->end.store(ts);
+            op.entry->begin.store(ts);
+            schemaChanged = true;
+            break;
+        case OpKind::CreateIndex:
+            op.index->begin.store(ts);
+            schemaChanged = true;
+            break;
+        case OpKind::DropIndex:
+            op.index->end.store(ts);
+            if (op.entry)
+                op.entry->heap->dropIndex(op.index->def.name);
+            schemaChanged = true;
+            break;
+        }
+    }
+    if (schemaChanged)
+        m_catalog.noteSchemaCommit(ts);
+}
+
+Status DatabaseCore::commit(Transaction &txn) noexcept
+{
+    if (!txn.m_active)
+        return {StatusCode::Invalid, "the transaction has already ended"};
+    if (!txn.m_doomed.isOk()) {
+        Status why = txn.m_doomed;
+        rollback(txn);
+        return why;
+    }
+    if (txn.m_ops.empty()) {
+        rollback(txn);
+        return {};
+    }
+    try {
+        std::string payload = encodeOps(txn);
+        {
+            std::lock_guard lock(m_commitMutex);
+            // A table written through must not have been dropped or altered meanwhile.
+            for (const auto &op : txn.m_ops) {
+                if (op.kind > OpKind::Delete)
+                    continue;
+                const uint64_t e = op.entry->end.load();
+                if (e != kInfinity && e != txn.m_view.txnMarker) {
+                    Status why(StatusCode::Conflict, "table " + op.entry->schema->name
+                                                         + " was changed by a concurrent "
+                                                           "transaction");
+                    txn.m_doomed = why;
+                    throw EngineError(why.code(), why.message());
+                }
+            }
+            const uint64_t ts = nextCommitTs();
+            if (m_log)
+                m_log->append(payload, ts);
+            stamp(txn, ts);
+            m_lastCommitTs.store(ts, std::memory_order_release);
+        }
+    } catch (const EngineError &e) {
+        rollback(txn);
+        return e.toStatus();
+    } catch (const std::exception &e) {
+        rollback(txn);
+        return {StatusCode::Internal, e.what()};
+    }
+    if (txn.m_holdsSchema)
+        m_catalog.releaseSchema(txn.m_view.txnMarker);
+    txn.m_active = false;
+    releaseSnapshot(txn.m_view.snapshotTs);
+    size_t garbage = 0;
+    for (const auto &op : txn.m_ops)
+        garbage
+            += op.kind == OpKind::Update || op.kind == OpKind::Delete || op.kind > OpKind::Delete;
+    if (garbage)
+        noteGarbage(garbage);
+    if (m_log && m_log->bytesSinceRotate() > m_options.checkpointLogBytes)
+        m_bgWake.notify_all();
+    return {};
+}
+
+void DatabaseCore::rollback(Transaction &txn) noexcept
+{
+    if (!txn.m_active)
+        return;
+    try {
+        txn.rollbackTo(0);
+    } catch (const std::exception &e) {
+        // Undo only restores pointers it saved; failing here means memory is corrupt.
+        std::fprintf(stderr, "strata: rollback failed: %s\n", e.what());
+        std::abort();
+    }
+    txn.m_ops.clear();
+    if (txn.m_holdsSchema)
+        m_catalog.releaseSchema(txn.m_view.txnMarker);
+    txn.m_active = false;
+    releaseSnapshot(txn.m_view.snapshotTs);
+}
+
+// ---- recovery -----------------------------------------------------------------------------
+
+void DatabaseCore::recover()
+{
+    uint64_t walSeq = 1;
+    const std::string ckpt = m_dir + "/" + kCheckpointName;
+    removeFile(ckpt + ".tmp"); // an unfinished checkpoint is never trusted
+    if (pathExists(ckpt))
+        loadCheckpoint(ckpt, walSeq);
+    std::vector<uint64_t> logs = listLogFiles(m_dir);
+    logs.erase(std::remove_if(logs.begin(), logs.end(), [&](uint64_t s) { return s < walSeq; }),
+               logs.end());
+    if (!logs.empty() && logs.front() != walSeq && pathExists(ckpt))
+        throwError(StatusCode::Corrupt, "log file " + logFileName(walSeq) + " is missing from "
+                                            + m_dir + " (the checkpoint needs it)");
+    uint64_t lastSeq = walSeq;
+    for (size_t i = 0; i < logs.size(); ++i) {
+        const std::string path = m_dir + "/" + logFileName(logs[i]);
+        const LogTail tail = readLogFile(
+            path, [&](uint64_t ts, std::string_view payload) { applyRecord(ts, payload); });
+        lastSeq = logs[i];
+        if (tail.torn) {
+            if (i + 1 != logs.size())
+                throwError(StatusCode::Corrupt,
+                           path + ": " + tail.reason + ", but later log files exist");
+            m_warnings.push_back(path + ": ignored an incomplete last record (" + tail.reason
+                                 + "); the database is as of the last whole commit");
+            if (!m_options.readOnly) {
+                File f(path, File::Mode::Append);
+                f.truncate(tail.validBytes);
+                f.dataSync();
+            }
+        }
+    }
+    if (m_lastCommitTs.load() == 0)
+        m_lastCommitTs.store(static_cast<uint64_t>(nowMicros()));
+    if (!m_options.readOnly) {
+        // Versions replaced during replay are unreachable: no snapshot predates the open.
+        for (const auto &t : m_catalog.allTables())
+            t->heap->collectGarbage(m_lastCommitTs.load(), *t->schema);
+        m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync);
+    }
+}
+
+void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
+{
+    ByteReader r(payload, "log record");
+    ReadView latest{kInfinity - 1, 0};
+    std::shared_ptr<TableEntry> cached;
+    auto tableById = [&](uint64_t id) {
+        if (cached && cached->schema->id == id && cached->end.load() == kInfinity)
+            return cached;
+        for (const auto &t : m_catalog.allTables())
+            if (t->schema->id == id && t->end.load() == kInfinity)
+                return cached = t;
+        throwError(StatusCode::Corrupt,
+                   "log record at commit " + formatTimestamp(static_cast<int64_t>(ts))
+                       + " names table id " + std::to_string(id) + ", which does not exist");
+    };
+    while (!r.atEnd()) {
+        const auto kind = static_cast<OpKind>(r.get<uint8_t>());
+        switch (kind) {
+        case OpKind::Insert:
+        case OpKind::Update: {
+            auto table = tableById(r.get<uint64_t>());
+            const uint64_t slot = r.get<uint64_t>();
+            std::string_view bytes = r.getString();
+            TableHeap &heap = *table->heap;
+            heap.ensureSlot(slot);
+            Version *old = heap.slot(slot).load();
+            if (kind == OpKind::Update && !old)
+                throwError(StatusCode::Corrupt, "log updates a missing row");
+            Version *v
+                = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()), ts, old);
+            if (old) {
+                old->end.store(ts);
+                if (!sameIdentity(old, v, *table->schema))
+                    heap.recordDeletion(ts, identityKeyRow(old, *table->schema));
+            }
+            heap.slot(slot).store(v);
+            heap.indexVersion(v, slot, *table->schema);
+            break;
+        }
+        case OpKind::Delete: {
+            auto table = tableById(r.get<uint64_t>());
+            const uint64_t slot = r.get<uint64_t>();
+            if (slot >= table->heap->slotCount() || !table->heap->slot(slot).load())
+                throwError(StatusCode::Corrupt, "log deletes a missing row");
+            Version *old = table->heap->slot(slot).load();
+            old->end.store(ts);
+            table->heap->recordDeletion(ts, identityKeyRow(old, *table->schema));
+            break;
+        }
+        case OpKind::CreateTable: {
+            auto entry = std::make_shared<TableEntry>();
+            entry->schema = std::make_shared<TableSchema>(readSchema(r));
+            entry->schema->createdAt = static_cast<int64_t>(ts);
+            entry->heap = std::make_shared<TableHeap>(entry->schema->id);
+            if (!entry->schema->primaryKey.empty())
+                entry->heap->addIndex("PRIMARY", entry->schema->primaryKey, true);
+            for (size_t u = 0; u < entry->schema->uniqueKeys.size(); ++u)
+                entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1),
+                                      entry->schema->uniqueKeys[u], true);
+            entry->begin.store(ts);
+            m_catalog.noteTableId(entry->schema->id);
+            m_catalog.addTable(entry);
+            break;
+        }
+        case OpKind::AlterTable: {
+            auto schema = std::make_shared<TableSchema>(readSchema(r));
+            auto old = tableById(schema->id);
+            old->end.store(ts);
+            auto entry = std::make_shared<TableEntry>();
+            entry->schema = schema;
+            entry->heap = old->heap;
+            entry->begin.store(ts);
+            m_catalog.addTable(entry);
+            break;
+        }
+        case OpKind::DropTable: {
+            auto table = tableById(r.get<uint64_t>());
+            table->end.store(ts);
+            for (const auto &i : m_catalog.allIndexes())
+                if (i->def.tableId == table->schema->id && i->end.load() == kInfinity)
+                    i->end.store(ts);
+            break;
+        }
+        case OpKind::CreateIndex: {
+            auto entry = std::make_shared<IndexEntry>();
+            entry->def.name = std::string(r.getString());
+            entry->def.tableId = r.get<uint64_t>();
+            entry->def.unique = r.get<uint8_t>() != 0;
+            const auto n = r.get<uint32_t>();
+            for (uint32_t k = 0; k < n; ++k)
+                entry->def.columns.push_back(r.get<uint32_t>());
+            auto table = tableById(entry->def.tableId);
+            auto index
+                = table->heap->addIndex(entry->def.name, entry->def.columns, entry->def.unique);
+            const uint64_t slots = table->heap->slotCount();
+            for (uint64_t s = 0; s < slots; ++s)
+                for (const Version *v = table->heap->slot(s).load(); v; v = v->older)
+                    index->add(encodeKey(v->view(), entry->def.columns, *table->schema), s);
+            entry->begin.store(ts);
+            m_catalog.addIndex(entry);
+            break;
+        }
+        case OpKind::DropIndex: {
+            const std::string name(r.getString());
+            auto index = m_catalog.findIndex(name, latest);
+            if (!index)
+                throwError(StatusCode::Corrupt, "log drops a missing index " + name);
+            index->end.store(ts);
+            if (auto table = m_catalog.findTableById(index->def.tableId, latest))
+                table->heap->dropIndex(name);
+            break;
+        }
+        default:
+            throwError(StatusCode::Corrupt,
+                       "unknown operation " + std::to_string(int(kind)) + " in a log record");
+        }
+    }
+    if (ts > m_lastCommitTs.load())
+        m_lastCommitTs.store(ts);
+}
+
+void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
+{
+    const std::string data = File(path, File::Mode::Read).readAll();
+    if (data.size() < sizeof kCheckpointMagic
+        || data.compare(0, sizeof kCheckpointMagic, kCheckpointMagic, sizeof kCheckpointMagic))
+        throwError(StatusCode::Corrupt, path + " is not a Strata checkpoint (bad header)");
+    size_t pos = sizeof kCheckpointMagic;
+    uint64_t ckptTs = 0;
+    bool ended = false;
+    std::map<uint64_t, std::shared_ptr<TableEntry>> tables;
+    uint64_t blocks = 0;
+    while (pos < data.size() && !ended) {
+        if (data.size() - pos < 8)
+            throwError(StatusCode::Corrupt,
+                       path + ": block at byte " + std::to_string(pos) + " is cut short");
+        uint32_t len, crc;
+        std::memcpy(&len, data.data() + pos, 4);
+        std::memcpy(&crc, data.data() + pos + 4, 4);
+        if (data.size() - pos - 8 < len)
+            throwError(StatusCode::Corrupt,
+                       path + ": block at byte " + std::to_string(pos) + " is cut short");
+        std::string_view block(data.data() + pos + 8, len);
+        if (crc32c(block.data(), block.size()) != crc)
+            throwError(StatusCode::Corrupt,
+                       path + ": block at byte " + std::to_string(pos) + " fails its checksum");
+        pos += 8 + len;
+        ++blocks;
+        ByteReader r(block, "checkpoint block");
+        switch (static_cast<BlockKind>(r.get<uint8_t>())) {
+        case BlockKind::Meta:
+            ckptTs = r.get<uint64_t>();
+            walSeq = r.get<uint64_t>();
+            m_catalog.noteTableId(r.get<uint64_t>());
+            break;
+        case BlockKind::Table: {
+            auto entry = std::make_shared<TableEntry>();
+            entry->schema = std::make_shared<TableSchema>(readSchema(r));
+            entry->heap = std::make_shared<TableHeap>(entry->schema->id);
+            if (!entry->schema->primaryKey.empty())
+                entry->heap->addIndex("PRIMARY", entry->schema->primaryKey, true);
+            for (size_t u = 0; u < entry->schema->uniqueKeys.size(); ++u)
+                entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1),
+                                      entry->schema->uniqueKeys[u], true);
+            entry->begin.store(
+                std::min<uint64_t>(ckptTs, static_cast<uint64_t>(entry->schema->createdAt)));
+            m_catalog.noteTableId(entry->schema->id);
+            m_catalog.addTable(entry);
+            tables[entry->schema->id] = entry;
+            break;
+        }
+        case BlockKind::Index: {
+            auto entry = std::make_shared<IndexEntry>();
+            entry->def.name = std::string(r.getString());
+            entry->def.tableId = r.get<uint64_t>();
+            entry->def.unique = r.get<uint8_t>() != 0;
+            const auto n = r.get<uint32_t>();
+            for (uint32_t k = 0; k < n; ++k)
+                entry->def.columns.push_back(r.get<uint32_t>());
+            auto it = tables.find(entry->def.tableId);
+            if (it == tables.end())
+                throwError(StatusCode::Corrupt,
+                           path + ": index " + entry->def.name + " names a missing table");
+            it->second->heap->addIndex(entry->def.name, entry->def.columns, entry->def.unique);
+            entry->begin.store(ckptTs);
+            m_catalog.addIndex(entry);
+            break;
+        }
+        case BlockKind::Rows: {
+            auto it = tables.find(r.get<uint64_t>());
+            if (it == tables.end())
+                throwError(StatusCode::Corrupt, path + ": rows for a missing table");
+            TableHeap &heap = *it->second->heap;
+            const TableSchema &schema = *it->second->schema;
+            const auto count = r.get<uint32_t>();
+            auto indexes = heap.indexes();
+            for (uint32_t k = 0; k < count; ++k) {
+                const uint64_t slot = r.get<uint64_t>();
+                const uint64_t begin = r.get<uint64_t>();
+                std::string_view bytes = r.getString();
+                if (bytes.size() < 2)
+                    throwError(StatusCode::Corrupt, path + ": a row is too short");
+                heap.ensureSlot(slot);
+                Version *v = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()),
+                                             begin, nullptr);
+                heap.slot(slot).store(v, std::memory_order_relaxed);
+                for (const auto &index : indexes)
+                    index->add(encodeKey(v->view(), index->columns(), schema), slot);
+            }
+            break;
+        }
+        case BlockKind::Deletions: {
+            auto it = tables.find(r.get<uint64_t>());
+            if (it == tables.end())
+                throwError(StatusCode::Corrupt, path + ": deletions for a missing table");
+            const auto count = r.get<uint32_t>();
+            for (uint32_t k = 0; k < count; ++k) {
+                const uint64_t ts = r.get<uint64_t>();
+                it->second->heap->recordDeletion(ts, std::string(r.getString()));
+            }
+            break;
+        }
+        case BlockKind::End:
+            if (r.get<uint64_t>() != blocks - 1)
+                throwError(StatusCode::Corrupt, path + ": block count does not match");
+            ended = true;
+            break;
+        default:
+            throwError(StatusCode::Corrupt, path + ": unknown block kind");
+        }
+    }
+    if (!ended)
+        throwError(StatusCode::Corrupt, path + " ends without its end block");
+    m_lastCommitTs.store(ckptTs);
+    // The indexed table entries carry the checkpoint's secondary indexes.
+}
+
+// ---- checkpoint ---------------------------------------------------------------------------
+
+void DatabaseCore::checkpoint()
+{
+    if (inMemory() || readOnly())
+        return;
+    std::lock_guard once(m_checkpointMutex);
+    writeCheckpoint();
+}
+
+void DatabaseCore::writeCheckpoint()
+{
+    uint64_t snapshot, walSeq;
+    {
+        // New commits go to a fresh log file; everything up to `snapshot` is in the old ones.
+        std::lock_guard lock(m_commitMutex);
+        snapshot = acquireSnapshot();
+        walSeq = m_log->seq() + 1;
+        m_log->rotate(walSeq);
+    }
+    struct Release {
+        DatabaseCore *core;
+        uint64_t ts;
+        ~Release() { core->releaseSnapshot(ts); }
+    } release{this, snapshot};
+    const ReadView view{snapshot, 0};
+    const std::string tmp = m_dir + "/" + kCheckpointName + ".tmp";
+    File file(tmp, File::Mode::Create);
+    file.writeAll(kCheckpointMagic, sizeof kCheckpointMagic);
+    std::string block;
+    uint64_t blocks = 0;
+    auto flushBlock = [&] {
+        std::string framed;
+        ByteWriter w(framed);
+        w.put<uint32_t>(static_cast<uint32_t>(block.size()));
+        w.put<uint32_t>(crc32c(block.data(), block.size()));
+        file.writeAll(framed);
+        file.writeAll(block);
+        block.clear();
+        ++blocks;
+    };
+    ByteWriter w(block);
+    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Meta));
+    w.put<uint64_t>(snapshot);
+    w.put<uint64_t>(walSeq);
+    w.put<uint64_t>(m_catalog.nextTableId());
+    flushBlock();
+    const auto tables = m_catalog.tables(view);
+    for (const auto &t : tables) {
+        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Table));
+        writeSchema(w, *t->schema);
+        flushBlock();
+    }
+    for (const auto &t : tables) {
+        for (const auto &i : m_catalog.indexesOf(t->schema->id, view)) {
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Index));
+            w.putString(i->def.name);
+            w.put<uint64_t>(i->def.tableId);
+            w.put<uint8_t>(i->def.unique ? 1 : 0);
+            w.put<uint32_t>(static_cast<uint32_t>(i->def.columns.size()));
+            for (auto c : i->def.columns)
+                w.put<uint32_t>(c);
+            flushBlock();
+        }
+    }
+    for (const auto &t : tables) {
+        TableHeap &heap = *t->heap;
+        const uint64_t slots = heap.slotCount();
+        uint64_t s = 0;
+        while (s < slots) {
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
+            w.put<uint64_t>(t->schema->id);
+            const size_t countPos = block.size();
+            w.put<uint32_t>(0);
+            uint32_t count = 0;
+            std::shared_lock gc(heap.gcLock());
+            for (; s < slots && block.size() < (1u << 20); ++s) {
+                const Version *v = view.visible(heap.slot(s).load(std::memory_order_acquire));
+                if (!v)
+                    continue;
+                w.put<uint64_t>(s);
+                w.put<uint64_t>(v->begin.load(std::memory_order_acquire));
+                w.putString({v->bytes(), v->size});
+                ++count;
+            }
+            std::memcpy(block.data() + countPos, &count, 4);
+            flushBlock();
+        }
+        const auto deletions = heap.allDeletions();
+        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Deletions));
+        w.put<uint64_t>(t->schema->id);
+        const size_t countPos = block.size();
+        w.put<uint32_t>(0);
+        uint32_t count = 0;
+        for (const auto &d : deletions) {
+            if (d.commitTs > snapshot)
+                continue;
+            w.put<uint64_t>(d.commitTs);
+            w.putString(d.keyRow);
+            ++count;
+        }
+        std::memcpy(block.data() + countPos, &count, 4);
+        flushBlock();
+    }
+    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::End));
+    w.put<uint64_t>(blocks);
+    flushBlock();
+    file.dataSync();
+    file.close();
+    renameFile(tmp, m_dir + "/" + kCheckpointName);
+    syncDirectory(m_dir);
+    for (uint64_t seq : listLogFiles(m_dir))
+        if (seq < walSeq)
+            removeFile(m_dir + "/" + logFileName(seq));
+}
+
+// ---- garbage collection and background work -------------------------------------------------
+
+size_t DatabaseCore::collectGarbage()
+{
+    const uint64_t oldest = oldestActiveSnapshot();
+    size_t freed = 0;
+    std::set<TableHeap *> done;
+    for (const auto &t : m_catalog.allTables()) {
+        if (!isCommittedTs(t->begin.load()) || !done.insert(t->heap.get()).second)
+            continue;
+        freed += t->heap->collectGarbage(oldest, *t->schema);
+        const int64_t cutoff = static_cast<int64_t>(oldest) - m_options.deletionRetentionMicros;
+        if (cutoff > 0)
+            t->heap->pruneDeletions(static_cast<uint64_t>(cutoff));
+    }
+    freed += m_catalog.collectGarbage(oldest).size();
+    return freed;
+}
+
+void DatabaseCore::backgroundLoop()
+{
+    using namespace std::chrono_literals;
+    std::unique_lock lock(m_bgMutex);
+    while (!m_stop) {
+        m_bgWake.wait_for(lock, 50ms);
+        if (m_stop)
+            break;
+        lock.unlock();
+        try {
+            if (m_log && m_options.sync == SyncMode::Normal) {
+                std::lock_guard commit(m_commitMutex);
+                m_log->sync();
+            }
+            if (m_garbage.exchange(0) > 0)
+                collectGarbage();
+            if (m_log && m_log->bytesSinceRotate() > m_options.checkpointLogBytes)
+                checkpoint();
+        } catch (const std::exception &e) {
+            m_warnings.push_back(std::string("background maintenance failed: ") + e.what());
+        }
+        lock.lock();
+    }
+}
+
+} // namespace strata::engine

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "engine/catalog/catalog.h"
+#include "engine/mvcc/transaction.h"
+#include "engine/storage/file.h"
+#include "engine/storage/wal/log.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace strata::engine {
+
+struct DatabaseOptions {
+    SyncMode sync = SyncMode::Full;
+    bool readOnly = false;
+    //! How long deletion records are kept for incremental exports.
+    int64_t deletionRetentionMicros = 30LL * 24 * 3600 * 1000000;
+    //! Log size after which a background checkpoint starts.
+    uint64_t checkpointLogBytes = 64ULL << 20;
+    //! Run garbage collection, log flushing and checkpoints on a background thread.
+    bool background = true;
+    //! Shown to another process that finds the database locked.
+    std::string programName = "strata";
+};
+
+//! The engine's shared state: catalog, transactions, log, recovery, checkpoints and garbage
+//! collection. The public face is api/Database.
+class DatabaseCore {
+public:
+    //! An in-memory database (no folder, nothing durable).
+    DatabaseCore();
+    //! Opens or creates the database folder `dir`; throws EngineError.
+    DatabaseCore(const std::string &dir, const DatabaseOptions &options);
+    ~DatabaseCore();
+
+    bool inMemory() const { return m_dir.empty(); }
+    bool readOnly() const { return m_options.readOnly; }
+    const std::string &directory() const { return m_dir; }
+    const DatabaseOptions &options() const { return m_options; }
+    Catalog &catalog() { return m_catalog; }
+    const std::vector<std::string> &openWarnings() const { return m_warnings; }
+
+    std::unique_ptr<Transaction> begin();
+    //! Commits; on failure the transaction is rolled back and the status says why.
+    Status commit(Transaction &txn) noexcept;
+    void rollback(Transaction &txn) noexcept;
+
+    //! A read snapshot registered so garbage collection keeps what it sees.
+    uint64_t acquireSnapshot();
+    void releaseSnapshot(uint64_t ts);
+    uint64_t lastCommitTs() const { return m_lastCommitTs.load(std::memory_order_acquire); }
+
+    //! Writes a checkpoint now (no-op in memory and read-only).
+    void checkpoint();
+    //! Frees versions, entries and deletion records nobody can see any more.
+    size_t collectGarbage();
+    void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
+    uint64_t nextTxnId() { return m_nextTxnId.fetch_add(1); }
+
+private:
+    uint64_t oldestActiveSnapshot();
+    void lockDirectory();
+    void recover();
+    void loadCheckpoint(const std::string &path, uint64_t &walSeq);
+    void applyRecord(uint64_t ts, std::string_view payload);
+    void writeCheckpoint();
+    std::string encodeOps(const Transaction &txn);
+    void stamp(Transaction &txn, uint64_t ts);
+    void backgroundLoop();
+    uint64_t nextCommitTs();
+
+    std::string m_dir;
+    DatabaseOptions m_options;
+    Catalog m_catalog;
+    std::vector<std::string> m_warnings;
+    int m_lockFd = -1;
+
+    std::atomic<uint64_t> m_nextTxnId{1};
+    std::atomic<uint64_t> m_lastCommitTs{0};
+    std::mutex m_snapshotMutex; //!< guards m_activeSnapshots
+    std::map<uint64_t, int> m_activeSnapshots;
+
+    std::mutex m_commitMutex; //!< serialises commit order, the log and checkpoint rotation
+    std::unique_ptr<LogWriter> m_log;
+    std::mutex m_checkpointMutex; //!< one checkpoint at a time
+
+    std::atomic<size_t> m_garbage{0};
+    std::mutex m_bgMutex; //!< guards m_stop, with m_bgWake
+    std::condition_variable m_bgWake;
+    bool m_stop = false;
+    std::thread m_background;
+};
+
+} // namespace strata::engine

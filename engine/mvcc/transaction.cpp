@@ -1,0 +1,370 @@
+#include "engine/mvcc/transaction.h"
+
+#include "engine/mvcc/database_core.h"
+
+#include <algorithm>
+
+namespace strata::engine {
+
+Transaction::Transaction(DatabaseCore &core, uint64_t id, uint64_t snapshotTs)
+    : m_core(core)
+    , m_id(id)
+{
+    m_view.snapshotTs = snapshotTs;
+    m_view.txnMarker = kTxnFlag | id;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_core.rollback(*this);
+}
+
+Catalog &Transaction::catalog()
+{
+    return m_core.catalog();
+}
+
+std::shared_ptr<TableEntry> Transaction::table(std::string_view name) const
+{
+    return m_core.catalog().findTable(name, m_view);
+}
+
+std::shared_ptr<TableEntry> Transaction::requireTable(std::string_view name) const
+{
+    auto t = table(name);
+    if (!t)
+        throwError(StatusCode::NotFound, "no such table: " + std::string(name));
+    return t;
+}
+
+void Transaction::requireWritable()
+{
+    if (m_core.readOnly())
+        throwError(StatusCode::ReadOnly, "the database is open read-only");
+    if (!m_doomed.isOk())
+        throwError(m_doomed.code(), m_doomed.message() + " (roll back and retry)");
+}
+
+void Transaction::prepareRow(const TableSchema &schema, Row &row)
+{
+    STRATA_ASSERT(row.size() == schema.columns.size(), "row width differs from the table");
+    for (size_t c = 0; c < row.size(); ++c) {
+        const ColumnDef &col = schema.columns[c];
+        Value &v = row[c];
+        if (v.isNull()) {
+            if (col.notNull || col.primaryKey)
+                throwError(StatusCode::Constraint,
+                           "NOT NULL constraint failed: " + schema.name + "." + col.name);
+            continue;
+        }
+        if (v.type != col.type)
+            v = coerceToColumn(v, col.type, schema.name + "." + col.name);
+        if (col.maxLength && col.type == LogicalType::Text && utf8Length(v.s) > col.maxLength)
+            throwError(StatusCode::Constraint,
+                       "value too long for " + schema.name + "." + col.name + " " + col.declaredType
+                           + ": " + std::to_string(utf8Length(v.s)) + " characters");
+    }
+}
+
+namespace {
+
+std::string describeKey(const Version *v, const std::vector<uint32_t> &cols,
+                        const TableSchema &schema)
+{
+    std::string names, values;
+    for (size_t i = 0; i < cols.size(); ++i) {
+        if (i) {
+            names += ", ";
+            values += ", ";
+        }
+        names += schema.columns[cols[i]].name;
+        values += v->view().get(cols[i], schema.columns[cols[i]].type).toString();
+    }
+    return "(" + names + ")=(" + values + ")";
+}
+
+} // namespace
+
+void Transaction::checkUnique(const TableEntry &table, const Version *version, uint64_t slot,
+                              const Version *previous)
+{
+    const TableSchema &schema = *table.schema;
+    for (const auto &index : table.heap->indexes()) {
+        const std::string key = encodeKey(version->view(), index->columns(), schema);
+        if (key.empty())
+            continue;
+        if (previous && encodeKey(previous->view(), index->columns(), schema) == key)
+            continue; // key unchanged: it was already checked and indexed
+        if (!index->unique()) {
+            index->add(key, slot);
+            continue;
+        }
+        std::lock_guard guard(index->uniqueGuard());
+        index->forEachCandidate(key, [&](uint64_t other) {
+            if (other == slot)
+                return;
+            for (const Version *v = table.heap->slot(other).load(); v; v = v->older) {
+                const uint64_t b = v->begin.load(std::memory_order_acquire);
+                const bool mine = b == m_view.txnMarker;
+                const bool sameKey = encodeKey(v->view(), index->columns(), schema) == key;
+                if (!mine && !isCommittedTs(b)) {
+                    if (sameKey)
+                        throwError(StatusCode::Conflict,
+                                   "another transaction is writing a row with key "
+                                       + describeKey(version, index->columns(), schema) + " in "
+                                       + schema.name);
+                    continue;
+                }
+                if (sameKey) {
+                    const uint64_t e = v->end.load(std::memory_order_acquire);
+                    if (e == kInfinity)
+                        throwError(StatusCode::Constraint,
+                                   "duplicate key " + describeKey(version, index->columns(), schema)
+                                       + " violates "
+                                       + (index->name() == "PRIMARY" ? std::string("PRIMARY KEY")
+                                          : index->name().rfind("UNIQUE_", 0) == 0
+                                              ? std::string("UNIQUE constraint")
+                                              : "unique index " + index->name())
+                                       + " of " + schema.name);
+                    if (e != m_view.txnMarker && !isCommittedTs(e))
+                        throwError(StatusCode::Conflict,
+                                   "another transaction is changing the row with key "
+                                       + describeKey(version, index->columns(), schema) + " in "
+                                       + schema.name);
+                }
+                return; // only the newest committed (or own) version is live
+            }
+        });
+        index->add(key, slot);
+    }
+}
+
+uint64_t Transaction::insert(const std::shared_ptr<TableEntry> &table, Row row)
+{
+    requireWritable();
+    prepareRow(*table->schema, row);
+    m_scratch.clear();
+    rowcodec::encode(row, m_scratch);
+    TableHeap &heap = *table->heap;
+    std::shared_lock gc(heap.gcLock());
+    const uint64_t slot = heap.appendSlot();
+    Version *v = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
+                                 m_view.txnMarker, nullptr);
+    heap.slot(slot).store(v, std::memory_order_release);
+    m_ops.push_back({OpKind::Insert, table, nullptr, slot, v, nullptr, nullptr});
+    try {
+        checkUnique(*table, v, slot, nullptr);
+    } catch (...) {
+        undo(m_ops.back());
+        m_ops.pop_back();
+        throw;
+    }
+    return slot;
+}
+
+void Transaction::update(const std::shared_ptr<TableEntry> &table, uint64_t slot,
+                         const Version *current, Row row)
+{
+    requireWritable();
+    prepareRow(*table->schema, row);
+    m_scratch.clear();
+    rowcodec::encode(row, m_scratch);
+    TableHeap &heap = *table->heap;
+    std::shared_lock gc(heap.gcLock());
+    auto *cur = const_cast<Version *>(current);
+    auto conflict = [&] {
+        throwError(StatusCode::Conflict, "write conflict on " + table->schema->name
+                                             + ": the row was changed by a concurrent "
+                                               "transaction; roll back and retry");
+    };
+    if (heap.slot(slot).load(std::memory_order_acquire) != cur)
+        conflict();
+    uint64_t expected = kInfinity;
+    if (!cur->end.compare_exchange_strong(expected, m_view.txnMarker))
+        conflict();
+    Version *v = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
+                                 m_view.txnMarker, cur);
+    heap.slot(slot).store(v, std::memory_order_release);
+    m_ops.push_back({OpKind::Update, table, nullptr, slot, v, cur, nullptr});
+    try {
+        checkUnique(*table, v, slot, cur);
+    } catch (...) {
+        undo(m_ops.back());
+        m_ops.pop_back();
+        throw;
+    }
+}
+
+void Transaction::remove(const std::shared_ptr<TableEntry> &table, uint64_t slot,
+                         const Version *current)
+{
+    requireWritable();
+    TableHeap &heap = *table->heap;
+    std::shared_lock gc(heap.gcLock());
+    auto *cur = const_cast<Version *>(current);
+    uint64_t expected = kInfinity;
+    if (heap.slot(slot).load(std::memory_order_acquire) != cur
+        || !cur->end.compare_exchange_strong(expected, m_view.txnMarker))
+        throwError(StatusCode::Conflict, "write conflict on " + table->schema->name
+                                             + ": the row was changed by a concurrent "
+                                               "transaction; roll back and retry");
+    m_ops.push_back({OpKind::Delete, table, nullptr, slot, nullptr, cur, nullptr});
+}
+
+void Transaction::claimSchema()
+{
+    requireWritable();
+    if (m_holdsSchema)
+        return;
+    if (!m_core.catalog().claimSchema(m_view.txnMarker))
+        throwError(StatusCode::Conflict, "another transaction is changing the schema");
+    if (m_core.catalog().lastSchemaCommitTs() > m_view.snapshotTs) {
+        m_core.catalog().releaseSchema(m_view.txnMarker);
+        throwError(StatusCode::Conflict,
+                   "the schema changed after this transaction started (roll back and retry)");
+    }
+    m_holdsSchema = true;
+}
+
+void Transaction::createTable(TableSchema schema)
+{
+    claimSchema();
+    if (m_core.catalog().findLatest(schema.name))
+        throwError(StatusCode::Invalid, "table " + schema.name + " already exists");
+    schema.id = m_core.catalog().allocateTableId();
+    auto entry = std::make_shared<TableEntry>();
+    entry->heap = std::make_shared<TableHeap>(schema.id);
+    if (!schema.primaryKey.empty())
+        entry->heap->addIndex("PRIMARY", schema.primaryKey, true);
+    for (size_t u = 0; u < schema.uniqueKeys.size(); ++u)
+        entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1), schema.uniqueKeys[u], true);
+    entry->schema = std::make_shared<TableSchema>(std::move(schema));
+    entry->begin.store(m_view.txnMarker);
+    m_core.catalog().addTable(entry);
+    m_ops.push_back({OpKind::CreateTable, entry, nullptr, 0, nullptr, nullptr, nullptr});
+}
+
+void Transaction::dropTable(const std::shared_ptr<TableEntry> &table)
+{
+    claimSchema();
+    uint64_t expected = kInfinity;
+    if (!table->end.compare_exchange_strong(expected, m_view.txnMarker))
+        throwError(StatusCode::Conflict,
+                   "table " + table->schema->name + " was changed by a concurrent transaction");
+    m_ops.push_back({OpKind::DropTable, nullptr, table, 0, nullptr, nullptr, nullptr});
+    for (const auto &index : m_core.catalog().indexesOf(table->schema->id, m_view))
+        dropIndex(index);
+}
+
+void Transaction::alterTable(const std::shared_ptr<TableEntry> &table, TableSchema schema)
+{
+    claimSchema();
+    uint64_t expected = kInfinity;
+    if (!table->end.compare_exchange_strong(expected, m_view.txnMarker))
+        throwError(StatusCode::Conflict,
+                   "table " + table->schema->name + " was changed by a concurrent transaction");
+    auto entry = std::make_shared<TableEntry>();
+    entry->heap = table->heap;
+    entry->schema = std::make_shared<TableSchema>(std::move(schema));
+    entry->begin.store(m_view.txnMarker);
+    m_core.catalog().addTable(entry);
+    m_ops.push_back({OpKind::AlterTable, entry, table, 0, nullptr, nullptr, nullptr});
+}
+
+void Transaction::createIndex(IndexDef def)
+{
+    claimSchema();
+    if (m_core.catalog().findLatestIndex(def.name))
+        throwError(StatusCode::Invalid, "index " + def.name + " already exists");
+    auto table = m_core.catalog().findTableById(def.tableId, m_view);
+    STRATA_ASSERT(table, "index on a missing table");
+    auto entry = std::make_shared<IndexEntry>();
+    entry->def = def;
+    entry->begin.store(m_view.txnMarker);
+    TableHeap &heap = *table->heap;
+    auto index = heap.addIndex(def.name, def.columns, def.unique);
+    m_core.catalog().addIndex(entry);
+    m_ops.push_back({OpKind::CreateIndex, table, nullptr, 0, nullptr, nullptr, entry});
+    std::shared_lock gc(heap.gcLock());
+    const uint64_t n = heap.slotCount();
+    std::unordered_map<std::string, uint64_t> seen;
+    for (uint64_t s = 0; s < n; ++s) {
+        for (const Version *v = heap.slot(s).load(); v; v = v->older) {
+            const std::string key = encodeKey(v->view(), def.columns, *table->schema);
+            index->add(key, s);
+            if (def.unique && !key.empty() && v == m_view.visible(heap.slot(s).load())) {
+                auto [it, fresh] = seen.emplace(key, s);
+                if (!fresh)
+                    throwError(StatusCode::Constraint,
+                               "cannot create unique index " + def.name + ": duplicate key "
+                                   + describeKey(v, def.columns, *table->schema) + " in "
+                                   + table->schema->name);
+            }
+        }
+    }
+}
+
+void Transaction::dropIndex(const std::shared_ptr<IndexEntry> &index)
+{
+    claimSchema();
+    uint64_t expected = kInfinity;
+    if (!index->end.compare_exchange_strong(expected, m_view.txnMarker))
+        throwError(StatusCode::Conflict,
+                   "index " + index->def.name + " was changed by a concurrent transaction");
+    auto table = m_core.catalog().findTableById(index->def.tableId, m_view);
+    m_ops.push_back({OpKind::DropIndex, table, nullptr, 0, nullptr, nullptr, index});
+}
+
+void Transaction::rollbackTo(size_t mark)
+{
+    while (m_ops.size() > mark) {
+        TxnOp &op = m_ops.back();
+        if (op.kind <= OpKind::Delete) {
+            std::shared_lock gc(op.entry->heap->gcLock());
+            undo(op);
+        } else {
+            undo(op);
+        }
+        m_ops.pop_back();
+    }
+}
+
+void Transaction::undo(TxnOp &op)
+{
+    switch (op.kind) {
+    case OpKind::Insert:
+    case OpKind::Update: {
+        TableHeap &heap = *op.entry->heap;
+        heap.slot(op.slot).store(op.oldVersion, std::memory_order_release);
+        if (op.oldVersion)
+            op.oldVersion->end.store(kInfinity, std::memory_order_release);
+        heap.unindexVersion(op.newVersion, op.oldVersion, op.slot, *op.entry->schema);
+        heap.retire(op.newVersion);
+        m_core.noteGarbage(1);
+        break;
+    }
+    case OpKind::Delete:
+        op.oldVersion->end.store(kInfinity, std::memory_order_release);
+        break;
+    case OpKind::CreateTable:
+        m_core.catalog().removeTable(op.entry);
+        break;
+    case OpKind::DropTable:
+        op.oldEntry->end.store(kInfinity);
+        break;
+    case OpKind::AlterTable:
+        m_core.catalog().removeTable(op.entry);
+        op.oldEntry->end.store(kInfinity);
+        break;
+    case OpKind::CreateIndex:
+        op.entry->heap->dropIndex(op.index->def.name);
+        m_core.catalog().removeIndex(op.index);
+        break;
+    case OpKind::DropIndex:
+        op.index->end.store(kInfinity);
+        break;
+    }
+}
+
+} // namespace strata::engine

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "engine/catalog/catalog.h"
+#include "engine/common/status.h"
+#include "engine/storage/version.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace strata::engine {
+
+class DatabaseCore;
+
+enum class OpKind : uint8_t {
+    Insert = 1,
+    Update = 2,
+    Delete = 3,
+    CreateTable = 4,
+    DropTable = 5,
+    AlterTable = 6,
+    CreateIndex = 7,
+    DropIndex = 8,
+};
+
+//! One change a transaction made, kept for commit (stamp + log) and rollback (undo).
+struct TxnOp {
+    OpKind kind;
+    std::shared_ptr<TableEntry> entry;    //!< DML: the entry written through; DDL: the new one
+    std::shared_ptr<TableEntry> oldEntry; //!< DropTable/AlterTable: the entry it ends
+    uint64_t slot = 0;
+    Version *newVersion = nullptr;
+    Version *oldVersion = nullptr;
+    std::shared_ptr<IndexEntry> index;
+};
+
+//! A snapshot-isolated transaction. Used by one thread at a time. DML and DDL methods throw
+//! EngineError; after a Conflict the transaction is doomed and can only roll back.
+class Transaction {
+public:
+    Transaction(DatabaseCore &core, uint64_t id, uint64_t snapshotTs);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    uint64_t id() const { return m_id; }
+    const ReadView &view() const { return m_view; }
+    uint64_t snapshotTs() const { return m_view.snapshotTs; }
+    bool isActive() const { return m_active; }
+    bool hasWrites() const { return !m_ops.empty(); }
+    //! Set when a statement failed with a conflict; commit then fails with it.
+    const Status &doomed() const { return m_doomed; }
+    void doom(Status why) { m_doomed = std::move(why); }
+
+    Catalog &catalog();
+    std::shared_ptr<TableEntry> table(std::string_view name) const;
+    std::shared_ptr<TableEntry> requireTable(std::string_view name) const;
+
+    //! Validates, coerces and inserts a full row (defaults already applied); returns its slot.
+    uint64_t insert(const std::shared_ptr<TableEntry> &table, Row row);
+    //! Replaces the version `current` (seen by this transaction) in `slot` with `row`.
+    void update(const std::shared_ptr<TableEntry> &table, uint64_t slot, const Version *current,
+                Row row);
+    void remove(const std::shared_ptr<TableEntry> &table, uint64_t slot, const Version *current);
+
+    void createTable(TableSchema schema);
+    void dropTable(const std::shared_ptr<TableEntry> &table);
+    //! Replaces a table's schema (rename, add column); the heap is shared.
+    void alterTable(const std::shared_ptr<TableEntry> &table, TableSchema schema);
+    void createIndex(IndexDef def);
+    void dropIndex(const std::shared_ptr<IndexEntry> &index);
+
+    //! Marks the start of a statement; rollbackTo() undoes everything after the mark.
+    size_t savepoint() const { return m_ops.size(); }
+    void rollbackTo(size_t mark);
+
+    //! Converts values to the column types and checks NOT NULL and lengths.
+    static void prepareRow(const TableSchema &schema, Row &row);
+
+private:
+    friend class DatabaseCore;
+    void requireWritable();
+    void claimSchema();
+    void checkUnique(const TableEntry &table, const Version *version, uint64_t slot,
+                     const Version *previous);
+    void undo(TxnOp &op);
+
+    DatabaseCore &m_core;
+    uint64_t m_id;
+    ReadView m_view;
+    bool m_active = true;
+    bool m_holdsSchema = false;
+    Status m_doomed;
+    std::vector<TxnOp> m_ops;
+    std::string m_scratch;
+};
+
+} // namespace strata::engine

@@ -1,0 +1,149 @@
+#pragma once
+
+#include "engine/types/value.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace strata::engine::sql {
+
+struct SelectStmt;
+
+enum class ExprKind {
+    Literal,
+    Param,    //!< `?`, numbered from 0 in order of appearance
+    Column,   //!< [table.]name
+    Star,     //!< * or table.* (select list and COUNT(*) only)
+    Unary,    //!< op: "-", "+", "NOT"
+    Binary,   //!< op: arithmetic, comparison, AND, OR, ||
+    Function, //!< scalar or aggregate call
+    Case,     //!< args: [operand], when1, then1, ..., [else] (flags below)
+    Cast,
+    Between,        //!< args: value, low, high
+    InList,         //!< args: value, item...
+    InSubquery,     //!< args: value; subquery
+    Exists,         //!< subquery
+    ScalarSubquery, //!< subquery
+    IsNull,         //!< args: value
+    Like,           //!< args: value, pattern, [escape]
+};
+
+//! A parsed expression. One node type keeps the parser and binder short.
+struct Expr {
+    ExprKind kind = ExprKind::Literal;
+    uint32_t pos = 0;  //!< byte offset in the statement text
+    std::string op;    //!< operator or function name (upper case)
+    std::string table; //!< qualifier of a column reference
+    std::string name;  //!< column name
+    Value value;       //!< literal
+    int paramIndex = -1;
+    LogicalType castType = LogicalType::Null;
+    bool negated = false;    //!< NOT BETWEEN / NOT IN / NOT LIKE / IS NOT NULL / NOT EXISTS
+    bool distinct = false;   //!< COUNT(DISTINCT x)
+    bool hasOperand = false; //!< CASE x WHEN ...
+    bool hasElse = false;
+    std::vector<std::unique_ptr<Expr>> args;
+    std::shared_ptr<SelectStmt> subquery;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct SelectItem {
+    ExprPtr expr; //!< Star for * and t.*
+    std::string alias;
+};
+
+struct TableRef {
+    enum class Kind { Table, Subquery, Join } kind = Kind::Table;
+    uint32_t pos = 0;
+    std::string name;
+    std::string alias;
+    std::shared_ptr<SelectStmt> subquery;
+    enum class JoinType { Inner, Left, Cross } joinType = JoinType::Inner;
+    std::unique_ptr<TableRef> left, right;
+    ExprPtr on;
+};
+
+struct OrderItem {
+    ExprPtr expr;
+    bool descending = false;
+};
+
+struct SelectStmt {
+    bool distinct = false;
+    std::vector<SelectItem> items;
+    std::unique_ptr<TableRef> from;
+    ExprPtr where;
+    std::vector<ExprPtr> groupBy;
+    ExprPtr having;
+    std::vector<OrderItem> orderBy;
+    ExprPtr limit;
+    ExprPtr offset;
+    //! UNION [ALL] chain: this SELECT's rows followed by `unionNext`'s.
+    std::shared_ptr<SelectStmt> unionNext;
+    bool unionAll = false;
+};
+
+struct ColumnSpec {
+    std::string name;
+    std::string typeName; //!< as written, e.g. "VARCHAR(40)"
+    LogicalType type = LogicalType::Text;
+    uint32_t maxLength = 0;
+    bool notNull = false;
+    bool primaryKey = false;
+    bool unique = false;
+    bool sensitive = false;
+    ExprPtr defaultExpr;
+    uint32_t pos = 0;
+};
+
+enum class StatementKind {
+    Select,
+    Insert,
+    Update,
+    Delete,
+    CreateTable,
+    DropTable,
+    AlterTable,
+    CreateIndex,
+    DropIndex,
+    Begin,
+    Commit,
+    Rollback,
+};
+
+struct Statement {
+    StatementKind kind = StatementKind::Select;
+    uint32_t pos = 0;                   //!< where the statement starts in the script
+    uint32_t end = 0;                   //!< one past its end
+    std::shared_ptr<SelectStmt> select; //!< Select, and INSERT ... SELECT
+    std::string table;
+    bool ifExists = false;
+    bool ifNotExists = false;
+    // INSERT
+    std::vector<std::string> columns;
+    std::vector<std::vector<ExprPtr>> values;
+    // UPDATE
+    std::vector<std::pair<std::string, ExprPtr>> assignments;
+    ExprPtr where;
+    // CREATE TABLE
+    std::vector<ColumnSpec> columnSpecs;
+    std::vector<std::string> primaryKey;
+    std::vector<std::vector<std::string>> uniqueKeys;
+    // ALTER TABLE
+    enum class AlterAction {
+        AddColumn,
+        RenameTable,
+        RenameColumn,
+        DropColumn
+    } alter
+        = AlterAction::AddColumn;
+    std::string newName;
+    std::string oldName;
+    // CREATE INDEX
+    std::string indexName;
+    bool unique = false;
+    int paramCount = 0;
+};
+
+} // namespace strata::engine::sql

@@ -1,0 +1,292 @@
+#include "engine/storage/table_heap.h"
+
+#include "engine/common/status.h"
+
+#include <algorithm>
+
+namespace strata::engine {
+
+namespace {
+
+void appendKeyPart(std::string &key, const Value &v)
+{
+    key.push_back(static_cast<char>(v.type));
+    if (v.type == LogicalType::Text || v.type == LogicalType::Blob) {
+        const auto n = static_cast<uint32_t>(v.s.size());
+        key.append(reinterpret_cast<const char *>(&n), 4);
+        key.append(v.s);
+    } else {
+        key.append(reinterpret_cast<const char *>(&v.i), 8);
+    }
+}
+
+} // namespace
+
+std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> &columns,
+                      const TableSchema &schema)
+{
+    std::string key;
+    for (auto c : columns) {
+        if (row.isNull(c)) {
+            if (c >= row.columnCount() && schema.columns[c].hasDefault
+                && !schema.columns[c].defaultValue.isNull()) {
+                appendKeyPart(key, schema.columns[c].defaultValue);
+                continue;
+            }
+            return {};
+        }
+        const auto type = schema.columns[c].type;
+        key.push_back(static_cast<char>(type));
+        if (type == LogicalType::Text || type == LogicalType::Blob) {
+            auto b = row.getBytes(c);
+            const auto n = static_cast<uint32_t>(b.size());
+            key.append(reinterpret_cast<const char *>(&n), 4);
+            key.append(b);
+        } else {
+            const int64_t i = row.getInt(c);
+            key.append(reinterpret_cast<const char *>(&i), 8);
+        }
+    }
+    return key;
+}
+
+std::string encodeKeyValues(const std::vector<Value> &values)
+{
+    std::string key;
+    for (const auto &v : values) {
+        if (v.isNull())
+            return {};
+        appendKeyPart(key, v);
+    }
+    return key;
+}
+
+void HashIndex::add(const std::string &key, uint64_t slot)
+{
+    if (key.empty())
+        return;
+    std::unique_lock lock(m_mutex);
+    auto range = m_map.equal_range(key);
+    for (auto it = range.first; it != range.second; ++it)
+        if (it->second == slot)
+            return;
+    m_map.emplace(key, slot);
+}
+
+void HashIndex::remove(const std::string &key, uint64_t slot)
+{
+    if (key.empty())
+        return;
+    std::unique_lock lock(m_mutex);
+    auto range = m_map.equal_range(key);
+    for (auto it = range.first; it != range.second; ++it) {
+        if (it->second == slot) {
+            m_map.erase(it);
+            return;
+        }
+    }
+}
+
+std::vector<uint64_t> HashIndex::find(const std::string &key) const
+{
+    std::vector<uint64_t> out;
+    forEachCandidate(key, [&](uint64_t s) { out.push_back(s); });
+    return out;
+}
+
+TableHeap::~TableHeap()
+{
+    const uint64_t n = slotCount();
+    for (uint64_t s = 0; s < n; ++s) {
+        Version *v = slot(s).load(std::memory_order_relaxed);
+        while (v) {
+            Version *older = v->older;
+            Version::destroy(v);
+            v = older;
+        }
+    }
+    for (auto &row : m_dir) {
+        auto *chunks = row.load();
+        if (!chunks)
+            continue;
+        for (size_t i = 0; i < (1u << kDirBits); ++i)
+            delete chunks[i].load();
+        delete[] chunks;
+    }
+    for (auto *v : m_retired)
+        Version::destroy(v);
+}
+
+uint64_t TableHeap::appendSlot()
+{
+    return appendSlots(1);
+}
+
+uint64_t TableHeap::appendSlots(uint64_t n)
+{
+    std::lock_guard lock(m_growMutex);
+    const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
+    for (uint64_t chunk = first >> kChunkBits; chunk <= ((first + n - 1) >> kChunkBits); ++chunk) {
+        const uint64_t dir = chunk >> kDirBits;
+        if (dir >= m_dir.size())
+            throwError(StatusCode::Invalid, "table has too many rows");
+        auto *row = m_dir[dir].load(std::memory_order_acquire);
+        if (!row) {
+            row = new std::atomic<Chunk *>[1u << kDirBits];
+            for (size_t i = 0; i < (1u << kDirBits); ++i)
+                row[i].store(nullptr, std::memory_order_relaxed);
+            m_dir[dir].store(row, std::memory_order_release);
+        }
+        auto &entry = row[chunk & kDirMask];
+        if (!entry.load(std::memory_order_acquire))
+            entry.store(new Chunk, std::memory_order_release);
+    }
+    m_slotCount.store(first + n, std::memory_order_release);
+    return first;
+}
+
+void TableHeap::ensureSlot(uint64_t s)
+{
+    const uint64_t n = slotCount();
+    if (s >= n)
+        appendSlots(s + 1 - n);
+}
+
+std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
+                                               std::vector<uint32_t> columns, bool unique)
+{
+    auto index = std::make_shared<HashIndex>(name, std::move(columns), unique);
+    std::lock_guard lock(m_indexMutex);
+    m_indexes.push_back(index);
+    return index;
+}
+
+void TableHeap::dropIndex(const std::string &name)
+{
+    std::lock_guard lock(m_indexMutex);
+    m_indexes.erase(
+        std::remove_if(m_indexes.begin(), m_indexes.end(),
+                       [&](const auto &i) { return equalsIgnoreCase(i->name(), name); }),
+        m_indexes.end());
+}
+
+std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
+{
+    std::lock_guard lock(m_indexMutex);
+    for (const auto &i : m_indexes)
+        if (equalsIgnoreCase(i->name(), name))
+            return i;
+    return nullptr;
+}
+
+std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
+{
+    std::lock_guard lock(m_indexMutex);
+    return m_indexes;
+}
+
+void TableHeap::indexVersion(const Version *v, uint64_t slotNo, const TableSchema &schema)
+{
+    for (const auto &index : indexes())
+        index->add(encodeKey(v->view(), index->columns(), schema), slotNo);
+}
+
+void TableHeap::unindexVersion(const Version *gone, const Version *keepChain, uint64_t slotNo,
+                               const TableSchema &schema)
+{
+    for (const auto &index : indexes()) {
+        const std::string key = encodeKey(gone->view(), index->columns(), schema);
+        if (key.empty())
+            continue;
+        bool stillHeld = false;
+        for (const Version *k = keepChain; k && !stillHeld; k = k->older)
+            stillHeld = k != gone && encodeKey(k->view(), index->columns(), schema) == key;
+        if (!stillHeld)
+            index->remove(key, slotNo);
+    }
+}
+
+void TableHeap::recordDeletion(uint64_t commitTs, std::string keyRow)
+{
+    std::lock_guard lock(m_deletionMutex);
+    m_deletions.push_back({commitTs, std::move(keyRow)});
+}
+
+std::vector<DeletionRecord> TableHeap::deletionsAfter(uint64_t ts) const
+{
+    std::lock_guard lock(m_deletionMutex);
+    std::vector<DeletionRecord> out;
+    for (const auto &d : m_deletions)
+        if (d.commitTs > ts)
+            out.push_back(d);
+    return out;
+}
+
+std::vector<DeletionRecord> TableHeap::allDeletions() const
+{
+    std::lock_guard lock(m_deletionMutex);
+    return {m_deletions.begin(), m_deletions.end()};
+}
+
+void TableHeap::pruneDeletions(uint64_t olderThanTs)
+{
+    std::lock_guard lock(m_deletionMutex);
+    while (!m_deletions.empty() && m_deletions.front().commitTs < olderThanTs)
+        m_deletions.pop_front();
+}
+
+void TableHeap::retire(Version *v)
+{
+    std::lock_guard lock(m_retiredMutex);
+    m_retired.push_back(v);
+}
+
+size_t TableHeap::collectGarbage(uint64_t oldestTs, const TableSchema &schema)
+{
+    std::unique_lock gc(m_gcLock);
+    size_t freed = 0;
+    {
+        std::lock_guard lock(m_retiredMutex);
+        for (auto *v : m_retired)
+            Version::destroy(v);
+        freed += m_retired.size();
+        m_retired.clear();
+    }
+    const uint64_t n = slotCount();
+    for (uint64_t s = 0; s < n; ++s) {
+        auto &head = slot(s);
+        Version *h = head.load(std::memory_order_acquire);
+        if (!h)
+            continue;
+        // Find the newest version every reader sees as its candidate (begin <= oldest).
+        Version *floor = h;
+        while (floor) {
+            const uint64_t b = floor->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= oldestTs)
+                break;
+            floor = floor->older;
+        }
+        if (!floor)
+            continue;
+        const uint64_t e = floor->end.load(std::memory_order_acquire);
+        const bool floorDead = floor == h && isCommittedTs(e) && e <= oldestTs;
+        Version *victims = floorDead ? floor : floor->older;
+        if (!victims)
+            continue;
+        if (floorDead)
+            head.store(nullptr, std::memory_order_release);
+        else
+            floor->older = nullptr;
+        const Version *keep = floorDead ? nullptr : h;
+        for (Version *v = victims; v;) {
+            Version *older = v->older;
+            unindexVersion(v, keep, s, schema);
+            Version::destroy(v);
+            ++freed;
+            v = older;
+        }
+    }
+    return freed;
+}
+
+} // namespace strata::engine

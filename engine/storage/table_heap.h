@@ -1,0 +1,149 @@
+#pragma once
+
+#include "engine/catalog/schema.h"
+#include "engine/storage/version.h"
+
+#include <array>
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace strata::engine {
+
+//! Encodes the values of `columns` of a row as an index key; empty when any is NULL
+//! (NULLs never collide in a UNIQUE key and never match an equality lookup).
+std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> &columns,
+                      const TableSchema &schema);
+std::string encodeKeyValues(const std::vector<Value> &values);
+
+//! A hash index from key to the row slots whose versions hold it. Entries may be stale
+//! (a slot whose live version has another key): readers recheck the version.
+class HashIndex {
+public:
+    HashIndex(std::string name, std::vector<uint32_t> columns, bool unique)
+        : m_name(std::move(name))
+        , m_columns(std::move(columns))
+        , m_unique(unique)
+    {
+    }
+    const std::string &name() const { return m_name; }
+    const std::vector<uint32_t> &columns() const { return m_columns; }
+    bool unique() const { return m_unique; }
+
+    void add(const std::string &key, uint64_t slot);
+    void remove(const std::string &key, uint64_t slot);
+    std::vector<uint64_t> find(const std::string &key) const;
+    template<typename F>
+    void forEachCandidate(const std::string &key, F &&f) const
+    {
+        std::shared_lock lock(m_mutex);
+        auto range = m_map.equal_range(key);
+        for (auto it = range.first; it != range.second; ++it)
+            f(it->second);
+    }
+    //! Guards check-then-add for unique keys.
+    std::mutex &uniqueGuard() { return m_uniqueGuard; }
+
+private:
+    std::string m_name;
+    std::vector<uint32_t> m_columns;
+    bool m_unique;
+    mutable std::shared_mutex m_mutex; //!< guards m_map
+    std::unordered_multimap<std::string, uint64_t> m_map;
+    std::mutex m_uniqueGuard;
+};
+
+//! A record that a row with this identity (primary key, or all columns) was deleted.
+struct DeletionRecord {
+    uint64_t commitTs;
+    std::string keyRow; //!< encoded row holding the identity columns, in identity order
+};
+
+//! The rows of one table: a growable array of slots, each the head of a version chain.
+//! Slots never move, so a slot number identifies a row in the log and checkpoint.
+class TableHeap {
+public:
+    explicit TableHeap(uint64_t tableId)
+        : m_tableId(tableId)
+    {
+    }
+    ~TableHeap();
+    TableHeap(const TableHeap &) = delete;
+    TableHeap &operator=(const TableHeap &) = delete;
+
+    uint64_t tableId() const { return m_tableId; }
+    uint64_t slotCount() const { return m_slotCount.load(std::memory_order_acquire); }
+
+    //! Head of the version chain of a slot (< slotCount()).
+    std::atomic<Version *> &slot(uint64_t s)
+    {
+        return m_dir[s >> kDirShift]
+            .load(std::memory_order_acquire)[(s >> kChunkBits) & kDirMask]
+            .load(std::memory_order_acquire)
+            ->slots[s & kChunkMask];
+    }
+    //! Reserves a new empty slot and returns its number.
+    uint64_t appendSlot();
+    //! Reserves `n` consecutive empty slots; returns the first.
+    uint64_t appendSlots(uint64_t n);
+    //! Grows the table so that slot `s` exists (used by recovery).
+    void ensureSlot(uint64_t s);
+
+    //! Held shared by everyone who dereferences versions; exclusive by the collector.
+    std::shared_mutex &gcLock() { return m_gcLock; }
+
+    // Indexes (the primary key is named "PRIMARY").
+    std::shared_ptr<HashIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
+                                        bool unique);
+    void dropIndex(const std::string &name);
+    std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
+    std::vector<std::shared_ptr<HashIndex>> indexes() const;
+    //! Adds entries for a version to every index.
+    void indexVersion(const Version *v, uint64_t slot, const TableSchema &schema);
+    //! Removes entries of `gone` from every index unless another version in `keep` holds
+    //! the same key in the same slot.
+    void unindexVersion(const Version *gone, const Version *keepChain, uint64_t slot,
+                        const TableSchema &schema);
+
+    // Change tracking.
+    void recordDeletion(uint64_t commitTs, std::string keyRow);
+    std::vector<DeletionRecord> deletionsAfter(uint64_t ts) const;
+    std::vector<DeletionRecord> allDeletions() const;
+    void pruneDeletions(uint64_t olderThanTs);
+
+    //! Frees versions no reader at or after `oldestTs` can see; returns how many.
+    size_t collectGarbage(uint64_t oldestTs, const TableSchema &schema);
+    //! Frees a version that was never visible to anyone (rolled back), under gcLock.
+    void retire(Version *v);
+
+private:
+    static constexpr unsigned kChunkBits = 12;
+    static constexpr uint64_t kChunkMask = (1u << kChunkBits) - 1;
+    static constexpr unsigned kDirBits = 10;
+    static constexpr uint64_t kDirMask = (1u << kDirBits) - 1;
+    static constexpr unsigned kDirShift = kChunkBits + kDirBits;
+    struct Chunk {
+        std::array<std::atomic<Version *>, 1u << kChunkBits> slots{};
+    };
+    using ChunkRow = std::atomic<Chunk *>[1u << kDirBits];
+
+    uint64_t m_tableId;
+    std::atomic<uint64_t> m_slotCount{0};
+    std::mutex m_growMutex; //!< guards chunk allocation
+    std::array<std::atomic<std::atomic<Chunk *> *>, 1u << kDirBits> m_dir{};
+    std::shared_mutex m_gcLock;
+    mutable std::mutex m_indexMutex; //!< guards m_indexes (the list, not their content)
+    std::vector<std::shared_ptr<HashIndex>> m_indexes;
+    mutable std::mutex m_deletionMutex; //!< guards m_deletions
+    std::deque<DeletionRecord> m_deletions;
+    std::mutex m_retiredMutex; //!< guards m_retired
+    std::vector<Version *> m_retired;
+};
+
+} // namespace strata::engine

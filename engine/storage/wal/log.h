@@ -1,0 +1,63 @@
+#pragma once
+
+#include "engine/storage/file.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::engine {
+
+//! When a commit's log record must be on the device before commit returns.
+enum class SyncMode {
+    Full,   //!< fdatasync before every commit returns
+    Normal, //!< written at commit, synced by a background flusher (a crash may lose ~50 ms)
+    Off,    //!< left to the operating system (tests and benchmarks only)
+};
+
+//! Log file names: "wal-000001.log". Sequence numbers grow; a checkpoint names the first
+//! sequence it does not cover.
+std::string logFileName(uint64_t seq);
+//! Sequence numbers of the log files in `dir`, ascending.
+std::vector<uint64_t> listLogFiles(const std::string &dir);
+
+//! Appends commit records: magic, payload length, CRC-32C, payload, commit timestamp.
+class LogWriter {
+public:
+    LogWriter(std::string dir, uint64_t seq, SyncMode mode);
+    //! Appends one record; with SyncMode::Full returns only once it is durable. Throws Io.
+    void append(std::string_view payload, uint64_t commitTs);
+    void sync();
+    //! Closes the current file and starts `seq` (used by checkpoints).
+    void rotate(uint64_t seq);
+    uint64_t seq() const { return m_seq; }
+    uint64_t bytesSinceRotate() const { return m_bytes; }
+    bool needsSync() const { return m_unsynced; }
+
+private:
+    void openFile();
+    std::string m_dir;
+    uint64_t m_seq;
+    SyncMode m_mode;
+    File m_file;
+    uint64_t m_bytes = 0;
+    bool m_unsynced = false;
+};
+
+//! What reading one log file found at its end.
+struct LogTail {
+    uint64_t records = 0;
+    uint64_t validBytes = 0; //!< the file's length up to the end of its last whole record
+    bool torn = false;       //!< bytes past validBytes that form no whole record
+    std::string reason;      //!< why the tail was rejected
+};
+
+//! Calls `apply(commitTs, payload)` for each whole record. A bad record with nothing but
+//! bytes of itself after it is a torn tail (reported in LogTail); a bad record followed by
+//! more data is corruption and throws EngineError(Corrupt) naming file and offset.
+LogTail readLogFile(const std::string &path,
+                    const std::function<void(uint64_t, std::string_view)> &apply);
+
+} // namespace strata::engine

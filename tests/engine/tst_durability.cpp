@@ -1,0 +1,302 @@
+// Persistence: reopen, checkpoints, torn and corrupt logs, locking, change tracking.
+#include "engine/api/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <set>
+
+using namespace strata::engine;
+
+namespace {
+
+int64_t scalar(Connection &c, const std::string &sql)
+{
+    auto r = c.execute(sql);
+    if (!r || r->rows.empty())
+        qFatal("query failed: %s", r ? "no rows" : r.status().toString().c_str());
+    return r->rows[0][0].i;
+}
+
+std::shared_ptr<Database> openOrDie(const QString &dir, OpenOptions options = {})
+{
+    auto db = Database::open(dir.toStdString(), options);
+    if (!db)
+        qFatal("open failed: %s", db.status().toString().c_str());
+    return *db;
+}
+
+QStringList logFiles(const QString &dir)
+{
+    return QDir(dir).entryList({"wal-*.log"}, QDir::Files, QDir::Name);
+}
+
+} // namespace
+
+class TestDurability : public QObject {
+    Q_OBJECT
+private slots:
+    void reopenKeepsEverything()
+    {
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, s VARCHAR(10) NOT NULL, d DOUBLE, b BLOB, "
+                "ts TIMESTAMP, email TEXT SENSITIVE UNIQUE, n INTEGER DEFAULT 5);"
+                "CREATE INDEX t_d ON t (d);"
+                "INSERT INTO t (id, s, d, b, ts, email) VALUES (1, 'ä', 0.1, X'00FF', "
+                "TIMESTAMP '2024-01-15T10:30:00.5Z', 'a@x'), (2, 'b', -1e300, NULL, NULL, NULL);"
+                "UPDATE t SET s = 'upd' WHERE id = 2;"
+                "INSERT INTO t (id, s) VALUES (3, 'gone'); DELETE FROM t WHERE id = 3;"
+                "ALTER TABLE t ADD COLUMN extra TEXT DEFAULT 'x';"
+                "CREATE TABLE dropped (a INTEGER); DROP TABLE dropped;"));
+        }
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        auto r = c->execute("SELECT id, s, d, b, ts, email, n, extra FROM t ORDER BY id");
+        QVERIFY(r);
+        QCOMPARE(r->rows.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(r->rows[0][1].s), QStringLiteral("ä"));
+        QCOMPARE(r->rows[0][2].d, 0.1);
+        QCOMPARE(r->rows[0][3].s, std::string("\0\xFF", 2));
+        QCOMPARE(QString::fromStdString(r->rows[0][4].toString()),
+                 QStringLiteral("2024-01-15T10:30:00.500000Z"));
+        QCOMPARE(r->rows[0][6].i, int64_t(5));
+        QCOMPARE(QString::fromStdString(r->rows[0][7].s), QStringLiteral("x"));
+        QCOMPARE(QString::fromStdString(r->rows[1][1].s), QStringLiteral("upd"));
+        QCOMPARE(r->rows[1][2].d, -1e300);
+        auto info = c->table("t");
+        QVERIFY(info);
+        QVERIFY(info->columns[5].sensitive);
+        QCOMPARE(info->columns[1].maxLength, 10u);
+        QVERIFY(!c->table("dropped"));
+        // Constraints and indexes came back too.
+        QVERIFY(!c->execute("INSERT INTO t (id, s) VALUES (1, 'dup')"));
+        QVERIFY(!c->execute("INSERT INTO t (id, s, email) VALUES (9, 'x', 'a@x')"));
+        QVERIFY(!c->execute("INSERT INTO t (id, s) VALUES (10, 'much too long')"));
+        QCOMPARE(scalar(*c, "SELECT id FROM t WHERE d = 0.1"), int64_t(1));
+        QVERIFY(!c->execute("CREATE INDEX t_d ON t (id)"));
+    }
+
+    void checkpointThenLogReplay()
+    {
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)"));
+            std::vector<Row> rows;
+            for (int i = 0; i < 5000; ++i)
+                rows.push_back({Value::integer(i), Value::integer(i * 2)});
+            QVERIFY(c->insertRows("t", {}, rows));
+            QVERIFY(db->checkpoint());
+            QVERIFY(QFile::exists(tmp.filePath("checkpoint.db")));
+            // After the checkpoint only a fresh log remains.
+            QCOMPARE(logFiles(tmp.path()).size(), 1);
+            QVERIFY(
+                c->execute("UPDATE t SET v = -1 WHERE id < 10; DELETE FROM t WHERE id >= 4990"));
+            QVERIFY(db->checkpoint());
+            QVERIFY(c->execute("INSERT INTO t VALUES (100000, 7)"));
+        }
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(4991));
+        QCOMPARE(scalar(*c, "SELECT sum(v) FROM t WHERE id < 10"), int64_t(-10));
+        QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 100000"), int64_t(7));
+        QVERIFY(db->warnings().empty());
+    }
+
+    void tornTailIsIgnoredWithAWarning_data()
+    {
+        QTest::addColumn<int>("damage"); // 0: cut the last record short, 1: flip a byte in it
+        QTest::newRow("cut short") << 0;
+        QTest::newRow("flipped byte") << 1;
+    }
+    void tornTailIsIgnoredWithAWarning()
+    {
+        QFETCH(int, damage);
+        QTemporaryDir tmp;
+        qint64 sizeBefore = 0;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"));
+            for (int i = 1; i <= 10; ++i)
+                QVERIFY(c->execute("INSERT INTO t VALUES (?)", {Value::integer(i)}));
+            sizeBefore = QFileInfo(tmp.filePath(logFiles(tmp.path()).last())).size();
+            QVERIFY(c->execute("INSERT INTO t VALUES (11)"));
+            // Simulate a crash: copy the log aside before the close writes a checkpoint.
+            QVERIFY(
+                QFile::copy(tmp.filePath(logFiles(tmp.path()).last()), tmp.filePath("saved.log")));
+        }
+        // Put back the crash-time state: no checkpoint, the log as it was.
+        QFile::remove(tmp.filePath("checkpoint.db"));
+        for (const auto &f : logFiles(tmp.path()))
+            QFile::remove(tmp.filePath(f));
+        QFile saved(tmp.filePath("saved.log"));
+        QVERIFY(saved.open(QIODevice::ReadWrite));
+        const qint64 full = saved.size();
+        QVERIFY(full > sizeBefore);
+        if (damage == 0) {
+            QVERIFY(saved.resize(sizeBefore + (full - sizeBefore) / 2));
+        } else {
+            saved.seek(sizeBefore + 14);
+            char ch;
+            saved.getChar(&ch);
+            saved.seek(sizeBefore + 14);
+            saved.putChar(static_cast<char>(ch ^ 0x40));
+        }
+        saved.close();
+        QVERIFY(QFile::rename(tmp.filePath("saved.log"), tmp.filePath("wal-000001.log")));
+        auto db = openOrDie(tmp.path());
+        QCOMPARE(db->warnings().size(), size_t(1));
+        QVERIFY(QString::fromStdString(db->warnings()[0]).contains("incomplete last record"));
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(10));
+        QCOMPARE(scalar(*c, "SELECT max(id) FROM t"), int64_t(10));
+        // The database goes on working and the next commit is durable.
+        QVERIFY(c->execute("INSERT INTO t VALUES (12)"));
+        c.reset(); // a connection keeps its database open
+        db.reset();
+        auto again = openOrDie(tmp.path());
+        QCOMPARE(scalar(*again->connect(), "SELECT count(*) FROM t"), int64_t(11));
+    }
+
+    void corruptionInTheMiddleIsReported()
+    {
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)"));
+            for (int i = 1; i <= 20; ++i)
+                QVERIFY(c->execute("INSERT INTO t VALUES (?, 'some text to damage')",
+                                   {Value::integer(i)}));
+            QVERIFY(
+                QFile::copy(tmp.filePath(logFiles(tmp.path()).last()), tmp.filePath("saved.log")));
+        }
+        QFile::remove(tmp.filePath("checkpoint.db"));
+        for (const auto &f : logFiles(tmp.path()))
+            QFile::remove(tmp.filePath(f));
+        QFile saved(tmp.filePath("saved.log"));
+        QVERIFY(saved.open(QIODevice::ReadWrite));
+        saved.seek(saved.size() / 2);
+        saved.putChar('\x7f');
+        saved.putChar('\x7f');
+        saved.close();
+        QVERIFY(QFile::rename(tmp.filePath("saved.log"), tmp.filePath("wal-000001.log")));
+        auto db = Database::open(tmp.path().toStdString());
+        QVERIFY(!db);
+        QCOMPARE(db.status().code(), StatusCode::Corrupt);
+        QVERIFY2(QString::fromStdString(db.status().message()).contains("wal-000001.log"),
+                 db.status().message().c_str());
+    }
+
+    void corruptCheckpointIsReported()
+    {
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            QVERIFY(db->connect()->execute("CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1)"));
+            QVERIFY(db->checkpoint());
+        }
+        QFile ckpt(tmp.filePath("checkpoint.db"));
+        QVERIFY(ckpt.open(QIODevice::ReadWrite));
+        ckpt.seek(ckpt.size() - 20);
+        ckpt.putChar('\x55');
+        ckpt.close();
+        auto db = Database::open(tmp.path().toStdString());
+        QVERIFY(!db);
+        QCOMPARE(db.status().code(), StatusCode::Corrupt);
+        QVERIFY(QString::fromStdString(db.status().message()).contains("checkpoint.db"));
+    }
+
+    void oneWriterManyReaders()
+    {
+        QTemporaryDir tmp;
+        auto writer = openOrDie(tmp.path());
+        QVERIFY(writer->connect()->execute(
+            "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2)"));
+        auto second = Database::open(tmp.path().toStdString());
+        QVERIFY(!second);
+        QCOMPARE(second.status().code(), StatusCode::Locked);
+        QVERIFY2(QString::fromStdString(second.status().message()).contains("pid"),
+                 second.status().message().c_str());
+        OpenOptions ro;
+        ro.readOnly = true;
+        auto reader = openOrDie(tmp.path(), ro);
+        auto rc = reader->connect();
+        QCOMPARE(scalar(*rc, "SELECT count(*) FROM t"), int64_t(2));
+        auto w = rc->execute("INSERT INTO t VALUES (3)");
+        QVERIFY(!w);
+        QCOMPARE(w.status().code(), StatusCode::ReadOnly);
+        writer.reset();
+        // The lock goes with the writer.
+        QVERIFY(Database::open(tmp.path().toStdString()));
+    }
+
+    void changeTracking()
+    {
+        QTemporaryDir tmp;
+        uint64_t mark = 0;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);"
+                               "INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd')"));
+            mark = db->lastCommitTs();
+            QVERIFY(c->execute("UPDATE t SET v = 'B' WHERE id = 2; DELETE FROM t WHERE id = 3;"
+                               "INSERT INTO t VALUES (5, 'e'); UPDATE t SET id = 40 WHERE id = 4"));
+            QVERIFY(db->checkpoint());
+        }
+        // Change tracking survives a restart (checkpoint keeps versions' commit times).
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        auto cursor = c->changedRows("t", mark);
+        QVERIFY(cursor);
+        RowBatch batch;
+        std::set<int64_t> changed;
+        while (true) {
+            auto more = (*cursor)->next(batch);
+            QVERIFY(more);
+            for (size_t r = 0; r < batch.rowCount(); ++r)
+                changed.insert(batch.value(r, 0).i);
+            if (!*more)
+                break;
+        }
+        QVERIFY(changed == (std::set<int64_t>{2, 5, 40}));
+        QCOMPARE(changed.size(), size_t(3));
+        auto deleted = c->deletedKeys("t", mark);
+        QVERIFY(deleted);
+        std::set<int64_t> keys;
+        for (const auto &k : *deleted)
+            keys.insert(k[0].i);
+        QVERIFY(keys == (std::set<int64_t>{3, 4}));
+        QCOMPARE(keys.size(), size_t(2));
+        auto none = c->deletedKeys("t", db->lastCommitTs());
+        QVERIFY(none);
+        QVERIFY(none->empty());
+    }
+
+    void commitTimestampsIncreaseAndTrackTheClock()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+        uint64_t last = db->lastCommitTs();
+        for (int i = 0; i < 200; ++i) {
+            QVERIFY(c->execute("INSERT INTO t VALUES (1)"));
+            const uint64_t ts = db->lastCommitTs();
+            QVERIFY(ts > last);
+            last = ts;
+        }
+        const int64_t skew = static_cast<int64_t>(last) - nowMicros();
+        QVERIFY2(std::llabs(skew) < 5000000, qPrintable(QString::number(skew)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDurability)
+#include "tst_durability.moc"
