@@ -107,6 +107,86 @@ int demoCommand(const QStringList &args)
     return kExitOk;
 }
 
+void printResults(const std::vector<engine::QueryResult> &results, app::OutputFormat format)
+{
+    bool first = true;
+    for (const auto &r : results) {
+        if (!r.hasRows) {
+            if (format == app::OutputFormat::Table && r.rowsAffected > 0)
+                std::cout << "(" << r.rowsAffected << (r.rowsAffected == 1 ? " row" : " rows")
+                          << " affected)\n";
+            continue;
+        }
+        switch (format) {
+        case app::OutputFormat::Table:
+            if (!first)
+                std::cout << "\n";
+            app::writeTable(std::cout, r);
+            break;
+        case app::OutputFormat::Csv:
+            if (!first)
+                std::cout << "\r\n";
+            app::writeCsv(std::cout, r);
+            break;
+        case app::OutputFormat::Json:
+            app::writeJson(std::cout, r);
+            break;
+        }
+        first = false;
+    }
+    std::cout.flush();
+}
+
+//! A small SQL shell for people at a terminal: statements end with ';'.
+int interactiveShell(Database &db, app::OutputFormat format)
+{
+    auto conn = db.connect();
+    std::cout << "Strata " << STRATA_VERSION
+              << (db.readOnly() ? " (read-only: another program "
+                                  "has the database open)"
+                                : "")
+              << "\nEnter SQL ending with ';'. .tables lists tables, .help shows commands, "
+                 ".quit leaves.\n";
+    std::string buffer, line;
+    for (;;) {
+        std::cout << (buffer.empty() ? "strata> " : "   ...> ") << std::flush;
+        if (!std::getline(std::cin, line))
+            break;
+        if (buffer.empty() && !line.empty() && line[0] == '.') {
+            if (line == ".quit" || line == ".exit")
+                break;
+            if (line == ".tables") {
+                auto tables = conn->tables();
+                if (!tables) {
+                    std::cout << "error: " << tables.status().message() << "\n";
+                    continue;
+                }
+                for (const auto &t : *tables)
+                    std::cout << t.name << " (" << t.rowCount << " rows)\n";
+            } else if (line == ".help") {
+                std::cout << ".tables   list tables\n.quit     leave\nAny SQL statement ending "
+                             "with ';' runs at once (BEGIN ... COMMIT for transactions).\n";
+            } else {
+                std::cout << "unknown command " << line << " (try .help)\n";
+            }
+            continue;
+        }
+        buffer += line + "\n";
+        const auto end = line.find_last_not_of(" \t\r");
+        if (end == std::string::npos || line[end] != ';')
+            continue;
+        auto results = conn->executeScript(buffer);
+        buffer.clear();
+        if (!results) {
+            std::cout << "error: " << results.status().message() << "\n";
+            continue;
+        }
+        printResults(*results, format);
+    }
+    std::cout << "\n";
+    return kExitOk;
+}
+
 int sqlCommand(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -140,13 +220,21 @@ int sqlCommand(const QStringList &args)
         else
             return usageError("sql: --format takes table, csv or json, not '" + f + "'");
     }
+    const bool interactive = !parser.isSet("command") && isatty(STDIN_FILENO);
     std::string script;
     if (parser.isSet("command"))
         script = parser.value("command").toStdString();
-    else
+    else if (!interactive)
         script.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 
     auto db = openDatabase(parser.value("db"), false);
+    if (interactive) {
+        if (!db && db.status().code() == engine::StatusCode::Locked)
+            db = openDatabase(parser.value("db"), true);
+        if (!db)
+            return fail(db.status());
+        return interactiveShell(**db, format);
+    }
     // Another program has the database open: a read-only script can still run.
     if (!db && db.status().code() == engine::StatusCode::Locked && engine::isReadOnlyScript(script))
         db = openDatabase(parser.value("db"), true);
@@ -156,32 +244,7 @@ int sqlCommand(const QStringList &args)
     auto results = conn->executeScript(script);
     if (!results)
         return fail(results.status());
-    bool first = true;
-    for (const auto &r : *results) {
-        if (!r.hasRows) {
-            if (format == app::OutputFormat::Table && r.rowsAffected > 0)
-                std::cout << "(" << r.rowsAffected << (r.rowsAffected == 1 ? " row" : " rows")
-                          << " affected)\n";
-            continue;
-        }
-        switch (format) {
-        case app::OutputFormat::Table:
-            if (!first)
-                std::cout << "\n";
-            app::writeTable(std::cout, r);
-            break;
-        case app::OutputFormat::Csv:
-            if (!first)
-                std::cout << "\r\n";
-            app::writeCsv(std::cout, r);
-            break;
-        case app::OutputFormat::Json:
-            app::writeJson(std::cout, r);
-            break;
-        }
-        first = false;
-    }
-    std::cout.flush();
+    printResults(*results, format);
     return std::cout ? kExitOk : kExitError;
 }
 

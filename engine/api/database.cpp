@@ -199,7 +199,7 @@ std::shared_ptr<const std::vector<ParsedStatement>> Connection::parse(std::strin
 
 Result<int64_t> Connection::insertRows(std::string_view tableName,
                                        const std::vector<std::string> &columns,
-                                       const std::vector<Row> &rows)
+                                       std::span<const Row> rows)
 {
     m_cancel.store(false);
     return guarded([&]() -> Result<int64_t> {
@@ -222,6 +222,9 @@ Result<int64_t> Connection::insertRows(std::string_view tableName,
                 targets.push_back(idx);
             }
         }
+        bool identity = targets.size() == schema.columns.size();
+        for (size_t i = 0; i < targets.size() && identity; ++i)
+            identity = targets[i] == static_cast<int>(i);
         const int64_t now = nowMicros();
         Row base(schema.columns.size());
         for (size_t c = 0; c < schema.columns.size(); ++c) {
@@ -234,24 +237,29 @@ Result<int64_t> Connection::insertRows(std::string_view tableName,
         }
         const size_t mark = txn.savepoint();
         try {
-            Row row;
-            for (size_t r = 0; r < rows.size(); ++r) {
-                if (rows[r].size() != targets.size())
-                    throwError(StatusCode::Invalid,
-                               "row " + std::to_string(r + 1) + " has "
-                                   + std::to_string(rows[r].size()) + " values for "
-                                   + std::to_string(targets.size()) + " columns");
-                if ((r & 4095) == 0 && m_cancel.load())
+            constexpr size_t kBatch = 4096;
+            std::vector<Row> batch;
+            for (size_t r = 0; r < rows.size(); r += kBatch) {
+                if (m_cancel.load())
                     throwError(StatusCode::Canceled, "the insert was canceled");
-                row = base;
-                for (size_t i = 0; i < targets.size(); ++i)
-                    row[targets[i]] = rows[r][i];
-                try {
-                    txn.insert(entry, std::move(row));
-                } catch (const EngineError &e) {
-                    throwError(e.code(),
-                               std::string(e.what()) + " (row " + std::to_string(r + 1) + ")");
+                const size_t end = std::min(rows.size(), r + kBatch);
+                for (size_t k = r; k < end; ++k)
+                    if (rows[k].size() != targets.size())
+                        throwError(StatusCode::Invalid,
+                                   "row " + std::to_string(k + 1) + " has "
+                                       + std::to_string(rows[k].size()) + " values for "
+                                       + std::to_string(targets.size()) + " columns");
+                if (identity) {
+                    txn.insertBatch(entry, rows.subspan(r, end - r), r + 1);
+                    continue;
                 }
+                batch.clear();
+                for (size_t k = r; k < end; ++k) {
+                    batch.push_back(base);
+                    for (size_t i = 0; i < targets.size(); ++i)
+                        batch.back()[targets[i]] = rows[k][i];
+                }
+                txn.insertBatch(entry, batch, r + 1);
             }
         } catch (const EngineError &e) {
             txn.rollbackTo(mark);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,7 +110,7 @@ public:
     //! Inserts rows into `table`: values in the order of `columns` (all columns when empty),
     //! other columns take their defaults. One transaction (or the open one). Returns the count.
     Result<int64_t> insertRows(std::string_view table, const std::vector<std::string> &columns,
-                               const std::vector<Row> &rows);
+                               std::span<const Row> rows);
 
     Status begin();
     Status commit();

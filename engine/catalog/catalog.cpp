@@ -84,16 +84,20 @@ void Catalog::addIndex(std::shared_ptr<IndexEntry> entry)
     m_indexes.push_back(std::move(entry));
 }
 
-void Catalog::removeTable(const std::shared_ptr<TableEntry> &entry)
+void Catalog::removeTable(const TableEntry *entry)
 {
     std::lock_guard lock(m_mutex);
-    m_tables.erase(std::remove(m_tables.begin(), m_tables.end(), entry), m_tables.end());
+    m_tables.erase(std::remove_if(m_tables.begin(), m_tables.end(),
+                                  [&](const auto &t) { return t.get() == entry; }),
+                   m_tables.end());
 }
 
-void Catalog::removeIndex(const std::shared_ptr<IndexEntry> &entry)
+void Catalog::removeIndex(const IndexEntry *entry)
 {
     std::lock_guard lock(m_mutex);
-    m_indexes.erase(std::remove(m_indexes.begin(), m_indexes.end(), entry), m_indexes.end());
+    m_indexes.erase(std::remove_if(m_indexes.begin(), m_indexes.end(),
+                                   [&](const auto &i) { return i.get() == entry; }),
+                    m_indexes.end());
 }
 
 std::vector<std::shared_ptr<TableHeap>> Catalog::collectGarbage(uint64_t oldestTs)

@@ -57,8 +57,8 @@ public:
     void addTable(std::shared_ptr<TableEntry> entry);
     void addIndex(std::shared_ptr<IndexEntry> entry);
     //! Removes entries (rolled back, or ended before `oldestTs` and seen by no one).
-    void removeTable(const std::shared_ptr<TableEntry> &entry);
-    void removeIndex(const std::shared_ptr<IndexEntry> &entry);
+    void removeTable(const TableEntry *entry);
+    void removeIndex(const IndexEntry *entry);
     //! Drops entries that ended at or before `oldestTs`; returns the heaps no entry uses now.
     std::vector<std::shared_ptr<TableHeap>> collectGarbage(uint64_t oldestTs);
     //! Every entry (recovery and checkpoint use the committed latest ones).

@@ -80,5 +80,7 @@ private:
 
 //! CRC-32C (Castagnoli), used to checksum log records and checkpoint blocks.
 uint32_t crc32c(const void *data, size_t size, uint32_t crc = 0);
+//! The table-driven CRC-32C that crc32c() falls back to without SSE4.2 (tests compare them).
+uint32_t crc32cPortable(const void *data, size_t size, uint32_t crc = 0);
 
 } // namespace strata::engine

@@ -6,7 +6,7 @@ namespace strata::engine {
 
 namespace {
 
-// Slicing-by-8 tables: hardware CRC would need -msse4.2, which a Debian binary cannot assume.
+// Slicing-by-8 tables for processors without SSE4.2 (a Debian binary cannot assume it).
 struct Crc32cTables {
     std::array<std::array<uint32_t, 256>, 8> t{};
     Crc32cTables()
@@ -23,17 +23,10 @@ struct Crc32cTables {
     }
 };
 
-const Crc32cTables &tables()
+uint32_t crc32cSoftware(const void *data, size_t size, uint32_t crc)
 {
     static const Crc32cTables kTables;
-    return kTables;
-}
-
-} // namespace
-
-uint32_t crc32c(const void *data, size_t size, uint32_t crc)
-{
-    const auto &t = tables().t;
+    const auto &t = kTables.t;
     auto p = static_cast<const unsigned char *>(data);
     crc = ~crc;
     while (size >= 8) {
@@ -49,6 +42,44 @@ uint32_t crc32c(const void *data, size_t size, uint32_t crc)
     while (size--)
         crc = (crc >> 8) ^ t[0][(crc ^ *p++) & 0xFF];
     return ~crc;
+}
+
+#if defined(__x86_64__)
+// SSE4.2's crc32 instruction computes CRC-32C directly, about ten times faster than tables.
+__attribute__((target("sse4.2"))) uint32_t crc32cHardware(const void *data, size_t size,
+                                                          uint32_t crc)
+{
+    auto p = static_cast<const unsigned char *>(data);
+    uint64_t c = ~crc;
+    while (size >= 8) {
+        uint64_t v;
+        std::memcpy(&v, p, 8);
+        c = __builtin_ia32_crc32di(c, v);
+        p += 8;
+        size -= 8;
+    }
+    auto c32 = static_cast<uint32_t>(c);
+    while (size--)
+        c32 = __builtin_ia32_crc32qi(c32, *p++);
+    return ~c32;
+}
+#endif
+
+} // namespace
+
+uint32_t crc32cPortable(const void *data, size_t size, uint32_t crc)
+{
+    return crc32cSoftware(data, size, crc);
+}
+
+uint32_t crc32c(const void *data, size_t size, uint32_t crc)
+{
+#if defined(__x86_64__)
+    static const bool hardware = __builtin_cpu_supports("sse4.2");
+    if (hardware)
+        return crc32cHardware(data, size, crc);
+#endif
+    return crc32cSoftware(data, size, crc);
 }
 
 } // namespace strata::engine

@@ -181,28 +181,22 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
     for (size_t c = 0; c < schema.columns.size(); ++c)
         if (!given[c])
             base[c] = columnDefault(schema.columns[c], ctx);
-    int64_t count = 0;
-    auto insertValues = [&](std::vector<Value> &values, size_t rowNumber, uint32_t pos) {
-        if (values.size() != targets.size()
-            && !(values.empty() && s.values.size() == 1 && s.columns.empty() && !s.select))
+    std::vector<Row> rows;
+    auto addRow = [&](std::vector<Value> &values, size_t rowNumber, uint32_t pos) {
+        const bool defaultValues = values.empty() && s.values.size() == 1 && !s.select;
+        if (values.size() != targets.size() && !defaultValues)
             planner.fail(pos, "row " + std::to_string(rowNumber) + " has "
                                   + std::to_string(values.size()) + " values for "
                                   + std::to_string(targets.size()) + " columns");
         Row row = base;
-        for (size_t i = 0; i < values.size(); ++i)
-            row[targets[i]] = std::move(values[i]);
-        if (values.empty()) // DEFAULT VALUES
+        if (defaultValues) {
             for (size_t c = 0; c < schema.columns.size(); ++c)
                 row[c] = columnDefault(schema.columns[c], ctx);
-        try {
-            txn.insert(table, std::move(row));
-        } catch (const EngineError &e) {
-            if (s.values.size() > 1 || s.select)
-                throwError(e.code(),
-                           std::string(e.what()) + " (row " + std::to_string(rowNumber) + ")");
-            throw;
+        } else {
+            for (size_t i = 0; i < values.size(); ++i)
+                row[targets[i]] = std::move(values[i]);
         }
-        ++count;
+        rows.push_back(std::move(row));
     };
     if (s.select) {
         // Read everything first: the insert must not see its own rows (INSERT INTO t SELECT ...
@@ -211,24 +205,24 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
         if (plan->names.size() != targets.size())
             planner.fail(s.pos, "INSERT ... SELECT gives " + std::to_string(plan->names.size())
                                     + " columns for " + std::to_string(targets.size()));
-        std::vector<Row> rows;
         plan->root->open(ctx);
         Row r;
+        size_t n = 0;
         while (plan->root->next(r)) {
             r.resize(targets.size());
-            rows.push_back(std::move(r));
+            addRow(r, ++n, s.pos);
         }
-        for (size_t i = 0; i < rows.size(); ++i)
-            insertValues(rows[i], i + 1, s.pos);
-        return count;
+    } else {
+        Row empty;
+        for (size_t i = 0; i < s.values.size(); ++i) {
+            std::vector<Value> values;
+            for (const auto &e : s.values[i])
+                values.push_back(eval(*planner.bindConstant(*e), empty, ctx));
+            addRow(values, i + 1, s.values[i].empty() ? s.pos : s.values[i][0]->pos);
+        }
     }
-    Row empty;
-    for (size_t i = 0; i < s.values.size(); ++i) {
-        std::vector<Value> values;
-        for (const auto &e : s.values[i])
-            values.push_back(eval(*planner.bindConstant(*e), empty, ctx));
-        insertValues(values, i + 1, s.values[i].empty() ? s.pos : s.values[i][0]->pos);
-    }
+    const auto count = static_cast<int64_t>(rows.size());
+    txn.insertBatch(table, rows);
     return count;
 }
 

@@ -13,6 +13,22 @@ namespace strata::engine::exec {
 
 namespace {
 
+//! The value of a column or constant without copying it; other expressions evaluate into
+//! `scratch`.
+inline const Value &evalRef(const BExpr &e, const Row &row, ExecContext &ctx, Value &scratch)
+{
+    if (e.kind == BKind::Column || e.kind == BKind::AggregateRef)
+        return row[e.index];
+    if (e.kind == BKind::Const)
+        return e.value;
+    scratch = eval(e, row, ctx);
+    return scratch;
+}
+
+} // namespace
+
+namespace {
+
 [[noreturn]] void fail(const std::string &message)
 {
     throwError(StatusCode::Invalid, message);
@@ -430,7 +446,11 @@ bool likeMatch(std::string_view text, std::string_view pattern, int escape)
 
 bool evalPredicate(const BExpr &e, const Row &row, ExecContext &ctx)
 {
-    Value v = eval(e, row, ctx);
+    // AND chains short-circuit here without building intermediate values.
+    if (e.kind == BKind::And)
+        return evalPredicate(*e.args[0], row, ctx) && evalPredicate(*e.args[1], row, ctx);
+    Value scratch;
+    const Value &v = evalRef(e, row, ctx, scratch);
     if (v.isNull())
         return false;
     if (v.type == LogicalType::Boolean || v.type == LogicalType::Integer)
@@ -544,12 +564,20 @@ Value eval(const BExpr &e, const Row &row, ExecContext &ctx)
         return Value::text(a.toString() + b.toString());
     }
     case BKind::Compare: {
-        Value a = eval(*e.args[0], row, ctx);
+        Value sa, sb;
+        const Value &a = evalRef(*e.args[0], row, ctx, sa);
         if (a.isNull())
             return Value::null();
-        Value b = eval(*e.args[1], row, ctx);
+        const Value &b = evalRef(*e.args[1], row, ctx, sb);
         if (b.isNull())
             return Value::null();
+        if (a.type == b.type && (isIntegral(a.type) || a.type == LogicalType::Double)) {
+            // Same-typed numbers compare directly (NaN goes the general way).
+            if (a.type != LogicalType::Double)
+                return Value::boolean(compareOp(e.op, (a.i > b.i) - (a.i < b.i)));
+            if (a.d == a.d && b.d == b.d)
+                return Value::boolean(compareOp(e.op, (a.d > b.d) - (a.d < b.d)));
+        }
         return Value::boolean(compareOp(e.op, compareForPredicate(a, b)));
     }
     case BKind::And: {

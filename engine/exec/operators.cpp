@@ -52,6 +52,8 @@ void TableScan::open(ExecContext &ctx)
     m_next = 0;
     m_end = m_table->heap->slotCount();
     m_useIndex = false;
+    m_buffer.clear();
+    m_bufferPos = 0;
     if (m_index) {
         const TableSchema &schema = *m_table->schema;
         std::vector<Value> key;
@@ -81,19 +83,20 @@ void TableScan::decode(const Version *v, Row &out) const
 {
     const TableSchema &schema = *m_table->schema;
     const size_t n = schema.columns.size();
-    out.resize(n);
+    if (out.size() != n) {
+        // Columns nobody reads stay NULL; they are set once, not per row.
+        out.assign(n, Value());
+    }
     const auto view = v->view();
     for (size_t c = 0; c < n; ++c) {
-        if (!m_needed[c]) {
-            out[c] = Value();
+        if (!m_needed[c])
             continue;
-        }
+        Value &dst = out[c];
         if (c >= view.columnCount()) {
             const ColumnDef &col = schema.columns[c];
-            out[c] = col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value();
+            dst = col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value();
             continue;
         }
-        Value &dst = out[c];
         if (view.isNull(static_cast<uint32_t>(c))) {
             dst.type = LogicalType::Null;
             continue;
@@ -115,38 +118,54 @@ void TableScan::decode(const Version *v, Row &out) const
     }
 }
 
-bool TableScan::next(Row &out)
+bool TableScan::fillBuffer()
 {
+    m_buffer.clear();
+    m_bufferPos = 0;
     const ReadView &view = m_ctx->txn->view();
     TableHeap &heap = *m_table->heap;
-    for (;;) {
-        uint64_t slot;
+    constexpr size_t kChunk = 256;
+    std::shared_lock gc(heap.gcLock());
+    while (m_buffer.empty()) {
         if (m_useIndex) {
             if (m_candidatePos >= m_candidates.size())
                 return false;
-            slot = m_candidates[m_candidatePos++];
+            const size_t end = std::min(m_candidates.size(), m_candidatePos + kChunk);
+            for (; m_candidatePos < end; ++m_candidatePos) {
+                const uint64_t slot = m_candidates[m_candidatePos];
+                if (const Version *v
+                    = view.visible(heap.slot(slot).load(std::memory_order_acquire)))
+                    m_buffer.emplace_back(slot, v);
+            }
         } else {
             if (m_next >= m_end)
                 return false;
-            slot = m_next++;
-            if ((slot & 4095) == 0)
-                checkCancel(m_ctx);
+            checkCancel(m_ctx);
+            const uint64_t end = std::min<uint64_t>(m_end, m_next + kChunk);
+            for (; m_next < end; ++m_next)
+                if (const Version *v
+                    = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
+                    m_buffer.emplace_back(m_next, v);
         }
-        const Version *v;
-        {
-            std::shared_lock gc(heap.gcLock());
-            v = view.visible(heap.slot(slot).load(std::memory_order_acquire));
-        }
-        if (!v)
-            continue;
+    }
+    return true;
+}
+
+bool TableScan::next(Row &out)
+{
+    for (;;) {
+        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
+            return false;
+        // The version stays valid after the lock is released: it is visible to our
+        // snapshot, so the collector keeps it.
+        const auto [slot, v] = m_buffer[m_bufferPos++];
         if (m_changedSince) {
             const uint64_t b = v->begin.load(std::memory_order_acquire);
             if (isCommittedTs(b) && b <= m_changedSince)
                 continue;
         }
         if (m_useIndex && encodeKey(v->view(), m_index->columns(), *m_table->schema) != m_indexKey)
-            continue; // a stale index entry
-        // The version stays valid: it is visible to our snapshot, so it is not collected.
+            continue; // a stale index entry, or another key with the same hash
         decode(v, out);
         if (m_filter && !evalPredicate(*m_filter, out, *m_ctx))
             continue;
@@ -349,15 +368,38 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
         ++st.count;
         return;
     }
-    Value v = eval(*spec.arg, row, ctx);
-    if (v.isNull())
+    Value scratch;
+    const Value *arg;
+    if (spec.arg->kind == BKind::Column) {
+        arg = &row[spec.arg->index];
+    } else {
+        scratch = eval(*spec.arg, row, ctx);
+        arg = &scratch;
+    }
+    if (arg->isNull())
         return;
-    if (spec.distinct && seenBefore(st, v))
+    if (spec.distinct && seenBefore(st, *arg))
         return;
     ++st.count;
-    const std::string &f = spec.function;
-    if (f == "COUNT")
+    const AggKind kind = spec.kind;
+    if (kind == AggKind::Count)
         return;
+    if ((kind == AggKind::Sum || kind == AggKind::Avg || kind == AggKind::Total)
+        && (arg->type == LogicalType::Integer || arg->type == LogicalType::Double)) {
+        if (arg->type == LogicalType::Double || st.isDouble) {
+            if (!st.isDouble) {
+                st.dsum = static_cast<double>(st.isum);
+                st.isDouble = true;
+            }
+            st.dsum += arg->asDouble();
+        } else if (__builtin_add_overflow(st.isum, arg->i, &st.isum)) {
+            throwError(StatusCode::Invalid, spec.function + "() overflowed 64-bit integers");
+        }
+        st.any = true;
+        return;
+    }
+    Value v = *arg;
+    const std::string &f = spec.function;
     if (f == "SUM" || f == "AVG" || f == "TOTAL") {
         if (v.type == LogicalType::Text) {
             try {

@@ -65,6 +65,10 @@ private:
     const Version *m_lastVersion = nullptr;
     std::string m_indexKey;
     uint64_t m_changedSince = 0;
+    //! Visible versions collected under one lock acquisition, consumed row by row.
+    std::vector<std::pair<uint64_t, const Version *>> m_buffer;
+    size_t m_bufferPos = 0;
+    bool fillBuffer();
 };
 
 //! One empty row (SELECT without FROM), or fixed rows.
@@ -137,11 +141,14 @@ private:
     size_t m_candidatePos = 0;
 };
 
+enum class AggKind { Count, Sum, Avg, Total, Min, Max, GroupConcat };
+
 //! An aggregate function being computed.
 struct AggregateSpec {
-    std::string function; //!< COUNT, SUM, AVG, MIN, MAX, GROUP_CONCAT
-    BExprPtr arg;         //!< null for COUNT(*)
-    BExprPtr separator;   //!< GROUP_CONCAT / STRING_AGG separator
+    std::string function; //!< COUNT, SUM, AVG, TOTAL, MIN, MAX, GROUP_CONCAT
+    AggKind kind = AggKind::Count;
+    BExprPtr arg;       //!< null for COUNT(*)
+    BExprPtr separator; //!< GROUP_CONCAT / STRING_AGG separator
     bool distinct = false;
     LogicalType type = LogicalType::Null;
 };

@@ -296,6 +296,17 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
                 spec.type = LogicalType::Text;
             else
                 spec.type = argType;
+            static const std::pair<const char *, AggKind> kKinds[]
+                = {{"COUNT", AggKind::Count},
+                   {"SUM", AggKind::Sum},
+                   {"AVG", AggKind::Avg},
+                   {"TOTAL", AggKind::Total},
+                   {"MIN", AggKind::Min},
+                   {"MAX", AggKind::Max},
+                   {"GROUP_CONCAT", AggKind::GroupConcat}};
+            for (const auto &[name, kind] : kKinds)
+                if (spec.function == name)
+                    spec.kind = kind;
             b->kind = BKind::AggregateRef;
             b->type = spec.type;
             b->index = static_cast<int>(agg->inputWidth + agg->aggregates->size());

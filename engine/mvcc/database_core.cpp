@@ -133,11 +133,15 @@ uint64_t DatabaseCore::oldestActiveSnapshot()
     return m_activeSnapshots.begin()->first;
 }
 
-std::string DatabaseCore::encodeOps(const Transaction &txn)
+void DatabaseCore::writeOps(const Transaction &txn)
 {
     std::string out;
     ByteWriter w(out);
     for (const auto &op : txn.m_ops) {
+        if (out.size() > (64u << 10)) {
+            m_log->write(out);
+            out.clear();
+        }
         w.put<uint8_t>(static_cast<uint8_t>(op.kind));
         switch (op.kind) {
         case OpKind::Insert:
@@ -170,7 +174,7 @@ std::string DatabaseCore::encodeOps(const Transaction &txn)
             break;
         }
     }
-    return out;
+    m_log->write(out);
 }
 
 namespace {
@@ -256,7 +260,6 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
         return {};
     }
     try {
-        std::string payload = encodeOps(txn);
         {
             std::lock_guard lock(m_commitMutex);
             // A table written through must not have been dropped or altered meanwhile.
@@ -273,8 +276,11 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
                 }
             }
             const uint64_t ts = nextCommitTs();
-            if (m_log)
-                m_log->append(payload, ts);
+            if (m_log) {
+                m_log->beginRecord();
+                writeOps(txn);
+                m_log->endRecord(ts);
+            }
             stamp(txn, ts);
             m_lastCommitTs.store(ts, std::memory_order_release);
         }
@@ -334,11 +340,13 @@ void DatabaseCore::recover()
         throwError(StatusCode::Corrupt, "log file " + logFileName(walSeq) + " is missing from "
                                             + m_dir + " (the checkpoint needs it)");
     uint64_t lastSeq = walSeq;
+    uint64_t lastValid = 0;
     for (size_t i = 0; i < logs.size(); ++i) {
         const std::string path = m_dir + "/" + logFileName(logs[i]);
         const LogTail tail = readLogFile(
             path, [&](uint64_t ts, std::string_view payload) { applyRecord(ts, payload); });
         lastSeq = logs[i];
+        lastValid = tail.validBytes;
         if (tail.torn) {
             if (i + 1 != logs.size())
                 throwError(StatusCode::Corrupt,
@@ -346,8 +354,8 @@ void DatabaseCore::recover()
             m_warnings.push_back(path + ": ignored an incomplete last record (" + tail.reason
                                  + "); the database is as of the last whole commit");
             if (!m_options.readOnly) {
-                File f(path, File::Mode::Append);
-                f.truncate(tail.validBytes);
+                File f(path, File::Mode::ReadWrite);
+                f.truncate(tail.validBytes); // the damaged bytes go; new records follow
                 f.dataSync();
             }
         }
@@ -358,7 +366,7 @@ void DatabaseCore::recover()
         // Versions replaced during replay are unreachable: no snapshot predates the open.
         for (const auto &t : m_catalog.allTables())
             t->heap->collectGarbage(m_lastCommitTs.load(), *t->schema);
-        m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync);
+        m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync, lastValid);
     }
 }
 
@@ -485,9 +493,13 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
 
 void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
 {
-    const std::string data = File(path, File::Mode::Read).readAll();
+    const MappedFile mapped(path);
+    const std::string_view data = mapped.data();
+    // Index entries are gathered per index and loaded in one sorted pass at the end.
+    std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
     if (data.size() < sizeof kCheckpointMagic
-        || data.compare(0, sizeof kCheckpointMagic, kCheckpointMagic, sizeof kCheckpointMagic))
+        || data.substr(0, sizeof kCheckpointMagic)
+               != std::string_view(kCheckpointMagic, sizeof kCheckpointMagic))
         throwError(StatusCode::Corrupt, path + " is not a Strata checkpoint (bad header)");
     size_t pos = sizeof kCheckpointMagic;
     uint64_t ckptTs = 0;
@@ -568,8 +580,11 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
                 Version *v = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()),
                                              begin, nullptr);
                 heap.slot(slot).store(v, std::memory_order_relaxed);
-                for (const auto &index : indexes)
-                    index->add(encodeKey(v->view(), index->columns(), schema), slot);
+                for (const auto &index : indexes) {
+                    const std::string key = encodeKey(v->view(), index->columns(), schema);
+                    if (!key.empty())
+                        indexEntries[index.get()].emplace_back(HashIndex::hashOf(key), slot);
+                }
             }
             break;
         }
@@ -595,8 +610,9 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     }
     if (!ended)
         throwError(StatusCode::Corrupt, path + " ends without its end block");
+    for (auto &[index, pairs] : indexEntries)
+        index->bulkLoad(pairs);
     m_lastCommitTs.store(ckptTs);
-    // The indexed table entries carry the checkpoint's secondary indexes.
 }
 
 // ---- checkpoint ---------------------------------------------------------------------------

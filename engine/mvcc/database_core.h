@@ -71,7 +71,8 @@ private:
     void loadCheckpoint(const std::string &path, uint64_t &walSeq);
     void applyRecord(uint64_t ts, std::string_view payload);
     void writeCheckpoint();
-    std::string encodeOps(const Transaction &txn);
+    //! Streams a transaction's redo operations into the current log record.
+    void writeOps(const Transaction &txn);
     void stamp(Transaction &txn, uint64_t ts);
     void backgroundLoop();
     uint64_t nextCommitTs();

@@ -67,6 +67,23 @@ void Transaction::prepareRow(const TableSchema &schema, Row &row)
     }
 }
 
+bool Transaction::rowFits(const TableSchema &schema, const Row &row)
+{
+    STRATA_ASSERT(row.size() == schema.columns.size(), "row width differs from the table");
+    for (size_t c = 0; c < row.size(); ++c) {
+        const ColumnDef &col = schema.columns[c];
+        const Value &v = row[c];
+        if (v.isNull()) {
+            if (col.notNull || col.primaryKey)
+                return false; // prepareRow reports it
+            continue;
+        }
+        if (v.type != col.type || (col.maxLength && utf8Length(v.s) > col.maxLength))
+            return false;
+    }
+    return true;
+}
+
 namespace {
 
 std::string describeKey(const Version *v, const std::vector<uint32_t> &cols,
@@ -86,81 +103,125 @@ std::string describeKey(const Version *v, const std::vector<uint32_t> &cols,
 
 } // namespace
 
-void Transaction::checkUnique(const TableEntry &table, const Version *version, uint64_t slot,
-                              const Version *previous)
+void Transaction::checkUnique(const TableEntry &table, const std::vector<PendingKey> &pending,
+                              size_t firstRowNumber)
 {
     const TableSchema &schema = *table.schema;
     for (const auto &index : table.heap->indexes()) {
-        const std::string key = encodeKey(version->view(), index->columns(), schema);
-        if (key.empty())
-            continue;
-        if (previous && encodeKey(previous->view(), index->columns(), schema) == key)
-            continue; // key unchanged: it was already checked and indexed
-        if (!index->unique()) {
-            index->add(key, slot);
-            continue;
-        }
-        std::lock_guard guard(index->uniqueGuard());
-        index->forEachCandidate(key, [&](uint64_t other) {
-            if (other == slot)
-                return;
-            for (const Version *v = table.heap->slot(other).load(); v; v = v->older) {
-                const uint64_t b = v->begin.load(std::memory_order_acquire);
-                const bool mine = b == m_view.txnMarker;
-                const bool sameKey = encodeKey(v->view(), index->columns(), schema) == key;
-                if (!mine && !isCommittedTs(b)) {
-                    if (sameKey)
-                        throwError(StatusCode::Conflict,
-                                   "another transaction is writing a row with key "
-                                       + describeKey(version, index->columns(), schema) + " in "
-                                       + schema.name);
-                    continue;
-                }
-                if (sameKey) {
-                    const uint64_t e = v->end.load(std::memory_order_acquire);
-                    if (e == kInfinity)
-                        throwError(StatusCode::Constraint,
-                                   "duplicate key " + describeKey(version, index->columns(), schema)
-                                       + " violates "
-                                       + (index->name() == "PRIMARY" ? std::string("PRIMARY KEY")
-                                          : index->name().rfind("UNIQUE_", 0) == 0
-                                              ? std::string("UNIQUE constraint")
-                                              : "unique index " + index->name())
-                                       + " of " + schema.name);
-                    if (e != m_view.txnMarker && !isCommittedTs(e))
-                        throwError(StatusCode::Conflict,
-                                   "another transaction is changing the row with key "
-                                       + describeKey(version, index->columns(), schema) + " in "
-                                       + schema.name);
-                }
-                return; // only the newest committed (or own) version is live
+        auto lock = index->lockForWrite(); // check-then-add is atomic per index
+        for (size_t p = 0; p < pending.size(); ++p) {
+            const PendingKey &item = pending[p];
+            const std::string key = encodeKey(item.version->view(), index->columns(), schema);
+            if (key.empty())
+                continue;
+            if (item.previous && encodeKey(item.previous->view(), index->columns(), schema) == key)
+                continue; // key unchanged: it was already checked and indexed
+            const uint64_t hash = HashIndex::hashOf(key);
+            if (index->unique()) {
+                index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
+                    if (other == item.slot)
+                        return;
+                    for (const Version *v = table.heap->slot(other).load(); v; v = v->older) {
+                        const uint64_t b = v->begin.load(std::memory_order_acquire);
+                        const bool mine = b == m_view.txnMarker;
+                        const bool sameKey = encodeKey(v->view(), index->columns(), schema) == key;
+                        if (!mine && !isCommittedTs(b)) {
+                            if (sameKey)
+                                throwError(StatusCode::Conflict,
+                                           "another transaction is writing a row with key "
+                                               + describeKey(item.version, index->columns(), schema)
+                                               + " in " + schema.name);
+                            continue;
+                        }
+                        if (sameKey) {
+                            const uint64_t e = v->end.load(std::memory_order_acquire);
+                            if (e == kInfinity)
+                                throwError(
+                                    StatusCode::Constraint,
+                                    "duplicate key "
+                                        + describeKey(item.version, index->columns(), schema)
+                                        + " violates "
+                                        + (index->name() == "PRIMARY" ? std::string("PRIMARY KEY")
+                                           : index->name().rfind("UNIQUE_", 0) == 0
+                                               ? std::string("UNIQUE constraint")
+                                               : "unique index " + index->name())
+                                        + " of " + schema.name
+                                        + (pending.size() > 1 || firstRowNumber > 1
+                                               ? " (row " + std::to_string(firstRowNumber + p) + ")"
+                                               : std::string()));
+                            if (e != m_view.txnMarker && !isCommittedTs(e))
+                                throwError(StatusCode::Conflict,
+                                           "another transaction is changing the row with key "
+                                               + describeKey(item.version, index->columns(), schema)
+                                               + " in " + schema.name);
+                        }
+                        return; // only the newest committed (or own) version is live
+                    }
+                });
             }
-        });
-        index->add(key, slot);
+            index->addUnlocked(hash, item.slot);
+        }
     }
 }
 
 uint64_t Transaction::insert(const std::shared_ptr<TableEntry> &table, Row row)
 {
+    std::vector<Row> rows;
+    rows.push_back(std::move(row));
+    insertBatch(table, rows);
+    return m_ops.back().slot;
+}
+
+void Transaction::insertBatch(const std::shared_ptr<TableEntry> &table, std::span<const Row> rows,
+                              size_t firstRowNumber)
+{
     requireWritable();
-    prepareRow(*table->schema, row);
-    m_scratch.clear();
-    rowcodec::encode(row, m_scratch);
+    if (rows.empty())
+        return;
     TableHeap &heap = *table->heap;
-    std::shared_lock gc(heap.gcLock());
-    const uint64_t slot = heap.appendSlot();
-    Version *v = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
-                                 m_view.txnMarker, nullptr);
-    heap.slot(slot).store(v, std::memory_order_release);
-    m_ops.push_back({OpKind::Insert, table, nullptr, slot, v, nullptr, nullptr});
-    try {
-        checkUnique(*table, v, slot, nullptr);
-    } catch (...) {
-        undo(m_ops.back());
-        m_ops.pop_back();
-        throw;
+    const size_t mark = m_ops.size();
+    std::vector<PendingKey> pending;
+    pending.reserve(rows.size());
+    std::exception_ptr error;
+    {
+        std::shared_lock gc(heap.gcLock());
+        try {
+            TableEntry *pinned = pin(table);
+            const uint64_t first = heap.appendSlots(rows.size());
+            Row converted;
+            for (size_t r = 0; r < rows.size(); ++r) {
+                // Rows already of the column types are encoded as they are, without a copy.
+                const Row *row = &rows[r];
+                if (!rowFits(*table->schema, *row)) {
+                    converted = *row;
+                    try {
+                        prepareRow(*table->schema, converted);
+                    } catch (const EngineError &e) {
+                        if (rows.size() == 1 && firstRowNumber == 1)
+                            throw;
+                        throwError(e.code(), std::string(e.what()) + " (row "
+                                                 + std::to_string(firstRowNumber + r) + ")");
+                    }
+                    row = &converted;
+                }
+                m_scratch.clear();
+                rowcodec::encode(*row, m_scratch);
+                Version *v
+                    = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
+                                      m_view.txnMarker, nullptr);
+                heap.slot(first + r).store(v, std::memory_order_release);
+                m_ops.push_back({OpKind::Insert, pinned, nullptr, first + r, v, nullptr, nullptr});
+                pending.push_back({v, first + r, nullptr});
+            }
+            checkUnique(*table, pending, firstRowNumber);
+        } catch (...) {
+            error = std::current_exception();
+        }
     }
-    return slot;
+    if (error) {
+        rollbackTo(mark); // takes the heap lock itself, so after ours is released
+        std::rethrow_exception(error);
+    }
 }
 
 void Transaction::update(const std::shared_ptr<TableEntry> &table, uint64_t slot,
@@ -186,9 +247,9 @@ void Transaction::update(const std::shared_ptr<TableEntry> &table, uint64_t slot
     Version *v = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
                                  m_view.txnMarker, cur);
     heap.slot(slot).store(v, std::memory_order_release);
-    m_ops.push_back({OpKind::Update, table, nullptr, slot, v, cur, nullptr});
+    m_ops.push_back({OpKind::Update, pin(table), nullptr, slot, v, cur, nullptr});
     try {
-        checkUnique(*table, v, slot, cur);
+        checkUnique(*table, {{v, slot, cur}});
     } catch (...) {
         undo(m_ops.back());
         m_ops.pop_back();
@@ -209,7 +270,7 @@ void Transaction::remove(const std::shared_ptr<TableEntry> &table, uint64_t slot
         throwError(StatusCode::Conflict, "write conflict on " + table->schema->name
                                              + ": the row was changed by a concurrent "
                                                "transaction; roll back and retry");
-    m_ops.push_back({OpKind::Delete, table, nullptr, slot, nullptr, cur, nullptr});
+    m_ops.push_back({OpKind::Delete, pin(table), nullptr, slot, nullptr, cur, nullptr});
 }
 
 void Transaction::claimSchema()
@@ -242,7 +303,7 @@ void Transaction::createTable(TableSchema schema)
     entry->schema = std::make_shared<TableSchema>(std::move(schema));
     entry->begin.store(m_view.txnMarker);
     m_core.catalog().addTable(entry);
-    m_ops.push_back({OpKind::CreateTable, entry, nullptr, 0, nullptr, nullptr, nullptr});
+    m_ops.push_back({OpKind::CreateTable, pin(entry), nullptr, 0, nullptr, nullptr, nullptr});
 }
 
 void Transaction::dropTable(const std::shared_ptr<TableEntry> &table)
@@ -252,7 +313,7 @@ void Transaction::dropTable(const std::shared_ptr<TableEntry> &table)
     if (!table->end.compare_exchange_strong(expected, m_view.txnMarker))
         throwError(StatusCode::Conflict,
                    "table " + table->schema->name + " was changed by a concurrent transaction");
-    m_ops.push_back({OpKind::DropTable, nullptr, table, 0, nullptr, nullptr, nullptr});
+    m_ops.push_back({OpKind::DropTable, nullptr, pin(table), 0, nullptr, nullptr, nullptr});
     for (const auto &index : m_core.catalog().indexesOf(table->schema->id, m_view))
         dropIndex(index);
 }
@@ -269,7 +330,7 @@ void Transaction::alterTable(const std::shared_ptr<TableEntry> &table, TableSche
     entry->schema = std::make_shared<TableSchema>(std::move(schema));
     entry->begin.store(m_view.txnMarker);
     m_core.catalog().addTable(entry);
-    m_ops.push_back({OpKind::AlterTable, entry, table, 0, nullptr, nullptr, nullptr});
+    m_ops.push_back({OpKind::AlterTable, pin(entry), pin(table), 0, nullptr, nullptr, nullptr});
 }
 
 void Transaction::createIndex(IndexDef def)
@@ -285,7 +346,7 @@ void Transaction::createIndex(IndexDef def)
     TableHeap &heap = *table->heap;
     auto index = heap.addIndex(def.name, def.columns, def.unique);
     m_core.catalog().addIndex(entry);
-    m_ops.push_back({OpKind::CreateIndex, table, nullptr, 0, nullptr, nullptr, entry});
+    m_ops.push_back({OpKind::CreateIndex, pin(table), nullptr, 0, nullptr, nullptr, pin(entry)});
     std::shared_lock gc(heap.gcLock());
     const uint64_t n = heap.slotCount();
     std::unordered_map<std::string, uint64_t> seen;
@@ -313,7 +374,7 @@ void Transaction::dropIndex(const std::shared_ptr<IndexEntry> &index)
         throwError(StatusCode::Conflict,
                    "index " + index->def.name + " was changed by a concurrent transaction");
     auto table = m_core.catalog().findTableById(index->def.tableId, m_view);
-    m_ops.push_back({OpKind::DropIndex, table, nullptr, 0, nullptr, nullptr, index});
+    m_ops.push_back({OpKind::DropIndex, pin(table), nullptr, 0, nullptr, nullptr, pin(index)});
 }
 
 void Transaction::rollbackTo(size_t mark)

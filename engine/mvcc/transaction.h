@@ -5,6 +5,7 @@
 #include "engine/storage/version.h"
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -26,12 +27,12 @@ enum class OpKind : uint8_t {
 //! One change a transaction made, kept for commit (stamp + log) and rollback (undo).
 struct TxnOp {
     OpKind kind;
-    std::shared_ptr<TableEntry> entry;    //!< DML: the entry written through; DDL: the new one
-    std::shared_ptr<TableEntry> oldEntry; //!< DropTable/AlterTable: the entry it ends
+    TableEntry *entry;    //!< DML: the entry written through; DDL: the new one
+    TableEntry *oldEntry; //!< DropTable/AlterTable: the entry it ends
     uint64_t slot = 0;
     Version *newVersion = nullptr;
     Version *oldVersion = nullptr;
-    std::shared_ptr<IndexEntry> index;
+    IndexEntry *index = nullptr;
 };
 
 //! A snapshot-isolated transaction. Used by one thread at a time. DML and DDL methods throw
@@ -58,6 +59,10 @@ public:
 
     //! Validates, coerces and inserts a full row (defaults already applied); returns its slot.
     uint64_t insert(const std::shared_ptr<TableEntry> &table, Row row);
+    //! insert() for many rows at once (converted in place). All or none: on an error the
+    //! batch is undone and the message names the row (1-based within the batch).
+    void insertBatch(const std::shared_ptr<TableEntry> &table, std::span<const Row> rows,
+                     size_t firstRowNumber = 1);
     //! Replaces the version `current` (seen by this transaction) in `slot` with `row`.
     void update(const std::shared_ptr<TableEntry> &table, uint64_t slot, const Version *current,
                 Row row);
@@ -76,14 +81,32 @@ public:
 
     //! Converts values to the column types and checks NOT NULL and lengths.
     static void prepareRow(const TableSchema &schema, Row &row);
+    //! Checks NOT NULL and lengths of a row whose values already have the column types;
+    //! false when some value needs converting first (then use prepareRow on a copy).
+    static bool rowFits(const TableSchema &schema, const Row &row);
 
 private:
     friend class DatabaseCore;
     void requireWritable();
     void claimSchema();
-    void checkUnique(const TableEntry &table, const Version *version, uint64_t slot,
-                     const Version *previous);
+    struct PendingKey {
+        const Version *version;
+        uint64_t slot;
+        const Version *previous; //!< an update's old version (its keys need no check)
+    };
+    //! Checks unique keys of new versions and adds index entries for them.
+    void checkUnique(const TableEntry &table, const std::vector<PendingKey> &pending,
+                     size_t firstRowNumber = 1);
     void undo(TxnOp &op);
+
+    //! Keeps entries named by m_ops alive; an op holds a plain pointer (48 bytes, no refcount).
+    template<typename T>
+    T *pin(const std::shared_ptr<T> &p)
+    {
+        if (p && (m_pins.empty() || m_pins.back().get() != p.get()))
+            m_pins.push_back(p);
+        return p.get();
+    }
 
     DatabaseCore &m_core;
     uint64_t m_id;
@@ -92,6 +115,7 @@ private:
     bool m_holdsSchema = false;
     Status m_doomed;
     std::vector<TxnOp> m_ops;
+    std::vector<std::shared_ptr<void>> m_pins;
     std::string m_scratch;
 };
 

@@ -2,11 +2,13 @@
 
 #include "engine/common/status.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <filesystem>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +32,9 @@ File::File(const std::string &path, Mode mode)
         break;
     case Mode::Create:
         flags |= O_WRONLY | O_CREAT | O_TRUNC;
+        break;
+    case Mode::ReadWrite:
+        flags |= O_RDWR | O_CREAT;
         break;
     }
     m_fd = ::open(path.c_str(), flags, 0644);
@@ -75,6 +80,39 @@ void File::writeAll(const void *data, size_t size)
         }
         p += n;
         size -= static_cast<size_t>(n);
+    }
+}
+
+void File::writeAt(uint64_t offset, const void *data, size_t size)
+{
+    auto p = static_cast<const char *>(data);
+    while (size > 0) {
+        const ssize_t n = ::pwrite(m_fd, p, size, static_cast<off_t>(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throwError(StatusCode::Io, "cannot write " + m_path + ": " + systemError());
+        }
+        p += n;
+        offset += static_cast<uint64_t>(n);
+        size -= static_cast<size_t>(n);
+    }
+}
+
+void File::preallocate(uint64_t size)
+{
+    const uint64_t current = this->size();
+    if (current >= size)
+        return;
+    if (::fallocate(m_fd, 0, static_cast<off_t>(current), static_cast<off_t>(size - current)) == 0)
+        return;
+    if (errno != EOPNOTSUPP && errno != ENOSYS)
+        throwError(StatusCode::Io, "cannot extend " + m_path + ": " + systemError());
+    static const char zeros[65536] = {};
+    for (uint64_t at = current; at < size;) {
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(sizeof zeros, size - at));
+        writeAt(at, zeros, n);
+        at += n;
     }
 }
 
@@ -126,6 +164,25 @@ void File::close()
         throwError(StatusCode::Io, "cannot close " + m_path + ": " + systemError());
     }
     m_fd = -1;
+}
+
+MappedFile::MappedFile(const std::string &path)
+{
+    File file(path, File::Mode::Read);
+    m_size = file.size();
+    if (m_size == 0)
+        return;
+    void *p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, file.fd(), 0);
+    if (p == MAP_FAILED)
+        throwError(StatusCode::Io, "cannot map " + path + ": " + systemError());
+    ::madvise(p, m_size, MADV_SEQUENTIAL | MADV_WILLNEED);
+    m_data = static_cast<const char *>(p);
+}
+
+MappedFile::~MappedFile()
+{
+    if (m_data)
+        ::munmap(const_cast<char *>(m_data), m_size);
 }
 
 void syncDirectory(const std::string &dir)

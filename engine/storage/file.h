@@ -11,7 +11,7 @@ namespace strata::engine {
 //! naming the path and the system's reason.
 class File {
 public:
-    enum class Mode { Read, Append, Create };
+    enum class Mode { Read, Append, Create, ReadWrite };
     File() = default;
     File(const std::string &path, Mode mode);
     ~File();
@@ -25,6 +25,10 @@ public:
     const std::string &path() const { return m_path; }
     void writeAll(const void *data, size_t size);
     void writeAll(std::string_view data) { writeAll(data.data(), data.size()); }
+    //! Writes at an offset without moving the file position.
+    void writeAt(uint64_t offset, const void *data, size_t size);
+    //! Makes the file at least `size` bytes long with allocated (zero) blocks.
+    void preallocate(uint64_t size);
     //! Flushes data (not necessarily metadata) to the device.
     void dataSync();
     void truncate(uint64_t size);
@@ -36,6 +40,20 @@ public:
 private:
     int m_fd = -1;
     std::string m_path;
+};
+
+//! A read-only memory mapping of a whole file (no copy, no zero-filling).
+class MappedFile {
+public:
+    explicit MappedFile(const std::string &path);
+    ~MappedFile();
+    MappedFile(const MappedFile &) = delete;
+    MappedFile &operator=(const MappedFile &) = delete;
+    std::string_view data() const { return {m_data, m_size}; }
+
+private:
+    const char *m_data = nullptr;
+    size_t m_size = 0;
 };
 
 //! fsync on a directory, so that a create or rename inside it is durable.

@@ -61,27 +61,111 @@ std::string encodeKeyValues(const std::vector<Value> &values)
     return key;
 }
 
+uint64_t HashIndex::hashOf(const std::string &key)
+{
+    // std::hash of the bytes, then a finaliser so that sequential integer keys spread.
+    uint64_t h = std::hash<std::string_view>()(key);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+void HashIndex::grow()
+{
+    std::vector<Entry> old;
+    old.swap(m_entries);
+    m_entries.assign(std::max<size_t>(64, old.size() * 2), Entry{0, kEmpty});
+    m_used = 0;
+    for (const Entry &e : old)
+        if (e.slot != kEmpty && e.slot != kRemoved)
+            addUnlocked(e.hash, e.slot);
+}
+
+void HashIndex::addUnlocked(uint64_t hash, uint64_t slot)
+{
+    if ((m_used + 1) * 10 > m_entries.size() * 7)
+        grow();
+    const size_t mask = m_entries.size() - 1;
+    size_t reuse = SIZE_MAX;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        Entry &e = m_entries[i];
+        if (e.slot == kEmpty) {
+            if (reuse == SIZE_MAX) {
+                e = {hash, slot};
+                ++m_used;
+            } else {
+                m_entries[reuse] = {hash, slot};
+            }
+            return;
+        }
+        if (e.slot == kRemoved) {
+            if (reuse == SIZE_MAX)
+                reuse = i;
+        } else if (e.hash == hash && e.slot == slot) {
+            return; // already there
+        }
+    }
+}
+
+void HashIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
+{
+    std::unique_lock lock(m_mutex);
+    size_t capacity = 64;
+    while ((m_used + pairs.size()) * 10 > capacity * 7)
+        capacity *= 2;
+    if (capacity > m_entries.size()) {
+        std::vector<Entry> old;
+        old.swap(m_entries);
+        m_entries.assign(capacity, Entry{0, kEmpty});
+        m_used = 0;
+        for (const Entry &e : old)
+            if (e.slot != kEmpty && e.slot != kRemoved)
+                addUnlocked(e.hash, e.slot);
+    }
+    // A counting partition on the bucket's top bits: each part covers a cache-sized stretch
+    // of the table, so the inserts below walk it front to back instead of at random.
+    const size_t mask = m_entries.size() - 1;
+    unsigned bits = 0;
+    while ((size_t(1) << bits) < m_entries.size())
+        ++bits;
+    const unsigned partBits = std::min(bits, 12u);
+    const unsigned shift = bits - partBits;
+    std::vector<size_t> starts((size_t(1) << partBits) + 1, 0);
+    for (const auto &p : pairs)
+        ++starts[((p.first & mask) >> shift) + 1];
+    for (size_t i = 1; i < starts.size(); ++i)
+        starts[i] += starts[i - 1];
+    std::vector<std::pair<uint64_t, uint64_t>> ordered(pairs.size());
+    for (const auto &p : pairs)
+        ordered[starts[(p.first & mask) >> shift]++] = p;
+    for (const auto &[hash, slot] : ordered)
+        addUnlocked(hash, slot);
+}
+
 void HashIndex::add(const std::string &key, uint64_t slot)
 {
     if (key.empty())
         return;
     std::unique_lock lock(m_mutex);
-    auto range = m_map.equal_range(key);
-    for (auto it = range.first; it != range.second; ++it)
-        if (it->second == slot)
-            return;
-    m_map.emplace(key, slot);
+    addUnlocked(hashOf(key), slot);
 }
 
 void HashIndex::remove(const std::string &key, uint64_t slot)
 {
     if (key.empty())
         return;
+    const uint64_t hash = hashOf(key);
     std::unique_lock lock(m_mutex);
-    auto range = m_map.equal_range(key);
-    for (auto it = range.first; it != range.second; ++it) {
-        if (it->second == slot) {
-            m_map.erase(it);
+    if (m_entries.empty())
+        return;
+    const size_t mask = m_entries.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        Entry &e = m_entries[i];
+        if (e.slot == kEmpty)
+            return;
+        if (e.slot == slot && e.hash == hash) {
+            e.slot = kRemoved;
             return;
         }
     }
@@ -90,6 +174,8 @@ void HashIndex::remove(const std::string &key, uint64_t slot)
 std::vector<uint64_t> HashIndex::find(const std::string &key) const
 {
     std::vector<uint64_t> out;
+    if (key.empty())
+        return out;
     forEachCandidate(key, [&](uint64_t s) { out.push_back(s); });
     return out;
 }
@@ -199,8 +285,13 @@ void TableHeap::unindexVersion(const Version *gone, const Version *keepChain, ui
         if (key.empty())
             continue;
         bool stillHeld = false;
-        for (const Version *k = keepChain; k && !stillHeld; k = k->older)
-            stillHeld = k != gone && encodeKey(k->view(), index->columns(), schema) == key;
+        const uint64_t hash = HashIndex::hashOf(key);
+        for (const Version *k = keepChain; k && !stillHeld; k = k->older) {
+            if (k == gone)
+                continue;
+            const std::string other = encodeKey(k->view(), index->columns(), schema);
+            stillHeld = !other.empty() && HashIndex::hashOf(other) == hash;
+        }
         if (!stillHeld)
             index->remove(key, slotNo);
     }

@@ -22,8 +22,9 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
                       const TableSchema &schema);
 std::string encodeKeyValues(const std::vector<Value> &values);
 
-//! A hash index from key to the row slots whose versions hold it. Entries may be stale
-//! (a slot whose live version has another key): readers recheck the version.
+//! A hash index from key to the row slots whose versions hold it: an open-addressing table
+//! of (hash of key, slot) pairs. Entries may be stale, and different keys may share a hash:
+//! every reader rechecks the version's real key.
 class HashIndex {
 public:
     HashIndex(std::string name, std::vector<uint32_t> columns, bool unique)
@@ -36,6 +37,8 @@ public:
     const std::vector<uint32_t> &columns() const { return m_columns; }
     bool unique() const { return m_unique; }
 
+    static uint64_t hashOf(const std::string &key);
+
     void add(const std::string &key, uint64_t slot);
     void remove(const std::string &key, uint64_t slot);
     std::vector<uint64_t> find(const std::string &key) const;
@@ -43,20 +46,45 @@ public:
     void forEachCandidate(const std::string &key, F &&f) const
     {
         std::shared_lock lock(m_mutex);
-        auto range = m_map.equal_range(key);
-        for (auto it = range.first; it != range.second; ++it)
-            f(it->second);
+        forEachCandidateUnlocked(hashOf(key), f);
     }
-    //! Guards check-then-add for unique keys.
-    std::mutex &uniqueGuard() { return m_uniqueGuard; }
+
+    //! For a writer that checks and adds many keys: hold this, then use the *Unlocked calls.
+    std::unique_lock<std::shared_mutex> lockForWrite() { return std::unique_lock(m_mutex); }
+    void addUnlocked(uint64_t hash, uint64_t slot);
+    //! Adds many (hash, slot) pairs at once into an empty index, sized once and filled in
+    //! bucket order so the table is written sequentially (opening a database).
+    void bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs);
+    template<typename F>
+    void forEachCandidateUnlocked(uint64_t hash, F &&f) const
+    {
+        if (m_entries.empty())
+            return;
+        const size_t mask = m_entries.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            const Entry &e = m_entries[i];
+            if (e.slot == kEmpty)
+                return;
+            if (e.slot != kRemoved && e.hash == hash)
+                f(e.slot);
+        }
+    }
 
 private:
+    struct Entry {
+        uint64_t hash;
+        uint64_t slot;
+    };
+    static constexpr uint64_t kEmpty = ~0ULL;
+    static constexpr uint64_t kRemoved = ~0ULL - 1;
+    void grow();
+
     std::string m_name;
     std::vector<uint32_t> m_columns;
     bool m_unique;
-    mutable std::shared_mutex m_mutex; //!< guards m_map
-    std::unordered_multimap<std::string, uint64_t> m_map;
-    std::mutex m_uniqueGuard;
+    mutable std::shared_mutex m_mutex; //!< guards m_entries, m_used
+    std::vector<Entry> m_entries;
+    size_t m_used = 0; //!< live and removed entries (removed ones still lengthen probes)
 };
 
 //! A record that a row with this identity (primary key, or all columns) was deleted.

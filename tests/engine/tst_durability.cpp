@@ -32,6 +32,18 @@ QStringList logFiles(const QString &dir)
     return QDir(dir).entryList({"wal-*.log"}, QDir::Files, QDir::Name);
 }
 
+//! Byte offsets where log records start (each begins with the marker "STRL").
+QList<qint64> recordOffsets(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    const QByteArray data = f.readAll();
+    QList<qint64> out;
+    for (qsizetype at = data.indexOf("STRL"); at >= 0; at = data.indexOf("STRL", at + 1))
+        out << at;
+    return out;
+}
+
 } // namespace
 
 class TestDurability : public QObject {
@@ -119,15 +131,12 @@ private slots:
     {
         QFETCH(int, damage);
         QTemporaryDir tmp;
-        qint64 sizeBefore = 0;
         {
             auto db = openOrDie(tmp.path());
             auto c = db->connect();
             QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY)"));
-            for (int i = 1; i <= 10; ++i)
+            for (int i = 1; i <= 11; ++i)
                 QVERIFY(c->execute("INSERT INTO t VALUES (?)", {Value::integer(i)}));
-            sizeBefore = QFileInfo(tmp.filePath(logFiles(tmp.path()).last())).size();
-            QVERIFY(c->execute("INSERT INTO t VALUES (11)"));
             // Simulate a crash: copy the log aside before the close writes a checkpoint.
             QVERIFY(
                 QFile::copy(tmp.filePath(logFiles(tmp.path()).last()), tmp.filePath("saved.log")));
@@ -136,17 +145,18 @@ private slots:
         QFile::remove(tmp.filePath("checkpoint.db"));
         for (const auto &f : logFiles(tmp.path()))
             QFile::remove(tmp.filePath(f));
+        const auto records = recordOffsets(tmp.filePath("saved.log"));
+        QCOMPARE(records.size(), 12); // CREATE TABLE + 11 inserts
+        const qint64 last = records.last();
         QFile saved(tmp.filePath("saved.log"));
         QVERIFY(saved.open(QIODevice::ReadWrite));
-        const qint64 full = saved.size();
-        QVERIFY(full > sizeBefore);
         if (damage == 0) {
-            QVERIFY(saved.resize(sizeBefore + (full - sizeBefore) / 2));
+            QVERIFY(saved.resize(last + 20)); // the last record, cut inside its payload
         } else {
-            saved.seek(sizeBefore + 14);
+            saved.seek(last + 14); // a payload byte; the zero padding after it stays
             char ch;
             saved.getChar(&ch);
-            saved.seek(sizeBefore + 14);
+            saved.seek(last + 14);
             saved.putChar(static_cast<char>(ch ^ 0x40));
         }
         saved.close();
@@ -162,6 +172,7 @@ private slots:
         c.reset(); // a connection keeps its database open
         db.reset();
         auto again = openOrDie(tmp.path());
+        QVERIFY(again->warnings().empty());
         QCOMPARE(scalar(*again->connect(), "SELECT count(*) FROM t"), int64_t(11));
     }
 
@@ -181,9 +192,11 @@ private slots:
         QFile::remove(tmp.filePath("checkpoint.db"));
         for (const auto &f : logFiles(tmp.path()))
             QFile::remove(tmp.filePath(f));
+        const auto records = recordOffsets(tmp.filePath("saved.log"));
+        QCOMPARE(records.size(), 21);
         QFile saved(tmp.filePath("saved.log"));
         QVERIFY(saved.open(QIODevice::ReadWrite));
-        saved.seek(saved.size() / 2);
+        saved.seek(records[10] + 20); // inside the 11th record; ten whole records follow
         saved.putChar('\x7f');
         saved.putChar('\x7f');
         saved.close();
@@ -193,6 +206,7 @@ private slots:
         QCOMPARE(db.status().code(), StatusCode::Corrupt);
         QVERIFY2(QString::fromStdString(db.status().message()).contains("wal-000001.log"),
                  db.status().message().c_str());
+        QVERIFY(QString::fromStdString(db.status().message()).contains("whole records follow"));
     }
 
     void corruptCheckpointIsReported()

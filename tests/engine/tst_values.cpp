@@ -137,8 +137,16 @@ private slots:
     {
         // The standard check value of CRC-32C.
         QCOMPARE(crc32c("123456789", 9), 0xE3069283u);
+        QCOMPARE(crc32cPortable("123456789", 9), 0xE3069283u);
         const std::string text(1000, 'x');
         QCOMPARE(crc32c(text.data() + 10, 990, crc32c(text.data(), 10)), crc32c(text.data(), 1000));
+        // The hardware path (when present) and the table path agree on every length.
+        std::mt19937 rng(3);
+        std::string bytes(4099, '\0');
+        for (auto &b : bytes)
+            b = static_cast<char>(rng());
+        for (size_t n : {0, 1, 7, 8, 9, 63, 64, 65, 1000, 4099})
+            QCOMPARE(crc32c(bytes.data(), n, 0x1234u), crc32cPortable(bytes.data(), n, 0x1234u));
     }
 };
 

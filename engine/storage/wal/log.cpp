@@ -39,42 +39,91 @@ std::vector<uint64_t> listLogFiles(const std::string &dir)
     return out;
 }
 
-LogWriter::LogWriter(std::string dir, uint64_t seq, SyncMode mode)
+LogWriter::LogWriter(std::string dir, uint64_t seq, SyncMode mode, uint64_t offset)
     : m_dir(std::move(dir))
     , m_seq(seq)
     , m_mode(mode)
 {
     openFile();
+    if (offset > m_offset)
+        m_offset = offset;
 }
 
 void LogWriter::openFile()
 {
     const std::string path = m_dir + "/" + logFileName(m_seq);
     const bool fresh = !pathExists(path);
-    m_file = File(path, File::Mode::Append);
-    if (fresh || m_file.size() == 0) {
-        m_file.writeAll(kFileMagic, sizeof kFileMagic);
+    m_file = File(path, File::Mode::ReadWrite);
+    m_allocated = m_file.size();
+    if (fresh || m_allocated == 0) {
+        m_file.writeAt(0, kFileMagic, sizeof kFileMagic);
+        m_allocated = std::max<uint64_t>(m_allocated, sizeof kFileMagic);
         m_file.dataSync();
         syncDirectory(m_dir);
     }
+    m_offset = sizeof kFileMagic;
     m_bytes = 0;
 }
 
 void LogWriter::append(std::string_view payload, uint64_t commitTs)
 {
-    std::string record;
-    record.reserve(kHeaderSize + payload.size() + kTrailerSize);
-    ByteWriter w(record);
-    uint32_t crc = crc32c(payload.data(), payload.size());
-    crc = crc32c(&commitTs, sizeof commitTs, crc);
-    w.put<uint32_t>(kRecordMagic);
-    w.put<uint32_t>(static_cast<uint32_t>(payload.size()));
-    w.put<uint32_t>(crc);
-    record.append(payload);
-    w.put<uint64_t>(commitTs);
-    STRATA_ASSERT(payload.size() < 0xFFFFFFF0u, "log record too large");
-    m_file.writeAll(record);
-    m_bytes += record.size();
+    beginRecord();
+    write(payload);
+    endRecord(commitTs);
+}
+
+void LogWriter::beginRecord()
+{
+    m_recordPayload = 0;
+    m_recordCrc = 0;
+    m_piece.clear();
+    m_pieceOffset = m_offset + kHeaderSize;
+}
+
+void LogWriter::flushPiece()
+{
+    if (m_piece.empty())
+        return;
+    // Records go into preallocated space, so fdatasync flushes data rather than a size change.
+    const uint64_t needed = m_pieceOffset + m_piece.size() + kTrailerSize;
+    if (needed > m_allocated) {
+        const uint64_t step = std::clamp<uint64_t>(m_allocated, 4ULL << 20, 64ULL << 20);
+        m_allocated = needed + step;
+        m_file.preallocate(m_allocated);
+    }
+    m_file.writeAt(m_pieceOffset, m_piece.data(), m_piece.size());
+    m_pieceOffset += m_piece.size();
+    m_piece.clear();
+}
+
+void LogWriter::write(std::string_view piece)
+{
+    m_recordCrc = crc32c(piece.data(), piece.size(), m_recordCrc);
+    m_recordPayload += piece.size();
+    m_piece.append(piece);
+    if (m_piece.size() >= (1u << 20))
+        flushPiece();
+}
+
+void LogWriter::endRecord(uint64_t commitTs)
+{
+    if (m_recordPayload >= 0xFFFFFFF0u)
+        throwError(StatusCode::Invalid, "a transaction's log record is larger than 4 GiB; "
+                                        "commit in smaller transactions");
+    m_recordCrc = crc32c(&commitTs, sizeof commitTs, m_recordCrc);
+    m_piece.append(reinterpret_cast<const char *>(&commitTs), sizeof commitTs);
+    flushPiece();
+    char header[kHeaderSize];
+    const uint32_t magic = kRecordMagic, len = static_cast<uint32_t>(m_recordPayload);
+    std::memcpy(header, &magic, 4);
+    std::memcpy(header + 4, &len, 4);
+    std::memcpy(header + 8, &m_recordCrc, 4);
+    m_file.writeAt(m_offset, header, kHeaderSize);
+    const uint64_t size = kHeaderSize + m_recordPayload + kTrailerSize;
+    m_offset += size;
+    m_bytes += size;
+    if (m_piece.capacity() > (4u << 20))
+        std::string().swap(m_piece); // a huge record does not pin its buffer
     if (m_mode == SyncMode::Full)
         m_file.dataSync();
     else
@@ -98,6 +147,34 @@ void LogWriter::rotate(uint64_t seq)
     openFile();
 }
 
+namespace {
+
+//! True when a whole record with a matching checksum starts at `pos`.
+bool wholeRecordAt(const std::string &data, size_t pos)
+{
+    if (data.size() - pos < kHeaderSize + kTrailerSize)
+        return false;
+    uint32_t magic, len, crc;
+    std::memcpy(&magic, data.data() + pos, 4);
+    std::memcpy(&len, data.data() + pos + 4, 4);
+    std::memcpy(&crc, data.data() + pos + 8, 4);
+    if (magic != kRecordMagic || data.size() - pos - kHeaderSize - kTrailerSize < len)
+        return false;
+    uint32_t actual = crc32c(data.data() + pos + kHeaderSize, len);
+    actual = crc32c(data.data() + pos + kHeaderSize + len, kTrailerSize, actual);
+    return actual == crc;
+}
+
+bool allZero(const std::string &data, size_t pos)
+{
+    for (size_t i = pos; i < data.size(); ++i)
+        if (data[i] != 0)
+            return false;
+    return true;
+}
+
+} // namespace
+
 LogTail readLogFile(const std::string &path,
                     const std::function<void(uint64_t, std::string_view)> &apply)
 {
@@ -113,53 +190,34 @@ LogTail readLogFile(const std::string &path,
         throwError(StatusCode::Corrupt, path + " is not a Strata log file (bad header)");
     size_t pos = sizeof kFileMagic;
     tail.validBytes = pos;
+    const std::string needle(reinterpret_cast<const char *>(&kRecordMagic), 4);
     while (pos < data.size()) {
-        auto bad = [&](const std::string &why, size_t recordEnd) {
-            // Torn only when the bad record reaches the end of the file.
-            if (recordEnd >= data.size()) {
-                tail.torn = true;
-                tail.reason = why + " at byte " + std::to_string(pos);
-                return;
+        if (allZero(data, pos)) { // preallocated space: the log ends here
+            tail.zeroTail = true;
+            return tail;
+        }
+        if (!wholeRecordAt(data, pos)) {
+            // Torn when no whole record follows (a crash while appending); corrupt otherwise.
+            for (size_t at = data.find(needle, pos + 1); at != std::string::npos;
+                 at = data.find(needle, at + 1)) {
+                if (wholeRecordAt(data, at))
+                    throwError(StatusCode::Corrupt,
+                               path + ": log record at byte " + std::to_string(pos)
+                                   + " is damaged, and whole records follow it at byte "
+                                   + std::to_string(at));
             }
-            throwError(StatusCode::Corrupt, path + ": log record at byte " + std::to_string(pos)
-                                                + " " + why + ", and more records follow");
-        };
-        if (data.size() - pos < kHeaderSize) {
-            bad("is cut short", data.size());
+            tail.torn = true;
+            tail.reason = "damaged or incomplete record at byte " + std::to_string(pos);
             return tail;
         }
-        uint32_t magic, len, crc;
-        std::memcpy(&magic, data.data() + pos, 4);
+        uint32_t len;
         std::memcpy(&len, data.data() + pos + 4, 4);
-        std::memcpy(&crc, data.data() + pos + 8, 4);
-        if (magic != kRecordMagic) {
-            // Garbage where a record should start: scan for another record header to decide
-            // between a torn tail (none) and corruption (one follows).
-            const std::string needle(reinterpret_cast<const char *>(&kRecordMagic), 4);
-            const size_t again = data.find(needle, pos + 1);
-            bad("has no record marker", again == std::string::npos ? data.size() : again);
-            return tail;
-        }
-        const size_t end = pos + kHeaderSize + static_cast<size_t>(len) + kTrailerSize;
-        if (end > data.size()) {
-            // A damaged length can also claim too much: whole records after it mean corruption.
-            const std::string needle(reinterpret_cast<const char *>(&kRecordMagic), 4);
-            const size_t again = data.find(needle, pos + kHeaderSize);
-            bad("is cut short", again == std::string::npos ? data.size() : again);
-            return tail;
-        }
         std::string_view payload(data.data() + pos + kHeaderSize, len);
         uint64_t ts;
         std::memcpy(&ts, data.data() + pos + kHeaderSize + len, 8);
-        uint32_t actual = crc32c(payload.data(), payload.size());
-        actual = crc32c(&ts, sizeof ts, actual);
-        if (actual != crc) {
-            bad("fails its checksum", end);
-            return tail;
-        }
         apply(ts, payload);
         ++tail.records;
-        pos = end;
+        pos += kHeaderSize + len + kTrailerSize;
         tail.validBytes = pos;
     }
     return tail;

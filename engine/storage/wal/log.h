@@ -26,9 +26,16 @@ std::vector<uint64_t> listLogFiles(const std::string &dir);
 //! Appends commit records: magic, payload length, CRC-32C, payload, commit timestamp.
 class LogWriter {
 public:
-    LogWriter(std::string dir, uint64_t seq, SyncMode mode);
+    //! Continues log file `seq` at byte `offset` (0: right after the file header).
+    LogWriter(std::string dir, uint64_t seq, SyncMode mode, uint64_t offset = 0);
     //! Appends one record; with SyncMode::Full returns only once it is durable. Throws Io.
     void append(std::string_view payload, uint64_t commitTs);
+    //! The same in pieces, without holding the whole payload in memory: beginRecord(), any
+    //! number of write()s, then endRecord(). The header goes last, so a crash in between
+    //! leaves a record whose checksum fails (a torn tail).
+    void beginRecord();
+    void write(std::string_view piece);
+    void endRecord(uint64_t commitTs);
     void sync();
     //! Closes the current file and starts `seq` (used by checkpoints).
     void rotate(uint64_t seq);
@@ -42,6 +49,13 @@ private:
     uint64_t m_seq;
     SyncMode m_mode;
     File m_file;
+    void flushPiece();
+    uint64_t m_offset = 0;        //!< where the next record goes
+    uint64_t m_recordPayload = 0; //!< payload bytes of the record being written
+    uint64_t m_pieceOffset = 0;   //!< where m_piece goes in the file
+    uint32_t m_recordCrc = 0;
+    std::string m_piece;      //!< buffered payload, written in chunks of ~1 MiB
+    uint64_t m_allocated = 0; //!< the file's preallocated length
     uint64_t m_bytes = 0;
     bool m_unsynced = false;
 };
@@ -49,6 +63,7 @@ private:
 //! What reading one log file found at its end.
 struct LogTail {
     uint64_t records = 0;
+    bool zeroTail = false;   //!< preallocated zero bytes follow the last record (a clean end)
     uint64_t validBytes = 0; //!< the file's length up to the end of its last whole record
     bool torn = false;       //!< bytes past validBytes that form no whole record
     std::string reason;      //!< why the tail was rejected

@@ -1,0 +1,228 @@
+// strata-cli as a user runs it: a real process, its output parsed, its exit codes.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int code;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProgram(QStringLiteral(STRATA_CLI));
+    p.setArguments(args);
+    p.start();
+    p.waitForStarted();
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+//! Splits RFC 4180 CSV into records (handles quotes, doubled quotes and CRLF).
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> rows;
+    QStringList row;
+    QString field;
+    bool quoted = false;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row << field;
+            field.clear();
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            row << field;
+            rows << row;
+            row.clear();
+            field.clear();
+            ++i;
+        } else {
+            field += c;
+        }
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_db;
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_tmp.filePath("demo");
+        const Run r = cli({"demo", "--db", m_db, "--rows", "200"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains("users: 200 rows"));
+        QVERIFY(r.out.contains("orders: 600 rows"));
+        QVERIFY(r.out.contains("parcels: 100 rows"));
+    }
+
+    void demoIsDeterministic()
+    {
+        const QString other = m_tmp.filePath("demo2");
+        QCOMPARE(cli({"demo", "--db", other, "--rows", "200"}).code, 0);
+        const QString q = "SELECT name, email, age FROM users ORDER BY id; SELECT geometry FROM "
+                          "parcels ORDER BY id";
+        const Run a = cli({"sql", "--db", m_db, "--format", "csv", "-c", q});
+        const Run b = cli({"sql", "--db", other, "--format", "csv", "-c", q});
+        QCOMPARE(a.code, 0);
+        QCOMPARE(a.out, b.out);
+        // Non-ASCII names are part of the demo.
+        QVERIFY(a.out.contains(QRegularExpression("[À-ÿ]|[Ѐ-ӿ]|[一-鿿]")));
+        QVERIFY(a.out.contains("POLYGON (("));
+    }
+
+    void sqlCsvOutput()
+    {
+        const Run r
+            = cli({"sql", "--db", m_db, "--format", "csv", "-c",
+                   "SELECT 1 AS a, 'x,\"y\"' AS b, NULL AS c, 'two\nlines' AS d, 2.5 AS e"});
+        QCOMPARE(r.code, 0);
+        const auto rows = parseCsv(r.out);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0], (QStringList{"a", "b", "c", "d", "e"}));
+        QCOMPARE(rows[1], (QStringList{"1", "x,\"y\"", "", "two\nlines", "2.5"}));
+        QVERIFY(r.out.endsWith("\r\n"));
+    }
+
+    void sqlJsonOutput()
+    {
+        const Run r
+            = cli({"sql", "--db", m_db, "--format", "json", "-c",
+                   "SELECT count(*) AS n FROM users; SELECT id, name, age, created, TRUE AS t, "
+                   "9007199254740993 AS big FROM users WHERE id = 1"});
+        QCOMPARE(r.code, 0);
+        const auto lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2); // one line per result set
+        const auto first = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+        QCOMPARE(first["columns"].toArray()[0].toString(), QStringLiteral("n"));
+        QCOMPARE(first["types"].toArray()[0].toString(), QStringLiteral("INTEGER"));
+        QCOMPARE(first["rows"].toArray()[0].toArray()[0].toInt(), 200);
+        const auto second = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+        const auto row = second["rows"].toArray()[0].toArray();
+        QCOMPARE(row[0].toInt(), 1);
+        QVERIFY(row[1].isString());
+        QVERIFY(row[2].isDouble() || row[2].isNull());
+        QVERIFY(QDateTime::fromString(row[3].toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(row[4].toBool(), true);
+        QCOMPARE(row[5].toString(), QStringLiteral("9007199254740993")); // beyond 2^53: a string
+        QCOMPARE(second["types"].toArray()[3].toString(), QStringLiteral("TIMESTAMP"));
+    }
+
+    void sqlFromStandardInputAndTableFormat()
+    {
+        const Run r = cli({"sql", "--db", m_db, "--format", "table"},
+                          "SELECT category, count(*) AS n FROM products GROUP BY category ORDER BY "
+                          "category LIMIT 2;");
+        QCOMPARE(r.code, 0);
+        const auto lines = r.out.split('\n', Qt::SkipEmptyParts);
+        QVERIFY(lines[0].startsWith("category"));
+        QVERIFY(lines[1].startsWith("---"));
+        QCOMPARE(lines.last(), QStringLiteral("(2 rows)"));
+    }
+
+    void newDatabaseFolderIsCreated()
+    {
+        const QString fresh = m_tmp.filePath("fresh/nested");
+        const Run r = cli(
+            {"sql", "--db", fresh, "--format", "csv", "-c",
+             "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2); SELECT sum(a) FROM t"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(parseCsv(r.out).last(), QStringList{"3"});
+        QVERIFY(QFile::exists(fresh + "/checkpoint.db"));
+    }
+
+    void tablesJson()
+    {
+        const Run r = cli({"tables", "--db", m_db, "--json"});
+        QCOMPARE(r.code, 0);
+        const auto tables = QJsonDocument::fromJson(r.out.toUtf8()).object()["tables"].toArray();
+        QCOMPARE(tables.size(), 4);
+        QJsonObject users;
+        for (const auto &t : tables)
+            if (t.toObject()["name"] == "users")
+                users = t.toObject();
+        QCOMPARE(users["rows"].toInt(), 200);
+        const auto cols = users["columns"].toArray();
+        QCOMPARE(cols[0].toObject()["primary_key"].toBool(), true);
+        QCOMPARE(cols[2].toObject()["name"].toString(), QStringLiteral("email"));
+        QCOMPARE(cols[2].toObject()["sensitive"].toBool(), true);
+        QVERIFY(QDateTime::fromString(users["created_at"].toString(), Qt::ISODateWithMs).isValid());
+    }
+
+    void errorsExitOneWithAMessage()
+    {
+        const Run r = cli({"sql", "--db", m_db, "-c", "SELECT nope FROM users"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("no such column: nope"), qPrintable(r.err));
+        QVERIFY(r.err.contains("line 1, column 8"));
+        QVERIFY(r.out.isEmpty());
+        const Run syntax = cli({"sql", "--db", m_db, "-c", "SELEC 1"});
+        QCOMPARE(syntax.code, 1);
+        QVERIFY(syntax.err.contains("syntax error at line 1, column 1"));
+    }
+
+    void badUsageExitsTwo()
+    {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({"frobnicate"}).code, 2);
+        QCOMPARE(cli({"sql", "-c", "SELECT 1"}).code, 2); // no --db
+        QCOMPARE(cli({"sql", "--db", m_db, "--format", "xml", "-c", "SELECT 1"}).code, 2);
+        QCOMPARE(cli({"demo", "--db", m_db, "--rows", "many"}).code, 2);
+        QCOMPARE(cli({"tables", "--bogus"}).code, 2);
+        const Run help = cli({"sql", "--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY(help.out.contains("--format"));
+        QCOMPARE(cli({"--version"}).code, 0);
+    }
+
+    void readOnlyWhileAnotherProcessWrites()
+    {
+        // Another process holds the database for writing.
+        QProcess holder;
+        holder.setProgram(QStringLiteral(STRATA_LOCK_HOLDER));
+        holder.setArguments({m_db});
+        holder.start();
+        QVERIFY(holder.waitForReadyRead(10000)); // "locked" once it holds the lock
+        const Run read
+            = cli({"sql", "--db", m_db, "--format", "csv", "-c", "SELECT count(*) FROM users"});
+        QCOMPARE(read.code, 0);
+        QCOMPARE(parseCsv(read.out).last(), QStringList{"200"});
+        const Run write = cli({"sql", "--db", m_db, "-c", "DELETE FROM users"});
+        QCOMPARE(write.code, 1);
+        QVERIFY2(write.err.contains("is open for writing by"), qPrintable(write.err));
+        const Run tables = cli({"tables", "--db", m_db});
+        QCOMPARE(tables.code, 0);
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
