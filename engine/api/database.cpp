@@ -76,13 +76,18 @@ Result<bool> Cursor::next(RowBatch &batch, size_t maxRows)
         }
         Row row;
         const size_t width = m_names.size();
-        while (batch.rowCount() < maxRows) {
-            if (!m_plan->root->next(row)) {
+        if (m_plan->directScan) {
+            if (!m_plan->directScan->nextBatch(batch, maxRows, m_plan->directColumns))
                 m_done = true;
-                break;
+        } else {
+            while (batch.rowCount() < maxRows) {
+                if (!m_plan->root->next(row)) {
+                    m_done = true;
+                    break;
+                }
+                row.resize(width);
+                batch.appendRow(row);
             }
-            row.resize(width);
-            batch.appendRow(row);
         }
         // Untyped columns (NULL literals, parameters) take the type their values showed.
         for (size_t c = 0; c < width; ++c)

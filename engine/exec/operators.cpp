@@ -175,6 +175,58 @@ bool TableScan::next(Row &out)
     }
 }
 
+bool TableScan::nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uint32_t> &columns)
+{
+    const TableSchema &schema = *m_table->schema;
+    for (auto &c : batch.columns)
+        c.reserve(maxRows);
+    while (batch.rowCount() < maxRows) {
+        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
+            return false;
+        const Version *v = m_buffer[m_bufferPos++].second;
+        if (m_changedSince) {
+            const uint64_t b = v->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= m_changedSince)
+                continue;
+        }
+        if (m_useIndex && encodeKey(v->view(), m_index->columns(), schema) != m_indexKey)
+            continue;
+        if (m_filter) {
+            decode(v, m_filterRow);
+            if (!evalPredicate(*m_filter, m_filterRow, *m_ctx))
+                continue;
+        }
+        const auto view = v->view();
+        for (size_t i = 0; i < columns.size(); ++i) {
+            const uint32_t c = columns[i];
+            ColumnVector &out = batch.columns[i];
+            if (c >= view.columnCount()) { // added by ALTER TABLE after this row was written
+                const ColumnDef &col = schema.columns[c];
+                out.append(col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value());
+                continue;
+            }
+            if (view.isNull(c)) {
+                out.appendNull();
+                continue;
+            }
+            switch (schema.columns[c].type) {
+            case LogicalType::Double:
+                out.appendDouble(view.getDouble(c));
+                break;
+            case LogicalType::Text:
+            case LogicalType::Blob:
+                out.appendBytes(view.getBytes(c));
+                break;
+            default:
+                out.appendInt(view.getInt(c));
+                break;
+            }
+        }
+        batch.commitRow();
+    }
+    return true;
+}
+
 // ---- simple operators -----------------------------------------------------------------------
 
 bool ValuesOp::next(Row &out)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/api/row_batch.h"
 #include "engine/catalog/catalog.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/expression.h"
@@ -29,6 +30,10 @@ public:
     std::vector<LogicalType> types;
     size_t hiddenColumns = 0; //!< trailing sort-key columns after the named ones
     bool correlated = false;  //!< reads columns of an enclosing query
+    //! Set when the query only picks columns of one table (optionally filtered): the cursor
+    //! then fills batches straight from stored rows.
+    class TableScan *directScan = nullptr;
+    std::vector<uint32_t> directColumns;
 };
 
 //! Reads the rows of one table visible to the transaction, decoding only `needed` columns.
@@ -37,6 +42,9 @@ public:
     TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed, BExprPtr filter);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+    //! Appends up to `maxRows` matching rows' `columns` to `batch` straight from the stored
+    //! bytes; false when the scan is exhausted (rows may still have been appended).
+    bool nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uint32_t> &columns);
     //! Where the last row came from (for UPDATE and DELETE).
     uint64_t lastSlot() const { return m_lastSlot; }
     const Version *lastVersion() const { return m_lastVersion; }
@@ -69,6 +77,7 @@ private:
     std::vector<std::pair<uint64_t, const Version *>> m_buffer;
     size_t m_bufferPos = 0;
     bool fillBuffer();
+    Row m_filterRow;
 };
 
 //! One empty row (SELECT without FROM), or fixed rows.

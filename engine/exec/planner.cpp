@@ -896,6 +896,15 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     m_pendingScans.resize(pendingMark);
 
     plan->hiddenColumns = exprs.size() - visible;
+    if (auto *scan = dynamic_cast<TableScan *>(op.get());
+        scan && !aggregated && !s.distinct && sortKeys.empty() && !s.limit && !s.offset
+        && applyOrderLimit && exprs.size() == visible
+        && std::all_of(exprs.begin(), exprs.end(),
+                       [](const BExprPtr &e) { return e->kind == BKind::Column; })) {
+        plan->directScan = scan;
+        for (const auto &e : exprs)
+            plan->directColumns.push_back(static_cast<uint32_t>(e->index));
+    }
     op = std::make_unique<ProjectOp>(std::move(op), std::move(exprs));
     if (s.distinct)
         op = std::make_unique<DistinctOp>(std::move(op), visible);

@@ -208,12 +208,14 @@ void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
         case OpKind::Update:
             op.newVersion->begin.store(ts, std::memory_order_release);
             op.oldVersion->end.store(ts, std::memory_order_release);
+            op.entry->heap->noteEnded(op.slot, ts);
             if (!sameIdentity(op.oldVersion, op.newVersion, *op.entry->schema))
                 op.entry->heap->recordDeletion(ts,
                                                identityKeyRow(op.oldVersion, *op.entry->schema));
             break;
         case OpKind::Delete:
             op.oldVersion->end.store(ts, std::memory_order_release);
+            op.entry->heap->noteEnded(op.slot, ts);
             op.entry->heap->recordDeletion(ts, identityKeyRow(op.oldVersion, *op.entry->schema));
             break;
         case OpKind::CreateTable:
@@ -365,7 +367,7 @@ void DatabaseCore::recover()
     if (!m_options.readOnly) {
         // Versions replaced during replay are unreachable: no snapshot predates the open.
         for (const auto &t : m_catalog.allTables())
-            t->heap->collectGarbage(m_lastCommitTs.load(), *t->schema);
+            t->heap->collectAll(m_lastCommitTs.load(), *t->schema);
         m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync, lastValid);
     }
 }
@@ -497,6 +499,12 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     const std::string_view data = mapped.data();
     // Index entries are gathered per index and loaded in one sorted pass at the end.
     std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
+    struct RowBlock {
+        std::string_view block;
+        uint32_t crc;
+        size_t pos;
+    };
+    std::vector<RowBlock> rowBlocks;
     if (data.size() < sizeof kCheckpointMagic
         || data.substr(0, sizeof kCheckpointMagic)
                != std::string_view(kCheckpointMagic, sizeof kCheckpointMagic))
@@ -517,6 +525,13 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             throwError(StatusCode::Corrupt,
                        path + ": block at byte " + std::to_string(pos) + " is cut short");
         std::string_view block(data.data() + pos + 8, len);
+        if (!block.empty() && static_cast<BlockKind>(block[0]) == BlockKind::Rows) {
+            // Row blocks are checked and decoded afterwards, on all cores.
+            rowBlocks.push_back({block, crc, pos});
+            pos += 8 + len;
+            ++blocks;
+            continue;
+        }
         if (crc32c(block.data(), block.size()) != crc)
             throwError(StatusCode::Corrupt,
                        path + ": block at byte " + std::to_string(pos) + " fails its checksum");
@@ -562,32 +577,6 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             m_catalog.addIndex(entry);
             break;
         }
-        case BlockKind::Rows: {
-            auto it = tables.find(r.get<uint64_t>());
-            if (it == tables.end())
-                throwError(StatusCode::Corrupt, path + ": rows for a missing table");
-            TableHeap &heap = *it->second->heap;
-            const TableSchema &schema = *it->second->schema;
-            const auto count = r.get<uint32_t>();
-            auto indexes = heap.indexes();
-            for (uint32_t k = 0; k < count; ++k) {
-                const uint64_t slot = r.get<uint64_t>();
-                const uint64_t begin = r.get<uint64_t>();
-                std::string_view bytes = r.getString();
-                if (bytes.size() < 2)
-                    throwError(StatusCode::Corrupt, path + ": a row is too short");
-                heap.ensureSlot(slot);
-                Version *v = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()),
-                                             begin, nullptr);
-                heap.slot(slot).store(v, std::memory_order_relaxed);
-                for (const auto &index : indexes) {
-                    const std::string key = encodeKey(v->view(), index->columns(), schema);
-                    if (!key.empty())
-                        indexEntries[index.get()].emplace_back(HashIndex::hashOf(key), slot);
-                }
-            }
-            break;
-        }
         case BlockKind::Deletions: {
             auto it = tables.find(r.get<uint64_t>());
             if (it == tables.end())
@@ -610,6 +599,92 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     }
     if (!ended)
         throwError(StatusCode::Corrupt, path + " ends without its end block");
+    // Decode row blocks on all cores: each block's versions and index keys go to its own
+    // result, and are put into the tables afterwards in one pass.
+    struct Loaded {
+        TableEntry *table = nullptr;
+        std::vector<std::pair<uint64_t, Version *>> rows;
+        std::vector<std::vector<std::pair<uint64_t, uint64_t>>> keys; //!< per heap index
+    };
+    std::vector<Loaded> loaded(rowBlocks.size());
+    auto decodeBlock = [&](size_t i) {
+        const RowBlock &rb = rowBlocks[i];
+        if (crc32c(rb.block.data(), rb.block.size()) != rb.crc)
+            throwError(StatusCode::Corrupt,
+                       path + ": block at byte " + std::to_string(rb.pos) + " fails its checksum");
+        ByteReader r(rb.block, "checkpoint block");
+        r.get<uint8_t>();
+        auto it = tables.find(r.get<uint64_t>());
+        if (it == tables.end())
+            throwError(StatusCode::Corrupt, path + ": rows for a missing table");
+        Loaded &out = loaded[i];
+        out.table = it->second.get();
+        const TableSchema &schema = *it->second->schema;
+        const auto indexes = it->second->heap->indexes();
+        out.keys.resize(indexes.size());
+        const auto count = r.get<uint32_t>();
+        out.rows.reserve(count);
+        for (uint32_t k = 0; k < count; ++k) {
+            const uint64_t slot = r.get<uint64_t>();
+            const uint64_t begin = r.get<uint64_t>();
+            std::string_view bytes = r.getString();
+            if (bytes.size() < 2 || slot > (1ULL << 40))
+                throwError(StatusCode::Corrupt, path + ": a row at block byte "
+                                                    + std::to_string(rb.pos) + " is malformed");
+            Version *v = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()), begin,
+                                         nullptr);
+            out.rows.emplace_back(slot, v);
+            for (size_t x = 0; x < indexes.size(); ++x) {
+                const std::string key = encodeKey(v->view(), indexes[x]->columns(), schema);
+                if (!key.empty())
+                    out.keys[x].emplace_back(HashIndex::hashOf(key), slot);
+            }
+        }
+    };
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    auto worker = [&](unsigned w) {
+        for (size_t i = w; i < loaded.size(); i += workers) {
+            try {
+                decodeBlock(i);
+            } catch (...) {
+                std::lock_guard lock(errorMutex);
+                if (!error)
+                    error = std::current_exception();
+                return;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back(worker, w);
+    worker(0);
+    for (auto &t : threads)
+        t.join();
+    if (error) {
+        for (auto &l : loaded)
+            for (auto &[slot, v] : l.rows)
+                Version::destroy(v);
+        std::rethrow_exception(error);
+    }
+    for (auto &l : loaded) {
+        TableHeap &heap = *l.table->heap;
+        uint64_t last = 0;
+        for (const auto &[slot, v] : l.rows)
+            last = std::max(last, slot);
+        if (!l.rows.empty())
+            heap.ensureSlot(last);
+        for (const auto &[slot, v] : l.rows) {
+            if (Version *old = heap.slot(slot).exchange(v, std::memory_order_relaxed))
+                Version::destroy(old); // a slot twice: keep the last (a damaged writer)
+        }
+        const auto indexes = heap.indexes();
+        for (size_t x = 0; x < indexes.size(); ++x) {
+            auto &dst = indexEntries[indexes[x].get()];
+            dst.insert(dst.end(), l.keys[x].begin(), l.keys[x].end());
+        }
+    }
     for (auto &[index, pairs] : indexEntries)
         index->bulkLoad(pairs);
     m_lastCommitTs.store(ckptTs);
@@ -754,6 +829,7 @@ void DatabaseCore::backgroundLoop()
 {
     using namespace std::chrono_literals;
     std::unique_lock lock(m_bgMutex);
+    int idleRounds = 0;
     while (!m_stop) {
         m_bgWake.wait_for(lock, 50ms);
         if (m_stop)
@@ -764,8 +840,11 @@ void DatabaseCore::backgroundLoop()
                 std::lock_guard commit(m_commitMutex);
                 m_log->sync();
             }
-            if (m_garbage.exchange(0) > 0)
+            // Changed rows are collected soon; rows a snapshot still pinned, within a second.
+            if (m_garbage.exchange(0) > 0 || ++idleRounds >= 20) {
+                idleRounds = 0;
                 collectGarbage();
+            }
             if (m_log && m_log->bytesSinceRotate() > m_options.checkpointLogBytes)
                 checkpoint();
         } catch (const std::exception &e) {

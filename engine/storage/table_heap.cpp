@@ -332,51 +332,102 @@ void TableHeap::retire(Version *v)
     m_retired.push_back(v);
 }
 
+size_t TableHeap::trimSlot(uint64_t s, uint64_t oldestTs, const TableSchema &schema)
+{
+    auto &head = slot(s);
+    Version *h = head.load(std::memory_order_acquire);
+    if (!h)
+        return 0;
+    // The newest version every reader sees as its candidate (begin <= oldest).
+    Version *floor = h;
+    while (floor) {
+        const uint64_t b = floor->begin.load(std::memory_order_acquire);
+        if (isCommittedTs(b) && b <= oldestTs)
+            break;
+        floor = floor->older;
+    }
+    if (!floor)
+        return 0;
+    const uint64_t e = floor->end.load(std::memory_order_acquire);
+    const bool floorDead = floor == h && isCommittedTs(e) && e <= oldestTs;
+    Version *victims = floorDead ? floor : floor->older;
+    if (!victims)
+        return 0;
+    if (floorDead)
+        head.store(nullptr, std::memory_order_release);
+    else
+        floor->older = nullptr;
+    const Version *keep = floorDead ? nullptr : h;
+    size_t freed = 0;
+    for (Version *v = victims; v;) {
+        Version *older = v->older;
+        unindexVersion(v, keep, s, schema);
+        Version::destroy(v);
+        ++freed;
+        v = older;
+    }
+    return freed;
+}
+
+void TableHeap::noteEnded(uint64_t slot, uint64_t commitTs)
+{
+    std::lock_guard lock(m_endedMutex);
+    m_ended.emplace_back(commitTs, slot);
+}
+
+size_t TableHeap::freeRetired()
+{
+    std::lock_guard lock(m_retiredMutex);
+    for (auto *v : m_retired)
+        Version::destroy(v);
+    const size_t freed = m_retired.size();
+    m_retired.clear();
+    return freed;
+}
+
 size_t TableHeap::collectGarbage(uint64_t oldestTs, const TableSchema &schema)
 {
-    std::unique_lock gc(m_gcLock);
+    // Only rows whose versions were ended (updated or deleted) can hold garbage; they are
+    // visited in small batches so readers and writers wait at most for one batch.
+    std::vector<std::pair<uint64_t, uint64_t>> ended;
+    {
+        std::lock_guard lock(m_endedMutex);
+        ended.swap(m_ended);
+    }
+    std::vector<std::pair<uint64_t, uint64_t>> later;
     size_t freed = 0;
     {
-        std::lock_guard lock(m_retiredMutex);
-        for (auto *v : m_retired)
-            Version::destroy(v);
-        freed += m_retired.size();
-        m_retired.clear();
+        std::unique_lock gc(m_gcLock);
+        freed += freeRetired();
     }
+    constexpr size_t kBatch = 256;
+    for (size_t i = 0; i < ended.size(); i += kBatch) {
+        std::unique_lock gc(m_gcLock);
+        for (size_t k = i; k < std::min(ended.size(), i + kBatch); ++k) {
+            const auto [ts, s] = ended[k];
+            if (ts > oldestTs) {
+                later.push_back(ended[k]); // a snapshot may still read the old version
+                continue;
+            }
+            freed += trimSlot(s, oldestTs, schema);
+        }
+    }
+    if (!later.empty()) {
+        std::lock_guard lock(m_endedMutex);
+        m_ended.insert(m_ended.end(), later.begin(), later.end());
+    }
+    return freed;
+}
+
+size_t TableHeap::collectAll(uint64_t oldestTs, const TableSchema &schema)
+{
+    std::unique_lock gc(m_gcLock);
+    size_t freed = freeRetired();
     const uint64_t n = slotCount();
-    for (uint64_t s = 0; s < n; ++s) {
-        auto &head = slot(s);
-        Version *h = head.load(std::memory_order_acquire);
-        if (!h)
-            continue;
-        // Find the newest version every reader sees as its candidate (begin <= oldest).
-        Version *floor = h;
-        while (floor) {
-            const uint64_t b = floor->begin.load(std::memory_order_acquire);
-            if (isCommittedTs(b) && b <= oldestTs)
-                break;
-            floor = floor->older;
-        }
-        if (!floor)
-            continue;
-        const uint64_t e = floor->end.load(std::memory_order_acquire);
-        const bool floorDead = floor == h && isCommittedTs(e) && e <= oldestTs;
-        Version *victims = floorDead ? floor : floor->older;
-        if (!victims)
-            continue;
-        if (floorDead)
-            head.store(nullptr, std::memory_order_release);
-        else
-            floor->older = nullptr;
-        const Version *keep = floorDead ? nullptr : h;
-        for (Version *v = victims; v;) {
-            Version *older = v->older;
-            unindexVersion(v, keep, s, schema);
-            Version::destroy(v);
-            ++freed;
-            v = older;
-        }
-    }
+    for (uint64_t s = 0; s < n; ++s)
+        freed += trimSlot(s, oldestTs, schema);
+    std::lock_guard lock(m_endedMutex);
+    m_ended.clear();
     return freed;
 }
 

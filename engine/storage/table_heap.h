@@ -145,8 +145,13 @@ public:
     std::vector<DeletionRecord> allDeletions() const;
     void pruneDeletions(uint64_t olderThanTs);
 
-    //! Frees versions no reader at or after `oldestTs` can see; returns how many.
+    //! Records that a version in `slot` was ended at `commitTs` (it becomes garbage later).
+    void noteEnded(uint64_t slot, uint64_t commitTs);
+    //! Frees versions no reader at or after `oldestTs` can see, visiting only rows noted as
+    //! ended; returns how many.
     size_t collectGarbage(uint64_t oldestTs, const TableSchema &schema);
+    //! The same over every row (after recovery, when nothing was noted).
+    size_t collectAll(uint64_t oldestTs, const TableSchema &schema);
     //! Frees a version that was never visible to anyone (rolled back), under gcLock.
     void retire(Version *v);
 
@@ -170,8 +175,13 @@ private:
     std::vector<std::shared_ptr<HashIndex>> m_indexes;
     mutable std::mutex m_deletionMutex; //!< guards m_deletions
     std::deque<DeletionRecord> m_deletions;
+    size_t trimSlot(uint64_t slot, uint64_t oldestTs, const TableSchema &schema);
+    size_t freeRetired();
+
     std::mutex m_retiredMutex; //!< guards m_retired
     std::vector<Version *> m_retired;
+    std::mutex m_endedMutex;                            //!< guards m_ended
+    std::vector<std::pair<uint64_t, uint64_t>> m_ended; //!< (commit ts, slot) of ended versions
 };
 
 } // namespace strata::engine
