@@ -361,6 +361,8 @@ bool JoinOp::next(Row &out)
             }
         }
         while (m_candidatePos < m_candidates.size()) {
+            if ((++m_steps & 4095) == 0)
+                checkCancel(m_ctx);
             const Row &r = m_rightRows[m_candidates[m_candidatePos++]];
             out = m_leftRow;
             out.insert(out.end(), r.begin(), r.end());

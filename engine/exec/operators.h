@@ -148,6 +148,7 @@ private:
     bool m_matched = false;
     std::vector<size_t> m_candidates;
     size_t m_candidatePos = 0;
+    uint64_t m_steps = 0;
 };
 
 enum class AggKind { Count, Sum, Avg, Total, Min, Max, GroupConcat };

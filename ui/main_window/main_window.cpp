@@ -16,6 +16,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
                        QWidget *parent)
     : QMainWindow(parent)
     , m_database(std::move(database))
+    , m_path(path)
     , m_connection(m_database->connect())
     , m_model(new TableListModel(this))
     , m_view(new QTableView(this))
@@ -52,8 +53,7 @@ void MainWindow::refresh()
               .toString(Qt::ISODate);
     m_status->setText(
         status ? tr("%1 · last commit %2%3")
-                     .arg(QString::fromStdString(m_database->directory()), when,
-                          m_database->readOnly() ? tr(" · read-only") : QString())
+                     .arg(m_path, when, m_database->readOnly() ? tr(" · read-only") : QString())
                : tr("Cannot list tables: %1").arg(QString::fromStdString(status.message())));
 }
 

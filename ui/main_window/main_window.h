@@ -28,6 +28,7 @@ public slots:
 
 private:
     std::shared_ptr<engine::Database> m_database;
+    QString m_path;
     std::unique_ptr<engine::Connection> m_connection;
     TableListModel *m_model;
     QTableView *m_view;

@@ -1,0 +1,225 @@
+// The public engine API: parameters, cursors and batches, bulk inserts, sync modes,
+// deletion-record retention, cancel, and table metadata.
+#include "engine/api/database.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+using namespace strata::engine;
+
+namespace {
+
+int64_t scalar(Connection &c, const std::string &sql, const std::vector<Value> &params = {})
+{
+    auto r = c.execute(sql, params);
+    if (!r || r->rows.empty())
+        qFatal("query failed: %s", r ? "no rows" : r.status().toString().c_str());
+    return r->rows[0][0].i;
+}
+
+} // namespace
+
+class TestApi : public QObject {
+    Q_OBJECT
+private slots:
+    void parameters()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute(
+            "CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT, score DOUBLE, day DATE)"));
+        // Parameters take the column's type on insert, like literals.
+        QVERIFY(c->execute("INSERT INTO p VALUES (?, ?, ?, ?)",
+                           {Value::integer(1), Value::text("O'Brien; DROP TABLE p; --"),
+                            Value::integer(3), Value::text("2024-02-29")}));
+        auto r = c->execute("SELECT name, score, day, typeof(score) FROM p WHERE id = ?",
+                            {Value::integer(1)});
+        QVERIFY(r);
+        QCOMPARE(QString::fromStdString(r->rows[0][0].s),
+                 QStringLiteral("O'Brien; DROP TABLE p; --"));
+        QCOMPARE(r->rows[0][1].d, 3.0);
+        QCOMPARE(r->rows[0][2].type, LogicalType::Date);
+        QCOMPARE(QString::fromStdString(r->rows[0][3].s), QStringLiteral("double"));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM p WHERE day = ? AND name LIKE ?",
+                        {Value::date(19782), Value::text("O%")}),
+                 int64_t(1));
+        // Too few values is an error that says how many were expected.
+        auto missing = c->execute("SELECT * FROM p WHERE id = ? AND name = ?", {Value::integer(1)});
+        QVERIFY(!missing);
+        QVERIFY2(QString::fromStdString(missing.status().message()).contains("2 parameters"),
+                 missing.status().message().c_str());
+        // The same statement text runs again with new values (its parse is reused).
+        for (int i = 2; i <= 50; ++i)
+            QVERIFY(c->execute("INSERT INTO p (id, name) VALUES (?, ?)",
+                               {Value::integer(i), Value::text("n")}));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM p"), int64_t(50));
+    }
+
+    void cursorStreamsTypedBatches()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute(
+            "CREATE TABLE t (id INTEGER, s TEXT, d DOUBLE, b BOOLEAN, ts TIMESTAMP, x BLOB)"));
+        std::vector<Row> rows;
+        for (int i = 0; i < 5000; ++i)
+            rows.push_back({Value::integer(i),
+                            i % 7 ? Value::text("row " + std::to_string(i)) : Value::null(),
+                            Value::real(i / 4.0), Value::boolean(i % 2),
+                            Value::timestamp(int64_t(i) * 1000000),
+                            Value::blob(std::string(1, char(i % 256)))});
+        auto inserted = c->insertRows("t", {}, rows);
+        QVERIFY(inserted);
+        QCOMPARE(*inserted, int64_t(5000));
+        for (const char *sql :
+             {"SELECT id, s, d, b, ts, x FROM t", "SELECT id + 0, s, d, b, ts, x FROM t"}) {
+            // The first is a plain column pick (direct path), the second goes through operators.
+            auto cursor = c->query(sql);
+            QVERIFY(cursor);
+            QCOMPARE((*cursor)->columnTypes()[4], LogicalType::Timestamp);
+            RowBatch batch;
+            int64_t seen = 0;
+            size_t batches = 0;
+            for (;;) {
+                auto more = (*cursor)->next(batch, 1000);
+                QVERIFY(more);
+                QVERIFY(batch.rowCount() <= 1000);
+                for (size_t r = 0; r < batch.rowCount(); ++r) {
+                    const int64_t id = batch.columns[0].intAt(r);
+                    QCOMPARE(id, seen);
+                    QCOMPARE(batch.columns[1].isNull(r), id % 7 == 0);
+                    if (id % 7)
+                        QCOMPARE(batch.columns[1].bytesAt(r),
+                                 std::string_view("row " + std::to_string(id)));
+                    QCOMPARE(batch.columns[2].doubleAt(r), id / 4.0);
+                    QCOMPARE(batch.columns[3].intAt(r), id % 2);
+                    QCOMPARE(batch.columns[4].intAt(r), id * 1000000);
+                    QCOMPARE(batch.columns[5].bytesAt(r).size(), size_t(1));
+                    ++seen;
+                }
+                batches += batch.rowCount() > 0;
+                if (!*more)
+                    break;
+            }
+            QCOMPARE(seen, int64_t(5000));
+            QCOMPARE(batches, size_t(5));
+        }
+    }
+
+    void insertRowsMapsColumnsAndRollsBackOnError()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT DEFAULT 'dflt', b INTEGER NOT NULL)"));
+        QVERIFY(c->insertRows("t", {"b", "id"},
+                              std::vector<Row>{{Value::integer(10), Value::integer(1)}}));
+        auto r = c->execute("SELECT id, a, b FROM t");
+        QCOMPARE(QString::fromStdString(r->rows[0][1].s), QStringLiteral("dflt"));
+        QCOMPARE(r->rows[0][2].i, int64_t(10));
+        std::vector<Row> bad;
+        for (int i = 2; i < 6000; ++i)
+            bad.push_back({Value::integer(i), Value::text("x"), Value::integer(i)});
+        bad.push_back({Value::integer(1), Value::text("dup"), Value::integer(0)}); // row 5999
+        auto failed = c->insertRows("t", {}, bad);
+        QVERIFY(!failed);
+        QCOMPARE(failed.status().code(), StatusCode::Constraint);
+        QVERIFY2(QString::fromStdString(failed.status().message()).contains("(row 5999)"),
+                 failed.status().message().c_str());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(1)); // nothing of the batch stayed
+        auto unknown = c->insertRows("t", {"nope"}, std::vector<Row>{{Value::integer(1)}});
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.status().code(), StatusCode::NotFound);
+    }
+
+    void normalSyncModeIsDurableAfterClose()
+    {
+        QTemporaryDir tmp;
+        {
+            OpenOptions o;
+            o.durability = Durability::Normal;
+            auto db = Database::open(tmp.path().toStdString(), o);
+            QVERIFY(db);
+            auto c = (*db)->connect();
+            QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+            for (int i = 0; i < 100; ++i)
+                QVERIFY(c->execute("INSERT INTO t VALUES (?)", {Value::integer(i)}));
+        }
+        auto db = Database::open(tmp.path().toStdString());
+        QVERIFY(db);
+        QCOMPARE(scalar(*(*db)->connect(), "SELECT sum(a) FROM t"), int64_t(4950));
+    }
+
+    void deletionRecordsExpire()
+    {
+        OpenOptions o;
+        o.deletionRetentionMicros = 1; // keep them for a microsecond
+        QTemporaryDir tmp;
+        auto db = Database::open(tmp.path().toStdString(), o);
+        QVERIFY(db);
+        auto c = (*db)->connect();
+        QVERIFY(
+            c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1), (2)"));
+        QVERIFY(c->execute("DELETE FROM t WHERE id = 1"));
+        auto before = c->deletedKeys("t", 0);
+        QVERIFY(before);
+        QCOMPARE(before->size(), size_t(1));
+        QVERIFY(c->execute("INSERT INTO t VALUES (3)")); // moves the clock past the retention
+        (*db)->collectGarbage();
+        auto after = c->deletedKeys("t", 0);
+        QVERIFY(after);
+        QCOMPARE(after->size(), size_t(0));
+    }
+
+    void cancelStopsALongStatement()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+        std::vector<Row> rows(200000, Row{Value::integer(1)});
+        QVERIFY(c->insertRows("t", {}, rows));
+        std::atomic<bool> done{false};
+        std::thread canceller([&] {
+            // Cancel applies to the running statement; keep asking until it has stopped.
+            while (!done.load()) {
+                c->cancel();
+                std::this_thread::yield();
+            }
+        });
+        // A cross join far too large to finish: only the cancel ends it.
+        auto r = c->execute("SELECT count(*) FROM t a, t b WHERE a.a + b.a = 3");
+        done = true;
+        canceller.join();
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), StatusCode::Canceled);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"),
+                 int64_t(200000)); // the connection still works
+    }
+
+    void tableMetadata()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(
+            c->execute("CREATE TABLE m (id INTEGER, k TEXT, email VARCHAR(40) SENSITIVE NOT NULL, "
+                       "n INTEGER DEFAULT 7, PRIMARY KEY (id, k), UNIQUE (email))"));
+        const int64_t before = nowMicros();
+        QVERIFY(c->execute("INSERT INTO m VALUES (1, 'a', 'x@y', 1), (1, 'b', 'z@y', 2)"));
+        auto info = c->table("m");
+        QVERIFY(info);
+        QCOMPARE(info->rowCount, uint64_t(2));
+        QCOMPARE(info->primaryKey, (std::vector<std::string>{"id", "k"}));
+        QCOMPARE(info->uniqueKeys.size(), size_t(1));
+        QCOMPARE(info->columns[2].declaredType, std::string("VARCHAR(40)"));
+        QVERIFY(info->columns[2].sensitive && info->columns[2].notNull);
+        QCOMPARE(info->columns[3].defaultSql, std::string("7"));
+        QVERIFY(info->createdAt <= before && info->createdAt > before - 60000000);
+        auto missing = c->table("nope");
+        QVERIFY(!missing);
+        QCOMPARE(missing.status().code(), StatusCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApi)
+#include "tst_api.moc"
