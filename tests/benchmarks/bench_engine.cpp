@@ -372,20 +372,16 @@ int main(int argc, char **argv)
         w.join();
         return t;
     };
-    busy.strataFile = scanWhileWriting([&] { sf.scan(); },
-                                       [&](std::atomic<bool> &stop) {
-                                           auto c = sf.db->connect();
-                                           for (int i = 0; !stop; ++i)
-                                               c->execute("UPDATE t SET age = age + 1 WHERE id = ?",
-                                                          {Value::integer(1 + i % rows)});
-                                       });
-    busy.strataMem = scanWhileWriting([&] { sm.scan(); },
-                                      [&](std::atomic<bool> &stop) {
-                                          auto c = sm.db->connect();
-                                          for (int i = 0; !stop; ++i)
-                                              c->execute("UPDATE t SET age = age + 1 WHERE id = ?",
-                                                         {Value::integer(1 + i % rows)});
-                                      });
+    auto strataWriter = [&](StrataSide &side) {
+        return [&side, rows](std::atomic<bool> &stop) {
+            auto c = side.db->connect();
+            for (int i = 0; !stop; ++i)
+                c->execute("UPDATE t SET age = age + 1 WHERE id = ?",
+                           {Value::integer(1 + i % rows)});
+        };
+    };
+    busy.strataFile = scanWhileWriting([&] { sf.scan(); }, strataWriter(sf));
+    busy.strataMem = scanWhileWriting([&] { sm.scan(); }, strataWriter(sm));
     busy.sqliteFile = scanWhileWriting([&] { qf.scan(); },
                                        [&](std::atomic<bool> &stop) {
                                            SqliteSide writer;

@@ -1,24 +1,14 @@
 // The public engine API: parameters, cursors and batches, bulk inserts, sync modes,
 // deletion-record retention, cancel, and table metadata.
 #include "engine/api/database.h"
+#include "tests/support/engine_helpers.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
 
 using namespace strata::engine;
-
-namespace {
-
-int64_t scalar(Connection &c, const std::string &sql, const std::vector<Value> &params = {})
-{
-    auto r = c.execute(sql, params);
-    if (!r || r->rows.empty())
-        qFatal("query failed: %s", r ? "no rows" : r.status().toString().c_str());
-    return r->rows[0][0].i;
-}
-
-} // namespace
+using strata::test::scalar;
 
 class TestApi : public QObject {
     Q_OBJECT

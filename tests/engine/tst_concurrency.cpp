@@ -1,23 +1,13 @@
 // Snapshot isolation under real threads: no lost updates, stable snapshots, exact row counts.
 #include "engine/api/database.h"
+#include "tests/support/engine_helpers.h"
 
 #include <QtTest>
 #include <atomic>
 #include <thread>
 
 using namespace strata::engine;
-
-namespace {
-
-int64_t scalar(Connection &c, const std::string &sql)
-{
-    auto r = c.execute(sql);
-    if (!r || r->rows.empty())
-        qFatal("query failed: %s", r ? "no rows" : r.status().toString().c_str());
-    return r->rows[0][0].i;
-}
-
-} // namespace
+using strata::test::scalar;
 
 class TestConcurrency : public QObject {
     Q_OBJECT

@@ -1,5 +1,6 @@
 // Persistence: reopen, checkpoints, torn and corrupt logs, locking, change tracking.
 #include "engine/api/database.h"
+#include "tests/support/engine_helpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,16 +9,9 @@
 #include <set>
 
 using namespace strata::engine;
+using strata::test::scalar;
 
 namespace {
-
-int64_t scalar(Connection &c, const std::string &sql)
-{
-    auto r = c.execute(sql);
-    if (!r || r->rows.empty())
-        qFatal("query failed: %s", r ? "no rows" : r.status().toString().c_str());
-    return r->rows[0][0].i;
-}
 
 std::shared_ptr<Database> openOrDie(const QString &dir, OpenOptions options = {})
 {
