@@ -48,6 +48,8 @@ std::string defaultSql(const ColumnDef &c)
 
 struct ParsedStatement {
     sql::Statement statement;
+    //! The executor's plan from the last run (used by one connection, one thread at a time).
+    mutable std::shared_ptr<void> plan;
 };
 
 // ---- Cursor ---------------------------------------------------------------------------------
@@ -184,6 +186,15 @@ Result<std::unique_ptr<Cursor>> Connection::query(std::string_view sqlText,
 
 std::shared_ptr<const std::vector<ParsedStatement>> Connection::parse(std::string_view sqlText)
 {
+    // Plans hold their tables: after any schema change, let go of them all (a dropped table's
+    // memory must not wait for this connection to run the same statement again).
+    const uint64_t schemaTs = m_core->catalog().lastSchemaCommitTs();
+    if (schemaTs != m_planSchemaTs) {
+        for (auto &[text, statements] : m_parsed)
+            for (const auto &ps : *statements)
+                ps.plan.reset();
+        m_planSchemaTs = schemaTs;
+    }
     for (size_t i = 0; i < m_parsed.size(); ++i) {
         if (m_parsed[i].first == sqlText) {
             auto hit = m_parsed[i].second;
@@ -357,7 +368,7 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                 ctx.generation = ++m_generation;
                 ctx.cancel = &m_cancel;
                 try {
-                    result.rowsAffected = exec::executeWrite(txn, s, sqlText, ctx);
+                    result.rowsAffected = exec::executeWrite(txn, s, sqlText, ctx, &ps.plan);
                 } catch (const EngineError &e) {
                     if (owned)
                         m_core->rollback(*owned);

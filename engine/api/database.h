@@ -141,6 +141,7 @@ private:
     std::shared_ptr<const std::vector<struct ParsedStatement>> parse(std::string_view sql);
     std::atomic<bool> m_cancel{false};
     uint64_t m_generation = 0;
+    uint64_t m_planSchemaTs = 0; //!< schema version the cached plans were made for
     //! Recently parsed scripts by text, so repeated parameterised statements skip parsing.
     std::vector<std::pair<std::string, std::shared_ptr<const std::vector<struct ParsedStatement>>>>
         m_parsed;

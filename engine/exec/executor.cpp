@@ -226,31 +226,55 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
     return count;
 }
 
-int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
-{
-    auto table = txn.table(s.table);
-    if (!table)
-        planner.fail(s.pos, "no such table: " + s.table);
-    Scope scope;
-    auto scan = planner.planTableScan(table, table->schema->name, s.where.get(), scope);
+//! A planned UPDATE or DELETE, kept between runs of the same statement.
+struct WritePlan {
+    std::shared_ptr<TableEntry> table;
+    uint64_t schemaTs = 0;
+    std::unique_ptr<TableScan> scan;
     std::vector<std::pair<int, BExprPtr>> sets;
-    for (const auto &[name, expr] : s.assignments) {
-        const int idx = table->schema->findColumn(name);
-        if (idx < 0)
-            planner.fail(expr->pos, "no such column: " + name + " in table " + s.table);
-        sets.emplace_back(idx, planner.bindExpr(*expr, scope));
+};
+
+int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx,
+                       std::shared_ptr<void> *cache)
+{
+    auto *plan = cache ? static_cast<WritePlan *>(cache->get()) : nullptr;
+    const bool reusable = plan && !txn.changedSchema()
+                          && plan->schemaTs == txn.catalog().lastSchemaCommitTs()
+                          && plan->table->visibleTo(txn.view());
+    std::shared_ptr<WritePlan> fresh;
+    if (!reusable) {
+        fresh = std::make_shared<WritePlan>();
+        fresh->schemaTs = txn.catalog().lastSchemaCommitTs();
+        fresh->table = txn.table(s.table);
+        if (!fresh->table)
+            planner.fail(s.pos, "no such table: " + s.table);
+        Scope scope;
+        fresh->scan
+            = planner.planTableScan(fresh->table, fresh->table->schema->name, s.where.get(), scope);
+        for (const auto &[name, expr] : s.assignments) {
+            const int idx = fresh->table->schema->findColumn(name);
+            if (idx < 0)
+                planner.fail(expr->pos, "no such column: " + name + " in table " + s.table);
+            fresh->sets.emplace_back(idx, planner.bindExpr(*expr, scope));
+        }
+        plan = fresh.get();
+        // Plans made inside a schema-changing transaction are not kept.
+        if (cache && !txn.changedSchema())
+            *cache = fresh;
     }
-    scan->open(ctx);
+    const auto &table = plan->table;
+    TableScan &scan = *plan->scan;
+    scan.open(ctx);
     int64_t count = 0;
     Row row;
-    while (scan->next(row)) {
+    while (scan.next(row)) {
         if (s.kind == StatementKind::Delete) {
-            txn.remove(table, scan->lastSlot(), scan->lastVersion());
+            txn.remove(table, scan.lastSlot(), scan.lastVersion());
         } else {
             Row updated = row;
-            for (const auto &[idx, expr] : sets)
+            for (const auto &[idx, expr] : plan->sets)
                 updated[idx] = eval(*expr, row, ctx);
-            txn.update(table, scan->lastSlot(), scan->lastVersion(), std::move(updated));
+            txn.update(table, scan.lastSlot(), scan.lastVersion(), std::move(updated));
         }
         ++count;
     }
@@ -287,7 +311,7 @@ std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,
 }
 
 int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlText,
-                     ExecContext &ctx)
+                     ExecContext &ctx, std::shared_ptr<void> *planCache)
 {
     Planner planner(txn, sqlText);
     const size_t mark = txn.savepoint();
@@ -323,7 +347,7 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
             return insert(txn, s, planner, ctx);
         case StatementKind::Update:
         case StatementKind::Delete:
-            return updateOrDelete(txn, s, planner, ctx);
+            return updateOrDelete(txn, s, planner, ctx, planCache);
         default:
             STRATA_ASSERT(false, "not a write statement");
         }

@@ -48,6 +48,8 @@ public:
     const ReadView &view() const { return m_view; }
     uint64_t snapshotTs() const { return m_view.snapshotTs; }
     bool isActive() const { return m_active; }
+    //! This transaction has changed the schema (plans made before may not hold for it).
+    bool changedSchema() const { return m_holdsSchema; }
     bool hasWrites() const { return !m_ops.empty(); }
     //! Set when a statement failed with a conflict; commit then fails with it.
     const Status &doomed() const { return m_doomed; }

@@ -187,6 +187,44 @@ private slots:
                  int64_t(200000)); // the connection still works
     }
 
+    void cachedPlansFollowSchemaChanges()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        auto other = db->connect();
+        const std::string update = "UPDATE t SET v = v + 1 WHERE id = ?";
+        QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER); INSERT INTO t "
+                           "VALUES (1, 0), (2, 0)"));
+        QVERIFY(c->execute(update, {Value::integer(1)}));
+        QVERIFY(c->execute(update, {Value::integer(1)})); // the cached plan
+        QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 1"), int64_t(2));
+        // Another connection replaces the table: the same text must reach the new one.
+        QVERIFY(other->execute("DROP TABLE t; CREATE TABLE t (v INTEGER, id INTEGER PRIMARY KEY); "
+                               "INSERT INTO t VALUES (10, 1)"));
+        QVERIFY(c->execute(update, {Value::integer(1)}));
+        QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 1"), int64_t(11));
+        // A column added later is there for the cached statement's row rewrite.
+        QVERIFY(other->execute("ALTER TABLE t ADD COLUMN note TEXT DEFAULT 'n'"));
+        QVERIFY(c->execute(update, {Value::integer(1)}));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t WHERE note = 'n' AND v = 12"), int64_t(1));
+        // Inside a transaction that changes the schema, plans are made afresh.
+        QVERIFY(c->begin());
+        QVERIFY(c->execute(
+            "ALTER TABLE t RENAME TO t_old; CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER); "
+            "INSERT INTO t VALUES (1, 100)"));
+        QVERIFY(c->execute(update, {Value::integer(1)}));
+        QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 1"), int64_t(101));
+        QCOMPARE(scalar(*c, "SELECT v FROM t_old WHERE id = 1"), int64_t(12));
+        QVERIFY(c->rollback());
+        QVERIFY(c->execute(update, {Value::integer(1)}));
+        QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 1"), int64_t(13));
+        // DELETE plans too.
+        QVERIFY(c->execute("DELETE FROM t WHERE id = ?", {Value::integer(1)}));
+        QVERIFY(c->execute("INSERT INTO t (id, v) VALUES (1, 5), (2, 6)"));
+        QVERIFY(c->execute("DELETE FROM t WHERE id = ?", {Value::integer(2)}));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(1));
+    }
+
     void tableMetadata()
     {
         auto db = Database::openInMemory();
