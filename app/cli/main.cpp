@@ -3,11 +3,15 @@
 #include "app/common/logging.h"
 #include "engine/api/database.h"
 #include "engine/transfer/demo/demo_database.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <iterator>
@@ -27,6 +31,7 @@ const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
+  export   Export tables, a query or the whole database to files (CSV, JSON)
   sql      Run SQL statements and print their results
   tables   List the tables of a database
 
@@ -248,6 +253,199 @@ int sqlCommand(const QStringList &args)
     return std::cout ? kExitOk : kExitError;
 }
 
+//! A progress bar on standard error, redrawn at most ten times a second.
+class ConsoleProgress : public transfer::ProgressSink {
+public:
+    void setTotal(int64_t rows) override { m_total = rows; }
+    void advance(int64_t rows, const std::string &step) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last < std::chrono::milliseconds(100) && rows < m_total)
+            return;
+        m_last = now;
+        const int width = 30;
+        const double f = m_total > 0 ? std::min(1.0, double(rows) / double(m_total)) : 0;
+        const int filled = static_cast<int>(f * width);
+        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+                  << static_cast<int>(f * 100) << "% " << rows << " rows  " << step << "\x1b[K"
+                  << std::flush;
+        m_drawn = true;
+    }
+    bool isCanceled() const override { return false; }
+    ~ConsoleProgress() override
+    {
+        if (m_drawn)
+            std::cerr << "\r\x1b[K" << std::flush;
+    }
+
+private:
+    int64_t m_total = 0;
+    std::chrono::steady_clock::time_point m_last{};
+    bool m_drawn = false;
+};
+
+//! "T:VALUE" options (--where users:age > 30): the table before the first ':'.
+bool splitTableOption(const QString &value, std::string &table, std::string &rest)
+{
+    const int colon = value.indexOf(':');
+    if (colon <= 0)
+        return false;
+    table = value.left(colon).trimmed().toStdString();
+    rest = value.mid(colon + 1).toStdString();
+    return true;
+}
+
+int exportCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addOption({"db", "Database folder.", "DIR"});
+    parser.addOption({"out", "Folder to write into (created when missing).", "DIR"});
+    parser.addOption({"full", "Export every table (a backup)."});
+    parser.addOption({"tables", "Export these tables, one file each per format.", "A,B"});
+    parser.addOption({"query", "Export the result of one SELECT.", "SQL"});
+    parser.addOption({"format",
+                      "Formats, comma-separated: csv, json. Default: json for --full, "
+                      "csv otherwise.",
+                      "LIST"});
+    parser.addOption({"where", "Only rows of table T matching EXPR (repeatable).", "T:EXPR"});
+    parser.addOption({"columns", "Only these columns of table T (repeatable).", "T:A,B"});
+    parser.addOption({"csv-preset", "CSV preset: rfc4180, excel, tsv, postgres.", "NAME"});
+    parser.addOption({"jsonl", "Write JSON lines (.jsonl): one row object per line."});
+    parser.addOption({"sanitize", "Sensitive columns: drop or mask.", "MODE"});
+    parser.addOption(
+        {"sensitive", "Also treat these columns as sensitive (table.column or column).", "LIST"});
+    parser.addOption({"max-rows", "Fail when the export would write more rows.", "N"});
+    parser.addOption({"max-bytes", "Fail when the files would grow past N bytes.", "N"});
+    parser.addOption({"utc", "Timestamps in file names in UTC (default: local time)."});
+    parser.addOption({"json", "Print the result as JSON: each file's path, rows, bytes, SHA-256."});
+    if (auto code = parseCommand(
+            parser, args,
+            "Export tables, a query or the whole database. Every file comes from one snapshot; "
+            "files appear under their final names only when the whole export succeeded.\n\n"
+            "Examples:\n"
+            "  strata-cli export --db ~/strata-demo --out ~/exports --full --format json,csv\n"
+            "  strata-cli export --db ~/strata-demo --out ~/exports --tables users --csv-preset "
+            "excel --sanitize mask\n"
+            "  strata-cli export --db ~/strata-demo --out ~/exports --tables orders --where "
+            "\"orders:status = 'shipped'\" --columns orders:id,total\n"
+            "  strata-cli export --db ~/strata-demo --out ~/exports --query \"SELECT * FROM users "
+            "WHERE age > 60\" --format json --json"))
+        return *code;
+    if (!parser.isSet("db") || !parser.isSet("out"))
+        return usageError("export: --db DIR and --out DIR are required");
+    const int scopes = parser.isSet("full") + parser.isSet("tables") + parser.isSet("query");
+    if (scopes != 1)
+        return usageError("export: give exactly one of --full, --tables, --query");
+    transfer::ExportSpec spec;
+    spec.outputDir = parser.value("out").toStdString();
+    spec.utcNames = parser.isSet("utc");
+    if (parser.isSet("full")) {
+        spec.scope = transfer::ExportScope::Full;
+    } else if (parser.isSet("tables")) {
+        spec.scope = transfer::ExportScope::Tables;
+        for (const auto &t : parser.value("tables").split(',', Qt::SkipEmptyParts))
+            spec.tables.push_back({t.trimmed().toStdString(), {}, {}});
+    } else {
+        spec.scope = transfer::ExportScope::Query;
+        spec.query = parser.value("query").toStdString();
+    }
+    auto selection = [&](const std::string &table) -> transfer::TableSelection & {
+        for (auto &t : spec.tables)
+            if (t.table == table)
+                return t;
+        spec.tables.push_back({table, {}, {}});
+        return spec.tables.back();
+    };
+    for (const auto &w : parser.values("where")) {
+        std::string table, expr;
+        if (!splitTableOption(w, table, expr))
+            return usageError("export: --where takes TABLE:EXPRESSION, not '" + w + "'");
+        if (spec.scope == transfer::ExportScope::Tables
+            && std::none_of(spec.tables.begin(), spec.tables.end(),
+                            [&](const auto &t) { return t.table == table; }))
+            return usageError("export: --where names table '" + QString::fromStdString(table)
+                              + "', which is not in --tables");
+        selection(table).where = expr;
+    }
+    for (const auto &c : parser.values("columns")) {
+        std::string table, list;
+        if (!splitTableOption(c, table, list))
+            return usageError("export: --columns takes TABLE:A,B, not '" + c + "'");
+        for (const auto &col : QString::fromStdString(list).split(',', Qt::SkipEmptyParts))
+            selection(table).columns.push_back(col.trimmed().toStdString());
+    }
+    if ((parser.isSet("where") || parser.isSet("columns"))
+        && spec.scope == transfer::ExportScope::Query)
+        return usageError("export: --where and --columns apply to tables, not to --query");
+    const QString formats = parser.value("format").isEmpty()
+                                ? (spec.scope == transfer::ExportScope::Full ? "json" : "csv")
+                                : parser.value("format");
+    for (const auto &f : formats.split(',', Qt::SkipEmptyParts)) {
+        transfer::FormatRequest request{f.trimmed().toStdString(), {}};
+        if (!transfer::FormatRegistry::instance().find(request.id))
+            return usageError("export: unknown format '" + f + "' (known: csv, json)");
+        if (request.id == "csv" && parser.isSet("csv-preset"))
+            request.options["preset"] = parser.value("csv-preset").toStdString();
+        if (request.id == "json" && parser.isSet("jsonl"))
+            request.options["lines"] = "true";
+        spec.formats.push_back(std::move(request));
+    }
+    if (parser.isSet("sanitize")) {
+        const QString mode = parser.value("sanitize");
+        if (mode == "drop")
+            spec.sanitize = transfer::SanitizeMode::Drop;
+        else if (mode == "mask")
+            spec.sanitize = transfer::SanitizeMode::Mask;
+        else
+            return usageError("export: --sanitize takes drop or mask, not '" + mode + "'");
+    }
+    for (const auto &c : parser.value("sensitive").split(',', Qt::SkipEmptyParts))
+        spec.sensitiveColumns.push_back(c.trimmed().toStdString());
+    for (const char *opt : {"max-rows", "max-bytes"}) {
+        if (!parser.isSet(opt))
+            continue;
+        bool ok = false;
+        const qlonglong n = parser.value(opt).toLongLong(&ok);
+        if (!ok || n <= 0)
+            return usageError(QString("export: --%1 needs a positive number, not '%2'")
+                                  .arg(opt, parser.value(opt)));
+        (std::string(opt) == "max-rows" ? spec.maxRows : spec.maxBytes) = n;
+    }
+
+    auto db = openDatabase(parser.value("db"), true); // exports only read
+    if (!db)
+        return fail(db.status());
+    std::unique_ptr<ConsoleProgress> progress;
+    if (isatty(STDERR_FILENO) && !parser.isSet("json"))
+        progress = std::make_unique<ConsoleProgress>();
+    auto result = transfer::runExport(**db, spec, progress.get());
+    progress.reset();
+    if (!result)
+        return fail(result.status());
+    spdlog::info("export from {}: {} files, {} rows", parser.value("db").toStdString(),
+                 result->files.size(), result->rows);
+    if (parser.isSet("json")) {
+        std::cout << "{\"snapshot_commit_ts\": "
+                  << app::jsonString(
+                         engine::formatTimestamp(static_cast<int64_t>(result->snapshotTs)))
+                  << ", \"rows\": " << result->rows << ", \"seconds\": " << result->seconds
+                  << ", \"files\": [";
+        for (size_t i = 0; i < result->files.size(); ++i) {
+            const auto &f = result->files[i];
+            std::cout << (i ? ", " : "") << "{\"format\": " << app::jsonString(f.format)
+                      << ", \"table\": " << (f.table.empty() ? "null" : app::jsonString(f.table))
+                      << ", \"path\": " << app::jsonString(f.path) << ", \"rows\": " << f.rows
+                      << ", \"bytes\": " << f.bytes << ", \"sha256\": " << app::jsonString(f.sha256)
+                      << ", \"seconds\": " << f.seconds << "}";
+        }
+        std::cout << "]}\n";
+        return kExitOk;
+    }
+    for (const auto &f : result->files)
+        std::cout << f.path << "  (" << f.rows << " rows, " << f.bytes << " bytes)\n";
+    return kExitOk;
+}
+
 int tablesCommand(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -312,8 +510,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(STRATA_VERSION);
     const QStringList args = QCoreApplication::arguments();
     app::setupLogging("strata-cli", true);
+    transfer::registerBuiltinFormats();
     if (args.size() < 2)
-        return usageError("a command is required (demo, sql, tables)");
+        return usageError("a command is required (demo, export, sql, tables)");
     const QString command = args[1];
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << kUsage;
@@ -329,6 +528,8 @@ int main(int argc, char **argv)
         return demoCommand(rest);
     if (command == "sql")
         return sqlCommand(rest);
+    if (command == "export")
+        return exportCommand(rest);
     if (command == "tables")
         return tablesCommand(rest);
     return usageError("unknown command '" + command + "'");

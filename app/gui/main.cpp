@@ -2,6 +2,7 @@
 #include "app/common/logging.h"
 #include "engine/api/database.h"
 #include "engine/transfer/demo/demo_database.h"
+#include "engine/transfer/format.h"
 #include "ui/main_window/main_window.h"
 
 #include <QApplication>
@@ -23,6 +24,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName("Strata");
     QApplication::setApplicationVersion(STRATA_VERSION);
     app::setupLogging("strata", false);
+    transfer::registerBuiltinFormats();
 
     QTranslator translator;
     if (translator.load(QLocale(), "strata", "_", ":/i18n"))

@@ -1,10 +1,16 @@
 // strata-cli as a user runs it: a real process, its output parsed, its exit codes.
+#include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "tests/support/csv_parse.h"
+
+using strata::test::parseCsv;
 
 namespace {
 
@@ -27,42 +33,6 @@ Run cli(const QStringList &args, const QByteArray &input = {})
     p.waitForFinished(60000);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
-}
-
-//! Splits RFC 4180 CSV into records (handles quotes, doubled quotes and CRLF).
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> rows;
-    QStringList row;
-    QString field;
-    bool quoted = false;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            row << field;
-            field.clear();
-        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            row << field;
-            rows << row;
-            row.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    return rows;
 }
 
 } // namespace
@@ -200,6 +170,54 @@ private slots:
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains("--format"));
         QCOMPARE(cli({"--version"}).code, 0);
+    }
+
+    void exportWritesFilesAndReportsThem()
+    {
+        const QString out = m_tmp.filePath("exports");
+        const Run r = cli({"export", "--db", m_db, "--out", out, "--tables", "users,orders",
+                           "--format", "csv,json", "--where", "orders:status = 'shipped'",
+                           "--columns", "users:id,name,email", "--sanitize", "mask", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const auto files = result["files"].toArray();
+        QCOMPARE(files.size(), 4); // two tables x two formats
+        QVERIFY(QDateTime::fromString(result["snapshot_commit_ts"].toString(), Qt::ISODateWithMs)
+                    .isValid());
+        for (const auto &f : files) {
+            const auto o = f.toObject();
+            QFile file(o["path"].toString());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(o["path"].toString()));
+            const QByteArray bytes = file.readAll();
+            QCOMPARE(o["bytes"].toInteger(), qint64(bytes.size()));
+            QCOMPARE(o["sha256"].toString(),
+                     QString(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QVERIFY(QFileInfo(o["path"].toString())
+                        .fileName()
+                        .contains(QRegularExpression(
+                            "^(users|orders)_export_\\d{8}_\\d{6}\\.(csv|json)$")));
+            if (o["table"] == "users" && o["format"] == "csv") {
+                const auto rows = parseCsv(QString::fromUtf8(bytes));
+                QCOMPARE(rows[0], (QStringList{"id", "name", "email"}));
+                QCOMPARE(rows[1][2], QStringLiteral("***"));
+                QCOMPARE(o["rows"].toInt(), 200);
+            }
+        }
+        const Run count = cli({"sql", "--db", m_db, "--format", "csv", "-c",
+                               "SELECT count(*) FROM orders WHERE status = 'shipped'"});
+        for (const auto &f : files)
+            if (f.toObject()["table"] == "orders")
+                QCOMPARE(QString::number(f.toObject()["rows"].toInt()),
+                         parseCsv(count.out).last()[0]);
+        // Bad usage names the option at fault and writes nothing.
+        const Run bad = cli(
+            {"export", "--db", m_db, "--out", out, "--tables", "users", "--where", "nocolon"});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("--where takes TABLE:EXPRESSION"));
+        const Run missing = cli({"export", "--db", m_db, "--out", out, "--tables", "nope"});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.err.contains("no such table: nope"));
+        QCOMPARE(QDir(out).entryList(QDir::Files | QDir::Hidden).size(), 4);
     }
 
     void readOnlyWhileAnotherProcessWrites()

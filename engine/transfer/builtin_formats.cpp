@@ -1,0 +1,14 @@
+#include "engine/transfer/format.h"
+#include "engine/transfer/formats/csv/csv_writer.h"
+#include "engine/transfer/formats/json/json_writer.h"
+
+namespace strata::transfer {
+
+void registerBuiltinFormats()
+{
+    auto &registry = FormatRegistry::instance();
+    registry.add(csvFormatInfo(), createCsvWriter);
+    registry.add(jsonFormatInfo(), createJsonWriter);
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,332 @@
+#include "engine/transfer/export_job.h"
+
+#include "engine/transfer/format.h"
+#include "engine/transfer/naming.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <chrono>
+#include <set>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::Status;
+using engine::StatusCode;
+
+std::string quoteIdentifier(const std::string &name)
+{
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+//! One table (or the query) to read, with the SQL that reads it.
+struct Source {
+    TableMeta meta;
+    std::string sql;
+};
+
+//! An open output: its file, its writer, and what it has received.
+struct Output {
+    std::string format;
+    std::string table;
+    std::unique_ptr<OutputFile> file;
+    std::unique_ptr<Writer> writer;
+    int64_t rows = 0;
+    Clock::duration busy{};
+};
+
+bool isSensitive(const ExportSpec &spec, const std::string &table, const engine::ColumnInfo &col)
+{
+    if (col.sensitive)
+        return true;
+    for (const auto &s : spec.sensitiveColumns)
+        if (s == col.name || s == table + "." + col.name)
+            return true;
+    return false;
+}
+
+void check(const engine::Status &s)
+{
+    if (!s)
+        throw EngineError(s.code(), s.message());
+}
+
+template<typename T>
+T check(engine::Result<T> r)
+{
+    if (!r)
+        throw EngineError(r.status().code(), r.status().message());
+    return std::move(*r);
+}
+
+int64_t countRows(engine::Connection &c, const std::string &table, const std::string &where)
+{
+    auto r = check(c.execute("SELECT count(*) FROM " + quoteIdentifier(table)
+                             + (where.empty() ? "" : " WHERE " + where)));
+    return r.rows.at(0).at(0).i;
+}
+
+std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
+                                ExportContext &context)
+{
+    std::vector<Source> sources;
+    if (spec.scope == ExportScope::Query) {
+        if (spec.query.empty())
+            throw EngineError(StatusCode::Invalid, "a query export needs a query");
+        Source s;
+        s.meta.name = "query";
+        s.meta.query = spec.query;
+        s.sql = spec.query;
+        // The query's columns (and whether it runs at all) are known from a cursor.
+        auto cursor = check(c.query(spec.query));
+        for (size_t i = 0; i < cursor->columnNames().size(); ++i) {
+            ExportColumn col;
+            col.name = cursor->columnNames()[i];
+            col.type = cursor->columnTypes()[i];
+            col.info.name = col.name;
+            col.info.type = col.type;
+            s.meta.columns.push_back(std::move(col));
+        }
+        sources.push_back(std::move(s));
+        return sources;
+    }
+    std::vector<TableSelection> selections;
+    if (spec.scope == ExportScope::Full) {
+        for (const auto &t : check(c.tables())) {
+            TableSelection sel{t.name, {}, {}};
+            for (const auto &given : spec.tables)
+                if (given.table == t.name)
+                    sel = given;
+            selections.push_back(std::move(sel));
+        }
+        for (const auto &given : spec.tables)
+            if (!c.table(given.table))
+                throw EngineError(StatusCode::NotFound, "no such table: " + given.table);
+    } else {
+        if (spec.tables.empty())
+            throw EngineError(StatusCode::Invalid, "a table export needs at least one table");
+        selections = spec.tables;
+    }
+    for (const auto &sel : selections) {
+        const engine::TableInfo info = check(c.table(sel.table));
+        Source s;
+        s.meta.name = info.name;
+        s.meta.primaryKey = info.primaryKey;
+        s.meta.createdAt = info.createdAt;
+        s.meta.filter = sel.where;
+        std::vector<const engine::ColumnInfo *> picked;
+        if (sel.columns.empty()) {
+            for (const auto &col : info.columns)
+                picked.push_back(&col);
+        } else {
+            for (const auto &name : sel.columns) {
+                const engine::ColumnInfo *found = nullptr;
+                for (const auto &col : info.columns)
+                    if (col.name == name)
+                        found = &col;
+                if (!found)
+                    throw EngineError(StatusCode::NotFound,
+                                      "no such column: " + name + " in table " + info.name);
+                picked.push_back(found);
+            }
+            context.columnSubsets[info.name] = sel.columns;
+        }
+        std::string select;
+        for (const auto *col : picked) {
+            const bool sensitive
+                = spec.sanitize != SanitizeMode::None && isSensitive(spec, info.name, *col);
+            if (sensitive)
+                context.sanitizedColumns.push_back(info.name + "." + col->name);
+            if (sensitive && spec.sanitize == SanitizeMode::Drop)
+                continue;
+            ExportColumn out;
+            out.name = col->name;
+            out.type = col->type;
+            out.info = *col;
+            out.masked = sensitive;
+            select += (select.empty() ? "" : ", ");
+            select += sensitive ? "CASE WHEN " + quoteIdentifier(col->name)
+                                      + " IS NULL THEN NULL ELSE '***' END"
+                                : quoteIdentifier(col->name);
+            s.meta.columns.push_back(std::move(out));
+        }
+        if (s.meta.columns.empty())
+            throw EngineError(StatusCode::Invalid,
+                              "nothing left to export from " + info.name + " after sanitizing");
+        s.sql = "SELECT " + select + " FROM " + quoteIdentifier(info.name)
+                + (sel.where.empty() ? "" : " WHERE " + sel.where);
+        if (!sel.where.empty())
+            context.filters[info.name] = sel.where;
+        try {
+            s.meta.expectedRows = countRows(c, info.name, sel.where);
+        } catch (const EngineError &e) {
+            throw EngineError(e.code(),
+                              "the filter for " + info.name + " is not valid: " + e.what());
+        }
+        sources.push_back(std::move(s));
+    }
+    return sources;
+}
+
+} // namespace
+
+engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
+                                       ProgressSink *progress)
+{
+    const auto started = Clock::now();
+    std::vector<std::unique_ptr<Output>> outputs;
+    try {
+        if (spec.formats.empty())
+            throw EngineError(StatusCode::Invalid, "an export needs at least one format");
+        if (spec.outputDir.empty())
+            throw EngineError(StatusCode::Invalid, "an export needs an output folder");
+        if (!QDir().mkpath(QString::fromStdString(spec.outputDir)))
+            throw EngineError(StatusCode::Io, "cannot create the output folder " + spec.outputDir);
+        const auto &registry = FormatRegistry::instance();
+        std::set<std::string> seenFormats;
+        for (const auto &f : spec.formats) {
+            if (!registry.find(f.id)) {
+                std::string known;
+                for (const auto &info : registry.formats())
+                    known += (known.empty() ? "" : ", ") + info.id;
+                throw EngineError(StatusCode::Invalid,
+                                  "unknown format '" + f.id + "' (known: " + known + ")");
+            }
+            if (!seenFormats.insert(f.id).second)
+                throw EngineError(StatusCode::Invalid, "format " + f.id + " is named twice");
+        }
+
+        auto connection = database.connect();
+        check(connection->begin()); // ONE snapshot for every table and format
+        ExportContext context;
+        context.spec = &spec;
+        context.snapshotTs = connection->snapshotTs();
+        context.exportTime = engine::nowMicros();
+        context.databaseName = database.directory().empty()
+                                   ? std::string("memory")
+                                   : QFileInfo(QString::fromStdString(database.directory()))
+                                         .fileName()
+                                         .toStdString();
+        context.sanitization = spec.sanitize == SanitizeMode::Drop   ? "drop"
+                               : spec.sanitize == SanitizeMode::Mask ? "mask"
+                                                                     : "";
+        std::vector<Source> sources = planSources(*connection, spec, context);
+        if (context.sanitizedColumns.empty())
+            context.sanitization.clear();
+        context.totalTables = static_cast<int>(sources.size());
+        context.totalRows = 0;
+        for (const auto &s : sources)
+            context.totalRows += std::max<int64_t>(0, s.meta.expectedRows);
+        context.isFullBackup = spec.scope == ExportScope::Full && context.filters.empty()
+                               && context.columnSubsets.empty() && context.sanitization.empty();
+        if (progress)
+            progress->setTotal(context.totalRows);
+
+        const std::string stamp
+            = nameTimestamp(spec.nameTime.value_or(context.exportTime), spec.utcNames);
+        ByteBudget budget{spec.maxBytes, 0};
+        auto open = [&](const FormatRequest &f, const std::string &stem, const std::string &table) {
+            const FormatInfo *info = registry.find(f.id);
+            const bool lines = f.options.count("lines") && f.options.at("lines") == "true";
+            auto out = std::make_unique<Output>();
+            out->format = f.id;
+            out->table = table;
+            out->file = check(OutputFile::create(spec.outputDir, stem + "_" + stamp,
+                                                 lines ? "jsonl" : info->extension, &budget));
+            out->writer = registry.createWriter(f.id, *out->file, context, f.options);
+            outputs.push_back(std::move(out));
+            return outputs.back().get();
+        };
+        // Formats that hold a whole backup in one file get one output for all tables.
+        std::map<std::string, Output *> shared;
+        if (spec.scope == ExportScope::Full)
+            for (const auto &f : spec.formats)
+                if (registry.find(f.id)->capabilities & MultiTable)
+                    shared[f.id] = open(f, context.isFullBackup ? "full_backup" : "export", "");
+
+        int64_t rowsRead = 0;
+        engine::RowBatch batch;
+        for (const Source &source : sources) {
+            std::vector<Output *> targets;
+            for (const auto &f : spec.formats) {
+                if (shared.count(f.id)) {
+                    targets.push_back(shared[f.id]);
+                    continue;
+                }
+                const std::string stem = spec.scope == ExportScope::Query
+                                             ? std::string("query_export")
+                                             : safeFileStem(source.meta.name) + "_export";
+                targets.push_back(
+                    open(f, stem, spec.scope == ExportScope::Query ? "" : source.meta.name));
+            }
+            for (Output *t : targets) {
+                const auto t0 = Clock::now();
+                t->writer->beginTable(source.meta);
+                t->busy += Clock::now() - t0;
+            }
+            auto cursor = check(connection->query(source.sql));
+            for (;;) {
+                if (progress && progress->isCanceled())
+                    throw EngineError(StatusCode::Canceled, "the export was canceled");
+                const bool more = check(cursor->next(batch));
+                if (batch.rowCount() > 0) {
+                    rowsRead += static_cast<int64_t>(batch.rowCount());
+                    if (spec.maxRows > 0 && rowsRead > spec.maxRows)
+                        throw EngineError(StatusCode::Invalid, "the export reached its limit of "
+                                                                   + std::to_string(spec.maxRows)
+                                                                   + " rows (at table "
+                                                                   + source.meta.name + ")");
+                    for (Output *t : targets) {
+                        const auto t0 = Clock::now();
+                        t->writer->writeBatch(batch);
+                        t->rows += static_cast<int64_t>(batch.rowCount());
+                        t->busy += Clock::now() - t0;
+                    }
+                    if (progress)
+                        progress->advance(rowsRead, source.meta.name);
+                }
+                if (!more)
+                    break;
+            }
+            for (Output *t : targets) {
+                t->writer->endTable();
+                if (!shared.count(t->format))
+                    t->writer->finish();
+            }
+        }
+        for (auto &[id, out] : shared)
+            out->writer->finish();
+        // Everything is written: only now do files appear under their final names.
+        ExportResult result;
+        result.snapshotTs = context.snapshotTs;
+        result.rows = rowsRead;
+        for (auto &out : outputs) {
+            FileResult file;
+            file.format = out->format;
+            file.table = out->table;
+            file.path = check(out->file->commit());
+            file.rows = out->rows;
+            file.bytes = out->file->bytesWritten();
+            file.sha256 = out->file->sha256Hex();
+            file.seconds = std::chrono::duration<double>(out->busy).count();
+            result.files.push_back(std::move(file));
+        }
+        connection->rollback();
+        result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        return result;
+    } catch (const EngineError &e) {
+        return e.toStatus(); // the outputs' destructors remove their temporary files
+    }
+}
+
+} // namespace strata::transfer

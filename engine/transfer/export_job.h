@@ -1,0 +1,17 @@
+#pragma once
+
+#include "engine/api/database.h"
+#include "engine/transfer/export_spec.h"
+
+namespace strata::transfer {
+
+//! Runs an export: every table and format read from ONE snapshot, each batch fanned out to
+//! every writer, files written under temporary names and renamed into place only when the
+//! whole export succeeded. On an error or cancel nothing is left under a final name.
+engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
+                                       ProgressSink *progress = nullptr);
+
+//! "\"name\"" with inner quotes doubled: a safe SQL identifier.
+std::string quoteIdentifier(const std::string &name);
+
+} // namespace strata::transfer

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata::transfer {
+
+//! What an export reads.
+enum class ExportScope {
+    Full,   //!< every table (a backup)
+    Tables, //!< the named tables, each with an optional column subset and filter
+    Query,  //!< one query's result
+};
+
+//! One table of a Tables export (or a filter/subset on a Full one).
+struct TableSelection {
+    std::string table;
+    std::vector<std::string> columns; //!< empty: all columns
+    std::string where;                //!< SQL condition; empty: all rows
+};
+
+//! A format to write, by registry id ("csv", "json"), with its options ("preset" -> "excel").
+struct FormatRequest {
+    std::string id;
+    std::map<std::string, std::string> options;
+};
+
+enum class SanitizeMode {
+    None,
+    Drop, //!< sensitive columns are left out
+    Mask, //!< sensitive columns are written as "***" (text) or NULL (other types)
+};
+
+//! A whole export job, as the GUI builds it, the CLI parses it, and tests construct it.
+struct ExportSpec {
+    ExportScope scope = ExportScope::Full;
+    std::vector<TableSelection> tables; //!< Tables scope; for Full, per-table subsets/filters
+    std::string query;                  //!< Query scope
+    std::vector<FormatRequest> formats;
+    std::string outputDir;
+    bool utcNames = false; //!< timestamps in file names in UTC rather than local time
+    //! The time used for file names (µs UTC); unset: now. Lets tests pin names.
+    std::optional<int64_t> nameTime;
+    SanitizeMode sanitize = SanitizeMode::None;
+    //! Columns treated as sensitive besides those flagged SENSITIVE ("table.column" or
+    //! "column" for every table).
+    std::vector<std::string> sensitiveColumns;
+    int64_t maxRows = 0;  //!< per export; 0 = no limit
+    int64_t maxBytes = 0; //!< per export, all files together; 0 = no limit
+};
+
+//! One file an export wrote.
+struct FileResult {
+    std::string format;
+    std::string table; //!< empty for a file holding several tables or a query
+    std::string path;
+    int64_t rows = 0;
+    int64_t bytes = 0;
+    std::string sha256; //!< lower-case hex
+    double seconds = 0;
+};
+
+//! What an export did: the files, and the snapshot they all come from.
+struct ExportResult {
+    std::vector<FileResult> files;
+    uint64_t snapshotTs = 0; //!< commit timestamp (µs UTC) of the snapshot read
+    int64_t rows = 0;        //!< rows read from the database (each written to every format)
+    double seconds = 0;
+};
+
+//! Receives progress from a running job; also asked whether to stop.
+class ProgressSink {
+public:
+    virtual ~ProgressSink() = default;
+    //! Total rows the job expects to read (0 when unknown).
+    virtual void setTotal(int64_t rows) = 0;
+    //! Rows read so far, and what the job is on ("users", "writing users.csv").
+    virtual void advance(int64_t rows, const std::string &step) = 0;
+    virtual bool isCanceled() const = 0;
+};
+
+} // namespace strata::transfer

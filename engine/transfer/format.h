@@ -1,0 +1,103 @@
+#pragma once
+
+#include "engine/api/database.h"
+#include "engine/transfer/export_spec.h"
+#include "engine/transfer/output_file.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace strata::transfer {
+
+//! What a format can do.
+enum Capability : unsigned {
+    CanExport = 1,
+    CanImport = 2,
+    MultiTable = 4, //!< one file holds every table of an export (else one file per table)
+};
+
+struct FormatInfo {
+    std::string id;        //!< "csv"
+    std::string name;      //!< "CSV (comma-separated values)"
+    std::string extension; //!< "csv"
+    unsigned capabilities = CanExport;
+    //! Options the format understands, with a one-line description each.
+    std::map<std::string, std::string> options;
+};
+
+//! A column as an export writes it (after column subsets and sanitization).
+struct ExportColumn {
+    std::string name;
+    engine::LogicalType type = engine::LogicalType::Text;
+    engine::ColumnInfo info; //!< the table column it comes from (empty for query columns)
+    bool masked = false;     //!< values replaced by a mask
+};
+
+//! What a writer is told about the table (or query result) it is about to receive.
+struct TableMeta {
+    std::string name;  //!< table name, or "query"
+    std::string query; //!< the SQL of a query export
+    std::vector<ExportColumn> columns;
+    std::vector<std::string> primaryKey;
+    int64_t createdAt = 0;
+    int64_t expectedRows = -1;
+    std::string filter; //!< the WHERE applied, if any
+};
+
+//! Facts about the whole export that writers stamp into their files' metadata.
+struct ExportContext {
+    const ExportSpec *spec = nullptr;
+    std::string databaseName;
+    uint64_t snapshotTs = 0;
+    int64_t exportTime = 0; //!< µs UTC
+    int64_t totalRows = -1; //!< rows in all tables, when known up front
+    int totalTables = 0;
+    bool isFullBackup = false;                  //!< a whole, unfiltered, unredacted database
+    std::string sanitization;                   //!< "", "drop" or "mask"
+    std::vector<std::string> sanitizedColumns;  //!< "table.column"
+    std::map<std::string, std::string> filters; //!< table -> WHERE
+    std::map<std::string, std::vector<std::string>> columnSubsets;
+};
+
+//! Writes one format. A MultiTable writer gets every table of the export into one file; any
+//! other writer gets one table per instance. Errors are thrown as engine::EngineError and
+//! reported by the job with the file's name.
+class Writer {
+public:
+    virtual ~Writer() = default;
+    virtual void beginTable(const TableMeta &table) = 0;
+    virtual void writeBatch(const engine::RowBatch &batch) = 0;
+    virtual void endTable() = 0;
+    //! After the last table: closing brackets, footers.
+    virtual void finish() = 0;
+};
+
+//! Creates writers for the formats it knows, by id. Filled once at start-up by
+//! registerBuiltinFormats(); read-only afterwards.
+class FormatRegistry {
+public:
+    using Factory
+        = std::function<std::unique_ptr<Writer>(OutputFile &out, const ExportContext &context,
+                                                const std::map<std::string, std::string> &options)>;
+
+    static FormatRegistry &instance();
+    void add(FormatInfo info, Factory writerFactory);
+    const FormatInfo *find(const std::string &id) const;
+    std::vector<FormatInfo> formats() const;
+    //! Throws EngineError(Invalid) naming the known ids when `id` is unknown.
+    std::unique_ptr<Writer> createWriter(const std::string &id, OutputFile &out,
+                                         const ExportContext &context,
+                                         const std::map<std::string, std::string> &options) const;
+
+private:
+    std::vector<std::pair<FormatInfo, Factory>> m_formats;
+};
+
+//! Registers Strata's own formats. Called once from main() (and test set-up); no static
+//! initialisers.
+void registerBuiltinFormats();
+
+} // namespace strata::transfer

@@ -1,0 +1,274 @@
+#include "engine/transfer/formats/csv/csv_writer.h"
+
+#include "engine/transfer/formats/text_out.h"
+
+#include <QLocale>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+namespace {
+
+bool parseBool(const std::string &key, const std::string &value)
+{
+    if (value == "true" || value == "yes" || value == "on" || value == "1")
+        return true;
+    if (value == "false" || value == "no" || value == "off" || value == "0")
+        return false;
+    throw EngineError(StatusCode::Invalid,
+                      "CSV option " + key + " takes true or false, not '" + value + "'");
+}
+
+char parseChar(const std::string &key, const std::string &value)
+{
+    if (value == "tab" || value == "\\t")
+        return '\t';
+    if (value.size() != 1 || value[0] == '\n' || value[0] == '\r')
+        throw EngineError(StatusCode::Invalid,
+                          "CSV option " + key + " takes one character, not '" + value + "'");
+    return value[0];
+}
+
+class CsvWriter : public Writer {
+public:
+    CsvWriter(OutputFile &out, CsvOptions options)
+        : m_out(out)
+        , m_options(std::move(options))
+    {
+    }
+
+    void beginTable(const TableMeta &table) override
+    {
+        m_types.clear();
+        for (const auto &c : table.columns)
+            m_types.push_back(c.masked ? LogicalType::Text : c.type);
+        std::string &buf = m_out.buffer();
+        if (m_options.bom)
+            buf.append("\xEF\xBB\xBF");
+        if (!m_options.header)
+            return;
+        for (size_t c = 0; c < table.columns.size(); ++c) {
+            if (c)
+                buf += m_options.delimiter;
+            appendText(buf, table.columns[c].name, false);
+        }
+        buf += m_options.lineEnd;
+    }
+
+    void writeBatch(const engine::RowBatch &batch) override
+    {
+        std::string &buf = m_out.buffer();
+        const size_t columns = batch.columnCount();
+        for (size_t r = 0; r < batch.rowCount(); ++r) {
+            for (size_t c = 0; c < columns; ++c) {
+                if (c)
+                    buf += m_options.delimiter;
+                const auto &col = batch.columns[c];
+                if (col.isNull(r)) {
+                    buf += m_options.nullText;
+                    continue;
+                }
+                appendValue(buf, col, r, m_types[c]);
+            }
+            buf += m_options.lineEnd;
+            m_out.flushIfFull();
+        }
+    }
+
+    void endTable() override {}
+    void finish() override {}
+
+private:
+    void appendNumber(std::string &buf, std::string_view digits)
+    {
+        if (m_options.policy == CsvOptions::Quote::All) {
+            buf += m_options.quote;
+            buf.append(digits);
+            buf += m_options.quote;
+        } else {
+            buf.append(digits);
+        }
+    }
+
+    void appendValue(std::string &buf, const engine::ColumnVector &col, size_t r, LogicalType type)
+    {
+        char tmp[48];
+        switch (type) {
+        case LogicalType::Integer: {
+            auto res = std::to_chars(tmp, tmp + sizeof tmp, col.intAt(r));
+            appendNumber(buf, {tmp, static_cast<size_t>(res.ptr - tmp)});
+            return;
+        }
+        case LogicalType::Double:
+            appendNumber(buf, {tmp, engine::formatDoubleTo(tmp, col.doubleAt(r))});
+            return;
+        case LogicalType::Boolean:
+            appendText(buf,
+                       m_options.booleanDigits ? (col.intAt(r) ? "1" : "0")
+                                               : (col.intAt(r) ? "true" : "false"),
+                       false);
+            return;
+        case LogicalType::Date:
+            appendText(buf, {tmp, engine::formatDateTo(tmp, col.intAt(r))}, false);
+            return;
+        case LogicalType::Timestamp:
+            appendText(buf, {tmp, engine::formatTimestampTo(tmp, col.intAt(r))}, false);
+            return;
+        case LogicalType::Blob: {
+            m_scratch.clear();
+            if (m_options.blobHex)
+                text::appendHex(m_scratch, col.bytesAt(r));
+            else
+                text::appendBase64(m_scratch, col.bytesAt(r));
+            appendText(buf, m_scratch, false);
+            return;
+        }
+        default:
+            appendText(buf, col.bytesAt(r), m_options.formulaGuard);
+            return;
+        }
+    }
+
+    void appendText(std::string &buf, std::string_view s, bool guard)
+    {
+        // OWASP "CSV injection": a spreadsheet must show, not run, a cell that looks like a
+        // formula.
+        const bool guarded = guard && !s.empty()
+                             && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'
+                                 || s[0] == '\t' || s[0] == '\r');
+        bool quote = m_options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
+                     || s.back() == ' ';
+        for (size_t i = 0; i < s.size() && !quote; ++i) {
+            const char c = s[i];
+            quote = c == m_options.delimiter || c == m_options.quote || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            if (guarded)
+                buf += '\'';
+            buf.append(s);
+            return;
+        }
+        buf += m_options.quote;
+        if (guarded)
+            buf += '\'';
+        size_t start = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == m_options.quote) {
+                buf.append(s.substr(start, i + 1 - start));
+                buf += m_options.quote; // doubled inside quotes
+                start = i + 1;
+            }
+        }
+        buf.append(s.substr(start));
+        buf += m_options.quote;
+    }
+
+    OutputFile &m_out;
+    CsvOptions m_options;
+    std::vector<LogicalType> m_types;
+    std::string m_scratch;
+};
+
+} // namespace
+
+CsvOptions CsvOptions::fromMap(const std::map<std::string, std::string> &options)
+{
+    CsvOptions o;
+    auto preset = options.find("preset");
+    const std::string name = preset == options.end() ? "rfc4180" : preset->second;
+    if (name == "excel") {
+        o.bom = true;
+        o.formulaGuard = true;
+        // Spreadsheets in locales with a decimal comma expect ';' between fields.
+        o.delimiter = QLocale::system().decimalPoint() == QStringLiteral(",") ? ';' : ',';
+    } else if (name == "tsv") {
+        o.delimiter = '\t';
+        o.lineEnd = "\n";
+    } else if (name == "postgres") {
+        o.lineEnd = "\n"; // COPY ... CSV HEADER: NULL unquoted empty, "" an empty string
+    } else if (name != "rfc4180") {
+        throw EngineError(StatusCode::Invalid, "unknown CSV preset '" + name
+                                                   + "' (known: rfc4180, excel, tsv, postgres)");
+    }
+    for (const auto &[key, value] : options) {
+        if (key == "preset")
+            continue;
+        if (key == "delimiter")
+            o.delimiter = parseChar(key, value);
+        else if (key == "quote")
+            o.quote = parseChar(key, value);
+        else if (key == "quote_policy") {
+            if (value == "minimal")
+                o.policy = Quote::Minimal;
+            else if (value == "all")
+                o.policy = Quote::All;
+            else if (value == "nonnumeric")
+                o.policy = Quote::NonNumeric;
+            else
+                throw EngineError(StatusCode::Invalid, "CSV option quote_policy takes minimal, "
+                                                       "all or nonnumeric, not '"
+                                                           + value + "'");
+        } else if (key == "header")
+            o.header = parseBool(key, value);
+        else if (key == "line_end") {
+            if (value != "crlf" && value != "lf")
+                throw EngineError(StatusCode::Invalid,
+                                  "CSV option line_end takes crlf or lf, not '" + value + "'");
+            o.lineEnd = value == "crlf" ? "\r\n" : "\n";
+        } else if (key == "bom")
+            o.bom = parseBool(key, value);
+        else if (key == "null")
+            o.nullText = value;
+        else if (key == "formula_guard")
+            o.formulaGuard = parseBool(key, value);
+        else if (key == "booleans") {
+            if (value != "words" && value != "digits")
+                throw EngineError(StatusCode::Invalid,
+                                  "CSV option booleans takes words or digits, not '" + value + "'");
+            o.booleanDigits = value == "digits";
+        } else if (key == "blob") {
+            if (value != "base64" && value != "hex")
+                throw EngineError(StatusCode::Invalid,
+                                  "CSV option blob takes base64 or hex, not '" + value + "'");
+            o.blobHex = value == "hex";
+        }
+    }
+    if (o.delimiter == o.quote)
+        throw EngineError(StatusCode::Invalid, "the CSV delimiter and quote must differ");
+    return o;
+}
+
+FormatInfo csvFormatInfo()
+{
+    FormatInfo info;
+    info.id = "csv";
+    info.name = "CSV (comma-separated values)";
+    info.extension = "csv";
+    info.capabilities = CanExport;
+    info.options = {
+        {"preset", "rfc4180 (default), excel (BOM, formula guard, ; in decimal-comma locales), "
+                   "tsv, postgres (COPY ... CSV HEADER)"},
+        {"delimiter", "one character, or tab"},
+        {"quote", "one character"},
+        {"quote_policy", "minimal, all or nonnumeric"},
+        {"header", "true or false"},
+        {"line_end", "crlf or lf"},
+        {"bom", "true or false"},
+        {"null", "text written for NULL (default: empty)"},
+        {"formula_guard", "true or false: prefix = + - @ with '"},
+        {"booleans", "words (true/false) or digits (1/0)"},
+        {"blob", "base64 or hex"},
+    };
+    return info;
+}
+
+std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &,
+                                        const std::map<std::string, std::string> &options)
+{
+    return std::make_unique<CsvWriter>(out, CsvOptions::fromMap(options));
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,424 @@
+#include "engine/transfer/formats/json/json_writer.h"
+
+#include "engine/transfer/formats/text_out.h"
+
+#include <cmath>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+// Written by hand rather than with RapidJSON's Writer: values arrive as typed column batches,
+// doubles must be the shortest form that reads back bit-equal (std::to_chars guarantees it;
+// Grisu2 does not always give the shortest), NaN/Infinity and integers beyond 2^53 must be
+// strings, and the output goes straight into the file's 1 MiB buffer. The escaping is small.
+void appendJsonString(std::string &out, std::string_view s)
+{
+    out += '"';
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.substr(start, i - start));
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default: {
+            static const char *kHex = "0123456789abcdef";
+            const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+            out.append(esc, 6);
+        }
+        }
+        start = i + 1;
+    }
+    out.append(s.substr(start));
+    out += '"';
+}
+
+namespace {
+
+enum class Layout { Backup, Table, Query };
+
+std::string isoNoZone(int64_t micros)
+{
+    // The seed layout's "2024-01-15T10:30:00" (UTC, no fraction, no zone letter).
+    std::string s = engine::formatTimestamp(micros - micros % 1000000);
+    if (!s.empty() && s.back() == 'Z')
+        s.pop_back();
+    return s;
+}
+
+class JsonWriter : public Writer {
+public:
+    JsonWriter(OutputFile &out, const ExportContext &context, Layout layout, bool lines,
+               bool pretty)
+        : m_out(out)
+        , m_context(context)
+        , m_layout(layout)
+        , m_lines(lines)
+        , m_pretty(pretty)
+    {
+    }
+
+    void beginTable(const TableMeta &table) override
+    {
+        m_meta = table;
+        m_keys.clear();
+        m_types.clear();
+        for (const auto &c : table.columns) {
+            std::string key;
+            appendJsonString(key, c.name);
+            key += ':';
+            m_keys.push_back(std::move(key));
+            m_types.push_back(c.masked ? LogicalType::Text : c.type);
+        }
+        m_firstRow = true;
+        if (m_lines)
+            return;
+        std::string &b = m_out.buffer();
+        if (m_layout == Layout::Backup) {
+            if (!m_started) {
+                b += "{\"export_metadata\":";
+                appendMetadata(b, true);
+                b += ",\"tables\":{";
+                m_started = true;
+            } else {
+                b += ',';
+            }
+            nl(b);
+            appendJsonString(b, table.name);
+            b += ":{\"schema\":";
+            appendSchema(b);
+            b += ",\"data\":[";
+        } else if (m_layout == Layout::Table) {
+            b += "{\"metadata\":";
+            appendMetadata(b, false);
+            b += ",\"table\":{\"name\":";
+            appendJsonString(b, table.name);
+            b += ",\"schema\":";
+            appendSchema(b);
+            b += ",\"data\":[";
+        } else {
+            b += "{\"metadata\":";
+            appendMetadata(b, false);
+            b += ",\"query\":";
+            appendJsonString(b, table.query);
+            b += ",\"columns\":";
+            appendColumnDefs(b);
+            b += ",\"data\":[";
+        }
+    }
+
+    void writeBatch(const engine::RowBatch &batch) override
+    {
+        std::string &b = m_out.buffer();
+        const size_t columns = batch.columnCount();
+        for (size_t r = 0; r < batch.rowCount(); ++r) {
+            if (!m_lines) {
+                if (!m_firstRow)
+                    b += ',';
+                nl(b);
+            }
+            m_firstRow = false;
+            b += '{';
+            for (size_t c = 0; c < columns; ++c) {
+                if (c)
+                    b += ',';
+                b += m_keys[c];
+                appendValue(b, batch.columns[c], r, m_types[c]);
+            }
+            b += '}';
+            if (m_lines)
+                b += '\n';
+            m_out.flushIfFull();
+        }
+    }
+
+    void endTable() override
+    {
+        if (m_lines)
+            return;
+        std::string &b = m_out.buffer();
+        nl(b);
+        b += m_layout == Layout::Backup ? "]}" : "]}}";
+        if (m_layout == Layout::Query)
+            b.pop_back(); // {"metadata", "query", "columns", "data"} closes once
+        if (m_layout != Layout::Backup)
+            b += '\n';
+    }
+
+    void finish() override
+    {
+        if (m_lines || m_layout != Layout::Backup)
+            return;
+        std::string &b = m_out.buffer();
+        if (!m_started)
+            b += "{\"export_metadata\":", appendMetadata(b, true), b += ",\"tables\":{";
+        nl(b);
+        b += "}}\n";
+    }
+
+private:
+    void nl(std::string &b)
+    {
+        if (m_pretty)
+            b += '\n';
+    }
+
+    void appendMetadata(std::string &b, bool backup)
+    {
+        const ExportContext &x = m_context;
+        b += "{\"version\":\"1.0\",\"export_timestamp\":";
+        appendJsonString(b, isoNoZone(x.exportTime));
+        b += ",\"database_name\":";
+        appendJsonString(b, x.databaseName);
+        if (backup) {
+            b += ",\"record_count\":";
+            text::appendInt(b, x.totalRows);
+            b += ",\"total_tables\":";
+            text::appendInt(b, x.totalTables);
+        } else {
+            b += ",\"record_count\":";
+            text::appendInt(b, m_meta.expectedRows);
+        }
+        b += ",\"mvcc_engine_version\":\"1.0.0\",\"exported_by\":\"Strata " STRATA_VERSION "\"";
+        b += ",\"snapshot_commit_ts\":";
+        appendJsonString(b, engine::formatTimestamp(static_cast<int64_t>(x.snapshotTs)));
+        b += ",\"full_backup\":";
+        b += x.isFullBackup ? "true" : "false";
+        // Every filter, subset and redaction is stamped here, so a partial export is never
+        // mistaken for a full one.
+        if (!x.sanitization.empty()) {
+            b += ",\"sanitization\":{\"mode\":";
+            appendJsonString(b, x.sanitization);
+            b += ",\"columns\":[";
+            for (size_t i = 0; i < x.sanitizedColumns.size(); ++i) {
+                if (i)
+                    b += ',';
+                appendJsonString(b, x.sanitizedColumns[i]);
+            }
+            b += "]}";
+        }
+        if (!x.filters.empty()) {
+            b += ",\"filters\":{";
+            bool first = true;
+            for (const auto &[table, where] : x.filters) {
+                if (!first)
+                    b += ',';
+                first = false;
+                appendJsonString(b, table);
+                b += ':';
+                appendJsonString(b, where);
+            }
+            b += '}';
+        }
+        if (!x.columnSubsets.empty()) {
+            b += ",\"column_subsets\":{";
+            bool first = true;
+            for (const auto &[table, cols] : x.columnSubsets) {
+                if (!first)
+                    b += ',';
+                first = false;
+                appendJsonString(b, table);
+                b += ":[";
+                for (size_t i = 0; i < cols.size(); ++i) {
+                    if (i)
+                        b += ',';
+                    appendJsonString(b, cols[i]);
+                }
+                b += ']';
+            }
+            b += '}';
+        }
+        b += '}';
+    }
+
+    void appendColumnDefs(std::string &b)
+    {
+        b += '[';
+        for (size_t i = 0; i < m_meta.columns.size(); ++i) {
+            const auto &c = m_meta.columns[i];
+            if (i)
+                b += ',';
+            b += "{\"name\":";
+            appendJsonString(b, c.name);
+            b += ",\"type\":";
+            appendJsonString(b, engine::typeName(c.masked ? LogicalType::Text : c.type));
+            if (!c.info.declaredType.empty() && !c.masked) {
+                b += ",\"declared_type\":";
+                appendJsonString(b, c.info.declaredType);
+            }
+            b += ",\"nullable\":";
+            b += c.info.notNull && !c.masked ? "false" : "true";
+            if (c.info.primaryKey)
+                b += ",\"primary_key\":true";
+            if (c.info.unique)
+                b += ",\"unique\":true";
+            if (c.info.sensitive)
+                b += ",\"sensitive\":true";
+            if (c.masked)
+                b += ",\"masked\":true";
+            if (c.info.hasDefault && !c.masked) {
+                b += ",\"default\":";
+                appendJsonString(b, c.info.defaultSql);
+            }
+            b += '}';
+        }
+        b += ']';
+    }
+
+    void appendSchema(std::string &b)
+    {
+        b += "{\"columns\":[";
+        for (size_t i = 0; i < m_meta.columns.size(); ++i) {
+            if (i)
+                b += ',';
+            appendJsonString(b, m_meta.columns[i].name);
+        }
+        b += "],\"created_at\":";
+        appendJsonString(b, isoNoZone(m_meta.createdAt));
+        if (!m_meta.primaryKey.empty()) {
+            b += ",\"primary_key\":[";
+            for (size_t i = 0; i < m_meta.primaryKey.size(); ++i) {
+                if (i)
+                    b += ',';
+                appendJsonString(b, m_meta.primaryKey[i]);
+            }
+            b += ']';
+        }
+        if (!m_meta.filter.empty()) {
+            b += ",\"filter\":";
+            appendJsonString(b, m_meta.filter);
+        }
+        b += ",\"column_defs\":";
+        appendColumnDefs(b);
+        b += '}';
+    }
+
+    void appendValue(std::string &b, const engine::ColumnVector &col, size_t r, LogicalType type)
+    {
+        if (col.isNull(r)) {
+            b += "null";
+            return;
+        }
+        switch (type) {
+        case LogicalType::Boolean:
+            b += col.intAt(r) ? "true" : "false";
+            return;
+        case LogicalType::Integer: {
+            const int64_t v = col.intAt(r);
+            if (v > (int64_t(1) << 53) || v < -(int64_t(1) << 53)) { // beyond exact doubles
+                b += '"';
+                text::appendInt(b, v);
+                b += '"';
+            } else {
+                text::appendInt(b, v);
+            }
+            return;
+        }
+        case LogicalType::Double: {
+            const double d = col.doubleAt(r);
+            if (!std::isfinite(d)) {
+                b += '"';
+                text::appendDouble(b, d); // "NaN", "Infinity", "-Infinity"
+                b += '"';
+            } else {
+                text::appendDouble(b, d);
+            }
+            return;
+        }
+        case LogicalType::Date:
+            b += '"';
+            text::appendDate(b, col.intAt(r));
+            b += '"';
+            return;
+        case LogicalType::Timestamp:
+            b += '"';
+            text::appendTimestamp(b, col.intAt(r));
+            b += '"';
+            return;
+        case LogicalType::Blob:
+            b += '"';
+            text::appendBase64(b, col.bytesAt(r));
+            b += '"';
+            return;
+        default:
+            appendJsonString(b, col.bytesAt(r));
+            return;
+        }
+    }
+
+    OutputFile &m_out;
+    const ExportContext &m_context;
+    Layout m_layout;
+    bool m_lines;
+    bool m_pretty;
+    TableMeta m_meta;
+    std::vector<std::string> m_keys;
+    std::vector<LogicalType> m_types;
+    bool m_firstRow = true;
+    bool m_started = false;
+};
+
+} // namespace
+
+FormatInfo jsonFormatInfo()
+{
+    FormatInfo info;
+    info.id = "json";
+    info.name = "JSON (Strata backup, table and query layouts; JSON lines)";
+    info.extension = "json";
+    info.capabilities = CanExport | MultiTable;
+    info.options = {
+        {"lines", "true: one JSON object per line (.jsonl), rows only"},
+        {"pretty", "true (default): one row per line; false: no line breaks"},
+    };
+    return info;
+}
+
+std::unique_ptr<Writer> createJsonWriter(OutputFile &out, const ExportContext &context,
+                                         const std::map<std::string, std::string> &options)
+{
+    auto flag = [&](const char *key, bool fallback) {
+        auto it = options.find(key);
+        if (it == options.end())
+            return fallback;
+        if (it->second == "true")
+            return true;
+        if (it->second == "false")
+            return false;
+        throw EngineError(StatusCode::Invalid, std::string("JSON option ") + key
+                                                   + " takes true or false, not '" + it->second
+                                                   + "'");
+    };
+    const ExportScope scope = context.spec ? context.spec->scope : ExportScope::Full;
+    const Layout layout = scope == ExportScope::Query  ? Layout::Query
+                          : scope == ExportScope::Full ? Layout::Backup
+                                                       : Layout::Table;
+    return std::make_unique<JsonWriter>(out, context, layout, flag("lines", false),
+                                        flag("pretty", true));
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "engine/common/status.h"
+
+#include <QCryptographicHash>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace strata::transfer {
+
+//! Bytes written so far by every file of one export, checked against its byte limit.
+struct ByteBudget {
+    int64_t limit = 0; //!< 0 = none
+    int64_t used = 0;
+};
+
+//! A file written under a temporary name in its final folder and renamed into place only when
+//! complete: a failure or cancel leaves nothing under a final name, and no existing file is
+//! ever replaced (the name gets a "_2", "_3", ... suffix instead). Buffered; counts bytes and
+//! computes SHA-256 as it goes.
+class OutputFile {
+public:
+    //! Opens a temporary file in `dir` for a file to be named `stem` + `extension`.
+    static engine::Result<std::unique_ptr<OutputFile>> create(const std::string &dir,
+                                                              const std::string &stem,
+                                                              const std::string &extension,
+                                                              ByteBudget *budget);
+    ~OutputFile(); //!< removes the temporary file unless committed
+
+    //! Appends bytes (buffered). Throws engine::EngineError(Io) on failure or over budget.
+    void write(std::string_view bytes);
+    //! A buffer to append to directly; call flushIfFull() now and then.
+    std::string &buffer() { return m_buffer; }
+    void flushIfFull()
+    {
+        if (m_buffer.size() >= kFlushAt)
+            flush();
+    }
+    //! Flushes, syncs and renames into place; returns the final path.
+    engine::Result<std::string> commit();
+
+    int64_t bytesWritten() const { return m_written + static_cast<int64_t>(m_buffer.size()); }
+    std::string sha256Hex() const { return m_sha256; }
+    const std::string &temporaryPath() const { return m_tempPath; }
+
+private:
+    static constexpr size_t kFlushAt = 1 << 20;
+    OutputFile() = default;
+    void flush();
+
+    int m_fd = -1;
+    std::string m_dir, m_stem, m_extension, m_tempPath, m_sha256;
+    std::string m_buffer;
+    int64_t m_written = 0;
+    ByteBudget *m_budget = nullptr;
+    std::unique_ptr<QCryptographicHash> m_hash;
+    bool m_committed = false;
+};
+
+} // namespace strata::transfer

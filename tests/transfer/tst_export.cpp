@@ -1,0 +1,476 @@
+// Exports: every type through CSV and JSON, read back independently (and by pandas); one
+// snapshot under concurrent writes; nothing left behind on failure or cancel; no file ever
+// replaced; sanitization and filters stamped into the metadata; safe file names.
+#include "engine/api/database.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+#include "engine/transfer/naming.h"
+#include "tests/support/csv_parse.h"
+#include "tests/support/engine_helpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <thread>
+
+using namespace strata;
+using engine::Value;
+using strata::test::parseCsv;
+
+namespace {
+
+QByteArray readAll(const std::string &path)
+{
+    QFile f(QString::fromStdString(path));
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+//! A table holding every type and the values that break careless writers.
+std::shared_ptr<engine::Database> tricky()
+{
+    auto db = engine::Database::openInMemory();
+    auto c = db->connect();
+    if (!c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, d DOUBLE, b BOOLEAN, "
+                    "day DATE, ts TIMESTAMP, x BLOB, email TEXT SENSITIVE)"))
+        qFatal("schema");
+    const std::vector<engine::Row> rows = {
+        {Value::integer(1), Value::text("plain"), Value::real(0.1), Value::boolean(true),
+         Value::date(19782), Value::timestamp(1705314600123456),
+         Value::blob(std::string("\0\x01\xff", 3)), Value::text("a@x")},
+        {Value::integer(2), Value::text("comma, \"quote\"\nnew line"), Value::real(-1e300),
+         Value::boolean(false), Value::date(-1), Value::timestamp(0), Value::blob(""),
+         Value::null()},
+        {Value::integer(3), Value::text(""), Value::real(std::numeric_limits<double>::quiet_NaN()),
+         Value::null(), Value::null(), Value::null(), Value::null(), Value::text("b@x")},
+        {Value::integer(INT64_MIN), Value::text("Zoë Müller 李伟 🚀"), Value::real(5e-324),
+         Value::boolean(true), Value::date(2932896), Value::timestamp(-500000), Value::null(),
+         Value::text("c@x")},
+        {Value::integer(9007199254740993LL), Value::null(),
+         Value::real(std::numeric_limits<double>::infinity()), Value::boolean(false),
+         Value::date(0), Value::timestamp(1), Value::blob("hello"), Value::text("d@x")},
+        {Value::integer(6), Value::text(" padded "), Value::real(123456789.125), Value::null(),
+         Value::null(), Value::null(), Value::null(), Value::text("=HYPERLINK(\"x\")")},
+    };
+    if (!c->insertRows("t", {}, rows))
+        qFatal("rows");
+    return db;
+}
+
+transfer::ExportSpec spec(const QString &dir, transfer::ExportScope scope, const char *format)
+{
+    transfer::ExportSpec s;
+    s.scope = scope;
+    s.outputDir = dir.toStdString();
+    s.formats.push_back({format, {}});
+    s.nameTime = 1705314600000000; // 2024-01-15T10:30:00Z
+    s.utcNames = true;
+    return s;
+}
+
+class CancelAfter : public transfer::ProgressSink {
+public:
+    explicit CancelAfter(int64_t rows)
+        : m_after(rows)
+    {
+    }
+    void setTotal(int64_t rows) override { total = rows; }
+    void advance(int64_t rows, const std::string &) override { seen = rows; }
+    bool isCanceled() const override { return seen >= m_after; }
+    int64_t total = -1, seen = 0;
+
+private:
+    int64_t m_after;
+};
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { transfer::registerBuiltinFormats(); }
+
+    void csvHoldsEveryValueExactly()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"t", {}, {}});
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->files.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(r->files[0].path),
+                 tmp.filePath("t_export_20240115_103000.csv"));
+        QCOMPARE(r->files[0].rows, int64_t(6));
+        const QByteArray bytes = readAll(r->files[0].path);
+        QCOMPARE(r->files[0].bytes, int64_t(bytes.size()));
+        QCOMPARE(QString::fromStdString(r->files[0].sha256),
+                 QString(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QVERIFY(bytes.endsWith("\r\n"));
+        const auto rows = parseCsv(QString::fromUtf8(bytes));
+        QCOMPARE(rows.size(), 7);
+        QCOMPARE(rows[0], (QStringList{"id", "s", "d", "b", "day", "ts", "x", "email"}));
+        QCOMPARE(rows[1], (QStringList{"1", "plain", "0.1", "true", "2024-02-29",
+                                       "2024-01-15T10:30:00.123456Z", "AAH/", "a@x"}));
+        QCOMPARE(rows[2], (QStringList{"2", "comma, \"quote\"\nnew line", "-1e+300", "false",
+                                       "1969-12-31", "1970-01-01T00:00:00Z", "", ""}));
+        QCOMPARE(rows[3][1], QString()); // empty string...
+        QCOMPARE(rows[3][2], QStringLiteral("NaN"));
+        QCOMPARE(rows[4],
+                 (QStringList{"-9223372036854775808", "Zoë Müller 李伟 🚀", "5e-324", "true",
+                              "9999-12-31", "1969-12-31T23:59:59.500000Z", "", "c@x"}));
+        QCOMPARE(rows[5][2], QStringLiteral("Infinity"));
+        QCOMPARE(rows[5][6], QStringLiteral("aGVsbG8="));
+        QCOMPARE(rows[6][1], QStringLiteral(" padded "));
+        // ... is quoted, a NULL is not: the two stay apart in the file.
+        QVERIFY(bytes.contains("\r\n3,\"\",NaN,,,,,b@x\r\n"));
+        QVERIFY(bytes.contains(",\" padded \","));
+    }
+
+    void pandasReadsTheCsv()
+    {
+        if (!QFile::exists("/usr/bin/python3"))
+            QFAIL("python3 is missing: installer/setup-deps.sh installs python3-pandas");
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE n (i INTEGER, d DOUBLE, s TEXT, b BOOLEAN)"));
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < 500; ++i)
+            rows.push_back(
+                {Value::integer(i * 7919 - 1000000),
+                 Value::real(std::ldexp(1.0 + i / 997.0, i % 60 - 30)),
+                 Value::text(i % 3 ? "text, with \"quotes\" " + std::to_string(i) : "Zoë\nline"),
+                 Value::boolean(i % 2)});
+        QVERIFY(c->insertRows("n", {}, rows));
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"n", {}, {}});
+        auto r = transfer::runExport(*db, s);
+        QVERIFY(r);
+        QProcess py;
+        py.start("/usr/bin/python3",
+                 {QStringLiteral(STRATA_SOURCE_DIR "/tests/transfer/read_csv_with_pandas.py"),
+                  QString::fromStdString(r->files[0].path)});
+        QVERIFY(py.waitForFinished(60000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const auto doc = QJsonDocument::fromJson(py.readAllStandardOutput()).object();
+        QCOMPARE(doc["columns"].toArray().size(), 4);
+        QCOMPARE(doc["dtypes"].toArray()[0].toString(), QStringLiteral("int64"));
+        QCOMPARE(doc["dtypes"].toArray()[1].toString(), QStringLiteral("float64"));
+        QCOMPARE(doc["dtypes"].toArray()[3].toString(), QStringLiteral("bool"));
+        const auto data = doc["rows"].toArray();
+        QCOMPARE(data.size(), 500);
+        for (int i = 0; i < 500; ++i) {
+            const auto row = data[i].toArray();
+            QCOMPARE(row[0].toInteger(), qint64(rows[i][0].i));
+            const double want = rows[i][1].d, got = row[1].toDouble();
+            QVERIFY2(std::memcmp(&want, &got, 8) == 0, qPrintable(QString::number(i)));
+            QCOMPARE(row[2].toString().toStdString(), rows[i][2].s);
+            QCOMPARE(row[3].toBool(), rows[i][3].i != 0);
+        }
+    }
+
+    void jsonBackupHoldsEveryValueExactly()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto r = transfer::runExport(*db, spec(tmp.path(), transfer::ExportScope::Full, "json"));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(QString::fromStdString(r->files[0].path),
+                 tmp.filePath("full_backup_20240115_103000.json"));
+        QJsonParseError error;
+        const auto doc = QJsonDocument::fromJson(readAll(r->files[0].path), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const auto meta = doc["export_metadata"].toObject();
+        QCOMPARE(meta["version"].toString(), QStringLiteral("1.0"));
+        QCOMPARE(meta["record_count"].toInt(), 6);
+        QCOMPARE(meta["total_tables"].toInt(), 1);
+        QCOMPARE(meta["full_backup"].toBool(), true);
+        QVERIFY(QDateTime::fromString(meta["snapshot_commit_ts"].toString(), Qt::ISODateWithMs)
+                    .isValid());
+        const auto table = doc["tables"].toObject()["t"].toObject();
+        QCOMPARE(table["schema"].toObject()["columns"].toArray().size(), 8);
+        const auto defs = table["schema"].toObject()["column_defs"].toArray();
+        QCOMPARE(defs[0].toObject()["primary_key"].toBool(), true);
+        QCOMPARE(defs[0].toObject()["nullable"].toBool(), false);
+        QCOMPARE(defs[5].toObject()["type"].toString(), QStringLiteral("TIMESTAMP"));
+        QCOMPARE(defs[7].toObject()["sensitive"].toBool(), true);
+        const auto data = table["data"].toArray();
+        QCOMPARE(data.size(), 6);
+        const auto r0 = data[0].toObject();
+        QCOMPARE(r0["d"].toDouble(), 0.1);
+        QCOMPARE(r0["b"].toBool(), true);
+        QCOMPARE(r0["day"].toString(), QStringLiteral("2024-02-29"));
+        QCOMPARE(QByteArray::fromBase64(r0["x"].toString().toLatin1()),
+                 QByteArray("\0\x01\xff", 3));
+        QCOMPARE(data[1].toObject()["s"].toString(), QStringLiteral("comma, \"quote\"\nnew line"));
+        QVERIFY(data[1].toObject()["email"].isNull());
+        QCOMPARE(data[2].toObject()["s"].toString(), QString());
+        QVERIFY(!data[2].toObject()["s"].isNull());
+        QCOMPARE(data[2].toObject()["d"].toString(), QStringLiteral("NaN"));
+        QCOMPARE(data[3].toObject()["id"].toString(), QStringLiteral("-9223372036854775808"));
+        const double tiny = data[3].toObject()["d"].toDouble();
+        const double want = 5e-324;
+        QVERIFY(std::memcmp(&tiny, &want, 8) == 0);
+        QCOMPARE(data[3].toObject()["s"].toString(), QStringLiteral("Zoë Müller 李伟 🚀"));
+        QCOMPARE(data[4].toObject()["id"].toString(), QStringLiteral("9007199254740993"));
+        QCOMPARE(data[4].toObject()["d"].toString(), QStringLiteral("Infinity"));
+        QCOMPARE(data[5].toObject()["d"].toDouble(), 123456789.125);
+    }
+
+    void jsonQueryTableAndLinesLayouts()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto q = spec(tmp.path(), transfer::ExportScope::Query, "json");
+        q.query = "SELECT id, upper(s) AS s FROM t WHERE id BETWEEN 1 AND 3 ORDER BY id";
+        auto r = transfer::runExport(*db, q);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QVERIFY(QString::fromStdString(r->files[0].path)
+                    .endsWith("/query_export_20240115_103000.json"));
+        const auto doc = QJsonDocument::fromJson(readAll(r->files[0].path));
+        QCOMPARE(doc["query"].toString().toStdString(), q.query);
+        QCOMPARE(doc["data"].toArray().size(), 3);
+        QCOMPARE(doc["data"].toArray()[0].toObject()["s"].toString(), QStringLiteral("PLAIN"));
+        QCOMPARE(doc["columns"].toArray()[1].toObject()["name"].toString(), QStringLiteral("s"));
+
+        auto t = spec(tmp.path(), transfer::ExportScope::Tables, "json");
+        t.tables.push_back({"t", {"id", "s"}, "id < 3"});
+        r = transfer::runExport(*db, t);
+        QVERIFY(r);
+        const auto table = QJsonDocument::fromJson(readAll(r->files[0].path));
+        QCOMPARE(table["table"].toObject()["name"].toString(), QStringLiteral("t"));
+        QCOMPARE(table["table"].toObject()["data"].toArray().size(), 3); // 1, 2 and INT64_MIN
+        QCOMPARE(table["metadata"].toObject()["filters"].toObject()["t"].toString(),
+                 QStringLiteral("id < 3"));
+        QCOMPARE(table["metadata"].toObject()["full_backup"].toBool(), false);
+
+        auto l = spec(tmp.path(), transfer::ExportScope::Tables, "json");
+        l.formats[0].options["lines"] = "true";
+        l.tables.push_back({"t", {}, {}});
+        r = transfer::runExport(*db, l);
+        QVERIFY(r);
+        QVERIFY(QString::fromStdString(r->files[0].path).endsWith(".jsonl"));
+        const auto lines = readAll(r->files[0].path).trimmed().split('\n');
+        QCOMPARE(lines.size(), 6);
+        for (const auto &line : lines)
+            QVERIFY(QJsonDocument::fromJson(line).isObject());
+    }
+
+    void oneSnapshotWhileWritersCommit()
+    {
+        auto db = engine::Database::openInMemory();
+        auto setup = db->connect();
+        QVERIFY(setup->execute("CREATE TABLE a (id INTEGER PRIMARY KEY, balance INTEGER);"
+                               "CREATE TABLE log (n INTEGER)"));
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < 2000; ++i)
+            rows.push_back({Value::integer(i), Value::integer(100)});
+        QVERIFY(setup->insertRows("a", {}, rows));
+        std::atomic<bool> stop{false};
+        std::atomic<int> commits{0};
+        std::thread writer([&] {
+            auto c = db->connect();
+            for (int i = 0; !stop; ++i) {
+                // Money moves between accounts and each move is logged: in any one snapshot the
+                // total is 200000 and count(log) equals the number of moves.
+                c->begin();
+                c->execute("UPDATE a SET balance = balance - 1 WHERE id = ?",
+                           {Value::integer(i % 2000)});
+                c->execute("UPDATE a SET balance = balance + 1 WHERE id = ?",
+                           {Value::integer((i * 7) % 2000)});
+                c->execute("INSERT INTO log VALUES (?)", {Value::integer(i)});
+                if (c->commit())
+                    ++commits;
+            }
+        });
+        QTemporaryDir tmp;
+        for (int round = 0; round < 5; ++round) {
+            const int before = commits.load();
+            auto r
+                = transfer::runExport(*db, spec(tmp.path(), transfer::ExportScope::Full, "json"));
+            QVERIFY(r);
+            const auto doc = QJsonDocument::fromJson(readAll(r->files[0].path));
+            qint64 total = 0;
+            for (const auto &row : doc["tables"].toObject()["a"].toObject()["data"].toArray())
+                total += row.toObject()["balance"].toInteger();
+            QCOMPARE(total, qint64(200000));
+            const auto log = doc["tables"].toObject()["log"].toObject()["data"].toArray();
+            QCOMPARE(doc["export_metadata"].toObject()["record_count"].toInt(), 2000 + log.size());
+            QVERIFY(commits.load() >= before);
+            QFile::remove(QString::fromStdString(r->files[0].path));
+        }
+        stop = true;
+        writer.join();
+        QVERIFY(commits.load() > 0);
+    }
+
+    void failuresLeaveNothingBehind()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto c = db->connect();
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < 20000; ++i)
+            rows.push_back({Value::integer(100 + i), Value::text(std::string(100, 'x')),
+                            Value::real(i), Value::null(), Value::null(), Value::null(),
+                            Value::null(), Value::null()});
+        QVERIFY(c->insertRows("t", {}, rows));
+        auto s = spec(tmp.path(), transfer::ExportScope::Full, "json");
+        s.formats.push_back({"csv", {}});
+
+        auto bytes = s;
+        bytes.maxBytes = 1 << 20; // a byte limit hit in the middle of a table
+        auto r = transfer::runExport(*db, bytes);
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.status().message()).contains("size limit"),
+                 r.status().message().c_str());
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+        auto limited = s;
+        limited.maxRows = 100;
+        r = transfer::runExport(*db, limited);
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.status().message()).contains("limit of 100 rows"));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+        CancelAfter cancel(5000);
+        r = transfer::runExport(*db, s, &cancel);
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), engine::StatusCode::Canceled);
+        QCOMPARE(cancel.total, int64_t(20006));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+        auto badFilter = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        badFilter.tables.push_back({"t", {}, "nope > 1"});
+        r = transfer::runExport(*db, badFilter);
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.status().message()).contains("no such column: nope"),
+                 r.status().message().c_str());
+        auto badColumn = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        badColumn.tables.push_back({"t", {"id", "bogus"}, {}});
+        QVERIFY(!transfer::runExport(*db, badColumn));
+        auto badFormat = spec(tmp.path(), transfer::ExportScope::Full, "xml");
+        r = transfer::runExport(*db, badFormat);
+        QVERIFY(!r);
+        QVERIFY(QString::fromStdString(r.status().message()).contains("known: csv, json"));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    void existingFilesAreNeverReplaced()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        const QString taken = tmp.filePath("t_export_20240115_103000.csv");
+        {
+            QFile f(taken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("keep me");
+        }
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"t", {}, {}});
+        auto first = transfer::runExport(*db, s);
+        auto second = transfer::runExport(*db, s); // the same second again
+        QVERIFY(first && second);
+        QCOMPARE(QString::fromStdString(first->files[0].path),
+                 tmp.filePath("t_export_20240115_103000_2.csv"));
+        QCOMPARE(QString::fromStdString(second->files[0].path),
+                 tmp.filePath("t_export_20240115_103000_3.csv"));
+        QCOMPARE(readAll(taken.toStdString()), QByteArray("keep me"));
+    }
+
+    void sanitizationDropsOrMasksAndSaysSo()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto drop = spec(tmp.path(), transfer::ExportScope::Full, "json");
+        drop.formats.push_back({"csv", {}});
+        drop.sanitize = transfer::SanitizeMode::Drop;
+        drop.sensitiveColumns = {"t.x"};
+        auto r = transfer::runExport(*db, drop);
+        QVERIFY(r);
+        // A redacted export is never named or labelled a full backup.
+        QVERIFY(QString::fromStdString(r->files[0].path).endsWith("/export_20240115_103000.json"));
+        const auto doc = QJsonDocument::fromJson(readAll(r->files[0].path));
+        const auto meta = doc["export_metadata"].toObject();
+        QCOMPARE(meta["full_backup"].toBool(), false);
+        QCOMPARE(meta["sanitization"].toObject()["mode"].toString(), QStringLiteral("drop"));
+        QCOMPARE(meta["sanitization"].toObject()["columns"].toArray().size(), 2);
+        const auto row = doc["tables"].toObject()["t"].toObject()["data"].toArray()[0].toObject();
+        QVERIFY(!row.contains("email") && !row.contains("x") && row.contains("s"));
+        const auto csv = parseCsv(QString::fromUtf8(readAll(r->files[1].path)));
+        QCOMPARE(csv[0], (QStringList{"id", "s", "d", "b", "day", "ts"}));
+
+        auto mask = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        mask.tables.push_back({"t", {}, {}});
+        mask.sanitize = transfer::SanitizeMode::Mask;
+        r = transfer::runExport(*db, mask);
+        QVERIFY(r);
+        const auto masked = parseCsv(QString::fromUtf8(readAll(r->files[0].path)));
+        QCOMPARE(masked[1][7], QStringLiteral("***"));
+        QCOMPARE(masked[2][7], QString()); // NULL stays NULL
+        QVERIFY(!readAll(r->files[0].path).contains("a@x"));
+    }
+
+    void excelPresetGuardsFormulas()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE f (v TEXT, n INTEGER); INSERT INTO f VALUES "
+                           "('=SUM(A1:A9)', -5), ('+1', 1), ('@cmd', 2), ('-x', 3), ('safe', 4)"));
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.formats[0].options["preset"] = "excel";
+        s.formats[0].options["delimiter"] = ",";
+        s.tables.push_back({"f", {}, {}});
+        auto r = transfer::runExport(*db, s);
+        QVERIFY(r);
+        const QByteArray bytes = readAll(r->files[0].path);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const auto rows = parseCsv(QString::fromUtf8(bytes.mid(3)));
+        QCOMPARE(rows[1], (QStringList{"'=SUM(A1:A9)", "-5"})); // numbers are never altered
+        QCOMPARE(rows[2][0], QStringLiteral("'+1"));
+        QCOMPARE(rows[3][0], QStringLiteral("'@cmd"));
+        QCOMPARE(rows[4][0], QStringLiteral("'-x"));
+        QCOMPARE(rows[5][0], QStringLiteral("safe"));
+        auto bad = s;
+        bad.formats[0].options = {{"preset", "lotus"}};
+        auto err = transfer::runExport(*db, bad);
+        QVERIFY(!err);
+        QVERIFY(
+            QString::fromStdString(err.status().message()).contains("unknown CSV preset 'lotus'"));
+    }
+
+    void safeFileNames()
+    {
+        for (const char *name : {"../../etc/passwd", "a/b\\c", "..", "", "CON", "nul.txt",
+                                 "tab\there", "évènement", "x\"; DROP TABLE y; --"}) {
+            const std::string stem = transfer::safeFileStem(name);
+            QVERIFY2(!stem.empty(), name);
+            QVERIFY2(stem.find('/') == std::string::npos && stem.find('\\') == std::string::npos,
+                     name);
+            QVERIFY2(stem.find("..") == std::string::npos, name);
+            QVERIFY2(stem.front() != '.', name);
+            for (unsigned char ch : stem)
+                QVERIFY2(ch >= 0x20, name);
+        }
+        QCOMPARE(QString::fromStdString(transfer::safeFileStem("CON")), QStringLiteral("_CON"));
+        QCOMPARE(QString::fromStdString(transfer::safeFileStem("évènement")),
+                 QStringLiteral("évènement"));
+        QVERIFY(transfer::safeFileStem(std::string(300, 'a')).size() <= 100);
+        QCOMPARE(QString::fromStdString(transfer::nameTimestamp(1705314600000000, true)),
+                 QStringLiteral("20240115_103000"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
