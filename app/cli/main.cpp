@@ -31,7 +31,7 @@ const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
-  export   Export tables, a query or the whole database to files (CSV, JSON)
+  export   Export tables, a query or the whole database to files (CSV, JSON, SQL)
   sql      Run SQL statements and print their results
   tables   List the tables of a database
 
@@ -304,9 +304,10 @@ int exportCommand(const QStringList &args)
     parser.addOption({"tables", "Export these tables, one file each per format.", "A,B"});
     parser.addOption({"query", "Export the result of one SELECT.", "SQL"});
     parser.addOption({"format",
-                      "Formats, comma-separated: csv, json. Default: json for --full, "
+                      "Formats, comma-separated: csv, json, sql. Default: json for --full, "
                       "csv otherwise.",
                       "LIST"});
+    parser.addOption({"sql-dialect", "SQL dialect: sqlite (default), postgres, generic.", "NAME"});
     parser.addOption({"where", "Only rows of table T matching EXPR (repeatable).", "T:EXPR"});
     parser.addOption({"columns", "Only these columns of table T (repeatable).", "T:A,B"});
     parser.addOption({"csv-preset", "CSV preset: rfc4180, excel, tsv, postgres.", "NAME"});
@@ -383,11 +384,13 @@ int exportCommand(const QStringList &args)
     for (const auto &f : formats.split(',', Qt::SkipEmptyParts)) {
         transfer::FormatRequest request{f.trimmed().toStdString(), {}};
         if (!transfer::FormatRegistry::instance().find(request.id))
-            return usageError("export: unknown format '" + f + "' (known: csv, json)");
+            return usageError("export: unknown format '" + f + "' (known: csv, json, sql)");
         if (request.id == "csv" && parser.isSet("csv-preset"))
             request.options["preset"] = parser.value("csv-preset").toStdString();
         if (request.id == "json" && parser.isSet("jsonl"))
             request.options["lines"] = "true";
+        if (request.id == "sql" && parser.isSet("sql-dialect"))
+            request.options["dialect"] = parser.value("sql-dialect").toStdString();
         spec.formats.push_back(std::move(request));
     }
     if (parser.isSet("sanitize")) {

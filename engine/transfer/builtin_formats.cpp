@@ -1,6 +1,7 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/csv/csv_writer.h"
 #include "engine/transfer/formats/json/json_writer.h"
+#include "engine/transfer/formats/sql/sql_writer.h"
 
 namespace strata::transfer {
 
@@ -9,6 +10,7 @@ void registerBuiltinFormats()
     auto &registry = FormatRegistry::instance();
     registry.add(csvFormatInfo(), createCsvWriter);
     registry.add(jsonFormatInfo(), createJsonWriter);
+    registry.add(sqlFormatInfo(), createSqlWriter);
 }
 
 } // namespace strata::transfer

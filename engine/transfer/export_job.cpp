@@ -252,7 +252,10 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
         if (spec.scope == ExportScope::Full)
             for (const auto &f : spec.formats)
                 if (registry.find(f.id)->capabilities & MultiTable)
-                    shared[f.id] = open(f, context.isFullBackup ? "full_backup" : "export", "");
+                    shared[f.id] = open(f,
+                                        context.isFullBackup ? registry.find(f.id)->fullExportStem
+                                                             : std::string("export"),
+                                        "");
 
         int64_t rowsRead = 0;
         engine::RowBatch batch;

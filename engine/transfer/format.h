@@ -24,6 +24,8 @@ struct FormatInfo {
     std::string name;      //!< "CSV (comma-separated values)"
     std::string extension; //!< "csv"
     unsigned capabilities = CanExport;
+    //! File name stem of a MultiTable file holding a whole, unfiltered database.
+    std::string fullExportStem = "full_backup";
     //! Options the format understands, with a one-line description each.
     std::map<std::string, std::string> options;
 };

@@ -1,0 +1,270 @@
+#include "engine/transfer/formats/sql/sql_writer.h"
+
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/formats/text_out.h"
+
+#include <cmath>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+namespace {
+
+enum class Dialect { Sqlite, Postgres, Generic };
+
+//! A CREATE TABLE + INSERT script in one transaction. Identifiers are always double-quoted
+//! with '"' doubled, strings use '' doubling: no value or name can leave its literal.
+class SqlWriter : public Writer {
+public:
+    SqlWriter(OutputFile &out, const ExportContext &context, Dialect dialect, int rowsPerInsert)
+        : m_out(out)
+        , m_context(context)
+        , m_dialect(dialect)
+        , m_rowsPerInsert(rowsPerInsert)
+    {
+    }
+
+    void beginTable(const TableMeta &table) override
+    {
+        std::string &b = m_out.buffer();
+        if (!m_started) {
+            b += "-- SQL Export from Strata " STRATA_VERSION "\n-- Export time: ";
+            b += engine::formatTimestamp(m_context.exportTime - m_context.exportTime % 1000000);
+            b += "\n-- Snapshot: ";
+            b += engine::formatTimestamp(static_cast<int64_t>(m_context.snapshotTs));
+            b += "\n-- Dialect: ";
+            b += m_dialect == Dialect::Sqlite     ? "sqlite"
+                 : m_dialect == Dialect::Postgres ? "postgres"
+                                                  : "generic";
+            b += "\n";
+            if (!m_context.filters.empty() || !m_context.sanitization.empty()
+                || !m_context.columnSubsets.empty())
+                b += "-- Partial export: filters, column subsets or redactions apply (not a full "
+                     "backup)\n";
+            if (m_dialect == Dialect::Postgres)
+                b += "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n";
+            b += "BEGIN;\n";
+            m_started = true;
+        }
+        m_table = table.name == "query" && !table.query.empty() ? std::string("query_result")
+                                                                : table.name;
+        m_types.clear();
+        b += "\nCREATE TABLE ";
+        b += quoteIdentifier(m_table);
+        b += " (";
+        for (size_t i = 0; i < table.columns.size(); ++i) {
+            const auto &c = table.columns[i];
+            const LogicalType type = c.masked ? LogicalType::Text : c.type;
+            m_types.push_back(type);
+            b += i ? ",\n  " : "\n  ";
+            b += quoteIdentifier(c.name);
+            b += ' ';
+            b += columnType(type, c.masked ? 0 : c.info.maxLength);
+            if (c.info.notNull && !c.masked)
+                b += " NOT NULL";
+        }
+        if (!table.primaryKey.empty()) {
+            b += ",\n  PRIMARY KEY (";
+            for (size_t i = 0; i < table.primaryKey.size(); ++i)
+                b += (i ? ", " : "") + quoteIdentifier(table.primaryKey[i]);
+            b += ")";
+        }
+        b += "\n);\n";
+        m_insertPrefix = "INSERT INTO " + quoteIdentifier(m_table) + " (";
+        for (size_t i = 0; i < table.columns.size(); ++i)
+            m_insertPrefix += (i ? ", " : "") + quoteIdentifier(table.columns[i].name);
+        m_insertPrefix += ") VALUES ";
+        m_inInsert = 0;
+    }
+
+    void writeBatch(const engine::RowBatch &batch) override
+    {
+        std::string &b = m_out.buffer();
+        for (size_t r = 0; r < batch.rowCount(); ++r) {
+            if (m_inInsert == 0) {
+                b += m_insertPrefix;
+            } else {
+                b += ",\n  ";
+            }
+            b += '(';
+            for (size_t c = 0; c < batch.columnCount(); ++c) {
+                if (c)
+                    b += ", ";
+                appendLiteral(b, batch.columns[c], r, m_types[c]);
+            }
+            b += ')';
+            if (++m_inInsert >= m_rowsPerInsert) {
+                b += ";\n";
+                m_inInsert = 0;
+            }
+            m_out.flushIfFull();
+        }
+    }
+
+    void endTable() override
+    {
+        if (m_inInsert > 0)
+            m_out.buffer() += ";\n";
+        m_inInsert = 0;
+    }
+
+    void finish() override { m_out.buffer() += "\nCOMMIT;\n"; }
+
+private:
+    std::string columnType(LogicalType type, uint32_t maxLength) const
+    {
+        switch (type) {
+        case LogicalType::Boolean:
+            return m_dialect == Dialect::Sqlite ? "INTEGER" : "BOOLEAN";
+        case LogicalType::Integer:
+            return m_dialect == Dialect::Sqlite ? "INTEGER" : "BIGINT";
+        case LogicalType::Double:
+            return m_dialect == Dialect::Sqlite ? "REAL" : "DOUBLE PRECISION";
+        case LogicalType::Blob:
+            return m_dialect == Dialect::Postgres ? "BYTEA" : "BLOB";
+        case LogicalType::Date:
+            return m_dialect == Dialect::Sqlite ? "TEXT" : "DATE";
+        case LogicalType::Timestamp:
+            return m_dialect == Dialect::Sqlite     ? "TEXT"
+                   : m_dialect == Dialect::Postgres ? "TIMESTAMP WITH TIME ZONE"
+                                                    : "TIMESTAMP";
+        default:
+            if (maxLength && m_dialect != Dialect::Sqlite)
+                return "VARCHAR(" + std::to_string(maxLength) + ")";
+            return "TEXT";
+        }
+    }
+
+    void appendString(std::string &b, std::string_view s)
+    {
+        b += '\'';
+        size_t start = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\'') {
+                b.append(s.substr(start, i + 1 - start));
+                b += '\'';
+                start = i + 1;
+            }
+        }
+        b.append(s.substr(start));
+        b += '\'';
+    }
+
+    void appendLiteral(std::string &b, const engine::ColumnVector &col, size_t r, LogicalType type)
+    {
+        if (col.isNull(r)) {
+            b += "NULL";
+            return;
+        }
+        switch (type) {
+        case LogicalType::Boolean:
+            if (m_dialect == Dialect::Sqlite)
+                b += col.intAt(r) ? "1" : "0";
+            else
+                b += col.intAt(r) ? "TRUE" : "FALSE";
+            return;
+        case LogicalType::Integer:
+            text::appendInt(b, col.intAt(r));
+            return;
+        case LogicalType::Double: {
+            const double d = col.doubleAt(r);
+            if (std::isfinite(d)) {
+                text::appendDouble(b, d);
+            } else if (m_dialect == Dialect::Postgres) {
+                b += '\'';
+                text::appendDouble(b, d); // 'NaN', 'Infinity', '-Infinity'
+                b += "'::float8";
+            } else if (std::isnan(d)) {
+                b += "NULL"; // SQLite stores NaN as NULL; no portable NaN literal exists
+            } else {
+                b += d > 0 ? "9e999" : "-9e999"; // read as +/- infinity
+            }
+            return;
+        }
+        case LogicalType::Blob:
+            if (m_dialect == Dialect::Postgres) {
+                b += "'\\x";
+                text::appendHex(b, col.bytesAt(r));
+                b += "'::bytea";
+            } else {
+                b += "X'";
+                text::appendHex(b, col.bytesAt(r));
+                b += '\'';
+            }
+            return;
+        case LogicalType::Date:
+            if (m_dialect != Dialect::Sqlite)
+                b += "DATE ";
+            b += '\'';
+            text::appendDate(b, col.intAt(r));
+            b += '\'';
+            return;
+        case LogicalType::Timestamp:
+            if (m_dialect == Dialect::Postgres)
+                b += "TIMESTAMPTZ ";
+            else if (m_dialect == Dialect::Generic)
+                b += "TIMESTAMP ";
+            b += '\'';
+            text::appendTimestamp(b, col.intAt(r));
+            b += '\'';
+            return;
+        default:
+            appendString(b, col.bytesAt(r));
+            return;
+        }
+    }
+
+    OutputFile &m_out;
+    const ExportContext &m_context;
+    Dialect m_dialect;
+    int m_rowsPerInsert;
+    bool m_started = false;
+    std::string m_table, m_insertPrefix;
+    std::vector<LogicalType> m_types;
+    int m_inInsert = 0;
+};
+
+} // namespace
+
+FormatInfo sqlFormatInfo()
+{
+    FormatInfo info;
+    info.id = "sql";
+    info.name = "SQL script (SQLite, PostgreSQL, generic)";
+    info.extension = "sql";
+    info.capabilities = CanExport | MultiTable;
+    info.fullExportStem = "migration";
+    info.options = {
+        {"dialect", "sqlite (default), postgres or generic"},
+        {"rows_per_insert", "rows in one INSERT statement (default 100; 1 for one per row)"},
+    };
+    return info;
+}
+
+std::unique_ptr<Writer> createSqlWriter(OutputFile &out, const ExportContext &context,
+                                        const std::map<std::string, std::string> &options)
+{
+    Dialect dialect = Dialect::Sqlite;
+    if (auto it = options.find("dialect"); it != options.end()) {
+        if (it->second == "postgres" || it->second == "postgresql")
+            dialect = Dialect::Postgres;
+        else if (it->second == "generic")
+            dialect = Dialect::Generic;
+        else if (it->second != "sqlite")
+            throw EngineError(StatusCode::Invalid, "unknown SQL dialect '" + it->second
+                                                       + "' (known: sqlite, postgres, generic)");
+    }
+    int rows = 100;
+    if (auto it = options.find("rows_per_insert"); it != options.end()) {
+        rows = std::atoi(it->second.c_str());
+        if (rows < 1 || rows > 100000)
+            throw EngineError(StatusCode::Invalid,
+                              "rows_per_insert takes 1 to 100000, not '" + it->second + "'");
+    }
+    return std::make_unique<SqlWriter>(out, context, dialect, rows);
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,210 @@
+// SQL scripts loaded by the real consumers: the sqlite3 command-line tool (values read back
+// through SQLite) and a real PostgreSQL server started for the test (psql loads the script).
+#include "engine/api/database.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+#include "tests/support/postgres_server.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QVariant>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace strata;
+using engine::Value;
+
+namespace {
+
+//! Rows with every type and the values that break careless SQL writers.
+std::vector<engine::Row> trickyRows()
+{
+    return {
+        {Value::integer(1), Value::text("O'Brien; DROP TABLE t; --"), Value::real(0.1),
+         Value::boolean(true), Value::date(19782), Value::timestamp(1705314600123456),
+         Value::blob(std::string("\0\x01\xff'", 4))},
+        {Value::integer(2), Value::text("line\nbreak \"quoted\" \\ backslash"), Value::real(-1e300),
+         Value::boolean(false), Value::date(-1), Value::timestamp(0), Value::blob("")},
+        {Value::integer(3), Value::text(""), Value::real(5e-324), Value::null(), Value::null(),
+         Value::null(), Value::null()},
+        {Value::integer(INT64_MIN), Value::text("Zoë 李伟 🚀"), Value::real(123456789.125),
+         Value::boolean(true), Value::date(2932896), Value::timestamp(-500000), Value::blob("x")},
+        {Value::integer(INT64_MAX), Value::null(), Value::null(), Value::boolean(false),
+         Value::date(0), Value::timestamp(1), Value::null()},
+    };
+}
+
+std::shared_ptr<engine::Database> source(const char *tableName)
+{
+    auto db = engine::Database::openInMemory();
+    auto c = db->connect();
+    const std::string t = transfer::quoteIdentifier(tableName);
+    if (!c->execute("CREATE TABLE " + t
+                    + " (id INTEGER PRIMARY KEY, s TEXT, d DOUBLE, b BOOLEAN, "
+                      "day DATE, ts TIMESTAMP, x BLOB)"))
+        qFatal("schema");
+    if (!c->insertRows(tableName, {}, trickyRows()))
+        qFatal("rows");
+    return db;
+}
+
+std::string exportSql(engine::Database &db, const QString &dir, const char *dialect)
+{
+    transfer::ExportSpec spec;
+    spec.scope = transfer::ExportScope::Full;
+    spec.outputDir = dir.toStdString();
+    spec.formats.push_back({"sql", {{"dialect", dialect}, {"rows_per_insert", "2"}}});
+    auto r = transfer::runExport(db, spec);
+    if (!r)
+        qFatal("export failed: %s", r.status().toString().c_str());
+    return r->files[0].path;
+}
+
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, 8) == 0;
+}
+
+} // namespace
+
+class TestExportSql : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { transfer::registerBuiltinFormats(); }
+
+    void sqlite3LoadsTheScript()
+    {
+        QTemporaryDir tmp;
+        const char *name = "odd \"table\"; name";
+        auto db = source(name);
+        const std::string script = exportSql(*db, tmp.path(), "sqlite");
+        QVERIFY(QFileInfo(QString::fromStdString(script)).fileName().startsWith("migration_"));
+        const QString file = tmp.filePath("loaded.sqlite");
+        QProcess sqlite;
+        sqlite.setStandardInputFile(QString::fromStdString(script));
+        sqlite.start("sqlite3", {"-bail", file});
+        QVERIFY(sqlite.waitForFinished(60000));
+        QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
+
+        auto sdb = QSqlDatabase::addDatabase("QSQLITE", "loaded");
+        sdb.setDatabaseName(file);
+        QVERIFY(sdb.open());
+        {
+            QSqlQuery q(sdb);
+            QVERIFY(q.exec("SELECT id, s, d, b, day, ts, x, typeof(d) FROM \"odd \"\"table\"\"; "
+                           "name\" ORDER BY id"));
+            const auto rows = trickyRows();
+            const std::vector<size_t> order = {3, 0, 1, 2, 4}; // by id
+            for (size_t k : order) {
+                QVERIFY(q.next());
+                const auto &want = rows[k];
+                QCOMPARE(q.value(0).toLongLong(), qlonglong(want[0].i));
+                if (want[1].isNull())
+                    QVERIFY(q.value(1).isNull());
+                else
+                    QCOMPARE(q.value(1).toString().toStdString(), want[1].s);
+                if (want[2].isNull())
+                    QVERIFY(q.value(2).isNull());
+                else
+                    QVERIFY2(sameBits(q.value(2).toDouble(), want[2].d),
+                             qPrintable(q.value(2).toString()));
+                if (!want[3].isNull())
+                    QCOMPARE(q.value(3).toLongLong(), qlonglong(want[3].i)); // booleans as 1/0
+                if (!want[4].isNull())
+                    QCOMPARE(q.value(4).toString().toStdString(), engine::formatDate(want[4].i));
+                if (!want[5].isNull())
+                    QCOMPARE(q.value(5).toString().toStdString(),
+                             engine::formatTimestamp(want[5].i));
+                if (want[6].isNull())
+                    QVERIFY(q.value(6).isNull());
+                else
+                    QCOMPARE(q.value(6).toByteArray().toStdString(), want[6].s);
+            }
+            QVERIFY(!q.next());
+        }
+        sdb.close();
+        sdb = QSqlDatabase();
+        QSqlDatabase::removeDatabase("loaded");
+    }
+
+    void postgresLoadsTheScript()
+    {
+        test::PostgresServer pg;
+        QVERIFY2(pg.isRunning(), qPrintable(pg.error()));
+        QTemporaryDir tmp;
+        const char *name = "Odd \"Table\"";
+        auto db = source(name);
+        const std::string script = exportSql(*db, tmp.path(), "postgres");
+        // psql runs as the postgres user: give it a copy it can read.
+        const QString copy = pg.shared("script.sql");
+        QVERIFY(QFile::copy(QString::fromStdString(script), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther
+                                        | QFile::WriteOwner);
+        QVERIFY2(pg.psql({"-f", copy}), qPrintable(pg.output()));
+        // Read back every value in a form that compares exactly: 0x1f between fields, 0x1e after
+        // rows.
+        QVERIFY2(
+            pg.psql(
+                {"-A", "-t", "-F", "\x1f", "-R", "\x1e", "-c",
+                 "SELECT id, s IS NULL, coalesce(s, ''), coalesce(d::text, 'null'), "
+                 "coalesce(b::text, 'null'), coalesce((day - DATE '1970-01-01')::text, 'null'), "
+                 "coalesce((extract(epoch FROM ts) * 1000000)::bigint::text, 'null'), "
+                 "coalesce(encode(x, 'hex'), 'null'), pg_typeof(ts)::text "
+                 "FROM \"Odd \"\"Table\"\"\" ORDER BY id"}),
+            qPrintable(pg.output()));
+        const QStringList records = pg.output().split('\x1e', Qt::SkipEmptyParts);
+        QCOMPARE(records.size(), 5);
+        const auto rows = trickyRows();
+        const std::vector<size_t> order = {3, 0, 1, 2, 4};
+        for (int i = 0; i < 5; ++i) {
+            const QStringList f = records[i].split('\x1f');
+            QCOMPARE(f.size(), 9);
+            const auto &want = rows[order[i]];
+            QCOMPARE(f[0].toLongLong(), qlonglong(want[0].i));
+            QCOMPARE(f[1], want[1].isNull() ? QStringLiteral("t") : QStringLiteral("f"));
+            if (!want[1].isNull())
+                QCOMPARE(f[2].toStdString(), want[1].s);
+            if (want[2].isNull())
+                QCOMPARE(f[3], QStringLiteral("null"));
+            else
+                QVERIFY2(sameBits(std::strtod(f[3].toUtf8().constData(), nullptr), want[2].d),
+                         qPrintable(f[3]));
+            if (!want[3].isNull())
+                QCOMPARE(f[4], want[3].i ? QStringLiteral("true") : QStringLiteral("false"));
+            if (!want[4].isNull())
+                QCOMPARE(f[5].toLongLong(), qlonglong(want[4].i));
+            if (!want[5].isNull())
+                QCOMPARE(f[6].toLongLong(), qlonglong(want[5].i));
+            if (!want[6].isNull())
+                QCOMPARE(QByteArray::fromHex(f[7].toLatin1()).toStdString(), want[6].s);
+            QCOMPARE(f[8].trimmed(),
+                     QStringLiteral("timestamp with time zone")); // psql ends with a newline
+        }
+        // NaN and infinities survive too, in PostgreSQL's own spelling.
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE specials (d DOUBLE)"));
+        QVERIFY(c->insertRows(
+            "specials", {},
+            std::vector<engine::Row>{{Value::real(std::numeric_limits<double>::quiet_NaN())},
+                                     {Value::real(-std::numeric_limits<double>::infinity())}}));
+        QTemporaryDir tmp2;
+        const std::string script2 = exportSql(*db, tmp2.path(), "postgres");
+        QVERIFY2(pg.psql({"-c", "DROP TABLE \"Odd \"\"Table\"\"\""}), qPrintable(pg.output()));
+        const QString copy2 = pg.shared("script2.sql");
+        QVERIFY(QFile::copy(QString::fromStdString(script2), copy2));
+        QFile::setPermissions(copy2, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther
+                                         | QFile::WriteOwner);
+        QVERIFY2(pg.psql({"-f", copy2}), qPrintable(pg.output()));
+        QVERIFY(pg.psql(
+            {"-A", "-t", "-c", "SELECT string_agg(d::text, ',' ORDER BY d::text) FROM specials"}));
+        QCOMPARE(pg.output().trimmed(), QStringLiteral("-Infinity,NaN"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportSql)
+#include "tst_export_sql.moc"
