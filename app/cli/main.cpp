@@ -2,6 +2,7 @@
 #include "app/cli/output.h"
 #include "app/common/logging.h"
 #include "engine/api/database.h"
+#include "engine/transfer/archive.h"
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
@@ -34,6 +35,7 @@ Commands:
   export   Export tables, a query or the whole database to files (CSV, JSON, SQL)
   sql      Run SQL statements and print their results
   tables   List the tables of a database
+  verify   Check an export archive against its manifest, or a JSON backup's structure
 
 Run 'strata-cli COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 error (message on standard error), 2 bad usage.
@@ -318,6 +320,12 @@ int exportCommand(const QStringList &args)
     parser.addOption({"max-rows", "Fail when the export would write more rows.", "N"});
     parser.addOption({"max-bytes", "Fail when the files would grow past N bytes.", "N"});
     parser.addOption({"utc", "Timestamps in file names in UTC (default: local time)."});
+    parser.addOption({"zip", "Pack the files and a manifest.json into export_<time>.zip."});
+    parser.addOption({"no-latest", "Do not point <stem>_latest.<ext> at the new files."});
+    parser.addOption(
+        {"keep", "Keep the newest N files of each kind; move older ones to archive/.", "N"});
+    parser.addOption({"archive-days", "Delete archived files older than N days.", "N"});
+    parser.addOption({"archive-keep", "Keep at most N archived files of each kind.", "N"});
     parser.addOption({"json", "Print the result as JSON: each file's path, rows, bytes, SHA-256."});
     if (auto code = parseCommand(
             parser, args,
@@ -404,7 +412,7 @@ int exportCommand(const QStringList &args)
     }
     for (const auto &c : parser.value("sensitive").split(',', Qt::SkipEmptyParts))
         spec.sensitiveColumns.push_back(c.trimmed().toStdString());
-    for (const char *opt : {"max-rows", "max-bytes"}) {
+    for (const char *opt : {"max-rows", "max-bytes", "keep", "archive-days", "archive-keep"}) {
         if (!parser.isSet(opt))
             continue;
         bool ok = false;
@@ -412,8 +420,20 @@ int exportCommand(const QStringList &args)
         if (!ok || n <= 0)
             return usageError(QString("export: --%1 needs a positive number, not '%2'")
                                   .arg(opt, parser.value(opt)));
-        (std::string(opt) == "max-rows" ? spec.maxRows : spec.maxBytes) = n;
+        const std::string name = opt;
+        if (name == "max-rows")
+            spec.maxRows = n;
+        else if (name == "max-bytes")
+            spec.maxBytes = n;
+        else if (name == "keep")
+            spec.keepNewest = static_cast<int>(n);
+        else if (name == "archive-days")
+            spec.archiveMaxAgeDays = static_cast<int>(n);
+        else
+            spec.archiveMaxFiles = static_cast<int>(n);
     }
+    spec.zip = parser.isSet("zip");
+    spec.latestLinks = !parser.isSet("no-latest");
 
     auto db = openDatabase(parser.value("db"), true); // exports only read
     if (!db)
@@ -446,6 +466,35 @@ int exportCommand(const QStringList &args)
     }
     for (const auto &f : result->files)
         std::cout << f.path << "  (" << f.rows << " rows, " << f.bytes << " bytes)\n";
+    for (const auto &a : result->archived)
+        std::cout << "archived " << a << "\n";
+    for (const auto &d : result->deleted)
+        std::cout << "deleted " << d << "\n";
+    for (const auto &w : result->warnings)
+        std::cerr << "strata-cli: warning: " << w << "\n";
+    return kExitOk;
+}
+
+int verifyCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument("file", "A Strata zip archive, JSON export or CSV file.");
+    if (auto code = parseCommand(parser, args,
+                                 "Check a zip against its manifest (every file present, SHA-256 "
+                                 "and row counts equal) or a JSON backup's structure. Exit 0 only "
+                                 "when it holds.\n\nExample:\n  strata-cli verify "
+                                 "~/exports/export_20240115_103000.zip"))
+        return *code;
+    if (parser.positionalArguments().size() != 1)
+        return usageError("verify: give one file");
+    const auto report = transfer::verifyFile(parser.positionalArguments()[0].toStdString());
+    for (const auto &p : report.problems)
+        std::cerr << "strata-cli: " << p << "\n";
+    if (!report.problems.empty())
+        return kExitError;
+    std::cout << "ok: " << report.filesChecked
+              << (report.filesChecked == 1 ? " file, " : " files, ") << report.rowsChecked
+              << " rows checked\n";
     return kExitOk;
 }
 
@@ -515,7 +564,7 @@ int main(int argc, char **argv)
     app::setupLogging("strata-cli", true);
     transfer::registerBuiltinFormats();
     if (args.size() < 2)
-        return usageError("a command is required (demo, export, sql, tables)");
+        return usageError("a command is required (demo, export, sql, tables, verify)");
     const QString command = args[1];
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << kUsage;
@@ -533,6 +582,8 @@ int main(int argc, char **argv)
         return sqlCommand(rest);
     if (command == "export")
         return exportCommand(rest);
+    if (command == "verify")
+        return verifyCommand(rest);
     if (command == "tables")
         return tablesCommand(rest);
     return usageError("unknown command '" + command + "'");

@@ -1,9 +1,12 @@
 #include "engine/transfer/export_job.h"
 
+#include "engine/transfer/archive.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/naming.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <chrono>
 #include <set>
@@ -325,6 +328,26 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
             result.files.push_back(std::move(file));
         }
         connection->rollback();
+        if (spec.zip) {
+            const std::string manifest = manifestJson(spec, result, context.exportTime);
+            const std::string zipPath
+                = check(writeArchive(spec.outputDir, stamp, result.files, manifest));
+            FileResult archive;
+            archive.format = "zip";
+            archive.path = zipPath;
+            archive.rows = result.rows;
+            QFile zipFile(QString::fromStdString(zipPath));
+            if (zipFile.open(QIODevice::ReadOnly)) {
+                QCryptographicHash hash(QCryptographicHash::Sha256);
+                hash.addData(&zipFile);
+                archive.sha256 = hash.result().toHex().toStdString();
+                archive.bytes = zipFile.size();
+            }
+            for (const auto &f : result.files) // they live in the archive now
+                QFile::remove(QString::fromStdString(f.path));
+            result.files = {archive};
+        }
+        applyLinksAndRetention(spec, result);
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
         return result;
     } catch (const EngineError &e) {

@@ -50,6 +50,16 @@ struct ExportSpec {
     std::vector<std::string> sensitiveColumns;
     int64_t maxRows = 0;  //!< per export; 0 = no limit
     int64_t maxBytes = 0; //!< per export, all files together; 0 = no limit
+    //! Put the files and a manifest.json into export_<time>.zip (the loose files go).
+    bool zip = false;
+    //! Point "<stem>_latest.<ext>" at the newest file of each stem.
+    bool latestLinks = true;
+    //! Retention: keep the newest N files of each stem in the folder and move older ones into
+    //! archive/ (0 = keep all); then delete archived files older than the days, or beyond the
+    //! count, given (0 = never).
+    int keepNewest = 0;
+    int archiveMaxAgeDays = 0;
+    int archiveMaxFiles = 0;
 };
 
 //! One file an export wrote.
@@ -69,6 +79,9 @@ struct ExportResult {
     uint64_t snapshotTs = 0; //!< commit timestamp (µs UTC) of the snapshot read
     int64_t rows = 0;        //!< rows read from the database (each written to every format)
     double seconds = 0;
+    std::vector<std::string> archived; //!< files retention moved into archive/
+    std::vector<std::string> deleted;  //!< archived files retention removed
+    std::vector<std::string> warnings; //!< things done partly (a _latest name held by a file)
 };
 
 //! Receives progress from a running job; also asked whether to stop.

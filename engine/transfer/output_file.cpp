@@ -22,6 +22,22 @@ std::string errnoText()
 
 } // namespace
 
+int createTemporary(const std::string &dir, const std::string &name, std::string &path)
+{
+    path = dir + "/." + name + ".partial-XXXXXX";
+    const int fd = ::mkostemp(path.data(), O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    // mkostemp creates 0600; an exported file gets the permissions any new file would.
+    static const mode_t umaskBits = [] {
+        const mode_t m = ::umask(022);
+        ::umask(m);
+        return m;
+    }();
+    ::fchmod(fd, 0666 & ~umaskBits);
+    return fd;
+}
+
 engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string &dir,
                                                                const std::string &stem,
                                                                const std::string &extension,
@@ -33,19 +49,10 @@ engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string
     file->m_extension = extension;
     file->m_budget = budget;
     // A hidden name in the final folder: the rename stays on one file system.
-    std::string templ = dir + "/." + stem + "." + extension + ".partial-XXXXXX";
-    file->m_fd = ::mkostemp(templ.data(), O_CLOEXEC);
+    file->m_fd = createTemporary(dir, stem + "." + extension, file->m_tempPath);
     if (file->m_fd < 0)
         return engine::Status(StatusCode::Io,
                               "cannot create a file in " + dir + ": " + errnoText());
-    file->m_tempPath = templ;
-    // mkostemp creates 0600; an exported file gets the permissions any new file would.
-    static const mode_t umaskBits = [] {
-        const mode_t m = ::umask(022);
-        ::umask(m);
-        return m;
-    }();
-    ::fchmod(file->m_fd, 0666 & ~umaskBits);
     file->m_buffer.reserve(kFlushAt + (64 << 10));
     file->m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
     return file;
@@ -106,15 +113,22 @@ engine::Result<std::string> OutputFile::commit()
     }
     m_fd = -1;
     m_sha256 = m_hash->result().toHex().toStdString();
+    auto path = publishFile(m_tempPath, m_dir, m_stem, m_extension);
+    m_committed = path.isOk();
+    return path;
+}
+
+engine::Result<std::string> publishFile(const std::string &tempPath, const std::string &dir,
+                                        const std::string &stem, const std::string &extension)
+{
     // Never replace a file: a name already taken (by an earlier export in the same second, or
     // any file at all) moves this one to "_2", "_3", ...
     for (int n = 1; n < 10000; ++n) {
         const std::string path
-            = m_dir + "/" + m_stem + (n == 1 ? "" : "_" + std::to_string(n)) + "." + m_extension;
-        if (::renameat2(AT_FDCWD, m_tempPath.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE)
+            = dir + "/" + stem + (n == 1 ? "" : "_" + std::to_string(n)) + "." + extension;
+        if (::renameat2(AT_FDCWD, tempPath.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE)
             == 0) {
-            m_committed = true;
-            const int dirFd = ::open(m_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
             if (dirFd >= 0) {
                 ::fsync(dirFd);
                 ::close(dirFd);
@@ -122,10 +136,10 @@ engine::Result<std::string> OutputFile::commit()
             return path;
         }
         if (errno != EEXIST)
-            return engine::Status(StatusCode::Io, "cannot rename " + m_tempPath + " to " + path
-                                                      + ": " + errnoText());
+            return engine::Status(StatusCode::Io,
+                                  "cannot rename " + tempPath + " to " + path + ": " + errnoText());
     }
-    return engine::Status(StatusCode::Io, "no free file name for " + m_stem + " in " + m_dir);
+    return engine::Status(StatusCode::Io, "no free file name for " + stem + " in " + dir);
 }
 
 } // namespace strata::transfer

@@ -10,6 +10,15 @@
 
 namespace strata::transfer {
 
+//! Creates "<dir>/.<name>.partial-XXXXXX" (the X's replaced) with the permissions a new file
+//! gets under the process's umask; returns its descriptor and sets `path`, or -1.
+int createTemporary(const std::string &dir, const std::string &name, std::string &path);
+
+//! Renames a finished temporary file to "<dir>/<stem>.<ext>", or "<stem>_2.<ext>", ... when
+//! that name is taken: an existing file is never replaced. Syncs the folder. Returns the path.
+engine::Result<std::string> publishFile(const std::string &tempPath, const std::string &dir,
+                                        const std::string &stem, const std::string &extension);
+
 //! Bytes written so far by every file of one export, checked against its byte limit.
 struct ByteBudget {
     int64_t limit = 0; //!< 0 = none
