@@ -320,6 +320,14 @@ int exportCommand(const QStringList &args)
     parser.addOption({"max-rows", "Fail when the export would write more rows.", "N"});
     parser.addOption({"max-bytes", "Fail when the files would grow past N bytes.", "N"});
     parser.addOption({"utc", "Timestamps in file names in UTC (default: local time)."});
+    parser.addOption({"since",
+                      "Only rows inserted or updated after this time (ISO 8601), plus "
+                      "the keys of rows deleted after it.",
+                      "TIMESTAMP"});
+    parser.addOption({"incremental",
+                      "Only what changed since this profile's last run (its "
+                      "watermarks live in .strata-incremental.json in --out).",
+                      "PROFILE"});
     parser.addOption({"zip", "Pack the files and a manifest.json into export_<time>.zip."});
     parser.addOption({"no-latest", "Do not point <stem>_latest.<ext> at the new files."});
     parser.addOption(
@@ -432,6 +440,22 @@ int exportCommand(const QStringList &args)
         else
             spec.archiveMaxFiles = static_cast<int>(n);
     }
+    if (parser.isSet("since") && parser.isSet("incremental"))
+        return usageError("export: give --since or --incremental, not both");
+    if (parser.isSet("since")) {
+        const auto ts = engine::parseTimestamp(parser.value("since").toStdString());
+        if (!ts)
+            return usageError("export: --since takes a time like 2024-01-15T10:30:00Z, not '"
+                              + parser.value("since") + "'");
+        spec.since = static_cast<uint64_t>(*ts);
+    }
+    if (parser.isSet("incremental")) {
+        spec.profile = parser.value("incremental").toStdString();
+        if (spec.profile.empty())
+            return usageError("export: --incremental needs a profile name");
+    }
+    if ((spec.since || !spec.profile.empty()) && spec.scope == transfer::ExportScope::Query)
+        return usageError("export: --since and --incremental apply to --full or --tables");
     spec.zip = parser.isSet("zip");
     spec.latestLinks = !parser.isSet("no-latest");
 

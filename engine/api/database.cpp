@@ -167,8 +167,8 @@ Result<std::unique_ptr<Cursor>> Connection::openCursor(std::shared_ptr<exec::Pla
     return cursor;
 }
 
-Result<std::unique_ptr<Cursor>> Connection::query(std::string_view sqlText,
-                                                  const std::vector<Value> &params)
+Result<std::unique_ptr<Cursor>>
+Connection::query(std::string_view sqlText, const std::vector<Value> &params, uint64_t changedSince)
 {
     m_cancel.store(false);
     return guarded([&]() -> Result<std::unique_ptr<Cursor>> {
@@ -180,7 +180,10 @@ Result<std::unique_ptr<Cursor>> Connection::query(std::string_view sqlText,
             owned = m_core->begin();
         Transaction &txn = owned ? *owned : *m_txn;
         auto plan = exec::planQuery(txn, *(*parsed)[0].statement.select, sqlText);
-        return openCursor(std::move(plan), std::move(owned), params, nowMicros());
+        auto cursor = openCursor(std::move(plan), std::move(owned), params, nowMicros());
+        if (cursor && changedSince)
+            (*cursor)->m_ctx->changedSince = changedSince;
+        return cursor;
     });
 }
 

@@ -103,9 +103,10 @@ public:
                                                    const std::vector<Value> &params = {});
     //! Runs one statement (a script's last result is returned).
     Result<QueryResult> execute(std::string_view sql, const std::vector<Value> &params = {});
-    //! A streaming cursor over one SELECT.
-    Result<std::unique_ptr<Cursor>> query(std::string_view sql,
-                                          const std::vector<Value> &params = {});
+    //! A streaming cursor over one SELECT. With `changedSince`, its table scans see only rows
+    //! inserted or updated after that commit timestamp (incremental exports).
+    Result<std::unique_ptr<Cursor>>
+    query(std::string_view sql, const std::vector<Value> &params = {}, uint64_t changedSince = 0);
 
     //! Inserts rows into `table`: values in the order of `columns` (all columns when empty),
     //! other columns take their defaults. One transaction (or the open one). Returns the count.

@@ -22,6 +22,8 @@ struct ExecContext {
     //! Bumped per statement so cached uncorrelated subquery results are recomputed.
     uint64_t generation = 0;
     const std::atomic<bool> *cancel = nullptr;
+    //! When set, table scans yield only rows whose current version was committed after it.
+    uint64_t changedSince = 0;
 };
 
 } // namespace strata::engine::exec

@@ -54,6 +54,8 @@ void TableScan::open(ExecContext &ctx)
     m_useIndex = false;
     m_buffer.clear();
     m_bufferPos = 0;
+    if (ctx.changedSince)
+        m_changedSince = ctx.changedSince;
     if (m_index) {
         const TableSchema &schema = *m_table->schema;
         std::vector<Value> key;

@@ -8,6 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <chrono>
 #include <set>
 
@@ -36,7 +39,61 @@ using Clock = std::chrono::steady_clock;
 struct Source {
     TableMeta meta;
     std::string sql;
+    uint64_t since = 0;                //!< incremental: rows changed after this commit timestamp
+    std::vector<std::string> identity; //!< incremental: columns that identify a deleted row
 };
+
+const char *kStateFile = ".strata-incremental.json";
+
+//! Watermarks of an incremental profile: table -> commit timestamp of the last export.
+std::map<std::string, uint64_t> loadWatermarks(const std::string &dir, const std::string &profile)
+{
+    std::map<std::string, uint64_t> out;
+    QFile file(QString::fromStdString(dir + "/" + kStateFile));
+    if (!file.open(QIODevice::ReadOnly))
+        return out;
+    QJsonParseError error;
+    const auto doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        throw EngineError(StatusCode::Corrupt, dir + "/" + kStateFile + " is not valid JSON (byte "
+                                                   + std::to_string(error.offset)
+                                                   + "); move it "
+                                                     "away to start the profile afresh");
+    const auto tables = doc["profiles"][QString::fromStdString(profile)]["tables"].toObject();
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        const auto ts = engine::parseTimestamp(it.value().toString().toStdString());
+        if (ts)
+            out[it.key().toStdString()] = static_cast<uint64_t>(*ts);
+    }
+    return out;
+}
+
+//! Records the snapshot as each table's new watermark; the file is replaced atomically.
+void saveWatermarks(const std::string &dir, const std::string &profile,
+                    const std::vector<std::string> &tables, uint64_t snapshotTs)
+{
+    const QString path = QString::fromStdString(dir + "/" + kStateFile);
+    QJsonObject root;
+    QFile in(path);
+    if (in.open(QIODevice::ReadOnly))
+        root = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    QJsonObject profiles = root["profiles"].toObject();
+    QJsonObject entry = profiles[QString::fromStdString(profile)].toObject();
+    QJsonObject marks = entry["tables"].toObject();
+    const QString stamp
+        = QString::fromStdString(engine::formatTimestamp(static_cast<int64_t>(snapshotTs)));
+    for (const auto &t : tables)
+        marks[QString::fromStdString(t)] = stamp;
+    entry["tables"] = marks;
+    entry["updated"] = stamp;
+    profiles[QString::fromStdString(profile)] = entry;
+    root["profiles"] = profiles;
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(root).toJson()) < 0
+        || !out.commit())
+        throw EngineError(StatusCode::Io, "cannot write " + path.toStdString());
+}
 
 //! An open output: its file, its writer, and what it has received.
 struct Output {
@@ -72,11 +129,15 @@ T check(engine::Result<T> r)
     return std::move(*r);
 }
 
-int64_t countRows(engine::Connection &c, const std::string &table, const std::string &where)
+int64_t countRows(engine::Connection &c, const std::string &table, const std::string &where,
+                  uint64_t since)
 {
-    auto r = check(c.execute("SELECT count(*) FROM " + quoteIdentifier(table)
-                             + (where.empty() ? "" : " WHERE " + where)));
-    return r.rows.at(0).at(0).i;
+    auto cursor = check(c.query("SELECT count(*) FROM " + quoteIdentifier(table)
+                                    + (where.empty() ? "" : " WHERE " + where),
+                                {}, since));
+    engine::RowBatch batch;
+    check(cursor->next(batch));
+    return batch.value(0, 0).i;
 }
 
 std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
@@ -170,8 +231,15 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
                 + (sel.where.empty() ? "" : " WHERE " + sel.where);
         if (!sel.where.empty())
             context.filters[info.name] = sel.where;
+        if (context.incremental) {
+            s.since = context.sinceByTable[info.name];
+            s.identity = info.primaryKey;
+            if (s.identity.empty())
+                for (const auto &col : info.columns)
+                    s.identity.push_back(col.name);
+        }
         try {
-            s.meta.expectedRows = countRows(c, info.name, sel.where);
+            s.meta.expectedRows = countRows(c, info.name, sel.where, s.since);
         } catch (const EngineError &e) {
             throw EngineError(e.code(),
                               "the filter for " + info.name + " is not valid: " + e.what());
@@ -223,7 +291,26 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
         context.sanitization = spec.sanitize == SanitizeMode::Drop   ? "drop"
                                : spec.sanitize == SanitizeMode::Mask ? "mask"
                                                                      : "";
+        if (spec.since || !spec.profile.empty()) {
+            if (spec.scope == ExportScope::Query)
+                throw EngineError(StatusCode::Invalid,
+                                  "incremental exports read tables, not a query");
+            context.incremental = true;
+            context.profile = spec.profile;
+            std::map<std::string, uint64_t> marks;
+            if (!spec.profile.empty())
+                marks = loadWatermarks(spec.outputDir, spec.profile);
+            for (const auto &t : check(connection->tables()))
+                context.sinceByTable[t.name]
+                    = spec.since ? *spec.since : (marks.count(t.name) ? marks[t.name] : 0);
+        }
         std::vector<Source> sources = planSources(*connection, spec, context);
+        if (context.incremental) { // only the tables this export reads carry a watermark
+            std::map<std::string, uint64_t> used;
+            for (const auto &s : sources)
+                used[s.meta.name] = s.since;
+            context.sinceByTable = std::move(used);
+        }
         if (context.sanitizedColumns.empty())
             context.sanitization.clear();
         context.totalTables = static_cast<int>(sources.size());
@@ -231,7 +318,8 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
         for (const auto &s : sources)
             context.totalRows += std::max<int64_t>(0, s.meta.expectedRows);
         context.isFullBackup = spec.scope == ExportScope::Full && context.filters.empty()
-                               && context.columnSubsets.empty() && context.sanitization.empty();
+                               && context.columnSubsets.empty() && context.sanitization.empty()
+                               && !context.incremental;
         if (progress)
             progress->setTotal(context.totalRows);
 
@@ -256,8 +344,9 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
             for (const auto &f : spec.formats)
                 if (registry.find(f.id)->capabilities & MultiTable)
                     shared[f.id] = open(f,
-                                        context.isFullBackup ? registry.find(f.id)->fullExportStem
-                                                             : std::string("export"),
+                                        context.isFullBackup  ? registry.find(f.id)->fullExportStem
+                                        : context.incremental ? std::string("changes")
+                                                              : std::string("export"),
                                         "");
 
         int64_t rowsRead = 0;
@@ -269,9 +358,10 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
                     targets.push_back(shared[f.id]);
                     continue;
                 }
-                const std::string stem = spec.scope == ExportScope::Query
-                                             ? std::string("query_export")
-                                             : safeFileStem(source.meta.name) + "_export";
+                const std::string stem
+                    = spec.scope == ExportScope::Query ? std::string("query_export")
+                      : context.incremental            ? safeFileStem(source.meta.name) + "_changes"
+                                                       : safeFileStem(source.meta.name) + "_export";
                 targets.push_back(
                     open(f, stem, spec.scope == ExportScope::Query ? "" : source.meta.name));
             }
@@ -280,7 +370,7 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
                 t->writer->beginTable(source.meta);
                 t->busy += Clock::now() - t0;
             }
-            auto cursor = check(connection->query(source.sql));
+            auto cursor = check(connection->query(source.sql, {}, source.since));
             for (;;) {
                 if (progress && progress->isCanceled())
                     throw EngineError(StatusCode::Canceled, "the export was canceled");
@@ -303,6 +393,42 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
                 }
                 if (!more)
                     break;
+            }
+            if (context.incremental) {
+                // Rows deleted since the watermark: inline where the format can hold them, else
+                // a "<table>_deleted_<time>" file of their keys in the same format.
+                const auto keys = check(connection->deletedKeys(source.meta.name, source.since));
+                for (size_t k = 0; k < spec.formats.size(); ++k) {
+                    const auto &f = spec.formats[k];
+                    if (registry.find(f.id)->capabilities & InlineDeletions) {
+                        targets[k]->writer->writeDeletedKeys(source.identity, keys);
+                        continue;
+                    }
+                    TableMeta meta;
+                    meta.name = source.meta.name + "_deleted";
+                    for (const auto &name : source.identity)
+                        for (const auto &c : source.meta.columns)
+                            if (c.name == name)
+                                meta.columns.push_back(c);
+                    meta.expectedRows = static_cast<int64_t>(keys.size());
+                    Output *d
+                        = open(f, safeFileStem(source.meta.name) + "_deleted", source.meta.name);
+                    d->writer->beginTable(meta);
+                    std::vector<std::string> names;
+                    std::vector<engine::LogicalType> types;
+                    for (const auto &c : meta.columns) {
+                        names.push_back(c.name);
+                        types.push_back(c.type);
+                    }
+                    engine::RowBatch keyBatch;
+                    keyBatch.reset(names, types);
+                    for (const auto &key : keys)
+                        keyBatch.appendRow(key);
+                    d->writer->writeBatch(keyBatch);
+                    d->rows += static_cast<int64_t>(keys.size());
+                    d->writer->endTable();
+                    d->writer->finish();
+                }
             }
             for (Output *t : targets) {
                 t->writer->endTable();
@@ -328,6 +454,12 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
             result.files.push_back(std::move(file));
         }
         connection->rollback();
+        if (!spec.profile.empty()) {
+            std::vector<std::string> exported;
+            for (const auto &s : sources)
+                exported.push_back(s.meta.name);
+            saveWatermarks(spec.outputDir, spec.profile, exported, result.snapshotTs);
+        }
         if (spec.zip) {
             const std::string manifest = manifestJson(spec, result, context.exportTime);
             const std::string zipPath

@@ -50,6 +50,12 @@ struct ExportSpec {
     std::vector<std::string> sensitiveColumns;
     int64_t maxRows = 0;  //!< per export; 0 = no limit
     int64_t maxBytes = 0; //!< per export, all files together; 0 = no limit
+    //! Incremental: only rows inserted or updated after a commit timestamp, plus the keys of
+    //! rows deleted after it. `since` applies to every table; a `profile` keeps a watermark
+    //! per table in ".strata-incremental.json" in the output folder, and each run continues
+    //! from the previous one's snapshot (a table not seen before is exported whole).
+    std::optional<uint64_t> since;
+    std::string profile;
     //! Put the files and a manifest.json into export_<time>.zip (the loose files go).
     bool zip = false;
     //! Point "<stem>_latest.<ext>" at the newest file of each stem.

@@ -16,7 +16,8 @@ namespace strata::transfer {
 enum Capability : unsigned {
     CanExport = 1,
     CanImport = 2,
-    MultiTable = 4, //!< one file holds every table of an export (else one file per table)
+    MultiTable = 4,      //!< one file holds every table of an export (else one file per table)
+    InlineDeletions = 8, //!< an incremental export's deleted keys go into the same file
 };
 
 struct FormatInfo {
@@ -62,6 +63,9 @@ struct ExportContext {
     std::vector<std::string> sanitizedColumns;  //!< "table.column"
     std::map<std::string, std::string> filters; //!< table -> WHERE
     std::map<std::string, std::vector<std::string>> columnSubsets;
+    bool incremental = false;
+    std::string profile;
+    std::map<std::string, uint64_t> sinceByTable; //!< incremental: each table's watermark
 };
 
 //! Writes one format. A MultiTable writer gets every table of the export into one file; any
@@ -72,6 +76,14 @@ public:
     virtual ~Writer() = default;
     virtual void beginTable(const TableMeta &table) = 0;
     virtual void writeBatch(const engine::RowBatch &batch) = 0;
+    //! Incremental exports, formats with InlineDeletions: the identity (primary key, else all
+    //! columns) of rows deleted since the watermark; called before endTable().
+    virtual void writeDeletedKeys(const std::vector<std::string> &columns,
+                                  const std::vector<engine::Row> &keys)
+    {
+        (void)columns;
+        (void)keys;
+    }
     virtual void endTable() = 0;
     //! After the last table: closing brackets, footers.
     virtual void finish() = 0;

@@ -450,6 +450,91 @@ private slots:
             QString::fromStdString(err.status().message()).contains("unknown CSV preset 'lotus'"));
     }
 
+    void incrementalProfileContinuesFromItsWatermark()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE k (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE nokey (a "
+                           "INTEGER, b TEXT)"));
+        QVERIFY(c->execute("INSERT INTO k VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'); INSERT "
+                           "INTO nokey VALUES (1, 'x'), (2, 'y')"));
+        auto run = [&](int64_t when) {
+            auto s = spec(tmp.path(), transfer::ExportScope::Tables, "json");
+            s.formats.push_back({"csv", {}});
+            s.tables = {{"k", {}, {}}, {"nokey", {}, {}}};
+            s.profile = "nightly";
+            s.nameTime = when;
+            auto r = transfer::runExport(*db, s);
+            if (!r)
+                qFatal("%s", r.status().toString().c_str());
+            return *r;
+        };
+        auto jsonOf = [](const transfer::ExportResult &r, const std::string &table) {
+            for (const auto &f : r.files)
+                if (f.format == "json" && f.table == table)
+                    return QJsonDocument::fromJson(readAll(f.path))["table"].toObject();
+            return QJsonObject();
+        };
+        // First run: no watermark yet, so everything.
+        auto first = run(1705314600000000);
+        QCOMPARE(jsonOf(first, "k")["data"].toArray().size(), 4);
+        QVERIFY(QString::fromStdString(first.files[0].path).contains("k_changes_20240115_103000"));
+        QVERIFY(QFile::exists(tmp.filePath(".strata-incremental.json")));
+        // Changes: two updates (one moves the key), one delete, one insert; and in nokey.
+        QVERIFY(c->execute("UPDATE k SET v = 'B' WHERE id = 2; UPDATE k SET id = 30 WHERE id = 3; "
+                           "DELETE FROM k WHERE id = 4; INSERT INTO k VALUES (5, 'e'); DELETE FROM "
+                           "nokey WHERE a = 2"));
+        auto second = run(1705318200000000);
+        const auto k = jsonOf(second, "k");
+        QStringList changed;
+        for (const auto &row : k["data"].toArray())
+            changed << QString::number(row.toObject()["id"].toInt());
+        changed.sort();
+        QCOMPARE(changed, (QStringList{"2", "30", "5"}));
+        QStringList deleted;
+        for (const auto &key : k["deleted"].toArray())
+            deleted << QString::number(key.toObject()["id"].toInt());
+        deleted.sort();
+        QCOMPARE(deleted, (QStringList{"3", "4"})); // 3's key moved away: the old key is gone
+        // A table without a primary key identifies deleted rows by all their columns.
+        const auto nokey = jsonOf(second, "nokey");
+        QCOMPARE(nokey["data"].toArray().size(), 0);
+        QCOMPARE(nokey["deleted"].toArray().size(), 1);
+        QCOMPARE(nokey["deleted"].toArray()[0].toObject()["b"].toString(), QStringLiteral("y"));
+        // CSV gets the deleted keys as a file of their own.
+        bool sawDeletedCsv = false;
+        for (const auto &f : second.files) {
+            if (f.format == "csv" && QString::fromStdString(f.path).contains("k_deleted_")) {
+                sawDeletedCsv = true;
+                const auto rows = parseCsv(QString::fromUtf8(readAll(f.path)));
+                QCOMPARE(rows[0], QStringList{"id"});
+                QCOMPARE(rows.size(), 3);
+            }
+        }
+        QVERIFY(sawDeletedCsv);
+        const auto meta
+            = QJsonDocument::fromJson(readAll(second.files[0].path))["metadata"].toObject();
+        QCOMPARE(meta["full_backup"].toBool(), false);
+        QCOMPARE(meta["incremental"].toObject()["profile"].toString(), QStringLiteral("nightly"));
+        // Nothing changed: the third run is empty.
+        auto third = run(1705321800000000);
+        QCOMPARE(jsonOf(third, "k")["data"].toArray().size(), 0);
+        QCOMPARE(jsonOf(third, "k")["deleted"].toArray().size(), 0);
+        // An explicit --since takes the given time instead of a profile.
+        auto since = spec(tmp.path(), transfer::ExportScope::Tables, "json");
+        since.tables = {{"k", {}, {}}};
+        since.since = 0;
+        since.nameTime = 1705325400000000;
+        auto everything = transfer::runExport(*db, since);
+        QVERIFY(everything);
+        QCOMPARE(QJsonDocument::fromJson(readAll(everything->files[0].path))["table"]
+                     .toObject()["data"]
+                     .toArray()
+                     .size(),
+                 4);
+    }
+
     void safeFileNames()
     {
         for (const char *name : {"../../etc/passwd", "a/b\\c", "..", "", "CON", "nul.txt",

@@ -156,15 +156,40 @@ public:
         }
     }
 
+    void writeDeletedKeys(const std::vector<std::string> &columns,
+                          const std::vector<engine::Row> &keys) override
+    {
+        m_deleted = "[";
+        for (size_t k = 0; k < keys.size(); ++k) {
+            m_deleted += k ? ",{" : "{";
+            for (size_t c = 0; c < columns.size(); ++c) {
+                if (c)
+                    m_deleted += ',';
+                appendJsonString(m_deleted, columns[c]);
+                m_deleted += ':';
+                engine::ColumnVector one;
+                one.type = keys[k][c].type;
+                one.append(keys[k][c]);
+                appendValue(m_deleted, one, 0, one.type);
+            }
+            m_deleted += '}';
+        }
+        m_deleted += ']';
+    }
+
     void endTable() override
     {
         if (m_lines)
             return;
         std::string &b = m_out.buffer();
         nl(b);
-        b += m_layout == Layout::Backup ? "]}" : "]}}";
-        if (m_layout == Layout::Query)
-            b.pop_back(); // {"metadata", "query", "columns", "data"} closes once
+        b += ']';
+        if (!m_deleted.empty()) {
+            b += ",\"deleted\":";
+            b += m_deleted;
+            m_deleted.clear();
+        }
+        b += m_layout == Layout::Table ? "}}" : "}";
         if (m_layout != Layout::Backup)
             b += '\n';
     }
@@ -208,6 +233,27 @@ private:
         appendJsonString(b, engine::formatTimestamp(static_cast<int64_t>(x.snapshotTs)));
         b += ",\"full_backup\":";
         b += x.isFullBackup ? "true" : "false";
+        if (x.incremental) {
+            b += ",\"incremental\":{\"profile\":";
+            if (x.profile.empty())
+                b += "null";
+            else
+                appendJsonString(b, x.profile);
+            b += ",\"changes_since\":{";
+            bool first = true;
+            for (const auto &[table, ts] : x.sinceByTable) {
+                if (!first)
+                    b += ',';
+                first = false;
+                appendJsonString(b, table);
+                b += ':';
+                if (ts == 0)
+                    b += "null";
+                else
+                    appendJsonString(b, engine::formatTimestamp(static_cast<int64_t>(ts)));
+            }
+            b += "}}";
+        }
         // Every filter, subset and redaction is stamped here, so a partial export is never
         // mistaken for a full one.
         if (!x.sanitization.empty()) {
@@ -380,6 +426,7 @@ private:
     std::vector<LogicalType> m_types;
     bool m_firstRow = true;
     bool m_started = false;
+    std::string m_deleted; //!< the "deleted" array of an incremental table, written at its end
 };
 
 } // namespace
@@ -390,7 +437,7 @@ FormatInfo jsonFormatInfo()
     info.id = "json";
     info.name = "JSON (Strata backup, table and query layouts; JSON lines)";
     info.extension = "json";
-    info.capabilities = CanExport | MultiTable;
+    info.capabilities = CanExport | MultiTable | InlineDeletions;
     info.options = {
         {"lines", "true: one JSON object per line (.jsonl), rows only"},
         {"pretty", "true (default): one row per line; false: no line breaks"},
