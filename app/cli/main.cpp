@@ -459,7 +459,11 @@ int exportCommand(const QStringList &args)
     spec.zip = parser.isSet("zip");
     spec.latestLinks = !parser.isSet("no-latest");
 
-    auto db = openDatabase(parser.value("db"), true); // exports only read
+    // Writable, so the audit_log table gets the entry; read-only when another program holds
+    // the database (the entry then goes to the audit log file only).
+    auto db = openDatabase(parser.value("db"), false);
+    if (!db && db.status().code() == engine::StatusCode::Locked)
+        db = openDatabase(parser.value("db"), true);
     if (!db)
         return fail(db.status());
     std::unique_ptr<ConsoleProgress> progress;

@@ -31,6 +31,19 @@ std::string setupLogging(const std::string &program, bool quietConsole)
     auto logger = std::make_shared<spdlog::logger>(program, sinks.begin(), sinks.end());
     logger->set_level(spdlog::level::info);
     spdlog::set_default_logger(logger);
+    // The audit trail of exports and imports: its own rotating file beside the log.
+    if (!path.empty()) {
+        try {
+            auto audit = std::make_shared<spdlog::logger>(
+                "audit", std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
+                             (dir + "/logs/audit.log").toStdString(), 5 << 20, 5));
+            audit->set_level(spdlog::level::info);
+            audit->flush_on(spdlog::level::info);
+            spdlog::register_logger(audit);
+        } catch (const spdlog::spdlog_ex &) {
+            // no audit file; the database's audit_log table still records every job
+        }
+    }
     return path;
 }
 

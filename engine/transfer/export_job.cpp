@@ -1,6 +1,7 @@
 #include "engine/transfer/export_job.h"
 
 #include "engine/transfer/archive.h"
+#include "engine/transfer/audit.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/naming.h"
 
@@ -251,8 +252,43 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
 
 } // namespace
 
+namespace {
+
+engine::Result<ExportResult> exportFiles(engine::Database &database, const ExportSpec &spec,
+                                         ProgressSink *progress);
+
+} // namespace
+
 engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
                                        ProgressSink *progress)
+{
+    AuditEntry audit;
+    audit.at = engine::nowMicros();
+    audit.user = currentUser();
+    audit.operation = "export";
+    audit.summary = summarizeSpec(spec);
+    auto result = exportFiles(database, spec, progress);
+    audit.seconds = static_cast<double>(engine::nowMicros() - audit.at) / 1e6;
+    if (result) {
+        audit.outcome = "ok";
+        audit.rows = result->rows;
+        for (const auto &f : result->files)
+            audit.files.push_back(f.path);
+    } else {
+        audit.outcome = result.status().code() == StatusCode::Canceled
+                            ? "canceled"
+                            : "error: " + result.status().message();
+    }
+    const auto warnings = recordAudit(database, audit);
+    if (result)
+        result->warnings.insert(result->warnings.end(), warnings.begin(), warnings.end());
+    return result;
+}
+
+namespace {
+
+engine::Result<ExportResult> exportFiles(engine::Database &database, const ExportSpec &spec,
+                                         ProgressSink *progress)
 {
     const auto started = Clock::now();
     std::vector<std::unique_ptr<Output>> outputs;
@@ -486,5 +522,7 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
         return e.toStatus(); // the outputs' destructors remove their temporary files
     }
 }
+
+} // namespace
 
 } // namespace strata::transfer

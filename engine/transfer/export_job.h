@@ -8,6 +8,7 @@ namespace strata::transfer {
 //! Runs an export: every table and format read from ONE snapshot, each batch fanned out to
 //! every writer, files written under temporary names and renamed into place only when the
 //! whole export succeeded. On an error or cancel nothing is left under a final name.
+//! Every run, successful or not, is recorded in the audit trail (recordAudit).
 engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
                                        ProgressSink *progress = nullptr);
 

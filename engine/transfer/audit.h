@@ -1,0 +1,33 @@
+#pragma once
+
+#include "engine/api/database.h"
+#include "engine/transfer/export_spec.h"
+
+#include <string>
+#include <vector>
+
+namespace strata::transfer {
+
+//! One line of the audit trail: who moved which data where, and how it ended.
+struct AuditEntry {
+    int64_t at = 0;        //!< µs UTC, when the job started
+    std::string user;      //!< the operating-system user
+    std::string operation; //!< "export", "import", "restore"
+    std::string summary;   //!< the spec in a line: scope, tables, formats, filters, redaction
+    std::vector<std::string> files;
+    int64_t rows = 0;
+    double seconds = 0;
+    std::string outcome; //!< "ok", "canceled", or "error: <message>"
+};
+
+//! The current operating-system user's name.
+std::string currentUser();
+//! "full; formats json,csv; sanitize mask; where users: age > 30"
+std::string summarizeSpec(const ExportSpec &spec);
+
+//! Records an entry in the spdlog logger named "audit" (when the application set one up) and
+//! in the database's audit_log table (created when missing). Recording never fails the job
+//! it describes: problems come back as warnings.
+std::vector<std::string> recordAudit(engine::Database &database, const AuditEntry &entry);
+
+} // namespace strata::transfer
