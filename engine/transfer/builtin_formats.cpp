@@ -2,6 +2,7 @@
 #include "engine/transfer/formats/csv/csv_writer.h"
 #include "engine/transfer/formats/json/json_writer.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
+#include "engine/transfer/formats/sqlite/sqlite_writer.h"
 
 namespace strata::transfer {
 
@@ -11,6 +12,7 @@ void registerBuiltinFormats()
     registry.add(csvFormatInfo(), createCsvWriter);
     registry.add(jsonFormatInfo(), createJsonWriter);
     registry.add(sqlFormatInfo(), createSqlWriter);
+    registry.add(sqliteFormatInfo(), createSqliteWriter);
 }
 
 } // namespace strata::transfer

@@ -1,6 +1,7 @@
 #include "engine/transfer/output_file.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -106,6 +107,21 @@ engine::Result<std::string> OutputFile::commit()
         flush();
     } catch (const EngineError &e) {
         return e.toStatus();
+    }
+    if (m_external) {
+        QFile written(QString::fromStdString(m_tempPath));
+        if (!written.open(QIODevice::ReadOnly))
+            return engine::Status(StatusCode::Io, "cannot read back " + m_tempPath);
+        m_hash->reset();
+        m_hash->addData(&written);
+        m_written = written.size();
+        if (m_budget) {
+            m_budget->used += m_written;
+            if (m_budget->limit > 0 && m_budget->used > m_budget->limit)
+                return engine::Status(StatusCode::Invalid, "the export reached its size limit of "
+                                                               + std::to_string(m_budget->limit)
+                                                               + " bytes");
+        }
     }
     if (::fdatasync(m_fd) != 0 || ::close(m_fd) != 0) {
         m_fd = -1;

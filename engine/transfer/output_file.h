@@ -47,6 +47,9 @@ public:
         if (m_buffer.size() >= kFlushAt)
             flush();
     }
+    //! For a writer that writes the temporary file itself (SQLite): commit() then measures and
+    //! hashes what is on disk instead of what went through write().
+    void adoptExternalContent() { m_external = true; }
     //! Flushes, syncs and renames into place; returns the final path.
     engine::Result<std::string> commit();
 
@@ -66,6 +69,7 @@ private:
     ByteBudget *m_budget = nullptr;
     std::unique_ptr<QCryptographicHash> m_hash;
     bool m_committed = false;
+    bool m_external = false;
 };
 
 } // namespace strata::transfer

@@ -5,6 +5,7 @@
 #include "engine/transfer/format.h"
 #include "tests/support/postgres_server.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -130,6 +131,54 @@ private slots:
         sdb.close();
         sdb = QSqlDatabase();
         QSqlDatabase::removeDatabase("loaded");
+    }
+
+    void sqliteFileOpensInSqlite3()
+    {
+        QTemporaryDir tmp;
+        auto db = source("t");
+        transfer::ExportSpec spec;
+        spec.scope = transfer::ExportScope::Tables;
+        spec.tables = {{"t", {}, {}}};
+        spec.outputDir = tmp.path().toStdString();
+        spec.formats = {{"sqlite", {}}};
+        auto r = transfer::runExport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        const QString file = QString::fromStdString(r->files[0].path);
+        QVERIFY(file.endsWith(".sqlite"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()),
+                 QString::fromStdString(r->files[0].sha256));
+        QProcess sqlite;
+        sqlite.start("sqlite3",
+                     {file, "PRAGMA integrity_check; SELECT count(*) FROM t; "
+                            "SELECT group_concat(name) FROM pragma_table_info('t') WHERE pk > 0"});
+        QVERIFY(sqlite.waitForFinished(30000));
+        QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts),
+                 (QStringList{"ok", "5", "id"}));
+        auto sdb = QSqlDatabase::addDatabase("QSQLITE", "exported");
+        sdb.setDatabaseName(file);
+        QVERIFY(sdb.open());
+        {
+            QSqlQuery q(sdb);
+            QVERIFY(q.exec("SELECT id, s, d, x FROM t ORDER BY id"));
+            const auto rows = trickyRows();
+            for (size_t k : {3, 0, 1, 2, 4}) {
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toLongLong(), qlonglong(rows[k][0].i));
+                QCOMPARE(q.value(1).isNull(), rows[k][1].isNull());
+                if (!rows[k][1].isNull())
+                    QCOMPARE(q.value(1).toString().toStdString(), rows[k][1].s);
+                if (!rows[k][2].isNull())
+                    QVERIFY(sameBits(q.value(2).toDouble(), rows[k][2].d));
+                if (!rows[k][6].isNull())
+                    QCOMPARE(q.value(3).toByteArray().toStdString(), rows[k][6].s);
+            }
+        }
+        sdb.close();
+        sdb = QSqlDatabase();
+        QSqlDatabase::removeDatabase("exported");
     }
 
     void postgresLoadsTheScript()
