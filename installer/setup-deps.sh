@@ -12,7 +12,7 @@ packages=(
     # libraries
     libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev
     # peers and real consumers used by tests and benchmarks
-    sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas postgresql zip unzip
+    sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip
 )
 
 missing=()

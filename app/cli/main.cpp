@@ -32,7 +32,7 @@ const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
-  export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite)
+  export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite, XLSX)
   sql      Run SQL statements and print their results
   tables   List the tables of a database
   verify   Check an export archive against its manifest, or a JSON backup's structure
@@ -305,10 +305,11 @@ int exportCommand(const QStringList &args)
     parser.addOption({"full", "Export every table (a backup)."});
     parser.addOption({"tables", "Export these tables, one file each per format.", "A,B"});
     parser.addOption({"query", "Export the result of one SELECT.", "SQL"});
-    parser.addOption({"format",
-                      "Formats, comma-separated: csv, json, sql, sqlite. Default: json for --full, "
-                      "csv otherwise.",
-                      "LIST"});
+    parser.addOption(
+        {"format",
+         "Formats, comma-separated: csv, json, sql, sqlite, xlsx. Default: json for --full, "
+         "csv otherwise.",
+         "LIST"});
     parser.addOption({"sql-dialect", "SQL dialect: sqlite (default), postgres, generic.", "NAME"});
     parser.addOption({"where", "Only rows of table T matching EXPR (repeatable).", "T:EXPR"});
     parser.addOption({"columns", "Only these columns of table T (repeatable).", "T:A,B"});
@@ -400,7 +401,8 @@ int exportCommand(const QStringList &args)
     for (const auto &f : formats.split(',', Qt::SkipEmptyParts)) {
         transfer::FormatRequest request{f.trimmed().toStdString(), {}};
         if (!transfer::FormatRegistry::instance().find(request.id))
-            return usageError("export: unknown format '" + f + "' (known: csv, json, sql, sqlite)");
+            return usageError("export: unknown format '" + f
+                              + "' (known: csv, json, sql, sqlite, xlsx)");
         if (request.id == "csv" && parser.isSet("csv-preset"))
             request.options["preset"] = parser.value("csv-preset").toStdString();
         if (request.id == "json" && parser.isSet("jsonl"))

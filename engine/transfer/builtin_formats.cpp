@@ -3,6 +3,7 @@
 #include "engine/transfer/formats/json/json_writer.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
+#include "engine/transfer/formats/xlsx/xlsx_writer.h"
 
 namespace strata::transfer {
 
@@ -13,6 +14,7 @@ void registerBuiltinFormats()
     registry.add(jsonFormatInfo(), createJsonWriter);
     registry.add(sqlFormatInfo(), createSqlWriter);
     registry.add(sqliteFormatInfo(), createSqliteWriter);
+    registry.add(xlsxFormatInfo(), createXlsxWriter);
 }
 
 } // namespace strata::transfer

@@ -573,6 +573,67 @@ private slots:
                  r->rows[1][5].s.c_str());
     }
 
+    void openpyxlReadsTheWorkbook()
+    {
+        QTemporaryDir tmp;
+        auto db = tricky();
+        auto s = spec(tmp.path(), transfer::ExportScope::Full, "xlsx");
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QVERIFY(
+            QString::fromStdString(r->files[0].path).endsWith("/full_backup_20240115_103000.xlsx"));
+        QProcess py;
+        py.start("/usr/bin/python3",
+                 {QStringLiteral(STRATA_SOURCE_DIR "/tests/transfer/read_xlsx_with_openpyxl.py"),
+                  QString::fromStdString(r->files[0].path)});
+        QVERIFY(py.waitForFinished(60000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const auto sheets = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QCOMPARE(sheets.size(), 1);
+        const auto sheet = sheets[0].toObject();
+        QCOMPARE(sheet["name"].toString(), QStringLiteral("t"));
+        QCOMPARE(sheet["freeze"].toString(), QStringLiteral("A2")); // a frozen header row
+        QCOMPARE(sheet["filter"].toString(), QStringLiteral("A1:H7"));
+        QCOMPARE(sheet["header_bold"].toBool(), true);
+        const auto rows = sheet["rows"].toArray();
+        QCOMPARE(rows.size(), 7);
+        auto cell = [&](int row, int col) { return rows[row].toArray()[col].toArray(); };
+        QCOMPARE(cell(0, 1)[1].toString(), QStringLiteral("s"));
+        // Row 1: numbers stay numbers, booleans booleans, dates dates.
+        QCOMPARE(cell(1, 0)[0].toString(), QStringLiteral("int"));
+        QCOMPARE(cell(1, 0)[1].toInt(), 1);
+        QCOMPARE(cell(1, 2)[0].toString(), QStringLiteral("float"));
+        QCOMPARE(cell(1, 2)[1].toDouble(), 0.1);
+        QCOMPARE(cell(1, 3)[0].toString(), QStringLiteral("bool"));
+        QCOMPARE(cell(1, 3)[1].toBool(), true);
+        QCOMPARE(cell(1, 4)[0].toString(),
+                 QStringLiteral("datetime")); // Excel has no date-only type
+        QVERIFY(cell(1, 4)[1].toString().startsWith("2024-02-29T00:00:00"));
+        // A date-time is a day count in a double; spreadsheets (and openpyxl) keep milliseconds.
+        const QDateTime ts = QDateTime::fromString(cell(1, 5)[1].toString(), Qt::ISODateWithMs);
+        QVERIFY2(cell(1, 5)[1].toString().startsWith("2024-01-15T10:30:00.123"),
+                 qPrintable(cell(1, 5)[1].toString()));
+        QVERIFY(ts.isValid());
+        QCOMPARE(cell(1, 6)[1].toString(), QStringLiteral("AAH/")); // a blob as base64 text
+        // Row 2: text with newlines and quotes survives; a NULL is an empty cell.
+        QCOMPARE(cell(2, 1)[1].toString(), QStringLiteral("comma, \"quote\"\nnew line"));
+        QCOMPARE(cell(2, 2)[1].toDouble(), -1e300);
+        QCOMPARE(cell(2, 7)[0].toString(), QStringLiteral("empty"));
+        // Row 3: NaN, which a spreadsheet cannot hold as a number, is text.
+        QCOMPARE(cell(3, 2)[1].toString(), QStringLiteral("NaN"));
+        // Row 4: an integer beyond 2^53 is text (a spreadsheet number would round it); a date
+        // outside Excel's calendar (9999-12-31 here) is ISO text; 1969 is inside it.
+        QCOMPARE(cell(4, 0)[1].toString(), QStringLiteral("-9223372036854775808"));
+        QCOMPARE(cell(4, 1)[1].toString(), QStringLiteral("Zoë Müller 李伟 🚀"));
+        QCOMPARE(cell(4, 4)[0].toString(),
+                 QStringLiteral("datetime")); // 9999-12-31: Excel's last day
+        QCOMPARE(cell(4, 5)[0].toString(), QStringLiteral("datetime"));
+        QCOMPARE(cell(4, 5)[1].toString(), QStringLiteral("1969-12-31T23:59:59.500000"));
+        QCOMPARE(cell(6, 1)[1].toString(), QStringLiteral(" padded "));
+        QCOMPARE(cell(6, 7)[1].toString(),
+                 QStringLiteral("=HYPERLINK(\"x\")")); // text, not a formula
+    }
+
     void safeFileNames()
     {
         for (const char *name : {"../../etc/passwd", "a/b\\c", "..", "", "CON", "nul.txt",
