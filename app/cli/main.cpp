@@ -32,7 +32,7 @@ const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
-  export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite, XLSX)
+  export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite, XLSX, GeoJSON)
   sql      Run SQL statements and print their results
   tables   List the tables of a database
   verify   Check an export archive against its manifest, or a JSON backup's structure
@@ -305,11 +305,11 @@ int exportCommand(const QStringList &args)
     parser.addOption({"full", "Export every table (a backup)."});
     parser.addOption({"tables", "Export these tables, one file each per format.", "A,B"});
     parser.addOption({"query", "Export the result of one SELECT.", "SQL"});
-    parser.addOption(
-        {"format",
-         "Formats, comma-separated: csv, json, sql, sqlite, xlsx. Default: json for --full, "
-         "csv otherwise.",
-         "LIST"});
+    parser.addOption({"format",
+                      "Formats, comma-separated: csv, json, sql, sqlite, xlsx, geojson. Default: "
+                      "json for --full, "
+                      "csv otherwise.",
+                      "LIST"});
     parser.addOption({"sql-dialect", "SQL dialect: sqlite (default), postgres, generic.", "NAME"});
     parser.addOption({"where", "Only rows of table T matching EXPR (repeatable).", "T:EXPR"});
     parser.addOption({"columns", "Only these columns of table T (repeatable).", "T:A,B"});
@@ -402,7 +402,7 @@ int exportCommand(const QStringList &args)
         transfer::FormatRequest request{f.trimmed().toStdString(), {}};
         if (!transfer::FormatRegistry::instance().find(request.id))
             return usageError("export: unknown format '" + f
-                              + "' (known: csv, json, sql, sqlite, xlsx)");
+                              + "' (known: csv, json, sql, sqlite, xlsx, geojson)");
         if (request.id == "csv" && parser.isSet("csv-preset"))
             request.options["preset"] = parser.value("csv-preset").toStdString();
         if (request.id == "json" && parser.isSet("jsonl"))
@@ -491,6 +491,9 @@ int exportCommand(const QStringList &args)
                       << ", \"bytes\": " << f.bytes << ", \"sha256\": " << app::jsonString(f.sha256)
                       << ", \"seconds\": " << f.seconds << "}";
         }
+        std::cout << "], \"warnings\": [";
+        for (size_t i = 0; i < result->warnings.size(); ++i)
+            std::cout << (i ? ", " : "") << app::jsonString(result->warnings[i]);
         std::cout << "]}\n";
         return kExitOk;
     }

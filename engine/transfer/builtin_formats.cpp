@@ -1,5 +1,6 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/csv/csv_writer.h"
+#include "engine/transfer/formats/geojson/geojson_writer.h"
 #include "engine/transfer/formats/json/json_writer.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
@@ -15,6 +16,7 @@ void registerBuiltinFormats()
     registry.add(sqlFormatInfo(), createSqlWriter);
     registry.add(sqliteFormatInfo(), createSqliteWriter);
     registry.add(xlsxFormatInfo(), createXlsxWriter);
+    registry.add(geojsonFormatInfo(), createGeojsonWriter);
 }
 
 } // namespace strata::transfer

@@ -386,14 +386,27 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                                         "");
 
         int64_t rowsRead = 0;
+        std::vector<std::string> skipped; // (format, table) pairs a format could not write
         engine::RowBatch batch;
         for (const Source &source : sources) {
             std::vector<Output *> targets;
+            std::vector<const FormatRequest *> targetFormats;
             for (const auto &f : spec.formats) {
                 if (shared.count(f.id)) {
                     targets.push_back(shared[f.id]);
+                    targetFormats.push_back(&f);
                     continue;
                 }
+                if (const auto &rejects = registry.find(f.id)->rejects) {
+                    const std::string why = rejects(source.meta, f.options);
+                    if (!why.empty()) {
+                        if (spec.scope != ExportScope::Full)
+                            throw EngineError(StatusCode::Invalid, f.id + ": " + why);
+                        skipped.push_back(f.id + ": skipped " + why);
+                        continue;
+                    }
+                }
+                targetFormats.push_back(&f);
                 const std::string stem
                     = spec.scope == ExportScope::Query ? std::string("query_export")
                       : context.incremental            ? safeFileStem(source.meta.name) + "_changes"
@@ -434,8 +447,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                 // Rows deleted since the watermark: inline where the format can hold them, else
                 // a "<table>_deleted_<time>" file of their keys in the same format.
                 const auto keys = check(connection->deletedKeys(source.meta.name, source.since));
-                for (size_t k = 0; k < spec.formats.size(); ++k) {
-                    const auto &f = spec.formats[k];
+                for (size_t k = 0; k < targets.size(); ++k) {
+                    const auto &f = *targetFormats[k];
                     if (registry.find(f.id)->capabilities & InlineDeletions) {
                         targets[k]->writer->writeDeletedKeys(source.identity, keys);
                         continue;
@@ -476,6 +489,7 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             out->writer->finish();
         // Everything is written: only now do files appear under their final names.
         ExportResult result;
+        result.warnings = skipped;
         result.snapshotTs = context.snapshotTs;
         result.rows = rowsRead;
         for (auto &out : outputs) {

@@ -29,6 +29,11 @@ struct FormatInfo {
     std::string fullExportStem = "full_backup";
     //! Options the format understands, with a one-line description each.
     std::map<std::string, std::string> options;
+    //! Whether the format can write this table with these options (GeoJSON needs a geometry);
+    //! empty: every table. A full export skips tables a format does not accept, with a warning;
+    //! naming such a table is an error that says why.
+    std::function<std::string(const struct TableMeta &, const std::map<std::string, std::string> &)>
+        rejects;
 };
 
 //! A column as an export writes it (after column subsets and sanitization).

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -632,6 +633,82 @@ private slots:
         QCOMPARE(cell(6, 1)[1].toString(), QStringLiteral(" padded "));
         QCOMPARE(cell(6, 7)[1].toString(),
                  QStringLiteral("=HYPERLINK(\"x\")")); // text, not a formula
+    }
+
+    void gdalReadsTheGeoJson()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute(
+            "CREATE TABLE shapes (id INTEGER PRIMARY KEY, name TEXT, area DOUBLE, geometry TEXT);"
+            "INSERT INTO shapes VALUES (1, 'Zoë''s lot', 12.5, 'POLYGON ((-119.1 46.2, -119.0 "
+            "46.2, -119.0 46.3, -119.1 46.2))'),"
+            "(2, 'well', NULL, 'POINT (-119.25 46.21)'), (3, 'unknown', 1.0, NULL),"
+            "(4, 'road', 2.0, 'LINESTRING (-119.3 46.1, -119.2 46.15)');"
+            "CREATE TABLE stops (stop TEXT, lat DOUBLE, lon DOUBLE); INSERT INTO stops VALUES "
+            "('A', 46.2, -119.1);"
+            "CREATE TABLE plain (a INTEGER)"));
+        auto s = spec(tmp.path(), transfer::ExportScope::Full, "geojson");
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->files.size(), size_t(2)); // plain has no geometry: skipped, with a warning
+        QVERIFY(std::any_of(r->warnings.begin(), r->warnings.end(), [](const std::string &w) {
+            return w.find("plain has no geometry column") != std::string::npos;
+        }));
+        auto read = [&](const std::string &path) {
+            QProcess ogr;
+            ogr.start("ogr2ogr", {"-f", "CSV", "/vsistdout/", QString::fromStdString(path), "-lco",
+                                  "GEOMETRY=AS_WKT"});
+            ogr.waitForFinished(60000);
+            if (ogr.exitCode() != 0)
+                qFatal("ogr2ogr: %s", ogr.readAllStandardError().constData());
+            return parseCsv(QString::fromUtf8(ogr.readAllStandardOutput()));
+        };
+        for (const auto &f : r->files) {
+            const auto rows = read(f.path);
+            if (f.table == "shapes") {
+                QCOMPARE(rows[0],
+                         (QStringList{"WKT", "id", "name", "area"})); // geometry is not a property
+                QCOMPARE(rows.size(), 5);
+                // GDAL writes -119.0 as -119: the same coordinates.
+                QCOMPARE(rows[1][0],
+                         QStringLiteral("POLYGON ((-119.1 46.2,-119 46.2,-119 46.3,-119.1 46.2))"));
+                QCOMPARE(rows[1][2], QStringLiteral("Zoë's lot"));
+                QCOMPARE(rows[1][3].toDouble(), 12.5);
+                QCOMPARE(rows[2][0], QStringLiteral("POINT (-119.25 46.21)"));
+                QCOMPARE(rows[3][0], QString()); // a NULL geometry
+                QCOMPARE(rows[4][0], QStringLiteral("LINESTRING (-119.3 46.1,-119.2 46.15)"));
+            } else {
+                QCOMPARE(f.table, std::string("stops"));
+                QCOMPARE(rows[1][0], QStringLiteral("POINT (-119.1 46.2)"));
+            }
+        }
+        // A geometry GEOS cannot read stops the export and names the row; or is skipped on request.
+        {
+            auto broken
+                = c->execute("INSERT INTO shapes VALUES (5, 'broken', 0, 'POLYGON ((1 2, 3')");
+            QVERIFY2(broken, broken ? "" : broken.status().toString().c_str());
+        }
+        auto strict = spec(tmp.path(), transfer::ExportScope::Tables, "geojson");
+        strict.tables = {{"shapes", {}, {}}};
+        auto bad = transfer::runExport(*db, strict);
+        QVERIFY(!bad);
+        QVERIFY2(QString::fromStdString(bad.status().message())
+                     .contains("shapes row 5: cannot read its WKT geometry"),
+                 bad.status().message().c_str());
+        strict.formats[0].options["on_invalid"] = "skip";
+        auto lenient = transfer::runExport(*db, strict);
+        QVERIFY(lenient);
+        const auto doc = QJsonDocument::fromJson(readAll(lenient->files[0].path)).object();
+        QCOMPARE(doc["features"].toArray().size(), 4);
+        QCOMPARE(doc["skipped_invalid_geometries"].toInt(), 1);
+        // Naming a table without geometry is an error that says why.
+        auto none = spec(tmp.path(), transfer::ExportScope::Tables, "geojson");
+        none.tables = {{"plain", {}, {}}};
+        auto err = transfer::runExport(*db, none);
+        QVERIFY(!err);
+        QVERIFY(QString::fromStdString(err.status().message()).contains("no geometry column"));
     }
 
     void safeFileNames()
