@@ -208,7 +208,7 @@ std::shared_ptr<const std::vector<ParsedStatement>> Connection::parse(std::strin
     }
     auto parsed = std::make_shared<std::vector<ParsedStatement>>();
     for (auto &s : sql::parseScript(sqlText))
-        parsed->push_back({std::move(s)});
+        parsed->push_back(ParsedStatement{std::move(s), nullptr});
     constexpr size_t kCacheSize = 32;
     if (m_parsed.size() >= kCacheSize)
         m_parsed.pop_back();

@@ -61,8 +61,9 @@ DatabaseCore::~DatabaseCore()
         m_background.join();
     if (m_log) {
         try {
-            // A checkpoint on close keeps the next open fast.
-            if (m_log->bytesSinceRotate() > 0)
+            // A checkpoint on close keeps the next open fast; a small log replays quickly, and
+            // rewriting the whole checkpoint for it (say, one audit row) would cost more.
+            if (m_log->bytesSinceRotate() > (4u << 20))
                 checkpoint();
             m_log->sync();
         } catch (const EngineError &) {

@@ -4,6 +4,7 @@
 #include "engine/transfer/formats/text_out.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
+#include "engine/transfer/sha256.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -291,8 +292,9 @@ VerifyReport verifyFile(const std::string &pathText)
                 report.problems.push_back(name.toStdString() + ": " + std::to_string(bytes.size())
                                           + " bytes, the manifest says "
                                           + std::to_string(f["bytes"].toInteger()));
-            const QString sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-            if (sha != f["sha256"].toString())
+            Sha256 sha;
+            sha.add({bytes.constData(), static_cast<size_t>(bytes.size())});
+            if (QString::fromStdString(sha.hex()) != f["sha256"].toString())
                 report.problems.push_back(name.toStdString()
                                           + ": SHA-256 differs from the manifest");
             bool countable = false;

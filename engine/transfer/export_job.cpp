@@ -4,6 +4,7 @@
 #include "engine/transfer/audit.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/naming.h"
+#include "engine/transfer/sha256.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -240,7 +241,9 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
                     s.identity.push_back(col.name);
         }
         try {
-            s.meta.expectedRows = countRows(c, info.name, sel.where, s.since);
+            s.meta.expectedRows = sel.where.empty() && s.since == 0
+                                      ? static_cast<int64_t>(info.rowCount)
+                                      : countRows(c, info.name, sel.where, s.since);
         } catch (const EngineError &e) {
             throw EngineError(e.code(),
                               "the filter for " + info.name + " is not valid: " + e.what());
@@ -518,13 +521,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             archive.format = "zip";
             archive.path = zipPath;
             archive.rows = result.rows;
-            QFile zipFile(QString::fromStdString(zipPath));
-            if (zipFile.open(QIODevice::ReadOnly)) {
-                QCryptographicHash hash(QCryptographicHash::Sha256);
-                hash.addData(&zipFile);
-                archive.sha256 = hash.result().toHex().toStdString();
-                archive.bytes = zipFile.size();
-            }
+            archive.sha256 = Sha256::ofFile(zipPath);
+            archive.bytes = QFileInfo(QString::fromStdString(zipPath)).size();
             for (const auto &f : result.files) // they live in the archive now
                 QFile::remove(QString::fromStdString(f.path));
             result.files = {archive};

@@ -55,7 +55,7 @@ engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string
         return engine::Status(StatusCode::Io,
                               "cannot create a file in " + dir + ": " + errnoText());
     file->m_buffer.reserve(kFlushAt + (64 << 10));
-    file->m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+    file->m_hash = std::make_unique<Sha256>();
     return file;
 }
 
@@ -81,7 +81,7 @@ void OutputFile::flush()
         && m_budget->used + static_cast<int64_t>(m_buffer.size()) > m_budget->limit)
         throw EngineError(StatusCode::Invalid, "the export reached its size limit of "
                                                    + std::to_string(m_budget->limit) + " bytes");
-    m_hash->addData(QByteArrayView(m_buffer.data(), static_cast<qsizetype>(m_buffer.size())));
+    m_hash->add(m_buffer);
     const char *p = m_buffer.data();
     size_t left = m_buffer.size();
     while (left > 0) {
@@ -112,8 +112,6 @@ engine::Result<std::string> OutputFile::commit()
         QFile written(QString::fromStdString(m_tempPath));
         if (!written.open(QIODevice::ReadOnly))
             return engine::Status(StatusCode::Io, "cannot read back " + m_tempPath);
-        m_hash->reset();
-        m_hash->addData(&written);
         m_written = written.size();
         if (m_budget) {
             m_budget->used += m_written;
@@ -128,7 +126,7 @@ engine::Result<std::string> OutputFile::commit()
         return engine::Status(StatusCode::Io, "cannot write " + m_tempPath + ": " + errnoText());
     }
     m_fd = -1;
-    m_sha256 = m_hash->result().toHex().toStdString();
+    m_sha256 = m_external ? Sha256::ofFile(m_tempPath) : m_hash->hex();
     auto path = publishFile(m_tempPath, m_dir, m_stem, m_extension);
     m_committed = path.isOk();
     return path;
@@ -140,8 +138,10 @@ engine::Result<std::string> publishFile(const std::string &tempPath, const std::
     // Never replace a file: a name already taken (by an earlier export in the same second, or
     // any file at all) moves this one to "_2", "_3", ...
     for (int n = 1; n < 10000; ++n) {
-        const std::string path
-            = dir + "/" + stem + (n == 1 ? "" : "_" + std::to_string(n)) + "." + extension;
+        std::string path = dir + "/" + stem;
+        if (n > 1) // appended piecewise: GCC 12 warns falsely on "_" + std::to_string(n)
+            path.append("_").append(std::to_string(n));
+        path.append(".").append(extension);
         if (::renameat2(AT_FDCWD, tempPath.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE)
             == 0) {
             const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

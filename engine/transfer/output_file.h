@@ -2,7 +2,8 @@
 
 #include "engine/common/status.h"
 
-#include <QCryptographicHash>
+#include "engine/transfer/sha256.h"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -67,7 +68,7 @@ private:
     std::string m_buffer;
     int64_t m_written = 0;
     ByteBudget *m_budget = nullptr;
-    std::unique_ptr<QCryptographicHash> m_hash;
+    std::unique_ptr<Sha256> m_hash;
     bool m_committed = false;
     bool m_external = false;
 };

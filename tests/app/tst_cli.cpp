@@ -125,7 +125,10 @@ private slots:
              "CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2); SELECT sum(a) FROM t"});
         QCOMPARE(r.code, 0);
         QCOMPARE(parseCsv(r.out).last(), QStringList{"3"});
-        QVERIFY(QFile::exists(fresh + "/checkpoint.db"));
+        QVERIFY(QFile::exists(fresh + "/LOCK"));
+        const Run again
+            = cli({"sql", "--db", fresh, "--format", "csv", "-c", "SELECT count(*) FROM t"});
+        QCOMPARE(parseCsv(again.out).last(), QStringList{"2"});
     }
 
     void tablesJson()

@@ -3,6 +3,7 @@
 //
 //   bench_engine [--rows N] [--updates N] [--dir DIR]
 #include "engine/api/database.h"
+#include "tests/benchmarks/bench_data.h"
 
 #include <sqlite3.h>
 
@@ -42,40 +43,10 @@ void die(const std::string &what)
     std::exit(1);
 }
 
-// ---- the data set: the 8 columns of PERFORMANCE.md's table ------------------------------------
+// ---- the data set: the 8 columns of PERFORMANCE.md's table (tests/benchmarks/bench_data.h) ---
 
-struct Data {
-    std::vector<Row> rows;
-};
-
-Data makeData(int64_t n)
-{
-    std::mt19937_64 rng(7);
-    static const char *names[] = {"Alice",          "Bob \"the builder\"",
-                                  "Zoë, Müller",    "李伟",
-                                  "Émile\nNewline", "O'Brien",
-                                  "Søren 🚀",        "Анна"};
-    Data d;
-    d.rows.reserve(n);
-    const int64_t base = 1704067200LL * 1000000;
-    for (int64_t i = 0; i < n; ++i) {
-        Row r;
-        r.push_back(Value::integer(i + 1));
-        r.push_back(Value::text(std::string(names[rng() % 8]) + " " + std::to_string(i)));
-        r.push_back(Value::text("user" + std::to_string(i) + "@example.com"));
-        r.push_back(Value::integer(static_cast<int64_t>(18 + rng() % 70)));
-        r.push_back(Value::real(static_cast<double>(rng() % 1000000) / 1000.0));
-        r.push_back(Value::boolean(rng() % 2));
-        r.push_back(
-            Value::timestamp(base + static_cast<int64_t>(rng() % (365ULL * 86400 * 1000000))));
-        if (rng() % 10 == 0)
-            r.push_back(Value::null());
-        else
-            r.push_back(Value::text("note " + std::to_string(rng() % 100000)));
-        d.rows.push_back(std::move(r));
-    }
-    return d;
-}
+using strata::bench::Data;
+using strata::bench::makeData;
 
 const char *kStrataSchema
     = "CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT, email TEXT, age INT, "
