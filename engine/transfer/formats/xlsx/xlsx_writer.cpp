@@ -247,7 +247,9 @@ private:
         m_sheets.push_back(sheetName());
         m_entry = std::make_unique<QuaZipFile>(&m_zip);
         const QString path = QStringLiteral("xl/worksheets/sheet%1.xml").arg(m_sheets.size());
-        if (!m_entry->open(QIODevice::WriteOnly, QuaZipNewInfo(path)))
+        // Deflate level 1: sheets are large, repetitive XML; the fastest level still shrinks
+        // them several-fold, and the default level made compression most of the export's time.
+        if (!m_entry->open(QIODevice::WriteOnly, QuaZipNewInfo(path), nullptr, 0, Z_DEFLATED, 1))
             throw EngineError(StatusCode::Io, "cannot add a sheet to " + m_out.temporaryPath());
         m_buffer
             = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
