@@ -5,6 +5,7 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/sha256.h"
+#include "engine/transfer/writer_thread.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -98,6 +99,9 @@ void saveWatermarks(const std::string &dir, const std::string &profile,
 }
 
 //! An open output: its file, its writer, and what it has received.
+//! An open output: its file, its writer, and the thread the writer runs on (so formatting
+//! overlaps with reading, and several formats use both cores). The writer is made, called and
+//! destroyed on that thread; rows and busy time are read after drain().
 struct Output {
     std::string format;
     std::string table;
@@ -105,6 +109,17 @@ struct Output {
     std::unique_ptr<Writer> writer;
     int64_t rows = 0;
     Clock::duration busy{};
+    std::unique_ptr<WriterThread> thread; //!< last: joined (and the writer gone) first
+
+    //! Runs `call` on the writer's thread, timing it.
+    void post(std::function<void(Writer &)> call)
+    {
+        thread->post([this, call = std::move(call)] {
+            const auto t0 = Clock::now();
+            call(*writer);
+            busy += Clock::now() - t0;
+        });
+    }
 };
 
 bool isSensitive(const ExportSpec &spec, const std::string &table, const engine::ColumnInfo &col)
@@ -364,7 +379,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
 
         const std::string stamp
             = nameTimestamp(spec.nameTime.value_or(context.exportTime), spec.utcNames);
-        ByteBudget budget{spec.maxBytes, 0};
+        ByteBudget budget;
+        budget.limit = spec.maxBytes;
         auto open = [&](const FormatRequest &f, const std::string &stem, const std::string &table) {
             const FormatInfo *info = registry.find(f.id);
             const bool lines = f.options.count("lines") && f.options.at("lines") == "true";
@@ -373,9 +389,14 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             out->table = table;
             out->file = check(OutputFile::create(spec.outputDir, stem + "_" + stamp,
                                                  lines ? "jsonl" : info->extension, &budget));
-            out->writer = registry.createWriter(f.id, *out->file, context, f.options);
+            out->thread = std::make_unique<WriterThread>();
+            Output *raw = out.get();
+            out->thread->setLast([raw] { raw->writer.reset(); });
+            out->thread->post([raw, &registry, &context, &f] {
+                raw->writer = registry.createWriter(f.id, *raw->file, context, f.options);
+            });
             outputs.push_back(std::move(out));
-            return outputs.back().get();
+            return raw;
         };
         // Formats that hold a whole backup in one file get one output for all tables.
         std::map<std::string, Output *> shared;
@@ -390,7 +411,6 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
 
         int64_t rowsRead = 0;
         std::vector<std::string> skipped; // (format, table) pairs a format could not write
-        engine::RowBatch batch;
         for (const Source &source : sources) {
             std::vector<Output *> targets;
             std::vector<const FormatRequest *> targetFormats;
@@ -417,29 +437,33 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                 targets.push_back(
                     open(f, stem, spec.scope == ExportScope::Query ? "" : source.meta.name));
             }
-            for (Output *t : targets) {
-                const auto t0 = Clock::now();
-                t->writer->beginTable(source.meta);
-                t->busy += Clock::now() - t0;
-            }
+            auto stopOnWriterError = [&] {
+                for (Output *t : targets)
+                    if (t->thread->failed())
+                        t->thread->drain(); // rethrows the writer's error
+            };
+            for (Output *t : targets)
+                t->post([meta = source.meta](Writer &w) { w.beginTable(meta); });
             auto cursor = check(connection->query(source.sql, {}, source.since));
             for (;;) {
                 if (progress && progress->isCanceled())
                     throw EngineError(StatusCode::Canceled, "the export was canceled");
-                const bool more = check(cursor->next(batch));
-                if (batch.rowCount() > 0) {
-                    rowsRead += static_cast<int64_t>(batch.rowCount());
+                // Each batch is shared by every writer thread; the queues bound how many exist.
+                auto batch = std::make_shared<engine::RowBatch>();
+                const bool more = check(cursor->next(*batch));
+                if (batch->rowCount() > 0) {
+                    rowsRead += static_cast<int64_t>(batch->rowCount());
                     if (spec.maxRows > 0 && rowsRead > spec.maxRows)
                         throw EngineError(StatusCode::Invalid, "the export reached its limit of "
                                                                    + std::to_string(spec.maxRows)
                                                                    + " rows (at table "
                                                                    + source.meta.name + ")");
-                    for (Output *t : targets) {
-                        const auto t0 = Clock::now();
-                        t->writer->writeBatch(batch);
-                        t->rows += static_cast<int64_t>(batch.rowCount());
-                        t->busy += Clock::now() - t0;
-                    }
+                    for (Output *t : targets)
+                        t->post([t, batch](Writer &w) {
+                            w.writeBatch(*batch);
+                            t->rows += static_cast<int64_t>(batch->rowCount());
+                        });
+                    stopOnWriterError();
                     if (progress)
                         progress->advance(rowsRead, source.meta.name);
                 }
@@ -449,11 +473,14 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             if (context.incremental) {
                 // Rows deleted since the watermark: inline where the format can hold them, else
                 // a "<table>_deleted_<time>" file of their keys in the same format.
-                const auto keys = check(connection->deletedKeys(source.meta.name, source.since));
+                const auto keys = std::make_shared<std::vector<engine::Row>>(
+                    check(connection->deletedKeys(source.meta.name, source.since)));
                 for (size_t k = 0; k < targets.size(); ++k) {
                     const auto &f = *targetFormats[k];
                     if (registry.find(f.id)->capabilities & InlineDeletions) {
-                        targets[k]->writer->writeDeletedKeys(source.identity, keys);
+                        targets[k]->post([identity = source.identity, keys](Writer &w) {
+                            w.writeDeletedKeys(identity, *keys);
+                        });
                         continue;
                     }
                     TableMeta meta;
@@ -462,34 +489,42 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                         for (const auto &c : source.meta.columns)
                             if (c.name == name)
                                 meta.columns.push_back(c);
-                    meta.expectedRows = static_cast<int64_t>(keys.size());
+                    meta.expectedRows = static_cast<int64_t>(keys->size());
                     Output *d
                         = open(f, safeFileStem(source.meta.name) + "_deleted", source.meta.name);
-                    d->writer->beginTable(meta);
                     std::vector<std::string> names;
                     std::vector<engine::LogicalType> types;
                     for (const auto &c : meta.columns) {
                         names.push_back(c.name);
                         types.push_back(c.type);
                     }
-                    engine::RowBatch keyBatch;
-                    keyBatch.reset(names, types);
-                    for (const auto &key : keys)
-                        keyBatch.appendRow(key);
-                    d->writer->writeBatch(keyBatch);
-                    d->rows += static_cast<int64_t>(keys.size());
-                    d->writer->endTable();
-                    d->writer->finish();
+                    auto keyBatch = std::make_shared<engine::RowBatch>();
+                    keyBatch->reset(names, types);
+                    for (const auto &key : *keys)
+                        keyBatch->appendRow(key);
+                    d->post([d, meta, keyBatch](Writer &w) {
+                        w.beginTable(meta);
+                        w.writeBatch(*keyBatch);
+                        d->rows += static_cast<int64_t>(keyBatch->rowCount());
+                        w.endTable();
+                        w.finish();
+                    });
                 }
             }
             for (Output *t : targets) {
-                t->writer->endTable();
-                if (!shared.count(t->format))
-                    t->writer->finish();
+                const bool last = !shared.count(t->format);
+                t->post([last](Writer &w) {
+                    w.endTable();
+                    if (last)
+                        w.finish();
+                });
             }
+            stopOnWriterError();
         }
         for (auto &[id, out] : shared)
-            out->writer->finish();
+            out->post([](Writer &w) { w.finish(); });
+        for (auto &out : outputs)
+            out->thread->drain(); // every writer done (or its error thrown here)
         // Everything is written: only now do files appear under their final names.
         ExportResult result;
         result.warnings = skipped;

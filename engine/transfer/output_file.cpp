@@ -78,7 +78,9 @@ void OutputFile::flush()
     if (m_buffer.empty())
         return;
     if (m_budget && m_budget->limit > 0
-        && m_budget->used + static_cast<int64_t>(m_buffer.size()) > m_budget->limit)
+        && m_budget->used.fetch_add(static_cast<int64_t>(m_buffer.size()))
+                   + static_cast<int64_t>(m_buffer.size())
+               > m_budget->limit)
         throw EngineError(StatusCode::Invalid, "the export reached its size limit of "
                                                    + std::to_string(m_budget->limit) + " bytes");
     m_hash->add(m_buffer);
@@ -96,8 +98,8 @@ void OutputFile::flush()
         left -= static_cast<size_t>(n);
     }
     m_written += static_cast<int64_t>(m_buffer.size());
-    if (m_budget)
-        m_budget->used += static_cast<int64_t>(m_buffer.size());
+    if (m_budget && m_budget->limit <= 0)
+        m_budget->used += static_cast<int64_t>(m_buffer.size()); // (counted above with a limit)
     m_buffer.clear();
 }
 
@@ -114,8 +116,8 @@ engine::Result<std::string> OutputFile::commit()
             return engine::Status(StatusCode::Io, "cannot read back " + m_tempPath);
         m_written = written.size();
         if (m_budget) {
-            m_budget->used += m_written;
-            if (m_budget->limit > 0 && m_budget->used > m_budget->limit)
+            if (m_budget->used.fetch_add(m_written) + m_written > m_budget->limit
+                && m_budget->limit > 0)
                 return engine::Status(StatusCode::Invalid, "the export reached its size limit of "
                                                                + std::to_string(m_budget->limit)
                                                                + " bytes");

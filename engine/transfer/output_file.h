@@ -4,6 +4,7 @@
 
 #include "engine/transfer/sha256.h"
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -22,8 +23,8 @@ engine::Result<std::string> publishFile(const std::string &tempPath, const std::
 
 //! Bytes written so far by every file of one export, checked against its byte limit.
 struct ByteBudget {
-    int64_t limit = 0; //!< 0 = none
-    int64_t used = 0;
+    int64_t limit = 0;             //!< 0 = none
+    std::atomic<int64_t> used = 0; //!< every writer thread of the export adds to it
 };
 
 //! A file written under a temporary name in its final folder and renamed into place only when
