@@ -1,5 +1,8 @@
 #include "app/cli/output.h"
 
+#include "engine/transfer/formats/json/json_writer.h"
+#include "engine/transfer/formats/text_out.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -10,66 +13,16 @@ using engine::Value;
 
 std::string base64(std::string_view in)
 {
-    static const char *kChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     std::string out;
-    out.reserve((in.size() + 2) / 3 * 4);
-    size_t i = 0;
-    for (; i + 2 < in.size(); i += 3) {
-        const uint32_t n = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8) | uint8_t(in[i + 2]);
-        out += kChars[n >> 18];
-        out += kChars[(n >> 12) & 63];
-        out += kChars[(n >> 6) & 63];
-        out += kChars[n & 63];
-    }
-    if (i < in.size()) {
-        uint32_t n = uint8_t(in[i]) << 16;
-        if (i + 1 < in.size())
-            n |= uint8_t(in[i + 1]) << 8;
-        out += kChars[n >> 18];
-        out += kChars[(n >> 12) & 63];
-        out += i + 1 < in.size() ? kChars[(n >> 6) & 63] : '=';
-        out += '=';
-    }
+    transfer::text::appendBase64(out, in);
     return out;
 }
 
 std::string jsonString(std::string_view s)
 {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
+    std::string out;
+    transfer::appendJsonString(out, s);
+    return out;
 }
 
 std::string jsonValue(const Value &v)

@@ -157,7 +157,7 @@ public:
                     b += ',';
                 firstProperty = false;
                 b += m_keys[c];
-                appendProperty(b, batch.columns[c], r, m_types[c]);
+                appendJsonValue(b, batch.columns[c], r, m_types[c]);
             }
             b += "}}";
             m_out.flushIfFull();
@@ -227,51 +227,6 @@ private:
         }
         throw EngineError(StatusCode::Invalid, m_meta.name + " row " + std::to_string(m_row) + ": "
                                                    + why + " (or export with on_invalid=skip)");
-    }
-
-    void appendProperty(std::string &b, const engine::ColumnVector &col, size_t r, LogicalType type)
-    {
-        if (col.isNull(r)) {
-            b += "null";
-            return;
-        }
-        switch (type) {
-        case LogicalType::Boolean:
-            b += col.intAt(r) ? "true" : "false";
-            return;
-        case LogicalType::Integer:
-            text::appendInt(b, col.intAt(r));
-            return;
-        case LogicalType::Double: {
-            const double d = col.doubleAt(r);
-            if (std::isfinite(d)) {
-                text::appendDouble(b, d);
-            } else {
-                b += '"';
-                text::appendDouble(b, d);
-                b += '"';
-            }
-            return;
-        }
-        case LogicalType::Date:
-            b += '"';
-            text::appendDate(b, col.intAt(r));
-            b += '"';
-            return;
-        case LogicalType::Timestamp:
-            b += '"';
-            text::appendTimestamp(b, col.intAt(r));
-            b += '"';
-            return;
-        case LogicalType::Blob:
-            b += '"';
-            text::appendBase64(b, col.bytesAt(r));
-            b += '"';
-            return;
-        default:
-            appendJsonString(b, col.bytesAt(r));
-            return;
-        }
     }
 
     OutputFile &m_out;

@@ -57,6 +57,60 @@ void appendJsonString(std::string &out, std::string_view s)
     out += '"';
 }
 
+void appendJsonValue(std::string &b, const engine::ColumnVector &col, size_t r,
+                     engine::LogicalType type)
+{
+    if (col.isNull(r)) {
+        b += "null";
+        return;
+    }
+    switch (type) {
+    case LogicalType::Boolean:
+        b += col.intAt(r) ? "true" : "false";
+        return;
+    case LogicalType::Integer: {
+        const int64_t v = col.intAt(r);
+        if (v > (int64_t(1) << 53) || v < -(int64_t(1) << 53)) { // beyond exact doubles
+            b += '"';
+            text::appendInt(b, v);
+            b += '"';
+        } else {
+            text::appendInt(b, v);
+        }
+        return;
+    }
+    case LogicalType::Double: {
+        const double d = col.doubleAt(r);
+        if (!std::isfinite(d)) {
+            b += '"';
+            text::appendDouble(b, d); // "NaN", "Infinity", "-Infinity"
+            b += '"';
+        } else {
+            text::appendDouble(b, d);
+        }
+        return;
+    }
+    case LogicalType::Date:
+        b += '"';
+        text::appendDate(b, col.intAt(r));
+        b += '"';
+        return;
+    case LogicalType::Timestamp:
+        b += '"';
+        text::appendTimestamp(b, col.intAt(r));
+        b += '"';
+        return;
+    case LogicalType::Blob:
+        b += '"';
+        text::appendBase64(b, col.bytesAt(r));
+        b += '"';
+        return;
+    default:
+        appendJsonString(b, col.bytesAt(r));
+        return;
+    }
+}
+
 namespace {
 
 enum class Layout { Backup, Table, Query };
@@ -147,7 +201,7 @@ public:
                 if (c)
                     b += ',';
                 b += m_keys[c];
-                appendValue(b, batch.columns[c], r, m_types[c]);
+                appendJsonValue(b, batch.columns[c], r, m_types[c]);
             }
             b += '}';
             if (m_lines)
@@ -170,7 +224,7 @@ public:
                 engine::ColumnVector one;
                 one.type = keys[k][c].type;
                 one.append(keys[k][c]);
-                appendValue(m_deleted, one, 0, one.type);
+                appendJsonValue(m_deleted, one, 0, one.type);
             }
             m_deleted += '}';
         }
@@ -361,59 +415,6 @@ private:
         b += ",\"column_defs\":";
         appendColumnDefs(b);
         b += '}';
-    }
-
-    void appendValue(std::string &b, const engine::ColumnVector &col, size_t r, LogicalType type)
-    {
-        if (col.isNull(r)) {
-            b += "null";
-            return;
-        }
-        switch (type) {
-        case LogicalType::Boolean:
-            b += col.intAt(r) ? "true" : "false";
-            return;
-        case LogicalType::Integer: {
-            const int64_t v = col.intAt(r);
-            if (v > (int64_t(1) << 53) || v < -(int64_t(1) << 53)) { // beyond exact doubles
-                b += '"';
-                text::appendInt(b, v);
-                b += '"';
-            } else {
-                text::appendInt(b, v);
-            }
-            return;
-        }
-        case LogicalType::Double: {
-            const double d = col.doubleAt(r);
-            if (!std::isfinite(d)) {
-                b += '"';
-                text::appendDouble(b, d); // "NaN", "Infinity", "-Infinity"
-                b += '"';
-            } else {
-                text::appendDouble(b, d);
-            }
-            return;
-        }
-        case LogicalType::Date:
-            b += '"';
-            text::appendDate(b, col.intAt(r));
-            b += '"';
-            return;
-        case LogicalType::Timestamp:
-            b += '"';
-            text::appendTimestamp(b, col.intAt(r));
-            b += '"';
-            return;
-        case LogicalType::Blob:
-            b += '"';
-            text::appendBase64(b, col.bytesAt(r));
-            b += '"';
-            return;
-        default:
-            appendJsonString(b, col.bytesAt(r));
-            return;
-        }
     }
 
     OutputFile &m_out;

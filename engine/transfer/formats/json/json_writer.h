@@ -10,5 +10,9 @@ std::unique_ptr<Writer> createJsonWriter(OutputFile &out, const ExportContext &c
 
 //! Appends `s` as a JSON string literal (quotes included) with full escaping.
 void appendJsonString(std::string &out, std::string_view s);
+//! Appends row `r` of a column as a JSON value: numbers stay numbers (integers beyond 2^53,
+//! NaN and infinities as strings), dates and timestamps ISO strings, blobs base64, NULL null.
+void appendJsonValue(std::string &out, const engine::ColumnVector &column, size_t r,
+                     engine::LogicalType type);
 
 } // namespace strata::transfer
