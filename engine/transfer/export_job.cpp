@@ -309,7 +309,6 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                                          ProgressSink *progress)
 {
     const auto started = Clock::now();
-    std::vector<std::unique_ptr<Output>> outputs;
     try {
         if (spec.formats.empty())
             throw EngineError(StatusCode::Invalid, "an export needs at least one format");
@@ -381,6 +380,9 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             = nameTimestamp(spec.nameTime.value_or(context.exportTime), spec.utcNames);
         ByteBudget budget;
         budget.limit = spec.maxBytes;
+        // Declared after everything the writer threads use (context, budget, spec options), so
+        // that on any exit, an error included, the threads are joined before those go.
+        std::vector<std::unique_ptr<Output>> outputs;
         auto open = [&](const FormatRequest &f, const std::string &stem, const std::string &table) {
             const FormatInfo *info = registry.find(f.id);
             const bool lines = f.options.count("lines") && f.options.at("lines") == "true";
