@@ -401,6 +401,36 @@ Result<QueryResult> Connection::execute(std::string_view sqlText, const std::vec
     return std::move(results->back());
 }
 
+namespace {
+
+//! A table's description and row count as `txn` sees them.
+TableInfo describeTable(Transaction &txn, const TableEntry &entry)
+{
+    const TableSchema &schema = *entry.schema;
+    TableInfo info;
+    info.name = schema.name;
+    info.createdAt = schema.createdAt;
+    for (const auto &c : schema.columns)
+        info.columns.push_back({c.name, c.type, c.declaredType, c.maxLength, c.notNull,
+                                c.primaryKey, c.unique, c.sensitive, c.hasDefault, defaultSql(c)});
+    for (auto k : schema.primaryKey)
+        info.primaryKey.push_back(schema.columns[k].name);
+    for (const auto &u : schema.uniqueKeys) {
+        info.uniqueKeys.emplace_back();
+        for (auto k : u)
+            info.uniqueKeys.back().push_back(schema.columns[k].name);
+    }
+    TableHeap &heap = *entry.heap;
+    const uint64_t slots = heap.slotCount();
+    std::shared_lock gc(heap.gcLock());
+    for (uint64_t s = 0; s < slots; ++s)
+        info.rowCount
+            += txn.view().visible(heap.slot(s).load(std::memory_order_acquire)) != nullptr;
+    return info;
+}
+
+} // namespace
+
 Result<std::vector<TableInfo>> Connection::tables()
 {
     return guarded([&]() -> Result<std::vector<TableInfo>> {
@@ -408,13 +438,10 @@ Result<std::vector<TableInfo>> Connection::tables()
         if (!m_txn)
             owned = m_core->begin();
         Transaction &txn = owned ? *owned : *m_txn;
+        // Every table from the one snapshot.
         std::vector<TableInfo> out;
-        for (const auto &entry : m_core->catalog().tables(txn.view())) {
-            auto info = table(entry->schema->name);
-            if (!info)
-                return info.status();
-            out.push_back(std::move(*info));
-        }
+        for (const auto &entry : m_core->catalog().tables(txn.view()))
+            out.push_back(describeTable(txn, *entry));
         return out;
     });
 }
@@ -426,29 +453,7 @@ Result<TableInfo> Connection::table(std::string_view name)
         if (!m_txn)
             owned = m_core->begin();
         Transaction &txn = owned ? *owned : *m_txn;
-        auto entry = txn.requireTable(name);
-        const TableSchema &schema = *entry->schema;
-        TableInfo info;
-        info.name = schema.name;
-        info.createdAt = schema.createdAt;
-        for (const auto &c : schema.columns)
-            info.columns.push_back({c.name, c.type, c.declaredType, c.maxLength, c.notNull,
-                                    c.primaryKey, c.unique, c.sensitive, c.hasDefault,
-                                    defaultSql(c)});
-        for (auto k : schema.primaryKey)
-            info.primaryKey.push_back(schema.columns[k].name);
-        for (const auto &u : schema.uniqueKeys) {
-            info.uniqueKeys.emplace_back();
-            for (auto k : u)
-                info.uniqueKeys.back().push_back(schema.columns[k].name);
-        }
-        TableHeap &heap = *entry->heap;
-        const uint64_t slots = heap.slotCount();
-        std::shared_lock gc(heap.gcLock());
-        for (uint64_t s = 0; s < slots; ++s)
-            info.rowCount
-                += txn.view().visible(heap.slot(s).load(std::memory_order_acquire)) != nullptr;
-        return info;
+        return describeTable(txn, *txn.requireTable(name));
     });
 }
 
