@@ -64,7 +64,6 @@ public:
         return s;
     }
     bool atEnd() const { return m_pos == m_data.size(); }
-    size_t position() const { return m_pos; }
 
 private:
     void need(size_t n)

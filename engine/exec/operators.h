@@ -28,8 +28,7 @@ public:
     OperatorPtr root;
     std::vector<std::string> names;
     std::vector<LogicalType> types;
-    size_t hiddenColumns = 0; //!< trailing sort-key columns after the named ones
-    bool correlated = false;  //!< reads columns of an enclosing query
+    bool correlated = false; //!< reads columns of an enclosing query
     //! Set when the query only picks columns of one table (optionally filtered): the cursor
     //! then fills batches straight from stored rows.
     class TableScan *directScan = nullptr;

@@ -895,7 +895,6 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
         m_pendingScans[i].scan->setNeeded(*m_pendingScans[i].usage);
     m_pendingScans.resize(pendingMark);
 
-    plan->hiddenColumns = exprs.size() - visible;
     if (auto *scan = dynamic_cast<TableScan *>(op.get());
         scan && !aggregated && !s.distinct && sortKeys.empty() && !s.limit && !s.offset
         && applyOrderLimit && exprs.size() == visible

@@ -65,13 +65,6 @@ void LogWriter::openFile()
     m_bytes = 0;
 }
 
-void LogWriter::append(std::string_view payload, uint64_t commitTs)
-{
-    beginRecord();
-    write(payload);
-    endRecord(commitTs);
-}
-
 void LogWriter::beginRecord()
 {
     m_recordPayload = 0;

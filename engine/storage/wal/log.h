@@ -28,10 +28,9 @@ class LogWriter {
 public:
     //! Continues log file `seq` at byte `offset` (0: right after the file header).
     LogWriter(std::string dir, uint64_t seq, SyncMode mode, uint64_t offset = 0);
-    //! Appends one record; with SyncMode::Full returns only once it is durable. Throws Io.
-    void append(std::string_view payload, uint64_t commitTs);
-    //! The same in pieces, without holding the whole payload in memory: beginRecord(), any
-    //! number of write()s, then endRecord(). The header goes last, so a crash in between
+    //! Appends one record in pieces, without holding the whole payload in memory:
+    //! beginRecord(), any number of write()s, then endRecord() (with SyncMode::Full it returns
+    //! only once the record is durable; throws Io). The header goes last, so a crash in between
     //! leaves a record whose checksum fails (a torn tail).
     void beginRecord();
     void write(std::string_view piece);
