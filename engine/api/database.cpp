@@ -220,6 +220,46 @@ Result<int64_t> Connection::insertRows(std::string_view tableName,
                                        const std::vector<std::string> &columns,
                                        std::span<const Row> rows)
 {
+    return writeRows(tableName, columns, rows, false);
+}
+
+Result<int64_t> Connection::upsertRows(std::string_view tableName,
+                                       const std::vector<std::string> &columns,
+                                       std::span<const Row> rows)
+{
+    return writeRows(tableName, columns, rows, true);
+}
+
+namespace {
+
+//! Inserts `row`, or replaces the row this transaction sees with the same primary key.
+void upsertRow(Transaction &txn, const std::shared_ptr<TableEntry> &entry, const HashIndex &pk,
+               Row row)
+{
+    const TableSchema &schema = *entry->schema;
+    Transaction::prepareRow(schema, row);
+    std::vector<Value> keyValues;
+    for (uint32_t c : pk.columns())
+        keyValues.push_back(row[c]);
+    const std::string key = encodeKeyValues(keyValues);
+    if (!key.empty()) {
+        for (uint64_t slot : pk.find(key)) {
+            const Version *current = txn.view().visible(entry->heap->slot(slot).load());
+            if (current && encodeKey(current->view(), pk.columns(), schema) == key) {
+                txn.update(entry, slot, current, std::move(row));
+                return;
+            }
+        }
+    }
+    txn.insert(entry, std::move(row));
+}
+
+} // namespace
+
+Result<int64_t> Connection::writeRows(std::string_view tableName,
+                                      const std::vector<std::string> &columns,
+                                      std::span<const Row> rows, bool upsert)
+{
     m_cancel.store(false);
     return guarded([&]() -> Result<int64_t> {
         std::unique_ptr<Transaction> owned;
@@ -255,6 +295,11 @@ Result<int64_t> Connection::insertRows(std::string_view tableName,
                               : col.defaultValue;
         }
         const size_t mark = txn.savepoint();
+        std::shared_ptr<HashIndex> pk;
+        if (upsert && !(pk = entry->heap->findIndex("PRIMARY")))
+            throwError(StatusCode::Invalid, "table " + schema.name
+                                                + " has no primary key, so rows cannot be "
+                                                  "merged into it (append or replace instead)");
         try {
             constexpr size_t kBatch = 4096;
             std::vector<Row> batch;
@@ -268,6 +313,19 @@ Result<int64_t> Connection::insertRows(std::string_view tableName,
                                    "row " + std::to_string(k + 1) + " has "
                                        + std::to_string(rows[k].size()) + " values for "
                                        + std::to_string(targets.size()) + " columns");
+                if (pk) {
+                    for (size_t k = r; k < end; ++k) {
+                        Row full = base;
+                        for (size_t i = 0; i < targets.size(); ++i)
+                            full[targets[i]] = rows[k][i];
+                        try {
+                            upsertRow(txn, entry, *pk, std::move(full));
+                        } catch (const EngineError &e) {
+                            throwError(e.code(), "row " + std::to_string(k + 1) + ": " + e.what());
+                        }
+                    }
+                    continue;
+                }
                 if (identity) {
                     txn.insertBatch(entry, rows.subspan(r, end - r), r + 1);
                     continue;

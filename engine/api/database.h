@@ -112,6 +112,10 @@ public:
     //! other columns take their defaults. One transaction (or the open one). Returns the count.
     Result<int64_t> insertRows(std::string_view table, const std::vector<std::string> &columns,
                                std::span<const Row> rows);
+    //! insertRows(), but a row whose primary key is already in the table replaces that row
+    //! (restores and imports in "merge" mode). The table must have a primary key.
+    Result<int64_t> upsertRows(std::string_view table, const std::vector<std::string> &columns,
+                               std::span<const Row> rows);
 
     Status begin();
     Status commit();
@@ -134,6 +138,8 @@ public:
 private:
     friend class Database;
     explicit Connection(std::shared_ptr<DatabaseCore> core);
+    Result<int64_t> writeRows(std::string_view table, const std::vector<std::string> &columns,
+                              std::span<const Row> rows, bool upsert);
     Result<std::unique_ptr<Cursor>> openCursor(std::shared_ptr<exec::Plan> plan,
                                                std::unique_ptr<Transaction> owned,
                                                std::vector<Value> params, int64_t now);
