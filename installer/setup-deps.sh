@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     # libraries
-    libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev libgeos-dev libssl-dev
+    libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
     # peers and real consumers used by tests and benchmarks
     sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip gdal-bin
 )

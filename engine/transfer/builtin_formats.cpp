@@ -1,6 +1,8 @@
 #include "engine/transfer/format.h"
+#include "engine/transfer/formats/csv/csv_reader.h"
 #include "engine/transfer/formats/csv/csv_writer.h"
 #include "engine/transfer/formats/geojson/geojson_writer.h"
+#include "engine/transfer/formats/json/json_reader.h"
 #include "engine/transfer/formats/json/json_writer.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
@@ -17,6 +19,8 @@ void registerBuiltinFormats()
     registry.add(sqliteFormatInfo(), createSqliteWriter);
     registry.add(xlsxFormatInfo(), createXlsxWriter);
     registry.add(geojsonFormatInfo(), createGeojsonWriter);
+    registry.addReader("csv", {"csv", "tsv", "tab", "psv"}, createCsvReader);
+    registry.addReader("json", {"json", "jsonl", "ndjson"}, createJsonReader);
 }
 
 } // namespace strata::transfer

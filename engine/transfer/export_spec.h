@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/transfer/progress.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -88,17 +90,6 @@ struct ExportResult {
     std::vector<std::string> archived; //!< files retention moved into archive/
     std::vector<std::string> deleted;  //!< archived files retention removed
     std::vector<std::string> warnings; //!< things done partly (a _latest name held by a file)
-};
-
-//! Receives progress from a running job; also asked whether to stop.
-class ProgressSink {
-public:
-    virtual ~ProgressSink() = default;
-    //! Total rows the job expects to read (0 when unknown).
-    virtual void setTotal(int64_t rows) = 0;
-    //! Rows read so far, and what the job is on ("users", "writing users.csv").
-    virtual void advance(int64_t rows, const std::string &step) = 0;
-    virtual bool isCanceled() const = 0;
 };
 
 } // namespace strata::transfer

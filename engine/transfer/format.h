@@ -2,6 +2,7 @@
 
 #include "engine/api/database.h"
 #include "engine/transfer/export_spec.h"
+#include "engine/transfer/import_spec.h"
 #include "engine/transfer/output_file.h"
 
 #include <functional>
@@ -94,6 +95,8 @@ public:
     virtual void finish() = 0;
 };
 
+class Reader;
+
 //! Creates writers for the formats it knows, by id. Filled once at start-up by
 //! registerBuiltinFormats(); read-only afterwards.
 class FormatRegistry {
@@ -104,6 +107,19 @@ public:
 
     static FormatRegistry &instance();
     void add(FormatInfo info, Factory writerFactory);
+
+    using ReaderFactory
+        = std::function<std::unique_ptr<Reader>(const std::string &path, const ImportSpec &spec)>;
+    //! Registers a reader for format `id`, for files with these extensions (lower case, no dot).
+    void addReader(const std::string &id, std::vector<std::string> extensions,
+                   ReaderFactory factory);
+    bool hasReader(const std::string &id) const;
+    std::vector<std::string> readerIds() const;
+    //! The reader id for an extension ("csv" for "tsv"), or "".
+    std::string readerForExtension(const std::string &extension) const;
+    //! Throws EngineError(Invalid) naming the readable formats when `id` has no reader.
+    std::unique_ptr<Reader> createReader(const std::string &id, const std::string &path,
+                                         const ImportSpec &spec) const;
     const FormatInfo *find(const std::string &id) const;
     std::vector<FormatInfo> formats() const;
     //! Throws EngineError(Invalid) naming the known ids when `id` is unknown.
@@ -113,6 +129,12 @@ public:
 
 private:
     std::vector<std::pair<FormatInfo, Factory>> m_formats;
+    struct ReaderEntry {
+        std::string id;
+        std::vector<std::string> extensions;
+        ReaderFactory factory;
+    };
+    std::vector<ReaderEntry> m_readers;
 };
 
 //! Registers Strata's own formats. Called once from main() (and test set-up); no static

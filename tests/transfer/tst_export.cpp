@@ -8,6 +8,7 @@
 #include "engine/transfer/naming.h"
 #include "tests/support/csv_parse.h"
 #include "tests/support/engine_helpers.h"
+#include "tests/support/tricky_table.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,37 +36,6 @@ QByteArray readAll(const std::string &path)
     QFile f(QString::fromStdString(path));
     f.open(QIODevice::ReadOnly);
     return f.readAll();
-}
-
-//! A table holding every type and the values that break careless writers.
-std::shared_ptr<engine::Database> tricky()
-{
-    auto db = engine::Database::openInMemory();
-    auto c = db->connect();
-    if (!c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, d DOUBLE, b BOOLEAN, "
-                    "day DATE, ts TIMESTAMP, x BLOB, email TEXT SENSITIVE)"))
-        qFatal("schema");
-    const std::vector<engine::Row> rows = {
-        {Value::integer(1), Value::text("plain"), Value::real(0.1), Value::boolean(true),
-         Value::date(19782), Value::timestamp(1705314600123456),
-         Value::blob(std::string("\0\x01\xff", 3)), Value::text("a@x")},
-        {Value::integer(2), Value::text("comma, \"quote\"\nnew line"), Value::real(-1e300),
-         Value::boolean(false), Value::date(-1), Value::timestamp(0), Value::blob(""),
-         Value::null()},
-        {Value::integer(3), Value::text(""), Value::real(std::numeric_limits<double>::quiet_NaN()),
-         Value::null(), Value::null(), Value::null(), Value::null(), Value::text("b@x")},
-        {Value::integer(INT64_MIN), Value::text("Zoë Müller 李伟 🚀"), Value::real(5e-324),
-         Value::boolean(true), Value::date(2932896), Value::timestamp(-500000), Value::null(),
-         Value::text("c@x")},
-        {Value::integer(9007199254740993LL), Value::null(),
-         Value::real(std::numeric_limits<double>::infinity()), Value::boolean(false),
-         Value::date(0), Value::timestamp(1), Value::blob("hello"), Value::text("d@x")},
-        {Value::integer(6), Value::text(" padded "), Value::real(123456789.125), Value::null(),
-         Value::null(), Value::null(), Value::null(), Value::text("=HYPERLINK(\"x\")")},
-    };
-    if (!c->insertRows("t", {}, rows))
-        qFatal("rows");
-    return db;
 }
 
 transfer::ExportSpec spec(const QString &dir, transfer::ExportScope scope, const char *format)
@@ -104,7 +74,7 @@ private slots:
     void csvHoldsEveryValueExactly()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
         s.tables.push_back({"t", {}, {}});
         auto r = transfer::runExport(*db, s);
@@ -143,7 +113,7 @@ private slots:
         if (!QFile::exists("/usr/bin/python3"))
             QFAIL("python3 is missing: installer/setup-deps.sh installs python3-pandas");
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto c = db->connect();
         QVERIFY(c->execute("CREATE TABLE n (i INTEGER, d DOUBLE, s TEXT, b BOOLEAN)"));
         std::vector<engine::Row> rows;
@@ -184,7 +154,7 @@ private slots:
     void jsonBackupHoldsEveryValueExactly()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto r = transfer::runExport(*db, spec(tmp.path(), transfer::ExportScope::Full, "json"));
         QVERIFY2(r, r ? "" : r.status().toString().c_str());
         QCOMPARE(QString::fromStdString(r->files[0].path),
@@ -232,7 +202,7 @@ private slots:
     void jsonQueryTableAndLinesLayouts()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto q = spec(tmp.path(), transfer::ExportScope::Query, "json");
         q.query = "SELECT id, upper(s) AS s FROM t WHERE id BETWEEN 1 AND 3 ORDER BY id";
         auto r = transfer::runExport(*db, q);
@@ -324,7 +294,7 @@ private slots:
     void failuresLeaveNothingBehind()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto c = db->connect();
         std::vector<engine::Row> rows;
         for (int i = 0; i < 20000; ++i)
@@ -380,7 +350,7 @@ private slots:
     void existingFilesAreNeverReplaced()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         const QString taken = tmp.filePath("t_export_20240115_103000.csv");
         {
             QFile f(taken);
@@ -402,7 +372,7 @@ private slots:
     void sanitizationDropsOrMasksAndSaysSo()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto drop = spec(tmp.path(), transfer::ExportScope::Full, "json");
         drop.formats.push_back({"csv", {}});
         drop.sanitize = transfer::SanitizeMode::Drop;
@@ -435,7 +405,7 @@ private slots:
     void excelPresetGuardsFormulas()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto c = db->connect();
         QVERIFY(c->execute("CREATE TABLE f (v TEXT, n INTEGER); INSERT INTO f VALUES "
                            "('=SUM(A1:A9)', -5), ('+1', 1), ('@cmd', 2), ('-x', 3), ('safe', 4)"));
@@ -549,7 +519,7 @@ private slots:
     void everyExportIsAudited()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto ok = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
         ok.tables = {{"t", {"id", "s"}, "id > 0"}};
         ok.sanitize = transfer::SanitizeMode::Mask;
@@ -577,7 +547,7 @@ private slots:
     void openpyxlReadsTheWorkbook()
     {
         QTemporaryDir tmp;
-        auto db = tricky();
+        auto db = test::trickyDatabase();
         auto s = spec(tmp.path(), transfer::ExportScope::Full, "xlsx");
         auto r = transfer::runExport(*db, s);
         QVERIFY2(r, r ? "" : r.status().toString().c_str());

@@ -1,0 +1,665 @@
+#include "engine/transfer/formats/json/json_reader.h"
+
+#include <QFile>
+#include <cstring>
+#include <exception>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <unordered_map>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+struct JsonReader::Data {
+    QFile file;
+    std::string_view text;
+};
+
+namespace {
+
+// Why RapidJSON: a SAX reader that streams (a backup larger than memory restores), parses
+// iteratively (deeply nested hostile input cannot overflow the stack), validates UTF-8,
+// hands numbers over as written (so DOUBLEs convert bit-exactly with std::from_chars), and
+// reports the byte offset of a syntax error.
+constexpr unsigned kParseFlags
+    = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag
+      | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseNanAndInfFlag
+      | rapidjson::kParseStopWhenDoneFlag;
+
+//! What a JSON value means at its place in the document.
+enum class Role {
+    Root,      //!< the top-level value: a document, an array of rows, or a row (JSON lines)
+    Document,  //!< top-level object of a layout with metadata
+    TablesMap, //!< "tables": {name: table}
+    TableObj,  //!< one table: name, schema, data
+    Schema,    //!< "schema": columns, column_defs, created_at
+    NameList,  //!< "columns": ["a", "b"]
+    DefList,   //!< "column_defs" (or a query export's "columns"): [{...}]
+    ColumnDef, //!< {"name": .., "type": .., ...}
+    Data,      //!< "data": [row, ...]
+    Row,       //!< {"column": value} or [value, ...]
+    Ignore,    //!< metadata and anything else we do not read
+};
+
+struct Frame {
+    Role role;
+    bool isArray;
+    std::string key;   //!< object: the current key
+    int64_t index = 0; //!< array: the index of the next element
+};
+
+//! The table being read and what the document said about it.
+struct TableState {
+    SourceTable table;
+    bool begun = false;
+    bool wanted = false;
+    bool done = false;            //!< begun and ended
+    bool declaredColumns = false; //!< names came from the file's schema
+    std::unordered_map<std::string, size_t> byName;
+    std::string dataPath;
+    int64_t index = 0;
+
+    void addColumn(const std::string &name)
+    {
+        byName.emplace(name, table.columns.size());
+        table.columns.push_back(SourceColumn::named(name));
+    }
+};
+
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+public:
+    Handler(ImportSink &sink, const std::string &path, const std::string &defaultTable, bool lines,
+            std::string_view text)
+        : m_sink(sink)
+        , m_path(path)
+        , m_defaultTable(defaultTable)
+        , m_lines(lines)
+        , m_text(text)
+    {
+    }
+
+    // --- RapidJSON callbacks; false stops the parse (the reason is in m_error) ---
+    bool Null() { return scalar(Cell::null()); }
+    bool Bool(bool b) { return scalar(Cell::of(Cell::Kind::Boolean, b ? "true" : "false")); }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool)
+    {
+        return scalar(Cell::of(Cell::Kind::Number, {s, n}));
+    }
+    bool String(const char *s, rapidjson::SizeType n, bool)
+    {
+        return scalar(Cell::of(Cell::Kind::Text, {s, n}));
+    }
+    bool Key(const char *s, rapidjson::SizeType n, bool)
+    {
+        m_frames.back().key.assign(s, n);
+        return true;
+    }
+    bool StartObject() { return start(false); }
+    bool StartArray() { return start(true); }
+    bool EndObject(rapidjson::SizeType) { return end(); }
+    bool EndArray(rapidjson::SizeType) { return end(); }
+
+    //! Called before each top-level value (JSON lines: each line).
+    void beginRoot(size_t offset)
+    {
+        m_frames.clear();
+        m_rootOffset = offset;
+    }
+    void finish()
+    {
+        if (m_current.begun)
+            endTable();
+    }
+    std::exception_ptr error() const { return m_error; }
+    std::string pathNow() const { return currentPath(); }
+
+private:
+    Role roleOfChild(const Frame &parent, bool isArray) const
+    {
+        switch (parent.role) {
+        case Role::Root:
+            return Role::Root; // not reached: the root frame is the value itself
+        case Role::Document:
+            if (parent.key == "tables" && !isArray)
+                return Role::TablesMap;
+            if (parent.key == "table" && !isArray)
+                return Role::TableObj;
+            if (parent.key == "data" && isArray)
+                return Role::Data;
+            if (parent.key == "columns" && isArray)
+                return Role::DefList; // a query export's column list
+            if (parent.key == "schema" && !isArray)
+                return Role::Schema;
+            return Role::Ignore;
+        case Role::TablesMap:
+            return isArray ? Role::Ignore : Role::TableObj;
+        case Role::TableObj:
+            if (parent.key == "schema" && !isArray)
+                return Role::Schema;
+            if (parent.key == "data" && isArray)
+                return Role::Data;
+            return Role::Ignore;
+        case Role::Schema:
+            if (parent.key == "columns" && isArray)
+                return Role::NameList;
+            if (parent.key == "column_defs" && isArray)
+                return Role::DefList;
+            return Role::Ignore;
+        case Role::DefList:
+            return isArray ? Role::Ignore : Role::ColumnDef;
+        case Role::Data:
+            return Role::Row;
+        default:
+            return Role::Ignore;
+        }
+    }
+
+    bool start(bool isArray)
+    {
+        if (m_frames.size() >= JsonReader::kMaxDepth) {
+            m_error = std::make_exception_ptr(
+                EngineError(StatusCode::Invalid,
+                            m_path + ": " + pathThrough(6) + "…: nesting deeper than "
+                                + std::to_string(JsonReader::kMaxDepth)
+                                + " levels (expected a table layout at most a few levels deep)"));
+            return false;
+        }
+        if (m_frames.empty()) {
+            // The top-level value: an array of rows, a document, or (JSON lines) one row.
+            Role role = Role::Root;
+            if (isArray && !m_lines)
+                role = Role::Data;
+            else if (!isArray && !m_lines && m_rootOffset == 0)
+                role = Role::Document;
+            else if (!isArray)
+                role = Role::Row;
+            else
+                return fail("expected an object on each line of JSON lines, found an array");
+            if (role == Role::Data) {
+                m_current = {};
+                m_current.table.name = m_defaultTable;
+                beginData("$");
+            }
+            if (role == Role::Row && !m_current.begun) {
+                m_current = {};
+                m_current.table.name = m_defaultTable;
+                beginData("$");
+            }
+            m_frames.push_back({role, isArray, {}, 0});
+            if (role == Role::Row)
+                return beginRow(isArray);
+            return true;
+        }
+        Frame &parent = m_frames.back();
+        if (parent.role == Role::Row) {
+            const std::string column
+                = parent.isArray ? "#" + std::to_string(parent.index + 1) : parent.key;
+            if (!m_rowRejected)
+                rejectRow("column " + quoteForMessage(column)
+                          + ": expected a string, number, boolean or null, found "
+                          + (isArray ? "an array" : "an object"));
+            m_frames.push_back({Role::Ignore, isArray, {}, 0});
+            return m_error == nullptr;
+        }
+        const Role role = roleOfChild(parent, isArray);
+        if (parent.role == Role::Document && role == Role::Data) {
+            // A query export's (or a bare document's) data: the table takes the file's name.
+            m_current.table.name = m_defaultTable;
+        }
+        if (role == Role::TableObj) {
+            if (m_current.begun)
+                endTable();
+            m_current = {};
+            m_current.table.name = parent.role == Role::TablesMap ? parent.key : m_defaultTable;
+        }
+        if (role == Role::ColumnDef)
+            m_def = {};
+        m_frames.push_back({role, isArray, {}, 0});
+        if (role == Role::Data)
+            beginData(pathThrough(m_frames.size() - 1));
+        if (role == Role::Row)
+            return beginRow(isArray);
+        return m_error == nullptr;
+    }
+
+    bool end()
+    {
+        const Frame frame = m_frames.back();
+        m_frames.pop_back();
+        if (!m_frames.empty())
+            ++m_frames.back().index;
+        switch (frame.role) {
+        case Role::Row:
+            endRow();
+            break;
+        case Role::Data:
+            if (!m_lines)
+                endTable();
+            break;
+        case Role::ColumnDef:
+            addDef();
+            break;
+        case Role::TableObj:
+            if (!m_current.done && !m_current.begun)
+                beginTable(); // a table with a schema and no "data": created empty
+            if (m_current.begun)
+                endTable();
+            m_current = {};
+            break;
+        default:
+            break;
+        }
+        return m_error == nullptr;
+    }
+
+    bool scalar(const Cell &cell)
+    {
+        if (m_frames.empty())
+            return fail("expected an object or an array at the top level, found a single value");
+        Frame &f = m_frames.back();
+        const std::string key = f.isArray ? std::string() : f.key;
+        if (f.isArray)
+            ++f.index;
+        switch (f.role) {
+        case Role::Row:
+            rowValue(f, key, cell);
+            break;
+        case Role::NameList:
+            if (cell.kind != Cell::Kind::Text)
+                return fail("expected a column name (a string)");
+            if (!m_current.byName.count(std::string(cell.text)))
+                m_current.addColumn(std::string(cell.text));
+            m_current.declaredColumns = true;
+            break;
+        case Role::ColumnDef:
+            defValue(key, cell);
+            break;
+        case Role::Schema:
+            if (key == "created_at" && cell.kind == Cell::Kind::Text)
+                if (auto ts = engine::parseTimestamp(cell.text))
+                    m_current.table.createdAt = *ts;
+            break;
+        case Role::Document:
+            if (key == "name" && cell.kind == Cell::Kind::Text)
+                m_current.table.name = std::string(cell.text);
+            break;
+        case Role::TableObj:
+            if (key == "name" && cell.kind == Cell::Kind::Text)
+                m_current.table.name = std::string(cell.text);
+            break;
+        case Role::Data:
+            return fail("expected a row (an object or an array), found a single value");
+        default:
+            break;
+        }
+        return m_error == nullptr;
+    }
+
+    // --- column definitions ---
+    void defValue(const std::string &key, const Cell &cell)
+    {
+        const std::string text(cell.text);
+        if (key == "name")
+            m_def.name = text;
+        else if (key == "type") {
+            LogicalType t;
+            if (!engine::typeFromName(text, t)) {
+                fail("column type " + quoteForMessage(text)
+                     + " is not one Strata knows (expected INTEGER, DOUBLE, BOOLEAN, TEXT, BLOB, "
+                       "DATE or TIMESTAMP)");
+                return;
+            }
+            m_def.type = t;
+        } else if (key == "declared_type")
+            m_def.declaredType = text;
+        else if (key == "nullable")
+            m_def.notNull = text == "false";
+        else if (key == "primary_key")
+            m_def.primaryKey = text == "true";
+        else if (key == "unique")
+            m_def.unique = text == "true";
+        else if (key == "sensitive")
+            m_def.sensitive = text == "true";
+        else if (key == "default" && cell.kind == Cell::Kind::Text)
+            m_def.defaultSql = text;
+    }
+
+    void addDef()
+    {
+        if (m_def.name.empty()) {
+            fail("expected a \"name\" in the column definition");
+            return;
+        }
+        auto it = m_current.byName.find(m_def.name);
+        if (it == m_current.byName.end()) {
+            m_current.addColumn(m_def.name);
+            it = m_current.byName.find(m_def.name);
+        }
+        m_current.table.columns[it->second] = m_def;
+        m_current.declaredColumns = true;
+    }
+
+    // --- tables and rows ---
+    void beginData(const std::string &path)
+    {
+        m_current.dataPath = path;
+        m_current.index = 0;
+        if (!m_current.begun)
+            beginTable();
+    }
+
+    void beginTable()
+    {
+        m_current.begun = true;
+        guard([&] { m_current.wanted = m_sink.beginTable(m_current.table); });
+    }
+
+    void endTable()
+    {
+        if (m_current.wanted)
+            guard([&] { m_sink.endTable(); });
+        m_current.begun = false;
+        m_current.wanted = false;
+        m_current.done = true;
+    }
+
+    bool beginRow(bool isArray)
+    {
+        (void)isArray;
+        m_rowRejected = false;
+        m_arena.clear();
+        m_spans.assign(m_current.table.columns.size(), Span{});
+        m_rowStart = offsetNow();
+        return true;
+    }
+
+    void rowValue(const Frame &f, const std::string &key, const Cell &cell)
+    {
+        if (m_rowRejected || !m_current.wanted)
+            return;
+        size_t column;
+        if (f.isArray) {
+            column = static_cast<size_t>(f.index - 1);
+            if (column >= m_current.table.columns.size() && !m_current.declaredColumns) {
+                const std::string name = "column_" + std::to_string(column + 1);
+                m_current.addColumn(name);
+                guard([&] { m_sink.addColumn(name); });
+                m_spans.resize(m_current.table.columns.size());
+            }
+            if (column >= m_current.table.columns.size()) {
+                rejectRow("expected at most " + std::to_string(m_current.table.columns.size())
+                          + " values in the row, found more");
+                return;
+            }
+        } else {
+            auto it = m_current.byName.find(key);
+            if (it == m_current.byName.end()) {
+                if (m_current.declaredColumns) {
+                    rejectRow("key " + quoteForMessage(key)
+                              + " is not a column of the table's schema");
+                    return;
+                }
+                m_current.addColumn(key);
+                guard([&] { m_sink.addColumn(key); });
+                m_spans.resize(m_current.table.columns.size());
+                it = m_current.byName.find(key);
+            }
+            column = it->second;
+        }
+        Span &span = m_spans[column];
+        span.kind = cell.kind;
+        span.begin = m_arena.size();
+        span.length = cell.text.size();
+        m_arena.append(cell.text);
+    }
+
+    void endRow()
+    {
+        if (!m_current.wanted) {
+            ++m_current.index;
+            return;
+        }
+        RowOrigin origin = originNow();
+        ++m_current.index;
+        if (m_rowRejected)
+            return;
+        m_cells.clear();
+        m_spans.resize(m_current.table.columns.size());
+        for (const Span &s : m_spans)
+            m_cells.push_back(
+                s.kind == Cell::Kind::Null
+                    ? Cell::null()
+                    : Cell::of(s.kind, std::string_view(m_arena).substr(s.begin, s.length)));
+        guard([&] { m_sink.row(m_cells, origin); });
+    }
+
+    void rejectRow(const std::string &reason)
+    {
+        m_rowRejected = true;
+        RowOrigin origin = originNow();
+        guard([&] { m_sink.rejectRow(origin, 0, reason); });
+    }
+
+    RowOrigin originNow()
+    {
+        RowOrigin origin;
+        origin.line = lineOf(m_rowStart);
+        origin.jsonArray = m_current.dataPath;
+        origin.index = m_current.index;
+        return origin;
+    }
+
+    // --- positions ---
+public:
+    void setStream(const rapidjson::MemoryStream *stream) { m_stream = stream; }
+
+private:
+    size_t offsetNow() const { return m_stream ? m_stream->Tell() : 0; }
+
+    //! Lines are counted forward from the last question asked (rows come in order).
+    int64_t lineOf(size_t offset)
+    {
+        if (offset < m_countedTo) {
+            m_countedTo = 0;
+            m_line = 1;
+        }
+        const char *p = m_text.data() + m_countedTo;
+        const char *end = m_text.data() + std::min(offset, m_text.size());
+        while (p < end) {
+            const void *nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+            if (!nl)
+                break;
+            ++m_line;
+            p = static_cast<const char *>(nl) + 1;
+        }
+        m_countedTo = std::min(offset, m_text.size());
+        return m_line;
+    }
+
+    //! "$" and the member selectors of the first `frames` open containers.
+    std::string pathThrough(size_t frames) const
+    {
+        std::string path = "$";
+        for (size_t i = 0; i < frames && i < m_frames.size(); ++i) {
+            const Frame &f = m_frames[i];
+            if (f.isArray)
+                path += "[" + std::to_string(f.index) + "]";
+            else if (!f.key.empty())
+                path += keyPath(f.key);
+        }
+        return path;
+    }
+
+    std::string currentPath() const { return pathThrough(m_frames.size()); }
+
+    static std::string keyPath(const std::string &key)
+    {
+        bool plain = !key.empty() && !(key[0] >= '0' && key[0] <= '9');
+        for (char c : key)
+            plain = plain
+                    && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || c == '_');
+        if (plain)
+            return "." + key;
+        std::string quoted = "[\"";
+        for (char c : key)
+            quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+        return quoted + "\"]";
+    }
+
+    bool fail(const std::string &message)
+    {
+        if (!m_error)
+            m_error = std::make_exception_ptr(
+                EngineError(StatusCode::Invalid, m_path + ": " + currentPath() + ": " + message));
+        return false;
+    }
+
+    template<typename F>
+    void guard(F &&f)
+    {
+        if (m_error)
+            return;
+        try {
+            f();
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+    }
+
+    struct Span {
+        Cell::Kind kind = Cell::Kind::Null;
+        size_t begin = 0, length = 0;
+    };
+
+    ImportSink &m_sink;
+    const std::string &m_path;
+    const std::string &m_defaultTable;
+    bool m_lines;
+    std::string_view m_text;
+    const rapidjson::MemoryStream *m_stream = nullptr;
+    std::vector<Frame> m_frames;
+    TableState m_current;
+    SourceColumn m_def;
+    std::string m_arena;
+    std::vector<Span> m_spans;
+    std::vector<Cell> m_cells;
+    bool m_rowRejected = false;
+    size_t m_rowStart = 0, m_rootOffset = 0, m_countedTo = 0;
+    int64_t m_line = 1;
+    std::exception_ptr m_error;
+};
+
+std::string_view headOf(std::string_view text, size_t limit)
+{
+    if (text.size() <= limit)
+        return text;
+    return text.substr(0, limit);
+}
+
+} // namespace
+
+JsonReader::~JsonReader() = default;
+
+std::unique_ptr<JsonReader> JsonReader::open(const std::string &path, const std::string &tableName,
+                                             bool lines, int64_t maxBytes)
+{
+    std::unique_ptr<JsonReader> reader(new JsonReader);
+    reader->m_path = path;
+    reader->m_table = tableName;
+    reader->m_lines = lines;
+    reader->m_maxBytes = maxBytes;
+    reader->m_data = std::make_unique<Data>();
+    Data &d = *reader->m_data;
+    d.file.setFileName(QString::fromStdString(path));
+    if (!d.file.open(QIODevice::ReadOnly))
+        throw EngineError(StatusCode::Io,
+                          path + ": cannot open (" + d.file.errorString().toStdString() + ")");
+    const qint64 size = d.file.size();
+    const char *mapped = size > 0 ? reinterpret_cast<const char *>(d.file.map(0, size)) : "";
+    if (!mapped)
+        throw EngineError(StatusCode::Io,
+                          path + ": cannot read (" + d.file.errorString().toStdString() + ")");
+    d.text = std::string_view(mapped, static_cast<size_t>(size));
+    if (d.text.substr(0, 3) == "\xEF\xBB\xBF")
+        d.text.remove_prefix(3);
+    if (maxBytes > 0 && d.text.size() > static_cast<size_t>(maxBytes))
+        d.text = d.text.substr(0, static_cast<size_t>(maxBytes));
+    const std::string_view head = headOf(d.text, 1 << 20);
+    reader->m_describesTypes = !lines && head.find("\"column_defs\"") != std::string_view::npos;
+    if (!lines && head.find("\"query\"") != std::string_view::npos
+        && head.find("\"columns\":[{") != std::string_view::npos)
+        reader->m_describesTypes = true;
+    return reader;
+}
+
+void JsonReader::read(ImportSink &sink)
+{
+    const std::string_view text = m_data->text;
+    Handler handler(sink, m_path, m_table, m_lines, text);
+    rapidjson::MemoryStream stream(text.data(), text.size());
+    handler.setStream(&stream);
+    rapidjson::Reader parser;
+    auto skipSpace = [&] {
+        while (stream.Peek() == ' ' || stream.Peek() == '\n' || stream.Peek() == '\r'
+               || stream.Peek() == '\t')
+            stream.Take();
+    };
+    auto positionOf = [&](size_t offset) {
+        int64_t line = 1;
+        size_t lineStart = 0;
+        for (size_t i = 0; i < offset && i < text.size(); ++i)
+            if (text[i] == '\n') {
+                ++line;
+                lineStart = i + 1;
+            }
+        return std::to_string(line) + ":" + std::to_string(offset - lineStart + 1);
+    };
+    skipSpace();
+    if (stream.Peek() == '\0' && stream.Tell() >= text.size())
+        throw EngineError(StatusCode::Invalid, m_path + ": the file is empty (expected JSON)");
+    bool first = true;
+    while (stream.Tell() < text.size()) {
+        handler.beginRoot(first ? 0 : stream.Tell());
+        const size_t rootStart = stream.Tell();
+        parser.Parse<kParseFlags>(stream, handler);
+        if (handler.error())
+            std::rethrow_exception(handler.error());
+        if (parser.HasParseError()) {
+            const size_t at = parser.GetErrorOffset();
+            if (m_maxBytes > 0 && at >= text.size())
+                break; // a preview cut the file short
+            throw EngineError(StatusCode::Invalid,
+                              m_path + ":" + positionOf(at) + ": "
+                                  + rapidjson::GetParseError_En(parser.GetParseErrorCode())
+                                  + " (at " + handler.pathNow() + ")");
+        }
+        skipSpace();
+        if (first && !m_lines && stream.Tell() < text.size()) {
+            // More after the first value: JSON lines after all (its rows restart the table).
+            if (text[rootStart] != '{')
+                throw EngineError(StatusCode::Invalid,
+                                  m_path + ":" + positionOf(stream.Tell())
+                                      + ": expected the end of the file after the JSON value");
+            throw EngineError(StatusCode::Invalid,
+                              m_path + ":" + positionOf(stream.Tell())
+                                  + ": more than one JSON value; name the file .jsonl to read it "
+                                    "as JSON lines");
+        }
+        first = false;
+    }
+    handler.finish();
+}
+
+std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSpec &spec)
+{
+    const std::string lower = QString::fromStdString(path).toLower().toStdString();
+    const bool lines = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+    return JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table, lines);
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "engine/transfer/import_source.h"
+
+#include <memory>
+
+namespace strata::transfer {
+
+//! Reads JSON, streaming (RapidJSON SAX over the memory-mapped file, so a backup larger than
+//! memory restores): Strata's backup layout (with or without column_defs — the original
+//! engine's documented backups have none), the table and query layouts, a plain array of
+//! objects, and JSON lines. Rows may be objects (by key) or arrays (by position).
+class JsonReader : public Reader {
+public:
+    //! `lines`: the file is JSON lines whatever its content looks like (.jsonl, .ndjson).
+    //! `maxBytes` > 0 reads only the start (previews); the cut is not an error.
+    static std::unique_ptr<JsonReader> open(const std::string &path, const std::string &tableName,
+                                            bool lines, int64_t maxBytes = 0);
+    ~JsonReader() override;
+
+    void read(ImportSink &sink) override;
+    bool describesTypes() const override { return m_describesTypes; }
+    //! Nesting deeper than this is an error (hostile files).
+    static constexpr size_t kMaxDepth = 64;
+
+private:
+    JsonReader() = default;
+    struct Data;
+    std::unique_ptr<Data> m_data;
+    std::string m_path, m_table;
+    bool m_lines = false;
+    bool m_describesTypes = false;
+    int64_t m_maxBytes = 0;
+};
+
+std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSpec &spec);
+
+} // namespace strata::transfer

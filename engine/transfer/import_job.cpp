@@ -1,0 +1,939 @@
+#include "engine/transfer/import_job.h"
+
+#include "engine/transfer/audit.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+#include "engine/transfer/formats/csv/csv_reader.h"
+#include "engine/transfer/formats/json/json_reader.h"
+#include "engine/transfer/import_source.h"
+#include "engine/transfer/naming.h"
+#include "engine/transfer/output_file.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <chrono>
+#include <set>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+template<typename T>
+T check(engine::Result<T> result)
+{
+    if (!result)
+        throw EngineError(result.status().code(), result.status().message());
+    return std::move(result).value();
+}
+
+void check(const engine::Status &status)
+{
+    if (!status)
+        throw EngineError(status.code(), status.message());
+}
+
+std::string lower(std::string s)
+{
+    for (char &c : s)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string joined(const std::vector<std::string> &items)
+{
+    std::string out;
+    for (const auto &i : items)
+        out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+//! "data.csv:12: column 3 ('age')" or "backup.json:7: $.tables.users.data[41].age".
+std::string locate(const std::string &file, const RowOrigin &origin, const std::string &column,
+                   size_t columnNumber)
+{
+    if (origin.index >= 0) {
+        std::string out = file + (origin.line > 0 ? ":" + std::to_string(origin.line) : "") + ": "
+                          + std::string(origin.jsonArray) + "[" + std::to_string(origin.index)
+                          + "]";
+        if (!column.empty())
+            out += "." + column;
+        return out;
+    }
+    std::string out = file + ":" + std::to_string(origin.line);
+    if (!column.empty())
+        out += ": column " + std::to_string(columnNumber) + " (" + quoteForMessage(column) + ")";
+    return out;
+}
+
+//! Thrown when a table to create arrived without declared types and no first pass was made
+//! (a JSON file whose start promised column_defs): the import starts over with first passes.
+struct NeedsFirstPass {};
+
+//! What a first pass learns about each table of a source without declared types.
+struct InferredTable {
+    std::vector<std::string> columns;
+    std::vector<TypeGuess> guesses;
+    std::vector<LogicalType> earlyTypes; //!< after the first kEarlyRows rows (what a preview sees)
+    int64_t rows = 0;
+    static constexpr int64_t kEarlyRows = 1000;
+
+    LogicalType typeOf(const std::string &column) const
+    {
+        for (size_t i = 0; i < columns.size(); ++i)
+            if (columns[i] == column)
+                return guesses[i].type();
+        return LogicalType::Text;
+    }
+};
+
+bool wantsTable(const ImportSpec &spec, const std::string &name)
+{
+    for (const auto &t : spec.tables)
+        if (lower(t) == lower(name))
+            return true;
+    // A database keeps its own audit trail: a backup's audit_log is restored only by name.
+    return spec.tables.empty() && !(spec.restore && lower(name) == "audit_log");
+}
+
+class InferenceSink : public ImportSink {
+public:
+    InferenceSink(const ImportSpec &spec, ProgressSink *progress)
+        : m_spec(spec)
+        , m_progress(progress)
+    {
+    }
+
+    std::map<std::string, InferredTable> tables;
+
+    bool beginTable(const SourceTable &table) override
+    {
+        if (!wantsTable(m_spec, table.name))
+            return false;
+        m_current = &tables[table.name];
+        *m_current = {};
+        for (const auto &c : table.columns)
+            addColumn(c.name);
+        return true;
+    }
+    void addColumn(const std::string &name) override
+    {
+        m_current->columns.push_back(name);
+        m_current->guesses.emplace_back();
+    }
+    void row(std::span<const Cell> cells, const RowOrigin &) override
+    {
+        for (size_t i = 0; i < cells.size() && i < m_current->guesses.size(); ++i)
+            m_current->guesses[i].observe(cells[i]);
+        if (++m_current->rows == InferredTable::kEarlyRows)
+            snapshotEarly();
+        if ((m_current->rows & 4095) == 0 && m_progress && m_progress->isCanceled())
+            throw EngineError(StatusCode::Canceled, "the import was canceled");
+    }
+    void rejectRow(const RowOrigin &, int, const std::string &) override {}
+    void endTable() override
+    {
+        if (m_current->rows < InferredTable::kEarlyRows)
+            snapshotEarly();
+    }
+
+private:
+    void snapshotEarly()
+    {
+        m_current->earlyTypes.clear();
+        for (const auto &g : m_current->guesses)
+            m_current->earlyTypes.push_back(g.type());
+    }
+
+    const ImportSpec &m_spec;
+    ProgressSink *m_progress;
+    InferredTable *m_current = nullptr;
+};
+
+//! Rows that could not be imported, as CSV: source, line, location, column, reason, original.
+class RejectsFile {
+public:
+    RejectsFile(const ImportSpec &spec, int64_t startTime)
+        : m_spec(spec)
+        , m_startTime(startTime)
+    {
+    }
+
+    void add(const std::string &source, const RowOrigin &origin, const std::string &column,
+             const std::string &reason)
+    {
+        if (!m_file)
+            open();
+        std::string line;
+        auto field = [&](std::string_view s) {
+            if (!line.empty())
+                line += ',';
+            line += '"';
+            for (char c : s) {
+                if (c == '"')
+                    line += '"';
+                line += c;
+            }
+            line += '"';
+        };
+        field(source);
+        field(origin.line > 0 ? std::to_string(origin.line) : std::string());
+        field(origin.index >= 0
+                  ? std::string(origin.jsonArray) + "[" + std::to_string(origin.index) + "]"
+                  : std::string());
+        field(column);
+        field(reason);
+        field(origin.original);
+        line += "\r\n";
+        m_file->write(line);
+        ++m_count;
+    }
+
+    int64_t count() const { return m_count; }
+    //! Renames the file into place; returns its path ("" when nothing was rejected).
+    std::string commit()
+    {
+        if (!m_file)
+            return {};
+        return check(m_file->commit());
+    }
+
+private:
+    void open()
+    {
+        std::string dir, stem;
+        if (!m_spec.rejectsPath.empty()) {
+            const QFileInfo info(QString::fromStdString(m_spec.rejectsPath));
+            dir = info.absolutePath().toStdString();
+            stem = info.completeBaseName().toStdString();
+        } else {
+            const QFileInfo info(QString::fromStdString(m_spec.files.front()));
+            dir = info.absolutePath().toStdString();
+            stem = safeFileStem(info.completeBaseName().toStdString()) + "_rejects_"
+                   + nameTimestamp(m_startTime, false);
+        }
+        m_file = check(OutputFile::create(dir, stem, "csv", nullptr));
+        m_file->write("\"source\",\"line\",\"location\",\"column\",\"reason\",\"original\"\r\n");
+    }
+
+    const ImportSpec &m_spec;
+    int64_t m_startTime;
+    std::unique_ptr<OutputFile> m_file;
+    int64_t m_count = 0;
+};
+
+std::string columnSql(const SourceColumn &c, LogicalType type)
+{
+    std::string sql = quoteIdentifier(c.name) + " ";
+    // A declared type of the same kind keeps its length limit (VARCHAR(40)).
+    LogicalType declared;
+    const std::string base = c.declaredType.substr(0, c.declaredType.find('('));
+    const bool safe = c.declaredType.find_first_of(";'\"") == std::string::npos; // no injection
+    if (!c.declaredType.empty() && safe && engine::typeFromName(base, declared) && declared == type)
+        sql += c.declaredType;
+    else
+        sql += engine::typeName(type);
+    if (c.notNull)
+        sql += " NOT NULL";
+    if (c.unique && !c.primaryKey)
+        sql += " UNIQUE";
+    if (c.sensitive)
+        sql += " SENSITIVE";
+    if (c.defaultSql)
+        sql += " DEFAULT " + *c.defaultSql;
+    return sql;
+}
+
+//! Writes what a reader reads into the database, inside the import's transaction.
+class LoadSink : public ImportSink {
+public:
+    LoadSink(engine::Connection &conn, const ImportSpec &spec, const std::string &file,
+             const std::map<std::string, InferredTable> *inferred, RejectsFile &rejects,
+             ImportResult &result, ProgressSink *progress, int64_t &rowsSoFar)
+        : m_conn(conn)
+        , m_spec(spec)
+        , m_file(file)
+        , m_inferred(inferred)
+        , m_rejects(rejects)
+        , m_result(result)
+        , m_progress(progress)
+        , m_rowsSoFar(rowsSoFar)
+    {
+    }
+
+    //! Tables this source held (a restore drops the others).
+    std::set<std::string> seen;
+
+    bool beginTable(const SourceTable &source) override
+    {
+        if (!wantsTable(m_spec, source.name)) {
+            if (m_spec.restore && lower(source.name) == "audit_log")
+                m_result.warnings.push_back(
+                    m_file
+                    + ": the backup's audit_log was not restored (the database keeps "
+                      "its own audit trail; name it in --tables to restore it)");
+            return false;
+        }
+        seen.insert(lower(source.name));
+        m_table = source;
+        m_outcome = {};
+        m_outcome.table = source.name;
+        m_outcome.source = m_file;
+        const InferredTable *inferred = nullptr;
+        if (m_inferred) {
+            auto it = m_inferred->find(source.name);
+            if (it != m_inferred->end())
+                inferred = &it->second;
+        }
+        // The columns the file has: declared, or (a first pass) every key seen anywhere.
+        if (inferred)
+            for (const auto &name : inferred->columns)
+                if (std::none_of(m_table.columns.begin(), m_table.columns.end(),
+                                 [&](const SourceColumn &c) { return c.name == name; }))
+                    m_table.columns.push_back(SourceColumn::named(name));
+        m_declaredTypes = !m_table.columns.empty()
+                          && std::all_of(m_table.columns.begin(), m_table.columns.end(),
+                                         [](const SourceColumn &c) { return c.type.has_value(); });
+        bool typed = !m_table.columns.empty();
+        for (auto &c : m_table.columns) {
+            auto chosen = m_spec.columnTypes.find(c.name);
+            LogicalType t;
+            if (chosen != m_spec.columnTypes.end()) {
+                if (!engine::typeFromName(chosen->second, t))
+                    throw EngineError(StatusCode::Invalid, "column " + c.name + ": unknown type '"
+                                                               + chosen->second + "'");
+                c.type = t;
+            } else if (!c.type && inferred) {
+                c.type = inferred->typeOf(c.name);
+            }
+            typed = typed && c.type.has_value();
+        }
+        if (inferred && !inferred->earlyTypes.empty())
+            for (size_t i = 0; i < inferred->columns.size() && i < inferred->earlyTypes.size(); ++i)
+                if (inferred->earlyTypes[i] != inferred->guesses[i].type()
+                    && !m_spec.columnTypes.count(inferred->columns[i]))
+                    m_result.warnings.push_back(
+                        m_file + ": column " + quoteForMessage(inferred->columns[i]) + " looked "
+                        + typeLabel(inferred->earlyTypes[i]) + " in the first "
+                        + std::to_string(InferredTable::kEarlyRows) + " rows and was widened to "
+                        + typeLabel(inferred->guesses[i].type()) + " to hold every value");
+
+        const auto existing = m_conn.table(source.name);
+        const bool exists = existing.isOk();
+        if (!exists && existing.status().code() != StatusCode::NotFound)
+            throw EngineError(existing.status().code(), existing.status().message());
+        m_outcome.rowsBefore = exists ? static_cast<int64_t>(existing.value().rowCount) : -1;
+        bool create = !exists;
+        switch (m_spec.mode) {
+        case ImportMode::Create:
+            if (exists)
+                throw EngineError(StatusCode::Invalid,
+                                  m_file + ": table " + quoteForMessage(source.name)
+                                      + " already exists (choose the append, replace or merge "
+                                        "mode, or another table name)");
+            m_outcome.action = "create";
+            break;
+        case ImportMode::Append:
+            m_outcome.action = exists ? "append" : "create";
+            break;
+        case ImportMode::Merge:
+            m_outcome.action = exists ? "merge" : "create";
+            break;
+        case ImportMode::Replace:
+            m_outcome.action = exists ? "replace" : "create";
+            if (exists && m_declaredTypes) {
+                // The file says what the table is: it becomes exactly that.
+                check(m_conn.execute("DROP TABLE " + quoteIdentifier(source.name)));
+                create = true;
+            } else if (exists) {
+                check(m_conn.execute("DELETE FROM " + quoteIdentifier(source.name)));
+            }
+            break;
+        }
+        if (create && !typed && !m_table.columns.empty()) {
+            if (!m_inferred)
+                throw NeedsFirstPass();
+            for (auto &c : m_table.columns)
+                if (!c.type)
+                    c.type = LogicalType::Text; // no value anywhere to go by
+        }
+        if (create) {
+            if (m_table.columns.empty()) {
+                m_result.warnings.push_back(m_file + ": table " + quoteForMessage(source.name)
+                                            + " has no columns and was not created");
+                m_skipTable = true;
+                return false;
+            }
+            createTable();
+        }
+        m_skipTable = false;
+        mapColumns(check(m_conn.table(source.name)), exists && !create);
+        m_readerColumns.clear();
+        for (size_t k = 0; k < source.columns.size(); ++k)
+            m_readerColumns.push_back(k);
+        if (exists && !create)
+            describeDifferences(existing.value());
+        for (size_t i = 0; i < m_table.columns.size(); ++i)
+            if (m_sourceToTarget[i] >= 0)
+                m_outcome.columns.push_back(m_table.columns[i].name + " " + typeLabel(m_types[i]));
+        return true;
+    }
+
+    void addColumn(const std::string &name) override
+    {
+        // Only sources without a schema add columns, and the first pass saw them all.
+        m_readerColumns.push_back(indexOf(name));
+    }
+
+    void row(std::span<const Cell> cells, const RowOrigin &origin) override
+    {
+        Pending pending;
+        engine::Row row(m_targetNames.size());
+        for (size_t k = 0; k < cells.size(); ++k) {
+            const size_t i = m_readerColumns[k];
+            const int target = m_sourceToTarget[i];
+            if (target < 0)
+                continue;
+            std::string why;
+            auto value = convertCell(cells[k], m_types[i], why);
+            if (!value) {
+                reject(origin, m_table.columns[i].name, i + 1, why);
+                return;
+            }
+            row[static_cast<size_t>(target)] = std::move(*value);
+        }
+        pending.origin = origin;
+        if (m_spec.onError == ErrorPolicy::Skip)
+            pending.original = std::string(origin.original);
+        pending.jsonArray = std::string(origin.jsonArray);
+        m_rows.push_back(std::move(row));
+        m_origins.push_back(std::move(pending));
+        ++m_outcome.rowsRead;
+        if (m_rows.size() >= kBatch)
+            flush();
+    }
+
+    void rejectRow(const RowOrigin &origin, int column, const std::string &reason) override
+    {
+        const std::string name = column > 0 && static_cast<size_t>(column) <= m_table.columns.size()
+                                     ? m_table.columns[static_cast<size_t>(column) - 1].name
+                                     : std::string();
+        reject(origin, name, static_cast<size_t>(std::max(column, 0)), reason);
+    }
+
+    void endTable() override
+    {
+        flush();
+        auto count = check(m_conn.execute("SELECT COUNT(*) FROM " + quoteIdentifier(m_table.name)));
+        m_outcome.rowsAfter = count.rows.empty() ? 0 : count.rows[0][0].i;
+        m_result.tables.push_back(m_outcome);
+    }
+
+private:
+    static constexpr size_t kBatch = 4096;
+
+    struct Pending {
+        RowOrigin origin;
+        std::string original; //!< kept for the rejects file (skip policy)
+        std::string jsonArray;
+    };
+
+    void createTable()
+    {
+        std::string sql = "CREATE TABLE " + quoteIdentifier(m_table.name) + " (";
+        std::vector<std::string> pk;
+        for (size_t i = 0; i < m_table.columns.size(); ++i) {
+            const auto &c = m_table.columns[i];
+            sql += (i ? ", " : "") + columnSql(c, *c.type);
+            if (c.primaryKey)
+                pk.push_back(quoteIdentifier(c.name));
+        }
+        if (!pk.empty())
+            sql += ", PRIMARY KEY (" + joined(pk) + ")";
+        sql += ")";
+        auto created = m_conn.execute(sql);
+        if (!created)
+            throw EngineError(created.status().code(), m_file + ": cannot create table "
+                                                           + quoteForMessage(m_table.name) + ": "
+                                                           + created.status().message());
+    }
+
+    //! Finds each source column's table column; reports every problem at once, before any
+    //! row is written.
+    void mapColumns(const engine::TableInfo &info, bool existing)
+    {
+        m_target = info;
+        m_sourceToTarget.assign(m_table.columns.size(), -1);
+        m_types.assign(m_table.columns.size(), LogicalType::Text);
+        m_targetNames.clear();
+        m_readerColumns.clear();
+        std::vector<std::string> unmapped;
+        std::vector<bool> used(info.columns.size(), false);
+        const bool byPosition
+            = m_spec.match == ColumnMatch::ByPosition || (existing && !sourceHasNames());
+        if (existing && byPosition && m_spec.match != ColumnMatch::ByPosition)
+            m_result.warnings.push_back(m_file
+                                        + ": the file has no header, so its columns go "
+                                          "into the table's columns by position");
+        for (size_t i = 0; i < m_table.columns.size(); ++i) {
+            const std::string &name = m_table.columns[i].name;
+            int target = -1;
+            auto mapped = m_spec.columnMap.find(name);
+            auto findByName = [&](const std::string &wanted) {
+                for (size_t t = 0; t < info.columns.size(); ++t)
+                    if (info.columns[t].name == wanted)
+                        return static_cast<int>(t);
+                for (size_t t = 0; t < info.columns.size(); ++t)
+                    if (lower(info.columns[t].name) == lower(wanted))
+                        return static_cast<int>(t);
+                return -1;
+            };
+            if (mapped != m_spec.columnMap.end()) {
+                if (mapped->second.empty())
+                    continue; // mapped to nothing: left out on purpose
+                target = findByName(mapped->second);
+                if (target < 0)
+                    throw EngineError(StatusCode::Invalid,
+                                      "the column map sends " + quoteForMessage(name) + " to "
+                                          + quoteForMessage(mapped->second) + ", which table "
+                                          + quoteForMessage(info.name) + " does not have");
+            } else if (byPosition) {
+                target = i < info.columns.size() ? static_cast<int>(i) : -1;
+            } else {
+                target = findByName(name);
+            }
+            if (target < 0 || used[static_cast<size_t>(target)]) {
+                unmapped.push_back(name);
+                continue;
+            }
+            used[static_cast<size_t>(target)] = true;
+            m_sourceToTarget[i] = static_cast<int>(m_targetNames.size());
+            m_targetColumn.push_back(static_cast<size_t>(target));
+            m_targetNames.push_back(info.columns[static_cast<size_t>(target)].name);
+            m_types[i] = info.columns[static_cast<size_t>(target)].type;
+        }
+        std::vector<std::string> required, defaulted;
+        for (size_t t = 0; t < info.columns.size(); ++t) {
+            if (used[t])
+                continue;
+            const auto &c = info.columns[t];
+            if (c.notNull && !c.hasDefault)
+                required.push_back(c.name);
+            else
+                defaulted.push_back(c.name);
+        }
+        std::string problems;
+        if (!unmapped.empty()) {
+            std::vector<std::string> names;
+            for (const auto &c : info.columns)
+                names.push_back(c.name);
+            problems += "the file has columns that table " + quoteForMessage(info.name)
+                        + " lacks: " + joined(unmapped) + " (the table has: " + joined(names)
+                        + "; map them with --map FILE_COLUMN=TABLE_COLUMN, or leave one out "
+                          "with --map FILE_COLUMN=)";
+        }
+        if (!required.empty())
+            problems += std::string(problems.empty() ? "" : "; ") + "table "
+                        + quoteForMessage(info.name)
+                        + " needs values the file does not have, for NOT NULL columns without a "
+                          "default: "
+                        + joined(required);
+        if (!problems.empty())
+            throw EngineError(StatusCode::Invalid, m_file + ": " + problems);
+        if (!defaulted.empty() && existing)
+            m_result.warnings.push_back(m_file
+                                        + ": columns not in the file take their "
+                                          "defaults (or NULL) in table "
+                                        + info.name + ": " + joined(defaulted));
+    }
+
+    bool sourceHasNames() const
+    {
+        // A CSV without a header names its columns column_1, column_2, ...
+        for (size_t i = 0; i < m_table.columns.size(); ++i)
+            if (m_table.columns[i].name != "column_" + std::to_string(i + 1))
+                return true;
+        return false;
+    }
+
+    void describeDifferences(const engine::TableInfo &info)
+    {
+        for (size_t i = 0; i < m_table.columns.size(); ++i) {
+            const auto &c = m_table.columns[i];
+            if (m_sourceToTarget[i] < 0 || !c.type)
+                continue;
+            const auto &t = info.columns[m_targetColumn[static_cast<size_t>(m_sourceToTarget[i])]];
+            if (*c.type != t.type)
+                m_outcome.schemaDifferences.push_back(c.name + ": " + typeLabel(*c.type)
+                                                      + " in the file, " + typeLabel(t.type)
+                                                      + " in the database");
+        }
+    }
+
+    size_t indexOf(const std::string &name) const
+    {
+        for (size_t i = 0; i < m_table.columns.size(); ++i)
+            if (m_table.columns[i].name == name)
+                return i;
+        throw EngineError(StatusCode::Invalid,
+                          m_file + ": key " + quoteForMessage(name)
+                              + " is not a column of the table the file describes");
+    }
+
+    void reject(const RowOrigin &origin, const std::string &column, size_t columnNumber,
+                const std::string &why)
+    {
+        if (m_spec.onError == ErrorPolicy::Abort)
+            throw EngineError(StatusCode::Invalid,
+                              locate(m_file, origin, column, columnNumber) + ": " + why);
+        m_rejects.add(m_file, origin, column, why);
+        ++m_outcome.rowsSkipped;
+        ++m_result.rowsSkipped;
+    }
+
+    void insert(std::span<const engine::Row> rows)
+    {
+        auto inserted = m_spec.mode == ImportMode::Merge
+                            ? m_conn.upsertRows(m_table.name, m_targetNames, rows)
+                            : m_conn.insertRows(m_table.name, m_targetNames, rows);
+        if (!inserted)
+            throw EngineError(inserted.status().code(), inserted.status().message());
+    }
+
+    void flush()
+    {
+        if (m_rows.empty())
+            return;
+        size_t inserted = m_rows.size();
+        try {
+            insert(m_rows);
+        } catch (const EngineError &e) {
+            if (e.code() == StatusCode::Canceled || e.code() == StatusCode::Io)
+                throw;
+            // Find the row(s) at fault, one at a time, and say where they came from.
+            for (size_t r = 0; r < m_rows.size(); ++r) {
+                try {
+                    insert(std::span<const engine::Row>(&m_rows[r], 1));
+                } catch (const EngineError &single) {
+                    if (single.code() == StatusCode::Canceled)
+                        throw;
+                    RowOrigin origin = m_origins[r].origin;
+                    origin.original = m_origins[r].original;
+                    origin.jsonArray = m_origins[r].jsonArray;
+                    std::string why = single.what();
+                    if (why.rfind("row 1: ", 0) == 0)
+                        why = why.substr(7);
+                    reject(origin, "", 0, why);
+                    --inserted;
+                }
+            }
+        }
+        m_rowsSoFar += static_cast<int64_t>(m_rows.size());
+        m_result.rowsImported += static_cast<int64_t>(inserted);
+        m_rows.clear();
+        m_origins.clear();
+        if (m_progress) {
+            if (m_progress->isCanceled())
+                throw EngineError(StatusCode::Canceled, "the import was canceled");
+            m_progress->advance(m_rowsSoFar, m_table.name);
+        }
+    }
+
+    engine::Connection &m_conn;
+    const ImportSpec &m_spec;
+    const std::string &m_file;
+    const std::map<std::string, InferredTable> *m_inferred;
+    RejectsFile &m_rejects;
+    ImportResult &m_result;
+    ProgressSink *m_progress;
+    int64_t &m_rowsSoFar;
+
+    SourceTable m_table;
+    TableOutcome m_outcome;
+    engine::TableInfo m_target;
+    std::vector<int> m_sourceToTarget;  //!< per source column: index into m_targetNames
+    std::vector<size_t> m_targetColumn; //!< per m_targetNames entry: the table column
+    std::vector<LogicalType> m_types;   //!< per source column
+    std::vector<std::string> m_targetNames;
+    std::vector<size_t> m_readerColumns; //!< the reader's k-th cell is m_table.columns[this]
+    bool m_declaredTypes = false;        //!< the source itself typed every column
+    bool m_skipTable = false;
+    std::vector<engine::Row> m_rows;
+    std::vector<Pending> m_origins;
+};
+
+std::string extensionOf(const std::string &path)
+{
+    const std::string name = path.substr(path.find_last_of('/') + 1);
+    const size_t dot = name.find_last_of('.');
+    return dot == std::string::npos ? std::string() : lower(name.substr(dot + 1));
+}
+
+} // namespace
+
+std::string detectImportFormat(const std::string &path, const std::string &requested)
+{
+    auto &registry = FormatRegistry::instance();
+    if (!requested.empty()) {
+        if (!registry.hasReader(requested))
+            throw EngineError(StatusCode::Invalid,
+                              "Strata cannot import format '" + requested
+                                  + "' (it reads: " + joined(registry.readerIds()) + ")");
+        return requested;
+    }
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw EngineError(StatusCode::Io,
+                          path + ": cannot open (" + file.errorString().toStdString() + ")");
+    const QByteArray head = file.read(64);
+    if (head.startsWith("PK\x03\x04") && registry.hasReader("zip"))
+        return "zip";
+    if (head.startsWith(QByteArray("SQLite format 3\0", 16)) && registry.hasReader("sqlite"))
+        return "sqlite";
+    const std::string ext = extensionOf(path);
+    if (auto id = registry.readerForExtension(ext); !id.empty())
+        return id;
+    // No telling extension: JSON starts with { or [, anything else is taken for CSV.
+    for (char c : head) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+            continue;
+        if ((c == '{' || c == '[') && registry.hasReader("json"))
+            return "json";
+        break;
+    }
+    if (registry.hasReader("csv") && (ext.empty() || ext == "txt" || ext == "dat"))
+        return "csv";
+    throw EngineError(StatusCode::Invalid,
+                      path
+                          + ": cannot tell the format from the name or the content (Strata "
+                            "reads: "
+                          + joined(registry.readerIds()) + "; choose one with --format)");
+}
+
+namespace {
+
+//! Reads every file into the open transaction; commits (or, for a dry run, rolls back).
+void importFiles(engine::Database &database, engine::Connection &connection, const ImportSpec &spec,
+                 bool alwaysFirstPass, int64_t startTime, ImportResult &result,
+                 ProgressSink *progress)
+{
+    auto &registry = FormatRegistry::instance();
+    RejectsFile rejects(spec, startTime);
+    check(connection.begin());
+    int64_t rowsSoFar = 0;
+    std::set<std::string> seen;
+    for (const std::string &file : spec.files) {
+        const std::string format = detectImportFormat(file, spec.format);
+        auto reader = registry.createReader(format, file, spec);
+        std::map<std::string, InferredTable> inferred;
+        const bool firstPass = alwaysFirstPass || !reader->describesTypes();
+        if (firstPass) {
+            if (progress)
+                progress->advance(rowsSoFar, "reading " + file);
+            InferenceSink inference(spec, progress);
+            reader->read(inference);
+            inferred = std::move(inference.tables);
+        }
+        LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,
+                      progress, rowsSoFar);
+        reader->read(load);
+        seen.insert(load.seen.begin(), load.seen.end());
+        for (const auto &w : reader->warnings())
+            result.warnings.push_back(w);
+    }
+    if (spec.restore && spec.mode == ImportMode::Replace && spec.tables.empty()) {
+        for (const auto &info : check(connection.tables())) {
+            if (seen.count(lower(info.name)) || info.name == "audit_log")
+                continue;
+            check(connection.execute("DROP TABLE " + quoteIdentifier(info.name)));
+            TableOutcome dropped;
+            dropped.table = info.name;
+            dropped.action = "drop";
+            dropped.rowsBefore = static_cast<int64_t>(info.rowCount);
+            result.tables.push_back(dropped);
+        }
+    }
+    if (spec.dryRun) {
+        check(connection.rollback());
+        return;
+    }
+    check(connection.commit());
+    result.commitTs = database.lastCommitTs();
+    result.rejectsPath = rejects.commit();
+}
+
+std::string summarizeImport(const ImportSpec &spec)
+{
+    std::string summary = std::string("mode ")
+                          + (spec.mode == ImportMode::Create    ? "create"
+                             : spec.mode == ImportMode::Append  ? "append"
+                             : spec.mode == ImportMode::Replace ? "replace"
+                                                                : "merge");
+    if (!spec.tables.empty())
+        summary += "; tables " + joined(spec.tables);
+    if (!spec.table.empty())
+        summary += "; into " + spec.table;
+    if (spec.onError == ErrorPolicy::Skip)
+        summary += "; skip bad rows";
+    if (spec.dryRun)
+        summary += "; dry run";
+    return summary;
+}
+
+} // namespace
+
+engine::Result<ImportResult> runImport(engine::Database &database, const ImportSpec &spec,
+                                       ProgressSink *progress)
+{
+    const auto started = Clock::now();
+    const int64_t startTime = engine::nowMicros();
+    ImportResult result;
+    auto connection = database.connect();
+    engine::Status status;
+    try {
+        if (spec.files.empty())
+            throw EngineError(StatusCode::Invalid, "no file to import");
+        if (database.readOnly())
+            throw EngineError(StatusCode::ReadOnly,
+                              "the database is open read-only; close the program holding it "
+                              "and import again");
+        try {
+            importFiles(database, *connection, spec, false, startTime, result, progress);
+        } catch (const NeedsFirstPass &) {
+            (void)connection->rollback();
+            result = {};
+            importFiles(database, *connection, spec, true, startTime, result, progress);
+        }
+    } catch (const EngineError &e) {
+        status = e.toStatus();
+    } catch (const std::bad_alloc &) {
+        status = engine::Status(StatusCode::Io, "out of memory");
+    } catch (const NeedsFirstPass &) {
+        status = engine::Status(StatusCode::Internal, "a table's column types stayed unknown");
+    }
+    if (connection->inTransaction())
+        (void)connection->rollback();
+    result.dryRun = spec.dryRun;
+    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (!spec.dryRun) {
+        AuditEntry audit;
+        audit.at = startTime;
+        audit.user = currentUser();
+        audit.operation = spec.restore ? "restore" : "import";
+        audit.summary = summarizeImport(spec);
+        audit.files = spec.files;
+        audit.seconds = result.seconds;
+        audit.rows = result.rowsImported;
+        audit.outcome = status                                  ? "ok"
+                        : status.code() == StatusCode::Canceled ? "canceled"
+                                                                : "error: " + status.message();
+        for (auto &w : recordAudit(database, audit))
+            result.warnings.push_back(w);
+    }
+    if (!status)
+        return status;
+    return result;
+}
+
+namespace {
+
+//! Keeps the first rows of each table as text and guesses types from every row it sees.
+class PreviewSink : public ImportSink {
+public:
+    explicit PreviewSink(size_t maxRows)
+        : m_maxRows(maxRows)
+    {
+    }
+
+    std::vector<PreviewTable> tables;
+
+    bool beginTable(const SourceTable &table) override
+    {
+        tables.emplace_back();
+        tables.back().name = table.name;
+        m_declared.clear();
+        m_guesses.clear();
+        for (const auto &c : table.columns) {
+            tables.back().columns.push_back(c.name);
+            m_declared.push_back(c.type);
+            m_guesses.emplace_back();
+        }
+        return true;
+    }
+    void addColumn(const std::string &name) override
+    {
+        tables.back().columns.push_back(name);
+        m_declared.push_back(std::nullopt);
+        m_guesses.emplace_back();
+        for (auto &row : tables.back().rows)
+            row.push_back(std::nullopt);
+    }
+    void row(std::span<const Cell> cells, const RowOrigin &) override
+    {
+        for (size_t i = 0; i < cells.size() && i < m_guesses.size(); ++i)
+            m_guesses[i].observe(cells[i]);
+        if (tables.back().rows.size() >= m_maxRows)
+            return;
+        std::vector<std::optional<std::string>> row;
+        for (const auto &cell : cells)
+            row.push_back(cell.kind == Cell::Kind::Null ? std::nullopt
+                                                        : std::optional(std::string(cell.text)));
+        tables.back().rows.push_back(std::move(row));
+    }
+    void rejectRow(const RowOrigin &, int, const std::string &) override {}
+    void endTable() override
+    {
+        auto &t = tables.back();
+        t.types.clear();
+        for (size_t i = 0; i < t.columns.size(); ++i)
+            t.types.push_back(typeLabel(m_declared[i] ? *m_declared[i] : m_guesses[i].type()));
+    }
+
+private:
+    size_t m_maxRows;
+    std::vector<std::optional<LogicalType>> m_declared;
+    std::vector<TypeGuess> m_guesses;
+};
+
+} // namespace
+
+engine::Result<ImportPreview> previewImport(const std::string &path, const ImportSpec &spec,
+                                            size_t maxRows, int64_t maxBytes)
+{
+    try {
+        ImportPreview preview;
+        preview.format = detectImportFormat(path, spec.format);
+        const std::string table = spec.table.empty() ? tableNameFromPath(path) : spec.table;
+        std::unique_ptr<Reader> reader;
+        if (preview.format == "csv") {
+            auto csv = CsvReader::open(path, table, spec.csv, maxBytes);
+            const CsvDialect &d = csv->dialect();
+            preview.detected["delimiter"]
+                = d.delimiter == '\t' ? "tab" : std::string(1, d.delimiter);
+            preview.detected["quote"] = std::string(1, d.quote);
+            preview.detected["header"] = d.header ? "yes" : "no";
+            preview.detected["encoding"] = d.encoding;
+            reader = std::move(csv);
+        } else if (preview.format == "json") {
+            const std::string ext = extensionOf(path);
+            reader = JsonReader::open(path, table, ext == "jsonl" || ext == "ndjson", maxBytes);
+        } else {
+            reader = FormatRegistry::instance().createReader(preview.format, path, spec);
+        }
+        PreviewSink sink(maxRows);
+        reader->read(sink);
+        preview.tables = std::move(sink.tables);
+        preview.warnings = reader->warnings();
+        return preview;
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    }
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "engine/api/database.h"
+#include "engine/transfer/import_spec.h"
+
+#include <optional>
+
+namespace strata::transfer {
+
+//! Runs an import or restore in ONE transaction: every file, every table. Any error, a
+//! cancel, or a crash leaves the database as it was. With ErrorPolicy::Skip, rows that cannot
+//! be imported go to a rejects file and are counted; everything else is imported. A dry run
+//! does all the work, reports what would change, and rolls back. Every run is recorded in the
+//! audit trail.
+engine::Result<ImportResult> runImport(engine::Database &database, const ImportSpec &spec,
+                                       ProgressSink *progress = nullptr);
+
+//! One table as a preview shows it.
+struct PreviewTable {
+    std::string name;
+    std::vector<std::string> columns;
+    std::vector<std::string> types; //!< declared by the file, else inferred from the sample
+    //! The first rows as text; nullopt for NULL.
+    std::vector<std::vector<std::optional<std::string>>> rows;
+};
+
+//! What a file looks like to the import: cheap (reads at most `maxBytes`), for options
+//! dialogs that preview on every change.
+struct ImportPreview {
+    std::string format;                          //!< registry id
+    std::map<std::string, std::string> detected; //!< "delimiter" -> ",", "encoding" -> "utf-8"
+    std::vector<PreviewTable> tables;
+    std::vector<std::string> warnings;
+};
+
+engine::Result<ImportPreview> previewImport(const std::string &path, const ImportSpec &spec,
+                                            size_t maxRows = 20, int64_t maxBytes = 256 << 10);
+
+//! The format id for a file: ImportSpec::format when set, else from the extension and the
+//! first bytes. Throws EngineError(Invalid) naming the formats Strata reads.
+std::string detectImportFormat(const std::string &path, const std::string &requested = {});
+
+} // namespace strata::transfer

@@ -1,0 +1,356 @@
+#include "engine/transfer/import_source.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace strata::transfer {
+
+using engine::LogicalType;
+using engine::Value;
+
+namespace {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = static_cast<char>(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+std::optional<int64_t> parseInteger(std::string_view s)
+{
+    if (!s.empty() && s[0] == '+')
+        s.remove_prefix(1);
+    if (s.empty() || s[0] == '+')
+        return std::nullopt;
+    int64_t v = 0;
+    auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (res.ec != std::errc() || res.ptr != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<double> parseDouble(std::string_view s)
+{
+    std::string_view body = s;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-'))
+        body.remove_prefix(1);
+    if (equalsIgnoreCase(body, "nan"))
+        return std::numeric_limits<double>::quiet_NaN();
+    if (equalsIgnoreCase(body, "infinity") || equalsIgnoreCase(body, "inf"))
+        return s[0] == '-' ? -std::numeric_limits<double>::infinity()
+                           : std::numeric_limits<double>::infinity();
+    if (body.empty() || !((body[0] >= '0' && body[0] <= '9') || body[0] == '.'))
+        return std::nullopt; // from_chars would take "-+1" or hex-looking text otherwise
+    if (!s.empty() && s[0] == '+')
+        s.remove_prefix(1);
+    double v = 0;
+    auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (res.ec == std::errc::result_out_of_range) // 1e999: the closest double is infinity
+        return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+    if (res.ec != std::errc() || res.ptr != s.data() + s.size())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<bool> parseBoolean(std::string_view s)
+{
+    for (const char *t : {"true", "t", "yes", "y", "on", "1"})
+        if (equalsIgnoreCase(s, t))
+            return true;
+    for (const char *f : {"false", "f", "no", "n", "off", "0"})
+        if (equalsIgnoreCase(s, f))
+            return false;
+    return std::nullopt;
+}
+
+//! Byte offset of the first invalid UTF-8 sequence, or npos.
+size_t invalidUtf8At(std::string_view s)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + len > n)
+            return i;
+        for (size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and values beyond U+10FFFF are not UTF-8.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+            || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+int base64Digit(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+' || c == '-')
+        return 62;
+    if (c == '/' || c == '_')
+        return 63;
+    return -1;
+}
+
+std::optional<std::string> decodeBase64(std::string_view s)
+{
+    while (!s.empty() && s.back() == '=')
+        s.remove_suffix(1);
+    std::string out;
+    out.reserve(s.size() * 3 / 4);
+    uint32_t acc = 0;
+    int bits = 0;
+    for (char c : s) {
+        const int d = base64Digit(c);
+        if (d < 0)
+            return std::nullopt;
+        acc = (acc << 6) | static_cast<uint32_t>(d);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out += static_cast<char>((acc >> bits) & 0xFF);
+        }
+    }
+    if (bits >= 6)
+        return std::nullopt; // a dangling single character
+    return out;
+}
+
+std::optional<std::string> decodeHex(std::string_view s)
+{
+    if (s.size() % 2)
+        return std::nullopt;
+    std::string out;
+    for (size_t i = 0; i < s.size(); i += 2) {
+        unsigned v = 0;
+        auto res = std::from_chars(s.data() + i, s.data() + i + 2, v, 16);
+        if (res.ec != std::errc() || res.ptr != s.data() + i + 2)
+            return std::nullopt;
+        out += static_cast<char>(v);
+    }
+    return out;
+}
+
+bool hasLeadingZero(std::string_view s)
+{
+    if (!s.empty() && (s[0] == '-' || s[0] == '+'))
+        s.remove_prefix(1);
+    return s.size() > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9';
+}
+
+} // namespace
+
+std::string quoteForMessage(std::string_view text, size_t max)
+{
+    std::string out = "'";
+    size_t i = 0;
+    for (; i < text.size() && i < max; ++i) {
+        const char c = text[i];
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (static_cast<unsigned char>(c) < 0x20)
+            out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4])
+                   + std::string(1, "0123456789abcdef"[c & 15]);
+        else
+            out += c;
+    }
+    if (i < text.size()) {
+        // Do not cut a UTF-8 sequence in half.
+        while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80)
+            out.pop_back();
+        if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0)
+            out.pop_back();
+        out += "…";
+    }
+    return out + "'";
+}
+
+std::string RowOrigin::describe() const
+{
+    std::string out;
+    if (line > 0)
+        out = "line " + std::to_string(line);
+    if (index >= 0) {
+        const std::string path = std::string(jsonArray) + "[" + std::to_string(index) + "]";
+        out = out.empty() ? path : out + " (" + path + ")";
+    }
+    return out;
+}
+
+std::string typeLabel(LogicalType type)
+{
+    return engine::typeName(type);
+}
+
+std::optional<Value> convertCell(const Cell &cell, LogicalType type, std::string &why)
+{
+    using Kind = Cell::Kind;
+    if (cell.kind == Kind::Null)
+        return Value::null();
+    const std::string_view s = cell.text;
+    auto fail = [&](const char *expected) -> std::optional<Value> {
+        why = std::string("expected ") + expected + ", found " + quoteForMessage(s);
+        return std::nullopt;
+    };
+    switch (type) {
+    case LogicalType::Integer: {
+        if (cell.kind == Kind::Boolean)
+            return Value::integer(s == "true" ? 1 : 0);
+        if (auto v = parseInteger(s))
+            return Value::integer(*v);
+        // A whole number written as a double (1.0, 2e3) by a tool that has no integers.
+        if (auto d = parseDouble(s);
+            d && std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9007199254740992.0)
+            return Value::integer(static_cast<int64_t>(*d));
+        return fail("an integer");
+    }
+    case LogicalType::Double:
+        if (auto v = parseDouble(s))
+            return Value::real(*v);
+        return fail("a number");
+    case LogicalType::Boolean:
+        if (auto v = parseBoolean(s))
+            return Value::boolean(*v);
+        return fail("true or false");
+    case LogicalType::Date:
+        if (auto v = engine::parseDate(s))
+            return Value::date(*v);
+        if (auto t = engine::parseTimestamp(s); t && *t % 86400000000LL == 0)
+            return Value::date(*t / 86400000000LL); // "2024-01-15T00:00:00"
+        return fail("a date (YYYY-MM-DD)");
+    case LogicalType::Timestamp:
+        if (auto v = engine::parseTimestamp(s))
+            return Value::timestamp(*v);
+        return fail("a timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff][Z])");
+    case LogicalType::Blob: {
+        if (cell.kind == Kind::Bytes)
+            return Value::blob(std::string(s));
+        if (s.size() > 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X')) {
+            if (auto v = decodeHex(s.substr(2)))
+                return Value::blob(std::move(*v));
+            return fail("hexadecimal bytes after \\x");
+        }
+        if (auto v = decodeBase64(s))
+            return Value::blob(std::move(*v));
+        return fail("base64 bytes");
+    }
+    default: {
+        if (cell.kind == Kind::Bytes)
+            why = "expected text, found bytes (the column is not BLOB)";
+        else if (const size_t bad = invalidUtf8At(s); bad != std::string_view::npos)
+            why = "expected UTF-8 text, found an invalid byte sequence at byte "
+                  + std::to_string(bad + 1);
+        else if (s.find('\0') != std::string_view::npos)
+            why = "expected text, found a NUL byte (text cannot hold one; import into a BLOB "
+                  "column)";
+        else
+            return Value::text(std::string(s));
+        return std::nullopt;
+    }
+    }
+}
+
+void TypeGuess::observe(const Cell &cell)
+{
+    using Kind = Cell::Kind;
+    if (cell.kind == Kind::Null)
+        return;
+    ++m_values;
+    const std::string_view s = cell.text;
+    switch (cell.kind) {
+    case Kind::Boolean:
+        m_int = m_double = m_date = m_timestamp = false;
+        return;
+    case Kind::Bytes:
+        m_int = m_double = m_bool = m_date = m_timestamp = false;
+        return;
+    case Kind::Number:
+        m_bool = m_date = m_timestamp = false;
+        if (m_int && !parseInteger(s))
+            m_int = false;
+        return;
+    default:
+        break;
+    }
+    if (m_int && (hasLeadingZero(s) || !parseInteger(s)))
+        m_int = false;
+    if (m_double && (hasLeadingZero(s) || !parseDouble(s)))
+        m_double = false;
+    if (m_bool && !(equalsIgnoreCase(s, "true") || equalsIgnoreCase(s, "false")))
+        m_bool = false;
+    if (m_date && !engine::parseDate(s))
+        m_date = false;
+    if (m_timestamp && !engine::parseTimestamp(s))
+        m_timestamp = false;
+}
+
+LogicalType TypeGuess::type() const
+{
+    if (m_values == 0)
+        return LogicalType::Text;
+    if (m_int)
+        return LogicalType::Integer;
+    if (m_double)
+        return LogicalType::Double;
+    if (m_bool)
+        return LogicalType::Boolean;
+    if (m_date)
+        return LogicalType::Date;
+    if (m_timestamp)
+        return LogicalType::Timestamp;
+    return LogicalType::Text;
+}
+
+std::string tableNameFromPath(const std::string &path)
+{
+    std::string name = path.substr(path.find_last_of('/') + 1);
+    const size_t dot = name.find('.');
+    if (dot != std::string::npos && dot > 0)
+        name = name.substr(0, dot);
+    return name.empty() ? std::string("imported") : name;
+}
+
+} // namespace strata::transfer

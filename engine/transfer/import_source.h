@@ -1,0 +1,129 @@
+#pragma once
+
+#include "engine/api/database.h"
+#include "engine/transfer/import_spec.h"
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace strata::transfer {
+
+//! One field as a reader found it, before it has a column type.
+struct Cell {
+    enum class Kind : uint8_t {
+        Null,
+        Text,    //!< characters (CSV fields, JSON strings)
+        Number,  //!< a JSON number (or a SQLite integer/real) as written
+        Boolean, //!< text is "true" or "false"
+        Bytes,   //!< raw bytes (a SQLite blob): no base64 to undo
+    };
+    Kind kind = Kind::Null;
+    std::string_view text;
+
+    static Cell null() { return {}; }
+    static Cell of(Kind kind, std::string_view text) { return {kind, text}; }
+};
+
+//! Where a row came from, for error messages and the rejects file.
+struct RowOrigin {
+    int64_t line = 0;           //!< 1-based line where the row starts (0: none)
+    std::string_view jsonArray; //!< JSON: path of the array holding the row ("$.data")
+    int64_t index = -1;         //!< JSON: the row's index in that array
+    std::string_view original;  //!< the row's text as read (CSV), for the rejects file
+
+    //! "line 12", "$.tables.users.data[41]" or "line 3 ($[2])".
+    std::string describe() const;
+};
+
+//! A column as the source describes it. `type` is set when the source says (column_defs, a
+//! SQLite declared type); otherwise the import infers it from the values.
+struct SourceColumn {
+    std::string name;
+    std::optional<engine::LogicalType> type;
+    bool notNull = false;
+    bool primaryKey = false;
+    bool unique = false;
+    bool sensitive = false;
+    std::string declaredType;              //!< "VARCHAR(100)", when the source says
+    std::optional<std::string> defaultSql; //!< DEFAULT clause as SQL
+
+    static SourceColumn named(std::string name)
+    {
+        SourceColumn c;
+        c.name = std::move(name);
+        return c;
+    }
+};
+
+struct SourceTable {
+    std::string name;
+    std::vector<SourceColumn> columns;
+    int64_t createdAt = 0;     //!< µs UTC, 0 when unknown
+    int64_t expectedRows = -1; //!< when the source says
+};
+
+//! Receives what a reader reads, table by table, row by row.
+class ImportSink {
+public:
+    virtual ~ImportSink() = default;
+    //! False: the sink does not want this table (selective restore); its rows are skipped.
+    virtual bool beginTable(const SourceTable &table) = 0;
+    //! A source without a schema met a column not seen before (a JSON key); it is appended
+    //! to the table's columns, and later rows have a cell for it.
+    virtual void addColumn(const std::string &name) = 0;
+    //! One row: a cell per column of the table so far (missing keys are Null cells).
+    virtual void row(std::span<const Cell> cells, const RowOrigin &origin) = 0;
+    //! A row the reader could not make into cells (a CSV record with too many fields): the
+    //! sink rejects it (skip policy) or throws. `column` is 1-based, 0 for the whole row.
+    virtual void rejectRow(const RowOrigin &origin, int column, const std::string &reason) = 0;
+    virtual void endTable() = 0;
+};
+
+//! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError
+//! whose message starts with the file name and says where (line and column, JSON path,
+//! statement line) and what was expected.
+class Reader {
+public:
+    virtual ~Reader() = default;
+    //! Streams the whole source into `sink`. Can be called again (a second pass).
+    virtual void read(ImportSink &sink) = 0;
+    //! Whether every table's column types are known from the source itself (no inference
+    //! pass needed). Valid before read().
+    virtual bool describesTypes() const { return false; }
+    //! Things done on the reader's own judgement (an encoding fallback), in English.
+    virtual std::vector<std::string> warnings() const { return {}; }
+};
+
+//! Converts a cell to a column type; on failure returns nullopt and says why in `why`
+//! ("expected an integer, found 'abc'").
+std::optional<engine::Value> convertCell(const Cell &cell, engine::LogicalType type,
+                                         std::string &why);
+
+//! Infers a column's type from every value it holds: INTEGER, DOUBLE, BOOLEAN, DATE,
+//! TIMESTAMP, else TEXT. Numbers with leading zeros ("007", ZIP and FIPS codes) are TEXT.
+class TypeGuess {
+public:
+    void observe(const Cell &cell);
+    engine::LogicalType type() const;
+    bool sawValue() const { return m_values > 0; }
+    int64_t values() const { return m_values; }
+
+private:
+    int64_t m_values = 0;
+    bool m_int = true, m_double = true, m_bool = true, m_date = true, m_timestamp = true;
+};
+
+//! The text of a type for messages and previews ("INTEGER").
+std::string typeLabel(engine::LogicalType type);
+
+//! `text` cut to `max` bytes for a message, quoted: 'abc…'.
+std::string quoteForMessage(std::string_view text, size_t max = 40);
+
+//! A file name without its folder and extension, made into a table name ("My Data.csv" ->
+//! "My Data").
+std::string tableNameFromPath(const std::string &path);
+
+} // namespace strata::transfer

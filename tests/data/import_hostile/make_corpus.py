@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Writes the hostile-import corpus: malformed or dangerous files, each with the error an
+import must give (expected.tsv: file, options, a piece of the expected message). Run it to
+regenerate; the files are kept in git so the fuzzers can use them as seeds too.
+
+The database each file is imported into holds (see tst_import.cpp):
+  keep  (id INTEGER PRIMARY KEY, name TEXT)   one row: 1, 'one'
+  typed (n INTEGER NOT NULL, d DATE)          empty
+  keyed (id INTEGER PRIMARY KEY)              empty
+and must be unchanged after every one of them."""
+import os
+
+here = os.path.dirname(os.path.abspath(__file__))
+cases = []
+
+
+def case(name, data, expected, options=""):
+    with open(os.path.join(here, name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    cases.append((name, options, expected))
+
+
+# --- CSV: syntax ---
+case("unclosed_quote.csv", 'a,b\n1,"abc\n2,3\n', "unclosed_quote.csv:2:3: the quoted field starting here is never closed")
+case("text_after_quote.csv", 'a,b\n1,"x"y\n', "text_after_quote.csv:2:6: expected the delimiter or a line end after the closing quote")
+case("too_many_fields.csv", "a,b\n1,2\n3,4,5\n", "too_many_fields.csv:3: expected 2 fields (as in the header), found 3")
+case("too_few_fields.csv", "a,b,c\n1,2,3\n4,5\n", "too_few_fields.csv:3: expected 3 fields (as in the header), found 2")
+case("quote_in_header.csv", '"a,b\n1,2\n', "quote_in_header.csv:1:1: the quoted field starting here is never closed")
+case("empty.csv", "", "empty.csv: the file holds no data")
+case("only_bom.csv", b"\xef\xbb\xbf", "only_bom.csv: the file holds no data")
+case("only_blank_lines.csv", "\n\r\n\n", "only_blank_lines.csv: the file holds no data")
+case("huge_field.csv", "a,b\n1," + "x" * 5000 + "\n", "huge_field.csv:2:3: a field longer than the limit of 4096 bytes", "maxfield=4096")
+case("huge_quoted_field.csv", 'a\n"' + 'y""' * 3000 + '"\n', "a field longer than the limit of 4096 bytes", "maxfield=4096")
+# --- CSV: content ---
+case("invalid_utf8.csv", b"a,b\n1,caf\xc3\n", "invalid_utf8.csv:2: column 2 ('b'): expected UTF-8 text, found an invalid byte sequence", "encoding=utf-8")
+case("overlong_utf8.csv", b"a\n\xc0\xaf\n", "expected UTF-8 text, found an invalid byte sequence", "encoding=utf-8")
+case("surrogate_utf8.csv", b"a\n\xed\xa0\x80\n", "expected UTF-8 text, found an invalid byte sequence", "encoding=utf-8")
+case("nul_byte.csv", b"a,b\n1,x\x00y\n", "nul_byte.csv:2: column 2 ('b'): expected text, found a NUL byte")
+case("not_an_integer.csv", "n,d\n1,2024-01-01\nabc,2024-01-02\n", "not_an_integer.csv:3: column 1 ('n'): expected an integer, found 'abc'", "mode=append;table=typed")
+case("not_a_date.csv", "n,d\n1,2024-02-30\n", "not_a_date.csv:2: column 2 ('d'): expected a date (YYYY-MM-DD), found '2024-02-30'", "mode=append;table=typed")
+case("integer_overflow.csv", "n\n99999999999999999999\n", "expected an integer, found '99999999999999999999'", "mode=append;table=typed")
+case("null_in_not_null.csv", "n,d\n,2024-01-01\n", "NOT NULL", "mode=append;table=typed")
+case("unknown_column.csv", "n,zzz\n1,2\n", "the file has columns that table 'typed' lacks: zzz", "mode=append;table=typed")
+case("missing_required.csv", "d\n2024-01-01\n", "needs values the file does not have, for NOT NULL columns without a default: n", "mode=append;table=typed")
+case("duplicate_key_existing.csv", "id,name\n2,two\n1,again\n", "duplicate_key_existing.csv:3: duplicate key", "mode=append;table=keep")
+case("duplicate_key_in_file.csv", "id\n5\n6\n5\n", "duplicate_key_in_file.csv:4: duplicate key", "mode=append;table=keyed")
+case("table_exists.csv", "id,name\n9,nine\n", "table 'keep' already exists", "table=keep")
+case("merge_without_key.csv", "n,d\n1,2024-01-01\n", "has no primary key, so rows cannot be merged", "mode=merge;table=typed")
+case("unknown_encoding.csv", "a\n1\n", "unknown encoding 'ebcdic'", "encoding=ebcdic")
+# --- JSON: syntax ---
+case("truncated.json", '{"tables": {"t": {"data": [{"a": 1}', "truncated.json:1:")
+case("trailing_comma.json", '[{"a": 1},]', "trailing_comma.json:1:")
+case("unterminated_string.json", '[{"a": "abc}]', "unterminated_string.json:1:")
+case("leading_zero.json", '[{"a": 01}]', "leading_zero.json:1:")
+case("raw_control_char.json", '[{"a": "x\ty"}]', "raw_control_char.json:1:")
+case("deep_arrays.json", "[" * 5000 + "]" * 5000, "nesting deeper than 64 levels")
+case("deep_objects.json", '{"a":' * 5000 + "1" + "}" * 5000, "nesting deeper than 64 levels")
+case("invalid_utf8.json", b'[{"a": "caf\xc3"}]', "invalid_utf8.json:1:")
+case("empty.json", "  \n", "empty.json: the file is empty")
+case("two_values.json", '{"a": 1}\n{"a": 2}\n', "more than one JSON value")
+case("scalar_root.json", "42", "expected an object or an array at the top level")
+case("string_root.json", '"hello"', "expected an object or an array at the top level")
+# --- JSON: structure and content ---
+case("nul_in_string.json", '[{"a": "x\\u0000y"}]', "nul_in_string.json:1: $[0].a: expected text, found a NUL byte")
+case("row_not_object.json", "[1, 2]", "expected a row (an object or an array), found a single value")
+case("nested_value.json", '[{"a": {"b": 1}}]', "column 'a': expected a string, number, boolean or null, found an object")
+case("array_in_row.json", '[{"a": [1, 2]}]', "found an array")
+case("bad_value_with_defs.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "n", "type": "INTEGER"}]}, "data": [{"n": 1}, {"n": "abc"}]}}}', "$.tables.t.data[1].n: expected an integer, found 'abc'")
+case("unknown_type.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "n", "type": "FANCY"}]}, "data": []}}}', "column type 'FANCY' is not one Strata knows")
+case("unknown_key_with_defs.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "n", "type": "INTEGER"}]}, "data": [{"n": 1, "m": 2}]}}}', "key 'm' is not a column of the table's schema")
+case("def_without_name.json", '{"tables": {"t": {"schema": {"column_defs": [{"type": "INTEGER"}]}, "data": []}}}', "expected a \"name\" in the column definition")
+case("duplicate_key.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "id", "type": "INTEGER", "primary_key": true, "nullable": false}]}, "data": [{"id": 1}, {"id": 1}]}}}', "$.tables.t.data[1]: duplicate key")
+case("null_not_null.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "id", "type": "INTEGER", "nullable": false}]}, "data": [{"id": null}]}}}', "NOT NULL")
+case("too_long.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "s", "type": "TEXT", "declared_type": "VARCHAR(3)"}]}, "data": [{"s": "abcdef"}]}}}', "value too long")
+case("nan_integer.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "n", "type": "INTEGER"}]}, "data": [{"n": NaN}]}}}', "expected an integer, found 'NaN'")
+case("evil_table_name.json", '{"tables": {"keep\\"; DROP TABLE keep; --": {"schema": {"column_defs": [{"name": "n", "type": "INTEGER"}]}, "data": [{"n": "x"}]}}}', "expected an integer, found 'x'")
+case("array_line.jsonl", '{"a": 1}\n[1]\n', "expected an object on each line of JSON lines, found an array")
+case("bad_line.jsonl", '{"a": 1}\n{"a": 2}\n{"a":\n', "bad_line.jsonl:4:1:")
+
+with open(os.path.join(here, "expected.tsv"), "w") as f:
+    f.write("# file\toptions\texpected error (a part of the message)\n")
+    for name, options, expected in cases:
+        f.write(f"{name}\t{options}\t{expected}\n")
+print(f"{len(cases)} files")

@@ -1,0 +1,801 @@
+// Imports and restores: honest type inference, CSV dialects and encodings, column mapping,
+// modes, error policies with rejects, JSON layouts, round trips of every type, files written
+// by other tools (pandas, the sqlite3 CLI), a corpus of hostile files — and after every
+// failure, a database exactly as it was.
+#include "engine/api/database.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+#include "engine/transfer/import_job.h"
+#include "tests/support/csv_parse.h"
+#include "tests/support/engine_helpers.h"
+#include "tests/support/tricky_table.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <csignal>
+#include <cstring>
+
+using namespace strata;
+using engine::LogicalType;
+using engine::Value;
+using test::scalar;
+
+namespace {
+
+std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(name));
+    return dir.filePath(name).toStdString();
+}
+
+transfer::ImportSpec importOf(const std::string &file)
+{
+    transfer::ImportSpec spec;
+    spec.files.push_back(file);
+    return spec;
+}
+
+engine::QueryResult query(engine::Connection &c, const std::string &sql)
+{
+    auto r = c.execute(sql);
+    if (!r)
+        qFatal("query failed: %s", r.status().toString().c_str());
+    return *r;
+}
+
+//! Every table (but audit_log) with every row, as text: equal before and after means the
+//! database did not change.
+std::string dump(engine::Database &db)
+{
+    auto c = db.connect();
+    auto tables = c->tables();
+    if (!tables)
+        qFatal("tables");
+    std::string out;
+    for (const auto &t : *tables) {
+        if (t.name == "audit_log")
+            continue;
+        out += t.name + "(";
+        for (const auto &col : t.columns)
+            out += col.name + " " + engine::typeName(col.type) + (col.notNull ? " NN" : "") + ",";
+        out += ")\n";
+        for (const auto &row :
+             query(*c, "SELECT * FROM " + transfer::quoteIdentifier(t.name) + " ORDER BY 1").rows) {
+            for (const auto &v : row)
+                out += v.toSqlLiteral() + "|";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+//! Equal values; DOUBLEs bit for bit (NaN too).
+bool identical(const Value &a, const Value &b)
+{
+    if (a.type != b.type)
+        return false;
+    if (a.type == LogicalType::Double)
+        return std::memcmp(&a.d, &b.d, sizeof a.d) == 0;
+    return engine::sameValue(a, b);
+}
+
+void compareTables(engine::Connection &source, engine::Connection &copy, const std::string &table)
+{
+    const auto a = query(source, "SELECT * FROM " + table + " ORDER BY 1");
+    const auto b = query(copy, "SELECT * FROM " + table + " ORDER BY 1");
+    QCOMPARE(b.columns, a.columns);
+    QCOMPARE(b.rows.size(), a.rows.size());
+    for (size_t r = 0; r < a.rows.size(); ++r)
+        for (size_t c = 0; c < a.columns.size(); ++c)
+            QVERIFY2(identical(a.rows[r][c], b.rows[r][c]),
+                     (table + " row " + std::to_string(r) + " column " + a.columns[c] + ": "
+                      + a.rows[r][c].toSqlLiteral() + " became " + b.rows[r][c].toSqlLiteral())
+                         .c_str());
+}
+
+class CancelAfter : public transfer::ProgressSink {
+public:
+    explicit CancelAfter(int64_t rows)
+        : m_after(rows)
+    {
+    }
+    void setTotal(int64_t) override {}
+    void advance(int64_t rows, const std::string &) override { seen = rows; }
+    bool isCanceled() const override { return seen >= m_after; }
+    int64_t seen = 0;
+
+private:
+    int64_t m_after;
+};
+
+QString python()
+{
+    return QStringLiteral("/usr/bin/python3");
+}
+
+} // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { transfer::registerBuiltinFormats(); }
+
+    void csvInfersHonestTypes()
+    {
+        QTemporaryDir tmp;
+        const auto file = writeFile(
+            tmp, "people.csv",
+            "id,price,active,day,at,zip,fips,name,nothing\r\n"
+            "1,1.5,true,2024-01-15,2024-01-15T10:30:00Z,02134,007,\"Smith, J\",\r\n"
+            "2,-2,FALSE,2024-02-29,2024-02-29 23:59:59.5,90210,012,\"two\r\nlines \"\"q\"\"\",\r\n"
+            "-3,1e3,True,1999-12-31,2000-01-01T00:00:00+02:00,10001,100,Zoë 🚀,\r\n");
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->rowsImported, int64_t(3));
+        QCOMPARE(r->tables.size(), size_t(1));
+        QCOMPARE(r->tables[0].action, std::string("create"));
+        auto c = db->connect();
+        auto info = c->table("people");
+        QVERIFY(info);
+        const std::vector<LogicalType> expected
+            = {LogicalType::Integer, LogicalType::Double,    LogicalType::Boolean,
+               LogicalType::Date,    LogicalType::Timestamp, LogicalType::Text,
+               LogicalType::Text,    LogicalType::Text,      LogicalType::Text};
+        QCOMPARE(info->columns.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(info->columns[i].type == expected[i], info->columns[i].name.c_str());
+        const auto rows = query(*c, "SELECT id, price, active, CAST(day AS TEXT), CAST(at AS "
+                                    "TEXT), zip, fips, name, nothing FROM people ORDER BY id")
+                              .rows;
+        QCOMPARE(rows[0][0].i, int64_t(-3));
+        QCOMPARE(rows[0][1].d, 1000.0);
+        QCOMPARE(rows[0][4].s, std::string("1999-12-31T22:00:00Z")); // +02:00 is UTC-2h
+        QCOMPARE(rows[0][7].s, std::string("Zoë 🚀"));
+        QCOMPARE(rows[1][1].d, 1.5);
+        QCOMPARE(rows[1][2].i, int64_t(1));
+        QCOMPARE(rows[1][3].s, std::string("2024-01-15"));
+        QCOMPARE(rows[1][5].s, std::string("02134")); // a ZIP code keeps its zero
+        QCOMPARE(rows[1][6].s, std::string("007"));
+        QCOMPARE(rows[1][7].s, std::string("Smith, J"));
+        QVERIFY(rows[1][8].isNull());
+        QCOMPARE(rows[2][2].i, int64_t(0));
+        QCOMPARE(rows[2][3].s, std::string("2024-02-29")); // no time zone shift on dates
+        QCOMPARE(rows[2][4].s, std::string("2024-02-29T23:59:59.500000Z"));
+        QCOMPARE(rows[2][7].s, std::string("two\r\nlines \"q\""));
+    }
+
+    void csvWidensRatherThanFailingLate()
+    {
+        QTemporaryDir tmp;
+        QByteArray csv = "n,code,x\n";
+        for (int i = 0; i < 1500; ++i)
+            csv += QByteArray::number(i) + "," + QByteArray::number(i) + ",1\n";
+        csv += "2.5,n/a,1\n";
+        const auto file = writeFile(tmp, "wide.csv", csv);
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->rowsImported, int64_t(1501));
+        auto c = db->connect();
+        auto info = *c->table("wide");
+        QCOMPARE(info.columns[0].type, LogicalType::Double);
+        QCOMPARE(info.columns[1].type, LogicalType::Text);
+        QCOMPARE(info.columns[2].type, LogicalType::Integer);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM wide WHERE code = '1499'"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM wide WHERE n = 2.5 AND code = 'n/a'"),
+                 int64_t(1));
+        int widened = 0;
+        for (const auto &w : r->warnings)
+            widened += w.find("widened to") != std::string::npos;
+        QCOMPARE(widened, 2); // n and code, each said once
+    }
+
+    void csvBomLineEndsAndNullMarkers()
+    {
+        QTemporaryDir tmp;
+        // A BOM, then CRLF, CR and LF line ends mixed; NULL markers; quoted empty = "".
+        const auto file = writeFile(tmp, "mixed.csv",
+                                    "\xEF\xBB\xBF"
+                                    "a,b\r\n1,x\r2,NULL\n3,\"\"\r\n4,\n");
+        auto db = engine::Database::openInMemory();
+        auto spec = importOf(file);
+        spec.csv.nullMarkers = {"NULL"};
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        auto info = *c->table("mixed");
+        QCOMPARE(info.columns[0].name, std::string("a")); // the BOM did not leak into the name
+        const auto rows = query(*c, "SELECT a, b FROM mixed ORDER BY a").rows;
+        QCOMPARE(rows.size(), size_t(4));
+        QCOMPARE(rows[0][1].s, std::string("x"));
+        QVERIFY(rows[1][1].isNull());
+        QCOMPARE(rows[2][1].type, LogicalType::Text);
+        QCOMPARE(rows[2][1].s, std::string(""));
+        QVERIFY(rows[3][1].isNull());
+    }
+
+    void csvSniffsDelimitersAndEncodings()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        writeFile(tmp, "semi.csv", "name;amount\nA;1,5\nB;2\n");
+        writeFile(tmp, "tabs.tsv", "name\tamount\nA\t1\nB\t2\n");
+        // UTF-16 LE with a BOM, as Excel's "Unicode text" writes.
+        QByteArray utf16("\xFF\xFE", 2);
+        const QString text = QStringLiteral("name,city\nZoë,Zürich\n");
+        utf16.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+        writeFile(tmp, "utf16.csv", utf16);
+        writeFile(tmp, "latin1.csv", "name,city\nZo\xEB,Z\xFCrich\n");
+        for (const char *name : {"semi.csv", "tabs.tsv", "utf16.csv", "latin1.csv"}) {
+            auto r = transfer::runImport(*db, importOf(tmp.filePath(name).toStdString()));
+            QVERIFY2(r, r ? name : r.status().toString().c_str());
+            if (QByteArray(name) == "latin1.csv") {
+                QCOMPARE(r->warnings.size(), size_t(1));
+                QVERIFY(r->warnings[0].find("read as Latin-1") != std::string::npos);
+            }
+        }
+        QCOMPARE(query(*c, "SELECT amount FROM semi ORDER BY name").rows[0][0].s,
+                 std::string("1,5"));
+        QCOMPARE(scalar(*c, "SELECT sum(amount) FROM tabs"), int64_t(3));
+        for (const char *table : {"utf16", "latin1"}) {
+            const auto row = query(*c, std::string("SELECT name, city FROM ") + table).rows[0];
+            QCOMPARE(row[0].s, std::string("Zoë"));
+            QCOMPARE(row[1].s, std::string("Zürich"));
+        }
+    }
+
+    void previewIsCheapAndShowsTypes()
+    {
+        QTemporaryDir tmp;
+        QByteArray csv = "id;when;label\n";
+        for (int i = 0; i < 100000; ++i)
+            csv += QByteArray::number(i) + ";2024-01-0" + QByteArray::number(1 + i % 9) + ";x"
+                   + QByteArray::number(i) + "\n";
+        const auto file = writeFile(tmp, "big.csv", csv);
+        auto preview = transfer::previewImport(file, importOf(file), 5, 4096);
+        QVERIFY2(preview, preview ? "" : preview.status().toString().c_str());
+        QCOMPARE(preview->format, std::string("csv"));
+        QCOMPARE(preview->detected.at("delimiter"), std::string(";"));
+        QCOMPARE(preview->detected.at("header"), std::string("yes"));
+        QCOMPARE(preview->tables.size(), size_t(1));
+        const auto &t = preview->tables[0];
+        QCOMPARE(t.columns, (std::vector<std::string>{"id", "when", "label"}));
+        QCOMPARE(t.types, (std::vector<std::string>{"INTEGER", "DATE", "TEXT"}));
+        QCOMPARE(t.rows.size(), size_t(5));
+        QCOMPARE(*t.rows[4][2], std::string("x4"));
+    }
+
+    void appendMapsByNameAndReportsMismatchesFirst()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                           "age INTEGER DEFAULT 18)"));
+        QVERIFY(c->execute("INSERT INTO users VALUES (1, 'Ann', 30)"));
+        // Columns in another order and case: matched by name.
+        auto spec = importOf(writeFile(tmp, "more.csv", "AGE,Name,id\n41,Bob,2\n,Cy,3\n"));
+        spec.table = "users";
+        spec.mode = transfer::ImportMode::Append;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(query(*c, "SELECT name, age FROM users WHERE id = 2").rows[0][1].i, int64_t(41));
+        QVERIFY(query(*c, "SELECT age FROM users WHERE id = 3").rows[0][0].isNull());
+        // A column the table lacks and a NOT NULL column the file lacks: both reported, and
+        // nothing written.
+        const std::string before = dump(*db);
+        spec.files = {writeFile(tmp, "odd.csv", "id,nickname\n4,Dee\n")};
+        r = transfer::runImport(*db, spec);
+        QVERIFY(!r);
+        const std::string message = r.status().message();
+        QVERIFY2(message.find("lacks: nickname") != std::string::npos, message.c_str());
+        QVERIFY2(message.find("NOT NULL columns without a default: name") != std::string::npos,
+                 message.c_str());
+        QCOMPARE(dump(*db), before);
+        // An explicit map fixes it; age takes its default.
+        spec.columnMap["nickname"] = "name";
+        r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(query(*c, "SELECT name, age FROM users WHERE id = 4").rows[0][0].s,
+                 std::string("Dee"));
+        QCOMPARE(query(*c, "SELECT name, age FROM users WHERE id = 4").rows[0][1].i, int64_t(18));
+        // By position when asked.
+        spec.columnMap.clear();
+        spec.match = transfer::ColumnMatch::ByPosition;
+        spec.files = {writeFile(tmp, "pos.csv", "a,b,c\n5,Eve,50\n")};
+        QVERIFY(transfer::runImport(*db, spec));
+        QCOMPARE(query(*c, "SELECT name FROM users WHERE id = 5").rows[0][0].s, std::string("Eve"));
+    }
+
+    void abortNamesTheCellAndWritesNothing()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE m (id INTEGER PRIMARY KEY, v INTEGER)"));
+        QByteArray csv = "id,v\n";
+        for (int i = 1; i <= 10000; ++i)
+            csv += QByteArray::number(i) + ","
+                   + (i == 9000 ? QByteArray("9x") : QByteArray::number(i)) + "\n";
+        const auto file = writeFile(tmp, "m.csv", csv);
+        auto spec = importOf(file);
+        spec.mode = transfer::ImportMode::Append;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY(!r);
+        QCOMPARE(QString::fromStdString(r.status().message()),
+                 QString::fromStdString(file)
+                     + ":9001: column 2 ('v'): expected an integer, found '9x'");
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM m"), int64_t(0));
+    }
+
+    void skipWritesRejectsAndKeepsTheRest()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE m (id INTEGER PRIMARY KEY, v INTEGER)"));
+        QVERIFY(c->execute("INSERT INTO m VALUES (7, 7)"));
+        const auto file = writeFile(tmp, "m.csv", "id,v\n1,1\n2,two\n3,3,3\n7,70\n4,\"4\"\n");
+        auto spec = importOf(file);
+        spec.mode = transfer::ImportMode::Append;
+        spec.onError = transfer::ErrorPolicy::Skip;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->rowsImported, int64_t(2));
+        QCOMPARE(r->rowsSkipped, int64_t(3));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM m"), int64_t(3));
+        QCOMPARE(scalar(*c, "SELECT v FROM m WHERE id = 7"), int64_t(7)); // not overwritten
+        QVERIFY(
+            QFileInfo(QString::fromStdString(r->rejectsPath)).fileName().startsWith("m_rejects_"));
+        QFile f(QString::fromStdString(r->rejectsPath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto rows = test::parseCsv(QString::fromUtf8(f.readAll()));
+        QCOMPARE(rows.size(), qsizetype(4));
+        QCOMPARE(rows[0],
+                 (QStringList{"source", "line", "location", "column", "reason", "original"}));
+        QCOMPARE(rows[1][1], QString("3"));
+        QCOMPARE(rows[1][3], QString("v"));
+        QCOMPARE(rows[1][4], QString("expected an integer, found 'two'"));
+        QCOMPARE(rows[1][5], QString("2,two"));
+        QCOMPARE(rows[2][1], QString("4"));
+        QCOMPARE(rows[2][5], QString("3,3,3"));
+        QCOMPARE(rows[3][1], QString("5"));
+        QVERIFY2(rows[3][4].contains("duplicate key"), qPrintable(rows[3][4]));
+    }
+
+    void mergeReplacesByKeyAndReplaceEmpties()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE p (id INTEGER PRIMARY KEY, name TEXT)"));
+        QVERIFY(c->execute("INSERT INTO p VALUES (1, 'one'), (2, 'two')"));
+        auto spec = importOf(writeFile(tmp, "p.csv", "id,name\n2,TWO\n3,three\n3,THREE\n"));
+        spec.mode = transfer::ImportMode::Merge;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        const auto rows = query(*c, "SELECT id, name FROM p ORDER BY id").rows;
+        QCOMPARE(rows.size(), size_t(3));
+        QCOMPARE(rows[0][1].s, std::string("one"));
+        QCOMPARE(rows[1][1].s, std::string("TWO"));
+        QCOMPARE(rows[2][1].s, std::string("THREE")); // a key twice in the file: the last wins
+        spec.mode = transfer::ImportMode::Replace;
+        spec.files = {writeFile(tmp, "p.csv", "id,name\n9,nine\n")};
+        r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->tables[0].rowsBefore, int64_t(3));
+        QCOMPARE(r->tables[0].rowsAfter, int64_t(1));
+        QCOMPARE(c->table("p")->primaryKey, std::vector<std::string>{"id"}); // schema kept
+    }
+
+    void csvRoundTripIntoTheSameSchema()
+    {
+        QTemporaryDir tmp;
+        auto source = test::trickyDatabase();
+        for (const char *preset : {"rfc4180", "excel", "postgres", "tsv"}) {
+            transfer::ExportSpec ex;
+            ex.scope = transfer::ExportScope::Tables;
+            ex.tables.push_back({"t", {}, {}});
+            ex.formats.push_back({"csv", {{"preset", preset}}});
+            const QString out = tmp.filePath(preset);
+            ex.outputDir = out.toStdString();
+            auto exported = transfer::runExport(*source, ex);
+            QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+            auto copy = engine::Database::openInMemory();
+            auto c = copy->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, d DOUBLE, b "
+                               "BOOLEAN, day DATE, ts TIMESTAMP, x BLOB, email TEXT)"));
+            auto spec = importOf(exported->files[0].path);
+            spec.mode = transfer::ImportMode::Append;
+            spec.table = "t";
+            auto r = transfer::runImport(*copy, spec);
+            QVERIFY2(r, r ? preset : r.status().toString().c_str());
+            auto sc = source->connect();
+            compareTables(*sc, *c, "t");
+        }
+    }
+
+    void jsonRestoreGivesBackEveryValueAndTheSchema()
+    {
+        QTemporaryDir tmp;
+        auto source = test::trickyDatabase();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE extra (k VARCHAR(8) NOT NULL, n INTEGER DEFAULT 5, "
+                            "PRIMARY KEY (k))"));
+        QVERIFY(sc->execute("INSERT INTO extra (k) VALUES ('a'), ('b')"));
+        QVERIFY(sc->execute("CREATE TABLE empty_one (z DATE)"));
+        for (const bool lines : {false, true}) {
+            transfer::ExportSpec ex;
+            ex.scope = lines ? transfer::ExportScope::Tables : transfer::ExportScope::Full;
+            if (lines)
+                ex.tables.push_back({"t", {}, {}});
+            ex.formats.push_back({"json", {}});
+            if (lines)
+                ex.formats.back().options["lines"] = "true";
+            ex.outputDir = tmp.filePath(lines ? "l" : "f").toStdString();
+            auto exported = transfer::runExport(*source, ex);
+            QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+            auto copy = engine::Database::openInMemory();
+            auto c = copy->connect();
+            if (lines) // JSON lines carry no types: the table is made first
+                QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT, d DOUBLE, b "
+                                   "BOOLEAN, day DATE, ts TIMESTAMP, x BLOB, email TEXT "
+                                   "SENSITIVE)"));
+            auto spec = importOf(exported->files[0].path);
+            spec.restore = !lines;
+            spec.mode = lines ? transfer::ImportMode::Append : transfer::ImportMode::Replace;
+            if (lines)
+                spec.table = "t";
+            auto r = transfer::runImport(*copy, spec);
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            compareTables(*sc, *c, "t");
+            const auto original = *sc->table("t");
+            const auto restored = *c->table("t");
+            QCOMPARE(restored.primaryKey, original.primaryKey);
+            for (size_t i = 0; i < original.columns.size(); ++i) {
+                QCOMPARE(restored.columns[i].type, original.columns[i].type);
+                QCOMPARE(restored.columns[i].sensitive, original.columns[i].sensitive);
+            }
+            if (lines)
+                continue;
+            compareTables(*sc, *c, "extra");
+            const auto extra = *c->table("extra");
+            QCOMPARE(extra.columns[0].declaredType, std::string("VARCHAR(8)"));
+            QVERIFY(extra.columns[0].notNull);
+            QCOMPARE(extra.columns[1].defaultSql, std::string("5"));
+            QVERIFY(c->table("empty_one")); // a table without rows comes back too
+        }
+    }
+
+    void seedLayoutWithoutColumnDefsInfersTypes()
+    {
+        QTemporaryDir tmp;
+        // The original engine's documented backup: no column_defs.
+        const auto file = writeFile(tmp, "full_backup_20240115_103000.json", R"({
+  "export_metadata": {"version": "1.0", "export_timestamp": "2024-01-15T10:30:00",
+    "database_name": "mvcc_database", "record_count": 2, "mvcc_engine_version": "1.0.0",
+    "total_tables": 1},
+  "tables": {
+    "users": {
+      "schema": {"columns": ["id", "name", "email", "age"], "created_at": "2024-01-15T09:00:00"},
+      "data": [
+        {"id": 1, "name": "Alice", "email": "alice@email.com", "age": 30},
+        {"id": 2, "name": "Bob", "email": null, "age": 41.5}
+      ]
+    }
+  }
+})");
+        auto db = engine::Database::openInMemory();
+        auto spec = importOf(file);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto info = *c->table("users");
+        QCOMPARE(info.columns[0].type, LogicalType::Integer);
+        QCOMPARE(info.columns[1].type, LogicalType::Text);
+        QCOMPARE(info.columns[3].type, LogicalType::Double);
+        const auto rows = query(*c, "SELECT * FROM users ORDER BY id").rows;
+        QCOMPARE(rows[0][1].s, std::string("Alice"));
+        QVERIFY(rows[1][2].isNull());
+        QCOMPARE(rows[1][3].d, 41.5);
+    }
+
+    void jsonArraysAndLinesWithoutSchema()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        // Keys missing in some objects are NULL; a key first seen late is still a column.
+        writeFile(tmp, "events.json",
+                  R"([{"id": 1, "kind": "a"}, {"id": 2}, {"id": 3, "kind": "c", "extra": true}])");
+        writeFile(tmp, "log.jsonl", "{\"n\": 1, \"s\": \"x\"}\n\n{\"n\": 2, \"s\": null}\n");
+        writeFile(tmp, "grid.json", "[[1, \"a\"], [2, \"b\"]]");
+        for (const char *name : {"events.json", "log.jsonl", "grid.json"}) {
+            auto r = transfer::runImport(*db, importOf(tmp.filePath(name).toStdString()));
+            QVERIFY2(r, r ? name : r.status().toString().c_str());
+        }
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM events WHERE kind IS NULL"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM events WHERE extra = TRUE"), int64_t(1));
+        QCOMPARE(c->table("events")->columns[2].type, LogicalType::Boolean);
+        QCOMPARE(scalar(*c, "SELECT sum(n) FROM log"), int64_t(3));
+        QCOMPARE(query(*c, "SELECT column_2 FROM grid ORDER BY column_1").rows[1][0].s,
+                 std::string("b"));
+    }
+
+    void restoreReplacesTheDatabaseAndDryRunChangesNothing()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::open(tmp.filePath("db").toStdString());
+        QVERIFY(db);
+        auto c = (*db)->connect();
+        QVERIFY(c->execute("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)"));
+        QVERIFY(c->execute("INSERT INTO a VALUES (1, 'x'), (2, 'y')"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Full;
+        ex.formats.push_back({"json", {}});
+        ex.outputDir = tmp.filePath("out").toStdString();
+        auto backup = transfer::runExport(**db, ex);
+        QVERIFY(backup);
+        // After the backup: a changes, b appears.
+        QVERIFY(c->execute("UPDATE a SET v = 'changed'; INSERT INTO a VALUES (3, 'z'); "
+                           "CREATE TABLE b (n INTEGER); INSERT INTO b VALUES (1)"));
+        const std::string before = dump(**db);
+        auto spec = importOf(backup->files[0].path);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        spec.dryRun = true;
+        auto plan = transfer::runImport(**db, spec);
+        QVERIFY2(plan, plan ? "" : plan.status().toString().c_str());
+        QVERIFY(plan->dryRun);
+        QCOMPARE(dump(**db), before);
+        std::map<std::string, transfer::TableOutcome> byTable;
+        for (const auto &t : plan->tables)
+            byTable[t.table] = t;
+        QCOMPARE(byTable["a"].action, std::string("replace"));
+        QCOMPARE(byTable["a"].rowsBefore, int64_t(3));
+        QCOMPARE(byTable["a"].rowsAfter, int64_t(2));
+        QCOMPARE(byTable["b"].action, std::string("drop"));
+        QCOMPARE(byTable["b"].rowsBefore, int64_t(1));
+        QVERIFY(!byTable.count("audit_log"));
+        spec.dryRun = false;
+        auto done = transfer::runImport(**db, spec);
+        QVERIFY2(done, done ? "" : done.status().toString().c_str());
+        QVERIFY(!c->table("b"));
+        QCOMPARE(query(*c, "SELECT v FROM a ORDER BY id").rows.size(), size_t(2));
+        QCOMPARE(query(*c, "SELECT v FROM a ORDER BY id").rows[0][0].s, std::string("x"));
+        // The audit trail kept its own history and recorded the restore.
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'restore' AND "
+                            "outcome = 'ok'"),
+                 int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'export'"),
+                 int64_t(1));
+    }
+
+    void selectiveRestoreTouchesOnlyNamedTables()
+    {
+        QTemporaryDir tmp;
+        auto source = test::trickyDatabase();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE other (n INTEGER); INSERT INTO other VALUES (1)"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Full;
+        ex.formats.push_back({"json", {}});
+        ex.outputDir = tmp.path().toStdString();
+        auto backup = transfer::runExport(*source, ex);
+        QVERIFY(backup);
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE mine (n INTEGER); INSERT INTO mine VALUES (5)"));
+        auto spec = importOf(backup->files[0].path);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        spec.tables = {"other"};
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QVERIFY(!c->table("t"));
+        QCOMPARE(scalar(*c, "SELECT n FROM other"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT n FROM mine"), int64_t(5)); // not in the list: kept
+    }
+
+    void cancelLeavesNothing()
+    {
+        QTemporaryDir tmp;
+        QByteArray csv = "n\n";
+        for (int i = 0; i < 50000; ++i)
+            csv += QByteArray::number(i) + "\n";
+        const auto file = writeFile(tmp, "c.csv", csv);
+        auto db = engine::Database::openInMemory();
+        CancelAfter cancel(10000);
+        auto r = transfer::runImport(*db, importOf(file), &cancel);
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), engine::StatusCode::Canceled);
+        QVERIFY(cancel.seen >= 10000);
+        auto c = db->connect();
+        QVERIFY(!c->table("c"));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'import' AND "
+                            "outcome = 'canceled'"),
+                 int64_t(1));
+    }
+
+    void evilTableNamesAreJustNames()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE keep (n INTEGER); INSERT INTO keep VALUES (1)"));
+        auto spec = importOf(writeFile(tmp, "x.csv", "a\"b;c,d\n1,2\n"));
+        spec.table = "keep\"; DROP TABLE keep; --";
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(scalar(*c, "SELECT n FROM keep"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT \"a\"\"b;c\" FROM \"keep\"\"; DROP TABLE keep; --\""),
+                 int64_t(1));
+    }
+
+    void hostileFilesChangeNothing()
+    {
+        const QString dir = QStringLiteral(STRATA_SOURCE_DIR "/tests/data/import_hostile");
+        QFile list(dir + "/expected.tsv");
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        int checked = 0;
+        while (!list.atEnd()) {
+            const QString line = QString::fromUtf8(list.readLine()).chopped(1);
+            if (line.startsWith('#') || line.isEmpty())
+                continue;
+            const QStringList parts = line.split('\t');
+            QCOMPARE(parts.size(), 3);
+            auto db = engine::Database::openInMemory();
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE keep (id INTEGER PRIMARY KEY, name TEXT); INSERT "
+                               "INTO keep VALUES (1, 'one'); CREATE TABLE typed (n INTEGER NOT "
+                               "NULL, d DATE); CREATE TABLE keyed (id INTEGER PRIMARY KEY)"));
+            const std::string before = dump(*db);
+            auto spec = importOf((dir + "/" + parts[0]).toStdString());
+            for (const auto &option : parts[1].split(';', Qt::SkipEmptyParts)) {
+                const QString key = option.section('=', 0, 0);
+                const std::string value = option.section('=', 1).toStdString();
+                if (key == "mode")
+                    spec.mode = value == "append"  ? transfer::ImportMode::Append
+                                : value == "merge" ? transfer::ImportMode::Merge
+                                                   : transfer::ImportMode::Create;
+                else if (key == "table")
+                    spec.table = value;
+                else if (key == "encoding")
+                    spec.csv.encoding = value;
+                else if (key == "maxfield")
+                    spec.csv.maxFieldBytes = std::stoll(value);
+                else
+                    QFAIL(qPrintable("unknown option " + key));
+            }
+            auto r = transfer::runImport(*db, spec);
+            QVERIFY2(!r, qPrintable(parts[0] + " was imported"));
+            const QString message = QString::fromStdString(r.status().message());
+            QVERIFY2(message.contains(parts[2]),
+                     qPrintable(parts[0] + ": got \"" + message + "\", expected a message with \""
+                                + parts[2] + "\""));
+            QVERIFY2(dump(*db) == before, qPrintable(parts[0] + " changed the database"));
+            ++checked;
+        }
+        QVERIFY2(checked >= 40, qPrintable(QString::number(checked) + " files"));
+    }
+
+    void readsCsvWrittenByPandas()
+    {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath("pandas.csv");
+        const char *script = R"(
+import sys, pandas as pd, numpy as np
+df = pd.DataFrame({
+    "id": [1, 2, 3],
+    "name": ['Zoë "Z" Müller, Jr.', "line1\nline2", None],
+    "score": [0.1, np.nan, -1e300],
+    "flag": [True, False, True],
+    "day": pd.to_datetime(["2024-01-15", "2024-02-29", "1999-12-31"]).date,
+    "code": ["007", "012", "100"],
+})
+df.to_csv(sys.argv[1], index=False)
+)";
+        QProcess p;
+        p.start(python(), {"-c", script, file});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file.toStdString()));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto info = *c->table("pandas");
+        QCOMPARE(info.columns[2].type, LogicalType::Double);
+        QCOMPARE(info.columns[3].type, LogicalType::Boolean);
+        QCOMPARE(info.columns[4].type, LogicalType::Date);
+        QCOMPARE(info.columns[5].type, LogicalType::Text);
+        const auto rows = query(*c, "SELECT id, name, score, flag, CAST(day AS TEXT), code FROM "
+                                    "pandas ORDER BY id")
+                              .rows;
+        QCOMPARE(rows[0][1].s, std::string("Zoë \"Z\" Müller, Jr."));
+        QCOMPARE(rows[1][1].s, std::string("line1\nline2"));
+        QVERIFY(rows[2][1].isNull());
+        QCOMPARE(rows[0][2].d, 0.1);
+        QVERIFY(rows[1][2].isNull()); // pandas writes NaN as an empty field
+        QCOMPARE(rows[2][2].d, -1e300);
+        QCOMPARE(rows[1][3].i, int64_t(0));
+        QCOMPARE(rows[1][4].s, std::string("2024-02-29"));
+        QCOMPARE(rows[0][5].s, std::string("007"));
+    }
+
+    void readsCsvWrittenBySqlite3()
+    {
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath("from_sqlite.csv");
+        QProcess p;
+        p.start("sqlite3", {":memory:"});
+        QVERIFY(p.waitForStarted());
+        p.write(QString("CREATE TABLE t (id INTEGER, s TEXT, r REAL);\n"
+                        "INSERT INTO t VALUES (1, 'a,b', 1.25), (2, 'say \"hi\"', -0.5), "
+                        "(3, NULL, NULL), (4, 'x' || char(10) || 'y', 3.0);\n"
+                        ".headers on\n.mode csv\n.output %1\nSELECT * FROM t;\n")
+                    .arg(file)
+                    .toUtf8());
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file.toStdString()));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto rows = query(*c, "SELECT id, s, r FROM from_sqlite ORDER BY id").rows;
+        QCOMPARE(rows.size(), size_t(4));
+        QCOMPARE(rows[0][1].s, std::string("a,b"));
+        QCOMPARE(rows[1][1].s, std::string("say \"hi\""));
+        QVERIFY(rows[2][1].isNull());
+        QCOMPARE(rows[3][1].s, std::string("x\ny"));
+        QCOMPARE(rows[1][2].d, -0.5);
+    }
+
+    void sigkillMidImportLeavesTheDatabaseAsItWas()
+    {
+        QTemporaryDir tmp;
+        const QString dbDir = tmp.filePath("db");
+        {
+            auto db = engine::Database::open(dbDir.toStdString());
+            QVERIFY(db);
+            auto c = (*db)->connect();
+            QVERIFY(c->execute("CREATE TABLE big (n INTEGER PRIMARY KEY, s TEXT); INSERT INTO "
+                               "big VALUES (-1, 'before')"));
+        }
+        QByteArray csv = "n,s\n";
+        for (int i = 0; i < 200000; ++i)
+            csv += QByteArray::number(i) + ",row " + QByteArray::number(i) + "\n";
+        const auto file = writeFile(tmp, "big.csv", csv);
+        // The helper imports and, once 100,000 rows are in the transaction, says so and waits
+        // to be killed.
+        QProcess child;
+        child.start(QStringLiteral(STRATA_BINARY_DIR "/tests/transfer/import_killer"),
+                    {dbDir, QString::fromStdString(file), "100000"});
+        QVERIFY(child.waitForStarted());
+        QByteArray said;
+        while (!said.contains("mid-import") && child.waitForReadyRead(60000))
+            said += child.readAllStandardOutput();
+        QVERIFY2(said.contains("mid-import"), said.constData());
+        ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished(30000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        auto db = engine::Database::open(dbDir.toStdString());
+        QVERIFY2(db, db ? "" : db.status().toString().c_str());
+        auto c = (*db)->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), int64_t(1));
+        QCOMPARE(query(*c, "SELECT s FROM big").rows[0][0].s, std::string("before"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "tst_import.moc"
