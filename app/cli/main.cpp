@@ -1,4 +1,5 @@
 // strata-cli: Strata's command-line tool for scripts and nightly jobs.
+#include "app/cli/cli_support.h"
 #include "app/cli/output.h"
 #include "app/common/logging.h"
 #include "engine/api/database.h"
@@ -21,18 +22,17 @@
 using namespace strata;
 using engine::Database;
 using engine::Status;
+using namespace strata::cli;
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitError = 1;
-constexpr int kExitUsage = 2;
 
 const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
   export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite, XLSX, GeoJSON)
+  import   Import CSV, TSV, JSON or JSON lines files into tables, in one transaction
+  restore  Restore a JSON backup: the whole database or some tables, all or nothing
   sql      Run SQL statements and print their results
   tables   List the tables of a database
   verify   Check an export archive against its manifest, or a JSON backup's structure
@@ -40,47 +40,6 @@ Commands:
 Run 'strata-cli COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 error (message on standard error), 2 bad usage.
 )";
-
-int usageError(const QString &message)
-{
-    std::cerr << "strata-cli: " << message.toStdString()
-              << "\nRun 'strata-cli --help' for usage.\n";
-    return kExitUsage;
-}
-
-int fail(const Status &status)
-{
-    spdlog::error("{}", status.toString());
-    std::cerr << "strata-cli: error: " << status.message() << "\n";
-    return kExitError;
-}
-
-//! Parses a command's options; returns an exit code when the command should stop here.
-std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
-                                const QString &description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return usageError(parser.errorText());
-    if (parser.isSet("help")) {
-        std::cout << parser.helpText().toStdString();
-        return kExitOk;
-    }
-    return std::nullopt;
-}
-
-engine::Result<std::shared_ptr<Database>> openDatabase(const QString &dir, bool readOnly)
-{
-    engine::OpenOptions options;
-    options.readOnly = readOnly;
-    options.programName = "strata-cli";
-    auto db = Database::open(dir.toStdString(), options);
-    if (db)
-        for (const auto &w : (*db)->warnings())
-            spdlog::warn("{}", w);
-    return db;
-}
 
 int demoCommand(const QStringList &args)
 {
@@ -253,48 +212,6 @@ int sqlCommand(const QStringList &args)
         return fail(results.status());
     printResults(*results, format);
     return std::cout ? kExitOk : kExitError;
-}
-
-//! A progress bar on standard error, redrawn at most ten times a second.
-class ConsoleProgress : public transfer::ProgressSink {
-public:
-    void setTotal(int64_t rows) override { m_total = rows; }
-    void advance(int64_t rows, const std::string &step) override
-    {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_last < std::chrono::milliseconds(100) && rows < m_total)
-            return;
-        m_last = now;
-        const int width = 30;
-        const double f = m_total > 0 ? std::min(1.0, double(rows) / double(m_total)) : 0;
-        const int filled = static_cast<int>(f * width);
-        std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
-                  << static_cast<int>(f * 100) << "% " << rows << " rows  " << step << "\x1b[K"
-                  << std::flush;
-        m_drawn = true;
-    }
-    bool isCanceled() const override { return false; }
-    ~ConsoleProgress() override
-    {
-        if (m_drawn)
-            std::cerr << "\r\x1b[K" << std::flush;
-    }
-
-private:
-    int64_t m_total = 0;
-    std::chrono::steady_clock::time_point m_last{};
-    bool m_drawn = false;
-};
-
-//! "T:VALUE" options (--where users:age > 30): the table before the first ':'.
-bool splitTableOption(const QString &value, std::string &table, std::string &rest)
-{
-    const int colon = value.indexOf(':');
-    if (colon <= 0)
-        return false;
-    table = value.left(colon).trimmed().toStdString();
-    rest = value.mid(colon + 1).toStdString();
-    return true;
 }
 
 int exportCommand(const QStringList &args)
@@ -597,7 +514,8 @@ int main(int argc, char **argv)
     app::setupLogging("strata-cli", true);
     transfer::registerBuiltinFormats();
     if (args.size() < 2)
-        return usageError("a command is required (demo, export, sql, tables, verify)");
+        return usageError(
+            "a command is required (demo, export, import, restore, sql, tables, verify)");
     const QString command = args[1];
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << kUsage;
@@ -617,6 +535,10 @@ int main(int argc, char **argv)
         return exportCommand(rest);
     if (command == "verify")
         return verifyCommand(rest);
+    if (command == "import")
+        return importCommand(rest);
+    if (command == "restore")
+        return restoreCommand(rest);
     if (command == "tables")
         return tablesCommand(rest);
     return usageError("unknown command '" + command + "'");

@@ -1,0 +1,86 @@
+#include "app/cli/cli_support.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace strata::cli {
+
+int usageError(const QString &message)
+{
+    std::cerr << "strata-cli: " << message.toStdString()
+              << "\nRun 'strata-cli --help' for usage.\n";
+    return kExitUsage;
+}
+
+int fail(const engine::Status &status)
+{
+    spdlog::error("{}", status.toString());
+    std::cerr << "strata-cli: error: " << status.message() << "\n";
+    return kExitError;
+}
+
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
+                                const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText());
+    if (parser.isSet("help")) {
+        std::cout << parser.helpText().toStdString();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+engine::Result<std::shared_ptr<engine::Database>> openDatabase(const QString &dir, bool readOnly)
+{
+    engine::OpenOptions options;
+    options.readOnly = readOnly;
+    options.programName = "strata-cli";
+    auto db = engine::Database::open(dir.toStdString(), options);
+    if (db)
+        for (const auto &w : (*db)->warnings())
+            spdlog::warn("{}", w);
+    return db;
+}
+
+void ConsoleProgress::advance(int64_t rows, const std::string &step)
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (now - m_last < std::chrono::milliseconds(100) && rows < m_total)
+        return;
+    m_last = now;
+    const int width = 30;
+    if (m_total <= 0) { // unknown total (an import): rows and what is being read
+        std::cerr << "\r" << rows << " rows  " << step << "\x1b[K" << std::flush;
+        m_drawn = true;
+        return;
+    }
+    const double f = std::min(1.0, double(rows) / double(m_total));
+    const int filled = static_cast<int>(f * width);
+    std::cerr << "\r[" << std::string(filled, '#') << std::string(width - filled, ' ') << "] "
+              << static_cast<int>(f * 100) << "% " << rows << " rows  " << step << "\x1b[K"
+              << std::flush;
+    m_drawn = true;
+}
+
+ConsoleProgress::~ConsoleProgress()
+{
+    if (m_drawn)
+        std::cerr << "\r\x1b[K" << std::flush;
+}
+
+bool splitTableOption(const QString &value, std::string &table, std::string &rest)
+{
+    const int colon = value.indexOf(':');
+    if (colon <= 0)
+        return false;
+    table = value.left(colon).trimmed().toStdString();
+    rest = value.mid(colon + 1).toStdString();
+    return true;
+}
+
+} // namespace strata::cli

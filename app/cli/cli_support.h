@@ -1,0 +1,48 @@
+#pragma once
+// What the strata-cli commands share: exit codes, messages, option parsing, progress.
+
+#include "engine/api/database.h"
+#include "engine/transfer/progress.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace strata::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+
+//! Prints "strata-cli: MESSAGE" and a pointer to --help; returns kExitUsage.
+int usageError(const QString &message);
+//! Logs and prints the error; returns kExitError.
+int fail(const engine::Status &status);
+//! Parses a command's options; returns an exit code when the command should stop here.
+std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
+                                const QString &description);
+engine::Result<std::shared_ptr<engine::Database>> openDatabase(const QString &dir, bool readOnly);
+//! "T:VALUE" options (--where users:age > 30): the table before the first ':'.
+bool splitTableOption(const QString &value, std::string &table, std::string &rest);
+
+//! A progress bar on standard error, redrawn at most ten times a second.
+class ConsoleProgress : public transfer::ProgressSink {
+public:
+    void setTotal(int64_t rows) override { m_total = rows; }
+    void advance(int64_t rows, const std::string &step) override;
+    bool isCanceled() const override { return false; }
+    ~ConsoleProgress() override;
+
+private:
+    int64_t m_total = 0;
+    std::chrono::steady_clock::time_point m_last{};
+    bool m_drawn = false;
+};
+
+int importCommand(const QStringList &args);
+int restoreCommand(const QStringList &args);
+
+} // namespace strata::cli
