@@ -324,6 +324,36 @@ Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
         const std::string chars = a.size() > 1 ? a[1].toString() : " ";
         return Value::text(trimChars(a[0].toString(), chars, f != "RTRIM", f != "LTRIM"));
     }
+    if (f == "CHAR" || f == "CHR") {
+        // The characters with these code points (SQLite's char(), PostgreSQL's chr()); sqlite3
+        // .dump writes line ends as char(10).
+        std::string out;
+        for (const auto &arg : a) {
+            if (arg.isNull())
+                continue;
+            const int64_t cp = castValue(arg, LogicalType::Integer).i;
+            if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                throwError(StatusCode::Invalid,
+                           f + "(): " + std::to_string(cp) + " is not a Unicode code point");
+            const auto c = static_cast<uint32_t>(cp);
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+            } else if (c < 0x800) {
+                out += static_cast<char>(0xC0 | (c >> 6));
+                out += static_cast<char>(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                out += static_cast<char>(0xE0 | (c >> 12));
+                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (c & 0x3F));
+            } else {
+                out += static_cast<char>(0xF0 | (c >> 18));
+                out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+                out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (c & 0x3F));
+            }
+        }
+        return Value::text(std::move(out));
+    }
     if (f == "REPLACE") {
         std::string s = a[0].toString();
         const std::string from = a[1].toString(), to = a[2].toString();
@@ -774,6 +804,8 @@ bool scalarFunctionType(const std::string &f, const std::vector<LogicalType> &ar
         {"LTRIM", 1, 2, LogicalType::Text},
         {"RTRIM", 1, 2, LogicalType::Text},
         {"REPLACE", 3, 3, LogicalType::Text},
+        {"CHAR", 1, 64, LogicalType::Text},
+        {"CHR", 1, 1, LogicalType::Text},
         {"INSTR", 2, 2, LogicalType::Integer},
         {"STRPOS", 2, 2, LogicalType::Integer},
         {"HEX", 1, 1, LogicalType::Text},

@@ -26,6 +26,20 @@ std::string describePosition(std::string_view text, uint32_t offset)
 
 namespace {
 
+//! A numeric literal as a double; beyond the range of doubles it is +/- infinity (9e999, as
+//! SQLite and Strata's SQL exports write it) or, for tiny values, zero.
+double floatLiteral(std::string_view text)
+{
+    double v = 0;
+    auto res = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (res.ec == std::errc::result_out_of_range) {
+        const size_t e = text.find_first_of("eE");
+        const bool tiny = e != std::string_view::npos && e + 1 < text.size() && text[e + 1] == '-';
+        return tiny ? 0.0 : std::numeric_limits<double>::infinity();
+    }
+    return v;
+}
+
 enum class Tok { End, Ident, QuotedIdent, Integer, Float, String, Blob, Param, Op };
 
 struct Token {
@@ -982,7 +996,7 @@ private:
             if (res.ec == std::errc()) {
                 e->value = Value::integer(v);
             } else {
-                e->value = Value::real(std::stod(t.text));
+                e->value = Value::real(floatLiteral(t.text));
                 if (t.text == "9223372036854775808")
                     e->name = "bigint";
             }
@@ -991,9 +1005,7 @@ private:
         }
         case Tok::Float: {
             auto e = make(ExprKind::Literal, pos);
-            double v = 0;
-            std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
-            e->value = Value::real(v);
+            e->value = Value::real(floatLiteral(t.text));
             advance();
             return e;
         }
