@@ -1,10 +1,13 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/csv/csv_reader.h"
 #include "engine/transfer/formats/csv/csv_writer.h"
+#include "engine/transfer/formats/geojson/geojson_reader.h"
 #include "engine/transfer/formats/geojson/geojson_writer.h"
 #include "engine/transfer/formats/json/json_reader.h"
 #include "engine/transfer/formats/json/json_writer.h"
+#include "engine/transfer/formats/sql/sql_script_reader.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
+#include "engine/transfer/formats/sqlite/sqlite_reader.h"
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
 #include "engine/transfer/formats/xlsx/xlsx_writer.h"
 
@@ -21,6 +24,9 @@ void registerBuiltinFormats()
     registry.add(geojsonFormatInfo(), createGeojsonWriter);
     registry.addReader("csv", {"csv", "tsv", "tab", "psv"}, createCsvReader);
     registry.addReader("json", {"json", "jsonl", "ndjson"}, createJsonReader);
+    registry.addReader("sql", {"sql"}, createSqlScriptReader);
+    registry.addReader("geojson", {"geojson"}, createGeojsonReader);
+    registry.addReader("sqlite", {"sqlite", "sqlite3", "db", "db3"}, createSqliteReader);
 }
 
 } // namespace strata::transfer

@@ -60,10 +60,10 @@ std::string locate(const std::string &file, const RowOrigin &origin, const std::
 {
     if (origin.index >= 0) {
         std::string out = file + (origin.line > 0 ? ":" + std::to_string(origin.line) : "") + ": "
-                          + std::string(origin.jsonArray) + "[" + std::to_string(origin.index)
-                          + "]";
+                          + origin.position();
         if (!column.empty())
-            out += "." + column;
+            out += origin.jsonArray.substr(0, 1) == "$" ? "." + column
+                                                        : ", column " + quoteForMessage(column);
         return out;
     }
     std::string out = file + ":" + std::to_string(origin.line);
@@ -184,9 +184,7 @@ public:
         };
         field(source);
         field(origin.line > 0 ? std::to_string(origin.line) : std::string());
-        field(origin.index >= 0
-                  ? std::string(origin.jsonArray) + "[" + std::to_string(origin.index) + "]"
-                  : std::string());
+        field(origin.position());
         field(column);
         field(reason);
         field(origin.original);
@@ -731,6 +729,21 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     for (const std::string &file : spec.files) {
         const std::string format = detectImportFormat(file, spec.format);
         auto reader = registry.createReader(format, file, spec);
+        if (reader->runsStatements()) {
+            StatementRun run{
+                connection, spec, result, progress,
+                [&](int64_t line, const std::string &statement, const std::string &why) {
+                    RowOrigin origin;
+                    origin.line = line;
+                    origin.original = statement;
+                    rejects.add(file, origin, "", why);
+                    ++result.rowsSkipped;
+                }};
+            reader->runStatements(run);
+            for (const auto &t : result.tables)
+                seen.insert(lower(t.table));
+            continue;
+        }
         std::map<std::string, InferredTable> inferred;
         const bool firstPass = alwaysFirstPass || !reader->describesTypes();
         if (firstPass) {

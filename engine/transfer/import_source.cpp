@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <regex>
 
 namespace strata::transfer {
 
@@ -208,16 +209,13 @@ std::string quoteForMessage(std::string_view text, size_t max)
     return out + "'";
 }
 
-std::string RowOrigin::describe() const
+std::string RowOrigin::position() const
 {
-    std::string out;
-    if (line > 0)
-        out = "line " + std::to_string(line);
-    if (index >= 0) {
-        const std::string path = std::string(jsonArray) + "[" + std::to_string(index) + "]";
-        out = out.empty() ? path : out + " (" + path + ")";
-    }
-    return out;
+    if (index < 0)
+        return {};
+    if (!jsonArray.empty() && jsonArray[0] != '$')
+        return "table " + std::string(jsonArray) + ", row " + std::to_string(index + 1);
+    return std::string(jsonArray) + "[" + std::to_string(index) + "]";
 }
 
 std::string typeLabel(LogicalType type)
@@ -350,6 +348,11 @@ std::string tableNameFromPath(const std::string &path)
     const size_t dot = name.find('.');
     if (dot != std::string::npos && dot > 0)
         name = name.substr(0, dot);
+    // A file Strata exported ("users_export_20240115_103000_2") goes back into "users".
+    static const std::regex stamped("^(.+)_(export|changes)_[0-9]{8}_[0-9]{6}(_[0-9]+)?$");
+    std::smatch m;
+    if (std::regex_match(name, m, stamped))
+        name = m[1].str();
     return name.empty() ? std::string("imported") : name;
 }
 

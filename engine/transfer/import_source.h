@@ -3,6 +3,7 @@
 #include "engine/api/database.h"
 #include "engine/transfer/import_spec.h"
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,13 +30,14 @@ struct Cell {
 
 //! Where a row came from, for error messages and the rejects file.
 struct RowOrigin {
-    int64_t line = 0;           //!< 1-based line where the row starts (0: none)
-    std::string_view jsonArray; //!< JSON: path of the array holding the row ("$.data")
-    int64_t index = -1;         //!< JSON: the row's index in that array
-    std::string_view original;  //!< the row's text as read (CSV), for the rejects file
+    int64_t line = 0; //!< 1-based line where the row starts (0: none)
+    //! JSON: path of the array holding the row ("$.data"); other sources: the table
+    std::string_view jsonArray;
+    int64_t index = -1;        //!< the row's 0-based index in that array (or table)
+    std::string_view original; //!< the row's text as read (CSV), for the rejects file
 
-    //! "line 12", "$.tables.users.data[41]" or "line 3 ($[2])".
-    std::string describe() const;
+    //! "$.tables.users.data[41]", or "table users, row 42" for a non-JSON source.
+    std::string position() const;
 };
 
 //! A column as the source describes it. `type` is set when the source says (column_defs, a
@@ -82,6 +84,17 @@ public:
     virtual void endTable() = 0;
 };
 
+//! What a source of statements (a SQL script) runs against: the import's connection, inside
+//! its transaction, and where a statement that fails under ErrorPolicy::Skip is reported.
+struct StatementRun {
+    engine::Connection &connection;
+    const ImportSpec &spec;
+    ImportResult &result;
+    ProgressSink *progress = nullptr;
+    //! Records a skipped statement (line, its text, why) in the rejects file.
+    std::function<void(int64_t, const std::string &, const std::string &)> reject;
+};
+
 //! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError
 //! whose message starts with the file name and says where (line and column, JSON path,
 //! statement line) and what was expected.
@@ -95,6 +108,10 @@ public:
     virtual bool describesTypes() const { return false; }
     //! Things done on the reader's own judgement (an encoding fallback), in English.
     virtual std::vector<std::string> warnings() const { return {}; }
+    //! A source of statements rather than rows (a SQL script) runs them itself; read() is
+    //! then not called.
+    virtual bool runsStatements() const { return false; }
+    virtual void runStatements(StatementRun &run) { (void)run; }
 };
 
 //! Converts a cell to a column type; on failure returns nullopt and says why in `why`

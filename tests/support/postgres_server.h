@@ -63,6 +63,13 @@ public:
                                         + args);
     }
     const QString &output() const { return m_output; }
+    //! Runs pg_dump on the postgres database with these arguments; false (and output()) when
+    //! it fails. Write the dump with -f into a shared() path.
+    bool pgDump(const QStringList &args)
+    {
+        return run(m_bin + "/pg_dump",
+                   QStringList{"-h", m_dir, "-U", "postgres", "-d", "postgres"} + args);
+    }
 
 private:
     static QString findBinDir()

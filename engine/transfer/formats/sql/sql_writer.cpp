@@ -116,9 +116,11 @@ public:
 private:
     std::string columnType(LogicalType type, uint32_t maxLength) const
     {
+        // SQLite takes any type name; BOOLEAN, DATE and TIMESTAMP get NUMERIC affinity there
+        // (1/0 and ISO 8601 text stay as written) and tell a reader what the values are.
         switch (type) {
         case LogicalType::Boolean:
-            return m_dialect == Dialect::Sqlite ? "INTEGER" : "BOOLEAN";
+            return "BOOLEAN";
         case LogicalType::Integer:
             return m_dialect == Dialect::Sqlite ? "INTEGER" : "BIGINT";
         case LogicalType::Double:
@@ -126,13 +128,11 @@ private:
         case LogicalType::Blob:
             return m_dialect == Dialect::Postgres ? "BYTEA" : "BLOB";
         case LogicalType::Date:
-            return m_dialect == Dialect::Sqlite ? "TEXT" : "DATE";
+            return "DATE";
         case LogicalType::Timestamp:
-            return m_dialect == Dialect::Sqlite     ? "TEXT"
-                   : m_dialect == Dialect::Postgres ? "TIMESTAMP WITH TIME ZONE"
-                                                    : "TIMESTAMP";
+            return m_dialect == Dialect::Postgres ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
         default:
-            if (maxLength && m_dialect != Dialect::Sqlite)
+            if (maxLength)
                 return "VARCHAR(" + std::to_string(maxLength) + ")";
             return "TEXT";
         }

@@ -104,16 +104,24 @@ public:
 private:
     static const char *sqliteType(LogicalType type)
     {
+        // BOOLEAN, DATE and TIMESTAMP are names SQLite stores with NUMERIC affinity (1/0 and
+        // ISO 8601 text stay as written) and that readers (Strata, DBeaver, pandas) take for
+        // what they are, so a round trip keeps the types.
         switch (type) {
         case LogicalType::Boolean:
+            return "BOOLEAN";
         case LogicalType::Integer:
             return "INTEGER";
         case LogicalType::Double:
             return "REAL";
         case LogicalType::Blob:
             return "BLOB";
+        case LogicalType::Date:
+            return "DATE";
+        case LogicalType::Timestamp:
+            return "TIMESTAMP";
         default:
-            return "TEXT"; // text, and dates and timestamps in ISO 8601
+            return "TEXT";
         }
     }
 

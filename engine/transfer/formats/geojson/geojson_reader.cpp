@@ -1,0 +1,387 @@
+#include "engine/transfer/formats/geojson/geojson_reader.h"
+
+#include <QFile>
+#include <exception>
+#include <geos_c.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <unordered_map>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::LogicalType;
+using engine::StatusCode;
+
+namespace {
+
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag
+                                 | rapidjson::kParseValidateEncodingFlag
+                                 | rapidjson::kParseNumbersAsStringsFlag;
+constexpr size_t kMaxDepth = 64;
+
+//! GEOS's GeoJSON reader and WKT writer, with the last error GEOS reported.
+class Geos {
+public:
+    Geos()
+    {
+        m_context = GEOS_init_r();
+        GEOSContext_setErrorMessageHandler_r(
+            m_context,
+            [](const char *message, void *self) { static_cast<Geos *>(self)->error = message; },
+            this);
+        m_reader = GEOSGeoJSONReader_create_r(m_context);
+        m_writer = GEOSWKTWriter_create_r(m_context);
+        GEOSWKTWriter_setTrim_r(m_context, m_writer, 1);
+        GEOSWKTWriter_setOutputDimension_r(m_context, m_writer, 3);
+    }
+    ~Geos()
+    {
+        GEOSWKTWriter_destroy_r(m_context, m_writer);
+        GEOSGeoJSONReader_destroy_r(m_context, m_reader);
+        GEOS_finish_r(m_context);
+    }
+    Geos(const Geos &) = delete;
+    Geos &operator=(const Geos &) = delete;
+
+    //! WKT for a GeoJSON geometry; false (and `error`) when GEOS cannot read it.
+    bool toWkt(const std::string &geojson, std::string &wkt)
+    {
+        error.clear();
+        GEOSGeometry *g = GEOSGeoJSONReader_readGeometry_r(m_context, m_reader, geojson.c_str());
+        if (!g)
+            return false;
+        char *text = GEOSWKTWriter_write_r(m_context, m_writer, g);
+        GEOSGeom_destroy_r(m_context, g);
+        if (!text)
+            return false;
+        wkt = text;
+        GEOSFree_r(m_context, text);
+        return true;
+    }
+
+    std::string error;
+
+private:
+    GEOSContextHandle_t m_context;
+    GEOSGeoJSONReader *m_reader;
+    GEOSWKTWriter *m_writer;
+};
+
+enum class Role { Root, Features, Feature, Properties, Capture, Ignore };
+
+class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+public:
+    Handler(ImportSink &sink, const std::string &path, const std::string &table,
+            std::string_view text, const rapidjson::MemoryStream &stream)
+        : m_sink(sink)
+        , m_path(path)
+        , m_text(text)
+        , m_stream(stream)
+    {
+        m_table.name = table;
+        m_table.columns.push_back(SourceColumn::named("geometry"));
+        m_table.columns.back().type = LogicalType::Text;
+        m_byName.emplace("geometry", 0);
+    }
+
+    bool Null() { return scalar(Cell::null()); }
+    bool Bool(bool b) { return scalar(Cell::of(Cell::Kind::Boolean, b ? "true" : "false")); }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool)
+    {
+        return scalar(Cell::of(Cell::Kind::Number, {s, n}));
+    }
+    bool String(const char *s, rapidjson::SizeType n, bool)
+    {
+        return scalar(Cell::of(Cell::Kind::Text, {s, n}));
+    }
+    bool Key(const char *s, rapidjson::SizeType n, bool)
+    {
+        if (!m_frames.empty())
+            m_frames.back().key.assign(s, n);
+        return true;
+    }
+    bool StartObject() { return start(false); }
+    bool StartArray() { return start(true); }
+    bool EndObject(rapidjson::SizeType) { return end(); }
+    bool EndArray(rapidjson::SizeType) { return end(); }
+
+    std::exception_ptr error() const { return m_error; }
+    void finish()
+    {
+        if (!m_begun)
+            begin(); // a collection without features: an empty table
+        guard([&] {
+            if (m_wanted)
+                m_sink.endTable();
+        });
+    }
+    int64_t features() const { return m_index; }
+
+private:
+    struct Frame {
+        Role role;
+        bool isArray;
+        std::string key;
+        size_t start = 0; //!< Capture: offset of the value's first character
+    };
+
+    bool start(bool isArray)
+    {
+        if (m_frames.size() >= kMaxDepth)
+            return fail("nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+        const size_t offset = openingAt(m_stream.Tell());
+        Role role = Role::Ignore;
+        if (m_frames.empty()) {
+            role = isArray ? Role::Ignore : Role::Root;
+            if (isArray)
+                return fail("expected a GeoJSON object (a FeatureCollection), found an array");
+        } else {
+            const Frame &parent = m_frames.back();
+            switch (parent.role) {
+            case Role::Root:
+                if (parent.key == "features" && isArray)
+                    role = Role::Features;
+                else if (parent.key == "geometry" && !isArray && m_rootIsFeature)
+                    role = Role::Capture;
+                else if (parent.key == "properties" && !isArray && m_rootIsFeature)
+                    role = Role::Properties;
+                break;
+            case Role::Features:
+                if (isArray)
+                    return fail("expected a Feature object, found an array");
+                role = Role::Feature;
+                break;
+            case Role::Feature:
+                if (parent.key == "geometry")
+                    role = Role::Capture;
+                else if (parent.key == "properties" && !isArray)
+                    role = Role::Properties;
+                break;
+            case Role::Properties:
+                role = Role::Capture; // a nested property value: kept as JSON text
+                break;
+            case Role::Capture:
+            case Role::Ignore:
+                role = Role::Ignore;
+                break;
+            }
+        }
+        if (role == Role::Feature)
+            beginFeature();
+        m_frames.push_back({role, isArray, {}, offset});
+        return m_error == nullptr;
+    }
+
+    bool end()
+    {
+        const Frame frame = m_frames.back();
+        m_frames.pop_back();
+        if (frame.role == Role::Capture) {
+            const std::string raw(
+                m_text.substr(frame.start, closingEnd(m_stream.Tell()) - frame.start));
+            const std::string &key = m_frames.back().key;
+            if (m_frames.back().role == Role::Properties)
+                setValue(key, Cell::Kind::Text, raw);
+            else
+                setGeometry(raw);
+        } else if (frame.role == Role::Feature) {
+            endFeature();
+        } else if (frame.role == Role::Root && m_rootIsFeature) {
+            endFeature();
+        }
+        return m_error == nullptr;
+    }
+
+    bool scalar(const Cell &cell)
+    {
+        if (m_frames.empty())
+            return fail("expected a GeoJSON object, found a single value");
+        const Frame &f = m_frames.back();
+        if (f.role == Role::Root && f.key == "type" && cell.kind == Cell::Kind::Text) {
+            if (cell.text == "Feature") {
+                m_rootIsFeature = true;
+                beginFeature();
+            } else if (cell.text != "FeatureCollection") {
+                return fail("expected a FeatureCollection or a Feature, found type "
+                            + quoteForMessage(cell.text)
+                            + " (a bare geometry has no rows to import)");
+            }
+        } else if (f.role == Role::Properties) {
+            setValue(f.key, cell.kind, cell.text);
+        } else if ((f.role == Role::Feature || (f.role == Role::Root && m_rootIsFeature))
+                   && f.key == "geometry" && cell.kind == Cell::Kind::Null) {
+            m_values[0] = {Cell::Kind::Null, {}};
+        }
+        return m_error == nullptr;
+    }
+
+    void begin()
+    {
+        m_begun = true;
+        guard([&] { m_wanted = m_sink.beginTable(m_table); });
+    }
+
+    void beginFeature()
+    {
+        if (!m_begun)
+            begin();
+        m_values.assign(m_table.columns.size(), {Cell::Kind::Null, {}});
+        m_rowLine = lineOf(m_stream.Tell());
+        m_rowError.clear();
+    }
+
+    void setGeometry(const std::string &geojson)
+    {
+        std::string wkt;
+        if (!m_geos.toWkt(geojson, wkt)) {
+            m_rowError = "expected a GeoJSON geometry, found one GEOS cannot read ("
+                         + (m_geos.error.empty() ? std::string("no reason given") : m_geos.error)
+                         + ")";
+            return;
+        }
+        m_values[0] = {Cell::Kind::Text, std::move(wkt)};
+    }
+
+    void setValue(const std::string &key, Cell::Kind kind, std::string_view text)
+    {
+        auto it = m_byName.find(key);
+        if (it == m_byName.end()) {
+            it = m_byName.emplace(key, m_table.columns.size()).first;
+            m_table.columns.push_back(SourceColumn::named(key));
+            m_values.resize(m_table.columns.size());
+            guard([&] {
+                if (m_wanted)
+                    m_sink.addColumn(key);
+            });
+        }
+        m_values[it->second] = {kind, std::string(text)};
+    }
+
+    void endFeature()
+    {
+        RowOrigin origin;
+        origin.line = m_rowLine;
+        origin.jsonArray = m_rootIsFeature ? std::string_view("$") : std::string_view("$.features");
+        origin.index = m_index++;
+        if (!m_wanted)
+            return;
+        if (!m_rowError.empty()) {
+            guard([&] { m_sink.rejectRow(origin, 1, m_rowError); });
+            return;
+        }
+        m_cells.clear();
+        for (const auto &[kind, text] : m_values)
+            m_cells.push_back(kind == Cell::Kind::Null ? Cell::null() : Cell::of(kind, text));
+        guard([&] { m_sink.row(m_cells, origin); });
+    }
+
+    // RapidJSON's iterative parser calls the handler before it takes the bracket token, so
+    // the stream stands on the '{' that opens (or the '}' that closes) a value.
+    size_t openingAt(size_t tell) const { return tell; }
+    size_t closingEnd(size_t tell) const { return std::min(tell + 1, m_text.size()); }
+
+    int64_t lineOf(size_t offset)
+    {
+        for (; m_countedTo < offset && m_countedTo < m_text.size(); ++m_countedTo)
+            m_line += m_text[m_countedTo] == '\n';
+        return m_line;
+    }
+
+    bool fail(const std::string &message)
+    {
+        if (!m_error)
+            m_error = std::make_exception_ptr(
+                EngineError(StatusCode::Invalid, m_path + ": " + message));
+        return false;
+    }
+
+    template<typename F>
+    void guard(F &&f)
+    {
+        if (m_error)
+            return;
+        try {
+            f();
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+    }
+
+    ImportSink &m_sink;
+    const std::string &m_path;
+    std::string_view m_text;
+    const rapidjson::MemoryStream &m_stream;
+    Geos m_geos;
+    SourceTable m_table;
+    std::unordered_map<std::string, size_t> m_byName;
+    std::vector<Frame> m_frames;
+    std::vector<std::pair<Cell::Kind, std::string>> m_values;
+    std::vector<Cell> m_cells;
+    std::string m_rowError;
+    bool m_begun = false, m_wanted = false, m_rootIsFeature = false;
+    int64_t m_index = 0, m_rowLine = 0, m_line = 1;
+    size_t m_countedTo = 0;
+    std::exception_ptr m_error;
+};
+
+class GeojsonReader : public Reader {
+public:
+    GeojsonReader(std::string path, std::string table)
+        : m_path(std::move(path))
+        , m_table(std::move(table))
+    {
+        m_file.setFileName(QString::fromStdString(m_path));
+        if (!m_file.open(QIODevice::ReadOnly))
+            throw EngineError(StatusCode::Io, m_path + ": cannot open ("
+                                                  + m_file.errorString().toStdString() + ")");
+        const qint64 size = m_file.size();
+        const char *mapped = size > 0 ? reinterpret_cast<const char *>(m_file.map(0, size)) : "";
+        if (!mapped)
+            throw EngineError(StatusCode::Io, m_path + ": cannot read");
+        m_text = std::string_view(mapped, static_cast<size_t>(size));
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
+            m_text.remove_prefix(3);
+    }
+
+    void read(ImportSink &sink) override
+    {
+        rapidjson::MemoryStream stream(m_text.data(), m_text.size());
+        Handler handler(sink, m_path, m_table, m_text, stream);
+        rapidjson::Reader parser;
+        parser.Parse<kParseFlags>(stream, handler);
+        if (handler.error())
+            std::rethrow_exception(handler.error());
+        if (parser.HasParseError()) {
+            const size_t at = parser.GetErrorOffset();
+            int64_t line = 1;
+            size_t lineStart = 0;
+            for (size_t i = 0; i < at && i < m_text.size(); ++i)
+                if (m_text[i] == '\n') {
+                    ++line;
+                    lineStart = i + 1;
+                }
+            throw EngineError(StatusCode::Invalid,
+                              m_path + ":" + std::to_string(line) + ":"
+                                  + std::to_string(at - lineStart + 1) + ": "
+                                  + rapidjson::GetParseError_En(parser.GetParseErrorCode()));
+        }
+        handler.finish();
+    }
+
+private:
+    std::string m_path, m_table;
+    QFile m_file;
+    std::string_view m_text;
+};
+
+} // namespace
+
+std::unique_ptr<Reader> createGeojsonReader(const std::string &path, const ImportSpec &spec)
+{
+    return std::make_unique<GeojsonReader>(path, spec.table.empty() ? tableNameFromPath(path)
+                                                                    : spec.table);
+}
+
+} // namespace strata::transfer

@@ -1,0 +1,400 @@
+// Imports of SQL scripts, SQLite files and GeoJSON: Strata's own exports in every dialect
+// round-trip; files made by other tools (sqlite3 .dump, pg_dump --inserts from a real
+// PostgreSQL, the sqlite3 CLI, GDAL's ogr2ogr) import with their values; a failing statement
+// names its line and changes nothing.
+#include "engine/api/database.h"
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+#include "engine/transfer/formats/sql/sql_script_reader.h"
+#include "engine/transfer/import_job.h"
+#include "tests/support/engine_helpers.h"
+#include "tests/support/postgres_server.h"
+#include "tests/support/tricky_table.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+
+using namespace strata;
+using engine::LogicalType;
+using engine::Value;
+using test::scalar;
+
+namespace {
+
+std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QFile f(dir.filePath(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(name));
+    return dir.filePath(name).toStdString();
+}
+
+engine::QueryResult query(engine::Connection &c, const std::string &sql)
+{
+    auto r = c.execute(sql);
+    if (!r)
+        qFatal("query failed: %s", r.status().toString().c_str());
+    return *r;
+}
+
+transfer::ImportSpec importOf(const std::string &file)
+{
+    transfer::ImportSpec spec;
+    spec.files.push_back(file);
+    return spec;
+}
+
+bool identical(const Value &a, const Value &b)
+{
+    if (a.type != b.type)
+        return false;
+    if (a.type == LogicalType::Double)
+        return std::memcmp(&a.d, &b.d, sizeof a.d) == 0;
+    return engine::sameValue(a, b);
+}
+
+//! Every value of table t equal, except that a NaN may have become NULL where the target
+//! (SQLite) has no NaN.
+void compareTricky(engine::Connection &source, engine::Connection &copy, bool nanBecomesNull)
+{
+    const auto a = query(source, "SELECT * FROM t ORDER BY id");
+    const auto b = query(copy, "SELECT * FROM t ORDER BY id");
+    QCOMPARE(b.columns, a.columns);
+    QCOMPARE(b.rows.size(), a.rows.size());
+    for (size_t r = 0; r < a.rows.size(); ++r)
+        for (size_t c = 0; c < a.columns.size(); ++c) {
+            const Value &x = a.rows[r][c];
+            const Value &y = b.rows[r][c];
+            if (nanBecomesNull && x.type == LogicalType::Double && std::isnan(x.d)) {
+                QVERIFY(y.isNull());
+                continue;
+            }
+            QVERIFY2(identical(x, y), (a.columns[c] + " in row " + std::to_string(r) + ": "
+                                       + x.toSqlLiteral() + " became " + y.toSqlLiteral())
+                                          .c_str());
+        }
+    const auto original = *source.table("t");
+    const auto restored = *copy.table("t");
+    QCOMPARE(restored.primaryKey, original.primaryKey);
+    for (size_t i = 0; i < original.columns.size(); ++i)
+        QVERIFY2(restored.columns[i].type == original.columns[i].type,
+                 original.columns[i].name.c_str());
+}
+
+bool runSqlite3(const QString &db, const QByteArray &script, QByteArray *out = nullptr)
+{
+    QProcess p;
+    p.start("sqlite3", {db});
+    if (!p.waitForStarted())
+        return false;
+    p.write(script);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    if (out)
+        *out = p.readAllStandardOutput();
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+//! The numbers in a WKT text, for comparing geometries written with different precision.
+std::vector<double> numbersOf(const std::string &wkt)
+{
+    std::vector<double> out;
+    static const QRegularExpression number(
+        QStringLiteral("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?"));
+    auto it = number.globalMatch(QString::fromStdString(wkt));
+    while (it.hasNext())
+        out.push_back(it.next().captured().toDouble());
+    return out;
+}
+
+} // namespace
+
+class TestImportSql : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { transfer::registerBuiltinFormats(); }
+
+    void ownSqlRoundTripsInEveryDialect()
+    {
+        auto source = test::trickyDatabase();
+        auto sc = source->connect();
+        for (const char *dialect : {"sqlite", "postgres", "generic"}) {
+            QTemporaryDir tmp;
+            transfer::ExportSpec ex;
+            ex.scope = transfer::ExportScope::Tables;
+            ex.tables.push_back({"t", {}, {}});
+            ex.formats.push_back({"sql", {{"dialect", dialect}}});
+            ex.outputDir = tmp.path().toStdString();
+            auto exported = transfer::runExport(*source, ex);
+            QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+            auto copy = engine::Database::openInMemory();
+            auto r = transfer::runImport(*copy, importOf(exported->files[0].path));
+            QVERIFY2(r, r ? dialect : r.status().toString().c_str());
+            QCOMPARE(r->tables.size(), size_t(1));
+            QCOMPARE(r->tables[0].rowsAfter, int64_t(6));
+            auto c = copy->connect();
+            // PostgreSQL has NaN; SQLite and the generic dialect write NULL for it.
+            compareTricky(*sc, *c, std::string(dialect) != "postgres");
+        }
+    }
+
+    void sqlite3DumpImports()
+    {
+        QTemporaryDir tmp;
+        const QString db = tmp.filePath("src.db");
+        QVERIFY(runSqlite3(db, "CREATE TABLE items(id INTEGER PRIMARY KEY AUTOINCREMENT, name "
+                               "TEXT NOT NULL, price REAL DEFAULT 0, data BLOB, seen DATETIME "
+                               "DEFAULT CURRENT_TIMESTAMP, misc);\n"
+                               "CREATE INDEX items_name ON items(name);\n"
+                               "INSERT INTO items(name, price, data, seen, misc) VALUES "
+                               "('it''s', 1.5, X'00ff', '2024-01-15 10:30:00', 5), "
+                               "('two\nlines', NULL, NULL, '2024-02-29 23:59:59', 'x');\n"
+                               "CREATE VIEW cheap AS SELECT * FROM items WHERE price < 2;\n"
+                               "CREATE TRIGGER tr AFTER INSERT ON items BEGIN SELECT 1; END;\n"));
+        QByteArray dump;
+        QVERIFY(runSqlite3(db, ".dump\n", &dump));
+        const auto file = writeFile(tmp, "dump.sql", dump);
+        auto strata = engine::Database::openInMemory();
+        auto r = transfer::runImport(*strata, importOf(file));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = strata->connect();
+        const auto info = *c->table("items");
+        QCOMPARE(info.primaryKey, std::vector<std::string>{"id"});
+        QCOMPARE(info.columns[2].type, LogicalType::Double);
+        QCOMPARE(info.columns[3].type, LogicalType::Blob);
+        QCOMPARE(info.columns[4].type, LogicalType::Timestamp);
+        const auto rows = query(*c, "SELECT id, name, price, data, CAST(seen AS TEXT), misc FROM "
+                                    "items ORDER BY id")
+                              .rows;
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0][1].s, std::string("it's"));
+        QCOMPARE(rows[0][3].s, std::string("\x00\xff", 2));
+        QCOMPARE(rows[0][4].s, std::string("2024-01-15T10:30:00Z"));
+        QCOMPARE(rows[0][5].s, std::string("5"));
+        QCOMPARE(rows[1][1].s, std::string("two\nlines"));
+        QVERIFY(rows[1][2].isNull());
+        // The view and the trigger are reported, not silently dropped.
+        std::string warnings;
+        for (const auto &w : r->warnings)
+            warnings += w + "\n";
+        QVERIFY2(warnings.find("views, triggers") != std::string::npos, warnings.c_str());
+    }
+
+    void pgDumpInsertsImports()
+    {
+        test::PostgresServer pg;
+        QVERIFY2(pg.isRunning(), qPrintable(pg.error()));
+        QVERIFY2(
+            pg.psql({"-c", "CREATE TABLE people (id serial PRIMARY KEY, name varchar(20) NOT "
+                           "NULL, note text, score double precision, price numeric(10,2), "
+                           "active boolean, born date, seen timestamp without time zone, "
+                           "seen_tz timestamp with time zone, photo bytea, tag uuid);"
+                           "INSERT INTO people (name, note, score, price, active, born, seen, "
+                           "seen_tz, photo, tag) VALUES "
+                           "('Zoë', E'it''s\\na \"note\"', 'NaN', 12.50, true, '2024-02-29', "
+                           "'2024-01-15 10:30:00.25', '2024-01-15 10:30:00+02', '\\x00ff', "
+                           "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),"
+                           "('Bob', NULL, -1.5e-300, NULL, false, NULL, NULL, NULL, NULL, NULL);"}),
+            qPrintable(pg.output()));
+        const QString dumpFile = pg.shared("dump.sql");
+        QVERIFY2(pg.pgDump({"--inserts", "--no-owner", "-t", "people", "-f", dumpFile}),
+                 qPrintable(pg.output()));
+        auto strata = engine::Database::openInMemory();
+        auto r = transfer::runImport(*strata, importOf(dumpFile.toStdString()));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = strata->connect();
+        const auto info = *c->table("people");
+        QCOMPARE(info.columns[1].declaredType, std::string("VARCHAR(20)"));
+        QCOMPARE(info.columns[3].type, LogicalType::Double);
+        QCOMPARE(info.columns[5].type, LogicalType::Boolean);
+        QCOMPARE(info.columns[6].type, LogicalType::Date);
+        QCOMPARE(info.columns[8].type, LogicalType::Timestamp);
+        QCOMPARE(info.columns[9].type, LogicalType::Blob);
+        const auto rows = query(*c, "SELECT id, name, note, score, price, active, CAST(born AS "
+                                    "TEXT), CAST(seen AS TEXT), CAST(seen_tz AS TEXT), photo, "
+                                    "tag FROM people ORDER BY id")
+                              .rows;
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0][1].s, std::string("Zoë"));
+        QCOMPARE(rows[0][2].s, std::string("it's\na \"note\""));
+        QVERIFY(std::isnan(rows[0][3].d));
+        QCOMPARE(rows[0][4].d, 12.5);
+        QCOMPARE(rows[0][5].i, int64_t(1));
+        QCOMPARE(rows[0][6].s, std::string("2024-02-29"));
+        QCOMPARE(rows[0][7].s, std::string("2024-01-15T10:30:00.250000Z"));
+        QCOMPARE(rows[0][8].s, std::string("2024-01-15T08:30:00Z")); // +02 in UTC
+        QCOMPARE(rows[0][9].s, std::string("\x00\xff", 2));
+        QCOMPARE(rows[0][10].s, std::string("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"));
+        QCOMPARE(rows[1][3].d, -1.5e-300);
+        // The primary key pg_dump adds afterwards still refuses a duplicate.
+        QVERIFY(!c->execute("INSERT INTO people (id, name) VALUES (1, 'again')"));
+    }
+
+    void aFailingStatementNamesItsLineAndChangesNothing()
+    {
+        QTemporaryDir tmp;
+        const auto file = writeFile(tmp, "bad.sql",
+                                    "-- a script\n"
+                                    "CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT);\n"
+                                    "INSERT INTO a VALUES (1, 'one');\n"
+                                    "\n"
+                                    "INSERT INTO a VALUES (1, 'again');\n"
+                                    "INSERT INTO a VALUES (2, 'two');\n");
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file));
+        QVERIFY(!r);
+        QVERIFY2(r.status().message().find(file + ":5: duplicate key") == 0,
+                 r.status().message().c_str());
+        auto c = db->connect();
+        QVERIFY(!c->table("a"));
+        auto spec = importOf(file);
+        spec.onError = transfer::ErrorPolicy::Skip;
+        r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->rowsSkipped, int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM a"), int64_t(2));
+        QFile rejects(QString::fromStdString(r->rejectsPath));
+        QVERIFY(rejects.open(QIODevice::ReadOnly));
+        const QByteArray text = rejects.readAll();
+        QVERIFY2(text.contains("\"5\"") && text.contains("INSERT INTO a VALUES (1, 'again')"),
+                 text.constData());
+        // An unterminated string is found before anything runs.
+        const auto open = writeFile(tmp, "open.sql",
+                                    "CREATE TABLE b (v TEXT);\nINSERT INTO b "
+                                    "VALUES ('no end);\n");
+        r = transfer::runImport(*db, importOf(open));
+        QVERIFY(!r);
+        QVERIFY2(r.status().message().find(open + ":2: the string starting here is never closed")
+                     == 0,
+                 r.status().message().c_str());
+        QVERIFY(!c->table("b"));
+    }
+
+    void translatesPostgresAndSqliteSpellings()
+    {
+        const auto statements = transfer::translateSqlScript(
+            "SET statement_timeout = 0;\n"
+            "CREATE TABLE public.t (id bigint NOT NULL, s character varying(5), "
+            "ts timestamp(3) without time zone DEFAULT now(), n integer DEFAULT "
+            "nextval('t_id_seq'::regclass), j jsonb, CONSTRAINT ok CHECK (id > 0));\n"
+            "INSERT INTO public.t VALUES (1, E'a\\tb', '2024-01-01 00:00:00', 5, '{}'::jsonb);\n"
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n",
+            "x.sql");
+        QCOMPARE(statements.size(), size_t(4));
+        QVERIFY(statements[0].sql.empty());
+        QCOMPARE(statements[1].line, int64_t(2));
+        QCOMPARE(QString::fromStdString(statements[1].sql),
+                 QString("CREATE TABLE t (id INTEGER NOT NULL, s VARCHAR(5), ts TIMESTAMP "
+                         "DEFAULT CURRENT_TIMESTAMP, n INTEGER, j TEXT)"));
+        QCOMPARE(QString::fromStdString(statements[2].sql),
+                 QString("INSERT INTO t VALUES (1, 'a\tb', '2024-01-01 00:00:00', 5, '{}')"));
+        QCOMPARE(QString::fromStdString(statements[3].sql),
+                 QString("CREATE UNIQUE INDEX t_pkey ON t (id)"));
+    }
+
+    void sqliteFilesImport()
+    {
+        QTemporaryDir tmp;
+        // Strata's own SQLite export comes back with its types.
+        auto source = test::trickyDatabase();
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Tables;
+        ex.tables.push_back({"t", {}, {}});
+        ex.formats.push_back({"sqlite", {}});
+        ex.outputDir = tmp.path().toStdString();
+        auto exported = transfer::runExport(*source, ex);
+        QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+        auto copy = engine::Database::openInMemory();
+        auto r = transfer::runImport(*copy, importOf(exported->files[0].path));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto sc = source->connect();
+        auto c = copy->connect();
+        compareTricky(*sc, *c, true);
+        // A file the sqlite3 CLI made, with a column without a declared type.
+        const QString db = tmp.filePath("other.sqlite");
+        QVERIFY(runSqlite3(db, "CREATE TABLE m (k TEXT PRIMARY KEY, n INT NOT NULL, x);"
+                               "INSERT INTO m VALUES ('a', 1, 2.5), ('b', 2, 3.5);"));
+        auto target = engine::Database::openInMemory();
+        r = transfer::runImport(*target, importOf(db.toStdString()));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto t = target->connect();
+        const auto info = *t->table("m");
+        QCOMPARE(info.primaryKey, std::vector<std::string>{"k"});
+        QVERIFY(info.columns[1].notNull);
+        QCOMPARE(info.columns[2].type, LogicalType::Double); // inferred from the values
+        QCOMPARE(query(*t, "SELECT sum(x) FROM m").rows[0][0].d, 6.0);
+        // Not a database: a clear error.
+        r = transfer::runImport(*target, importOf(writeFile(tmp, "fake.sqlite", "not sqlite")));
+        QVERIFY(!r);
+        QVERIFY2(r.status().message().find("expected a SQLite 3 database file")
+                     != std::string::npos,
+                 r.status().message().c_str());
+    }
+
+    void geojsonImportsFromStrataAndGdal()
+    {
+        QTemporaryDir tmp;
+        auto source = engine::Database::openInMemory();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, name TEXT, value "
+                            "DOUBLE, geom TEXT)"));
+        QVERIFY(sc->execute("INSERT INTO parcels VALUES "
+                            "(1, 'Zoë''s \"lot\"', 1.5, 'POINT (-119.1 46.2)'), "
+                            "(2, NULL, NULL, 'POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))'), "
+                            "(3, 'no shape', 3.25, NULL)"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Tables;
+        ex.tables.push_back({"parcels", {}, {}});
+        ex.formats.push_back({"geojson", {}});
+        ex.outputDir = tmp.path().toStdString();
+        auto exported = transfer::runExport(*source, ex);
+        QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+        // GDAL rewrites our file: its own writer's output must import the same.
+        const QString gdal = tmp.filePath("gdal.geojson");
+        QProcess ogr;
+        ogr.start("ogr2ogr",
+                  {"-f", "GeoJSON", gdal, QString::fromStdString(exported->files[0].path)});
+        QVERIFY(ogr.waitForFinished(60000));
+        QVERIFY2(ogr.exitCode() == 0, ogr.readAllStandardError().constData());
+        for (const std::string &file : {exported->files[0].path, gdal.toStdString()}) {
+            auto db = engine::Database::openInMemory();
+            auto spec = importOf(file);
+            spec.table = "parcels";
+            auto r = transfer::runImport(*db, spec);
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            auto c = db->connect();
+            const auto rows = query(*c, "SELECT id, name, value, geometry FROM parcels ORDER BY "
+                                        "id")
+                                  .rows;
+            QCOMPARE(rows.size(), size_t(3));
+            QCOMPARE(rows[0][1].s, std::string("Zoë's \"lot\""));
+            QCOMPARE(rows[0][2].d, 1.5);
+            QCOMPARE(numbersOf(rows[0][3].s), (std::vector<double>{-119.1, 46.2}));
+            QVERIFY(rows[1][3].s.rfind("POLYGON", 0) == 0);
+            QCOMPARE(numbersOf(rows[1][3].s), (std::vector<double>{0, 0, 1, 0, 1, 1, 0, 1, 0, 0}));
+            QVERIFY(rows[2][3].isNull());
+            QVERIFY(rows[1][1].isNull());
+        }
+        // A feature whose geometry GEOS cannot read: the error names it.
+        auto db = engine::Database::openInMemory();
+        const auto bad = writeFile(tmp, "bad.geojson",
+                                   R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}, "properties": {"a": 1}},
+{"type": "Feature", "geometry": {"type": "Point", "coordinates": "east"}, "properties": {"a": 2}}
+]})");
+        auto r = transfer::runImport(*db, importOf(bad));
+        QVERIFY(!r);
+        QVERIFY2(r.status().message().find(
+                     bad + ":3: $.features[1].geometry: expected a GeoJSON geometry")
+                     == 0,
+                 r.status().message().c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportSql)
+#include "tst_import_sql.moc"
