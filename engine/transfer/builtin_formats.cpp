@@ -25,6 +25,13 @@ void registerBuiltinFormats()
     registry.addReader("csv", {"csv", "tsv", "tab", "psv"}, createCsvReader);
     registry.addReader("json", {"json", "jsonl", "ndjson"}, createJsonReader);
     registry.addReader("sql", {"sql"}, createSqlScriptReader);
+    // Zip archives are unpacked by the import job (zip_input.h); their entries use the
+    // readers above.
+    registry.addReader(
+        "zip", {"zip"}, [](const std::string &path, const ImportSpec &) -> std::unique_ptr<Reader> {
+            throw engine::EngineError(engine::StatusCode::Internal,
+                                      path + ": a zip archive is unpacked before it is read");
+        });
     registry.addReader("geojson", {"geojson"}, createGeojsonReader);
     registry.addReader("sqlite", {"sqlite", "sqlite3", "db", "db3"}, createSqliteReader);
 }

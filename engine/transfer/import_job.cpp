@@ -8,9 +8,11 @@
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
+#include "engine/transfer/zip_input.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <chrono>
 #include <set>
 
@@ -716,19 +718,72 @@ std::string detectImportFormat(const std::string &path, const std::string &reque
 
 namespace {
 
+void importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
+               const std::string &path, RejectsFile &rejects, ImportResult &result,
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               bool alwaysFirstPass);
+void finishImport(engine::Database &database, engine::Connection &connection,
+                  const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
+                  const std::set<std::string> &seen);
+
 //! Reads every file into the open transaction; commits (or, for a dry run, rolls back).
 void importFiles(engine::Database &database, engine::Connection &connection, const ImportSpec &spec,
                  bool alwaysFirstPass, int64_t startTime, ImportResult &result,
                  ProgressSink *progress)
 {
-    auto &registry = FormatRegistry::instance();
     RejectsFile rejects(spec, startTime);
     check(connection.begin());
     int64_t rowsSoFar = 0;
     std::set<std::string> seen;
+    // Zip archives are checked and unpacked first; their entries import like files, named
+    // "archive.zip:entry" in messages.
+    struct Input {
+        std::string name, path;
+    };
+    std::vector<Input> inputs;
+    std::unique_ptr<QTemporaryDir> unpacked;
     for (const std::string &file : spec.files) {
-        const std::string format = detectImportFormat(file, spec.format);
-        auto reader = registry.createReader(format, file, spec);
+        if (detectImportFormat(file, spec.format) != "zip") {
+            inputs.push_back({file, file});
+            continue;
+        }
+        if (!unpacked)
+            unpacked = std::make_unique<QTemporaryDir>();
+        const std::string dir
+            = (unpacked->path() + "/" + QString::number(inputs.size())).toStdString();
+        QDir().mkpath(QString::fromStdString(dir));
+        for (auto &entry : unpackZip(file, spec, dir, result.warnings))
+            inputs.push_back({file + ":" + entry.name, entry.path});
+    }
+    for (const auto &[file, path] : inputs) {
+        try {
+            importOne(connection, spec, file, path, rejects, result, progress, rowsSoFar, seen,
+                      alwaysFirstPass);
+        } catch (const EngineError &e) {
+            if (file == path)
+                throw;
+            std::string message = e.what();
+            for (size_t at; (at = message.find(path)) != std::string::npos;)
+                message.replace(at, path.size(), file);
+            throw EngineError(e.code(), message);
+        }
+    }
+    finishImport(database, connection, spec, result, rejects, seen);
+}
+
+//! Reads one file into the open transaction.
+void importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
+               const std::string &path, RejectsFile &rejects, ImportResult &result,
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               bool alwaysFirstPass)
+{
+    auto &registry = FormatRegistry::instance();
+    {
+        ImportSpec entrySpec = spec;
+        if (file != path)
+            entrySpec.table.clear(); // each entry of an archive into its own table
+        const std::string format = detectImportFormat(path, file == path ? spec.format : "");
+        auto reader = registry.createReader(format, path, entrySpec);
         if (reader->runsStatements()) {
             StatementRun run{
                 connection, spec, result, progress,
@@ -742,7 +797,7 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
             reader->runStatements(run);
             for (const auto &t : result.tables)
                 seen.insert(lower(t.table));
-            continue;
+            return;
         }
         std::map<std::string, InferredTable> inferred;
         const bool firstPass = alwaysFirstPass || !reader->describesTypes();
@@ -757,9 +812,19 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
                       progress, rowsSoFar);
         reader->read(load);
         seen.insert(load.seen.begin(), load.seen.end());
-        for (const auto &w : reader->warnings())
+        for (auto w : reader->warnings()) {
+            for (size_t at; file != path && (at = w.find(path)) != std::string::npos;)
+                w.replace(at, path.size(), file);
             result.warnings.push_back(w);
+        }
     }
+}
+
+//! After every file: a restore drops what the backup lacks; then commit (or roll back).
+void finishImport(engine::Database &database, engine::Connection &connection,
+                  const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
+                  const std::set<std::string> &seen)
+{
     if (spec.restore && spec.mode == ImportMode::Replace && spec.tables.empty()) {
         for (const auto &info : check(connection.tables())) {
             if (seen.count(lower(info.name)) || info.name == "audit_log")

@@ -642,6 +642,57 @@ private slots:
                  int64_t(1));
     }
 
+    void zipArchivesImportEveryEntry()
+    {
+        QTemporaryDir tmp;
+        // Strata's own archive of a full backup: the manifest is checked, then it restores.
+        auto source = test::trickyDatabase();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE other (n INTEGER); INSERT INTO other VALUES (7)"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Full;
+        ex.formats.push_back({"json", {}});
+        ex.formats.push_back({"csv", {}});
+        ex.outputDir = tmp.filePath("out").toStdString();
+        ex.zip = true;
+        auto exported = transfer::runExport(*source, ex);
+        QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+        std::string archive;
+        for (const auto &f : exported->files)
+            if (f.path.ends_with(".zip"))
+                archive = f.path;
+        QVERIFY(!archive.empty());
+        auto db = engine::Database::openInMemory();
+        auto spec = importOf(archive);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        spec.tables = {"t", "other"};
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        compareTables(*sc, *c, "t");
+        QCOMPARE(scalar(*c, "SELECT n FROM other"), int64_t(7));
+        // A zip made by another tool: each entry Strata reads becomes a table; others are
+        // skipped with a warning.
+        writeFile(tmp, "a.csv", "x,y\n1,2\n");
+        writeFile(tmp, "b.jsonl", "{\"k\": \"v\"}\n");
+        writeFile(tmp, "notes.txt", "not data");
+        QProcess zip;
+        zip.setWorkingDirectory(tmp.path());
+        zip.start("zip", {"-q", "plain.zip", "a.csv", "b.jsonl", "notes.txt"});
+        QVERIFY(zip.waitForFinished(30000));
+        QCOMPARE(zip.exitCode(), 0);
+        auto fresh = engine::Database::openInMemory();
+        r = transfer::runImport(*fresh, importOf(tmp.filePath("plain.zip").toStdString()));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto f = fresh->connect();
+        QCOMPARE(scalar(*f, "SELECT y FROM a"), int64_t(2));
+        QCOMPARE(query(*f, "SELECT k FROM b").rows[0][0].s, std::string("v"));
+        QVERIFY(std::any_of(r->warnings.begin(), r->warnings.end(), [](const std::string &w) {
+            return w.find("notes.txt skipped") != std::string::npos;
+        }));
+    }
+
     void hostileFilesChangeNothing()
     {
         const QString dir = QStringLiteral(STRATA_SOURCE_DIR "/tests/data/import_hostile");
@@ -674,6 +725,8 @@ private slots:
                     spec.csv.encoding = value;
                 else if (key == "maxfield")
                     spec.csv.maxFieldBytes = std::stoll(value);
+                else if (key == "maxentry")
+                    spec.maxEntryBytes = std::stoll(value);
                 else
                     QFAIL(qPrintable("unknown option " + key));
             }

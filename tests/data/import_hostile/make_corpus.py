@@ -77,6 +77,35 @@ case("evil_table_name.json", '{"tables": {"keep\\"; DROP TABLE keep; --": {"sche
 case("array_line.jsonl", '{"a": 1}\n[1]\n', "expected an object on each line of JSON lines, found an array")
 case("bad_line.jsonl", '{"a": 1}\n{"a": 2}\n{"a":\n', "bad_line.jsonl:4:1:")
 
+# --- zip archives ---
+import hashlib, io, json, zipfile
+
+
+def zipcase(name, entries, expected, options="", method=zipfile.ZIP_DEFLATED):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as z:
+        for entry_name, data in entries:
+            info = zipfile.ZipInfo(entry_name, date_time=(2024, 1, 15, 10, 30, 0))
+            info.compress_type = method
+            z.writestr(info, data)
+    case(name, buf.getvalue(), expected, options)
+
+
+zipcase("traversal.zip", [("../evil.csv", "a\n1\n")], "entry ../evil.csv has an unsafe path")
+zipcase("traversal_deep.zip", [("data/../../evil.csv", "a\n1\n")], "has an unsafe path")
+zipcase("absolute.zip", [("/tmp/evil.csv", "a\n1\n")], "entry /tmp/evil.csv has an unsafe path")
+zipcase("backslash.zip", [("..\\evil.csv", "a\n1\n")], "has an unsafe path")
+zipcase("bomb.zip", [("zeros.csv", "a\n" + "0" * (40 << 20))], "it looks like a zip bomb and is not unpacked")
+zipcase("too_big_entry.zip", [("big.csv", "a\n" + "1\n" * 5000)], "expands to 10002 bytes, more than the limit of 4096", "maxentry=4096", zipfile.ZIP_STORED)
+rows = "id,name\r\n1,x\r\n"
+manifest = {"files": [{"name": "t_export_20240115_103000.csv", "format": "csv", "table": "t", "rows": 1,
+                       "bytes": len(rows), "sha256": hashlib.sha256(b"tampered").hexdigest()}]}
+zipcase("tampered.zip", [("manifest.json", json.dumps(manifest)), ("t_export_20240115_103000.csv", rows)],
+        "the archive does not match its manifest.json, so nothing was imported")
+zipcase("nothing_to_import.zip", [("readme.txt", "hello"), ("picture.png", "\x89PNG")], "holds no file Strata can import")
+case("not_a_zip.zip", b"PK\x03\x04 this is not really a zip", "not a readable zip archive")
+zipcase("bad_entry.zip", [("ok.csv", "a\n1\n"), ("bad.csv", 'a,b\n1,"x\n')], "bad_entry.zip:bad.csv:2:3: the quoted field starting here is never closed")
+
 with open(os.path.join(here, "expected.tsv"), "w") as f:
     f.write("# file\toptions\texpected error (a part of the message)\n")
     for name, options, expected in cases:
