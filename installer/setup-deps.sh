@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # toolchain
     build-essential cmake ninja-build pkg-config clang-format git
+    # clang for the libFuzzer targets (tests/fuzz); libFuzzer comes with it (libclang-rt)
+    clang libclang-rt-14-dev
     # Qt 6: Widgets, Concurrent, Sql (+ SQLite and PostgreSQL drivers), Test, Linguist
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
@@ -13,6 +15,7 @@ packages=(
     libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
     # peers and real consumers used by tests and benchmarks
     sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip gdal-bin
+    libreoffice-calc-nogui
 )
 
 missing=()

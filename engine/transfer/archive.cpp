@@ -403,7 +403,8 @@ void applyLinksAndRetention(const ExportSpec &spec, ExportResult &result)
     if (spec.keepNewest <= 0 && spec.archiveMaxAgeDays <= 0 && spec.archiveMaxFiles <= 0)
         return;
     const QString archiveDir = dir + "/archive";
-    for (const auto &[key, name] : newest) {
+    for (const auto &group : newest) {
+        const auto &key = group.first; // named, not a structured binding: lambdas capture it
         auto collect = [&](const QString &folder) {
             std::vector<std::pair<QString, QString>> files; // (stamp+n sortable, name)
             for (const auto &entry : QDir(folder).entryList(QDir::Files | QDir::NoSymLinks)) {

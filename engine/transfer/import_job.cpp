@@ -377,7 +377,7 @@ public:
         m_readerColumns.clear();
         for (size_t k = 0; k < source.columns.size(); ++k)
             m_readerColumns.push_back(k);
-        if (exists && !create)
+        if (exists)
             describeDifferences(existing.value());
         for (size_t i = 0; i < m_table.columns.size(); ++i)
             if (m_sourceToTarget[i] >= 0)
@@ -393,29 +393,35 @@ public:
 
     void row(std::span<const Cell> cells, const RowOrigin &origin) override
     {
-        Pending pending;
-        engine::Row row(m_targetNames.size());
+        // Rows and their values are reused from batch to batch: text buffers stay allocated.
+        if (m_rows.size() <= m_count)
+            m_rows.resize(m_count + 1);
+        engine::Row &row = m_rows[m_count];
+        row.resize(m_targetNames.size());
+        for (auto &v : row)
+            v.type = LogicalType::Null;
         for (size_t k = 0; k < cells.size(); ++k) {
             const size_t i = m_readerColumns[k];
             const int target = m_sourceToTarget[i];
             if (target < 0)
                 continue;
-            std::string why;
-            auto value = convertCell(cells[k], m_types[i], why);
-            if (!value) {
-                reject(origin, m_table.columns[i].name, i + 1, why);
+            if (!convertCellInto(cells[k], m_types[i], row[static_cast<size_t>(target)], m_why)) {
+                reject(origin, m_table.columns[i].name, i + 1, m_why);
                 return;
             }
-            row[static_cast<size_t>(target)] = std::move(*value);
         }
-        pending.origin = origin;
+        if (m_origins.size() <= m_count)
+            m_origins.resize(m_count + 1);
+        Pending &pending = m_origins[m_count];
+        pending.line = origin.line;
+        pending.index = origin.index;
         if (m_spec.onError == ErrorPolicy::Skip)
-            pending.original = std::string(origin.original);
-        pending.jsonArray = std::string(origin.jsonArray);
-        m_rows.push_back(std::move(row));
-        m_origins.push_back(std::move(pending));
+            pending.original.assign(origin.original);
+        if (origin.jsonArray != m_jsonArray)
+            m_jsonArray = std::string(origin.jsonArray);
+        ++m_count;
         ++m_outcome.rowsRead;
-        if (m_rows.size() >= kBatch)
+        if (m_count >= kBatch)
             flush();
     }
 
@@ -430,18 +436,18 @@ public:
     void endTable() override
     {
         flush();
-        auto count = check(m_conn.execute("SELECT COUNT(*) FROM " + quoteIdentifier(m_table.name)));
-        m_outcome.rowsAfter = count.rows.empty() ? 0 : count.rows[0][0].i;
+        m_outcome.rowsAfter = static_cast<int64_t>(check(m_conn.table(m_table.name)).rowCount);
         m_result.tables.push_back(m_outcome);
     }
 
 private:
     static constexpr size_t kBatch = 4096;
 
+    //! Where a buffered row came from (its array path is m_jsonArray).
     struct Pending {
-        RowOrigin origin;
+        int64_t line = 0;
+        int64_t index = -1;
         std::string original; //!< kept for the rejects file (skip policy)
-        std::string jsonArray;
     };
 
     void createTable()
@@ -562,18 +568,30 @@ private:
         return false;
     }
 
+    //! How the file's columns differ from the live table's (before a replace drops it).
     void describeDifferences(const engine::TableInfo &info)
     {
-        for (size_t i = 0; i < m_table.columns.size(); ++i) {
-            const auto &c = m_table.columns[i];
-            if (m_sourceToTarget[i] < 0 || !c.type)
+        std::vector<bool> matched(info.columns.size(), false);
+        for (const auto &c : m_table.columns) {
+            size_t t = 0;
+            while (t < info.columns.size() && lower(info.columns[t].name) != lower(c.name))
+                ++t;
+            if (t == info.columns.size()) {
+                m_outcome.schemaDifferences.push_back(
+                    c.name + ": in the file, not in the database"
+                    + (c.type ? " (" + typeLabel(*c.type) + ")" : std::string()));
                 continue;
-            const auto &t = info.columns[m_targetColumn[static_cast<size_t>(m_sourceToTarget[i])]];
-            if (*c.type != t.type)
-                m_outcome.schemaDifferences.push_back(c.name + ": " + typeLabel(*c.type)
-                                                      + " in the file, " + typeLabel(t.type)
-                                                      + " in the database");
+            }
+            matched[t] = true;
+            if (c.type && *c.type != info.columns[t].type)
+                m_outcome.schemaDifferences.push_back(
+                    c.name + ": " + typeLabel(*c.type) + " in the file, "
+                    + typeLabel(info.columns[t].type) + " in the database");
         }
+        for (size_t t = 0; t < info.columns.size(); ++t)
+            if (!matched[t])
+                m_outcome.schemaDifferences.push_back(info.columns[t].name
+                                                      + ": in the database, not in the file");
     }
 
     size_t indexOf(const std::string &name) const
@@ -608,24 +626,27 @@ private:
 
     void flush()
     {
-        if (m_rows.empty())
+        if (m_count == 0)
             return;
-        size_t inserted = m_rows.size();
+        const std::span<const engine::Row> rows(m_rows.data(), m_count);
+        size_t inserted = m_count;
         try {
-            insert(m_rows);
+            insert(rows);
         } catch (const EngineError &e) {
             if (e.code() == StatusCode::Canceled || e.code() == StatusCode::Io)
                 throw;
             // Find the row(s) at fault, one at a time, and say where they came from.
-            for (size_t r = 0; r < m_rows.size(); ++r) {
+            for (size_t r = 0; r < m_count; ++r) {
                 try {
-                    insert(std::span<const engine::Row>(&m_rows[r], 1));
+                    insert(rows.subspan(r, 1));
                 } catch (const EngineError &single) {
                     if (single.code() == StatusCode::Canceled)
                         throw;
-                    RowOrigin origin = m_origins[r].origin;
+                    RowOrigin origin;
+                    origin.line = m_origins[r].line;
+                    origin.index = m_origins[r].index;
+                    origin.jsonArray = m_jsonArray;
                     origin.original = m_origins[r].original;
-                    origin.jsonArray = m_origins[r].jsonArray;
                     std::string why = single.what();
                     if (why.rfind("row 1: ", 0) == 0)
                         why = why.substr(7);
@@ -634,10 +655,9 @@ private:
                 }
             }
         }
-        m_rowsSoFar += static_cast<int64_t>(m_rows.size());
+        m_rowsSoFar += static_cast<int64_t>(m_count);
         m_result.rowsImported += static_cast<int64_t>(inserted);
-        m_rows.clear();
-        m_origins.clear();
+        m_count = 0;
         if (m_progress) {
             if (m_progress->isCanceled())
                 throw EngineError(StatusCode::Canceled, "the import was canceled");
@@ -664,8 +684,11 @@ private:
     std::vector<size_t> m_readerColumns; //!< the reader's k-th cell is m_table.columns[this]
     bool m_declaredTypes = false;        //!< the source itself typed every column
     bool m_skipTable = false;
-    std::vector<engine::Row> m_rows;
+    std::vector<engine::Row> m_rows; //!< the batch being filled: m_count rows in use
     std::vector<Pending> m_origins;
+    size_t m_count = 0;
+    std::string m_jsonArray;
+    std::string m_why;
 };
 
 std::string extensionOf(const std::string &path)

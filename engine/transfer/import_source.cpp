@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <regex>
 
@@ -223,56 +224,73 @@ std::string typeLabel(LogicalType type)
     return engine::typeName(type);
 }
 
-std::optional<Value> convertCell(const Cell &cell, LogicalType type, std::string &why)
+bool convertCellInto(const Cell &cell, LogicalType type, Value &out, std::string &why)
 {
     using Kind = Cell::Kind;
-    if (cell.kind == Kind::Null)
-        return Value::null();
+    if (cell.kind == Kind::Null) {
+        out.type = LogicalType::Null;
+        return true;
+    }
     const std::string_view s = cell.text;
-    auto fail = [&](const char *expected) -> std::optional<Value> {
+    auto fail = [&](const char *expected) {
         why = std::string("expected ") + expected + ", found " + quoteForMessage(s);
-        return std::nullopt;
+        return false;
+    };
+    auto integral = [&](LogicalType t, int64_t v) {
+        out.type = t;
+        out.i = v;
+        return true;
     };
     switch (type) {
     case LogicalType::Integer: {
         if (cell.kind == Kind::Boolean)
-            return Value::integer(s == "true" ? 1 : 0);
+            return integral(LogicalType::Integer, s == "true" ? 1 : 0);
         if (auto v = parseInteger(s))
-            return Value::integer(*v);
+            return integral(LogicalType::Integer, *v);
         // A whole number written as a double (1.0, 2e3) by a tool that has no integers.
         if (auto d = parseDouble(s);
             d && std::isfinite(*d) && std::trunc(*d) == *d && std::fabs(*d) < 9007199254740992.0)
-            return Value::integer(static_cast<int64_t>(*d));
+            return integral(LogicalType::Integer, static_cast<int64_t>(*d));
         return fail("an integer");
     }
     case LogicalType::Double:
-        if (auto v = parseDouble(s))
-            return Value::real(*v);
+        if (auto v = parseDouble(s)) {
+            out.type = LogicalType::Double;
+            out.d = *v;
+            return true;
+        }
         return fail("a number");
     case LogicalType::Boolean:
         if (auto v = parseBoolean(s))
-            return Value::boolean(*v);
+            return integral(LogicalType::Boolean, *v ? 1 : 0);
         return fail("true or false");
     case LogicalType::Date:
         if (auto v = engine::parseDate(s))
-            return Value::date(*v);
+            return integral(LogicalType::Date, *v);
         if (auto t = engine::parseTimestamp(s); t && *t % 86400000000LL == 0)
-            return Value::date(*t / 86400000000LL); // "2024-01-15T00:00:00"
+            return integral(LogicalType::Date, *t / 86400000000LL); // "2024-01-15T00:00:00"
         return fail("a date (YYYY-MM-DD)");
     case LogicalType::Timestamp:
         if (auto v = engine::parseTimestamp(s))
-            return Value::timestamp(*v);
+            return integral(LogicalType::Timestamp, *v);
         return fail("a timestamp (YYYY-MM-DDTHH:MM:SS[.ffffff][Z])");
     case LogicalType::Blob: {
-        if (cell.kind == Kind::Bytes)
-            return Value::blob(std::string(s));
+        out.type = LogicalType::Blob;
+        if (cell.kind == Kind::Bytes) {
+            out.s.assign(s);
+            return true;
+        }
         if (s.size() > 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X')) {
-            if (auto v = decodeHex(s.substr(2)))
-                return Value::blob(std::move(*v));
+            if (auto v = decodeHex(s.substr(2))) {
+                out.s = std::move(*v);
+                return true;
+            }
             return fail("hexadecimal bytes after \\x");
         }
-        if (auto v = decodeBase64(s))
-            return Value::blob(std::move(*v));
+        if (auto v = decodeBase64(s)) {
+            out.s = std::move(*v);
+            return true;
+        }
         return fail("base64 bytes");
     }
     default: {
@@ -281,14 +299,25 @@ std::optional<Value> convertCell(const Cell &cell, LogicalType type, std::string
         else if (const size_t bad = invalidUtf8At(s); bad != std::string_view::npos)
             why = "expected UTF-8 text, found an invalid byte sequence at byte "
                   + std::to_string(bad + 1);
-        else if (s.find('\0') != std::string_view::npos)
+        else if (std::memchr(s.data(), '\0', s.size()))
             why = "expected text, found a NUL byte (text cannot hold one; import into a BLOB "
                   "column)";
-        else
-            return Value::text(std::string(s));
+        else {
+            out.type = LogicalType::Text;
+            out.s.assign(s); // keeps the buffer of a reused value
+            return true;
+        }
+        return false;
+    }
+    }
+}
+
+std::optional<Value> convertCell(const Cell &cell, LogicalType type, std::string &why)
+{
+    Value v;
+    if (!convertCellInto(cell, type, v, why))
         return std::nullopt;
-    }
-    }
+    return v;
 }
 
 void TypeGuess::observe(const Cell &cell)

@@ -118,6 +118,9 @@ public:
 //! ("expected an integer, found 'abc'").
 std::optional<engine::Value> convertCell(const Cell &cell, engine::LogicalType type,
                                          std::string &why);
+//! convertCell() into an existing value, reusing its text buffer (the import's hot path).
+bool convertCellInto(const Cell &cell, engine::LogicalType type, engine::Value &out,
+                     std::string &why);
 
 //! Infers a column's type from every value it holds: INTEGER, DOUBLE, BOOLEAN, DATE,
 //! TIMESTAMP, else TEXT. Numbers with leading zeros ("007", ZIP and FIPS codes) are TEXT.

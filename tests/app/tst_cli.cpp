@@ -224,6 +224,61 @@ private slots:
         QCOMPARE(QDir(out).entryList({"*_latest.*"}, QDir::Files).size(), 4); // one link per stem
     }
 
+    void importAndRestoreFromTheCommandLine()
+    {
+        const QString db = m_tmp.filePath("imports");
+        QFile csv(m_tmp.filePath("people.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id;name;born\n1;Ann;1990-05-01\n2;Bob;x\n3;Cy;2001-01-31\n");
+        csv.close();
+        // A bad row aborts: exit 1, the line named, no table.
+        Run r = cli({"import", "--db", db, "--type", "born=DATE", csv.fileName()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("people.csv:3: column 3 ('born'): expected a date"),
+                 qPrintable(r.err));
+        QCOMPARE(cli({"sql", "--db", db, "-c", "SELECT * FROM people"}).code, 1);
+        // Skipped instead: the JSON result counts it and names the rejects file.
+        r = cli({"import", "--db", db, "--type", "born=DATE", "--on-error", "skip", "--json",
+                 csv.fileName()});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(result["rows"].toInt(), 2);
+        QCOMPARE(result["skipped"].toInt(), 1);
+        QVERIFY(QFile::exists(result["rejects"].toString()));
+        const auto table = result["tables"].toArray()[0].toObject();
+        QCOMPARE(table["table"].toString(), QString("people"));
+        QCOMPARE(table["action"].toString(), QString("create"));
+        QCOMPARE(table["columns"].toArray()[2].toString(), QString("born DATE"));
+        // A backup, a change, a dry run that changes nothing, then the restore.
+        r = cli({"export", "--db", db, "--out", m_tmp.filePath("backups"), "--full", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString backup = QJsonDocument::fromJson(r.out.toUtf8())
+                                   .object()["files"]
+                                   .toArray()[0]
+                                   .toObject()["path"]
+                                   .toString();
+        QCOMPARE(cli({"sql", "--db", db, "-c", "DELETE FROM people WHERE id = 1"}).code, 0);
+        r = cli({"restore", "--db", db, "--dry-run", backup});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("Dry run: nothing was changed"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("people: replaced, 1 -> 2 rows"), qPrintable(r.out));
+        QCOMPARE(cli({"sql", "--db", db, "--format", "csv", "-c",
+                      "SELECT count(*) AS n FROM "
+                      "people"})
+                     .out,
+                 QString("n\r\n1\r\n"));
+        r = cli({"restore", "--db", db, backup});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(cli({"sql", "--db", db, "--format", "csv", "-c",
+                      "SELECT count(*) AS n FROM "
+                      "people"})
+                     .out,
+                 QString("n\r\n2\r\n"));
+        // Bad usage exits 2.
+        QCOMPARE(cli({"import", "--db", db, "--mode", "sideways", csv.fileName()}).code, 2);
+        QCOMPARE(cli({"restore", "--db", db}).code, 2);
+    }
+
     void readOnlyWhileAnotherProcessWrites()
     {
         // Another process holds the database for writing.

@@ -546,8 +546,9 @@ private slots:
         ex.outputDir = tmp.filePath("out").toStdString();
         auto backup = transfer::runExport(**db, ex);
         QVERIFY(backup);
-        // After the backup: a changes, b appears.
+        // After the backup: a changes (a column too), b appears.
         QVERIFY(c->execute("UPDATE a SET v = 'changed'; INSERT INTO a VALUES (3, 'z'); "
+                           "ALTER TABLE a ADD COLUMN extra INTEGER; "
                            "CREATE TABLE b (n INTEGER); INSERT INTO b VALUES (1)"));
         const std::string before = dump(**db);
         auto spec = importOf(backup->files[0].path);
@@ -564,6 +565,8 @@ private slots:
         QCOMPARE(byTable["a"].action, std::string("replace"));
         QCOMPARE(byTable["a"].rowsBefore, int64_t(3));
         QCOMPARE(byTable["a"].rowsAfter, int64_t(2));
+        QCOMPARE(byTable["a"].schemaDifferences,
+                 std::vector<std::string>{"extra: in the database, not in the file"});
         QCOMPARE(byTable["b"].action, std::string("drop"));
         QCOMPARE(byTable["b"].rowsBefore, int64_t(1));
         QVERIFY(!byTable.count("audit_log"));
@@ -783,6 +786,55 @@ df.to_csv(sys.argv[1], index=False)
         QCOMPARE(rows[1][3].i, int64_t(0));
         QCOMPARE(rows[1][4].s, std::string("2024-02-29"));
         QCOMPARE(rows[0][5].s, std::string("007"));
+    }
+
+    void readsCsvWrittenByLibreOffice()
+    {
+        QTemporaryDir tmp;
+        const QString xlsx = tmp.filePath("sheet.xlsx");
+        const char *script = R"(
+import sys, datetime, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.append(["id", "name", "price", "when", "flag", "zip"])
+ws.append([1, 'Zoë, "Z"', 1.5, datetime.date(2024, 2, 29), True, "02134"])
+ws.append([2, "line1\nline2", None, datetime.date(1999, 12, 31), False, "90210"])
+wb.save(sys.argv[1])
+)";
+        QProcess p;
+        p.start(python(), {"-c", script, xlsx});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        // LibreOffice converts it to CSV, with a profile of its own so runs do not collide.
+        QProcess soffice;
+        soffice.start("soffice",
+                      {"-env:UserInstallation=file://" + tmp.filePath("profile"), "--headless",
+                       "--convert-to", "csv", "--outdir", tmp.path(), xlsx});
+        QVERIFY(soffice.waitForFinished(120000));
+        QVERIFY2(soffice.exitCode() == 0, soffice.readAllStandardError().constData());
+        const std::string csv = tmp.filePath("sheet.csv").toStdString();
+        QVERIFY(QFile::exists(QString::fromStdString(csv)));
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(csv));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto info = *c->table("sheet");
+        QCOMPARE(info.columns[2].type, LogicalType::Double);
+        QCOMPARE(info.columns[3].type, LogicalType::Date);
+        QCOMPARE(info.columns[4].type, LogicalType::Boolean);
+        QCOMPARE(info.columns[5].type, LogicalType::Text);
+        const auto rows = query(*c, "SELECT id, name, price, CAST(\"when\" AS TEXT), flag, zip "
+                                    "FROM sheet ORDER BY id")
+                              .rows;
+        QCOMPARE(rows.size(), size_t(2));
+        QCOMPARE(rows[0][1].s, std::string("Zoë, \"Z\""));
+        QCOMPARE(rows[0][2].d, 1.5);
+        QCOMPARE(rows[0][3].s, std::string("2024-02-29"));
+        QCOMPARE(rows[0][4].i, int64_t(1));
+        QCOMPARE(rows[0][5].s, std::string("02134"));
+        QCOMPARE(rows[1][1].s, std::string("line1\nline2"));
+        QVERIFY(rows[1][2].isNull());
+        QCOMPARE(rows[1][4].i, int64_t(0));
     }
 
     void readsCsvWrittenBySqlite3()

@@ -21,9 +21,8 @@ namespace {
 //! prepared INSERT per table, straight into the export's temporary file.
 class SqliteWriter : public Writer {
 public:
-    SqliteWriter(OutputFile &out, const ExportContext &context)
+    SqliteWriter(OutputFile &out, const ExportContext &)
         : m_out(out)
-        , m_context(context)
     {
         static QAtomicInteger<quint64> counter;
         m_connection = QStringLiteral("strata-export-%1").arg(++counter);
@@ -166,7 +165,6 @@ private:
     }
 
     OutputFile &m_out;
-    const ExportContext &m_context;
     QString m_connection;
     std::unique_ptr<QSqlQuery> m_insert;
     std::vector<LogicalType> m_types;

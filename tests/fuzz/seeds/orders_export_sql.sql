@@ -1,0 +1,56 @@
+-- SQL Export from Strata 0.1.0
+-- Export time: 2026-11-22T09:42:19Z
+-- Snapshot: 2026-11-22T09:42:19.067583Z
+-- Dialect: postgres
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+BEGIN;
+
+CREATE TABLE "orders" (
+  "id" BIGINT NOT NULL,
+  "user_id" BIGINT NOT NULL,
+  "product_id" BIGINT NOT NULL,
+  "quantity" BIGINT NOT NULL,
+  "total" DOUBLE PRECISION NOT NULL,
+  "status" TEXT NOT NULL,
+  "ordered_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+  PRIMARY KEY ("id")
+);
+INSERT INTO "orders" ("id", "user_id", "product_id", "quantity", "total", "status", "ordered_at") VALUES (1, 5, 4, 3, 440.1, 'shipped', TIMESTAMPTZ '2025-04-24T14:49:20.750609Z'),
+  (2, 5, 4, 2, 11.9, 'returned', TIMESTAMPTZ '2024-03-24T00:09:22.199311Z'),
+  (3, 6, 4, 1, 106.78, 'pending', TIMESTAMPTZ '2024-04-01T09:16:48.356281Z'),
+  (4, 2, 1, 4, 151.92, 'shipped', TIMESTAMPTZ '2024-12-30T09:13:14.115648Z'),
+  (5, 1, 3, 4, 761.6, 'pending', TIMESTAMPTZ '2024-08-10T16:17:21.991708Z'),
+  (6, 3, 4, 3, 362.22, 'returned', TIMESTAMPTZ '2025-02-02T20:38:54.142327Z'),
+  (7, 12, 4, 3, 312.0, 'pending', TIMESTAMPTZ '2024-05-12T03:38:03.099304Z'),
+  (8, 9, 3, 4, 123.96, 'returned', TIMESTAMPTZ '2024-04-19T03:30:06.928388Z'),
+  (9, 5, 3, 1, 34.63, 'pending', TIMESTAMPTZ '2024-12-15T19:41:10.988648Z'),
+  (10, 4, 5, 2, 372.88, 'delivered', TIMESTAMPTZ '2024-04-26T22:43:01.518602Z'),
+  (11, 1, 3, 5, 832.2, 'pending', TIMESTAMPTZ '2024-04-13T14:10:35.354375Z'),
+  (12, 7, 2, 3, 318.69, 'shipped', TIMESTAMPTZ '2024-06-07T23:16:59.914540Z'),
+  (13, 4, 5, 4, 278.72, 'pending', TIMESTAMPTZ '2025-06-26T21:32:59.459241Z'),
+  (14, 12, 5, 2, 327.16, 'shipped', TIMESTAMPTZ '2024-01-02T20:53:18.370235Z'),
+  (15, 7, 2, 2, 240.2, 'delivered', TIMESTAMPTZ '2025-06-21T20:04:48.161593Z'),
+  (16, 8, 5, 2, 388.72, 'shipped', TIMESTAMPTZ '2024-08-21T18:28:57.823168Z'),
+  (17, 7, 1, 4, 172.48, 'pending', TIMESTAMPTZ '2025-08-17T00:49:52.036227Z'),
+  (18, 2, 4, 2, 21.02, 'returned', TIMESTAMPTZ '2024-11-13T13:08:55.218193Z'),
+  (19, 8, 3, 3, 122.97, 'shipped', TIMESTAMPTZ '2025-03-26T03:10:54.195870Z'),
+  (20, 2, 4, 1, 99.82, 'delivered', TIMESTAMPTZ '2024-01-20T23:19:13.922602Z'),
+  (21, 10, 1, 4, 62.52, 'pending', TIMESTAMPTZ '2024-03-10T01:24:22.029852Z'),
+  (22, 12, 3, 3, 18.63, 'pending', TIMESTAMPTZ '2024-10-29T09:30:46.258614Z'),
+  (23, 8, 1, 4, 485.64, 'pending', TIMESTAMPTZ '2024-09-05T22:56:58.297124Z'),
+  (24, 4, 4, 2, 386.66, 'pending', TIMESTAMPTZ '2024-02-14T12:20:04.458330Z'),
+  (25, 11, 1, 5, 427.6, 'pending', TIMESTAMPTZ '2025-07-25T10:22:01.036434Z'),
+  (26, 3, 1, 1, 37.63, 'pending', TIMESTAMPTZ '2025-04-18T13:58:18.741801Z'),
+  (27, 1, 2, 1, 120.31, 'returned', TIMESTAMPTZ '2025-03-11T12:37:41.875579Z'),
+  (28, 5, 2, 3, 455.22, 'shipped', TIMESTAMPTZ '2024-01-12T11:30:29.934582Z'),
+  (29, 8, 4, 2, 226.72, 'returned', TIMESTAMPTZ '2024-11-27T23:59:31.271952Z'),
+  (30, 9, 2, 3, 150.33, 'shipped', TIMESTAMPTZ '2025-01-22T22:17:54.556001Z'),
+  (31, 10, 1, 1, 101.23, 'returned', TIMESTAMPTZ '2024-05-14T18:39:05.872291Z'),
+  (32, 10, 1, 5, 637.65, 'delivered', TIMESTAMPTZ '2024-12-26T15:54:34.777131Z'),
+  (33, 7, 2, 4, 420.6, 'shipped', TIMESTAMPTZ '2024-09-28T04:44:35.682910Z'),
+  (34, 5, 3, 5, 462.65, 'pending', TIMESTAMPTZ '2025-01-16T02:49:43.390398Z'),
+  (35, 8, 1, 2, 302.78, 'delivered', TIMESTAMPTZ '2024-03-27T14:29:48.062681Z'),
+  (36, 1, 1, 4, 542.36, 'returned', TIMESTAMPTZ '2025-07-10T18:59:52.670253Z');
+
+COMMIT;
