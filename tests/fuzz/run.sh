@@ -19,7 +19,7 @@ for target in csv json geojson sql; do
     case $target in
         csv) seeds="tests/data/import_hostile/*.csv tests/fuzz/seeds/*.csv" ;;
         json) seeds="tests/data/import_hostile/*.json tests/data/import_hostile/*.jsonl tests/fuzz/seeds/*.json" ;;
-        geojson) seeds="tests/fuzz/seeds/*.geojson" ;;
+        geojson) seeds="tests/data/import_hostile/*.geojson tests/fuzz/seeds/*.geojson" ;;
         sql) seeds="tests/fuzz/seeds/*.sql" ;;
     esac
     # shellcheck disable=SC2086

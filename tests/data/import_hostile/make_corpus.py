@@ -77,6 +77,20 @@ case("evil_table_name.json", '{"tables": {"keep\\"; DROP TABLE keep; --": {"sche
 case("array_line.jsonl", '{"a": 1}\n[1]\n', "expected an object on each line of JSON lines, found an array")
 case("bad_line.jsonl", '{"a": 1}\n{"a": 2}\n{"a":\n', "bad_line.jsonl:4:1:")
 
+# --- GeoJSON ---
+def feature(geometry, properties='{"a": 1}'):
+    return '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": ' + geometry + ', "properties": ' + properties + '}]}'
+
+
+case("empty_position.geojson", feature('{"type": "LineString", "coordinates": [[]]}'), "$.features[0].geometry: expected a position of two or three numbers, found []")
+case("empty_ring_position.geojson", feature('{"type": "Polygon", "coordinates": [[[]]]}'), "expected a position of two or three numbers, found []")
+case("text_coordinates.geojson", feature('{"type": "Point", "coordinates": "east"}'), "$.features[0].geometry: expected a GeoJSON geometry, found one GEOS cannot read")
+case("unknown_geometry.geojson", feature('{"type": "Circle", "coordinates": [1, 2]}'), "expected a GeoJSON geometry, found one GEOS cannot read")
+case("bare_geometry.geojson", '{"type": "Point", "coordinates": [1, 2]}', "expected a FeatureCollection or a Feature, found type 'Point'")
+case("features_not_objects.geojson", '{"type": "FeatureCollection", "features": [[1, 2]]}', "expected a Feature object, found an array")
+case("array_root.geojson", "[1, 2]", "expected a GeoJSON object (a FeatureCollection), found an array")
+case("deep.geojson", feature("[" * 200 + "]" * 200), "nesting deeper than 64 levels")
+
 # --- zip archives ---
 import hashlib, io, json, zipfile
 

@@ -7,6 +7,7 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 #include <unordered_map>
+#include <utility>
 
 namespace strata::transfer {
 
@@ -124,7 +125,9 @@ private:
         Role role;
         bool isArray;
         std::string key;
-        size_t start = 0; //!< Capture: offset of the value's first character
+        size_t start = 0;        //!< Capture: offset of the value's first character
+        bool inGeometry = false; //!< inside a feature's geometry (which GEOS will read)
+        size_t count = 0;        //!< values seen inside
     };
 
     bool start(bool isArray)
@@ -170,7 +173,13 @@ private:
         }
         if (role == Role::Feature)
             beginFeature();
-        m_frames.push_back({role, isArray, {}, offset});
+        const bool inGeometry
+            = !m_frames.empty()
+              && (m_frames.back().inGeometry
+                  || (role == Role::Capture && m_frames.back().role != Role::Properties));
+        if (!m_frames.empty())
+            ++m_frames.back().count;
+        m_frames.push_back({role, isArray, {}, offset, inGeometry, 0});
         return m_error == nullptr;
     }
 
@@ -178,6 +187,11 @@ private:
     {
         const Frame frame = m_frames.back();
         m_frames.pop_back();
+        // GEOS 3.11 reads a position without checking its size: an empty array nested in
+        // the coordinates ([[]] for a line) would crash it, so it never gets there.
+        if (frame.inGeometry && frame.isArray && frame.count == 0 && !m_frames.empty()
+            && m_frames.back().isArray && m_geometryProblem.empty())
+            m_geometryProblem = "expected a position of two or three numbers, found []";
         if (frame.role == Role::Capture) {
             const std::string raw(
                 m_text.substr(frame.start, closingEnd(m_stream.Tell()) - frame.start));
@@ -198,7 +212,8 @@ private:
     {
         if (m_frames.empty())
             return fail("expected a GeoJSON object, found a single value");
-        const Frame &f = m_frames.back();
+        Frame &f = m_frames.back();
+        ++f.count;
         if (f.role == Role::Root && f.key == "type" && cell.kind == Cell::Kind::Text) {
             if (cell.text == "Feature") {
                 m_rootIsFeature = true;
@@ -234,6 +249,10 @@ private:
 
     void setGeometry(const std::string &geojson)
     {
+        if (!m_geometryProblem.empty()) {
+            m_rowError = std::exchange(m_geometryProblem, {});
+            return;
+        }
         std::string wkt;
         if (!m_geos.toWkt(geojson, wkt)) {
             m_rowError = "expected a GeoJSON geometry, found one GEOS cannot read ("
@@ -320,6 +339,7 @@ private:
     std::vector<std::pair<Cell::Kind, std::string>> m_values;
     std::vector<Cell> m_cells;
     std::string m_rowError;
+    std::string m_geometryProblem; //!< found while the geometry streamed past
     bool m_begun = false, m_wanted = false, m_rootIsFeature = false;
     int64_t m_index = 0, m_rowLine = 0, m_line = 1;
     size_t m_countedTo = 0;
