@@ -107,16 +107,26 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                               size_t firstRowNumber)
 {
     const TableSchema &schema = *table.schema;
+    std::vector<std::string> keys(pending.size());
+    std::vector<uint64_t> hashes(pending.size());
     for (const auto &index : table.heap->indexes()) {
-        auto lock = index->lockForWrite(); // check-then-add is atomic per index
         for (size_t p = 0; p < pending.size(); ++p) {
+            keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
+            hashes[p] = keys[p].empty() ? 0 : HashIndex::hashOf(keys[p]);
+        }
+        auto lock = index->lockForWrite(); // check-then-add is atomic per index
+        index->reserveUnlocked(pending.size());
+        constexpr size_t kAhead = 8; // buckets requested ahead of the one being checked
+        for (size_t p = 0; p < pending.size(); ++p) {
+            if (p + kAhead < pending.size())
+                index->prefetch(hashes[p + kAhead]);
             const PendingKey &item = pending[p];
-            const std::string key = encodeKey(item.version->view(), index->columns(), schema);
+            const std::string &key = keys[p];
             if (key.empty())
                 continue;
             if (item.previous && encodeKey(item.previous->view(), index->columns(), schema) == key)
                 continue; // key unchanged: it was already checked and indexed
-            const uint64_t hash = HashIndex::hashOf(key);
+            const uint64_t hash = hashes[p];
             if (index->unique()) {
                 index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
                     if (other == item.slot)

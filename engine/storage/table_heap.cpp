@@ -82,6 +82,12 @@ void HashIndex::grow()
             addUnlocked(e.hash, e.slot);
 }
 
+void HashIndex::reserveUnlocked(size_t more)
+{
+    while ((m_used + more) * 10 > m_entries.size() * 7)
+        grow();
+}
+
 void HashIndex::addUnlocked(uint64_t hash, uint64_t slot)
 {
     if ((m_used + 1) * 10 > m_entries.size() * 7)

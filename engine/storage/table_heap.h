@@ -52,6 +52,15 @@ public:
     //! For a writer that checks and adds many keys: hold this, then use the *Unlocked calls.
     std::unique_lock<std::shared_mutex> lockForWrite() { return std::unique_lock(m_mutex); }
     void addUnlocked(uint64_t hash, uint64_t slot);
+    //! Makes room for `more` entries at once (a batch insert grows the table once).
+    void reserveUnlocked(size_t more);
+    //! Starts loading the bucket of `hash` into the cache: a batch asks for the next keys'
+    //! buckets while it checks the current one, so the random reads overlap.
+    void prefetch(uint64_t hash) const
+    {
+        if (!m_entries.empty())
+            __builtin_prefetch(&m_entries[hash & (m_entries.size() - 1)]);
+    }
     //! Adds many (hash, slot) pairs at once into an empty index, sized once and filled in
     //! bucket order so the table is written sequentially (opening a database).
     void bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs);

@@ -8,12 +8,15 @@
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
+#include "engine/transfer/writer_thread.h"
 #include "engine/transfer/zip_input.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <set>
 
 namespace strata::transfer {
@@ -113,6 +116,17 @@ public:
     }
 
     std::map<std::string, InferredTable> tables;
+
+    //! Adds what a sink that read a later part of the same source saw.
+    void merge(const InferenceSink &later)
+    {
+        for (const auto &[name, t] : later.tables) {
+            InferredTable &mine = tables[name];
+            for (size_t i = 0; i < t.guesses.size() && i < mine.guesses.size(); ++i)
+                mine.guesses[i].merge(t.guesses[i]);
+            mine.rows += t.rows;
+        }
+    }
 
     bool beginTable(const SourceTable &table) override
     {
@@ -272,6 +286,7 @@ public:
 
     bool beginTable(const SourceTable &source) override
     {
+        m_inserter.drain(); // the connection is this thread's again
         if (!wantsTable(m_spec, source.name)) {
             if (m_spec.restore && lower(source.name) == "audit_log")
                 m_result.warnings.push_back(
@@ -394,9 +409,10 @@ public:
     void row(std::span<const Cell> cells, const RowOrigin &origin) override
     {
         // Rows and their values are reused from batch to batch: text buffers stay allocated.
-        if (m_rows.size() <= m_count)
-            m_rows.resize(m_count + 1);
-        engine::Row &row = m_rows[m_count];
+        Batch &b = m_batches[m_filling];
+        if (b.rows.size() <= b.count)
+            b.rows.resize(b.count + 1);
+        engine::Row &row = b.rows[b.count];
         row.resize(m_targetNames.size());
         for (auto &v : row)
             v.type = LogicalType::Null;
@@ -410,18 +426,18 @@ public:
                 return;
             }
         }
-        if (m_origins.size() <= m_count)
-            m_origins.resize(m_count + 1);
-        Pending &pending = m_origins[m_count];
+        if (b.origins.size() <= b.count)
+            b.origins.resize(b.count + 1);
+        Pending &pending = b.origins[b.count];
         pending.line = origin.line;
         pending.index = origin.index;
         if (m_spec.onError == ErrorPolicy::Skip)
             pending.original.assign(origin.original);
-        if (origin.jsonArray != m_jsonArray)
-            m_jsonArray = std::string(origin.jsonArray);
-        ++m_count;
+        if (origin.jsonArray != b.jsonArray)
+            b.jsonArray = std::string(origin.jsonArray);
+        ++b.count;
         ++m_outcome.rowsRead;
-        if (m_count >= kBatch)
+        if (b.count >= kBatch)
             flush();
     }
 
@@ -436,6 +452,8 @@ public:
     void endTable() override
     {
         flush();
+        m_inserter.drain(); // every row in; rethrows an insert's error
+        m_outcome.rowsSkipped += m_insertRejects.exchange(0);
         m_outcome.rowsAfter = static_cast<int64_t>(check(m_conn.table(m_table.name)).rowCount);
         m_result.tables.push_back(m_outcome);
     }
@@ -443,11 +461,18 @@ public:
 private:
     static constexpr size_t kBatch = 4096;
 
-    //! Where a buffered row came from (its array path is m_jsonArray).
+    //! Where a buffered row came from (its array path is its batch's jsonArray).
     struct Pending {
         int64_t line = 0;
         int64_t index = -1;
         std::string original; //!< kept for the rejects file (skip policy)
+    };
+    //! Rows converted and waiting for the engine; reused, so their buffers stay allocated.
+    struct Batch {
+        std::vector<engine::Row> rows;
+        std::vector<Pending> origins;
+        size_t count = 0;
+        std::string jsonArray;
     };
 
     void createTable()
@@ -604,15 +629,21 @@ private:
                               + " is not a column of the table the file describes");
     }
 
+    //! Called from the reader's thread (a value that does not convert) and from the
+    //! inserter's (a row the engine refuses): the rejects file and counts are shared.
     void reject(const RowOrigin &origin, const std::string &column, size_t columnNumber,
-                const std::string &why)
+                const std::string &why, bool fromInserter = false)
     {
         if (m_spec.onError == ErrorPolicy::Abort)
             throw EngineError(StatusCode::Invalid,
                               locate(m_file, origin, column, columnNumber) + ": " + why);
+        std::lock_guard lock(m_rejectMutex);
         m_rejects.add(m_file, origin, column, why);
-        ++m_outcome.rowsSkipped;
         ++m_result.rowsSkipped;
+        if (fromInserter)
+            ++m_insertRejects;
+        else
+            ++m_outcome.rowsSkipped;
     }
 
     void insert(std::span<const engine::Row> rows)
@@ -624,45 +655,60 @@ private:
             throw EngineError(inserted.status().code(), inserted.status().message());
     }
 
+    //! Hands the filled batch to the inserter thread and goes on filling the next one: the
+    //! engine inserts while the reader parses and converts (both cores).
     void flush()
     {
-        if (m_count == 0)
+        Batch &b = m_batches[m_filling];
+        if (b.count == 0)
             return;
-        const std::span<const engine::Row> rows(m_rows.data(), m_count);
-        size_t inserted = m_count;
+        m_rowsSoFar += static_cast<int64_t>(b.count);
+        m_inserter.post([this, &b] { insertBatch(b); });
+        m_filling = (m_filling + 1) % kBatches;
+        if (m_inserter.failed())
+            m_inserter.drain(); // rethrows the insert's error here
+        if (m_progress) {
+            if (m_progress->isCanceled())
+                throw EngineError(StatusCode::Canceled, "the import was canceled");
+            m_progress->advance(m_rowsSoFar, m_table.name);
+        }
+    }
+
+    //! On the inserter thread.
+    void insertBatch(Batch &b)
+    {
+        const std::span<const engine::Row> rows(b.rows.data(), b.count);
+        size_t inserted = b.count;
         try {
             insert(rows);
         } catch (const EngineError &e) {
             if (e.code() == StatusCode::Canceled || e.code() == StatusCode::Io)
                 throw;
             // Find the row(s) at fault, one at a time, and say where they came from.
-            for (size_t r = 0; r < m_count; ++r) {
+            for (size_t r = 0; r < b.count; ++r) {
                 try {
                     insert(rows.subspan(r, 1));
                 } catch (const EngineError &single) {
                     if (single.code() == StatusCode::Canceled)
                         throw;
                     RowOrigin origin;
-                    origin.line = m_origins[r].line;
-                    origin.index = m_origins[r].index;
-                    origin.jsonArray = m_jsonArray;
-                    origin.original = m_origins[r].original;
+                    origin.line = b.origins[r].line;
+                    origin.index = b.origins[r].index;
+                    origin.jsonArray = b.jsonArray;
+                    origin.original = b.origins[r].original;
                     std::string why = single.what();
                     if (why.rfind("row 1: ", 0) == 0)
                         why = why.substr(7);
-                    reject(origin, "", 0, why);
+                    reject(origin, "", 0, why, true);
                     --inserted;
                 }
             }
         }
-        m_rowsSoFar += static_cast<int64_t>(m_count);
-        m_result.rowsImported += static_cast<int64_t>(inserted);
-        m_count = 0;
-        if (m_progress) {
-            if (m_progress->isCanceled())
-                throw EngineError(StatusCode::Canceled, "the import was canceled");
-            m_progress->advance(m_rowsSoFar, m_table.name);
+        {
+            std::lock_guard lock(m_rejectMutex);
+            m_result.rowsImported += static_cast<int64_t>(inserted);
         }
+        b.count = 0;
     }
 
     engine::Connection &m_conn;
@@ -684,11 +730,15 @@ private:
     std::vector<size_t> m_readerColumns; //!< the reader's k-th cell is m_table.columns[this]
     bool m_declaredTypes = false;        //!< the source itself typed every column
     bool m_skipTable = false;
-    std::vector<engine::Row> m_rows; //!< the batch being filled: m_count rows in use
-    std::vector<Pending> m_origins;
-    size_t m_count = 0;
-    std::string m_jsonArray;
+    // Three batches: one filling, one queued, one being inserted (the queue holds one).
+    static constexpr size_t kBatches = 3;
+    Batch m_batches[kBatches];
+    size_t m_filling = 0;
     std::string m_why;
+    std::mutex m_rejectMutex;
+    std::atomic<int64_t> m_insertRejects{0};
+    //! Last: joined first, before anything its tasks use goes.
+    WriterThread m_inserter{1};
 };
 
 std::string extensionOf(const std::string &path)
@@ -827,8 +877,13 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
         if (firstPass) {
             if (progress)
                 progress->advance(rowsSoFar, "reading " + file);
-            InferenceSink inference(spec, progress);
-            reader->read(inference);
+            InferenceSink inference(spec, progress), later(spec, progress);
+            if (reader->readSplit(inference, later))
+                inference.merge(later); // both halves on both cores
+            else if (!later.tables.empty())
+                ; // the split did not hold: the first sink read everything itself
+            else
+                reader->read(inference);
             inferred = std::move(inference.tables);
         }
         LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,

@@ -103,6 +103,16 @@ public:
     virtual ~Reader() = default;
     //! Streams the whole source into `sink`. Can be called again (a second pass).
     virtual void read(ImportSink &sink) = 0;
+    //! Reads the source into two sinks at once on two threads, the second getting the rows of
+    //! a later part, for sinks that do not care about order (type inference). Returns false
+    //! when it cannot (or the split did not hold: then `second` saw rows `first` also saw,
+    //! and only `first` is complete) — the caller then uses `first` alone or calls read().
+    virtual bool readSplit(ImportSink &first, ImportSink &second)
+    {
+        (void)first;
+        (void)second;
+        return false;
+    }
     //! Whether every table's column types are known from the source itself (no inference
     //! pass needed). Valid before read().
     virtual bool describesTypes() const { return false; }
@@ -129,6 +139,16 @@ public:
     void observe(const Cell &cell);
     engine::LogicalType type() const;
     bool sawValue() const { return m_values > 0; }
+    //! Adds what another guess saw (the other half of a file read on two threads).
+    void merge(const TypeGuess &other)
+    {
+        m_values += other.m_values;
+        m_int = m_int && other.m_int;
+        m_double = m_double && other.m_double;
+        m_bool = m_bool && other.m_bool;
+        m_date = m_date && other.m_date;
+        m_timestamp = m_timestamp && other.m_timestamp;
+    }
     int64_t values() const { return m_values; }
 
 private:

@@ -26,7 +26,9 @@ const { DuckDBInstance } = require('@duckdb/node-api');
   for (const sql of process.argv.slice(3)) await connection.run(sql);
 })().catch((e) => { console.error(e); process.exit(1); });
 JS
-duck() { node "$PWD/$BENCH/duckdb/run.js" "$@"; }
+printf '#!/bin/sh\nexec node "%s" "$@"\n' "$PWD/$BENCH/duckdb/run.js" > "$work/duck"
+chmod +x "$work/duck"
+duck=$work/duck
 
 echo "generating $ROWS rows..." >&2
 "$BENCH/tests/benchmarks/bench_export_data" "$work/source" "$ROWS"
@@ -67,18 +69,18 @@ schema="CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, email TEXT, age INT, 
 time_cmd strata_csv "$fresh" "$CLI" import --db "$work/db" --table t "$csv"
 time_cmd sqlite_csv_file "$fresh" sh -c "sqlite3 '$work/peer.sqlite' \"$schema\" '.mode csv' '.import --skip 1 $csv t'"
 time_cmd sqlite_csv_mem "$fresh" sh -c "sqlite3 :memory: \"$schema\" '.mode csv' '.import --skip 1 $csv t'"
-time_cmd duck1_csv_mem "$fresh" duck :memory: "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
-time_cmd duck2_csv_mem "$fresh" duck :memory: "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
-time_cmd duck1_csv_file "$fresh" duck "$work/peer.duckdb" "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
-time_cmd duck2_csv_file "$fresh" duck "$work/peer.duckdb" "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
+time_cmd duck1_csv_mem "$fresh" "$duck" :memory: "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
+time_cmd duck2_csv_mem "$fresh" "$duck" :memory: "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
+time_cmd duck1_csv_file "$fresh" "$duck" "$work/peer.duckdb" "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
+time_cmd duck2_csv_file "$fresh" "$duck" "$work/peer.duckdb" "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_csv('$csv', header = true)"
 
 time_cmd strata_restore "$fresh" "$CLI" restore --db "$work/db" "$backup"
 time_cmd strata_jsonl "$fresh" "$CLI" import --db "$work/db" --table t "$jsonl"
 time_cmd sqlite_json "$fresh" sqlite3 "$work/peer.sqlite" "$schema" "INSERT INTO t SELECT value->>'id', value->>'name', value->>'email', value->>'age', value->>'score', value->>'active', value->>'created', value->>'note' FROM json_each(readfile('$json'), '\$.table.data')"
-time_cmd duck1_jsonl "$fresh" duck :memory: "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
-time_cmd duck2_jsonl "$fresh" duck :memory: "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
-time_cmd duck1_jsonl_file "$fresh" duck "$work/peer.duckdb" "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
-time_cmd duck2_jsonl_file "$fresh" duck "$work/peer.duckdb" "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
+time_cmd duck1_jsonl "$fresh" "$duck" :memory: "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
+time_cmd duck2_jsonl "$fresh" "$duck" :memory: "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
+time_cmd duck1_jsonl_file "$fresh" "$duck" "$work/peer.duckdb" "SET threads = 1" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
+time_cmd duck2_jsonl_file "$fresh" "$duck" "$work/peer.duckdb" "SET threads = 2" "CREATE TABLE t AS SELECT * FROM read_json('$jsonl')"
 eval "$fresh"
 "$CLI" import --db "$work/db" --table t "$csv" >/dev/null
 db_bytes=$(du -sb "$work/db" | cut -f1)

@@ -197,6 +197,45 @@ private slots:
         QCOMPARE(widened, 2); // n and code, each said once
     }
 
+    void bigCsvInferredOnTwoCoresKeepsEveryRow()
+    {
+        // Files of 4 MiB and more are type-checked in two halves on two threads. The split
+        // guesses a record boundary; here one file has a quoted field with line ends across
+        // the middle (the guess fails and the first half reads on), the other does not.
+        for (const bool spanning : {false, true}) {
+            QTemporaryDir tmp;
+            QByteArray csv = "n,x,note\n";
+            QByteArray spanText;
+            const int rows = 300000;
+            for (int i = 0; i < rows; ++i) {
+                csv += QByteArray::number(i) + "," + QByteArray::number(i % 7) + ",";
+                if (spanning && i == rows / 2) {
+                    for (int k = 0; k < 40000; ++k)
+                        spanText += "line " + QByteArray::number(k) + "\n";
+                    csv += "\"" + spanText + "\"\n";
+                } else {
+                    csv += "plain\n";
+                }
+            }
+            csv += "n/a,2.5,last\n"; // widens n to TEXT and x to DOUBLE, at the very end
+            QVERIFY(csv.size() > (4 << 20));
+            const auto file = writeFile(tmp, "big.csv", csv);
+            auto db = engine::Database::openInMemory();
+            auto r = transfer::runImport(*db, importOf(file));
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            QCOMPARE(r->rowsImported, int64_t(rows + 1));
+            auto c = db->connect();
+            const auto info = *c->table("big");
+            QCOMPARE(info.columns[0].type, LogicalType::Text);
+            QCOMPARE(info.columns[1].type, LogicalType::Double);
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE note = 'plain'"),
+                     int64_t(spanning ? rows - 1 : rows));
+            if (spanning)
+                QCOMPARE(query(*c, "SELECT note FROM big WHERE n = '150000'").rows[0][0].s,
+                         spanText.toStdString());
+        }
+    }
+
     void csvBomLineEndsAndNullMarkers()
     {
         QTemporaryDir tmp;
@@ -219,6 +258,45 @@ private slots:
         QCOMPARE(rows[2][1].type, LogicalType::Text);
         QCOMPARE(rows[2][1].s, std::string(""));
         QVERIFY(rows[3][1].isNull());
+    }
+
+    void emptyFieldsCanBeEmptyText()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto spec = importOf(writeFile(tmp, "e.csv", "a,b\n1,\n2,x\n"));
+        spec.csv.emptyIsNull = false;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto rows = query(*c, "SELECT b FROM e ORDER BY a").rows;
+        QCOMPARE(rows[0][0].type, LogicalType::Text);
+        QCOMPARE(rows[0][0].s, std::string(""));
+    }
+
+    void queryExportsImportBack()
+    {
+        QTemporaryDir tmp;
+        auto source = test::trickyDatabase();
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Query;
+        ex.query = "SELECT id, s, d, day FROM t WHERE id < 100";
+        ex.formats.push_back({"json", {}});
+        ex.outputDir = tmp.path().toStdString();
+        auto exported = transfer::runExport(*source, ex);
+        QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(exported->files[0].path));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->tables[0].table, std::string("query"));
+        auto c = db->connect();
+        auto sc = source->connect();
+        const auto a = query(*sc, ex.query + " ORDER BY id").rows;
+        const auto b = query(*c, "SELECT id, s, d, day FROM query ORDER BY id").rows;
+        QCOMPARE(b.size(), a.size());
+        for (size_t i = 0; i < a.size(); ++i)
+            for (size_t k = 0; k < 4; ++k)
+                QVERIFY2(identical(a[i][k], b[i][k]), a[i][k].toSqlLiteral().c_str());
     }
 
     void csvSniffsDelimitersAndEncodings()

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QStringDecoder>
 #include <cstring>
+#include <thread>
 
 namespace strata::transfer {
 
@@ -28,17 +29,19 @@ namespace {
                                                + std::to_string(column) + ": " + message);
 }
 
+} // namespace
+
 //! Splits CSV text into records. Fields are views into the text, or into `scratch` when a
 //! quoted field had doubled quotes to undo.
-class RecordParser {
+class CsvRecordParser {
 public:
     struct Field {
         std::string_view text;
         bool quoted = false;
     };
 
-    RecordParser(std::string_view text, char delimiter, char quote, const std::string &path,
-                 int64_t maxFieldBytes)
+    CsvRecordParser(std::string_view text, char delimiter, char quote, const std::string &path,
+                    int64_t maxFieldBytes)
         : m_text(text)
         , m_delimiter(delimiter)
         , m_quote(quote)
@@ -58,6 +61,7 @@ public:
         if (m_pos >= m_text.size())
             return false;
         recordLine = m_line;
+        recordStart = m_pos;
         const size_t start = m_pos;
         for (;;) {
             readField();
@@ -80,6 +84,7 @@ public:
 
     std::vector<Field> fields;
     int64_t recordLine = 0;
+    size_t recordStart = 0; //!< byte offset of the record's first character
     std::string_view original;
     size_t position() const { return m_pos; }
 
@@ -201,6 +206,10 @@ private:
     std::string m_scratch;
     std::vector<Pending> m_pending;
 };
+
+namespace {
+
+using RecordParser = CsvRecordParser;
 
 bool looksTyped(std::string_view s)
 {
@@ -360,15 +369,11 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
     return reader;
 }
 
-void CsvReader::read(ImportSink &sink)
+SourceTable CsvReader::header(CsvRecordParser &parser, bool &haveRecord)
 {
-    RecordParser parser(m_data->text, m_dialect.delimiter, m_dialect.quote, m_path,
-                        m_options.maxFieldBytes);
     SourceTable table;
     table.name = m_table;
-    std::vector<Cell> cells;
-    RowOrigin origin;
-    bool haveRecord = parser.next();
+    haveRecord = parser.next();
     if (m_dialect.header && haveRecord) {
         std::vector<std::string> seen;
         for (size_t i = 0; i < parser.fields.size(); ++i) {
@@ -378,7 +383,7 @@ void CsvReader::read(ImportSink &sink)
             std::string unique = name;
             for (int k = 2; std::find(seen.begin(), seen.end(), unique) != seen.end(); ++k)
                 unique = name + "_" + std::to_string(k);
-            if (unique != name)
+            if (unique != name && !m_headerChecked)
                 m_warnings.push_back(m_path + ": the header names column " + quoteForMessage(name)
                                      + " more than once; the repeat is named "
                                      + quoteForMessage(unique));
@@ -390,19 +395,26 @@ void CsvReader::read(ImportSink &sink)
         for (size_t i = 0; i < parser.fields.size(); ++i)
             table.columns.push_back(SourceColumn::named("column_" + std::to_string(i + 1)));
     }
+    m_headerChecked = true;
     if (table.columns.empty())
         throw EngineError(StatusCode::Invalid,
                           m_path + ": the file holds no data (expected a header line or rows)");
-    if (!sink.beginTable(table))
-        return;
-    const size_t width = table.columns.size();
+    return table;
+}
+
+bool CsvReader::emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t width, size_t stopAt)
+{
+    std::vector<Cell> cells;
+    RowOrigin origin;
     auto isNullMarker = [&](std::string_view s) {
         for (const auto &m : m_options.nullMarkers)
             if (s == m)
                 return true;
         return false;
     };
-    for (; haveRecord; haveRecord = parser.next()) {
+    do {
+        if (parser.recordStart >= stopAt)
+            return true;
         origin.line = parser.recordLine;
         origin.original = parser.original;
         if (parser.fields.size() != width) {
@@ -426,8 +438,72 @@ void CsvReader::read(ImportSink &sink)
             cells.push_back(Cell::of(Cell::Kind::Text, s));
         }
         sink.row(cells, origin);
-    }
+    } while (parser.next());
+    return false;
+}
+
+void CsvReader::read(ImportSink &sink)
+{
+    CsvRecordParser parser(m_data->text, m_dialect.delimiter, m_dialect.quote, m_path,
+                           m_options.maxFieldBytes);
+    bool haveRecord = false;
+    const SourceTable table = header(parser, haveRecord);
+    if (!sink.beginTable(table))
+        return;
+    if (haveRecord)
+        emitRecords(parser, sink, table.columns.size(), SIZE_MAX);
     sink.endTable();
+}
+
+bool CsvReader::readSplit(ImportSink &first, ImportSink &second)
+{
+    const std::string_view text = m_data->text;
+    if (text.size() < (4u << 20))
+        return false; // small: not worth a thread
+    size_t split = text.find('\n', text.size() / 2);
+    if (split == std::string_view::npos)
+        return false;
+    ++split;
+    CsvRecordParser parser(text, m_dialect.delimiter, m_dialect.quote, m_path,
+                           m_options.maxFieldBytes);
+    bool haveRecord = false;
+    const SourceTable table = header(parser, haveRecord);
+    if (!first.beginTable(table))
+        return true;
+    if (!second.beginTable(table))
+        return false;
+    // The second half is read on a thread of its own, guessing that the split falls between
+    // records; the first half checks the guess when it gets there.
+    const size_t width = table.columns.size();
+    bool secondOk = true;
+    std::thread other([&] {
+        try {
+            CsvRecordParser rest(text.substr(split), m_dialect.delimiter, m_dialect.quote, m_path,
+                                 m_options.maxFieldBytes);
+            if (rest.next())
+                emitRecords(rest, second, width, SIZE_MAX);
+        } catch (const EngineError &) {
+            secondOk = false; // started inside a quoted field, most likely
+        } catch (...) {
+            secondOk = false;
+        }
+    });
+    bool stoppedAtSplit = false;
+    try {
+        stoppedAtSplit = haveRecord && emitRecords(parser, first, width, split);
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    // The guess held when the first half stopped at a record starting exactly at the split;
+    // a first half that read to the end saw the second half's rows itself.
+    const bool guessHeld = secondOk && stoppedAtSplit && parser.recordStart == split;
+    if (stoppedAtSplit && !guessHeld)
+        emitRecords(parser, first, width, SIZE_MAX); // a quoted field spanned the split: go on here
+    second.endTable();
+    first.endTable();
+    return guessHeld;
 }
 
 std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec)

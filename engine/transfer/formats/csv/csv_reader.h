@@ -6,6 +6,8 @@
 
 namespace strata::transfer {
 
+class CsvRecordParser;
+
 //! What sniffing found out about a CSV file (or was told).
 struct CsvDialect {
     char delimiter = ',';
@@ -27,17 +29,23 @@ public:
     ~CsvReader() override;
 
     void read(ImportSink &sink) override;
+    bool readSplit(ImportSink &first, ImportSink &second) override;
     std::vector<std::string> warnings() const override { return m_warnings; }
     const CsvDialect &dialect() const { return m_dialect; }
 
 private:
     CsvReader() = default;
+    SourceTable header(CsvRecordParser &parser, bool &haveRecord);
+    //! Emits records to `sink` until one starts at or after `stopAt`; true when it stopped
+    //! there (the parser holds that record), false at the end of the file.
+    bool emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t width, size_t stopAt);
     struct Data;
     std::unique_ptr<Data> m_data;
     std::string m_path, m_table;
     CsvReadOptions m_options;
     CsvDialect m_dialect;
     std::vector<std::string> m_warnings;
+    bool m_headerChecked = false; //!< header warnings given once, not on every pass
 };
 
 std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec);

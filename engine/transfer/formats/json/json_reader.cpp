@@ -21,14 +21,14 @@ struct JsonReader::Data {
 
 namespace {
 
-// Why RapidJSON: a SAX reader that streams (a backup larger than memory restores), parses
-// iteratively (deeply nested hostile input cannot overflow the stack), validates UTF-8,
-// hands numbers over as written (so DOUBLEs convert bit-exactly with std::from_chars), and
-// reports the byte offset of a syntax error.
+// Why RapidJSON: a SAX reader that streams (a backup larger than memory restores), validates
+// UTF-8, hands numbers over as written (so DOUBLEs convert bit-exactly with std::from_chars),
+// and reports the byte offset of a syntax error. Its recursive parser calls StartObject and
+// StartArray before it goes deeper, and the handler refuses nesting beyond kMaxDepth there,
+// so hostile nesting cannot overflow the stack (the iterative parser is a third slower).
 constexpr unsigned kParseFlags
-    = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag
-      | rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseNanAndInfFlag
-      | rapidjson::kParseStopWhenDoneFlag;
+    = rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag
+      | rapidjson::kParseNanAndInfFlag | rapidjson::kParseStopWhenDoneFlag;
 
 //! What a JSON value means at its place in the document.
 enum class Role {
@@ -261,7 +261,7 @@ private:
         if (m_frames.empty())
             return fail("expected an object or an array at the top level, found a single value");
         Frame &f = m_frames.back();
-        const std::string key = f.isArray ? std::string() : f.key;
+        const std::string &key = f.key; // empty in arrays
         if (f.isArray)
             ++f.index;
         switch (f.role) {
@@ -371,6 +371,7 @@ private:
     {
         (void)isArray;
         m_rowRejected = false;
+        m_expected = 0;
         m_arena.clear();
         m_spans.assign(m_current.table.columns.size(), Span{});
         m_rowStart = offsetNow();
@@ -395,6 +396,9 @@ private:
                           + " values in the row, found more");
                 return;
             }
+        } else if (m_expected < m_current.table.columns.size()
+                   && m_current.table.columns[m_expected].name == key) {
+            column = m_expected; // rows repeat their keys in one order: no hashing
         } else {
             auto it = m_current.byName.find(key);
             if (it == m_current.byName.end()) {
@@ -410,6 +414,7 @@ private:
             }
             column = it->second;
         }
+        m_expected = column + 1;
         Span &span = m_spans[column];
         span.kind = cell.kind;
         span.begin = m_arena.size();
@@ -549,6 +554,7 @@ private:
     std::vector<Span> m_spans;
     std::vector<Cell> m_cells;
     bool m_rowRejected = false;
+    size_t m_expected = 0; //!< the column the next key most likely names
     size_t m_rowStart = 0, m_rootOffset = 0, m_countedTo = 0;
     int64_t m_line = 1;
     std::exception_ptr m_error;
