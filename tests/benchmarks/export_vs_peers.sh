@@ -12,22 +12,8 @@ CLI=$BENCH/app/strata-cli
 work=$(mktemp -d /tmp/strata-export-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-if [ ! -d "$BENCH/duckdb/node_modules/@duckdb/node-api" ]; then
-    mkdir -p "$BENCH/duckdb"
-    npm install --silent --prefix "$BENCH/duckdb" @duckdb/node-api >/dev/null
-fi
-cat > "$BENCH/duckdb/run.js" <<'JS'
-// node run.js DBFILE SQL...: runs statements in order on a DuckDB database file.
-const { DuckDBInstance } = require('@duckdb/node-api');
-(async () => {
-  const instance = await DuckDBInstance.create(process.argv[2]);
-  const connection = await instance.connect();
-  for (const sql of process.argv.slice(3)) await connection.run(sql);
-})().catch((e) => { console.error(e); process.exit(1); });
-JS
-printf '#!/bin/sh\nexec node "%s" "$@"\n' "$PWD/$BENCH/duckdb/run.js" > "$work/duck"
-chmod +x "$work/duck"
-duck() { "$work/duck" "$@"; }
+source tests/benchmarks/peers_lib.sh
+setup_duckdb
 
 echo "generating $ROWS rows..." >&2
 "$BENCH/tests/benchmarks/bench_export_data" "$work/strata" "$ROWS"
@@ -40,51 +26,30 @@ CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, email TEXT, age INT, score RE
 .mode csv
 .import --skip 1 $src t
 SQL
-duck "$work/peer.duckdb" "CREATE TABLE t AS SELECT * FROM read_csv('$src', header = true)"
+"$duck" "$work/peer.duckdb" "CREATE TABLE t AS SELECT * FROM read_csv('$src', header = true)"
 
-# time_cmd NAME COMMAND...: median wall seconds of RUNS runs; also keeps the peak RSS (KiB).
-declare -A SECONDS_OF RSS_OF
-time_cmd() {
-    local name=$1
-    shift
-    local times=() rss=0
-    for _ in $(seq "$RUNS"); do
-        rm -rf "$work/out" && mkdir -p "$work/out"
-        sync
-        local t0 t1
-        t0=$(date +%s.%N)
-        /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null
-        t1=$(date +%s.%N)
-        times+=("$(echo "$t1 - $t0" | bc -l)")
-        local r
-        r=$(tail -1 "$work/rss")
-        [ "$r" -gt "$rss" ] && rss=$r
-    done
-    SECONDS_OF[$name]=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
-    RSS_OF[$name]=$rss
-    echo "$name: ${SECONDS_OF[$name]} s, peak RSS ${rss} KiB" >&2
-}
 out="$work/out"
-time_cmd strata_csv "$CLI" export --db "$work/strata" --out "$out" --tables t --format csv --no-latest
+reset='rm -rf "$work/out" && mkdir -p "$work/out"'
+time_cmd strata_csv "$reset" "$CLI" export --db "$work/strata" --out "$out" --tables t --format csv --no-latest
 csv_bytes=$(stat -c %s "$src")
-time_cmd sqlite_csv sh -c "sqlite3 -csv -header '$work/peer.sqlite' 'SELECT * FROM t' > '$out/t.csv'"
-time_cmd duck1_csv "$work/duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.csv' (HEADER)"
-time_cmd duck2_csv "$work/duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.csv' (HEADER)"
-time_cmd strata_json "$CLI" export --db "$work/strata" --out "$out" --tables t --format json --no-latest
+time_cmd sqlite_csv "$reset" sh -c "sqlite3 -csv -header '$work/peer.sqlite' 'SELECT * FROM t' > '$out/t.csv'"
+time_cmd duck1_csv "$reset" "$duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.csv' (HEADER)"
+time_cmd duck2_csv "$reset" "$duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.csv' (HEADER)"
+time_cmd strata_json "$reset" "$CLI" export --db "$work/strata" --out "$out" --tables t --format json --no-latest
 json_bytes=$(stat -c %s "$(ls "$out"/t_export_*.json)")
-time_cmd strata_jsonl "$CLI" export --db "$work/strata" --out "$out" --tables t --format json --jsonl --no-latest
-time_cmd sqlite_json sh -c "sqlite3 -json '$work/peer.sqlite' 'SELECT * FROM t' > '$out/t.json'"
-time_cmd duck1_json "$work/duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.json' (FORMAT JSON, ARRAY true)"
-time_cmd duck2_json "$work/duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.json' (FORMAT JSON, ARRAY true)"
-time_cmd duck1_ndjson "$work/duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.json' (FORMAT JSON)"
-time_cmd duck2_ndjson "$work/duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.json' (FORMAT JSON)"
+time_cmd strata_jsonl "$reset" "$CLI" export --db "$work/strata" --out "$out" --tables t --format json --jsonl --no-latest
+time_cmd sqlite_json "$reset" sh -c "sqlite3 -json '$work/peer.sqlite' 'SELECT * FROM t' > '$out/t.json'"
+time_cmd duck1_json "$reset" "$duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.json' (FORMAT JSON, ARRAY true)"
+time_cmd duck2_json "$reset" "$duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.json' (FORMAT JSON, ARRAY true)"
+time_cmd duck1_ndjson "$reset" "$duck" "$work/peer.duckdb" "SET threads = 1" "COPY t TO '$out/t.json' (FORMAT JSON)"
+time_cmd duck2_ndjson "$reset" "$duck" "$work/peer.duckdb" "SET threads = 2" "COPY t TO '$out/t.json' (FORMAT JSON)"
 sum=0
 for f in csv json sql sqlite xlsx; do
-    time_cmd "strata_only_$f" "$CLI" export --db "$work/strata" --out "$out" --tables t --format $f --no-latest
+    time_cmd "strata_only_$f" "$reset" "$CLI" export --db "$work/strata" --out "$out" --tables t --format $f --no-latest
     sum=$(echo "$sum + ${SECONDS_OF[strata_only_$f]}" | bc -l)
 done
-time_cmd strata_all "$CLI" export --db "$work/strata" --out "$out" --tables t --format csv,json,sql,sqlite,xlsx --no-latest
-time_cmd strata_open "$CLI" tables --db "$work/strata"
+time_cmd strata_all "$reset" "$CLI" export --db "$work/strata" --out "$out" --tables t --format csv,json,sql,sqlite,xlsx --no-latest
+time_cmd strata_open "$reset" "$CLI" tables --db "$work/strata"
 
 mbps() { echo "scale=0; $1 / 1048576 / $2" | bc -l; }
 echo

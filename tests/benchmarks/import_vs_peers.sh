@@ -13,22 +13,8 @@ CLI=$BENCH/app/strata-cli
 work=$(mktemp -d /tmp/strata-import-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-if [ ! -d "$BENCH/duckdb/node_modules/@duckdb/node-api" ]; then
-    mkdir -p "$BENCH/duckdb"
-    npm install --silent --prefix "$BENCH/duckdb" @duckdb/node-api >/dev/null
-fi
-cat > "$BENCH/duckdb/run.js" <<'JS'
-// node run.js DBFILE SQL...: runs statements in order on a DuckDB database (":memory:" too).
-const { DuckDBInstance } = require('@duckdb/node-api');
-(async () => {
-  const instance = await DuckDBInstance.create(process.argv[2]);
-  const connection = await instance.connect();
-  for (const sql of process.argv.slice(3)) await connection.run(sql);
-})().catch((e) => { console.error(e); process.exit(1); });
-JS
-printf '#!/bin/sh\nexec node "%s" "$@"\n' "$PWD/$BENCH/duckdb/run.js" > "$work/duck"
-chmod +x "$work/duck"
-duck=$work/duck
+source tests/benchmarks/peers_lib.sh
+setup_duckdb
 
 echo "generating $ROWS rows..." >&2
 "$BENCH/tests/benchmarks/bench_export_data" "$work/source" "$ROWS"
@@ -41,28 +27,6 @@ jsonl=$(ls "$work"/files/t_export_*.jsonl)
 backup=$(ls "$work"/files/full_backup_*.json)
 cat "$csv" "$jsonl" "$backup" > /dev/null # warm the page cache
 
-declare -A SECONDS_OF RSS_OF
-# time_cmd NAME SETUP COMMAND...: median wall seconds of RUNS runs (SETUP runs untimed before
-# each); also keeps the peak RSS (KiB).
-time_cmd() {
-    local name=$1 setup=$2
-    shift 2
-    local times=() rss=0
-    for _ in $(seq "$RUNS"); do
-        eval "$setup"
-        sync
-        local t0 t1 r
-        t0=$(date +%s.%N)
-        /usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null
-        t1=$(date +%s.%N)
-        times+=("$(echo "$t1 - $t0" | bc -l)")
-        r=$(tail -1 "$work/rss")
-        [ "$r" -gt "$rss" ] && rss=$r
-    done
-    SECONDS_OF[$name]=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
-    RSS_OF[$name]=$rss
-    echo "$name: ${SECONDS_OF[$name]} s, peak RSS ${rss} KiB" >&2
-}
 fresh='rm -rf "$work/db" "$work/peer.sqlite" "$work/peer.duckdb" "$work/peer.duckdb.wal"'
 schema="CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, email TEXT, age INT, score REAL, active TEXT, created TEXT, note TEXT);"
 

@@ -8,6 +8,7 @@
 #include "engine/transfer/naming.h"
 #include "tests/support/csv_parse.h"
 #include "tests/support/engine_helpers.h"
+#include "tests/support/transfer_helpers.h"
 #include "tests/support/tricky_table.h"
 
 #include <QDir>
@@ -28,6 +29,7 @@
 using namespace strata;
 using engine::Value;
 using strata::test::parseCsv;
+using strata::test::CancelAfter;
 
 namespace {
 
@@ -49,20 +51,6 @@ transfer::ExportSpec spec(const QString &dir, transfer::ExportScope scope, const
     return s;
 }
 
-class CancelAfter : public transfer::ProgressSink {
-public:
-    explicit CancelAfter(int64_t rows)
-        : m_after(rows)
-    {
-    }
-    void setTotal(int64_t rows) override { total = rows; }
-    void advance(int64_t rows, const std::string &) override { seen = rows; }
-    bool isCanceled() const override { return seen >= m_after; }
-    int64_t total = -1, seen = 0;
-
-private:
-    int64_t m_after;
-};
 
 } // namespace
 

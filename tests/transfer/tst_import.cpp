@@ -8,6 +8,7 @@
 #include "engine/transfer/import_job.h"
 #include "tests/support/csv_parse.h"
 #include "tests/support/engine_helpers.h"
+#include "tests/support/transfer_helpers.h"
 #include "tests/support/tricky_table.h"
 
 #include <QDir>
@@ -23,31 +24,12 @@ using namespace strata;
 using engine::LogicalType;
 using engine::Value;
 using test::scalar;
+using namespace strata::test;
 
 namespace {
 
-std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    QFile f(dir.filePath(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(name));
-    return dir.filePath(name).toStdString();
-}
 
-transfer::ImportSpec importOf(const std::string &file)
-{
-    transfer::ImportSpec spec;
-    spec.files.push_back(file);
-    return spec;
-}
 
-engine::QueryResult query(engine::Connection &c, const std::string &sql)
-{
-    auto r = c.execute(sql);
-    if (!r)
-        qFatal("query failed: %s", r.status().toString().c_str());
-    return *r;
-}
 
 //! Every table (but audit_log) with every row, as text: equal before and after means the
 //! database did not change.
@@ -75,15 +57,6 @@ std::string dump(engine::Database &db)
     return out;
 }
 
-//! Equal values; DOUBLEs bit for bit (NaN too).
-bool identical(const Value &a, const Value &b)
-{
-    if (a.type != b.type)
-        return false;
-    if (a.type == LogicalType::Double)
-        return std::memcmp(&a.d, &b.d, sizeof a.d) == 0;
-    return engine::sameValue(a, b);
-}
 
 void compareTables(engine::Connection &source, engine::Connection &copy, const std::string &table)
 {
@@ -99,20 +72,6 @@ void compareTables(engine::Connection &source, engine::Connection &copy, const s
                          .c_str());
 }
 
-class CancelAfter : public transfer::ProgressSink {
-public:
-    explicit CancelAfter(int64_t rows)
-        : m_after(rows)
-    {
-    }
-    void setTotal(int64_t) override {}
-    void advance(int64_t rows, const std::string &) override { seen = rows; }
-    bool isCanceled() const override { return seen >= m_after; }
-    int64_t seen = 0;
-
-private:
-    int64_t m_after;
-};
 
 QString python()
 {

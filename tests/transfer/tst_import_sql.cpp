@@ -8,6 +8,7 @@
 #include "engine/transfer/formats/sql/sql_script_reader.h"
 #include "engine/transfer/import_job.h"
 #include "tests/support/engine_helpers.h"
+#include "tests/support/transfer_helpers.h"
 #include "tests/support/postgres_server.h"
 #include "tests/support/tricky_table.h"
 
@@ -23,40 +24,13 @@ using namespace strata;
 using engine::LogicalType;
 using engine::Value;
 using test::scalar;
+using namespace strata::test;
 
 namespace {
 
-std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    QFile f(dir.filePath(name));
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(name));
-    return dir.filePath(name).toStdString();
-}
 
-engine::QueryResult query(engine::Connection &c, const std::string &sql)
-{
-    auto r = c.execute(sql);
-    if (!r)
-        qFatal("query failed: %s", r.status().toString().c_str());
-    return *r;
-}
 
-transfer::ImportSpec importOf(const std::string &file)
-{
-    transfer::ImportSpec spec;
-    spec.files.push_back(file);
-    return spec;
-}
 
-bool identical(const Value &a, const Value &b)
-{
-    if (a.type != b.type)
-        return false;
-    if (a.type == LogicalType::Double)
-        return std::memcmp(&a.d, &b.d, sizeof a.d) == 0;
-    return engine::sameValue(a, b);
-}
 
 //! Every value of table t equal, except that a NaN may have become NULL where the target
 //! (SQLite) has no NaN.

@@ -1,5 +1,7 @@
 #include "engine/transfer/formats/csv/csv_reader.h"
 
+#include "engine/transfer/mapped_input.h"
+
 #include <QFile>
 #include <QStringDecoder>
 #include <cstring>
@@ -12,9 +14,11 @@ using engine::StatusCode;
 
 //! The file's bytes: mapped, or converted to UTF-8 (UTF-16 and Latin-1 files).
 struct CsvReader::Data {
-    QFile file;
-    const char *mapped = nullptr;
-    qint64 size = 0;
+    explicit Data(const std::string &path)
+        : input(path)
+    {
+    }
+    MappedInput input;
     std::string converted;
     std::string_view text; //!< what is parsed: UTF-8, without a BOM
 };
@@ -288,20 +292,9 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
     reader->m_path = path;
     reader->m_table = tableName;
     reader->m_options = options;
-    reader->m_data = std::make_unique<Data>();
+    reader->m_data = std::make_unique<Data>(path);
     Data &d = *reader->m_data;
-    d.file.setFileName(QString::fromStdString(path));
-    if (!d.file.open(QIODevice::ReadOnly))
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot open (" + d.file.errorString().toStdString() + ")");
-    d.size = d.file.size();
-    if (d.size > 0) {
-        d.mapped = reinterpret_cast<const char *>(d.file.map(0, d.size));
-        if (!d.mapped)
-            throw EngineError(StatusCode::Io,
-                              path + ": cannot read (" + d.file.errorString().toStdString() + ")");
-    }
-    std::string_view bytes(d.mapped ? d.mapped : "", static_cast<size_t>(d.size));
+    std::string_view bytes = d.input.bytes();
     if (maxBytes > 0)
         bytes = headOf(bytes, static_cast<size_t>(maxBytes));
     CsvDialect &dialect = reader->m_dialect;

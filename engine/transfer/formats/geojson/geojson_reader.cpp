@@ -1,5 +1,8 @@
 #include "engine/transfer/formats/geojson/geojson_reader.h"
 
+#include "engine/transfer/formats/json/sax_cells.h"
+#include "engine/transfer/mapped_input.h"
+
 #include <QFile>
 #include <exception>
 #include <geos_c.h>
@@ -72,7 +75,9 @@ private:
 
 enum class Role { Root, Features, Feature, Properties, Capture, Ignore };
 
-class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+class Handler : public CellHandler<Handler> {
+    friend class CellHandler<Handler>;
+
 public:
     Handler(ImportSink &sink, const std::string &path, const std::string &table,
             std::string_view text, const rapidjson::MemoryStream &stream)
@@ -87,28 +92,14 @@ public:
         m_byName.emplace("geometry", 0);
     }
 
-    bool Null() { return scalar(Cell::null()); }
-    bool Bool(bool b) { return scalar(Cell::of(Cell::Kind::Boolean, b ? "true" : "false")); }
-    bool RawNumber(const char *s, rapidjson::SizeType n, bool)
-    {
-        return scalar(Cell::of(Cell::Kind::Number, {s, n}));
-    }
-    bool String(const char *s, rapidjson::SizeType n, bool)
-    {
-        return scalar(Cell::of(Cell::Kind::Text, {s, n}));
-    }
     bool Key(const char *s, rapidjson::SizeType n, bool)
     {
         if (!m_frames.empty())
             m_frames.back().key.assign(s, n);
         return true;
     }
-    bool StartObject() { return start(false); }
-    bool StartArray() { return start(true); }
-    bool EndObject(rapidjson::SizeType) { return end(); }
-    bool EndArray(rapidjson::SizeType) { return end(); }
 
-    std::exception_ptr error() const { return m_error; }
+    const DeferredError &error() const { return m_error; }
     void finish()
     {
         if (!m_begun)
@@ -180,7 +171,7 @@ private:
         if (!m_frames.empty())
             ++m_frames.back().count;
         m_frames.push_back({role, isArray, {}, offset, inGeometry, 0});
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     bool end()
@@ -205,7 +196,7 @@ private:
         } else if (frame.role == Role::Root && m_rootIsFeature) {
             endFeature();
         }
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     bool scalar(const Cell &cell)
@@ -229,7 +220,7 @@ private:
                    && f.key == "geometry" && cell.kind == Cell::Kind::Null) {
             m_values[0] = {Cell::Kind::Null, {}};
         }
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     void begin()
@@ -310,22 +301,14 @@ private:
 
     bool fail(const std::string &message)
     {
-        if (!m_error)
-            m_error = std::make_exception_ptr(
-                EngineError(StatusCode::Invalid, m_path + ": " + message));
-        return false;
+        return m_error.fail(
+            std::make_exception_ptr(EngineError(StatusCode::Invalid, m_path + ": " + message)));
     }
 
     template<typename F>
     void guard(F &&f)
     {
-        if (m_error)
-            return;
-        try {
-            f();
-        } catch (...) {
-            m_error = std::current_exception();
-        }
+        m_error.guard(std::forward<F>(f));
     }
 
     ImportSink &m_sink;
@@ -343,7 +326,7 @@ private:
     bool m_begun = false, m_wanted = false, m_rootIsFeature = false;
     int64_t m_index = 0, m_rowLine = 0, m_line = 1;
     size_t m_countedTo = 0;
-    std::exception_ptr m_error;
+    DeferredError m_error;
 };
 
 class GeojsonReader : public Reader {
@@ -351,18 +334,9 @@ public:
     GeojsonReader(std::string path, std::string table)
         : m_path(std::move(path))
         , m_table(std::move(table))
+        , m_input(m_path)
+        , m_text(m_input.text())
     {
-        m_file.setFileName(QString::fromStdString(m_path));
-        if (!m_file.open(QIODevice::ReadOnly))
-            throw EngineError(StatusCode::Io, m_path + ": cannot open ("
-                                                  + m_file.errorString().toStdString() + ")");
-        const qint64 size = m_file.size();
-        const char *mapped = size > 0 ? reinterpret_cast<const char *>(m_file.map(0, size)) : "";
-        if (!mapped)
-            throw EngineError(StatusCode::Io, m_path + ": cannot read");
-        m_text = std::string_view(mapped, static_cast<size_t>(size));
-        if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
-            m_text.remove_prefix(3);
     }
 
     void read(ImportSink &sink) override
@@ -371,8 +345,7 @@ public:
         Handler handler(sink, m_path, m_table, m_text, stream);
         rapidjson::Reader parser;
         parser.Parse<kParseFlags>(stream, handler);
-        if (handler.error())
-            std::rethrow_exception(handler.error());
+        handler.error().rethrow();
         if (parser.HasParseError()) {
             const size_t at = parser.GetErrorOffset();
             int64_t line = 1;
@@ -392,7 +365,7 @@ public:
 
 private:
     std::string m_path, m_table;
-    QFile m_file;
+    MappedInput m_input;
     std::string_view m_text;
 };
 

@@ -1,5 +1,8 @@
 #include "engine/transfer/formats/json/json_reader.h"
 
+#include "engine/transfer/formats/json/sax_cells.h"
+#include "engine/transfer/mapped_input.h"
+
 #include <QFile>
 #include <cstring>
 #include <exception>
@@ -15,7 +18,11 @@ using engine::LogicalType;
 using engine::StatusCode;
 
 struct JsonReader::Data {
-    QFile file;
+    explicit Data(const std::string &path)
+        : input(path)
+    {
+    }
+    MappedInput input;
     std::string_view text;
 };
 
@@ -70,7 +77,9 @@ struct TableState {
     }
 };
 
-class Handler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Handler> {
+class Handler : public CellHandler<Handler> {
+    friend class CellHandler<Handler>;
+
 public:
     Handler(ImportSink &sink, const std::string &path, const std::string &defaultTable, bool lines,
             std::string_view text)
@@ -83,25 +92,11 @@ public:
     }
 
     // --- RapidJSON callbacks; false stops the parse (the reason is in m_error) ---
-    bool Null() { return scalar(Cell::null()); }
-    bool Bool(bool b) { return scalar(Cell::of(Cell::Kind::Boolean, b ? "true" : "false")); }
-    bool RawNumber(const char *s, rapidjson::SizeType n, bool)
-    {
-        return scalar(Cell::of(Cell::Kind::Number, {s, n}));
-    }
-    bool String(const char *s, rapidjson::SizeType n, bool)
-    {
-        return scalar(Cell::of(Cell::Kind::Text, {s, n}));
-    }
     bool Key(const char *s, rapidjson::SizeType n, bool)
     {
         m_frames.back().key.assign(s, n);
         return true;
     }
-    bool StartObject() { return start(false); }
-    bool StartArray() { return start(true); }
-    bool EndObject(rapidjson::SizeType) { return end(); }
-    bool EndArray(rapidjson::SizeType) { return end(); }
 
     //! Called before each top-level value (JSON lines: each line).
     void beginRoot(size_t offset)
@@ -114,7 +109,7 @@ public:
         if (m_current.begun)
             endTable();
     }
-    std::exception_ptr error() const { return m_error; }
+    const DeferredError &error() const { return m_error; }
     std::string pathNow() const { return currentPath(); }
 
 private:
@@ -161,12 +156,11 @@ private:
     bool start(bool isArray)
     {
         if (m_frames.size() >= JsonReader::kMaxDepth) {
-            m_error = std::make_exception_ptr(
+            return m_error.fail(std::make_exception_ptr(
                 EngineError(StatusCode::Invalid,
                             m_path + ": " + pathThrough(6) + "…: nesting deeper than "
                                 + std::to_string(JsonReader::kMaxDepth)
-                                + " levels (expected a table layout at most a few levels deep)"));
-            return false;
+                                + " levels (expected a table layout at most a few levels deep)")));
         }
         if (m_frames.empty()) {
             // The top-level value: an array of rows, a document, or (JSON lines) one row.
@@ -203,7 +197,7 @@ private:
                           + ": expected a string, number, boolean or null, found "
                           + (isArray ? "an array" : "an object"));
             m_frames.push_back({Role::Ignore, isArray, {}, 0});
-            return m_error == nullptr;
+            return !m_error.failed();
         }
         const Role role = roleOfChild(parent, isArray);
         if (parent.role == Role::Document && role == Role::Data) {
@@ -223,7 +217,7 @@ private:
             beginData(pathThrough(m_frames.size() - 1));
         if (role == Role::Row)
             return beginRow(isArray);
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     bool end()
@@ -253,7 +247,7 @@ private:
         default:
             break;
         }
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     bool scalar(const Cell &cell)
@@ -296,7 +290,7 @@ private:
         default:
             break;
         }
-        return m_error == nullptr;
+        return !m_error.failed();
     }
 
     // --- column definitions ---
@@ -518,22 +512,14 @@ private:
 
     bool fail(const std::string &message)
     {
-        if (!m_error)
-            m_error = std::make_exception_ptr(
-                EngineError(StatusCode::Invalid, m_path + ": " + currentPath() + ": " + message));
-        return false;
+        return m_error.fail(std::make_exception_ptr(
+            EngineError(StatusCode::Invalid, m_path + ": " + currentPath() + ": " + message)));
     }
 
     template<typename F>
     void guard(F &&f)
     {
-        if (m_error)
-            return;
-        try {
-            f();
-        } catch (...) {
-            m_error = std::current_exception();
-        }
+        m_error.guard(std::forward<F>(f));
     }
 
     struct Span {
@@ -557,7 +543,7 @@ private:
     size_t m_expected = 0; //!< the column the next key most likely names
     size_t m_rowStart = 0, m_rootOffset = 0, m_countedTo = 0;
     int64_t m_line = 1;
-    std::exception_ptr m_error;
+    DeferredError m_error;
 };
 
 std::string_view headOf(std::string_view text, size_t limit)
@@ -579,20 +565,9 @@ std::unique_ptr<JsonReader> JsonReader::open(const std::string &path, const std:
     reader->m_table = tableName;
     reader->m_lines = lines;
     reader->m_maxBytes = maxBytes;
-    reader->m_data = std::make_unique<Data>();
+    reader->m_data = std::make_unique<Data>(path);
     Data &d = *reader->m_data;
-    d.file.setFileName(QString::fromStdString(path));
-    if (!d.file.open(QIODevice::ReadOnly))
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot open (" + d.file.errorString().toStdString() + ")");
-    const qint64 size = d.file.size();
-    const char *mapped = size > 0 ? reinterpret_cast<const char *>(d.file.map(0, size)) : "";
-    if (!mapped)
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot read (" + d.file.errorString().toStdString() + ")");
-    d.text = std::string_view(mapped, static_cast<size_t>(size));
-    if (d.text.substr(0, 3) == "\xEF\xBB\xBF")
-        d.text.remove_prefix(3);
+    d.text = d.input.text();
     if (maxBytes > 0 && d.text.size() > static_cast<size_t>(maxBytes))
         d.text = d.text.substr(0, static_cast<size_t>(maxBytes));
     const std::string_view head = headOf(d.text, 1 << 20);
@@ -633,8 +608,7 @@ void JsonReader::read(ImportSink &sink)
         handler.beginRoot(first ? 0 : stream.Tell());
         const size_t rootStart = stream.Tell();
         parser.Parse<kParseFlags>(stream, handler);
-        if (handler.error())
-            std::rethrow_exception(handler.error());
+        handler.error().rethrow();
         if (parser.HasParseError()) {
             const size_t at = parser.GetErrorOffset();
             if (m_maxBytes > 0 && at >= text.size())

@@ -2,6 +2,7 @@
 
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/formats/sqlite/sqlite_reader.h"
+#include "engine/transfer/mapped_input.h"
 
 #include <QFile>
 #include <map>
@@ -931,18 +932,9 @@ class SqlScriptReader : public Reader {
 public:
     explicit SqlScriptReader(std::string path)
         : m_path(std::move(path))
+        , m_input(m_path)
+        , m_text(m_input.text())
     {
-        m_file.setFileName(QString::fromStdString(m_path));
-        if (!m_file.open(QIODevice::ReadOnly))
-            throw EngineError(StatusCode::Io, m_path + ": cannot open ("
-                                                  + m_file.errorString().toStdString() + ")");
-        const qint64 size = m_file.size();
-        const char *mapped = size > 0 ? reinterpret_cast<const char *>(m_file.map(0, size)) : "";
-        if (!mapped)
-            throw EngineError(StatusCode::Io, m_path + ": cannot read");
-        m_text = std::string_view(mapped, static_cast<size_t>(size));
-        if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
-            m_text.remove_prefix(3);
     }
 
     bool runsStatements() const override { return true; }
@@ -1046,7 +1038,7 @@ private:
     }
 
     std::string m_path;
-    QFile m_file;
+    MappedInput m_input;
     std::string_view m_text;
 };
 
