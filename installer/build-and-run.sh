@@ -14,6 +14,10 @@ if [ $# -eq 0 ] && [ ! -e "$db/checkpoint.db" ] && [ ! -e "$db/wal-000001.log" ]
     echo "Creating the demo database in $db"
     "$cli" demo --db "$db" --rows 5000
 fi
+# The desktop application where there is a display; the SQL shell on a terminal without one.
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec build/release/app/strata "$db"
+fi
 "$cli" tables --db "$db"
 if [ -t 0 ]; then
     exec "$cli" sql --db "$db" --format table

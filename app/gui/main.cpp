@@ -21,6 +21,7 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName("strata");
+    QApplication::setOrganizationName("Strata");
     QApplication::setApplicationDisplayName("Strata");
     QApplication::setApplicationVersion(STRATA_VERSION);
     app::setupLogging("strata", false);

@@ -299,7 +299,7 @@ bool convertCellInto(const Cell &cell, LogicalType type, Value &out, std::string
         else if (const size_t bad = invalidUtf8At(s); bad != std::string_view::npos)
             why = "expected UTF-8 text, found an invalid byte sequence at byte "
                   + std::to_string(bad + 1);
-        else if (std::memchr(s.data(), '\0', s.size()))
+        else if (s.find('\0') != std::string_view::npos)
             why = "expected text, found a NUL byte (text cannot hold one; import into a BLOB "
                   "column)";
         else {

@@ -14,8 +14,7 @@
 namespace strata::test {
 
 //! Writes `bytes` to `name` in `dir`; returns the path.
-inline std::string writeFile(const QTemporaryDir &dir, const QString &name,
-                             const QByteArray &bytes)
+inline std::string writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     QFile f(dir.filePath(name));
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())

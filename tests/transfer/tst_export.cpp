@@ -28,8 +28,8 @@
 
 using namespace strata;
 using engine::Value;
-using strata::test::parseCsv;
 using strata::test::CancelAfter;
+using strata::test::parseCsv;
 
 namespace {
 
@@ -50,7 +50,6 @@ transfer::ExportSpec spec(const QString &dir, transfer::ExportScope scope, const
     s.utcNames = true;
     return s;
 }
-
 
 } // namespace
 

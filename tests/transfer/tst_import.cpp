@@ -28,9 +28,6 @@ using namespace strata::test;
 
 namespace {
 
-
-
-
 //! Every table (but audit_log) with every row, as text: equal before and after means the
 //! database did not change.
 std::string dump(engine::Database &db)
@@ -57,7 +54,6 @@ std::string dump(engine::Database &db)
     return out;
 }
 
-
 void compareTables(engine::Connection &source, engine::Connection &copy, const std::string &table)
 {
     const auto a = query(source, "SELECT * FROM " + table + " ORDER BY 1");
@@ -71,7 +67,6 @@ void compareTables(engine::Connection &source, engine::Connection &copy, const s
                       + a.rows[r][c].toSqlLiteral() + " became " + b.rows[r][c].toSqlLiteral())
                          .c_str());
 }
-
 
 QString python()
 {

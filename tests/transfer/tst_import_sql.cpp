@@ -8,8 +8,8 @@
 #include "engine/transfer/formats/sql/sql_script_reader.h"
 #include "engine/transfer/import_job.h"
 #include "tests/support/engine_helpers.h"
-#include "tests/support/transfer_helpers.h"
 #include "tests/support/postgres_server.h"
+#include "tests/support/transfer_helpers.h"
 #include "tests/support/tricky_table.h"
 
 #include <QFile>
@@ -27,10 +27,6 @@ using test::scalar;
 using namespace strata::test;
 
 namespace {
-
-
-
-
 
 //! Every value of table t equal, except that a NaN may have become NULL where the target
 //! (SQLite) has no NaN.

@@ -1,16 +1,57 @@
 #include "ui/main_window/main_window.h"
 
+#include "engine/transfer/export_spec.h"
+#include "ui/browser/table_data_model.h"
+#include "ui/import/import_dialog.h"
+#include "ui/jobs/job_list.h"
 #include "ui/models/table_list_model.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateTime>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QPainter>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace strata::ui {
+
+namespace {
+
+//! Draws a job's progress column as a progress bar (busy while the total is unknown).
+class ProgressDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(2, 3, -2, -3);
+        bar.minimum = 0;
+        const int percent = index.data(Qt::UserRole).toInt();
+        bar.maximum = percent < 0 ? 0 : 100; // 0..0: the style draws "busy"
+        bar.progress = std::max(percent, 0);
+        bar.text = index.data(Qt::DisplayRole).toString();
+        bar.textVisible = true;
+        bar.state = option.state | QStyle::State_Horizontal;
+        QApplication::style()->drawControl(QStyle::CE_ProgressBar, &bar, painter);
+    }
+};
+
+} // namespace
 
 MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString &path,
                        QWidget *parent)
@@ -19,34 +60,139 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     , m_path(path)
     , m_connection(m_database->connect())
     , m_model(new TableListModel(this))
-    , m_view(new QTableView(this))
+    , m_tables(new QTableView(this))
+    , m_data(new TableDataModel(this))
+    , m_rows(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_jobs(new JobList(this))
+    , m_jobView(new QTableView(this))
     , m_status(new QLabel(this))
 {
     setWindowTitle(tr("Strata — %1").arg(path));
-    m_view->setModel(m_model);
-    m_view->setAccessibleName(tr("Tables"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    setCentralWidget(m_view);
+    setAcceptDrops(true);
+
+    m_tables->setModel(m_model);
+    m_tables->setAccessibleName(tr("Tables"));
+    m_tables->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tables->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tables->setAlternatingRowColors(true);
+    m_tables->verticalHeader()->hide();
+    m_tables->horizontalHeader()->setStretchLastSection(true);
+
+    m_rows->setModel(m_data);
+    m_rows->setAccessibleName(tr("Rows of the selected table"));
+    m_rows->setSortingEnabled(true);
+    m_rows->horizontalHeader()->setSortIndicatorShown(true);
+    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_rows->setAlternatingRowColors(true);
+    m_filter->setPlaceholderText(tr("Filter: a WHERE condition, e.g. age > 30 AND name LIKE 'A%'"));
+    m_filter->setAccessibleName(tr("Row filter"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::returnPressed, this, &MainWindow::applyFilter);
+
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_filter);
+    centreLayout->addWidget(m_rows, 1);
+    auto *split = new QSplitter(this);
+    split->addWidget(m_tables);
+    split->addWidget(centre);
+    split->setStretchFactor(1, 3);
+    split->setSizes({330, 950});
+    setCentralWidget(split);
+
+    m_jobView->setModel(m_jobs);
+    m_jobView->setAccessibleName(tr("Jobs"));
+    m_jobView->setItemDelegateForColumn(JobList::Progress, new ProgressDelegate(m_jobView));
+    m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobView->verticalHeader()->hide();
+    m_jobView->horizontalHeader()->setStretchLastSection(true);
+    m_jobView->setColumnWidth(JobList::What, 260);
+    m_jobView->setColumnWidth(JobList::Progress, 160);
+    auto *jobsDock = new QDockWidget(tr("Jobs"), this);
+    jobsDock->setObjectName(QStringLiteral("jobs"));
+    jobsDock->setWidget(m_jobView);
+    addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
+    resizeDocks({jobsDock}, {170}, Qt::Vertical);
     statusBar()->addWidget(m_status, 1);
 
     auto *file = menuBar()->addMenu(tr("&File"));
+    auto *importAction = file->addAction(tr("&Import…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, tr("Import files"), QString(),
+            tr("Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson "
+               "*.zip);;All files (*)"));
+        if (!files.isEmpty())
+            importFiles(files, selectedTable());
+    });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto *csv = file->addAction(tr("Export table as &CSV"), this, &MainWindow::exportSelectedAsCsv);
+    csv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *backup = file->addAction(tr("&Backup now"), this, &MainWindow::backupNow);
+    backup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    file->addSeparator();
     auto *reload = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    auto *cancelJob = new QAction(tr("&Cancel job"), this);
+    connect(cancelJob, &QAction::triggered, this, [this] {
+        const auto rows = m_jobView->selectionModel()->selectedRows();
+        for (const auto &r : rows)
+            m_jobs->cancel(r.row());
+    });
+
+    auto *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("main"));
+    tools->addAction(backup);
+    tools->addAction(csv);
+    tools->addAction(importAction);
+    tools->addAction(reload);
+    tools->addSeparator();
+    tools->addAction(cancelJob);
+
+    connect(
+        m_tables->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                showTable(
+                    m_model->data(m_model->index(current.row(), TableListModel::Name)).toString());
+        });
+    connect(m_jobs, &JobList::finished, this, [this](int row) {
+        refresh();
+        m_status->setText(m_jobs->data(m_jobs->index(row, JobList::What)).toString() + " — "
+                          + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString());
+    });
     refresh();
 }
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::exportFolder() const
+{
+    return QSettings()
+        .value(QStringLiteral("exportFolder"),
+               QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                   + QStringLiteral("/Strata exports"))
+        .toString();
+}
+
+void MainWindow::setExportFolder(const QString &folder)
+{
+    QSettings().setValue(QStringLiteral("exportFolder"), folder);
+}
+
 void MainWindow::refresh()
 {
+    const QString current = selectedTable().isEmpty() ? m_data->table() : selectedTable();
     const engine::Status status = m_model->reload(*m_connection);
-    m_view->resizeColumnsToContents();
+    m_tables->setColumnHidden(TableListModel::Created, true); // in the tooltip instead
+    m_tables->resizeColumnsToContents();
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        if (m_model->data(m_model->index(r, TableListModel::Name)).toString() == current)
+            m_tables->selectRow(r);
     const QString when
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
               .toLocalTime()
@@ -55,6 +201,111 @@ void MainWindow::refresh()
         status ? tr("%1 · last commit %2%3")
                      .arg(m_path, when, m_database->readOnly() ? tr(" · read-only") : QString())
                : tr("Cannot list tables: %1").arg(QString::fromStdString(status.message())));
+}
+
+QString MainWindow::selectedTable() const
+{
+    const QModelIndex current = m_tables->currentIndex();
+    return current.isValid()
+               ? m_model->data(m_model->index(current.row(), TableListModel::Name)).toString()
+               : QString();
+}
+
+void MainWindow::showTable(const QString &name)
+{
+    if (m_data->table() == name)
+        return;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        if (m_model->data(m_model->index(r, TableListModel::Name)).toString() == name
+            && m_tables->currentIndex().row() != r)
+            m_tables->selectRow(r); // shows the table through the selection handler
+    if (m_data->table() == name)
+        return;
+    m_filter->clear();
+    const engine::Status status = m_data->setTable(m_database, name);
+    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_rows->resizeColumnsToContents();
+    if (!status)
+        m_status->setText(QString::fromStdString(status.message()));
+}
+
+void MainWindow::applyFilter()
+{
+    if (m_data->table().isEmpty())
+        return;
+    const engine::Status status = m_data->setTable(m_database, m_data->table(), m_filter->text());
+    m_status->setText(
+        status ? tr("%1: filtered by %2").arg(m_data->table(), m_filter->text())
+               : tr("The filter does not work: %1").arg(QString::fromStdString(status.message())));
+}
+
+void MainWindow::backupNow()
+{
+    transfer::ExportSpec spec;
+    spec.scope = transfer::ExportScope::Full;
+    spec.formats.push_back({"json", {}});
+    spec.outputDir = exportFolder().toStdString();
+    m_jobs->startExport(m_database, spec, tr("Backup of %1").arg(m_path));
+}
+
+void MainWindow::exportSelectedAsCsv()
+{
+    const QString table = selectedTable();
+    if (table.isEmpty()) {
+        m_status->setText(tr("Select a table to export first."));
+        return;
+    }
+    transfer::ExportSpec spec;
+    spec.scope = transfer::ExportScope::Tables;
+    spec.tables.push_back({table.toStdString(), {}, {}});
+    spec.formats.push_back({"csv", {}});
+    spec.outputDir = exportFolder().toStdString();
+    m_jobs->startExport(m_database, spec, tr("%1 as CSV").arg(table));
+}
+
+void MainWindow::importFiles(const QStringList &files, const QString &targetTable)
+{
+    auto *dialog = new ImportDialog(m_database, files, targetTable, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto spec = dialog->spec();
+        m_jobs->startImport(
+            m_database, spec,
+            spec.files.size() == 1
+                ? tr("Import %1").arg(QFileInfo(QString::fromStdString(spec.files[0])).fileName())
+                : tr("Import of %n file(s)", nullptr, int(spec.files.size())));
+    });
+    dialog->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        for (const QUrl &url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Dropped on the table list: into the table under the cursor.
+    QString target;
+    const QPoint at = m_tables->viewport()->mapFrom(this, event->position().toPoint());
+    if (m_tables->viewport()->rect().contains(at)) {
+        const QModelIndex index = m_tables->indexAt(at);
+        if (index.isValid())
+            target = m_model->data(m_model->index(index.row(), TableListModel::Name)).toString();
+    }
+    importFiles(files, target);
 }
 
 } // namespace strata::ui

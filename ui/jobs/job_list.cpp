@@ -1,0 +1,249 @@
+#include "ui/jobs/job_list.h"
+
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/import_job.h"
+
+#include <QLocale>
+#include <QtConcurrent>
+
+namespace strata::ui {
+
+void JobProgress::advance(int64_t done, const std::string &step)
+{
+    rows.store(done);
+    std::lock_guard lock(m_mutex);
+    m_step = step;
+}
+
+QString JobProgress::step() const
+{
+    std::lock_guard lock(m_mutex);
+    return QString::fromStdString(m_step);
+}
+
+JobList::JobList(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    m_timer.setInterval(100);
+    connect(&m_timer, &QTimer::timeout, this, &JobList::poll);
+}
+
+JobList::~JobList()
+{
+    // Jobs use the database and specs they were given; wait for them rather than leave them
+    // running on a pool thread past the window.
+    for (auto &job : m_jobs) {
+        job->progress->canceled.store(true);
+        if (job->watcher)
+            job->watcher->waitForFinished();
+    }
+}
+
+int JobList::add(const QString &title)
+{
+    const int row = static_cast<int>(m_jobs.size());
+    beginInsertRows({}, row, row);
+    auto job = std::make_unique<Job>();
+    job->title = title;
+    job->clock.start();
+    job->watcher = std::make_unique<QFutureWatcher<void>>();
+    m_jobs.push_back(std::move(job));
+    endInsertRows();
+    if (!m_timer.isActive())
+        m_timer.start();
+    return row;
+}
+
+int JobList::startExport(std::shared_ptr<engine::Database> database, transfer::ExportSpec spec,
+                         const QString &title)
+{
+    const int row = add(title);
+    Job *job = m_jobs.back().get();
+    auto progress = job->progress;
+    auto outcome = std::make_shared<JobOutcome>();
+    auto failed = std::make_shared<engine::Status>();
+    whenFinished(row, outcome, failed);
+    job->watcher->setFuture(QtConcurrent::run([database, spec = std::move(spec), progress, outcome,
+                                               failed] {
+        auto result = transfer::runExport(*database, spec, progress.get());
+        if (!result) {
+            *failed = result.status();
+            return;
+        }
+        for (const auto &f : result->files)
+            outcome->files << QString::fromStdString(f.path);
+        outcome->summary = QObject::tr("%n file(s), %1 rows", nullptr, int(result->files.size()))
+                               .arg(QLocale().toString(qlonglong(result->rows)));
+    }));
+    return row;
+}
+
+int JobList::startImport(std::shared_ptr<engine::Database> database, transfer::ImportSpec spec,
+                         const QString &title)
+{
+    const int row = add(title);
+    Job *job = m_jobs.back().get();
+    auto progress = job->progress;
+    auto outcome = std::make_shared<JobOutcome>();
+    auto failed = std::make_shared<engine::Status>();
+    whenFinished(row, outcome, failed);
+    job->watcher->setFuture(
+        QtConcurrent::run([database, spec = std::move(spec), progress, outcome, failed] {
+            auto result = transfer::runImport(*database, spec, progress.get());
+            if (!result) {
+                *failed = result.status();
+                return;
+            }
+            progress->rows.store(result->rowsImported);
+            if (!result->rejectsPath.empty())
+                outcome->files << QString::fromStdString(result->rejectsPath);
+            outcome->summary = result->rowsSkipped
+                                   ? QObject::tr("%1 rows imported, %2 rejected")
+                                         .arg(QLocale().toString(qlonglong(result->rowsImported)),
+                                              QLocale().toString(qlonglong(result->rowsSkipped)))
+                                   : QObject::tr("%1 rows imported")
+                                         .arg(QLocale().toString(qlonglong(result->rowsImported)));
+        }));
+    return row;
+}
+
+void JobList::whenFinished(int row, std::shared_ptr<JobOutcome> outcome,
+                           std::shared_ptr<engine::Status> failed)
+{
+    connect(m_jobs[static_cast<size_t>(row)]->watcher.get(), &QFutureWatcher<void>::finished, this,
+            [this, row, outcome, failed] {
+                Job &j = *m_jobs[static_cast<size_t>(row)];
+                j.elapsedMs = j.clock.elapsed();
+                j.state = failed->code() == engine::StatusCode::Canceled ? State::Canceled
+                          : *failed                                      ? State::Done
+                                                                         : State::Failed;
+                j.message = *failed ? outcome->summary : QString::fromStdString(failed->message());
+                j.files = outcome->files;
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+                emit finished(row);
+            });
+}
+
+void JobList::cancel(int row)
+{
+    if (row >= 0 && row < rowCount())
+        m_jobs[static_cast<size_t>(row)]->progress->canceled.store(true);
+}
+
+JobList::State JobList::state(int row) const
+{
+    return m_jobs[static_cast<size_t>(row)]->state;
+}
+
+int JobList::percent(int row) const
+{
+    const Job &j = *m_jobs[static_cast<size_t>(row)];
+    if (j.state == State::Done)
+        return 100;
+    const int64_t total = j.progress->total.load();
+    if (total <= 0)
+        return -1;
+    return static_cast<int>(std::min<int64_t>(100, j.progress->rows.load() * 100 / total));
+}
+
+QStringList JobList::files(int row) const
+{
+    return m_jobs[static_cast<size_t>(row)]->files;
+}
+
+QString JobList::message(int row) const
+{
+    return m_jobs[static_cast<size_t>(row)]->message;
+}
+
+bool JobList::anyRunning() const
+{
+    return std::any_of(m_jobs.begin(), m_jobs.end(),
+                       [](const auto &j) { return j->state == State::Running; });
+}
+
+void JobList::poll()
+{
+    if (!anyRunning()) {
+        m_timer.stop();
+        return;
+    }
+    for (size_t r = 0; r < m_jobs.size(); ++r)
+        if (m_jobs[r]->state == State::Running)
+            emit dataChanged(index(int(r), Progress), index(int(r), Elapsed));
+}
+
+int JobList::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_jobs.size());
+}
+
+int JobList::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant JobList::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Job &j = *m_jobs[static_cast<size_t>(index.row())];
+    const qint64 ms = j.state == State::Running ? j.clock.elapsed() : j.elapsedMs;
+    const int64_t rows = j.progress->rows.load();
+    if (role == Qt::ToolTipRole && index.column() == Outcome)
+        return j.message;
+    if (role == Qt::UserRole && index.column() == Progress)
+        return percent(index.row());
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case What:
+        return j.title;
+    case Progress: {
+        const int p = percent(index.row());
+        return p < 0 ? j.progress->step() : QStringLiteral("%1%").arg(p);
+    }
+    case Rows:
+        return QLocale().toString(qlonglong(rows));
+    case Speed:
+        return ms > 0 ? tr("%1 rows/s").arg(QLocale().toString(qlonglong(rows * 1000 / ms)))
+                      : QString();
+    case Elapsed:
+        return QStringLiteral("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    case Outcome:
+        switch (j.state) {
+        case State::Running:
+            return tr("running");
+        case State::Done:
+            return j.message;
+        case State::Canceled:
+            return tr("canceled — nothing was kept");
+        case State::Failed:
+            return tr("failed: %1").arg(j.message);
+        }
+    }
+    return {};
+}
+
+QVariant JobList::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case What:
+        return tr("Job");
+    case Progress:
+        return tr("Progress");
+    case Rows:
+        return tr("Rows");
+    case Speed:
+        return tr("Speed");
+    case Elapsed:
+        return tr("Elapsed");
+    case Outcome:
+        return tr("Outcome");
+    }
+    return {};
+}
+
+} // namespace strata::ui
