@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="75"/>
+        <location filename="../ui/jobs/job_list.cpp" line="75" />
         <source>%n file(s), %1 rows</source>
         <translation>
             <numerusform>%n Datei, %1 Zeilen</numerusform>
@@ -12,12 +12,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="101"/>
+        <location filename="../ui/jobs/job_list.cpp" line="101" />
         <source>%1 rows imported, %2 rejected</source>
         <translation>%1 Zeilen importiert, %2 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="104"/>
+        <location filename="../ui/jobs/job_list.cpp" line="104" />
         <source>%1 rows imported</source>
         <translation>%1 Zeilen importiert</translation>
     </message>
@@ -25,17 +25,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="35"/>
+        <location filename="../app/gui/main.cpp" line="36" />
         <source>Get data out of a database and back in.</source>
         <translation>Daten aus einer Datenbank holen und wieder hinein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="40"/>
+        <location filename="../app/gui/main.cpp" line="41" />
         <source>Database folder to open (default: the demo database).</source>
         <translation>Zu öffnender Datenbankordner (Vorgabe: die Demo-Datenbank).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="59"/>
+        <location filename="../app/gui/main.cpp" line="60" />
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
@@ -43,14 +43,207 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="39" />
+        <source>&amp;Whole database (backup)</source>
+        <translation>&amp;Ganze Datenbank (Sicherung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="40" />
+        <source>&amp;Tables</source>
+        <translation>&amp;Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="41" />
+        <source>&amp;Query result</source>
+        <translation>&amp;Abfrageergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="47" />
+        <source>JSON &amp;lines (one row a line)</source>
+        <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="48" />
+        <source>Times in names in &amp;UTC</source>
+        <translation>Zeiten in Namen in &amp;UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="49" />
+        <source>Pack into a &amp;zip with a manifest</source>
+        <translation>In ein &amp;ZIP mit Manifest packen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="55" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="59" />
+        <source>SELECT … FROM …</source>
+        <translation>SELECT … FROM …</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="60" />
+        <source>Query to export</source>
+        <translation>Zu exportierende Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <source>Table / column</source>
+        <translation>Tabelle / Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <source>Filter (WHERE)</source>
+        <translation>Filter (WHERE)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="64" />
+        <source>Tables and columns to export</source>
+        <translation>Zu exportierende Tabellen und Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="79" />
+        <source>  (sensitive)</source>
+        <translation>  (vertraulich)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="86" />
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="98" />
+        <source>Formats</source>
+        <translation>Formate</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="116" />
+        <source>CSV preset</source>
+        <translation>CSV-Vorgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="121" />
+        <source>SQL dialect</source>
+        <translation>SQL-Dialekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <source>CSV preset:</source>
+        <translation>CSV-Vorgabe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="125" />
+        <source>SQL dialect:</source>
+        <translation>SQL-Dialekt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="129" />
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <source>Destination folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="133" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="135" />
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <source>Export them</source>
+        <translation>Mit exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <source>Leave them out</source>
+        <translation>Weglassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <source>Mask them (***)</source>
+        <translation>Maskieren (***)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <source>Sensitive columns</source>
+        <translation>Vertrauliche Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="148" />
+        <source>Sensitive columns:</source>
+        <translation>Vertrauliche Spalten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="149" />
+        <source>empty: everything; a name: only what changed since its last run</source>
+        <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="150" />
+        <source>Incremental profile</source>
+        <translation>Inkrementelles Profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="151" />
+        <source>Incremental profile:</source>
+        <translation>Inkrementelles Profil:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="153" />
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="154" />
+        <source>Row limit</source>
+        <translation>Zeilengrenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="155" />
+        <source>At most rows:</source>
+        <translation>Höchstens Zeilen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="160" />
+        <source>Files that will be written</source>
+        <translation>Dateien, die geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="162" />
+        <source>Will write:</source>
+        <translation>Schreibt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="165" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="27"/>
+        <location filename="../ui/import/import_dialog.cpp" line="27" />
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="28"/>
+        <location filename="../ui/import/import_dialog.cpp" line="28" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -58,87 +251,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31"/>
+        <location filename="../ui/import/import_dialog.cpp" line="31" />
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="34"/>
+        <location filename="../ui/import/import_dialog.cpp" line="34" />
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35"/>
+        <location filename="../ui/import/import_dialog.cpp" line="35" />
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="36"/>
+        <location filename="../ui/import/import_dialog.cpp" line="36" />
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="37"/>
+        <location filename="../ui/import/import_dialog.cpp" line="37" />
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38"/>
-        <source>Replace the table&apos;s rows</source>
+        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <source>Replace the table's rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39"/>
+        <location filename="../ui/import/import_dialog.cpp" line="39" />
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40"/>
+        <location filename="../ui/import/import_dialog.cpp" line="40" />
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41"/>
+        <location filename="../ui/import/import_dialog.cpp" line="41" />
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="42" />
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45"/>
+        <location filename="../ui/import/import_dialog.cpp" line="45" />
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46"/>
+        <location filename="../ui/import/import_dialog.cpp" line="46" />
         <source>Mode:</source>
         <translation>Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47"/>
+        <location filename="../ui/import/import_dialog.cpp" line="47" />
         <source>Bad rows:</source>
         <translation>Fehlerhafte Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49" />
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="72" />
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <location filename="../ui/import/import_dialog.cpp" line="76" />
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="84"/>
+        <location filename="../ui/import/import_dialog.cpp" line="84" />
         <source>%n table(s)</source>
         <translation>
             <numerusform>%n Tabelle</numerusform>
@@ -149,52 +342,52 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="209"/>
+        <location filename="../ui/jobs/job_list.cpp" line="209" />
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="216"/>
+        <location filename="../ui/jobs/job_list.cpp" line="216" />
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="220"/>
+        <location filename="../ui/jobs/job_list.cpp" line="220" />
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="222"/>
+        <location filename="../ui/jobs/job_list.cpp" line="222" />
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234"/>
+        <location filename="../ui/jobs/job_list.cpp" line="234" />
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236"/>
+        <location filename="../ui/jobs/job_list.cpp" line="236" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238"/>
+        <location filename="../ui/jobs/job_list.cpp" line="238" />
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="240" />
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242"/>
+        <location filename="../ui/jobs/job_list.cpp" line="242" />
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244"/>
+        <location filename="../ui/jobs/job_list.cpp" line="244" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -202,133 +395,163 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window/main_window.cpp" line="74" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window/main_window.cpp" line="78" />
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window/main_window.cpp" line="86" />
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="88"/>
-        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
-        <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
+        <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window/main_window.cpp" line="92" />
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="106"/>
-        <location filename="../ui/main_window/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window/main_window.cpp" line="108" />
+        <source>&amp;Data</source>
+        <translation>&amp;Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="109" />
+        <source>&amp;SQL</source>
+        <translation>&amp;SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="118" />
+        <location filename="../ui/main_window/main_window.cpp" line="125" />
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window/main_window.cpp" line="132" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window/main_window.cpp" line="133" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window/main_window.cpp" line="135" />
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="144" />
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window/main_window.cpp" line="146" />
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149" />
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window/main_window.cpp" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window/main_window.cpp" line="154" />
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="219" />
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220" />
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window/main_window.cpp" line="255" />
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window/main_window.cpp" line="256" />
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="265" />
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="272" />
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window/main_window.cpp" line="280" />
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="292" />
+        <source>Export of the database</source>
+        <translation>Export der Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="293" />
+        <source>Export of a query</source>
+        <translation>Export einer Abfrage</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <source>Export of %n table(s)</source>
+        <translation><numerusform>Export von %n Tabelle</numerusform><numerusform>Export von %n Tabellen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="309" />
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window/main_window.cpp" line="310" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -337,9 +560,62 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::SqlConsole</name>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="24" />
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="25" />
+        <source>E&amp;xport result…</source>
+        <translation>Ergebnis e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="30" />
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="31" />
+        <source>SQL statements; Ctrl+Enter runs them</source>
+        <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="33" />
+        <source>Run (Ctrl+Enter)</source>
+        <translation>Ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="36" />
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="79" />
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="91" />
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="117" />
+        <source>Done: %1 rows changed</source>
+        <translation>Fertig: %1 Zeilen geändert</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/sql_console.cpp" line="142" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="105"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="105" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n Byte)</numerusform>
@@ -350,32 +626,32 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="47"/>
+        <location filename="../ui/models/table_list_model.cpp" line="47" />
         <source> (primary key)</source>
         <translation> (Primärschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="48"/>
+        <location filename="../ui/models/table_list_model.cpp" line="48" />
         <source> (sensitive)</source>
         <translation> (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="73"/>
+        <location filename="../ui/models/table_list_model.cpp" line="73" />
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="75"/>
+        <location filename="../ui/models/table_list_model.cpp" line="75" />
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="77"/>
+        <location filename="../ui/models/table_list_model.cpp" line="77" />
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="79"/>
+        <location filename="../ui/models/table_list_model.cpp" line="79" />
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>

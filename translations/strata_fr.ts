@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="75"/>
+        <location filename="../ui/jobs/job_list.cpp" line="75" />
         <source>%n file(s), %1 rows</source>
         <translation>
             <numerusform>%n fichier, %1 lignes</numerusform>
@@ -12,12 +12,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="101"/>
+        <location filename="../ui/jobs/job_list.cpp" line="101" />
         <source>%1 rows imported, %2 rejected</source>
         <translation>%1 lignes importées, %2 rejetées</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="104"/>
+        <location filename="../ui/jobs/job_list.cpp" line="104" />
         <source>%1 rows imported</source>
         <translation>%1 lignes importées</translation>
     </message>
@@ -25,17 +25,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="35"/>
+        <location filename="../app/gui/main.cpp" line="36" />
         <source>Get data out of a database and back in.</source>
         <translation>Sortir les données d’une base et les y remettre.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="40"/>
+        <location filename="../app/gui/main.cpp" line="41" />
         <source>Database folder to open (default: the demo database).</source>
         <translation>Dossier de base de données à ouvrir (par défaut : la base de démonstration).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="59"/>
+        <location filename="../app/gui/main.cpp" line="60" />
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
@@ -43,14 +43,207 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="39" />
+        <source>&amp;Whole database (backup)</source>
+        <translation>&amp;Toute la base (sauvegarde)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="40" />
+        <source>&amp;Tables</source>
+        <translation>&amp;Tables</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="41" />
+        <source>&amp;Query result</source>
+        <translation>&amp;Résultat de requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="47" />
+        <source>JSON &amp;lines (one row a line)</source>
+        <translation>JSON &amp;lignes (une ligne par enregistrement)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="48" />
+        <source>Times in names in &amp;UTC</source>
+        <translation>Heures des noms en &amp;UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="49" />
+        <source>Pack into a &amp;zip with a manifest</source>
+        <translation>Regrouper dans un &amp;zip avec un manifeste</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="55" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="59" />
+        <source>SELECT … FROM …</source>
+        <translation>SELECT … FROM …</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="60" />
+        <source>Query to export</source>
+        <translation>Requête à exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <source>Table / column</source>
+        <translation>Table / colonne</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <source>Filter (WHERE)</source>
+        <translation>Filtre (WHERE)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="64" />
+        <source>Tables and columns to export</source>
+        <translation>Tables et colonnes à exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="79" />
+        <source>  (sensitive)</source>
+        <translation>  (sensible)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="86" />
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="98" />
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="116" />
+        <source>CSV preset</source>
+        <translation>Préréglage CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="121" />
+        <source>SQL dialect</source>
+        <translation>Dialecte SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <source>CSV preset:</source>
+        <translation>Préréglage CSV :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="125" />
+        <source>SQL dialect:</source>
+        <translation>Dialecte SQL :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="129" />
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <source>Destination folder</source>
+        <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="133" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="135" />
+        <source>Export into</source>
+        <translation>Exporter dans</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <source>Export them</source>
+        <translation>Les exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <source>Leave them out</source>
+        <translation>Les omettre</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <source>Mask them (***)</source>
+        <translation>Les masquer (***)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <source>Sensitive columns</source>
+        <translation>Colonnes sensibles</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="148" />
+        <source>Sensitive columns:</source>
+        <translation>Colonnes sensibles :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="149" />
+        <source>empty: everything; a name: only what changed since its last run</source>
+        <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="150" />
+        <source>Incremental profile</source>
+        <translation>Profil incrémental</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="151" />
+        <source>Incremental profile:</source>
+        <translation>Profil incrémental :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="153" />
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="154" />
+        <source>Row limit</source>
+        <translation>Limite de lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="155" />
+        <source>At most rows:</source>
+        <translation>Lignes au plus :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="160" />
+        <source>Files that will be written</source>
+        <translation>Fichiers qui seront écrits</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="162" />
+        <source>Will write:</source>
+        <translation>Écrira :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="165" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="27"/>
+        <location filename="../ui/import/import_dialog.cpp" line="27" />
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="28"/>
+        <location filename="../ui/import/import_dialog.cpp" line="28" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Importer %n fichier</numerusform>
@@ -58,87 +251,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31"/>
+        <location filename="../ui/import/import_dialog.cpp" line="31" />
         <source>Preview of the first rows</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="34"/>
+        <location filename="../ui/import/import_dialog.cpp" line="34" />
         <source>Target table</source>
         <translation>Table cible</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35"/>
+        <location filename="../ui/import/import_dialog.cpp" line="35" />
         <source>Import mode</source>
-        <translation>Mode d&apos;import</translation>
+        <translation>Mode d'import</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="36"/>
+        <location filename="../ui/import/import_dialog.cpp" line="36" />
         <source>Create a new table</source>
         <translation>Créer une nouvelle table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="37"/>
+        <location filename="../ui/import/import_dialog.cpp" line="37" />
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38"/>
-        <source>Replace the table&apos;s rows</source>
+        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <source>Replace the table's rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39"/>
+        <location filename="../ui/import/import_dialog.cpp" line="39" />
         <source>Merge by primary key</source>
         <translation>Fusionner par clé primaire</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40"/>
+        <location filename="../ui/import/import_dialog.cpp" line="40" />
         <source>When a row cannot be imported</source>
         <translation>Quand une ligne ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41"/>
+        <location filename="../ui/import/import_dialog.cpp" line="41" />
         <source>Stop and import nothing</source>
         <translation>Arrêter et ne rien importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="42" />
         <source>Skip it (rejects file)</source>
-        <translation>L&apos;ignorer (fichier des rejets)</translation>
+        <translation>L'ignorer (fichier des rejets)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45"/>
+        <location filename="../ui/import/import_dialog.cpp" line="45" />
         <source>Table:</source>
         <translation>Table :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46"/>
+        <location filename="../ui/import/import_dialog.cpp" line="46" />
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47"/>
+        <location filename="../ui/import/import_dialog.cpp" line="47" />
         <source>Bad rows:</source>
         <translation>Lignes erronées :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="72" />
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <location filename="../ui/import/import_dialog.cpp" line="76" />
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="84"/>
+        <location filename="../ui/import/import_dialog.cpp" line="84" />
         <source>%n table(s)</source>
         <translation>
             <numerusform>%n table</numerusform>
@@ -149,52 +342,52 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="209"/>
+        <location filename="../ui/jobs/job_list.cpp" line="209" />
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="216"/>
+        <location filename="../ui/jobs/job_list.cpp" line="216" />
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="220"/>
+        <location filename="../ui/jobs/job_list.cpp" line="220" />
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="222"/>
+        <location filename="../ui/jobs/job_list.cpp" line="222" />
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234"/>
+        <location filename="../ui/jobs/job_list.cpp" line="234" />
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236"/>
+        <location filename="../ui/jobs/job_list.cpp" line="236" />
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238"/>
+        <location filename="../ui/jobs/job_list.cpp" line="238" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="240" />
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242"/>
+        <location filename="../ui/jobs/job_list.cpp" line="242" />
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244"/>
+        <location filename="../ui/jobs/job_list.cpp" line="244" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -202,133 +395,163 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window/main_window.cpp" line="74" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window/main_window.cpp" line="78" />
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window/main_window.cpp" line="86" />
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="88"/>
-        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
-        <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
+        <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window/main_window.cpp" line="92" />
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="106"/>
-        <location filename="../ui/main_window/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window/main_window.cpp" line="108" />
+        <source>&amp;Data</source>
+        <translation>&amp;Données</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="109" />
+        <source>&amp;SQL</source>
+        <translation>&amp;SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="118" />
+        <location filename="../ui/main_window/main_window.cpp" line="125" />
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window/main_window.cpp" line="132" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window/main_window.cpp" line="133" />
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window/main_window.cpp" line="135" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="144" />
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window/main_window.cpp" line="146" />
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149" />
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window/main_window.cpp" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window/main_window.cpp" line="154" />
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="219" />
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220" />
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window/main_window.cpp" line="255" />
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window/main_window.cpp" line="256" />
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="265" />
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="272" />
         <source>Select a table to export first.</source>
-        <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
+        <translation>Sélectionnez d'abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window/main_window.cpp" line="280" />
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="292" />
+        <source>Export of the database</source>
+        <translation>Export de la base</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="293" />
+        <source>Export of a query</source>
+        <translation>Export d'une requête</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <source>Export of %n table(s)</source>
+        <translation><numerusform>Export de %n table</numerusform><numerusform>Export de %n tables</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="309" />
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window/main_window.cpp" line="310" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -337,9 +560,62 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::SqlConsole</name>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="24" />
+        <source>&amp;Run</source>
+        <translation>&amp;Exécuter</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="25" />
+        <source>E&amp;xport result…</source>
+        <translation>E&amp;xporter le résultat…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="30" />
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="31" />
+        <source>SQL statements; Ctrl+Enter runs them</source>
+        <translation>Instructions SQL ; Ctrl+Entrée les exécute</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="33" />
+        <source>Run (Ctrl+Enter)</source>
+        <translation>Exécuter (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="36" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="79" />
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="91" />
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="117" />
+        <source>Done: %1 rows changed</source>
+        <translation>Terminé : %1 lignes modifiées</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/sql_console.cpp" line="142" />
+        <source>%n row(s)</source>
+        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="105"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="105" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n octet)</numerusform>
@@ -350,32 +626,32 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="47"/>
+        <location filename="../ui/models/table_list_model.cpp" line="47" />
         <source> (primary key)</source>
         <translation> (clé primaire)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="48"/>
+        <location filename="../ui/models/table_list_model.cpp" line="48" />
         <source> (sensitive)</source>
         <translation> (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="73"/>
+        <location filename="../ui/models/table_list_model.cpp" line="73" />
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="75"/>
+        <location filename="../ui/models/table_list_model.cpp" line="75" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="77"/>
+        <location filename="../ui/models/table_list_model.cpp" line="77" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="79"/>
+        <location filename="../ui/models/table_list_model.cpp" line="79" />
         <source>Created</source>
         <translation>Créée</translation>
     </message>

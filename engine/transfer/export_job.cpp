@@ -272,10 +272,23 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
 
 namespace {
 
+//! The export; with `plan`, only the names of the files it would write are collected there
+//! (nothing is read or written).
 engine::Result<ExportResult> exportFiles(engine::Database &database, const ExportSpec &spec,
-                                         ProgressSink *progress);
+                                         ProgressSink *progress,
+                                         std::vector<std::string> *plan = nullptr);
 
 } // namespace
+
+engine::Result<std::vector<std::string>> planExport(engine::Database &database,
+                                                    const ExportSpec &spec)
+{
+    std::vector<std::string> names;
+    auto result = exportFiles(database, spec, nullptr, &names);
+    if (!result)
+        return result.status();
+    return names;
+}
 
 engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
                                        ProgressSink *progress)
@@ -306,7 +319,7 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
 namespace {
 
 engine::Result<ExportResult> exportFiles(engine::Database &database, const ExportSpec &spec,
-                                         ProgressSink *progress)
+                                         ProgressSink *progress, std::vector<std::string> *plan)
 {
     const auto started = Clock::now();
     try {
@@ -314,7 +327,7 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             throw EngineError(StatusCode::Invalid, "an export needs at least one format");
         if (spec.outputDir.empty())
             throw EngineError(StatusCode::Invalid, "an export needs an output folder");
-        if (!QDir().mkpath(QString::fromStdString(spec.outputDir)))
+        if (!plan && !QDir().mkpath(QString::fromStdString(spec.outputDir)))
             throw EngineError(StatusCode::Io, "cannot create the output folder " + spec.outputDir);
         const auto &registry = FormatRegistry::instance();
         std::set<std::string> seenFormats;
@@ -389,6 +402,11 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             auto out = std::make_unique<Output>();
             out->format = f.id;
             out->table = table;
+            if (plan) {
+                plan->push_back(stem + "_" + stamp + "." + (lines ? "jsonl" : info->extension));
+                outputs.push_back(std::move(out));
+                return outputs.back().get();
+            }
             out->file = check(OutputFile::create(spec.outputDir, stem + "_" + stamp,
                                                  lines ? "jsonl" : info->extension, &budget));
             out->thread = std::make_unique<WriterThread>();
@@ -439,6 +457,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                 targets.push_back(
                     open(f, stem, spec.scope == ExportScope::Query ? "" : source.meta.name));
             }
+            if (plan)
+                continue; // names only
             auto stopOnWriterError = [&] {
                 for (Output *t : targets)
                     if (t->thread->failed())
@@ -522,6 +542,11 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                 });
             }
             stopOnWriterError();
+        }
+        if (plan) {
+            if (spec.zip)
+                plan->push_back("export_" + stamp + ".zip");
+            return ExportResult();
         }
         for (auto &[id, out] : shared)
             out->post([](Writer &w) { w.finish(); });

@@ -12,6 +12,12 @@ namespace strata::transfer {
 engine::Result<ExportResult> runExport(engine::Database &database, const ExportSpec &spec,
                                        ProgressSink *progress = nullptr);
 
+//! The names of the files runExport would write for `spec` now (before any "_2" a taken name
+//! gets; with zip, the archive's name last), computed by the same code without reading or
+//! writing anything: what an export dialog previews. Errors are the ones runExport would give.
+engine::Result<std::vector<std::string>> planExport(engine::Database &database,
+                                                    const ExportSpec &spec);
+
 //! "\"name\"" with inner quotes doubled: a safe SQL identifier.
 std::string quoteIdentifier(const std::string &name);
 

@@ -2,9 +2,12 @@
 // offscreen to a PNG under the build folder for a person to look at.
 #include "engine/api/database.h"
 #include "engine/transfer/demo/demo_database.h"
+#include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
 #include "tests/support/transfer_helpers.h"
 #include "ui/browser/table_data_model.h"
+#include "ui/console/sql_console.h"
+#include "ui/export/export_dialog.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/main_window.h"
@@ -15,9 +18,12 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -113,6 +119,84 @@ private slots:
         QVERIFY(!bad);
         QVERIFY(QString::fromStdString(bad.message()).contains("column"));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void exportDialogGivesTheSpecItShowsAndTheNamesItPreviews()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 300));
+        ui::ExportDialog dialog(db, {"users"}, tmp.path());
+        dialog.selectTables({"users", "orders"});
+        dialog.setColumnChecked("users", "email", false);
+        dialog.setFilter("users", "age > 30");
+        dialog.setFormats({"csv", "json"});
+        dialog.setCsvPreset("excel");
+        dialog.setFolder(tmp.filePath("out"));
+        dialog.setZip(false);
+        const auto spec = dialog.spec();
+        QCOMPARE(spec.scope, transfer::ExportScope::Tables);
+        QCOMPARE(spec.tables.size(), size_t(2));
+        const auto &users = spec.tables[0].table == "users" ? spec.tables[0] : spec.tables[1];
+        QCOMPARE(users.where, std::string("age > 30"));
+        QCOMPARE(users.columns, (std::vector<std::string>{"id", "name", "age", "created"}));
+        QCOMPARE(spec.formats.size(), size_t(2));
+        QCOMPARE(spec.formats[0].id, std::string("csv"));
+        QCOMPARE(spec.formats[0].options.at("preset"), std::string("excel"));
+        QCOMPARE(spec.outputDir, tmp.filePath("out").toStdString());
+        QVERIFY(spec.nameTime.has_value());
+        screenshot(dialog, "export_dialog.png");
+        // The preview names exactly the files the export then writes.
+        QStringList preview = dialog.previewNames();
+        QCOMPARE(preview.size(), 4);
+        auto result = transfer::runExport(*db, spec);
+        QVERIFY2(result, result ? "" : result.status().toString().c_str());
+        QStringList written;
+        for (const auto &f : result->files)
+            written << QFileInfo(QString::fromStdString(f.path)).fileName();
+        preview.sort();
+        written.sort();
+        QCOMPARE(written, preview);
+        // A bad filter shows in the preview instead of names.
+        dialog.setFilter("users", "age >");
+        QVERIFY(dialog.previewNames().isEmpty());
+        QVERIFY2(!dialog.previewProblem().isEmpty(), "no problem shown");
+    }
+
+    void sqlConsoleRunsOffTheGuiThreadAndPointsAtErrors()
+    {
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 200));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentWidget(window.console());
+        ui::SqlConsole *console = window.console();
+        QSignalSpy done(console, &ui::SqlConsole::finished);
+        console->editor()->setPlainText(
+            "SELECT category, count(*) AS n\nFROM products GROUP BY category ORDER BY n DESC, 1");
+        QTest::keyClick(console->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(done.wait(10000));
+        QVERIFY(console->result()->rowCount() > 0);
+        QCOMPARE(console->result()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("n"));
+        QVERIFY2(console->message().contains("row"), qPrintable(console->message()));
+        screenshot(window, "sql_console.png");
+        // An error says where, and the cursor goes there.
+        console->editor()->setPlainText("SELECT id\nFROM users\nWHERE nosuch = 1");
+        console->run();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(console->message().startsWith("Error:"), qPrintable(console->message()));
+        QVERIFY2(console->message().contains("nosuch"), qPrintable(console->message()));
+        QCOMPARE(console->editor()->textCursor().blockNumber(), 2);
+        // A statement that changes data refreshes the table list.
+        console->editor()->setPlainText(
+            "CREATE TABLE made_here (a INTEGER); INSERT INTO made_here VALUES (1), (2)");
+        console->run();
+        QVERIFY(done.wait(10000));
+        QVERIFY(rowOf(*window.tableModel(), "made_here") >= 0);
     }
 
     void droppedCsvOpensTheWizardAndImports()

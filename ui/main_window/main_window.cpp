@@ -2,6 +2,8 @@
 
 #include "engine/transfer/export_spec.h"
 #include "ui/browser/table_data_model.h"
+#include "ui/console/sql_console.h"
+#include "ui/export/export_dialog.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/models/table_list_model.h"
@@ -23,6 +25,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -95,9 +98,18 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->addWidget(m_filter);
     centreLayout->addWidget(m_rows, 1);
+    m_console = new SqlConsole(m_database, this);
+    connect(m_console, &SqlConsole::finished, this, &MainWindow::refresh);
+    connect(m_console, &SqlConsole::exportRequested, this, [this](const QString &sql) {
+        auto *dialog = openExportDialog();
+        dialog->setQuery(sql);
+    });
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(centre, tr("&Data"));
+    m_tabs->addTab(m_console, tr("&SQL"));
     auto *split = new QSplitter(this);
     split->addWidget(m_tables);
-    split->addWidget(centre);
+    split->addWidget(m_tabs);
     split->setStretchFactor(1, 3);
     split->setSizes({330, 950});
     setCentralWidget(split);
@@ -127,6 +139,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
             importFiles(files, selectedTable());
     });
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto *exportAction = file->addAction(tr("&Export…"), this, [this] { openExportDialog(); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     auto *csv = file->addAction(tr("Export table as &CSV"), this, &MainWindow::exportSelectedAsCsv);
     csv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     auto *backup = file->addAction(tr("&Backup now"), this, &MainWindow::backupNow);
@@ -147,6 +161,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     auto *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main"));
     tools->addAction(backup);
+    tools->addAction(exportAction);
     tools->addAction(csv);
     tools->addAction(importAction);
     tools->addAction(reload);
@@ -190,6 +205,8 @@ void MainWindow::refresh()
     const engine::Status status = m_model->reload(*m_connection);
     m_tables->setColumnHidden(TableListModel::Created, true); // in the tooltip instead
     m_tables->resizeColumnsToContents();
+    m_tables->horizontalHeader()->setSectionResizeMode(TableListModel::Columns,
+                                                       QHeaderView::Stretch);
     for (int r = 0; r < m_model->rowCount(); ++r)
         if (m_model->data(m_model->index(r, TableListModel::Name)).toString() == current)
             m_tables->selectRow(r);
@@ -261,6 +278,24 @@ void MainWindow::exportSelectedAsCsv()
     spec.formats.push_back({"csv", {}});
     spec.outputDir = exportFolder().toStdString();
     m_jobs->startExport(m_database, spec, tr("%1 as CSV").arg(table));
+}
+
+ExportDialog *MainWindow::openExportDialog()
+{
+    const QString table = selectedTable();
+    auto *dialog = new ExportDialog(
+        m_database, table.isEmpty() ? QStringList() : QStringList{table}, exportFolder(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto spec = dialog->spec();
+        m_jobs->startExport(m_database, spec,
+                            spec.scope == transfer::ExportScope::Full ? tr("Export of the database")
+                            : spec.scope == transfer::ExportScope::Query
+                                ? tr("Export of a query")
+                                : tr("Export of %n table(s)", nullptr, int(spec.tables.size())));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::importFiles(const QStringList &files, const QString &targetTable)

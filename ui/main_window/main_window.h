@@ -7,11 +7,14 @@
 
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 class QTableView;
 
 namespace strata::ui {
 
+class ExportDialog;
 class JobList;
+class SqlConsole;
 class TableDataModel;
 class TableListModel;
 
@@ -28,6 +31,8 @@ public:
     TableListModel *tableModel() const { return m_model; }
     TableDataModel *dataModel() const { return m_data; }
     JobList *jobs() const { return m_jobs; }
+    SqlConsole *console() const { return m_console; }
+    QTabWidget *tabs() const { return m_tabs; }
     //! Where one-click exports and backups go (remembered in the settings).
     QString exportFolder() const;
     void setExportFolder(const QString &folder);
@@ -40,6 +45,8 @@ public slots:
     void backupNow();
     //! The selected table as CSV with the default options, into the export folder.
     void exportSelectedAsCsv();
+    //! The export selection builder (window-modal, not blocking); accepting it starts the job.
+    ExportDialog *openExportDialog();
     //! Opens the import dialog for these files (window-modal, not blocking); accepting it
     //! starts the import job.
     void importFiles(const QStringList &files, const QString &targetTable = {});
@@ -60,6 +67,8 @@ private:
     TableDataModel *m_data;
     QTableView *m_rows;
     QLineEdit *m_filter;
+    SqlConsole *m_console;
+    QTabWidget *m_tabs;
     JobList *m_jobs;
     QTableView *m_jobView;
     QLabel *m_status;

@@ -1,0 +1,22 @@
+# Fails when a translation file has an unfinished (untranslated) entry: every user-visible
+# string must be translated into German and French (run the strata_lupdate target, then
+# translate what it added).
+file(GLOB ts_files "${SOURCE_DIR}/translations/*.ts")
+set(problems "")
+foreach(f IN LISTS ts_files)
+    file(READ "${f}" text)
+    string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${text}")
+    list(LENGTH unfinished count)
+    if(count GREATER 0)
+        list(APPEND problems "${f}: ${count} unfinished")
+    endif()
+endforeach()
+list(LENGTH ts_files n)
+if(n LESS 2)
+    message(FATAL_ERROR "expected the German and French translation files, found ${n}")
+endif()
+if(problems)
+    string(REPLACE ";" "\n" text "${problems}")
+    message(FATAL_ERROR "translations not complete:\n${text}")
+endif()
+message(STATUS "translations: ${n} files complete")

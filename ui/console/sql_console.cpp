@@ -1,0 +1,146 @@
+#include "ui/console/sql_console.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTextBlock>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace strata::ui {
+
+SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *parent)
+    : QWidget(parent)
+    , m_database(std::move(database))
+    , m_connection(m_database->connect())
+    , m_editor(new QPlainTextEdit(this))
+    , m_run(new QPushButton(tr("&Run"), this))
+    , m_export(new QPushButton(tr("E&xport result…"), this))
+    , m_view(new QTableView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_message(new QLabel(this))
+{
+    m_editor->setAccessibleName(tr("SQL"));
+    m_editor->setPlaceholderText(tr("SQL statements; Ctrl+Enter runs them"));
+    m_editor->setFont(QFont(QStringLiteral("monospace")));
+    m_run->setToolTip(tr("Run (Ctrl+Enter)"));
+    m_export->setEnabled(false);
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Result"));
+    m_view->setAlternatingRowColors(true);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_export);
+    buttons->addWidget(m_message, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view, 2);
+    connect(m_run, &QPushButton::clicked, this, &SqlConsole::run);
+    for (auto key : {Qt::CTRL | Qt::Key_Return, Qt::CTRL | Qt::Key_Enter}) {
+        auto *shortcut = new QShortcut(QKeySequence(key), m_editor);
+        connect(shortcut, &QShortcut::activated, this, &SqlConsole::run);
+    }
+    connect(m_export, &QPushButton::clicked, this, [this] { emit exportRequested(m_lastQuery); });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        show(m_watcher.result());
+        m_run->setEnabled(true);
+        emit finished();
+    });
+}
+
+SqlConsole::~SqlConsole()
+{
+    m_watcher.waitForFinished();
+}
+
+QString SqlConsole::message() const
+{
+    return m_message->text();
+}
+
+void SqlConsole::run()
+{
+    if (m_watcher.isRunning())
+        return;
+    m_running = m_editor->toPlainText();
+    if (m_running.trimmed().isEmpty())
+        return;
+    m_run->setEnabled(false);
+    m_message->setText(tr("Running…"));
+    auto connection = m_connection;
+    const std::string sql = m_running.toStdString();
+    m_watcher.setFuture(
+        QtConcurrent::run([connection, sql] { return connection->executeScript(sql); }));
+}
+
+void SqlConsole::show(const engine::Result<std::vector<engine::QueryResult>> &result)
+{
+    if (!result) {
+        const QString error = QString::fromStdString(result.status().message());
+        m_message->setText(tr("Error: %1").arg(error));
+        // "line 3, column 7": put the cursor there.
+        static const QRegularExpression where(QStringLiteral("line (\\d+), column (\\d+)"));
+        const auto m = where.match(error);
+        if (m.hasMatch()) {
+            const QTextBlock block
+                = m_editor->document()->findBlockByNumber(m.captured(1).toInt() - 1);
+            if (block.isValid()) {
+                QTextCursor cursor(block);
+                cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                                    std::min(m.captured(2).toInt() - 1, block.length() - 1));
+                m_editor->setTextCursor(cursor);
+            }
+        }
+        m_editor->setFocus();
+        return;
+    }
+    const engine::QueryResult *last = nullptr;
+    int64_t affected = 0;
+    for (const auto &r : *result) {
+        if (r.hasRows)
+            last = &r;
+        affected += r.rowsAffected;
+    }
+    m_model->clear();
+    if (!last) {
+        m_export->setEnabled(false);
+        m_message->setText(
+            tr("Done: %1 rows changed").arg(QLocale().toString(qlonglong(affected))));
+        return;
+    }
+    QStringList headers;
+    for (const auto &c : last->columns)
+        headers << QString::fromStdString(c);
+    m_model->setColumnCount(headers.size());
+    m_model->setHorizontalHeaderLabels(headers);
+    for (const auto &row : last->rows) {
+        QList<QStandardItem *> items;
+        for (const auto &v : row) {
+            auto *item = new QStandardItem(v.isNull() ? QStringLiteral("NULL")
+                                                      : QString::fromStdString(v.toString()));
+            item->setEditable(false);
+            if (engine::isNumeric(v.type))
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (v.isNull())
+                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            items << item;
+        }
+        m_model->appendRow(items);
+    }
+    m_view->resizeColumnsToContents();
+    m_lastQuery = QString::fromStdString(last->statement);
+    m_export->setEnabled(true);
+    m_message->setText(tr("%n row(s)", nullptr, int(last->rows.size())));
+}
+
+} // namespace strata::ui

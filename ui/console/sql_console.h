@@ -1,0 +1,55 @@
+#pragma once
+
+#include "engine/api/database.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace strata::ui {
+
+//! The SQL console: an editor, Run (Ctrl+Enter) on Qt Concurrent's pool so a long statement
+//! never freezes the window, the last result set in a grid, and errors shown with the cursor
+//! put at the line and column they name.
+class SqlConsole : public QWidget {
+    Q_OBJECT
+public:
+    explicit SqlConsole(std::shared_ptr<engine::Database> database, QWidget *parent = nullptr);
+    ~SqlConsole() override;
+
+    QPlainTextEdit *editor() const { return m_editor; }
+    QStandardItemModel *result() const { return m_model; }
+    QString message() const;
+    //! The SQL of the last result set, for "Export result…".
+    QString lastQuery() const { return m_lastQuery; }
+
+public slots:
+    void run();
+
+signals:
+    //! A run ended (its result or error is shown).
+    void finished();
+    //! "Export result…" was chosen for this SELECT.
+    void exportRequested(const QString &sql);
+
+private:
+    void show(const engine::Result<std::vector<engine::QueryResult>> &result);
+
+    std::shared_ptr<engine::Database> m_database;
+    std::shared_ptr<engine::Connection> m_connection;
+    QPlainTextEdit *m_editor;
+    QPushButton *m_run, *m_export;
+    QTableView *m_view;
+    QStandardItemModel *m_model;
+    QLabel *m_message;
+    QString m_lastQuery, m_running;
+    QFutureWatcher<engine::Result<std::vector<engine::QueryResult>>> m_watcher;
+};
+
+} // namespace strata::ui

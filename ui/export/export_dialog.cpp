@@ -1,0 +1,368 @@
+#include "ui/export/export_dialog.h"
+
+#include "engine/transfer/export_job.h"
+#include "engine/transfer/format.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace strata::ui {
+
+namespace {
+
+constexpr int kFilterColumn = 1;
+
+} // namespace
+
+ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QStringList &tables,
+                           const QString &folder, QWidget *parent)
+    : QDialog(parent)
+    , m_database(std::move(database))
+    , m_time(engine::nowMicros() - engine::nowMicros() % 1000000)
+    , m_full(new QRadioButton(tr("&Whole database (backup)"), this))
+    , m_tables(new QRadioButton(tr("&Tables"), this))
+    , m_query(new QRadioButton(tr("&Query result"), this))
+    , m_sql(new QPlainTextEdit(this))
+    , m_tree(new QTreeWidget(this))
+    , m_csvPreset(new QComboBox(this))
+    , m_sqlDialect(new QComboBox(this))
+    , m_sanitize(new QComboBox(this))
+    , m_jsonLines(new QCheckBox(tr("JSON &lines (one row a line)"), this))
+    , m_utc(new QCheckBox(tr("Times in names in &UTC"), this))
+    , m_zip(new QCheckBox(tr("Pack into a &zip with a manifest"), this))
+    , m_folder(new QLineEdit(this))
+    , m_profile(new QLineEdit(this))
+    , m_maxRows(new QSpinBox(this))
+    , m_preview(new QListWidget(this))
+{
+    setWindowTitle(tr("Export"));
+    QSettings settings;
+
+    // What
+    m_sql->setPlaceholderText(tr("SELECT … FROM …"));
+    m_sql->setAccessibleName(tr("Query to export"));
+    m_sql->setMaximumHeight(70);
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Table / column"), tr("Filter (WHERE)")});
+    m_tree->setAccessibleName(tr("Tables and columns to export"));
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setColumnWidth(0, 220);
+    auto conn = m_database->connect();
+    if (auto infos = conn->tables()) {
+        for (const auto &t : *infos) {
+            auto *item = new QTreeWidgetItem(m_tree, {QString::fromStdString(t.name)});
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
+            item->setCheckState(0, tables.contains(QString::fromStdString(t.name)) ? Qt::Checked
+                                                                                   : Qt::Unchecked);
+            for (const auto &c : t.columns) {
+                auto *col = new QTreeWidgetItem(
+                    item, {QString::fromStdString(c.name) + QStringLiteral("  ")
+                           + QString::fromStdString(engine::typeName(c.type))
+                           + (c.sensitive ? tr("  (sensitive)") : QString())});
+                col->setData(0, Qt::UserRole, QString::fromStdString(c.name));
+                col->setFlags(col->flags() | Qt::ItemIsUserCheckable);
+                col->setCheckState(0, Qt::Checked);
+            }
+        }
+    }
+    auto *what = new QGroupBox(tr("What"), this);
+    auto *whatLayout = new QVBoxLayout(what);
+    auto *scopes = new QHBoxLayout;
+    scopes->addWidget(m_full);
+    scopes->addWidget(m_tables);
+    scopes->addWidget(m_query);
+    whatLayout->addLayout(scopes);
+    whatLayout->addWidget(m_tree, 1);
+    whatLayout->addWidget(m_sql);
+    (tables.isEmpty() ? m_full : m_tables)->setChecked(true);
+
+    // Formats and their options
+    auto *formats = new QGroupBox(tr("Formats"), this);
+    auto *formatLayout = new QFormLayout(formats);
+    auto *boxes = new QHBoxLayout;
+    const QStringList remembered
+        = settings.value(QStringLiteral("export/formats"), QStringList{QStringLiteral("csv")})
+              .toStringList();
+    for (const auto &info : transfer::FormatRegistry::instance().formats()) {
+        if (!(info.capabilities & transfer::CanExport))
+            continue;
+        auto *box = new QCheckBox(QString::fromStdString(info.id).toUpper(), this);
+        box->setToolTip(QString::fromStdString(info.name));
+        box->setChecked(remembered.contains(QString::fromStdString(info.id)));
+        m_formats[info.id] = box;
+        boxes->addWidget(box);
+    }
+    formatLayout->addRow(boxes);
+    for (const char *p : {"rfc4180", "excel", "tsv", "postgres"})
+        m_csvPreset->addItem(QString::fromLatin1(p), QString::fromLatin1(p));
+    m_csvPreset->setAccessibleName(tr("CSV preset"));
+    m_csvPreset->setCurrentIndex(
+        m_csvPreset->findData(settings.value(QStringLiteral("export/csvPreset"), "rfc4180")));
+    for (const char *d : {"sqlite", "postgres", "generic"})
+        m_sqlDialect->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
+    m_sqlDialect->setAccessibleName(tr("SQL dialect"));
+    m_sqlDialect->setCurrentIndex(
+        m_sqlDialect->findData(settings.value(QStringLiteral("export/sqlDialect"), "sqlite")));
+    formatLayout->addRow(tr("CSV preset:"), m_csvPreset);
+    formatLayout->addRow(tr("SQL dialect:"), m_sqlDialect);
+    formatLayout->addRow(m_jsonLines);
+
+    // Where and how
+    auto *where = new QGroupBox(tr("Files"), this);
+    auto *whereLayout = new QFormLayout(where);
+    m_folder->setText(settings.value(QStringLiteral("export/folder"), folder).toString());
+    m_folder->setAccessibleName(tr("Destination folder"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir
+            = QFileDialog::getExistingDirectory(this, tr("Export into"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(dir);
+    });
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    whereLayout->addRow(tr("Folder:"), folderRow);
+    m_sanitize->addItem(tr("Export them"), int(transfer::SanitizeMode::None));
+    m_sanitize->addItem(tr("Leave them out"), int(transfer::SanitizeMode::Drop));
+    m_sanitize->addItem(tr("Mask them (***)"), int(transfer::SanitizeMode::Mask));
+    m_sanitize->setAccessibleName(tr("Sensitive columns"));
+    whereLayout->addRow(tr("Sensitive columns:"), m_sanitize);
+    m_profile->setPlaceholderText(
+        tr("empty: everything; a name: only what changed since its last run"));
+    m_profile->setAccessibleName(tr("Incremental profile"));
+    whereLayout->addRow(tr("Incremental profile:"), m_profile);
+    m_maxRows->setRange(0, 2000000000);
+    m_maxRows->setSpecialValueText(tr("no limit"));
+    m_maxRows->setAccessibleName(tr("Row limit"));
+    whereLayout->addRow(tr("At most rows:"), m_maxRows);
+    m_zip->setChecked(settings.value(QStringLiteral("export/zip"), false).toBool());
+    m_utc->setChecked(settings.value(QStringLiteral("export/utc"), false).toBool());
+    whereLayout->addRow(m_zip);
+    whereLayout->addRow(m_utc);
+    m_preview->setAccessibleName(tr("Files that will be written"));
+    m_preview->setMaximumHeight(110);
+    whereLayout->addRow(tr("Will write:"), m_preview);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        remember();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(what, 3);
+    auto *right = new QVBoxLayout;
+    right->addWidget(formats);
+    right->addWidget(where, 1);
+    columns->addLayout(right, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+
+    // Any change re-plans the names (debounced: planning counts rows).
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(150);
+    connect(debounce, &QTimer::timeout, this, &ExportDialog::updatePreview);
+    auto later = [debounce] { debounce->start(); };
+    auto scopeChanged = [this] {
+        m_sql->setEnabled(m_query->isChecked());
+        m_tree->setEnabled(!m_query->isChecked());
+        m_profile->setEnabled(!m_query->isChecked());
+    };
+    for (auto *r : {m_full, m_tables, m_query}) {
+        connect(r, &QRadioButton::toggled, this, later);
+        connect(r, &QRadioButton::toggled, this, scopeChanged);
+    }
+    scopeChanged();
+    connect(m_sql, &QPlainTextEdit::textChanged, this, later);
+    connect(m_tree, &QTreeWidget::itemChanged, this, later);
+    for (auto &[id, box] : m_formats)
+        connect(box, &QCheckBox::toggled, this, later);
+    for (auto *c : {m_csvPreset, m_sqlDialect, m_sanitize})
+        connect(c, &QComboBox::currentIndexChanged, this, later);
+    for (auto *b : {m_jsonLines, m_utc, m_zip})
+        connect(b, &QCheckBox::toggled, this, later);
+    for (auto *e : {m_folder, m_profile})
+        connect(e, &QLineEdit::textChanged, this, later);
+    connect(m_maxRows, &QSpinBox::valueChanged, this, later);
+    updatePreview();
+    resize(980, 620);
+}
+
+transfer::ExportSpec ExportDialog::spec() const
+{
+    transfer::ExportSpec s;
+    s.scope = m_full->isChecked()     ? transfer::ExportScope::Full
+              : m_tables->isChecked() ? transfer::ExportScope::Tables
+                                      : transfer::ExportScope::Query;
+    if (s.scope == transfer::ExportScope::Query)
+        s.query = m_sql->toPlainText().trimmed().toStdString();
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *t = m_tree->topLevelItem(i);
+        transfer::TableSelection sel;
+        sel.table = t->text(0).toStdString();
+        sel.where = t->text(kFilterColumn).trimmed().toStdString();
+        bool all = true;
+        for (int c = 0; c < t->childCount(); ++c) {
+            if (t->child(c)->checkState(0) == Qt::Checked)
+                sel.columns.push_back(t->child(c)->data(0, Qt::UserRole).toString().toStdString());
+            else
+                all = false;
+        }
+        if (all)
+            sel.columns.clear();
+        const bool chosen = t->checkState(0) == Qt::Checked;
+        // Tables scope: the checked tables. Full scope: every table, with the filters and
+        // column subsets given (which make it a filtered export, not a backup).
+        if ((s.scope == transfer::ExportScope::Tables && chosen)
+            || (s.scope == transfer::ExportScope::Full && (!sel.where.empty() || !all)))
+            s.tables.push_back(std::move(sel));
+    }
+    for (const auto &[id, box] : m_formats) {
+        if (!box->isChecked())
+            continue;
+        transfer::FormatRequest f{id, {}};
+        if (id == "csv")
+            f.options["preset"] = m_csvPreset->currentData().toString().toStdString();
+        if (id == "sql")
+            f.options["dialect"] = m_sqlDialect->currentData().toString().toStdString();
+        if (id == "json" && m_jsonLines->isChecked())
+            f.options["lines"] = "true";
+        s.formats.push_back(std::move(f));
+    }
+    s.outputDir = m_folder->text().trimmed().toStdString();
+    s.utcNames = m_utc->isChecked();
+    s.nameTime = m_time;
+    s.zip = m_zip->isChecked();
+    s.sanitize = static_cast<transfer::SanitizeMode>(m_sanitize->currentData().toInt());
+    s.maxRows = m_maxRows->value();
+    if (s.scope != transfer::ExportScope::Query)
+        s.profile = m_profile->text().trimmed().toStdString();
+    return s;
+}
+
+void ExportDialog::updatePreview()
+{
+    m_preview->clear();
+    m_problem.clear();
+    const auto spec = this->spec();
+    auto planned = transfer::planExport(*m_database, spec);
+    if (!planned) {
+        m_problem = QString::fromStdString(planned.status().message());
+        auto *item = new QListWidgetItem(m_problem, m_preview);
+        item->setForeground(Qt::darkRed);
+        return;
+    }
+    for (const auto &name : *planned)
+        m_preview->addItem(QString::fromStdString(name));
+}
+
+QStringList ExportDialog::previewNames() const
+{
+    QStringList names;
+    if (!m_problem.isEmpty())
+        return names;
+    for (int i = 0; i < m_preview->count(); ++i)
+        names << m_preview->item(i)->text();
+    return names;
+}
+
+void ExportDialog::remember() const
+{
+    QSettings settings;
+    QStringList formats;
+    for (const auto &[id, box] : m_formats)
+        if (box->isChecked())
+            formats << QString::fromStdString(id);
+    settings.setValue(QStringLiteral("export/formats"), formats);
+    settings.setValue(QStringLiteral("export/csvPreset"), m_csvPreset->currentData());
+    settings.setValue(QStringLiteral("export/sqlDialect"), m_sqlDialect->currentData());
+    settings.setValue(QStringLiteral("export/folder"), m_folder->text());
+    settings.setValue(QStringLiteral("export/zip"), m_zip->isChecked());
+    settings.setValue(QStringLiteral("export/utc"), m_utc->isChecked());
+}
+
+void ExportDialog::selectTables(const QStringList &tables)
+{
+    m_tables->setChecked(true);
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        m_tree->topLevelItem(i)->setCheckState(
+            0, tables.contains(m_tree->topLevelItem(i)->text(0)) ? Qt::Checked : Qt::Unchecked);
+    updatePreview();
+}
+
+void ExportDialog::setColumnChecked(const QString &table, const QString &column, bool checked)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *t = m_tree->topLevelItem(i);
+        if (t->text(0) != table)
+            continue;
+        for (int c = 0; c < t->childCount(); ++c)
+            if (t->child(c)->data(0, Qt::UserRole).toString() == column)
+                t->child(c)->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    }
+    updatePreview();
+}
+
+void ExportDialog::setFilter(const QString &table, const QString &where)
+{
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->text(0) == table)
+            m_tree->topLevelItem(i)->setText(kFilterColumn, where);
+    updatePreview();
+}
+
+void ExportDialog::setFormats(const QStringList &ids)
+{
+    for (auto &[id, box] : m_formats)
+        box->setChecked(ids.contains(QString::fromStdString(id)));
+    updatePreview();
+}
+
+void ExportDialog::setCsvPreset(const QString &preset)
+{
+    m_csvPreset->setCurrentIndex(m_csvPreset->findData(preset));
+    updatePreview();
+}
+
+void ExportDialog::setFolder(const QString &folder)
+{
+    m_folder->setText(folder);
+    updatePreview();
+}
+
+void ExportDialog::setQuery(const QString &sql)
+{
+    m_query->setChecked(true);
+    m_sql->setPlainText(sql);
+    updatePreview();
+}
+
+void ExportDialog::setZip(bool zip)
+{
+    m_zip->setChecked(zip);
+    updatePreview();
+}
+
+} // namespace strata::ui
