@@ -25,17 +25,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="36" />
+        <location filename="../app/gui/main.cpp" line="40" />
         <source>Get data out of a database and back in.</source>
         <translation>Daten aus einer Datenbank holen und wieder hinein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="41" />
+        <location filename="../app/gui/main.cpp" line="45" />
         <source>Database folder to open (default: the demo database).</source>
         <translation>Zu öffnender Datenbankordner (Vorgabe: die Demo-Datenbank).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="60" />
+        <location filename="../app/gui/main.cpp" line="64" />
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
@@ -105,52 +105,52 @@
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="79" />
+        <location filename="../ui/export/export_dialog.cpp" line="78" />
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="86" />
+        <location filename="../ui/export/export_dialog.cpp" line="85" />
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="98" />
+        <location filename="../ui/export/export_dialog.cpp" line="97" />
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="116" />
+        <location filename="../ui/export/export_dialog.cpp" line="115" />
         <source>CSV preset</source>
         <translation>CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="121" />
+        <location filename="../ui/export/export_dialog.cpp" line="120" />
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <location filename="../ui/export/export_dialog.cpp" line="123" />
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="125" />
+        <location filename="../ui/export/export_dialog.cpp" line="124" />
         <source>SQL dialect:</source>
         <translation>SQL-Dialekt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="129" />
+        <location filename="../ui/export/export_dialog.cpp" line="128" />
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <location filename="../ui/export/export_dialog.cpp" line="131" />
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="133" />
+        <location filename="../ui/export/export_dialog.cpp" line="132" />
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
@@ -160,32 +160,32 @@
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <location filename="../ui/export/export_dialog.cpp" line="142" />
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <location filename="../ui/export/export_dialog.cpp" line="143" />
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <location filename="../ui/export/export_dialog.cpp" line="144" />
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <location filename="../ui/export/export_dialog.cpp" line="145" />
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <location filename="../ui/export/export_dialog.cpp" line="146" />
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148" />
+        <location filename="../ui/export/export_dialog.cpp" line="147" />
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
@@ -395,168 +395,327 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="74" />
+        <location filename="../ui/main_window/main_window.cpp" line="79" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="78" />
+        <location filename="../ui/main_window/main_window.cpp" line="83" />
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="86" />
+        <location filename="../ui/main_window/main_window.cpp" line="91" />
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <location filename="../ui/main_window/main_window.cpp" line="96" />
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="92" />
+        <location filename="../ui/main_window/main_window.cpp" line="97" />
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="108" />
+        <location filename="../ui/main_window/main_window.cpp" line="113" />
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="109" />
+        <location filename="../ui/main_window/main_window.cpp" line="114" />
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="118" />
-        <location filename="../ui/main_window/main_window.cpp" line="125" />
+        <source>History of exports and imports</source>
+        <translation>Verlauf der Exporte und Importe</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="120" />
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="133" />
+        <location filename="../ui/main_window/main_window.cpp" line="140" />
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132" />
+        <location filename="../ui/main_window/main_window.cpp" line="147" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="133" />
+        <location filename="../ui/main_window/main_window.cpp" line="148" />
+        <source>&amp;Open database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <source>Open a Strata database folder</source>
+        <translation>Einen Strata-Datenbankordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <source>(none yet)</source>
+        <translation>(noch keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="164" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135" />
+        <location filename="../ui/main_window/main_window.cpp" line="166" />
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136" />
+        <location filename="../ui/main_window/main_window.cpp" line="167" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142" />
+        <location filename="../ui/main_window/main_window.cpp" line="173" />
+        <location filename="../ui/main_window/main_window.cpp" line="422" />
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="144" />
+        <location filename="../ui/main_window/main_window.cpp" line="175" />
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="146" />
+        <location filename="../ui/main_window/main_window.cpp" line="177" />
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <location filename="../ui/main_window/main_window.cpp" line="180" />
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="152" />
+        <location filename="../ui/main_window/main_window.cpp" line="182" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154" />
+        <location filename="../ui/main_window/main_window.cpp" line="191" />
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="198" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218" />
+        <location filename="../ui/main_window/main_window.cpp" line="251" />
+        <source>Open database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="252" />
+        <source>Cannot open %1:
+%2</source>
+        <translation>%1 kann nicht geöffnet werden:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="294" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="219" />
+        <location filename="../ui/main_window/main_window.cpp" line="295" />
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220" />
+        <location filename="../ui/main_window/main_window.cpp" line="296" />
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="255" />
+        <location filename="../ui/main_window/main_window.cpp" line="331" />
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="256" />
+        <location filename="../ui/main_window/main_window.cpp" line="332" />
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="265" />
+        <location filename="../ui/main_window/main_window.cpp" line="360" />
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="272" />
+        <location filename="../ui/main_window/main_window.cpp" line="367" />
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="280" />
+        <location filename="../ui/main_window/main_window.cpp" line="379" />
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="292" />
+        <location filename="../ui/main_window/main_window.cpp" line="391" />
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="293" />
+        <location filename="../ui/main_window/main_window.cpp" line="393" />
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <location filename="../ui/main_window/main_window.cpp" line="394" />
         <source>Export of %n table(s)</source>
-        <translation><numerusform>Export von %n Tabelle</numerusform><numerusform>Export von %n Tabellen</numerusform></translation>
+        <translation>
+            <numerusform>Export von %n Tabelle</numerusform>
+            <numerusform>Export von %n Tabellen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="309" />
+        <location filename="../ui/main_window/main_window.cpp" line="409" />
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="310" />
+        <location filename="../ui/main_window/main_window.cpp" line="410" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
             <numerusform>Import von %n Dateien</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="423" />
+        <source>Export as &amp;CSV</source>
+        <translation>Als &amp;CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="424" />
+        <source>&amp;Import into…</source>
+        <translation>H&amp;ierhin importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="425" />
+        <source>Import into %1</source>
+        <translation>In %1 importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="430" />
+        <source>&amp;Drop…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="431" />
+        <source>Drop table</source>
+        <translation>Tabelle löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="432" />
+        <source>Drop table %1 and all its rows? This cannot be undone.</source>
+        <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <source>Dropped table %1</source>
+        <translation>Tabelle %1 gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="20" />
+        <source>Times in file names in &amp;UTC (default: local time)</source>
+        <translation>Zeiten in Dateinamen in &amp;UTC (sonst Ortszeit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="25" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="32" />
+        <source>Default export folder</source>
+        <translation>Standard-Exportordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="33" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="35" />
+        <source>Export folder</source>
+        <translation>Exportordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="47" />
+        <source>Default CSV preset</source>
+        <translation>Standard-CSV-Vorgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="49" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="51" />
+        <source>Files of each kind to keep</source>
+        <translation>Zu behaltende Dateien je Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="52" />
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="57" />
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="60" />
+        <source>Export folder:</source>
+        <translation>Exportordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="62" />
+        <source>CSV preset:</source>
+        <translation>CSV-Vorgabe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="63" />
+        <source>Keep the newest (older go to archive/):</source>
+        <translation>Die neuesten behalten (ältere nach archive/):</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="64" />
+        <source>Language (at the next start):</source>
+        <translation>Sprache (beim nächsten Start):</translation>
     </message>
 </context>
 <context>
@@ -597,25 +756,28 @@
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="91" />
+        <location filename="../ui/console/sql_console.cpp" line="90" />
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="117" />
+        <location filename="../ui/console/sql_console.cpp" line="118" />
         <source>Done: %1 rows changed</source>
         <translation>Fertig: %1 Zeilen geändert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="142" />
+        <location filename="../ui/console/sql_console.cpp" line="143" />
         <source>%n row(s)</source>
-        <translation><numerusform>%n Zeile</numerusform><numerusform>%n Zeilen</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="105" />
+        <location filename="../ui/browser/table_data_model.cpp" line="115" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n Byte)</numerusform>
@@ -626,32 +788,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="47" />
+        <location filename="../ui/models/table_list_model.cpp" line="84" />
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="86" />
+        <source>NOT NULL</source>
+        <translation>NOT NULL</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="88" />
+        <source>unique</source>
+        <translation>eindeutig</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="90" />
+        <source>sensitive</source>
+        <translation>vertraulich</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="110" />
         <source> (primary key)</source>
         <translation> (Primärschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="48" />
+        <location filename="../ui/models/table_list_model.cpp" line="111" />
         <source> (sensitive)</source>
         <translation> (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="73" />
+        <location filename="../ui/models/table_list_model.cpp" line="136" />
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="75" />
+        <location filename="../ui/models/table_list_model.cpp" line="138" />
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="77" />
+        <location filename="../ui/models/table_list_model.cpp" line="140" />
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="79" />
+        <location filename="../ui/models/table_list_model.cpp" line="142" />
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>

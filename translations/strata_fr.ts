@@ -25,17 +25,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="36" />
+        <location filename="../app/gui/main.cpp" line="40" />
         <source>Get data out of a database and back in.</source>
         <translation>Sortir les données d’une base et les y remettre.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="41" />
+        <location filename="../app/gui/main.cpp" line="45" />
         <source>Database folder to open (default: the demo database).</source>
         <translation>Dossier de base de données à ouvrir (par défaut : la base de démonstration).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="60" />
+        <location filename="../app/gui/main.cpp" line="64" />
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
@@ -105,52 +105,52 @@
         <translation>Tables et colonnes à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="79" />
+        <location filename="../ui/export/export_dialog.cpp" line="78" />
         <source>  (sensitive)</source>
         <translation>  (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="86" />
+        <location filename="../ui/export/export_dialog.cpp" line="85" />
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="98" />
+        <location filename="../ui/export/export_dialog.cpp" line="97" />
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="116" />
+        <location filename="../ui/export/export_dialog.cpp" line="115" />
         <source>CSV preset</source>
         <translation>Préréglage CSV</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="121" />
+        <location filename="../ui/export/export_dialog.cpp" line="120" />
         <source>SQL dialect</source>
         <translation>Dialecte SQL</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <location filename="../ui/export/export_dialog.cpp" line="123" />
         <source>CSV preset:</source>
         <translation>Préréglage CSV :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="125" />
+        <location filename="../ui/export/export_dialog.cpp" line="124" />
         <source>SQL dialect:</source>
         <translation>Dialecte SQL :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="129" />
+        <location filename="../ui/export/export_dialog.cpp" line="128" />
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <location filename="../ui/export/export_dialog.cpp" line="131" />
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="133" />
+        <location filename="../ui/export/export_dialog.cpp" line="132" />
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -160,32 +160,32 @@
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <location filename="../ui/export/export_dialog.cpp" line="142" />
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <location filename="../ui/export/export_dialog.cpp" line="143" />
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <location filename="../ui/export/export_dialog.cpp" line="144" />
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <location filename="../ui/export/export_dialog.cpp" line="145" />
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <location filename="../ui/export/export_dialog.cpp" line="146" />
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148" />
+        <location filename="../ui/export/export_dialog.cpp" line="147" />
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
@@ -395,168 +395,327 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="74" />
+        <location filename="../ui/main_window/main_window.cpp" line="79" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="78" />
+        <location filename="../ui/main_window/main_window.cpp" line="83" />
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="86" />
+        <location filename="../ui/main_window/main_window.cpp" line="91" />
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <location filename="../ui/main_window/main_window.cpp" line="96" />
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="92" />
+        <location filename="../ui/main_window/main_window.cpp" line="97" />
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="108" />
+        <location filename="../ui/main_window/main_window.cpp" line="113" />
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="109" />
+        <location filename="../ui/main_window/main_window.cpp" line="114" />
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="118" />
-        <location filename="../ui/main_window/main_window.cpp" line="125" />
+        <source>History of exports and imports</source>
+        <translation>Historique des exports et imports</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="120" />
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="133" />
+        <location filename="../ui/main_window/main_window.cpp" line="140" />
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132" />
+        <location filename="../ui/main_window/main_window.cpp" line="147" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="133" />
+        <location filename="../ui/main_window/main_window.cpp" line="148" />
+        <source>&amp;Open database…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <source>Open a Strata database folder</source>
+        <translation>Ouvrir un dossier de base Strata</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <source>Open &amp;recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <source>(none yet)</source>
+        <translation>(aucun pour l’instant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="164" />
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135" />
+        <location filename="../ui/main_window/main_window.cpp" line="166" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136" />
+        <location filename="../ui/main_window/main_window.cpp" line="167" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142" />
+        <location filename="../ui/main_window/main_window.cpp" line="173" />
+        <location filename="../ui/main_window/main_window.cpp" line="422" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="144" />
+        <location filename="../ui/main_window/main_window.cpp" line="175" />
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="146" />
+        <location filename="../ui/main_window/main_window.cpp" line="177" />
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <location filename="../ui/main_window/main_window.cpp" line="180" />
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="152" />
+        <location filename="../ui/main_window/main_window.cpp" line="182" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="189" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154" />
+        <location filename="../ui/main_window/main_window.cpp" line="191" />
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="198" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218" />
+        <location filename="../ui/main_window/main_window.cpp" line="251" />
+        <source>Open database</source>
+        <translation>Ouvrir une base</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="252" />
+        <source>Cannot open %1:
+%2</source>
+        <translation>Impossible d’ouvrir %1 :
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="294" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="219" />
+        <location filename="../ui/main_window/main_window.cpp" line="295" />
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220" />
+        <location filename="../ui/main_window/main_window.cpp" line="296" />
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="255" />
+        <location filename="../ui/main_window/main_window.cpp" line="331" />
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="256" />
+        <location filename="../ui/main_window/main_window.cpp" line="332" />
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="265" />
+        <location filename="../ui/main_window/main_window.cpp" line="360" />
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="272" />
+        <location filename="../ui/main_window/main_window.cpp" line="367" />
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d'abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="280" />
+        <location filename="../ui/main_window/main_window.cpp" line="379" />
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="292" />
+        <location filename="../ui/main_window/main_window.cpp" line="391" />
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="293" />
+        <location filename="../ui/main_window/main_window.cpp" line="393" />
         <source>Export of a query</source>
         <translation>Export d'une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <location filename="../ui/main_window/main_window.cpp" line="394" />
         <source>Export of %n table(s)</source>
-        <translation><numerusform>Export de %n table</numerusform><numerusform>Export de %n tables</numerusform></translation>
+        <translation>
+            <numerusform>Export de %n table</numerusform>
+            <numerusform>Export de %n tables</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="309" />
+        <location filename="../ui/main_window/main_window.cpp" line="409" />
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="310" />
+        <location filename="../ui/main_window/main_window.cpp" line="410" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
             <numerusform>Import de %n fichiers</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="423" />
+        <source>Export as &amp;CSV</source>
+        <translation>Exporter en &amp;CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="424" />
+        <source>&amp;Import into…</source>
+        <translation>&amp;Importer dans…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="425" />
+        <source>Import into %1</source>
+        <translation>Importer dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="430" />
+        <source>&amp;Drop…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="431" />
+        <source>Drop table</source>
+        <translation>Supprimer la table</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="432" />
+        <source>Drop table %1 and all its rows? This cannot be undone.</source>
+        <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <source>Dropped table %1</source>
+        <translation>Table %1 supprimée</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="20" />
+        <source>Times in file names in &amp;UTC (default: local time)</source>
+        <translation>Heures des noms de fichiers en &amp;UTC (sinon heure locale)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="25" />
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="32" />
+        <source>Default export folder</source>
+        <translation>Dossier d’export par défaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="33" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="35" />
+        <source>Export folder</source>
+        <translation>Dossier d’export</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="47" />
+        <source>Default CSV preset</source>
+        <translation>Préréglage CSV par défaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="49" />
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="51" />
+        <source>Files of each kind to keep</source>
+        <translation>Fichiers de chaque sorte à garder</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="52" />
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="57" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="60" />
+        <source>Export folder:</source>
+        <translation>Dossier d’export :</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="62" />
+        <source>CSV preset:</source>
+        <translation>Préréglage CSV :</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="63" />
+        <source>Keep the newest (older go to archive/):</source>
+        <translation>Garder les plus récents (les autres vont dans archive/) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/settings_dialog.cpp" line="64" />
+        <source>Language (at the next start):</source>
+        <translation>Langue (au prochain démarrage) :</translation>
     </message>
 </context>
 <context>
@@ -597,25 +756,28 @@
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="91" />
+        <location filename="../ui/console/sql_console.cpp" line="90" />
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="117" />
+        <location filename="../ui/console/sql_console.cpp" line="118" />
         <source>Done: %1 rows changed</source>
         <translation>Terminé : %1 lignes modifiées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="142" />
+        <location filename="../ui/console/sql_console.cpp" line="143" />
         <source>%n row(s)</source>
-        <translation><numerusform>%n ligne</numerusform><numerusform>%n lignes</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="105" />
+        <location filename="../ui/browser/table_data_model.cpp" line="115" />
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n octet)</numerusform>
@@ -626,32 +788,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="47" />
+        <location filename="../ui/models/table_list_model.cpp" line="84" />
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="86" />
+        <source>NOT NULL</source>
+        <translation>NOT NULL</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="88" />
+        <source>unique</source>
+        <translation>unique</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="90" />
+        <source>sensitive</source>
+        <translation>sensible</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/table_list_model.cpp" line="110" />
         <source> (primary key)</source>
         <translation> (clé primaire)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="48" />
+        <location filename="../ui/models/table_list_model.cpp" line="111" />
         <source> (sensitive)</source>
         <translation> (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="73" />
+        <location filename="../ui/models/table_list_model.cpp" line="136" />
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="75" />
+        <location filename="../ui/models/table_list_model.cpp" line="138" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="77" />
+        <location filename="../ui/models/table_list_model.cpp" line="140" />
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="79" />
+        <location filename="../ui/models/table_list_model.cpp" line="142" />
         <source>Created</source>
         <translation>Créée</translation>
     </message>

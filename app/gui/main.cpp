@@ -11,6 +11,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
 #include <spdlog/spdlog.h>
@@ -27,8 +28,11 @@ int main(int argc, char **argv)
     app::setupLogging("strata", false);
     transfer::registerBuiltinFormats();
 
+    // The language chosen in Settings, else the system's.
     QTranslator translator;
-    if (translator.load(QLocale(), "strata", "_", ":/i18n"))
+    const QString language = QSettings().value(QStringLiteral("language")).toString();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (translator.load(locale, "strata", "_", ":/i18n"))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
@@ -66,6 +70,7 @@ int main(int argc, char **argv)
         if (auto st = transfer::createDemoDatabase(*conn, 5000); !st)
             spdlog::error("cannot create the demo database: {}", st.toString());
     }
+    ui::MainWindow::rememberDatabase(path);
     ui::MainWindow window(*db, path);
     window.resize(1000, 640);
     window.show();

@@ -12,13 +12,18 @@
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/main_window.h"
 #include "ui/models/table_list_model.h"
+#include "ui/settings/settings_dialog.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
@@ -59,6 +64,7 @@ private slots:
         transfer::registerBuiltinFormats();
         QCoreApplication::setOrganizationName(QStringLiteral("strata-tests"));
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // each run starts from no remembered choices
     }
 
     void modelListsTablesWithCounts()
@@ -88,6 +94,19 @@ private slots:
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.headerData(ui::TableListModel::Rows, Qt::Horizontal).toString(),
                  QStringLiteral("Rows"));
+        // Under each table, its columns with type and markers.
+        const QModelIndex users = model.index(rowOf(model, "users"), 0);
+        QCOMPARE(model.rowCount(users), 5);
+        const QModelIndex email = model.index(2, 0, users);
+        QCOMPARE(model.data(email).toString(), QStringLiteral("email"));
+        QCOMPARE(model.data(model.index(2, ui::TableListModel::Rows, users)).toString(),
+                 QStringLiteral("TEXT"));
+        QCOMPARE(model.data(model.index(2, ui::TableListModel::Columns, users)).toString(),
+                 QStringLiteral("unique, sensitive"));
+        QCOMPARE(model.data(model.index(0, ui::TableListModel::Columns, users)).toString(),
+                 QStringLiteral("key"));
+        QCOMPARE(model.tableOf(email), QStringLiteral("users"));
+        QCOMPARE(model.parent(email), users);
     }
 
     void tableBrowserLoadsLazilySortsAndFilters()
@@ -197,6 +216,61 @@ private slots:
         console->run();
         QVERIFY(done.wait(10000));
         QVERIFY(rowOf(*window.tableModel(), "made_here") >= 0);
+        // Dropping it (the context menu's Drop, after its question) removes it from the tree.
+        window.showTable("made_here");
+        QVERIFY(window.dropTable("made_here"));
+        QCOMPARE(rowOf(*window.tableModel(), "made_here"), -1);
+        QCOMPARE(window.dataModel()->rowCount(), 0);
+    }
+
+    void openAnotherDatabaseAndRemembersIt()
+    {
+        QTemporaryDir tmp;
+        const QString other = tmp.filePath("other");
+        {
+            auto db = engine::Database::open(other.toStdString());
+            QVERIFY(db);
+            QVERIFY((*db)->connect()->execute("CREATE TABLE elsewhere (a INTEGER)"));
+        }
+        auto db = engine::Database::openInMemory();
+        auto *window = new ui::MainWindow(db, QStringLiteral("memory"));
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        QPointer<ui::MainWindow> first(window);
+        ui::MainWindow *second = window->openDatabase(other);
+        QVERIFY(second);
+        QVERIFY(rowOf(*second->tableModel(), "elsewhere") >= 0);
+        QCOMPARE(ui::MainWindow::recentDatabases().value(0), other);
+        QTRY_VERIFY(first.isNull()); // the first window closed itself
+        second->close();
+    }
+
+    void settingsDriveOneClickExports()
+    {
+        QTemporaryDir tmp;
+        ui::SettingsDialog settings;
+        settings.folder()->setText(tmp.filePath("exports"));
+        auto *preset = settings.findChild<QComboBox *>();
+        QVERIFY(preset);
+        preset->setCurrentIndex(preset->findData("excel"));
+        settings.save();
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 100));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        QCOMPARE(window.exportFolder(), tmp.filePath("exports"));
+        window.showTable("products");
+        QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        window.exportSelectedAsCsv();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
+        const QStringList files = window.jobs()->files(0);
+        QCOMPARE(files.size(), 1);
+        QVERIFY(files[0].startsWith(tmp.filePath("exports") + "/products_export_"));
+        QFile csv(files[0]);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.read(3) == QByteArray("\xEF\xBB\xBF")); // the excel preset's BOM
+        screenshot(settings, "settings.png");
     }
 
     void droppedCsvOpensTheWizardAndImports()
@@ -232,6 +306,16 @@ private slots:
         QVERIFY(done.wait(20000));
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(window.jobs()->message(0), QStringLiteral("2 rows imported"));
+        // The import is in the History tab, newest first.
+        window.showHistory();
+        QVERIFY(window.historyModel()->rowCount() >= 1);
+        int operation = -1;
+        for (int c = 0; c < window.historyModel()->columnCount(); ++c)
+            if (window.historyModel()->headerData(c, Qt::Horizontal).toString() == "operation")
+                operation = c;
+        QVERIFY(operation >= 0);
+        QCOMPARE(window.historyModel()->data(window.historyModel()->index(0, operation)).toString(),
+                 QStringLiteral("import"));
         // The table list shows the new table with its rows.
         const int row = rowOf(*window.tableModel(), "people");
         QVERIFY(row >= 0);

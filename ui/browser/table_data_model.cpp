@@ -21,6 +21,16 @@ engine::Status TableDataModel::setTable(std::shared_ptr<engine::Database> databa
     m_table = table;
     m_where = where;
     m_sortColumn = -1;
+    if (table.isEmpty()) { // nothing to show (the table was dropped)
+        beginResetModel();
+        m_cursor.reset();
+        m_batches.clear();
+        m_columns.clear();
+        m_rows = 0;
+        m_atEnd = true;
+        endResetModel();
+        return {};
+    }
     return requery();
 }
 

@@ -1,5 +1,6 @@
 #include "ui/main_window/main_window.h"
 
+#include "engine/transfer/export_job.h"
 #include "engine/transfer/export_spec.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
@@ -7,6 +8,7 @@
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/models/table_list_model.h"
+#include "ui/settings/settings_dialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,7 +19,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
 #include <QSettings>
@@ -28,6 +32,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace strata::ui {
@@ -63,7 +68,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     , m_path(path)
     , m_connection(m_database->connect())
     , m_model(new TableListModel(this))
-    , m_tables(new QTableView(this))
+    , m_tables(new QTreeView(this))
     , m_data(new TableDataModel(this))
     , m_rows(new QTableView(this))
     , m_filter(new QLineEdit(this))
@@ -79,8 +84,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_tables->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tables->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tables->setAlternatingRowColors(true);
-    m_tables->verticalHeader()->hide();
-    m_tables->horizontalHeader()->setStretchLastSection(true);
+    m_tables->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tables, &QWidget::customContextMenuRequested, this, &MainWindow::tableMenu);
 
     m_rows->setModel(m_data);
     m_rows->setAccessibleName(tr("Rows of the selected table"));
@@ -107,6 +112,16 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(centre, tr("&Data"));
     m_tabs->addTab(m_console, tr("&SQL"));
+    m_history = new TableDataModel(this);
+    auto *historyView = new QTableView(this);
+    historyView->setModel(m_history);
+    historyView->setAccessibleName(tr("History of exports and imports"));
+    historyView->setAlternatingRowColors(true);
+    m_tabs->addTab(historyView, tr("&History"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, historyView](int) {
+        if (m_tabs->currentWidget() == historyView)
+            showHistory();
+    });
     auto *split = new QSplitter(this);
     split->addWidget(m_tables);
     split->addWidget(m_tabs);
@@ -130,6 +145,22 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     statusBar()->addWidget(m_status, 1);
 
     auto *file = menuBar()->addMenu(tr("&File"));
+    auto *openAction = file->addAction(tr("&Open database…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Strata database "
+                                                                       "folder"));
+        if (!dir.isEmpty())
+            openDatabase(dir);
+    });
+    openAction->setShortcut(QKeySequence::Open);
+    auto *recent = file->addMenu(tr("Open &recent"));
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        for (const QString &path : recentDatabases())
+            recent->addAction(path, this, [this, path] { openDatabase(path); });
+        if (recent->isEmpty())
+            recent->addAction(tr("(none yet)"))->setEnabled(false);
+    });
+    file->addSeparator();
     auto *importAction = file->addAction(tr("&Import…"), this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
             this, tr("Import files"), QString(),
@@ -148,6 +179,12 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     file->addSeparator();
     auto *reload = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     reload->setShortcut(QKeySequence::Refresh);
+    auto *settingsAction = file->addAction(tr("&Settings…"), this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    settingsAction->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -165,6 +202,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     tools->addAction(csv);
     tools->addAction(importAction);
     tools->addAction(reload);
+    tools->addAction(settingsAction);
     tools->addSeparator();
     tools->addAction(cancelJob);
 
@@ -185,6 +223,45 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
 
 MainWindow::~MainWindow() = default;
 
+QStringList MainWindow::recentDatabases()
+{
+    return QSettings().value(QStringLiteral("recentDatabases")).toStringList();
+}
+
+void MainWindow::rememberDatabase(const QString &path)
+{
+    QStringList list = recentDatabases();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > 8)
+        list.removeLast();
+    QSettings().setValue(QStringLiteral("recentDatabases"), list);
+}
+
+MainWindow *MainWindow::openDatabase(const QString &path)
+{
+    engine::OpenOptions options;
+    options.programName = "strata";
+    auto db = engine::Database::open(path.toStdString(), options);
+    if (!db && db.status().code() == engine::StatusCode::Locked) {
+        options.readOnly = true; // another program writes it: look, do not touch
+        db = engine::Database::open(path.toStdString(), options);
+    }
+    if (!db) {
+        QMessageBox::warning(
+            this, tr("Open database"),
+            tr("Cannot open %1:\n%2").arg(path, QString::fromStdString(db.status().message())));
+        return nullptr;
+    }
+    rememberDatabase(path);
+    auto *window = new MainWindow(*db, path);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->resize(size());
+    window->show();
+    close();
+    return window;
+}
+
 QString MainWindow::exportFolder() const
 {
     return QSettings()
@@ -196,7 +273,7 @@ QString MainWindow::exportFolder() const
 
 void MainWindow::setExportFolder(const QString &folder)
 {
-    QSettings().setValue(QStringLiteral("exportFolder"), folder);
+    QSettings().setValue(QString::fromLatin1(SettingsDialog::kExportFolder), folder);
 }
 
 void MainWindow::refresh()
@@ -204,12 +281,11 @@ void MainWindow::refresh()
     const QString current = selectedTable().isEmpty() ? m_data->table() : selectedTable();
     const engine::Status status = m_model->reload(*m_connection);
     m_tables->setColumnHidden(TableListModel::Created, true); // in the tooltip instead
-    m_tables->resizeColumnsToContents();
-    m_tables->horizontalHeader()->setSectionResizeMode(TableListModel::Columns,
-                                                       QHeaderView::Stretch);
+    for (int c = 0; c < TableListModel::Created; ++c)
+        m_tables->resizeColumnToContents(c);
     for (int r = 0; r < m_model->rowCount(); ++r)
-        if (m_model->data(m_model->index(r, TableListModel::Name)).toString() == current)
-            m_tables->selectRow(r);
+        if (m_model->tableOf(m_model->index(r, 0)) == current)
+            m_tables->setCurrentIndex(m_model->index(r, 0));
     const QString when
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
               .toLocalTime()
@@ -222,10 +298,7 @@ void MainWindow::refresh()
 
 QString MainWindow::selectedTable() const
 {
-    const QModelIndex current = m_tables->currentIndex();
-    return current.isValid()
-               ? m_model->data(m_model->index(current.row(), TableListModel::Name)).toString()
-               : QString();
+    return m_model->tableOf(m_tables->currentIndex());
 }
 
 void MainWindow::showTable(const QString &name)
@@ -233,9 +306,11 @@ void MainWindow::showTable(const QString &name)
     if (m_data->table() == name)
         return;
     for (int r = 0; r < m_model->rowCount(); ++r)
-        if (m_model->data(m_model->index(r, TableListModel::Name)).toString() == name
-            && m_tables->currentIndex().row() != r)
-            m_tables->selectRow(r); // shows the table through the selection handler
+        if (m_model->tableOf(m_model->index(r, 0)) == name
+            && m_model->tableOf(m_tables->currentIndex()) != name) {
+            m_tables->setCurrentIndex(m_model->index(r, 0)); // shows it through the handler
+            m_tables->expand(m_model->index(r, 0));          // with its columns
+        }
     if (m_data->table() == name)
         return;
     m_filter->clear();
@@ -256,12 +331,31 @@ void MainWindow::applyFilter()
                : tr("The filter does not work: %1").arg(QString::fromStdString(status.message())));
 }
 
+void MainWindow::showHistory()
+{
+    // The audit trail, newest first; a database that never exported or imported has none.
+    if (!m_connection->table("audit_log")) {
+        m_history->setTable(m_database, QString());
+        return;
+    }
+    m_history->setTable(m_database, QStringLiteral("audit_log"));
+    m_history->sort(0, Qt::DescendingOrder);
+}
+
+void MainWindow::applySettings(transfer::ExportSpec &spec) const
+{
+    QSettings settings;
+    spec.utcNames = settings.value(SettingsDialog::kUtcNames, false).toBool();
+    spec.keepNewest = settings.value(SettingsDialog::kKeepNewest, 0).toInt();
+}
+
 void MainWindow::backupNow()
 {
     transfer::ExportSpec spec;
     spec.scope = transfer::ExportScope::Full;
     spec.formats.push_back({"json", {}});
     spec.outputDir = exportFolder().toStdString();
+    applySettings(spec);
     m_jobs->startExport(m_database, spec, tr("Backup of %1").arg(m_path));
 }
 
@@ -275,8 +369,12 @@ void MainWindow::exportSelectedAsCsv()
     transfer::ExportSpec spec;
     spec.scope = transfer::ExportScope::Tables;
     spec.tables.push_back({table.toStdString(), {}, {}});
-    spec.formats.push_back({"csv", {}});
+    spec.formats.push_back(
+        {"csv",
+         {{"preset",
+           QSettings().value(SettingsDialog::kCsvPreset, "rfc4180").toString().toStdString()}}});
     spec.outputDir = exportFolder().toStdString();
+    applySettings(spec);
     m_jobs->startExport(m_database, spec, tr("%1 as CSV").arg(table));
 }
 
@@ -313,6 +411,47 @@ void MainWindow::importFiles(const QStringList &files, const QString &targetTabl
     dialog->open();
 }
 
+void MainWindow::tableMenu(const QPoint &at)
+{
+    const QString table = m_model->tableOf(m_tables->indexAt(at));
+    if (table.isEmpty())
+        return;
+    m_tables->setCurrentIndex(m_tables->indexAt(at));
+    QMenu menu(this);
+    menu.addAction(tr("&Export…"), this, [this] { openExportDialog(); });
+    menu.addAction(tr("Export as &CSV"), this, &MainWindow::exportSelectedAsCsv);
+    menu.addAction(tr("&Import into…"), this, [this, table] {
+        const QStringList files
+            = QFileDialog::getOpenFileNames(this, tr("Import into %1").arg(table));
+        if (!files.isEmpty())
+            importFiles(files, table);
+    });
+    menu.addSeparator();
+    menu.addAction(tr("&Drop…"), this, [this, table] {
+        if (QMessageBox::question(
+                this, tr("Drop table"),
+                tr("Drop table %1 and all its rows? This cannot be undone.").arg(table))
+            == QMessageBox::Yes)
+            dropTable(table);
+    });
+    menu.exec(m_tables->viewport()->mapToGlobal(at));
+}
+
+engine::Status MainWindow::dropTable(const QString &table)
+{
+    auto result
+        = m_connection->execute("DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
+    if (m_data->table() == table)
+        m_data->setTable(m_database, QString());
+    refresh();
+    if (!result) {
+        m_status->setText(QString::fromStdString(result.status().message()));
+        return result.status();
+    }
+    m_status->setText(tr("Dropped table %1").arg(table));
+    return {};
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
     if (event->mimeData()->hasUrls())
@@ -336,9 +475,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     QString target;
     const QPoint at = m_tables->viewport()->mapFrom(this, event->position().toPoint());
     if (m_tables->viewport()->rect().contains(at)) {
-        const QModelIndex index = m_tables->indexAt(at);
-        if (index.isValid())
-            target = m_model->data(m_model->index(index.row(), TableListModel::Name)).toString();
+        target = m_model->tableOf(m_tables->indexAt(at));
     }
     importFiles(files, target);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/api/database.h"
+#include "engine/transfer/export_spec.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -9,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace strata::ui {
 
@@ -33,6 +35,11 @@ public:
     JobList *jobs() const { return m_jobs; }
     SqlConsole *console() const { return m_console; }
     QTabWidget *tabs() const { return m_tabs; }
+    //! Opens another database folder in a new window and closes this one; returns the new
+    //! window (nullptr, after saying why, when the folder cannot be opened).
+    MainWindow *openDatabase(const QString &path);
+    static QStringList recentDatabases();
+    static void rememberDatabase(const QString &path);
     //! Where one-click exports and backups go (remembered in the settings).
     QString exportFolder() const;
     void setExportFolder(const QString &folder);
@@ -51,23 +58,33 @@ public slots:
     //! starts the import job.
     void importFiles(const QStringList &files, const QString &targetTable = {});
 
+    //! The History tab: past exports and imports from the audit_log table, newest first.
+    void showHistory();
+    TableDataModel *historyModel() const { return m_history; }
+    //! Drops a table (the context menu asks first).
+    engine::Status dropTable(const QString &table);
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     QString selectedTable() const;
+    void tableMenu(const QPoint &at);
+    //! The settings one-click exports follow (UTC names, retention).
+    void applySettings(transfer::ExportSpec &spec) const;
     void applyFilter();
 
     std::shared_ptr<engine::Database> m_database;
     QString m_path;
     std::unique_ptr<engine::Connection> m_connection;
     TableListModel *m_model;
-    QTableView *m_tables;
+    QTreeView *m_tables;
     TableDataModel *m_data;
     QTableView *m_rows;
     QLineEdit *m_filter;
     SqlConsole *m_console;
+    TableDataModel *m_history;
     QTabWidget *m_tabs;
     JobList *m_jobs;
     QTableView *m_jobView;

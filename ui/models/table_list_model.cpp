@@ -6,8 +6,38 @@
 namespace strata::ui {
 
 TableListModel::TableListModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QAbstractItemModel(parent)
 {
+}
+
+// A table's row has internal id 0; a column's row has the id of its table's row + 1.
+QModelIndex TableListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    if (!parent.isValid())
+        return row < rowCount() ? createIndex(row, column, quintptr(0)) : QModelIndex();
+    if (parent.internalId() != 0)
+        return {};
+    const auto &t = m_tables[static_cast<size_t>(parent.row())];
+    if (row >= static_cast<int>(t.columns.size()))
+        return {};
+    return createIndex(row, column, quintptr(parent.row() + 1));
+}
+
+QModelIndex TableListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
+QString TableListModel::tableOf(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const int row = index.internalId() == 0 ? index.row() : int(index.internalId() - 1);
+    return QString::fromStdString(m_tables[static_cast<size_t>(row)].name);
 }
 
 engine::Status TableListModel::reload(engine::Connection &connection)
@@ -21,17 +51,50 @@ engine::Status TableListModel::reload(engine::Connection &connection)
 
 int TableListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_tables.size());
+    if (!parent.isValid())
+        return static_cast<int>(m_tables.size());
+    if (parent.internalId() != 0 || parent.column() != 0)
+        return 0;
+    return static_cast<int>(m_tables[static_cast<size_t>(parent.row())].columns.size());
 }
 
-int TableListModel::columnCount(const QModelIndex &parent) const
+int TableListModel::columnCount(const QModelIndex &) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return ColumnCount;
 }
 
 QVariant TableListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!index.isValid())
+        return {};
+    if (index.internalId() != 0) {
+        const auto &t = m_tables[static_cast<size_t>(index.internalId() - 1)];
+        const auto &c = t.columns[static_cast<size_t>(index.row())];
+        if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+            return {};
+        switch (index.column()) {
+        case Name:
+            return QString::fromStdString(c.name);
+        case Rows:
+            return QString::fromStdString(c.declaredType.empty() ? engine::typeName(c.type)
+                                                                 : c.declaredType);
+        case Columns: {
+            QStringList marks;
+            if (c.primaryKey)
+                marks << tr("key");
+            if (c.notNull && !c.primaryKey)
+                marks << tr("NOT NULL");
+            if (c.unique)
+                marks << tr("unique");
+            if (c.sensitive)
+                marks << tr("sensitive");
+            return marks.join(QStringLiteral(", "));
+        }
+        default:
+            return {};
+        }
+    }
+    if (index.row() >= rowCount())
         return {};
     const auto &t = m_tables[static_cast<size_t>(index.row())];
     if (role == Qt::TextAlignmentRole && index.column() == Rows)

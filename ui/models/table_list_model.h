@@ -2,13 +2,15 @@
 
 #include "engine/api/database.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <vector>
 
 namespace strata::ui {
 
-//! The tables of a database: name, row count, columns and creation time, one row each.
-class TableListModel : public QAbstractTableModel {
+//! The database tree: a row per table (name, row count, number of columns, creation time),
+//! and under each table a row per column (name, type, and its markers: primary key, NOT NULL,
+//! UNIQUE, sensitive).
+class TableListModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { Name, Rows, Columns, Created, ColumnCount };
@@ -19,6 +21,11 @@ public:
     engine::Status reload(engine::Connection &connection);
     const engine::TableInfo &tableAt(int row) const { return m_tables[static_cast<size_t>(row)]; }
 
+    //! The table a tree index belongs to (a table's row or one of its columns), or "".
+    QString tableOf(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
