@@ -238,12 +238,12 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="27" />
+        <location filename="../ui/import/import_dialog.cpp" line="31" />
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="28" />
+        <location filename="../ui/import/import_dialog.cpp" line="32" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -251,92 +251,169 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31" />
+        <location filename="../ui/import/import_dialog.cpp" line="35" />
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="34" />
+        <location filename="../ui/import/import_dialog.cpp" line="38" />
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35" />
+        <location filename="../ui/import/import_dialog.cpp" line="39" />
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="36" />
+        <location filename="../ui/import/import_dialog.cpp" line="40" />
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="37" />
+        <location filename="../ui/import/import_dialog.cpp" line="41" />
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <location filename="../ui/import/import_dialog.cpp" line="42" />
         <source>Replace the table's rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39" />
+        <location filename="../ui/import/import_dialog.cpp" line="43" />
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40" />
+        <location filename="../ui/import/import_dialog.cpp" line="44" />
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41" />
+        <location filename="../ui/import/import_dialog.cpp" line="45" />
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42" />
+        <location filename="../ui/import/import_dialog.cpp" line="46" />
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45" />
+        <location filename="../ui/import/import_dialog.cpp" line="48" />
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="49" />
+        <location filename="../ui/import/import_dialog.cpp" line="55" />
+        <location filename="../ui/import/import_dialog.cpp" line="59" />
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="50" />
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="51" />
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="52" />
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="53" />
+        <source>Bar |</source>
+        <translation>Strich |</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="54" />
+        <source>Header line</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="56" />
+        <source>First line names the columns</source>
+        <translation>Erste Zeile benennt die Spalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="57" />
+        <source>First line is data</source>
+        <translation>Erste Zeile sind Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="58" />
+        <source>Encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="63" />
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="65" />
+        <source>Header:</source>
+        <translation>Kopfzeile:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="67" />
+        <source>Encoding:</source>
+        <translation>Kodierung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="74" />
         <source>Table:</source>
         <translation>Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46" />
+        <location filename="../ui/import/import_dialog.cpp" line="75" />
         <source>Mode:</source>
         <translation>Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47" />
+        <location filename="../ui/import/import_dialog.cpp" line="76" />
         <source>Bad rows:</source>
         <translation>Fehlerhafte Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49" />
+        <location filename="../ui/import/import_dialog.cpp" line="78" />
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="72" />
+        <location filename="../ui/import/import_dialog.cpp" line="125" />
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76" />
+        <location filename="../ui/import/import_dialog.cpp" line="135" />
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="84" />
+        <location filename="../ui/import/import_dialog.cpp" line="143" />
         <source>%n table(s)</source>
         <translation>
             <numerusform>%n Tabelle</numerusform>
             <numerusform>%n Tabellen</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="152" />
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="166" />
+        <source>Type of %1</source>
+        <translation>Typ von %1</translation>
     </message>
 </context>
 <context>
@@ -347,47 +424,52 @@
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="216" />
+        <location filename="../ui/jobs/job_list.cpp" line="219" />
+        <source>%1 (about %2 s left)</source>
+        <translation>%1 (noch etwa %2 s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="224" />
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="220" />
+        <location filename="../ui/jobs/job_list.cpp" line="228" />
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="222" />
+        <location filename="../ui/jobs/job_list.cpp" line="230" />
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234" />
+        <location filename="../ui/jobs/job_list.cpp" line="242" />
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236" />
+        <location filename="../ui/jobs/job_list.cpp" line="244" />
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238" />
+        <location filename="../ui/jobs/job_list.cpp" line="246" />
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240" />
+        <location filename="../ui/jobs/job_list.cpp" line="248" />
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242" />
+        <location filename="../ui/jobs/job_list.cpp" line="250" />
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244" />
+        <location filename="../ui/jobs/job_list.cpp" line="252" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -395,201 +477,206 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="79" />
+        <location filename="../ui/main_window/main_window.cpp" line="80" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="83" />
+        <location filename="../ui/main_window/main_window.cpp" line="84" />
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <location filename="../ui/main_window/main_window.cpp" line="92" />
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="96" />
+        <location filename="../ui/main_window/main_window.cpp" line="97" />
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="97" />
+        <location filename="../ui/main_window/main_window.cpp" line="98" />
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="113" />
+        <location filename="../ui/main_window/main_window.cpp" line="114" />
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="114" />
+        <location filename="../ui/main_window/main_window.cpp" line="115" />
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="118" />
+        <location filename="../ui/main_window/main_window.cpp" line="119" />
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120" />
+        <location filename="../ui/main_window/main_window.cpp" line="121" />
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="133" />
-        <location filename="../ui/main_window/main_window.cpp" line="140" />
+        <location filename="../ui/main_window/main_window.cpp" line="134" />
+        <location filename="../ui/main_window/main_window.cpp" line="146" />
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="147" />
+        <location filename="../ui/main_window/main_window.cpp" line="141" />
+        <source>Double-click a finished job to open its folder, or to read its error in full</source>
+        <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="153" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="148" />
+        <location filename="../ui/main_window/main_window.cpp" line="154" />
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <location filename="../ui/main_window/main_window.cpp" line="155" />
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="167" />
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164" />
+        <location filename="../ui/main_window/main_window.cpp" line="170" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="166" />
+        <location filename="../ui/main_window/main_window.cpp" line="172" />
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167" />
+        <location filename="../ui/main_window/main_window.cpp" line="173" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173" />
-        <location filename="../ui/main_window/main_window.cpp" line="422" />
+        <location filename="../ui/main_window/main_window.cpp" line="179" />
+        <location filename="../ui/main_window/main_window.cpp" line="447" />
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175" />
+        <location filename="../ui/main_window/main_window.cpp" line="181" />
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177" />
+        <location filename="../ui/main_window/main_window.cpp" line="183" />
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180" />
+        <location filename="../ui/main_window/main_window.cpp" line="186" />
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="182" />
+        <location filename="../ui/main_window/main_window.cpp" line="188" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="189" />
+        <location filename="../ui/main_window/main_window.cpp" line="195" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191" />
+        <location filename="../ui/main_window/main_window.cpp" line="197" />
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198" />
+        <location filename="../ui/main_window/main_window.cpp" line="204" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251" />
+        <location filename="../ui/main_window/main_window.cpp" line="259" />
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="252" />
+        <location filename="../ui/main_window/main_window.cpp" line="260" />
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <location filename="../ui/main_window/main_window.cpp" line="301" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="295" />
+        <location filename="../ui/main_window/main_window.cpp" line="302" />
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="296" />
+        <location filename="../ui/main_window/main_window.cpp" line="303" />
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="331" />
+        <location filename="../ui/main_window/main_window.cpp" line="337" />
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="332" />
+        <location filename="../ui/main_window/main_window.cpp" line="338" />
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="360" />
+        <location filename="../ui/main_window/main_window.cpp" line="366" />
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="367" />
+        <location filename="../ui/main_window/main_window.cpp" line="373" />
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="379" />
+        <location filename="../ui/main_window/main_window.cpp" line="385" />
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="391" />
+        <location filename="../ui/main_window/main_window.cpp" line="397" />
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393" />
+        <location filename="../ui/main_window/main_window.cpp" line="399" />
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="394" />
+        <location filename="../ui/main_window/main_window.cpp" line="400" />
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -597,12 +684,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409" />
+        <location filename="../ui/main_window/main_window.cpp" line="415" />
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="410" />
+        <location filename="../ui/main_window/main_window.cpp" line="416" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -610,37 +697,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="423" />
+        <location filename="../ui/main_window/main_window.cpp" line="448" />
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="424" />
+        <location filename="../ui/main_window/main_window.cpp" line="449" />
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="425" />
+        <location filename="../ui/main_window/main_window.cpp" line="451" />
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="430" />
+        <location filename="../ui/main_window/main_window.cpp" line="456" />
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="431" />
+        <location filename="../ui/main_window/main_window.cpp" line="458" />
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="432" />
+        <location filename="../ui/main_window/main_window.cpp" line="459" />
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <location filename="../ui/main_window/main_window.cpp" line="477" />
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -668,7 +755,7 @@
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="35" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="36" />
         <source>Export folder</source>
         <translation>Exportordner</translation>
     </message>

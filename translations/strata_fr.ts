@@ -238,12 +238,12 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="27" />
+        <location filename="../ui/import/import_dialog.cpp" line="31" />
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="28" />
+        <location filename="../ui/import/import_dialog.cpp" line="32" />
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Importer %n fichier</numerusform>
@@ -251,92 +251,169 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31" />
+        <location filename="../ui/import/import_dialog.cpp" line="35" />
         <source>Preview of the first rows</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="34" />
+        <location filename="../ui/import/import_dialog.cpp" line="38" />
         <source>Target table</source>
         <translation>Table cible</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35" />
+        <location filename="../ui/import/import_dialog.cpp" line="39" />
         <source>Import mode</source>
         <translation>Mode d'import</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="36" />
+        <location filename="../ui/import/import_dialog.cpp" line="40" />
         <source>Create a new table</source>
         <translation>Créer une nouvelle table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="37" />
+        <location filename="../ui/import/import_dialog.cpp" line="41" />
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <location filename="../ui/import/import_dialog.cpp" line="42" />
         <source>Replace the table's rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39" />
+        <location filename="../ui/import/import_dialog.cpp" line="43" />
         <source>Merge by primary key</source>
         <translation>Fusionner par clé primaire</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40" />
+        <location filename="../ui/import/import_dialog.cpp" line="44" />
         <source>When a row cannot be imported</source>
         <translation>Quand une ligne ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41" />
+        <location filename="../ui/import/import_dialog.cpp" line="45" />
         <source>Stop and import nothing</source>
         <translation>Arrêter et ne rien importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42" />
+        <location filename="../ui/import/import_dialog.cpp" line="46" />
         <source>Skip it (rejects file)</source>
         <translation>L'ignorer (fichier des rejets)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45" />
+        <location filename="../ui/import/import_dialog.cpp" line="48" />
+        <source>Delimiter</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="49" />
+        <location filename="../ui/import/import_dialog.cpp" line="55" />
+        <location filename="../ui/import/import_dialog.cpp" line="59" />
+        <source>Detect</source>
+        <translation>Détecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="50" />
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="51" />
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="52" />
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="53" />
+        <source>Bar |</source>
+        <translation>Barre |</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="54" />
+        <source>Header line</source>
+        <translation>Ligne d’en-tête</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="56" />
+        <source>First line names the columns</source>
+        <translation>La première ligne nomme les colonnes</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="57" />
+        <source>First line is data</source>
+        <translation>La première ligne contient des données</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="58" />
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="63" />
+        <source>Delimiter:</source>
+        <translation>Séparateur :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="65" />
+        <source>Header:</source>
+        <translation>En-tête :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="67" />
+        <source>Encoding:</source>
+        <translation>Encodage :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="74" />
         <source>Table:</source>
         <translation>Table :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46" />
+        <location filename="../ui/import/import_dialog.cpp" line="75" />
         <source>Mode:</source>
         <translation>Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47" />
+        <location filename="../ui/import/import_dialog.cpp" line="76" />
         <source>Bad rows:</source>
         <translation>Lignes erronées :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49" />
+        <location filename="../ui/import/import_dialog.cpp" line="78" />
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="72" />
+        <location filename="../ui/import/import_dialog.cpp" line="125" />
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76" />
+        <location filename="../ui/import/import_dialog.cpp" line="135" />
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="84" />
+        <location filename="../ui/import/import_dialog.cpp" line="143" />
         <source>%n table(s)</source>
         <translation>
             <numerusform>%n table</numerusform>
             <numerusform>%n tables</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="152" />
+        <source>type</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="166" />
+        <source>Type of %1</source>
+        <translation>Type de %1</translation>
     </message>
 </context>
 <context>
@@ -347,47 +424,52 @@
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="216" />
+        <location filename="../ui/jobs/job_list.cpp" line="219" />
+        <source>%1 (about %2 s left)</source>
+        <translation>%1 (environ %2 s restantes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="224" />
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="220" />
+        <location filename="../ui/jobs/job_list.cpp" line="228" />
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="222" />
+        <location filename="../ui/jobs/job_list.cpp" line="230" />
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234" />
+        <location filename="../ui/jobs/job_list.cpp" line="242" />
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236" />
+        <location filename="../ui/jobs/job_list.cpp" line="244" />
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238" />
+        <location filename="../ui/jobs/job_list.cpp" line="246" />
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240" />
+        <location filename="../ui/jobs/job_list.cpp" line="248" />
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242" />
+        <location filename="../ui/jobs/job_list.cpp" line="250" />
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244" />
+        <location filename="../ui/jobs/job_list.cpp" line="252" />
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -395,201 +477,206 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="79" />
+        <location filename="../ui/main_window/main_window.cpp" line="80" />
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="83" />
+        <location filename="../ui/main_window/main_window.cpp" line="84" />
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="91" />
+        <location filename="../ui/main_window/main_window.cpp" line="92" />
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="96" />
+        <location filename="../ui/main_window/main_window.cpp" line="97" />
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE 'A%'</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="97" />
+        <location filename="../ui/main_window/main_window.cpp" line="98" />
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="113" />
+        <location filename="../ui/main_window/main_window.cpp" line="114" />
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="114" />
+        <location filename="../ui/main_window/main_window.cpp" line="115" />
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="118" />
+        <location filename="../ui/main_window/main_window.cpp" line="119" />
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120" />
+        <location filename="../ui/main_window/main_window.cpp" line="121" />
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="133" />
-        <location filename="../ui/main_window/main_window.cpp" line="140" />
+        <location filename="../ui/main_window/main_window.cpp" line="134" />
+        <location filename="../ui/main_window/main_window.cpp" line="146" />
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="147" />
+        <location filename="../ui/main_window/main_window.cpp" line="141" />
+        <source>Double-click a finished job to open its folder, or to read its error in full</source>
+        <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="153" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="148" />
+        <location filename="../ui/main_window/main_window.cpp" line="154" />
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149" />
+        <location filename="../ui/main_window/main_window.cpp" line="155" />
         <source>Open a Strata database folder</source>
         <translation>Ouvrir un dossier de base Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <location filename="../ui/main_window/main_window.cpp" line="161" />
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="167" />
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164" />
+        <location filename="../ui/main_window/main_window.cpp" line="170" />
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="166" />
+        <location filename="../ui/main_window/main_window.cpp" line="172" />
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167" />
+        <location filename="../ui/main_window/main_window.cpp" line="173" />
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173" />
-        <location filename="../ui/main_window/main_window.cpp" line="422" />
+        <location filename="../ui/main_window/main_window.cpp" line="179" />
+        <location filename="../ui/main_window/main_window.cpp" line="447" />
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175" />
+        <location filename="../ui/main_window/main_window.cpp" line="181" />
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177" />
+        <location filename="../ui/main_window/main_window.cpp" line="183" />
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180" />
+        <location filename="../ui/main_window/main_window.cpp" line="186" />
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="182" />
+        <location filename="../ui/main_window/main_window.cpp" line="188" />
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="189" />
+        <location filename="../ui/main_window/main_window.cpp" line="195" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191" />
+        <location filename="../ui/main_window/main_window.cpp" line="197" />
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198" />
+        <location filename="../ui/main_window/main_window.cpp" line="204" />
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251" />
+        <location filename="../ui/main_window/main_window.cpp" line="259" />
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="252" />
+        <location filename="../ui/main_window/main_window.cpp" line="260" />
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="294" />
+        <location filename="../ui/main_window/main_window.cpp" line="301" />
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="295" />
+        <location filename="../ui/main_window/main_window.cpp" line="302" />
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="296" />
+        <location filename="../ui/main_window/main_window.cpp" line="303" />
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="331" />
+        <location filename="../ui/main_window/main_window.cpp" line="337" />
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="332" />
+        <location filename="../ui/main_window/main_window.cpp" line="338" />
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="360" />
+        <location filename="../ui/main_window/main_window.cpp" line="366" />
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="367" />
+        <location filename="../ui/main_window/main_window.cpp" line="373" />
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d'abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="379" />
+        <location filename="../ui/main_window/main_window.cpp" line="385" />
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="391" />
+        <location filename="../ui/main_window/main_window.cpp" line="397" />
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393" />
+        <location filename="../ui/main_window/main_window.cpp" line="399" />
         <source>Export of a query</source>
         <translation>Export d'une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="394" />
+        <location filename="../ui/main_window/main_window.cpp" line="400" />
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -597,12 +684,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409" />
+        <location filename="../ui/main_window/main_window.cpp" line="415" />
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="410" />
+        <location filename="../ui/main_window/main_window.cpp" line="416" />
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -610,37 +697,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="423" />
+        <location filename="../ui/main_window/main_window.cpp" line="448" />
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="424" />
+        <location filename="../ui/main_window/main_window.cpp" line="449" />
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="425" />
+        <location filename="../ui/main_window/main_window.cpp" line="451" />
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="430" />
+        <location filename="../ui/main_window/main_window.cpp" line="456" />
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="431" />
+        <location filename="../ui/main_window/main_window.cpp" line="458" />
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="432" />
+        <location filename="../ui/main_window/main_window.cpp" line="459" />
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <location filename="../ui/main_window/main_window.cpp" line="477" />
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -668,7 +755,7 @@
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="35" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="36" />
         <source>Export folder</source>
         <translation>Dossier d’export</translation>
     </message>

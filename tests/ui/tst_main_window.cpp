@@ -297,15 +297,25 @@ private slots:
         QVERIFY(wizard);
         QCOMPARE(wizard->detectedFormat(), QStringLiteral("csv"));
         QCOMPARE(wizard->previewRows(), 2);
+        QCOMPARE(wizard->previewColumns(), (QStringList{"id", "name", "born"}));
+        // Another delimiter re-reads the preview (one column now); back to detection.
+        wizard->setDelimiter(",");
+        QCOMPARE(wizard->previewColumns().size(), 1);
+        wizard->setDelimiter("");
+        QCOMPARE(wizard->previewColumns().size(), 3);
+        wizard->setColumnType("id", "TEXT"); // codes, not numbers
         const auto spec = wizard->spec();
         QCOMPARE(spec.table, std::string("people"));
         QCOMPARE(spec.mode, transfer::ImportMode::Create);
+        QCOMPARE(spec.columnTypes.size(), size_t(1));
+        QCOMPARE(spec.columnTypes.at("id"), std::string("TEXT"));
         screenshot(*wizard, "import_wizard.png");
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
         wizard->accept();
         QVERIFY(done.wait(20000));
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(window.jobs()->message(0), QStringLiteral("2 rows imported"));
+        QCOMPARE(conn->table("people")->columns[0].type, engine::LogicalType::Text);
         // The import is in the History tab, newest first.
         window.showHistory();
         QVERIFY(window.historyModel()->rowCount() >= 1);

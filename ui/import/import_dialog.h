@@ -5,6 +5,7 @@
 
 #include <QDialog>
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -28,6 +29,12 @@ public:
     QString detectedFormat() const { return m_format; }
     //! Rows shown in the preview.
     int previewRows() const;
+    //! Column names of the preview, and the type chosen for one (inferred unless changed).
+    QStringList previewColumns() const { return m_columns; }
+    void setColumnType(const QString &column, const QString &type);
+    //! CSV options, as the controls set them (empty: sniffed). Changing one re-reads the
+    //! preview.
+    void setDelimiter(const QString &delimiter);
 
 private:
     void preview();
@@ -38,7 +45,13 @@ private:
     QString m_format;
     bool m_multiTable = false;
     QLabel *m_detected;
+    QComboBox *m_delimiter;
+    QComboBox *m_header;
+    QComboBox *m_encoding;
     QTableWidget *m_preview;
+    QStringList m_columns;
+    QStringList m_inferred;           //!< per column, as the preview guessed
+    std::vector<QComboBox *> m_types; //!< per column, in the preview's first row
     QLineEdit *m_table;
     QComboBox *m_mode;
     QComboBox *m_onError;

@@ -208,8 +208,16 @@ QVariant JobList::data(const QModelIndex &index, int role) const
     case Speed:
         return ms > 0 ? tr("%1 rows/s").arg(QLocale().toString(qlonglong(rows * 1000 / ms)))
                       : QString();
-    case Elapsed:
-        return QStringLiteral("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    case Elapsed: {
+        const QString elapsed
+            = QStringLiteral("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+        const int p = percent(index.row());
+        if (j.state != State::Running || p <= 0 || p >= 100)
+            return elapsed;
+        // What is left, at the pace so far.
+        const double left = double(ms) / 1000.0 * (100 - p) / p;
+        return tr("%1 (about %2 s left)").arg(elapsed, QLocale().toString(left, 'f', 0));
+    }
     case Outcome:
         switch (j.state) {
         case State::Running:

@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -137,6 +138,10 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_jobView->horizontalHeader()->setStretchLastSection(true);
     m_jobView->setColumnWidth(JobList::What, 260);
     m_jobView->setColumnWidth(JobList::Progress, 160);
+    m_jobView->setToolTip(tr("Double-click a finished job to open its folder, or to read its "
+                             "error in full"));
+    connect(m_jobView, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) { openJobResult(index.row()); });
     auto *jobsDock = new QDockWidget(tr("Jobs"), this);
     jobsDock->setObjectName(QStringLiteral("jobs"));
     jobsDock->setWidget(m_jobView);
@@ -197,6 +202,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
 
     auto *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main"));
+    tools->addAction(openAction);
     tools->addAction(backup);
     tools->addAction(exportAction);
     tools->addAction(csv);
@@ -409,6 +415,25 @@ void MainWindow::importFiles(const QStringList &files, const QString &targetTabl
                 : tr("Import of %n file(s)", nullptr, int(spec.files.size())));
     });
     dialog->open();
+}
+
+void MainWindow::openJobResult(int row)
+{
+    if (row < 0 || row >= m_jobs->rowCount())
+        return;
+    switch (m_jobs->state(row)) {
+    case JobList::State::Failed:
+        QMessageBox::warning(this, m_jobs->data(m_jobs->index(row, JobList::What)).toString(),
+                             m_jobs->message(row));
+        return;
+    case JobList::State::Done:
+        if (!m_jobs->files(row).isEmpty())
+            QDesktopServices::openUrl(
+                QUrl::fromLocalFile(QFileInfo(m_jobs->files(row).front()).absolutePath()));
+        return;
+    default:
+        return;
+    }
 }
 
 void MainWindow::tableMenu(const QPoint &at)

@@ -71,6 +71,8 @@ protected:
 private:
     QString selectedTable() const;
     void tableMenu(const QPoint &at);
+    //! A finished job's folder in the file manager, or a failed one's error in full.
+    void openJobResult(int row);
     //! The settings one-click exports follow (UTC names, retention).
     void applySettings(transfer::ExportSpec &spec) const;
     void applyFilter();
