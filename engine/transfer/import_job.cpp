@@ -122,8 +122,17 @@ public:
     {
         for (const auto &[name, t] : later.tables) {
             InferredTable &mine = tables[name];
-            for (size_t i = 0; i < t.guesses.size() && i < mine.guesses.size(); ++i)
-                mine.guesses[i].merge(t.guesses[i]);
+            for (size_t i = 0; i < t.columns.size(); ++i) {
+                // By name: the later part may meet its keys in another order.
+                auto at = std::find(mine.columns.begin(), mine.columns.end(), t.columns[i]);
+                if (at == mine.columns.end()) {
+                    mine.columns.push_back(t.columns[i]);
+                    mine.guesses.push_back(t.guesses[i]);
+                } else {
+                    mine.guesses[static_cast<size_t>(at - mine.columns.begin())].merge(
+                        t.guesses[i]);
+                }
+            }
             mine.rows += t.rows;
         }
     }
@@ -878,12 +887,16 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
             if (progress)
                 progress->advance(rowsSoFar, "reading " + file);
             InferenceSink inference(spec, progress), later(spec, progress);
-            if (reader->readSplit(inference, later))
+            switch (reader->readSplit(inference, later)) {
+            case Reader::Split::Halves:
                 inference.merge(later); // both halves on both cores
-            else if (!later.tables.empty())
-                ; // the split did not hold: the first sink read everything itself
-            else
+                break;
+            case Reader::Split::Whole:
+                break;
+            case Reader::Split::NotDone:
                 reader->read(inference);
+                break;
+            }
             inferred = std::move(inference.tables);
         }
         LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,

@@ -103,15 +103,19 @@ public:
     virtual ~Reader() = default;
     //! Streams the whole source into `sink`. Can be called again (a second pass).
     virtual void read(ImportSink &sink) = 0;
-    //! Reads the source into two sinks at once on two threads, the second getting the rows of
-    //! a later part, for sinks that do not care about order (type inference). Returns false
-    //! when it cannot (or the split did not hold: then `second` saw rows `first` also saw,
-    //! and only `first` is complete) — the caller then uses `first` alone or calls read().
-    virtual bool readSplit(ImportSink &first, ImportSink &second)
+    //! How readSplit went.
+    enum class Split {
+        NotDone, //!< the source cannot be split: nothing was read (call read())
+        Whole,   //!< the split did not hold: `first` read everything, `second` is to be ignored
+        Halves,  //!< `first` read the rows before the split, `second` the rest
+    };
+    //! Reads the source into two sinks at once on two threads, for sinks that do not care
+    //! about row order (type inference).
+    virtual Split readSplit(ImportSink &first, ImportSink &second)
     {
         (void)first;
         (void)second;
-        return false;
+        return Split::NotDone;
     }
     //! Whether every table's column types are known from the source itself (no inference
     //! pass needed). Valid before read().

@@ -190,6 +190,46 @@ private slots:
         }
     }
 
+    void bigJsonLinesInferredOnTwoCores()
+    {
+        // JSON lines of 4 MiB and more are type-checked in two halves too. The second half
+        // meets its keys in another order and has a key the first never had; one file has a
+        // row spread over lines across the middle (the guess fails, the first half reads all).
+        for (const bool spread : {false, true}) {
+            QTemporaryDir tmp;
+            QByteArray jsonl;
+            const int rows = 200000;
+            for (int i = 0; i < rows; ++i) {
+                if (spread && i == rows / 2) {
+                    // The middle of the file falls in the long text; the row's line end
+                    // before its closing brace is where the split is tried.
+                    jsonl += "{\"n\": " + QByteArray::number(i) + ", \"s\": \"";
+                    jsonl += QByteArray(3000000, 'x') + "\"\n}\n";
+                } else if (i < rows / 2) {
+                    jsonl += "{\"n\": " + QByteArray::number(i) + ", \"s\": \"row\"}\n";
+                } else {
+                    jsonl += "{\"s\": \"row\", \"n\": " + QByteArray::number(i)
+                             + ", \"late\": true}\n";
+                }
+            }
+            jsonl += "{\"n\": 1.5, \"s\": \"last\", \"late\": false}\n"; // widens n at the end
+            QVERIFY(jsonl.size() > (4 << 20));
+            const auto file = writeFile(tmp, "big.jsonl", jsonl);
+            auto db = engine::Database::openInMemory();
+            auto r = transfer::runImport(*db, importOf(file));
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            QCOMPARE(r->rowsImported, int64_t(rows + 1));
+            auto c = db->connect();
+            const auto info = *c->table("big");
+            QCOMPARE(info.columns.size(), size_t(3));
+            QCOMPARE(info.columns[0].type, LogicalType::Double);
+            QCOMPARE(info.columns[2].name, std::string("late"));
+            QCOMPARE(info.columns[2].type, LogicalType::Boolean);
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE late = TRUE"),
+                     int64_t(spread ? rows / 2 - 1 : rows / 2));
+        }
+    }
+
     void csvBomLineEndsAndNullMarkers()
     {
         QTemporaryDir tmp;

@@ -448,23 +448,27 @@ void CsvReader::read(ImportSink &sink)
     sink.endTable();
 }
 
-bool CsvReader::readSplit(ImportSink &first, ImportSink &second)
+Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
 {
     const std::string_view text = m_data->text;
     if (text.size() < (4u << 20))
-        return false; // small: not worth a thread
+        return Split::NotDone; // small: not worth a thread
     size_t split = text.find('\n', text.size() / 2);
     if (split == std::string_view::npos)
-        return false;
+        return Split::NotDone;
     ++split;
     CsvRecordParser parser(text, m_dialect.delimiter, m_dialect.quote, m_path,
                            m_options.maxFieldBytes);
     bool haveRecord = false;
     const SourceTable table = header(parser, haveRecord);
     if (!first.beginTable(table))
-        return true;
-    if (!second.beginTable(table))
-        return false;
+        return Split::Whole;
+    if (!second.beginTable(table)) {
+        if (haveRecord)
+            emitRecords(parser, first, table.columns.size(), SIZE_MAX);
+        first.endTable();
+        return Split::Whole;
+    }
     // The second half is read on a thread of its own, guessing that the split falls between
     // records; the first half checks the guess when it gets there.
     const size_t width = table.columns.size();
@@ -496,7 +500,7 @@ bool CsvReader::readSplit(ImportSink &first, ImportSink &second)
         emitRecords(parser, first, width, SIZE_MAX); // a quoted field spanned the split: go on here
     second.endTable();
     first.endTable();
-    return guessHeld;
+    return guessHeld ? Split::Halves : Split::Whole;
 }
 
 std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec)

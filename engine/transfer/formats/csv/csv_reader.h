@@ -29,7 +29,7 @@ public:
     ~CsvReader() override;
 
     void read(ImportSink &sink) override;
-    bool readSplit(ImportSink &first, ImportSink &second) override;
+    Split readSplit(ImportSink &first, ImportSink &second) override;
     std::vector<std::string> warnings() const override { return m_warnings; }
     const CsvDialect &dialect() const { return m_dialect; }
 

@@ -9,6 +9,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+#include <thread>
 #include <unordered_map>
 
 namespace strata::transfer {
@@ -580,7 +581,11 @@ std::unique_ptr<JsonReader> JsonReader::open(const std::string &path, const std:
 
 void JsonReader::read(ImportSink &sink)
 {
-    const std::string_view text = m_data->text;
+    readRange(sink, m_data->text, SIZE_MAX);
+}
+
+size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t stopAt)
+{
     Handler handler(sink, m_path, m_table, m_lines, text);
     rapidjson::MemoryStream stream(text.data(), text.size());
     handler.setStream(&stream);
@@ -604,7 +609,7 @@ void JsonReader::read(ImportSink &sink)
     if (stream.Peek() == '\0' && stream.Tell() >= text.size())
         throw EngineError(StatusCode::Invalid, m_path + ": the file is empty (expected JSON)");
     bool first = true;
-    while (stream.Tell() < text.size()) {
+    while (stream.Tell() < text.size() && stream.Tell() < stopAt) {
         handler.beginRoot(first ? 0 : stream.Tell());
         const size_t rootStart = stream.Tell();
         parser.Parse<kParseFlags>(stream, handler);
@@ -633,6 +638,45 @@ void JsonReader::read(ImportSink &sink)
         first = false;
     }
     handler.finish();
+    return stream.Tell();
+}
+
+Reader::Split JsonReader::readSplit(ImportSink &first, ImportSink &second)
+{
+    // JSON lines only: a line end outside a value can only be between rows (a JSON string
+    // cannot hold a raw line end), so the guess fails only for a value spread over lines.
+    const std::string_view text = m_data->text;
+    if (!m_lines || text.size() < (4u << 20))
+        return Split::NotDone;
+    size_t split = text.find('\n', text.size() / 2);
+    if (split == std::string_view::npos)
+        return Split::NotDone;
+    while (split < text.size()
+           && (text[split] == '\n' || text[split] == '\r' || text[split] == ' '
+               || text[split] == '\t'))
+        ++split;
+    if (split >= text.size())
+        return Split::NotDone;
+    bool secondOk = true;
+    std::thread other([&] {
+        try {
+            readRange(second, text.substr(split), SIZE_MAX);
+        } catch (...) {
+            secondOk = false;
+        }
+    });
+    size_t stopped = 0;
+    try {
+        stopped = readRange(first, text, split);
+    } catch (...) {
+        other.join();
+        throw;
+    }
+    other.join();
+    if (secondOk && stopped == split)
+        return Split::Halves;
+    read(first); // the guess failed: the first sink reads it all again, alone
+    return Split::Whole;
 }
 
 std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSpec &spec)

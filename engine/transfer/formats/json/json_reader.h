@@ -19,12 +19,15 @@ public:
     ~JsonReader() override;
 
     void read(ImportSink &sink) override;
+    Split readSplit(ImportSink &first, ImportSink &second) override;
     bool describesTypes() const override { return m_describesTypes; }
     //! Nesting deeper than this is an error (hostile files).
     static constexpr size_t kMaxDepth = 64;
 
 private:
     JsonReader() = default;
+    //! Reads the values of `text` that start before `stopAt`; returns where it stopped.
+    size_t readRange(ImportSink &sink, std::string_view text, size_t stopAt);
     struct Data;
     std::unique_ptr<Data> m_data;
     std::string m_path, m_table;
