@@ -625,15 +625,34 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
         out.keys.resize(indexes.size());
         const auto count = r.get<uint32_t>();
         out.rows.reserve(count);
+        // First the room every version takes, then one chunk for all of them.
+        size_t room = 0;
+        {
+            ByteReader sizes = r;
+            for (uint32_t k = 0; k < count; ++k) {
+                sizes.get<uint64_t>();
+                sizes.get<uint64_t>();
+                const std::string_view bytes = sizes.getString();
+                if (bytes.size() < 2 || bytes.size() > (1u << 30))
+                    throwError(StatusCode::Corrupt, path + ": a row at block byte "
+                                                        + std::to_string(rb.pos) + " is malformed");
+                room += Version::footprint(static_cast<uint32_t>(bytes.size()));
+            }
+        }
+        VersionChunk *chunk = count ? VersionChunk::create(room) : nullptr;
+        size_t offset = 0;
         for (uint32_t k = 0; k < count; ++k) {
             const uint64_t slot = r.get<uint64_t>();
             const uint64_t begin = r.get<uint64_t>();
             std::string_view bytes = r.getString();
-            if (bytes.size() < 2 || slot > (1ULL << 40))
+            if (slot > (1ULL << 40)) {
+                if (chunk && chunk->live.load() == 0)
+                    ::operator delete(chunk);
                 throwError(StatusCode::Corrupt, path + ": a row at block byte "
                                                     + std::to_string(rb.pos) + " is malformed");
-            Version *v = Version::create(bytes.data(), static_cast<uint32_t>(bytes.size()), begin,
-                                         nullptr);
+            }
+            Version *v = Version::createIn(chunk, offset, bytes.data(),
+                                           static_cast<uint32_t>(bytes.size()), begin);
             out.rows.emplace_back(slot, v);
             for (size_t x = 0; x < indexes.size(); ++x) {
                 const std::string key = encodeKey(v->view(), indexes[x]->columns(), schema);
