@@ -31,4 +31,16 @@ std::string_view MappedInput::text() const
     return t;
 }
 
+std::string lineColumnOf(std::string_view text, size_t offset)
+{
+    int64_t line = 1;
+    size_t lineStart = 0;
+    for (size_t i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    return std::to_string(line) + ":" + std::to_string(offset - lineStart + 1);
+}
+
 } // namespace strata::transfer

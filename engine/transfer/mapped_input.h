@@ -25,6 +25,9 @@ private:
     std::string_view m_bytes;
 };
 
+//! "LINE:COLUMN" (1-based) of a byte offset in `text`, for messages.
+std::string lineColumnOf(std::string_view text, size_t offset);
+
 //! For SAX handlers: RapidJSON calls them through code that must not be unwound by an
 //! exception, so an error is kept here, the callback returns false to stop the parse, and
 //! the reader rethrows it afterwards.

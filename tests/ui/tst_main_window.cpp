@@ -54,6 +54,33 @@ int rowOf(ui::TableListModel &model, const QString &table)
     return -1;
 }
 
+//! The longest gap between ticks of a 5 ms timer on the GUI thread: the worst stall a user
+//! would feel while it runs.
+class StallMeter {
+public:
+    StallMeter()
+    {
+        m_clock.start();
+        m_tick.setInterval(5);
+        QObject::connect(&m_tick, &QTimer::timeout, [this] {
+            m_worst = std::max(m_worst, m_clock.elapsed() - m_last);
+            m_last = m_clock.elapsed();
+        });
+        m_tick.start();
+    }
+    qint64 stop()
+    {
+        m_tick.stop();
+        return m_worst;
+    }
+    double seconds() const { return double(m_clock.elapsed()) / 1000.0; }
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_tick;
+    qint64 m_last = 0, m_worst = 0;
+};
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -396,21 +423,12 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showTable("big");
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0, worst = 0;
-        QTimer tick;
-        tick.setInterval(5);
-        connect(&tick, &QTimer::timeout, [&] {
-            worst = std::max(worst, clock.elapsed() - last);
-            last = clock.elapsed();
-        });
-        tick.start();
+        StallMeter meter;
         window.exportSelectedAsCsv();
         QVERIFY(done.wait(300000));
-        tick.stop();
+        const qint64 worst = meter.stop();
         qInfo("worst GUI stall while 2,000,000 rows export as CSV (%.1f s): %lld ms",
-              double(clock.elapsed()) / 1000.0, worst);
+              meter.seconds(), worst);
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QVERIFY2(worst < 500, qPrintable(QString::number(worst)));
     }
@@ -432,16 +450,7 @@ private slots:
         // ticks is the worst stall a user would feel.
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
         window.backupNow();
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0, worst = 0;
-        QTimer tick;
-        tick.setInterval(5);
-        connect(&tick, &QTimer::timeout, [&] {
-            worst = std::max(worst, clock.elapsed() - last);
-            last = clock.elapsed();
-        });
-        tick.start();
+        StallMeter meter;
         // The screenshot shows the job running, with some progress.
         QTRY_VERIFY_WITH_TIMEOUT(window.jobs()->percent(0) > 0
                                      || window.jobs()->state(0) != ui::JobList::State::Running,
@@ -452,7 +461,7 @@ private slots:
                  qPrintable(status->text()));
         screenshot(window, "main_window.png");
         QVERIFY(done.wait(120000));
-        tick.stop();
+        const qint64 worst = meter.stop();
         qInfo("worst GUI stall during the backup (demo database, 50000 users): %lld ms", worst);
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         // Loose on purpose (sanitizer builds on two shared cores): it catches work done on the

@@ -23,25 +23,26 @@ engine::Status TableDataModel::setTable(std::shared_ptr<engine::Database> databa
     m_sortColumn = -1;
     if (table.isEmpty()) { // nothing to show (the table was dropped)
         beginResetModel();
-        m_cursor.reset();
-        m_batches.clear();
-        m_columns.clear();
-        m_rows = 0;
-        m_atEnd = true;
+        forget();
         endResetModel();
         return {};
     }
     return requery();
 }
 
-engine::Status TableDataModel::requery()
+void TableDataModel::forget()
 {
-    beginResetModel();
     m_cursor.reset();
     m_batches.clear();
     m_columns.clear();
     m_rows = 0;
     m_atEnd = true;
+}
+
+engine::Status TableDataModel::requery()
+{
+    beginResetModel();
+    forget();
     std::string sql = "SELECT * FROM " + transfer::quoteIdentifier(m_table.toStdString());
     if (!m_where.trimmed().isEmpty())
         sql += " WHERE " + m_where.toStdString();

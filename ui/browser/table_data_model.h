@@ -35,6 +35,8 @@ public:
 
 private:
     engine::Status requery();
+    //! Drops the cursor and the rows read (inside a model reset).
+    void forget();
 
     static constexpr size_t kBatchRows = 1024;
     std::shared_ptr<engine::Database> m_database;

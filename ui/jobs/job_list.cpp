@@ -54,8 +54,7 @@ int JobList::add(const QString &title)
     return row;
 }
 
-int JobList::startExport(std::shared_ptr<engine::Database> database, transfer::ExportSpec spec,
-                         const QString &title)
+int JobList::start(const QString &title, Work work)
 {
     const int row = add(title);
     Job *job = m_jobs.back().get();
@@ -63,48 +62,47 @@ int JobList::startExport(std::shared_ptr<engine::Database> database, transfer::E
     auto outcome = std::make_shared<JobOutcome>();
     auto failed = std::make_shared<engine::Status>();
     whenFinished(row, outcome, failed);
-    job->watcher->setFuture(QtConcurrent::run([database, spec = std::move(spec), progress, outcome,
-                                               failed] {
-        auto result = transfer::runExport(*database, spec, progress.get());
-        if (!result) {
-            *failed = result.status();
-            return;
-        }
-        for (const auto &f : result->files)
-            outcome->files << QString::fromStdString(f.path);
-        outcome->summary = QObject::tr("%n file(s), %1 rows", nullptr, int(result->files.size()))
-                               .arg(QLocale().toString(qlonglong(result->rows)));
+    job->watcher->setFuture(QtConcurrent::run([work = std::move(work), progress, outcome, failed] {
+        *failed = work(*progress, *outcome);
     }));
     return row;
+}
+
+int JobList::startExport(std::shared_ptr<engine::Database> database, transfer::ExportSpec spec,
+                         const QString &title)
+{
+    return start(
+        title, [database, spec = std::move(spec)](JobProgress &progress, JobOutcome &outcome) {
+            auto result = transfer::runExport(*database, spec, &progress);
+            if (!result)
+                return result.status();
+            for (const auto &f : result->files)
+                outcome.files << QString::fromStdString(f.path);
+            outcome.summary = QObject::tr("%n file(s), %1 rows", nullptr, int(result->files.size()))
+                                  .arg(QLocale().toString(qlonglong(result->rows)));
+            return engine::Status();
+        });
 }
 
 int JobList::startImport(std::shared_ptr<engine::Database> database, transfer::ImportSpec spec,
                          const QString &title)
 {
-    const int row = add(title);
-    Job *job = m_jobs.back().get();
-    auto progress = job->progress;
-    auto outcome = std::make_shared<JobOutcome>();
-    auto failed = std::make_shared<engine::Status>();
-    whenFinished(row, outcome, failed);
-    job->watcher->setFuture(
-        QtConcurrent::run([database, spec = std::move(spec), progress, outcome, failed] {
-            auto result = transfer::runImport(*database, spec, progress.get());
-            if (!result) {
-                *failed = result.status();
-                return;
-            }
-            progress->rows.store(result->rowsImported);
+    return start(
+        title, [database, spec = std::move(spec)](JobProgress &progress, JobOutcome &outcome) {
+            auto result = transfer::runImport(*database, spec, &progress);
+            if (!result)
+                return result.status();
+            progress.rows.store(result->rowsImported);
             if (!result->rejectsPath.empty())
-                outcome->files << QString::fromStdString(result->rejectsPath);
-            outcome->summary = result->rowsSkipped
-                                   ? QObject::tr("%1 rows imported, %2 rejected")
-                                         .arg(QLocale().toString(qlonglong(result->rowsImported)),
-                                              QLocale().toString(qlonglong(result->rowsSkipped)))
-                                   : QObject::tr("%1 rows imported")
-                                         .arg(QLocale().toString(qlonglong(result->rowsImported)));
-        }));
-    return row;
+                outcome.files << QString::fromStdString(result->rejectsPath);
+            outcome.summary = result->rowsSkipped
+                                  ? QObject::tr("%1 rows imported, %2 rejected")
+                                        .arg(QLocale().toString(qlonglong(result->rowsImported)),
+                                             QLocale().toString(qlonglong(result->rowsSkipped)))
+                                  : QObject::tr("%1 rows imported")
+                                        .arg(QLocale().toString(qlonglong(result->rowsImported)));
+            return engine::Status();
+        });
 }
 
 void JobList::whenFinished(int row, std::shared_ptr<JobOutcome> outcome,

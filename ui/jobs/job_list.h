@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -85,6 +86,9 @@ private:
         QString summary;
         QStringList files;
     };
+    //! A job's work, run on the pool: fills the outcome, returns how it ended.
+    using Work = std::function<engine::Status(JobProgress &, JobOutcome &)>;
+    int start(const QString &title, Work work);
     int add(const QString &title);
     void whenFinished(int row, std::shared_ptr<JobOutcome> outcome,
                       std::shared_ptr<engine::Status> failed);

@@ -347,17 +347,8 @@ public:
         parser.Parse<kParseFlags>(stream, handler);
         handler.error().rethrow();
         if (parser.HasParseError()) {
-            const size_t at = parser.GetErrorOffset();
-            int64_t line = 1;
-            size_t lineStart = 0;
-            for (size_t i = 0; i < at && i < m_text.size(); ++i)
-                if (m_text[i] == '\n') {
-                    ++line;
-                    lineStart = i + 1;
-                }
             throw EngineError(StatusCode::Invalid,
-                              m_path + ":" + std::to_string(line) + ":"
-                                  + std::to_string(at - lineStart + 1) + ": "
+                              m_path + ":" + lineColumnOf(m_text, parser.GetErrorOffset()) + ": "
                                   + rapidjson::GetParseError_En(parser.GetParseErrorCode()));
         }
         handler.finish();

@@ -595,16 +595,7 @@ size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t sto
                || stream.Peek() == '\t')
             stream.Take();
     };
-    auto positionOf = [&](size_t offset) {
-        int64_t line = 1;
-        size_t lineStart = 0;
-        for (size_t i = 0; i < offset && i < text.size(); ++i)
-            if (text[i] == '\n') {
-                ++line;
-                lineStart = i + 1;
-            }
-        return std::to_string(line) + ":" + std::to_string(offset - lineStart + 1);
-    };
+    auto positionOf = [&](size_t offset) { return lineColumnOf(text, offset); };
     skipSpace();
     if (stream.Peek() == '\0' && stream.Tell() >= text.size())
         throw EngineError(StatusCode::Invalid, m_path + ": the file is empty (expected JSON)");
