@@ -4,17 +4,23 @@
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/format.h"
 #include "ui/main_window/main_window.h"
+#include "ui/models/table_list_model.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTranslator>
 #include <spdlog/spdlog.h>
+
+#include <cstdio>
 
 using namespace strata;
 
@@ -23,6 +29,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName("strata");
     QApplication::setOrganizationName("Strata");
+    QApplication::setDesktopFileName("io.github.strata.Strata");
+    QApplication::setWindowIcon(QIcon(":/icons/io.github.strata.Strata.png"));
     QApplication::setApplicationDisplayName("Strata");
     QApplication::setApplicationVersion(STRATA_VERSION);
     app::setupLogging("strata", false);
@@ -41,14 +49,36 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        "database",
-        QApplication::translate("main", "Database folder to open (default: the demo database)."));
+        "database-or-files",
+        QApplication::translate("main",
+                                "A database folder to open (default: the last one, else the demo "
+                                "database), and files to import into it (CSV, JSON, SQL, SQLite, "
+                                "GeoJSON, zip) — as a file manager passes them."),
+        "[DATABASE] [FILE...]");
+    const QCommandLineOption smoke(
+        "smoke-test",
+        QApplication::translate("main", "Show the window, report it on standard output and quit "
+                                        "(installation checks)."));
+    parser.addOption(smoke);
     parser.process(app);
 
-    QString path = parser.positionalArguments().value(0);
-    const bool demo = path.isEmpty();
-    if (demo)
-        path = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo";
+    // Folders are databases; files are to be imported into the database.
+    QString path;
+    QStringList files;
+    for (const QString &arg : parser.positionalArguments()) {
+        const QFileInfo info(arg);
+        if (info.isFile())
+            files << info.absoluteFilePath();
+        else if (path.isEmpty())
+            path = arg;
+    }
+    const QString demoPath
+        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo";
+    if (path.isEmpty()) {
+        const QStringList recent = ui::MainWindow::recentDatabases();
+        path = !recent.isEmpty() && QFileInfo(recent.front()).isDir() ? recent.front() : demoPath;
+    }
+    const bool demo = path == demoPath;
     const bool fresh
         = demo && !QDir(path).exists("checkpoint.db") && !QDir(path).exists("wal-000001.log");
     engine::OpenOptions options;
@@ -72,7 +102,16 @@ int main(int argc, char **argv)
     }
     ui::MainWindow::rememberDatabase(path);
     ui::MainWindow window(*db, path);
-    window.resize(1000, 640);
+    window.resize(1200, 760);
     window.show();
+    if (parser.isSet(smoke)) {
+        QTimer::singleShot(0, &app, [&window, &app] {
+            std::printf("strata: window shown, %d tables\n", window.tableModel()->rowCount());
+            std::fflush(stdout);
+            app.quit();
+        });
+    } else if (!files.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
+    }
     return app.exec();
 }

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -277,6 +278,48 @@ private slots:
         // Bad usage exits 2.
         QCOMPARE(cli({"import", "--db", db, "--mode", "sideways", csv.fileName()}).code, 2);
         QCOMPARE(cli({"restore", "--db", db}).code, 2);
+    }
+
+    void nightlyBackupRecipe()
+    {
+        // The README's nightly job, run three times: zip archives with timestamped names, the
+        // newest two kept beside export_latest.zip, the older one moved to archive/.
+        const QString out = m_tmp.filePath("nightly");
+        const QStringList args
+            = {"export", "--db",   m_db, "--out",          out, "--full", "--format", "json",
+               "--zip",  "--keep", "2",  "--archive-days", "30"};
+        for (int i = 0; i < 3; ++i) {
+            const Run r = cli(args);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        const QRegularExpression name(QStringLiteral("^export_\\d{8}_\\d{6}(_\\d+)?\\.zip$"));
+        QStringList kept
+            = QDir(out).entryList({"export_*.zip"}, QDir::Files | QDir::NoSymLinks, QDir::Name);
+        QCOMPARE(kept.size(), 2);
+        for (const auto &k : kept)
+            QVERIFY2(name.match(k).hasMatch(), qPrintable(k));
+        const QStringList archived
+            = QDir(out + "/archive").entryList({"export_*.zip"}, QDir::Files);
+        QCOMPARE(archived.size(), 1);
+        QVERIFY(!kept.contains(archived[0]));
+        const QFileInfo latest(out + "/export_latest.zip");
+        QVERIFY(latest.isSymLink());
+        // The newest by name: same-second runs get _2, _3 after the stamp.
+        std::sort(kept.begin(), kept.end(), [](const QString &a, const QString &b) {
+            auto key = [](const QString &n) {
+                const QString stem = n.chopped(4);
+                const int under = stem.lastIndexOf('_');
+                const bool suffixed = stem.count('_') == 3;
+                return suffixed ? stem.left(under)
+                                      + QString("_%1").arg(stem.mid(under + 1).toInt(), 4, 10,
+                                                           QChar('0'))
+                                : stem + "_0001";
+            };
+            return key(a) < key(b);
+        });
+        QCOMPARE(QFileInfo(latest.symLinkTarget()).fileName(), kept.last());
+        const Run verify = cli({"verify", out + "/export_latest.zip"});
+        QVERIFY2(verify.code == 0, qPrintable(verify.err));
     }
 
     void readOnlyWhileAnotherProcessWrites()
