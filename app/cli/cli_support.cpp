@@ -32,6 +32,13 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
         std::cout << parser.helpText().toStdString();
         return kExitOk;
     }
+    // A command without positional arguments names what it got instead of ignoring it
+    // (`sql --db d "SELECT 1"` forgot its -c).
+    if (!parser.positionalArguments().isEmpty()
+        && !parser.helpText().contains(QStringLiteral("\nArguments:")))
+        return usageError("unexpected argument '" + parser.positionalArguments().front()
+                          + "': this command takes only options (an option's value follows "
+                            "it, as in -c \"SQL\"; see --help)");
     return std::nullopt;
 }
 

@@ -280,6 +280,14 @@ private slots:
         QCOMPARE(cli({"restore", "--db", db}).code, 2);
     }
 
+    void strayArgumentsAreNamed()
+    {
+        const Run r = cli({"sql", "--db", m_db, "SELECT 1"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("unexpected argument 'SELECT 1'") && r.err.contains("-c"),
+                 qPrintable(r.err));
+    }
+
     void nightlyBackupRecipe()
     {
         // The README's nightly job, run three times: zip archives with timestamped names, the
