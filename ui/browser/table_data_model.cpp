@@ -5,6 +5,7 @@
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
+#include <climits>
 
 namespace strata::ui {
 
@@ -30,19 +31,24 @@ engine::Status TableDataModel::setTable(std::shared_ptr<engine::Database> databa
     return requery();
 }
 
+engine::Status TableDataModel::reload()
+{
+    if (!m_connection || m_table.isEmpty())
+        return {};
+    return requery();
+}
+
 void TableDataModel::forget()
 {
     m_cursor.reset();
     m_batches.clear();
+    m_recent.clear();
     m_columns.clear();
     m_rows = 0;
-    m_atEnd = true;
 }
 
-engine::Status TableDataModel::requery()
+std::string TableDataModel::sql() const
 {
-    beginResetModel();
-    forget();
     std::string sql = "SELECT * FROM " + transfer::quoteIdentifier(m_table.toStdString());
     if (!m_where.trimmed().isEmpty())
         sql += " WHERE " + m_where.toStdString();
@@ -50,24 +56,45 @@ engine::Status TableDataModel::requery()
         sql += " ORDER BY " + std::to_string(m_sortColumn + 1);
         sql += m_sortOrder == Qt::AscendingOrder ? " ASC" : " DESC";
     }
-    engine::Status status;
-    auto cursor = m_connection->query(sql);
-    if (cursor) {
-        m_cursor = std::move(cursor).value();
-        m_columns = m_cursor->columnNames();
-        m_atEnd = false;
-    } else {
-        status = cursor.status();
+    return sql;
+}
+
+engine::Status TableDataModel::requery()
+{
+    beginResetModel();
+    forget();
+    // One snapshot for the count and every batch read later.
+    if (m_connection->inTransaction())
+        (void)m_connection->rollback();
+    engine::Status status = m_connection->begin();
+    if (status) {
+        auto cursor = m_connection->query(sql());
+        if (cursor) {
+            m_cursor = std::move(cursor).value();
+            m_columns = m_cursor->columnNames();
+            m_cursorBatch = 0;
+            std::string count
+                = "SELECT count(*) FROM " + transfer::quoteIdentifier(m_table.toStdString());
+            if (!m_where.trimmed().isEmpty())
+                count += " WHERE " + m_where.toStdString();
+            auto counted = m_connection->execute(count);
+            if (!counted)
+                status = counted.status();
+            else if (!counted->rows.empty())
+                m_rows = static_cast<size_t>(counted->rows[0][0].i);
+        } else {
+            status = cursor.status();
+        }
     }
+    if (!status)
+        forget();
     endResetModel();
-    if (status && canFetchMore({}))
-        fetchMore({});
     return status;
 }
 
 int TableDataModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows);
+    return parent.isValid() ? 0 : static_cast<int>(std::min<size_t>(m_rows, INT_MAX));
 }
 
 int TableDataModel::columnCount(const QModelIndex &parent) const
@@ -75,26 +102,36 @@ int TableDataModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
 }
 
-bool TableDataModel::canFetchMore(const QModelIndex &parent) const
+const engine::RowBatch *TableDataModel::batchFor(size_t row) const
 {
-    return !parent.isValid() && m_cursor && !m_atEnd;
-}
-
-void TableDataModel::fetchMore(const QModelIndex &parent)
-{
-    if (!canFetchMore(parent))
-        return;
+    const size_t number = row / kBatchRows;
+    auto held = m_batches.find(number);
+    if (held != m_batches.end()) {
+        m_recent.remove(number);
+        m_recent.push_front(number);
+        return &held->second;
+    }
+    if (!m_cursor || m_cursorBatch != number) {
+        // A jump: read from that row on (the next batches then follow from here).
+        const std::string from
+            = sql() + " LIMIT 9223372036854775807 OFFSET " + std::to_string(number * kBatchRows);
+        auto cursor = m_connection->query(from);
+        if (!cursor)
+            return nullptr;
+        m_cursor = std::move(cursor).value();
+        m_cursorBatch = number;
+    }
     engine::RowBatch batch;
     auto more = m_cursor->next(batch, kBatchRows);
-    if (!more || !*more)
-        m_atEnd = true;
-    if (batch.rowCount() == 0)
-        return;
-    const int first = static_cast<int>(m_rows);
-    beginInsertRows({}, first, first + static_cast<int>(batch.rowCount()) - 1);
-    m_rows += batch.rowCount();
-    m_batches.push_back(std::move(batch));
-    endInsertRows();
+    ++m_cursorBatch;
+    if (!more || batch.rowCount() == 0)
+        return nullptr;
+    if (m_batches.size() >= kKeptBatches) { // the least recently shown goes
+        m_batches.erase(m_recent.back());
+        m_recent.pop_back();
+    }
+    m_recent.push_front(number);
+    return &m_batches.emplace(number, std::move(batch)).first->second;
 }
 
 QVariant TableDataModel::data(const QModelIndex &index, int role) const
@@ -103,9 +140,14 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
         return {};
     // Batches hold kBatchRows rows each but the last.
     const size_t row = static_cast<size_t>(index.row());
-    const engine::RowBatch &batch = m_batches[row / kBatchRows];
-    const auto &col = batch.columns[static_cast<size_t>(index.column())];
     const size_t r = row % kBatchRows;
+    if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ForegroundRole
+        && role != Qt::TextAlignmentRole)
+        return {};
+    const engine::RowBatch *batch = batchFor(row);
+    if (!batch || r >= batch->rowCount())
+        return {};
+    const auto &col = batch->columns[static_cast<size_t>(index.column())];
     const bool null = col.isNull(r);
     switch (role) {
     case Qt::DisplayRole:

@@ -138,6 +138,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_jobView->horizontalHeader()->setStretchLastSection(true);
     m_jobView->setColumnWidth(JobList::What, 260);
     m_jobView->setColumnWidth(JobList::Progress, 160);
+    m_jobView->setColumnWidth(JobList::Speed, 130);
+    m_jobView->setColumnWidth(JobList::Elapsed, 200);
     m_jobView->setToolTip(tr("Double-click a finished job to open its folder, or to read its "
                              "error in full"));
     connect(m_jobView, &QAbstractItemView::doubleClicked, this,
@@ -292,6 +294,7 @@ void MainWindow::refresh()
     for (int r = 0; r < m_model->rowCount(); ++r)
         if (m_model->tableOf(m_model->index(r, 0)) == current)
             m_tables->setCurrentIndex(m_model->index(r, 0));
+    m_data->reload(); // the rows as of now (the view reads one snapshot)
     const QString when
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
               .toLocalTime()
@@ -316,6 +319,8 @@ void MainWindow::showTable(const QString &name)
             && m_model->tableOf(m_tables->currentIndex()) != name) {
             m_tables->setCurrentIndex(m_model->index(r, 0)); // shows it through the handler
             m_tables->expand(m_model->index(r, 0));          // with its columns
+            for (int c = 0; c < TableListModel::Created; ++c)
+                m_tables->resizeColumnToContents(c);
         }
     if (m_data->table() == name)
         return;
