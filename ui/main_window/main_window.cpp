@@ -184,7 +184,10 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     auto *backup = file->addAction(tr("&Backup now"), this, &MainWindow::backupNow);
     backup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     file->addSeparator();
-    auto *reload = file->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    auto *reload = file->addAction(tr("&Refresh"), this, [this] {
+        refresh();
+        m_data->reload(); // the rows as of now: the view reads one snapshot until asked
+    });
     reload->setShortcut(QKeySequence::Refresh);
     auto *settingsAction = file->addAction(tr("&Settings…"), this, [this] {
         auto *dialog = new SettingsDialog(this);
@@ -294,7 +297,6 @@ void MainWindow::refresh()
     for (int r = 0; r < m_model->rowCount(); ++r)
         if (m_model->tableOf(m_model->index(r, 0)) == current)
             m_tables->setCurrentIndex(m_model->index(r, 0));
-    m_data->reload(); // the rows as of now (the view reads one snapshot)
     const QString when
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
               .toLocalTime()
