@@ -1,5 +1,7 @@
 #include "app/cli/cli_support.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -29,7 +31,12 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
     if (!parser.parse(args))
         return usageError(parser.errorText());
     if (parser.isSet("help")) {
-        std::cout << parser.helpText().toStdString();
+        // Qt names the program by the path it was started with; say the command instead.
+        QString text = parser.helpText();
+        const QString command = QCoreApplication::arguments().value(1);
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: strata-cli ") + command);
+        std::cout << text.toStdString();
         return kExitOk;
     }
     // A command without positional arguments names what it got instead of ignoring it

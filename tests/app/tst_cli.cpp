@@ -280,6 +280,18 @@ private slots:
         QCOMPARE(cli({"restore", "--db", db}).code, 2);
     }
 
+    void helpNamesTheCommand()
+    {
+        for (const char *command :
+             {"export", "import", "restore", "sql", "tables", "verify", "demo"}) {
+            const Run r = cli({command, "--help"});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.startsWith(QStringLiteral("Usage: strata-cli ") + command + " "),
+                     qPrintable(r.out.left(80)));
+            QVERIFY2(r.out.contains("Example"), command);
+        }
+    }
+
     void strayArgumentsAreNamed()
     {
         const Run r = cli({"sql", "--db", m_db, "SELECT 1"});
