@@ -133,14 +133,18 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
 int importCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument("files", "CSV, TSV, JSON or JSON lines files.", "FILE...");
+    parser.addPositionalArgument(
+        "files", "CSV, TSV, JSON, JSON lines, SQL, SQLite, GeoJSON or zip files.", "FILE...");
     addCommonOptions(parser);
     parser.addOption({"table", "Table to import into (default: the file's name).", "NAME"});
     parser.addOption({"mode",
                       "create (default: a new table), append, replace (the table becomes the "
                       "file), merge (rows with a known primary key replace that row).",
                       "MODE"});
-    parser.addOption({"format", "The file's format when its name does not say: csv, json.", "ID"});
+    parser.addOption({"format",
+                      "The file's format when its name does not say: csv, json, sql, sqlite, "
+                      "geojson, zip.",
+                      "ID"});
     parser.addOption({"csv-delimiter", "Field delimiter (default: sniffed); 'tab' for TAB.", "C"});
     parser.addOption({"csv-quote", "Quote character (default \").", "C"});
     parser.addOption({"encoding", "utf-8, utf-16, latin-1 (default: sniffed).", "NAME"});

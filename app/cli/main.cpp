@@ -31,7 +31,7 @@ const char *kUsage = R"(Usage: strata-cli COMMAND [OPTIONS]
 Commands:
   demo     Create the demo database (users, products, orders, parcels)
   export   Export tables, a query or the whole database to files (CSV, JSON, SQL, SQLite, XLSX, GeoJSON)
-  import   Import CSV, TSV, JSON or JSON lines files into tables, in one transaction
+  import   Import CSV, JSON, SQL, SQLite, GeoJSON or zip files into tables, in one transaction
   restore  Restore a JSON backup: the whole database or some tables, all or nothing
   sql      Run SQL statements and print their results
   tables   List the tables of a database

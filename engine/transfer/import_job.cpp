@@ -391,13 +391,11 @@ public:
             if (m_table.columns.empty()) {
                 m_result.warnings.push_back(m_file + ": table " + quoteForMessage(source.name)
                                             + " has no columns and was not created");
-                m_skipTable = true;
                 return false;
             }
             createTable();
         }
-        m_skipTable = false;
-        mapColumns(check(m_conn.table(source.name)), exists && !create);
+        mapColumns(create ? check(m_conn.table(source.name)) : existing.value(), exists && !create);
         m_readerColumns.clear();
         for (size_t k = 0; k < source.columns.size(); ++k)
             m_readerColumns.push_back(k);
@@ -508,7 +506,6 @@ private:
     //! row is written.
     void mapColumns(const engine::TableInfo &info, bool existing)
     {
-        m_target = info;
         m_sourceToTarget.assign(m_table.columns.size(), -1);
         m_types.assign(m_table.columns.size(), LogicalType::Text);
         m_targetNames.clear();
@@ -554,7 +551,6 @@ private:
             }
             used[static_cast<size_t>(target)] = true;
             m_sourceToTarget[i] = static_cast<int>(m_targetNames.size());
-            m_targetColumn.push_back(static_cast<size_t>(target));
             m_targetNames.push_back(info.columns[static_cast<size_t>(target)].name);
             m_types[i] = info.columns[static_cast<size_t>(target)].type;
         }
@@ -731,14 +727,11 @@ private:
 
     SourceTable m_table;
     TableOutcome m_outcome;
-    engine::TableInfo m_target;
-    std::vector<int> m_sourceToTarget;  //!< per source column: index into m_targetNames
-    std::vector<size_t> m_targetColumn; //!< per m_targetNames entry: the table column
-    std::vector<LogicalType> m_types;   //!< per source column
+    std::vector<int> m_sourceToTarget; //!< per source column: index into m_targetNames
+    std::vector<LogicalType> m_types;  //!< per source column
     std::vector<std::string> m_targetNames;
     std::vector<size_t> m_readerColumns; //!< the reader's k-th cell is m_table.columns[this]
     bool m_declaredTypes = false;        //!< the source itself typed every column
-    bool m_skipTable = false;
     // Three batches: one filling, one queued, one being inserted (the queue holds one).
     static constexpr size_t kBatches = 3;
     Batch m_batches[kBatches];

@@ -5,14 +5,8 @@
 #   tests/benchmarks/export_vs_peers.sh [ROWS]      (needs build/bench, see docs/benchmarks.md)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROWS=${1:-2000000}
-RUNS=${RUNS:-3}
-BENCH=build/bench
-CLI=$BENCH/app/strata-cli
-work=$(mktemp -d /tmp/strata-export-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-
 source tests/benchmarks/peers_lib.sh
+bench_setup export "$@"
 setup_duckdb
 
 echo "generating $ROWS rows..." >&2

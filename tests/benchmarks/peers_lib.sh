@@ -1,5 +1,15 @@
 # Shared by export_vs_peers.sh and import_vs_peers.sh (sourced, not run).
-# Needs: BENCH (the build folder), RUNS, work (a scratch folder).
+
+# bench_setup NAME [ROWS]: ROWS (default 2,000,000), RUNS (default 3), BENCH (build/bench),
+# CLI, and a scratch folder $work removed on exit.
+bench_setup() {
+    ROWS=${2:-2000000}
+    RUNS=${RUNS:-3}
+    BENCH=build/bench
+    CLI=$BENCH/app/strata-cli
+    work=$(mktemp -d "/tmp/strata-$1-bench.XXXXXX")
+    trap 'rm -rf "$work"' EXIT
+}
 
 # DuckDB from npm (@duckdb/node-api ships its native library), driven by a small node script;
 # $duck is a command: duck DBFILE SQL...

@@ -774,7 +774,23 @@ private:
     }
 };
 
-std::string tableOf(const std::string &sql, bool &creates);
+//! The table a CREATE TABLE or INSERT INTO statement names, unquoted; empty otherwise.
+std::string tableOf(const std::vector<Token> &t, bool &creates)
+{
+    creates = false;
+    size_t i = 0;
+    if (t.size() > 1 && isWord(t[0], "CREATE") && isWord(t[1], "TABLE")) {
+        creates = true;
+        i = 2;
+        if (i + 2 < t.size() && isWord(t[i], "IF") && isWord(t[i + 1], "NOT"))
+            i += 3;
+    } else if (t.size() > 1 && isWord(t[0], "INSERT") && isWord(t[1], "INTO")) {
+        i = 2;
+    } else {
+        return {};
+    }
+    return i < t.size() ? unquote(t[i]) : std::string();
+}
 
 TranslatedStatement translate(const RawStatement &raw, std::string_view script,
                               ScriptSchema &schema)
@@ -862,7 +878,7 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
     if (w0 == "CREATE" && (w1 == "TABLE" || w2 == "TABLE")) {
         tokens = translator.createTable(translator.general(t));
         bool creates = false;
-        const std::string table = tableOf(join(tokens), creates);
+        const std::string table = tableOf(tokens, creates);
         if (!table.empty())
             schema[table] = translator.columns;
     } else if (w0 == "CREATE" && (w1 == "INDEX" || (w1 == "UNIQUE" && w2 == "INDEX"))) {
@@ -882,50 +898,10 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
         Translator::hexStringsIntoBlobs(tokens, schema);
     }
     out.sql = join(tokens);
+    out.table = tableOf(tokens, out.createsTable);
     for (const auto &n : translator.notes)
         out.note += (out.note.empty() ? "" : "; ") + n;
     return out;
-}
-
-//! The table a CREATE TABLE or INSERT INTO statement names, unquoted; empty otherwise.
-std::string tableOf(const std::string &sql, bool &creates)
-{
-    creates = false;
-    std::vector<Token> t;
-    try {
-        std::string path;
-        auto statements = Tokenizer(sql, path).run();
-        if (statements.empty())
-            return {};
-        t = statements[0].tokens;
-    } catch (const EngineError &) {
-        return {};
-    }
-    size_t i = 0;
-    if (i < t.size() && isWord(t[i], "CREATE") && i + 1 < t.size() && isWord(t[i + 1], "TABLE")) {
-        creates = true;
-        i += 2;
-        if (i + 2 < t.size() && isWord(t[i], "IF") && isWord(t[i + 1], "NOT"))
-            i += 3;
-    } else if (i + 1 < t.size() && isWord(t[i], "INSERT") && isWord(t[i + 1], "INTO")) {
-        i += 2;
-    } else {
-        return {};
-    }
-    if (i >= t.size())
-        return {};
-    std::string name = t[i].text;
-    if (t[i].kind == Kind::QuotedIdent) {
-        name = name.substr(1, name.size() - 2);
-        std::string unquoted;
-        for (size_t k = 0; k < name.size(); ++k) {
-            unquoted += name[k];
-            if (name[k] == '"')
-                ++k;
-        }
-        name = unquoted;
-    }
-    return name;
 }
 
 class SqlScriptReader : public Reader {
@@ -971,8 +947,8 @@ public:
             if (!s.note.empty())
                 run.result.warnings.push_back(m_path + ":" + std::to_string(s.line) + ": "
                                               + s.note);
-            bool creates = false;
-            const std::string table = tableOf(s.sql, creates);
+            const std::string &table = s.table;
+            const bool creates = s.createsTable;
             if (!table.empty() && !touched.count(table)) {
                 touched.insert(table);
                 order.push_back(table);

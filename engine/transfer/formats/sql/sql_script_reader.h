@@ -21,6 +21,8 @@ struct TranslatedStatement {
     std::string original;
     std::string sql;
     std::string note;
+    std::string table;         //!< what a CREATE TABLE or INSERT INTO names (else empty)
+    bool createsTable = false; //!< a CREATE TABLE
 };
 
 //! Splits a script into statements and translates each (exposed for tests and fuzzing).
