@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <vector>
 
 namespace strata::cli {
 
@@ -49,15 +50,38 @@ std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &a
     return std::nullopt;
 }
 
+namespace {
+
+//! Never deleted (see closeDatabases); reachable, so leak checkers stay quiet.
+std::vector<std::shared_ptr<engine::Database>> *openedDatabases = nullptr;
+
+} // namespace
+
+int closeDatabases(int code)
+{
+    if (!openedDatabases)
+        return code;
+    for (const auto &db : *openedDatabases) {
+        const engine::Status closed = db->close();
+        if (!closed.isOk())
+            code = fail(closed);
+    }
+    return code;
+}
+
 engine::Result<std::shared_ptr<engine::Database>> openDatabase(const QString &dir, bool readOnly)
 {
     engine::OpenOptions options;
     options.readOnly = readOnly;
     options.programName = "strata-cli";
     auto db = engine::Database::open(dir.toStdString(), options);
-    if (db)
+    if (db) {
         for (const auto &w : (*db)->warnings())
             spdlog::warn("{}", w);
+        if (!openedDatabases)
+            openedDatabases = new std::vector<std::shared_ptr<engine::Database>>;
+        openedDatabases->push_back(*db);
+    }
     return db;
 }
 

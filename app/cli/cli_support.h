@@ -24,7 +24,12 @@ int fail(const engine::Status &status);
 //! Parses a command's options; returns an exit code when the command should stop here.
 std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
                                 const QString &description);
+//! Opens a database that stays open until closeDatabases() at the end of main().
 engine::Result<std::shared_ptr<engine::Database>> openDatabase(const QString &dir, bool readOnly);
+//! Closes every database openDatabase() opened (checkpoint, log sync, unlock) without freeing
+//! their rows: the process exits next, and freeing millions of row versions one by one took
+//! longer than the exit itself. Returns `code`, or kExitError when a close failed.
+int closeDatabases(int code);
 //! "T:VALUE" options (--where users:age > 30): the table before the first ':'.
 bool splitTableOption(const QString &value, std::string &table, std::string &rest);
 

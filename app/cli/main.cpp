@@ -503,6 +503,25 @@ int tablesCommand(const QStringList &args)
     return kExitOk;
 }
 
+int runCommand(const QString &command, const QStringList &rest)
+{
+    if (command == "demo")
+        return demoCommand(rest);
+    if (command == "sql")
+        return sqlCommand(rest);
+    if (command == "export")
+        return exportCommand(rest);
+    if (command == "verify")
+        return verifyCommand(rest);
+    if (command == "import")
+        return importCommand(rest);
+    if (command == "restore")
+        return restoreCommand(rest);
+    if (command == "tables")
+        return tablesCommand(rest);
+    return usageError("unknown command '" + command + "'");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -527,19 +546,5 @@ int main(int argc, char **argv)
     }
     QStringList rest = args;
     rest.removeAt(1); // QCommandLineParser expects the program name first
-    if (command == "demo")
-        return demoCommand(rest);
-    if (command == "sql")
-        return sqlCommand(rest);
-    if (command == "export")
-        return exportCommand(rest);
-    if (command == "verify")
-        return verifyCommand(rest);
-    if (command == "import")
-        return importCommand(rest);
-    if (command == "restore")
-        return restoreCommand(rest);
-    if (command == "tables")
-        return tablesCommand(rest);
-    return usageError("unknown command '" + command + "'");
+    return closeDatabases(runCommand(command, rest));
 }

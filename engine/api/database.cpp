@@ -615,6 +615,14 @@ Status Database::checkpoint()
     });
 }
 
+Status Database::close()
+{
+    return guarded([&]() -> Status {
+        m_core->close();
+        return {};
+    });
+}
+
 std::vector<std::string> Database::warnings() const
 {
     return m_core->openWarnings();

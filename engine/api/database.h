@@ -165,6 +165,10 @@ public:
 
     std::unique_ptr<Connection> connect();
     Status checkpoint();
+    //! Finishes writing now (checkpoint of a long log, log synced, folder unlocked) and says
+    //! whether that worked; the destructor does the same silently. Reads still work after it,
+    //! writes fail. A process about to exit can close and then skip freeing the rows.
+    Status close();
     //! Problems recovery worked around (a torn log tail), in English.
     std::vector<std::string> warnings() const;
     uint64_t lastCommitTs() const;

@@ -52,6 +52,20 @@ DatabaseCore::DatabaseCore(const std::string &dir, const DatabaseOptions &option
 
 DatabaseCore::~DatabaseCore()
 {
+    try {
+        close();
+    } catch (const EngineError &) {
+        // The log is durable up to the last acknowledged commit; nothing else to save.
+    }
+}
+
+void DatabaseCore::close()
+{
+    if (m_closed.exchange(true))
+        return;
+    {
+        std::lock_guard wait(m_commitMutex);
+    } // a commit under way finishes first
     {
         std::lock_guard lock(m_bgMutex);
         m_stop = true;
@@ -59,19 +73,24 @@ DatabaseCore::~DatabaseCore()
     m_bgWake.notify_all();
     if (m_background.joinable())
         m_background.join();
-    if (m_log) {
-        try {
-            // A checkpoint on close keeps the next open fast; a small log replays quickly, and
-            // rewriting the whole checkpoint for it (say, one audit row) would cost more.
-            if (m_log->bytesSinceRotate() > (4u << 20))
-                checkpoint();
-            m_log->sync();
-        } catch (const EngineError &) {
-            // The log is durable up to the last acknowledged commit; nothing else to save.
+    struct Unlock {
+        int &fd;
+        ~Unlock()
+        {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
         }
+    } unlock{m_lockFd};
+    if (m_log) {
+        // A checkpoint on close keeps the next open fast; a small log replays quickly, and
+        // rewriting the whole checkpoint for it (say, one audit row) would cost more.
+        if (m_log->bytesSinceRotate() > (4u << 20)) {
+            std::lock_guard once(m_checkpointMutex);
+            writeCheckpoint();
+        }
+        m_log->sync();
     }
-    if (m_lockFd >= 0)
-        ::close(m_lockFd);
 }
 
 void DatabaseCore::lockDirectory()
@@ -265,6 +284,10 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
     try {
         {
             std::lock_guard lock(m_commitMutex);
+            if (closed()) {
+                rollback(txn);
+                return {StatusCode::ReadOnly, "the database is closed"};
+            }
             // A table written through must not have been dropped or altered meanwhile.
             for (const auto &op : txn.m_ops) {
                 if (op.kind > OpKind::Delete)
@@ -688,6 +711,28 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
                 Version::destroy(v);
         std::rethrow_exception(error);
     }
+    // Slots and indexes are separate structures: one thread fills the slots while another
+    // gathers and loads the index keys.
+    auto loadIndexes = [&] {
+        for (auto &l : loaded) {
+            const auto indexes = l.table->heap->indexes();
+            for (size_t x = 0; x < indexes.size(); ++x) {
+                auto &dst = indexEntries[indexes[x].get()];
+                dst.insert(dst.end(), l.keys[x].begin(), l.keys[x].end());
+                std::vector<std::pair<uint64_t, uint64_t>>().swap(l.keys[x]);
+            }
+        }
+        for (auto &[index, pairs] : indexEntries)
+            index->bulkLoad(pairs);
+    };
+    std::exception_ptr indexError;
+    std::thread indexThread([&] {
+        try {
+            loadIndexes();
+        } catch (...) {
+            indexError = std::current_exception();
+        }
+    });
     for (auto &l : loaded) {
         TableHeap &heap = *l.table->heap;
         uint64_t last = 0;
@@ -699,14 +744,10 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             if (Version *old = heap.slot(slot).exchange(v, std::memory_order_relaxed))
                 Version::destroy(old); // a slot twice: keep the last (a damaged writer)
         }
-        const auto indexes = heap.indexes();
-        for (size_t x = 0; x < indexes.size(); ++x) {
-            auto &dst = indexEntries[indexes[x].get()];
-            dst.insert(dst.end(), l.keys[x].begin(), l.keys[x].end());
-        }
     }
-    for (auto &[index, pairs] : indexEntries)
-        index->bulkLoad(pairs);
+    indexThread.join();
+    if (indexError)
+        std::rethrow_exception(indexError);
     m_lastCommitTs.store(ckptTs);
 }
 
@@ -714,7 +755,7 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
 
 void DatabaseCore::checkpoint()
 {
-    if (inMemory() || readOnly())
+    if (inMemory() || readOnly() || closed())
         return;
     std::lock_guard once(m_checkpointMutex);
     writeCheckpoint();

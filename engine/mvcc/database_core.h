@@ -42,6 +42,11 @@ public:
 
     bool inMemory() const { return m_dir.empty(); }
     bool readOnly() const { return m_options.readOnly; }
+    bool closed() const { return m_closed.load(std::memory_order_acquire); }
+    //! Ends writing: stops the background thread, checkpoints a long log, syncs it and
+    //! releases the folder's lock; afterwards transactions can still read but not write.
+    //! Throws EngineError when the checkpoint or sync fails. Called again, does nothing.
+    void close();
     const std::string &directory() const { return m_dir; }
     const DatabaseOptions &options() const { return m_options; }
     Catalog &catalog() { return m_catalog; }
@@ -82,6 +87,7 @@ private:
     Catalog m_catalog;
     std::vector<std::string> m_warnings;
     int m_lockFd = -1;
+    std::atomic<bool> m_closed{false};
 
     std::atomic<uint64_t> m_nextTxnId{1};
     std::atomic<uint64_t> m_lastCommitTs{0};

@@ -42,6 +42,8 @@ void Transaction::requireWritable()
 {
     if (m_core.readOnly())
         throwError(StatusCode::ReadOnly, "the database is open read-only");
+    if (m_core.closed())
+        throwError(StatusCode::ReadOnly, "the database is closed");
     if (!m_doomed.isOk())
         throwError(m_doomed.code(), m_doomed.message() + " (roll back and retry)");
 }

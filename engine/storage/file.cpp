@@ -175,7 +175,8 @@ MappedFile::MappedFile(const std::string &path)
     void *p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, file.fd(), 0);
     if (p == MAP_FAILED)
         throwError(StatusCode::Io, "cannot map " + path + ": " + systemError());
-    ::madvise(p, m_size, MADV_SEQUENTIAL | MADV_WILLNEED);
+    ::madvise(p, m_size, MADV_WILLNEED); // (advice values are not flags: one call each)
+    ::madvise(p, m_size, MADV_SEQUENTIAL);
     m_data = static_cast<const char *>(p);
 }
 

@@ -3,6 +3,7 @@
 #include "engine/common/status.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace strata::engine {
 
@@ -144,9 +145,49 @@ void HashIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
         starts[i] += starts[i - 1];
     std::vector<std::pair<uint64_t, uint64_t>> ordered(pairs.size());
     for (const auto &p : pairs)
-        ordered[starts[(p.first & mask) >> shift]++] = p;
-    for (const auto &[hash, slot] : ordered)
-        addUnlocked(hash, slot);
+        ordered[starts[(p.first & mask) >> shift]++] = p; // starts[i] is now part i's end
+    // Big loads fill the two halves of the table on two threads. A probe that would run past
+    // its half's end (into the other thread's half, or around the table) is left for after.
+    const size_t parts = size_t(1) << partBits;
+    const size_t half = parts / 2;
+    const size_t split = half == 0 ? 0 : starts[half - 1];
+    if (ordered.size() < 200000 || half == 0 || m_used != 0) {
+        for (const auto &[hash, slot] : ordered)
+            addUnlocked(hash, slot);
+        return;
+    }
+    auto fill = [&](size_t from, size_t to, size_t end, std::vector<size_t> &deferred) {
+        size_t used = 0;
+        for (size_t k = from; k < to; ++k) {
+            const auto [hash, slot] = ordered[k];
+            for (size_t i = hash & mask;; ++i) {
+                if (i >= end) {
+                    deferred.push_back(k);
+                    break;
+                }
+                Entry &e = m_entries[i];
+                if (e.slot == kEmpty) {
+                    e = {hash, slot};
+                    ++used;
+                    break;
+                }
+                if (e.hash == hash && e.slot == slot)
+                    break; // already there
+            }
+        }
+        return used;
+    };
+    std::vector<size_t> deferredLow, deferredHigh;
+    size_t usedHigh = 0;
+    std::thread high(
+        [&] { usedHigh = fill(split, ordered.size(), m_entries.size(), deferredHigh); });
+    const size_t usedLow = fill(0, split, half << shift, deferredLow);
+    high.join();
+    m_used += usedLow + usedHigh;
+    for (size_t k : deferredLow)
+        addUnlocked(ordered[k].first, ordered[k].second);
+    for (size_t k : deferredHigh)
+        addUnlocked(ordered[k].first, ordered[k].second);
 }
 
 void HashIndex::add(const std::string &key, uint64_t slot)

@@ -61,6 +61,7 @@ engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string
 
 OutputFile::~OutputFile()
 {
+    m_io.reset(); // stops writing before the descriptor goes
     if (m_fd >= 0)
         ::close(m_fd);
     if (!m_committed && !m_tempPath.empty())
@@ -73,19 +74,19 @@ void OutputFile::write(std::string_view bytes)
     flushIfFull();
 }
 
-void OutputFile::flush()
+void OutputFile::checkBudget(size_t bytes)
 {
-    if (m_buffer.empty())
-        return;
-    if (m_budget && m_budget->limit > 0
-        && m_budget->used.fetch_add(static_cast<int64_t>(m_buffer.size()))
-                   + static_cast<int64_t>(m_buffer.size())
-               > m_budget->limit)
+    const auto n = static_cast<int64_t>(bytes);
+    if (m_budget && m_budget->used.fetch_add(n) + n > m_budget->limit && m_budget->limit > 0)
         throw EngineError(StatusCode::Invalid, "the export reached its size limit of "
                                                    + std::to_string(m_budget->limit) + " bytes");
-    m_hash->add(m_buffer);
-    const char *p = m_buffer.data();
-    size_t left = m_buffer.size();
+}
+
+void OutputFile::hashAndWrite(const std::string &bytes)
+{
+    m_hash->add(bytes);
+    const char *p = bytes.data();
+    size_t left = bytes.size();
     while (left > 0) {
         const ssize_t n = ::write(m_fd, p, left);
         if (n < 0) {
@@ -97,16 +98,60 @@ void OutputFile::flush()
         p += n;
         left -= static_cast<size_t>(n);
     }
+    m_onDisk += static_cast<int64_t>(bytes.size());
+    if (m_onDisk - m_writebackStarted >= kWritebackEvery) {
+        // Only starts writeback (errors surface at the fdatasync in commit()).
+        ::sync_file_range(m_fd, m_writebackStarted, m_onDisk - m_writebackStarted,
+                          SYNC_FILE_RANGE_WRITE);
+        m_writebackStarted = m_onDisk;
+    }
+}
+
+void OutputFile::flush()
+{
+    if (m_buffer.empty())
+        return;
+    if (m_io && m_io->failed())
+        drainIo();
+    checkBudget(m_buffer.size());
     m_written += static_cast<int64_t>(m_buffer.size());
-    if (m_budget && m_budget->limit <= 0)
-        m_budget->used += static_cast<int64_t>(m_buffer.size()); // (counted above with a limit)
-    m_buffer.clear();
+    if (!m_io && m_written <= static_cast<int64_t>(kFlushAt)) {
+        hashAndWrite(m_buffer); // a small file never starts a thread
+        m_buffer.clear();
+        return;
+    }
+    if (!m_io)
+        m_io = std::make_unique<WriterThread>(2);
+    std::string next;
+    {
+        std::lock_guard lock(m_spareMutex);
+        if (!m_spare.empty()) {
+            next = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
+    }
+    next.clear();
+    next.reserve(kFlushAt + (64 << 10));
+    auto full = std::make_shared<std::string>(std::move(m_buffer));
+    m_buffer = std::move(next);
+    m_io->post([this, full] {
+        hashAndWrite(*full);
+        std::lock_guard lock(m_spareMutex);
+        m_spare.push_back(std::move(*full));
+    });
+}
+
+void OutputFile::drainIo()
+{
+    if (m_io)
+        m_io->drain();
 }
 
 engine::Result<std::string> OutputFile::commit()
 {
     try {
         flush();
+        drainIo();
     } catch (const EngineError &e) {
         return e.toStatus();
     }
@@ -115,12 +160,10 @@ engine::Result<std::string> OutputFile::commit()
         if (!written.open(QIODevice::ReadOnly))
             return engine::Status(StatusCode::Io, "cannot read back " + m_tempPath);
         m_written = written.size();
-        if (m_budget) {
-            if (m_budget->used.fetch_add(m_written) + m_written > m_budget->limit
-                && m_budget->limit > 0)
-                return engine::Status(StatusCode::Invalid, "the export reached its size limit of "
-                                                               + std::to_string(m_budget->limit)
-                                                               + " bytes");
+        try {
+            checkBudget(static_cast<size_t>(m_written));
+        } catch (const EngineError &e) {
+            return e.toStatus();
         }
     }
     if (::fdatasync(m_fd) != 0 || ::close(m_fd) != 0) {

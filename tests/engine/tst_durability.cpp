@@ -1,11 +1,13 @@
 // Persistence: reopen, checkpoints, torn and corrupt logs, locking, change tracking.
 #include "engine/api/database.h"
+#include "engine/storage/table_heap.h"
 #include "tests/support/engine_helpers.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <random>
 #include <set>
 
 using namespace strata::engine;
@@ -113,6 +115,90 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT sum(v) FROM t WHERE id < 10"), int64_t(-10));
         QCOMPARE(scalar(*c, "SELECT v FROM t WHERE id = 100000"), int64_t(7));
         QVERIFY(db->warnings().empty());
+    }
+
+    void indexBulkLoadFindsEveryKey()
+    {
+        // Opening fills a big index on two threads, each in its half of the table; keys whose
+        // probe runs past the half (or around the end) are added afterwards. Crowd both edges.
+        std::vector<std::pair<uint64_t, uint64_t>> pairs;
+        const uint64_t buckets = 524288; // the table's size for 300,000 keys
+        for (uint64_t k = 0; k < 1000; ++k) {
+            pairs.emplace_back(buckets / 2 - 1 + k * buckets, k);    // last bucket of the low half
+            pairs.emplace_back(buckets - 1 + k * buckets, 1000 + k); // the table's last bucket
+        }
+        std::mt19937_64 random(7);
+        while (pairs.size() < 300000)
+            pairs.emplace_back(random(), pairs.size());
+        pairs.push_back(pairs[5]); // a repeat is stored once
+        const auto expected = pairs;
+        HashIndex index("PRIMARY", {0}, true);
+        index.bulkLoad(pairs);
+        size_t found = 0;
+        for (size_t i = 0; i + 1 < expected.size(); ++i) {
+            size_t hits = 0;
+            index.forEachCandidateUnlocked(
+                expected[i].first, [&](uint64_t slot) { hits += slot == expected[i].second; });
+            found += hits == 1;
+        }
+        QCOMPARE(found, expected.size() - 1);
+    }
+
+    void reopenedBigTableFindsEveryKey()
+    {
+        QTemporaryDir tmp;
+        const int n = 250000;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE)"));
+            std::vector<Row> rows;
+            for (int i = 0; i < n; ++i)
+                rows.push_back({Value::integer(i * 7), Value::text("c" + std::to_string(i))});
+            QVERIFY(c->insertRows("t", {}, rows));
+            QVERIFY(db->checkpoint());
+        }
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        for (int i = 0; i < n; i += 997) {
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM t WHERE id = " + std::to_string(i * 7)),
+                     int64_t(1));
+            QCOMPARE(scalar(*c, "SELECT id FROM t WHERE code = 'c" + std::to_string(i) + "'"),
+                     int64_t(i * 7));
+        }
+        QVERIFY(!c->execute("INSERT INTO t VALUES (700, 'new')"));
+        QVERIFY(!c->execute("INSERT INTO t VALUES (1, 'c5')"));
+        QVERIFY(c->execute("INSERT INTO t VALUES (1, 'new')"));
+    }
+
+    void closeEndsWritingButKeepsReading()
+    {
+        QTemporaryDir tmp;
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"));
+        std::vector<Row> rows;
+        for (int i = 0; i < 60000; ++i) // a log of more than 4 MiB: close checkpoints it
+            rows.push_back({Value::integer(i), Value::text(std::string(100, 'x'))});
+        QVERIFY(c->insertRows("t", {}, rows));
+        QVERIFY(c->begin());
+        QVERIFY(c->execute("INSERT INTO t VALUES (-1, 'a')")); // in flight when closing
+        QVERIFY(db->close());
+        QVERIFY(db->close()); // twice is harmless
+        const auto commit = c->commit();
+        QVERIFY(!commit.isOk());
+        QCOMPARE(QString::fromStdString(commit.message()),
+                 QStringLiteral("the database is closed"));
+        const auto write = c->execute("INSERT INTO t VALUES (-2, 'b')");
+        QVERIFY(!write);
+        QCOMPARE(write.status().code(), StatusCode::ReadOnly);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(60000)); // reads still work
+        QVERIFY(QFile::exists(tmp.filePath("checkpoint.db")));
+        // The folder is unlocked while `db` still exists: another open may write.
+        auto again = openOrDie(tmp.path());
+        auto c2 = again->connect();
+        QCOMPARE(scalar(*c2, "SELECT count(*) FROM t WHERE id < 0"), int64_t(0));
+        QVERIFY(c2->execute("INSERT INTO t VALUES (-3, 'c')"));
     }
 
     void tornTailIsIgnoredWithAWarning_data()

@@ -22,8 +22,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <csignal>
 #include <cstring>
 #include <limits>
+#include <sys/resource.h>
 #include <thread>
 
 using namespace strata;
@@ -332,6 +334,45 @@ private slots:
         QVERIFY(!r);
         QVERIFY(QString::fromStdString(r.status().message()).contains("known: csv, json"));
         QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
+    void writeFailureLeavesNothingBehind()
+    {
+        // The disk "fills" at 3 MiB: a file-size limit makes write() fail with EFBIG part-way
+        // through, on the thread that writes the file; the export must fail naming the file,
+        // and leave nothing behind. An earlier file of the same name stays untouched.
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, s TEXT)"));
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < 60000; ++i)
+            rows.push_back({Value::integer(i), Value::text(std::string(100, 'y'))});
+        QVERIFY(c->insertRows("big", {}, rows));
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"big", {}, {}});
+        s.latestLinks = false;
+        QVERIFY(transfer::runExport(*db, s)); // the good file, 6 MiB, before the limit
+        const QStringList before = QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(before.size(), 1);
+        const QByteArray good = readAll(tmp.filePath(before[0]).toStdString());
+
+        struct rlimit old {};
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 3 << 20;
+        ::setrlimit(RLIMIT_FSIZE, &small);
+        auto r = transfer::runExport(*db, s);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        ::signal(SIGXFSZ, oldHandler);
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), engine::StatusCode::Io);
+        QVERIFY2(QString::fromStdString(r.status().message()).contains("cannot write big_export_")
+                     && QString::fromStdString(r.status().message()).contains("File too large"),
+                 r.status().message().c_str());
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), before);
+        QCOMPARE(readAll(tmp.filePath(before[0]).toStdString()), good);
     }
 
     void existingFilesAreNeverReplaced()
