@@ -302,12 +302,17 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
                 }
             }
             const uint64_t ts = nextCommitTs();
-            if (m_log) {
-                m_log->beginRecord();
-                writeOps(txn);
-                m_log->endRecord(ts);
+            std::unique_lock checkpointing(m_checkpointMutex, std::defer_lock);
+            if (m_log && rowBytes(txn) > m_options.checkpointLogBytes && checkpointing.try_lock()) {
+                commitByCheckpoint(txn, ts);
+            } else {
+                if (m_log) {
+                    m_log->beginRecord();
+                    writeOps(txn);
+                    m_log->endRecord(ts);
+                }
+                stamp(txn, ts);
             }
-            stamp(txn, ts);
             m_lastCommitTs.store(ts, std::memory_order_release);
         }
     } catch (const EngineError &e) {
@@ -330,6 +335,44 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
     if (m_log && m_log->bytesSinceRotate() > m_options.checkpointLogBytes)
         m_bgWake.notify_all();
     return {};
+}
+
+uint64_t DatabaseCore::rowBytes(const Transaction &txn)
+{
+    uint64_t bytes = 0;
+    for (const auto &op : txn.m_ops)
+        if (op.newVersion)
+            bytes += op.newVersion->size;
+    return bytes;
+}
+
+void DatabaseCore::commitByCheckpoint(Transaction &txn, uint64_t ts)
+{
+    // A transaction this big would fill the log past the checkpoint threshold, and the
+    // checkpoint that follows writes every row again. Instead its rows are written once: the
+    // transaction is stamped (still invisible: m_lastCommitTs is published only after this
+    // returns, and no other commit can run meanwhile) and a checkpoint as of its timestamp
+    // makes it durable. The rename of that checkpoint is the commit point.
+    stamp(txn, ts);
+    const uint64_t walSeq = m_log->seq() + 1;
+    try {
+        m_log->rotate(walSeq);
+        writeCheckpointFile(ts, walSeq);
+        return;
+    } catch (const EngineError &) {
+        // The stamps cannot be undone; the log is the other way to make them durable.
+    }
+    try {
+        m_log->beginRecord();
+        writeOps(txn);
+        m_log->endRecord(ts);
+    } catch (const EngineError &e) {
+        // Committed in memory but on disk nowhere: no later commit may make it visible.
+        m_closed.store(true, std::memory_order_release);
+        throwError(e.code(), std::string(e.what())
+                                 + " (the transaction could not be saved; the database is "
+                                   "closed for writing: open it again)");
+    }
 }
 
 void DatabaseCore::rollback(Transaction &txn) noexcept
@@ -776,6 +819,11 @@ void DatabaseCore::writeCheckpoint()
         uint64_t ts;
         ~Release() { core->releaseSnapshot(ts); }
     } release{this, snapshot};
+    writeCheckpointFile(snapshot, walSeq);
+}
+
+void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq)
+{
     const ReadView view{snapshot, 0};
     const std::string tmp = m_dir + "/" + kCheckpointName + ".tmp";
     File file(tmp, File::Mode::Create);

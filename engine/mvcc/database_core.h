@@ -76,6 +76,14 @@ private:
     void loadCheckpoint(const std::string &path, uint64_t &walSeq);
     void applyRecord(uint64_t ts, std::string_view payload);
     void writeCheckpoint();
+    //! Writes the checkpoint of everything committed at `snapshot`, to be followed by the log
+    //! file `walSeq`, and removes older logs.
+    void writeCheckpointFile(uint64_t snapshot, uint64_t walSeq);
+    //! Bytes of row versions a transaction wrote (what its log record would hold, about).
+    static uint64_t rowBytes(const Transaction &txn);
+    //! Commits a big transaction by writing a checkpoint instead of a log record (the caller
+    //! holds m_commitMutex and m_checkpointMutex).
+    void commitByCheckpoint(Transaction &txn, uint64_t ts);
     //! Streams a transaction's redo operations into the current log record.
     void writeOps(const Transaction &txn);
     void stamp(Transaction &txn, uint64_t ts);

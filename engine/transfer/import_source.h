@@ -170,4 +170,8 @@ std::string quoteForMessage(std::string_view text, size_t max = 40);
 //! "My Data").
 std::string tableNameFromPath(const std::string &path);
 
+//! Byte offset of the first invalid UTF-8 sequence in `s` (overlong forms and surrogates
+//! included), or npos.
+size_t invalidUtf8At(std::string_view s);
+
 } // namespace strata::transfer

@@ -2,6 +2,13 @@
 
 #include "engine/api/database.h"
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace strata::transfer {
 
 using engine::EngineError;
@@ -9,18 +16,45 @@ using engine::StatusCode;
 
 MappedInput::MappedInput(const std::string &path)
 {
-    m_file.setFileName(QString::fromStdString(path));
-    if (!m_file.open(QIODevice::ReadOnly))
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot open (" + m_file.errorString().toStdString() + ")");
-    const qint64 size = m_file.size();
-    if (size == 0)
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw EngineError(StatusCode::Io, path + ": cannot open (" + std::strerror(errno) + ")");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        const std::string why = S_ISDIR(st.st_mode) ? "it is a folder" : "not a regular file";
+        ::close(fd);
+        throw EngineError(StatusCode::Io, path + ": cannot read (" + why + ")");
+    }
+    static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const auto size = static_cast<size_t>(st.st_size);
+    if (size == 0) {
+        ::close(fd);
+        m_bytes = std::string_view("", 0);
         return;
-    const auto *mapped = reinterpret_cast<const char *>(m_file.map(0, size));
-    if (!mapped)
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot read (" + m_file.errorString().toStdString() + ")");
-    m_bytes = std::string_view(mapped, static_cast<size_t>(size));
+    }
+    // Reserve one page more than the file, zero-filled, then map the file over its start: the
+    // byte after the file is 0 whether or not the file ends on a page boundary.
+    m_mappedSize = (size + page) / page * page;
+    m_mapping = ::mmap(nullptr, m_mappedSize, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *mapped = m_mapping == MAP_FAILED
+                       ? MAP_FAILED
+                       : ::mmap(m_mapping, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+    const int mapError = errno;
+    ::close(fd);
+    if (mapped == MAP_FAILED) {
+        if (m_mapping != MAP_FAILED)
+            ::munmap(m_mapping, m_mappedSize);
+        m_mapping = nullptr;
+        throw EngineError(StatusCode::Io, path + ": cannot read (" + std::strerror(mapError) + ")");
+    }
+    ::madvise(m_mapping, size, MADV_SEQUENTIAL);
+    m_bytes = std::string_view(static_cast<const char *>(m_mapping), size);
+}
+
+MappedInput::~MappedInput()
+{
+    if (m_mapping)
+        ::munmap(m_mapping, m_mappedSize);
 }
 
 std::string_view MappedInput::text() const

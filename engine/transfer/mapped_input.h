@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QFile>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -9,9 +8,12 @@ namespace strata::transfer {
 
 //! A file mapped read-only for a reader, so a file larger than memory streams through the
 //! page cache. Throws engine::EngineError(Io) naming the path when it cannot be read.
+//! A NUL byte always follows the last byte (bytes().data()[bytes().size()] == 0), so a parser
+//! that scans to a terminator (RapidJSON's SIMD string scan) can read the mapping directly.
 class MappedInput {
 public:
     explicit MappedInput(const std::string &path);
+    ~MappedInput();
     MappedInput(const MappedInput &) = delete;
     MappedInput &operator=(const MappedInput &) = delete;
 
@@ -21,8 +23,9 @@ public:
     std::string_view text() const;
 
 private:
-    QFile m_file;
     std::string_view m_bytes;
+    void *m_mapping = nullptr;
+    size_t m_mappedSize = 0;
 };
 
 //! "LINE:COLUMN" (1-based) of a byte offset in `text`, for messages.

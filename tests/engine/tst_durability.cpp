@@ -171,6 +171,68 @@ private slots:
         QVERIFY(c->execute("INSERT INTO t VALUES (1, 'new')"));
     }
 
+    void bigTransactionCommitsByCheckpoint_data()
+    {
+        QTest::addColumn<bool>("checkpointFails");
+        QTest::newRow("checkpoint") << false;
+        QTest::newRow("checkpoint fails: the log instead") << true;
+    }
+
+    void bigTransactionCommitsByCheckpoint()
+    {
+        // A transaction with more row bytes than checkpointLogBytes is made durable by a
+        // checkpoint as of its commit (rows written once), not by a log record. When that
+        // checkpoint cannot be written, the commit goes to the log as usual.
+        QFETCH(bool, checkpointFails);
+        QTemporaryDir tmp;
+        OpenOptions options;
+        options.checkpointLogBytes = 1 << 20;
+        uint64_t before = 0;
+        {
+            auto db = openOrDie(tmp.path(), options);
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);"
+                               "INSERT INTO t VALUES (1, 'one'), (2, 'two')"));
+            if (checkpointFails) // a folder where the checkpoint's temporary file goes
+                QDir(tmp.path()).mkdir("checkpoint.db.tmp");
+            before = db->lastCommitTs();
+            QVERIFY(c->begin());
+            QVERIFY(c->execute("DELETE FROM t WHERE id = 2; UPDATE t SET v = 'uno' WHERE id = 1"));
+            std::vector<Row> rows;
+            for (int i = 10; i < 30010; ++i)
+                rows.push_back({Value::integer(i), Value::text(std::string(60, 'z'))});
+            QVERIFY(c->insertRows("t", {}, rows));
+            QVERIFY(c->commit());
+            QVERIFY(db->lastCommitTs() > before);
+        }
+        // The log files hold the rows' bytes only when the checkpoint could not be written.
+        const QByteArray rowBytes(60, 'z');
+        bool inLog = false;
+        for (const auto &f : logFiles(tmp.path())) {
+            QFile log(tmp.filePath(f));
+            QVERIFY(log.open(QIODevice::ReadOnly));
+            inLog = inLog || log.readAll().contains(rowBytes);
+        }
+        QCOMPARE(inLog, checkpointFails);
+        if (!checkpointFails) {
+            QFile checkpoint(tmp.filePath("checkpoint.db"));
+            QVERIFY(checkpoint.open(QIODevice::ReadOnly));
+            QVERIFY(checkpoint.readAll().contains(rowBytes));
+        }
+        QDir(tmp.path()).rmdir("checkpoint.db.tmp");
+        auto db = openOrDie(tmp.path(), options);
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(30001));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t WHERE v = 'uno'"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t WHERE id = 2"), int64_t(0));
+        // The deletion is kept for incremental exports, with the commit's time.
+        auto deleted = c->deletedKeys("t", before);
+        QVERIFY(deleted);
+        QCOMPARE(deleted->size(), size_t(1));
+        QCOMPARE((*deleted)[0][0].i, int64_t(2));
+        QVERIFY(c->execute("INSERT INTO t VALUES (5, 'after')")); // and writing goes on
+    }
+
     void closeEndsWritingButKeepsReading()
     {
         QTemporaryDir tmp;

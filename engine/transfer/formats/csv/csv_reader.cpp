@@ -262,17 +262,6 @@ char sniffDelimiter(std::string_view head, char quote, const std::string &path)
     return best;
 }
 
-size_t invalidUtf8Position(std::string_view s)
-{
-    Cell cell = Cell::of(Cell::Kind::Text, s);
-    std::string why;
-    if (convertCell(cell, engine::LogicalType::Text, why))
-        return std::string_view::npos;
-    // convertCell says "at byte N" for bad UTF-8; a NUL byte is not an encoding problem.
-    const size_t at = why.find("at byte ");
-    return at == std::string::npos ? std::string_view::npos : std::stoull(why.substr(at + 8)) - 1;
-}
-
 int64_t lineOfOffset(std::string_view text, size_t offset)
 {
     int64_t line = 1;
@@ -325,7 +314,7 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
         d.text = bytes;
         if (encoding.empty()) {
             const std::string_view sample = headOf(bytes, 1 << 20);
-            const size_t bad = invalidUtf8Position(sample);
+            const size_t bad = invalidUtf8At(sample);
             if (bad != std::string_view::npos) {
                 dialect.encoding = "latin-1";
                 reader->m_warnings.push_back(
