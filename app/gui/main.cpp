@@ -3,6 +3,7 @@
 #include "engine/api/database.h"
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/format.h"
+#include "ui/main_window/first_start.h"
 #include "ui/main_window/main_window.h"
 #include "ui/models/table_list_model.h"
 
@@ -76,7 +77,14 @@ int main(int argc, char **argv)
         = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo";
     if (path.isEmpty()) {
         const QStringList recent = ui::MainWindow::recentDatabases();
-        path = !recent.isEmpty() && QFileInfo(recent.front()).isDir() ? recent.front() : demoPath;
+        if (!recent.isEmpty() && QFileInfo(recent.front()).isDir())
+            path = recent.front();
+        else if (QDir(demoPath).exists() || parser.isSet(smoke))
+            path = demoPath;
+        else // the very first start: ask (the demo is the default answer)
+            path = ui::askForFirstDatabase(demoPath);
+        if (path.isEmpty())
+            return 0;
     }
     const bool demo = path == demoPath;
     const bool fresh

@@ -153,6 +153,34 @@ bool TableScan::fillBuffer()
     return true;
 }
 
+uint64_t Operator::skip(uint64_t n)
+{
+    Row row;
+    uint64_t passed = 0;
+    while (passed < n && next(row))
+        ++passed;
+    return passed;
+}
+
+uint64_t TableScan::skip(uint64_t n)
+{
+    if (m_filter || m_useIndex) // which rows count needs their values
+        return Operator::skip(n);
+    uint64_t passed = 0;
+    while (passed < n) {
+        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
+            break;
+        const Version *v = m_buffer[m_bufferPos++].second;
+        if (m_changedSince) {
+            const uint64_t b = v->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= m_changedSince)
+                continue;
+        }
+        ++passed;
+    }
+    return passed;
+}
+
 bool TableScan::next(Row &out)
 {
     for (;;) {
@@ -667,10 +695,11 @@ void LimitOp::open(ExecContext &ctx)
 
 bool LimitOp::next(Row &out)
 {
-    while (m_offset > 0) {
-        if (!m_child->next(out))
+    if (m_offset > 0) {
+        const auto wanted = static_cast<uint64_t>(m_offset);
+        m_offset = 0;
+        if (m_child->skip(wanted) < wanted)
             return false;
-        --m_offset;
     }
     if (m_limit >= 0 && m_produced >= m_limit)
         return false;

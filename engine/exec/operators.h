@@ -18,6 +18,10 @@ public:
     virtual ~Operator() = default;
     virtual void open(ExecContext &ctx) = 0;
     virtual bool next(Row &out) = 0;
+    //! Passes over up to `n` rows; returns how many there were. Operators that can count
+    //! rows without making them (a plain table scan) override it: OFFSET uses it, so a
+    //! table browser's jump to row 9,000,000 does not decode 9,000,000 rows.
+    virtual uint64_t skip(uint64_t n);
 };
 using OperatorPtr = std::unique_ptr<Operator>;
 
@@ -41,6 +45,7 @@ public:
     TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed, BExprPtr filter);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+    uint64_t skip(uint64_t n) override;
     //! Appends up to `maxRows` matching rows' `columns` to `batch` straight from the stored
     //! bytes; false when the scan is exhausted (rows may still have been appended).
     bool nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uint32_t> &columns);
@@ -115,6 +120,7 @@ public:
     ProjectOp(OperatorPtr child, std::vector<BExprPtr> exprs);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+    uint64_t skip(uint64_t n) override { return m_child->skip(n); } // one row out per row in
 
 private:
     OperatorPtr m_child;

@@ -4,12 +4,15 @@
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "tests/support/engine_helpers.h"
 #include "tests/support/transfer_helpers.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
+#include "ui/export/export_profiles.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
+#include "ui/main_window/first_start.h"
 #include "ui/main_window/main_window.h"
 #include "ui/models/table_list_model.h"
 #include "ui/settings/settings_dialog.h"
@@ -20,9 +23,11 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -31,13 +36,26 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
+#include <random>
+#include <unistd.h>
 
 using namespace strata;
 
 namespace {
 
 //! Saves a widget as it is drawn, at its size, under the build folder for a reviewer.
+//! The process's resident memory now (Linux).
+int64_t residentBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields[1].toLongLong() * ::sysconf(_SC_PAGESIZE) : 0;
+}
+
 void screenshot(QWidget &widget, const QString &name)
 {
     const QString dir = QStringLiteral(STRATA_BINARY_DIR "/screenshots");
@@ -175,6 +193,51 @@ private slots:
         QVERIFY(!bad);
         QVERIFY(QString::fromStdString(bad.message()).contains("column"));
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    void tenMillionRowsBrowseWithFlatMemory()
+    {
+        // The scale: 10,000,000 rows. The view asks only for the rows on screen; a jump
+        // (the scroll bar dragged) skips to its batch without reading the rows before it, and
+        // at most kKeptBatches batches are held, so memory stays flat however far one scrolls.
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(conn->execute("CREATE TABLE huge (n INTEGER, s TEXT)"));
+        constexpr int64_t kRows = 10'000'000;
+        for (int64_t start = 0; start < kRows; start += 1'000'000) {
+            std::vector<engine::Row> rows;
+            rows.reserve(1'000'000);
+            for (int64_t i = start; i < start + 1'000'000; ++i)
+                rows.push_back({engine::Value::integer(i), engine::Value::text("r")});
+            QVERIFY(conn->insertRows("huge", {}, rows));
+        }
+        ui::TableDataModel model;
+        QVERIFY(model.setTable(db, "huge"));
+        QCOMPARE(model.rowCount(), int(kRows));
+        QTableView view;
+        view.setModel(&model);
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCoreApplication::processEvents();
+        const int64_t before = residentBytes();
+        std::mt19937 random(11);
+        qint64 worstMs = 0;
+        QElapsedTimer clock;
+        for (int jump = 0; jump < 60; ++jump) {
+            const int row
+                = jump == 0 ? int(kRows - 1) : int(random() % static_cast<uint32_t>(kRows));
+            clock.start();
+            view.scrollTo(model.index(row, 0), QAbstractItemView::PositionAtTop);
+            QCoreApplication::processEvents(); // paints the rows now on screen
+            worstMs = std::max(worstMs, clock.elapsed());
+            QCOMPARE(model.data(model.index(row, 0)).toLongLong(), qlonglong(row));
+        }
+        const int64_t growth = residentBytes() - before;
+        qInfo("10M rows: 60 jumps, worst %lld ms (jump and paint), resident memory %+lld KiB",
+              qlonglong(worstMs), qlonglong(growth / 1024));
+        QVERIFY(model.keptBatches() <= ui::TableDataModel::kKeptBatches);
+        QVERIFY2(growth < (64 << 20), qPrintable(QString::number(growth)));
     }
 
     void exportDialogGivesTheSpecItShowsAndTheNamesItPreviews()
@@ -370,6 +433,185 @@ private slots:
                      ->data(window.tableModel()->index(row, ui::TableListModel::Rows))
                      .toString(),
                  QLocale().toString(2));
+    }
+
+    void wizardMapsAFileOntoAnExistingTable()
+    {
+        QTemporaryDir tmp;
+        // Headers that differ from the table's columns: "Name" matches ignoring case, "code"
+        // has no column of that name and must be placed before the import can start.
+        const auto file = test::writeFile(tmp, "more.csv", "Name,code,junk\nAnn,A1,x\nBob,B2,y\n");
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(conn->execute("CREATE TABLE people (id INTEGER DEFAULT 0, name TEXT NOT NULL, "
+                              "ref TEXT, note TEXT);"
+                              "INSERT INTO people VALUES (1, 'Cy', 'C3', NULL)"));
+        ui::MainWindow window(db, QStringLiteral("memory"));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.importFiles({QString::fromStdString(file)}, QStringLiteral("people"));
+        auto *wizard = window.findChild<ui::ImportDialog *>();
+        QVERIFY(wizard);
+        QCOMPARE(wizard->targetColumns(), (QStringList{"id", "name", "ref", "note"}));
+        QCOMPARE(wizard->spec().mode, transfer::ImportMode::Append);
+        QVERIFY2(wizard->problem().contains("no column named code, junk"),
+                 qPrintable(wizard->problem()));
+        wizard->mapColumn("code", "ref");
+        QVERIFY(wizard->problem().contains("junk"));
+        wizard->mapColumn("junk", "ref");
+        QVERIFY2(wizard->problem().contains("Two file columns go into ref"),
+                 qPrintable(wizard->problem()));
+        wizard->mapColumn("junk", "");
+        QCOMPARE(wizard->problem(), QString());
+        screenshot(*wizard, "import_wizard_mapping.png");
+        const auto spec = wizard->spec();
+        const std::map<std::string, std::string> map{
+            {"Name", "name"}, {"code", "ref"}, {"junk", ""}};
+        QCOMPARE(spec.columnMap, map);
+        QVERIFY(spec.columnTypes.empty());
+        // Name into the NOT NULL column left out: the import cannot start, and says why.
+        wizard->mapColumn("Name", "");
+        QVERIFY(wizard->problem().contains("name, which cannot be empty"));
+        wizard->mapColumn("Name", "name");
+        QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        wizard->accept();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(window.jobs()->state(0) == ui::JobList::State::Done,
+                 qPrintable(window.jobs()->message(0)));
+        const auto rows = conn->execute("SELECT name, ref, note FROM people ORDER BY name");
+        QVERIFY(rows);
+        QCOMPARE(rows->rows.size(), size_t(3));
+        QCOMPARE(rows->rows[0][0].s, std::string("Ann"));
+        QCOMPARE(rows->rows[0][1].s, std::string("A1"));
+        QVERIFY(rows->rows[0][2].isNull());
+        QCOMPARE(rows->rows[1][1].s, std::string("B2"));
+    }
+
+    void wizardRestoresChosenTablesAfterComparing()
+    {
+        QTemporaryDir tmp;
+        auto source = engine::Database::openInMemory();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE a (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (1), "
+                            "(2); CREATE TABLE b (id INTEGER PRIMARY KEY); INSERT INTO b VALUES "
+                            "(7)"));
+        transfer::ExportSpec backup;
+        backup.scope = transfer::ExportScope::Full;
+        backup.formats.push_back({"json", {}});
+        backup.outputDir = tmp.path().toStdString();
+        backup.latestLinks = false;
+        auto written = transfer::runExport(*source, backup);
+        QVERIFY(written);
+        QString backupFile;
+        for (const auto &f : written->files)
+            backupFile = QString::fromStdString(f.path);
+
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(conn->execute("CREATE TABLE a (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (5);"
+                              "CREATE TABLE b (id INTEGER PRIMARY KEY)"));
+        ui::MainWindow window(db, QStringLiteral("memory"));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.importFiles({backupFile});
+        auto *wizard = window.findChild<ui::ImportDialog *>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->backupTables().contains("a"));
+        QVERIFY(wizard->backupTables().contains("b"));
+        QCOMPARE(wizard->spec().mode, transfer::ImportMode::Replace);
+        QVERIFY(wizard->spec().restore);
+        wizard->setTableChecked("b", false);
+        QCOMPARE(wizard->spec().tables, std::vector<std::string>{"a"});
+        QSignalSpy compared(wizard, &ui::ImportDialog::comparisonReady);
+        wizard->compareWithDatabase();
+        QVERIFY(compared.wait(20000));
+        QVERIFY2(wizard->comparisonText().contains(QStringLiteral("a: replace, 1 → 2 rows")),
+                 qPrintable(wizard->comparisonText()));
+        QVERIFY(!wizard->comparisonText().contains(QStringLiteral("b:")));
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM a"), int64_t(1)); // a dry run
+        screenshot(*wizard, "import_wizard_restore.png");
+        QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        wizard->accept();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
+        QCOMPARE(test::scalar(*conn, "SELECT sum(id) FROM a"), int64_t(3));
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM b"), int64_t(0)); // not chosen
+    }
+
+    void firstStartOffersTheDemoDatabase()
+    {
+        // The question is modal: answer it from the event loop, as a user would.
+        QString seen;
+        auto answer = [&seen](const QString &button) {
+            QTimer::singleShot(0, [&seen, button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                seen = box->informativeText();
+                for (auto *b : box->buttons())
+                    if (b->text().remove('&').startsWith(button)) {
+                        if (button == "Create the demo")
+                            screenshot(*box, "first_start.png");
+                        b->click();
+                        return;
+                    }
+                QFAIL("no such button");
+            });
+        };
+        answer("Create the demo");
+        QCOMPARE(ui::askForFirstDatabase("/somewhere/demo"), QStringLiteral("/somewhere/demo"));
+        QVERIFY(seen.contains("/somewhere/demo"));
+        answer("Cancel");
+        QCOMPARE(ui::askForFirstDatabase("/somewhere/demo"), QString());
+    }
+
+    void exportProfileRunsWithOneClick()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 100));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        window.setExportFolder(tmp.filePath("exports"));
+        auto *dialog = window.openExportDialog();
+        dialog->selectTables({"products"});
+        dialog->setFilter("products", "price > 10");
+        dialog->setFormats({"csv", "json"});
+        dialog->setCsvPreset("excel");
+        dialog->setFolder(tmp.filePath("nightly"));
+        dialog->setZip(true);
+        const auto shown = dialog->spec();
+        dialog->saveAsProfile("Nightly / products");
+        dialog->reject();
+        QVERIFY(ui::ExportProfiles::names().contains("Nightly / products"));
+        const auto kept = ui::ExportProfiles::load("Nightly / products");
+        QVERIFY(kept);
+        QVERIFY(!kept->nameTime); // each run names its files by its own time
+        QCOMPARE(ui::ExportProfiles::toJson(*kept), [&] {
+            auto s = shown;
+            s.nameTime.reset();
+            return ui::ExportProfiles::toJson(s);
+        }());
+        QCOMPARE(kept->tables.size(), size_t(1));
+        QCOMPARE(kept->tables[0].where, std::string("price > 10"));
+        QCOMPARE(kept->formats.size(), size_t(2));
+        QVERIFY(kept->zip);
+
+        QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        QVERIFY(window.runExportProfile("Nightly / products"));
+        QVERIFY(done.wait(20000));
+        QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
+        const QStringList files = window.jobs()->files(0);
+        QCOMPARE(files.size(), 1);
+        QVERIFY2(files[0].startsWith(tmp.filePath("nightly") + "/export_")
+                     && files[0].endsWith(".zip"),
+                 qPrintable(files[0]));
+        QVERIFY(!window.runExportProfile("no such profile"));
+        ui::ExportProfiles::remove("Nightly / products");
+        QVERIFY(!ui::ExportProfiles::names().contains("Nightly / products"));
+        QVERIFY(!ui::ExportProfiles::fromJson("{\"version\": 2}"));
+        QVERIFY(!ui::ExportProfiles::fromJson("not json"));
     }
 
     void jobsReportProgressAndCancelLeavesNothing()

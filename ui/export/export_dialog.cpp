@@ -2,6 +2,7 @@
 
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "ui/export/export_profiles.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,9 +12,11 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -163,6 +166,24 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    auto *saveProfile = buttons->addButton(tr("Save as &profile…"), QDialogButtonBox::ActionRole);
+    saveProfile->setToolTip(tr("Keep these choices under a name, to run them again with one "
+                               "click from File > Export profiles"));
+    connect(saveProfile, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name
+            = QInputDialog::getText(this, tr("Save as profile"), tr("Profile name:"),
+                                    QLineEdit::Normal, m_profile->text().trimmed(), &ok)
+                  .trimmed();
+        if (!ok || name.isEmpty())
+            return;
+        if (ExportProfiles::names().contains(name)
+            && QMessageBox::question(this, tr("Save as profile"),
+                                     tr("A profile named %1 exists. Replace it?").arg(name))
+                   != QMessageBox::Yes)
+            return;
+        saveAsProfile(name);
+    });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         remember();
         accept();
@@ -286,6 +307,14 @@ QStringList ExportDialog::previewNames() const
     for (int i = 0; i < m_preview->count(); ++i)
         names << m_preview->item(i)->text();
     return names;
+}
+
+void ExportDialog::saveAsProfile(const QString &name)
+{
+    auto spec = this->spec();
+    spec.nameTime.reset(); // each run names its files by its own time
+    ExportProfiles::save(name, spec);
+    remember();
 }
 
 void ExportDialog::remember() const

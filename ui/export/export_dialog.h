@@ -44,6 +44,9 @@ public:
     void setZip(bool zip);
     //! Query scope with this SELECT.
     void setQuery(const QString &sql);
+    //! Keeps spec() under `name` (ExportProfiles) for File > Export profiles; replaces a
+    //! profile of that name.
+    void saveAsProfile(const QString &name);
 
 public slots:
     void updatePreview();

@@ -4,13 +4,19 @@
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace strata::ui {
 
@@ -24,9 +30,15 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_header(new QComboBox(this))
     , m_encoding(new QComboBox(this))
     , m_preview(new QTableWidget(this))
+    , m_note(new QLabel(this))
     , m_table(new QLineEdit(this))
     , m_mode(new QComboBox(this))
     , m_onError(new QComboBox(this))
+    , m_restoreTables(new QListWidget(this))
+    , m_compare(new QPushButton(tr("&Compare with the database"), this))
+    , m_comparison(new QPlainTextEdit(this))
+    , m_form(new QFormLayout)
+    , m_restoreRow(new QWidget(this))
 {
     setWindowTitle(files.size() == 1 ? tr("Import %1").arg(QFileInfo(files[0]).fileName())
                                      : tr("Import %n file(s)", nullptr, int(files.size())));
@@ -70,27 +82,59 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     for (auto *c : {m_delimiter, m_header, m_encoding})
         connect(c, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Table:"), m_table);
-    form->addRow(tr("Mode:"), m_mode);
-    form->addRow(tr("Bad rows:"), m_onError);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_restoreTables->setAccessibleName(tr("Tables to restore"));
+    m_restoreTables->setMaximumHeight(120);
+    m_comparison->setReadOnly(true);
+    m_comparison->setAccessibleName(tr("Comparison of the backup with the database"));
+    m_comparison->setPlaceholderText(
+        tr("What the restore would change, table by table (nothing changes until you import)"));
+    m_comparison->setMaximumHeight(120);
+    m_compare->setToolTip(tr("Reads the whole backup and reports, without changing anything, "
+                             "what a restore with these choices would do"));
+    connect(m_compare, &QPushButton::clicked, this, &ImportDialog::compareWithDatabase);
+    auto *restoreLayout = new QHBoxLayout(m_restoreRow);
+    restoreLayout->setContentsMargins(0, 0, 0, 0);
+    auto *tablesColumn = new QVBoxLayout;
+    tablesColumn->addWidget(new QLabel(tr("Tables to restore:"), m_restoreRow));
+    tablesColumn->addWidget(m_restoreTables);
+    restoreLayout->addLayout(tablesColumn, 1);
+    auto *compareColumn = new QVBoxLayout;
+    compareColumn->addWidget(m_compare, 0, Qt::AlignLeft);
+    compareColumn->addWidget(m_comparison);
+    restoreLayout->addLayout(compareColumn, 2);
+
+    m_form->addRow(tr("&Table:"), m_table);
+    m_form->addRow(tr("&Mode:"), m_mode);
+    m_form->addRow(tr("&Bad rows:"), m_onError);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setText(tr("&Import"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_detected);
     layout->addLayout(csvRow);
     layout->addWidget(m_preview, 1);
-    layout->addLayout(form);
+    layout->addWidget(m_note);
+    layout->addWidget(m_restoreRow);
+    layout->addLayout(m_form);
     layout->addWidget(buttons);
 
     preview();
     if (!targetTable.isEmpty())
         m_table->setText(targetTable);
     connect(m_table, &QLineEdit::textChanged, this, &ImportDialog::updateMode);
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_comparison->clear(); // the comparison was for the mode before
+    });
+    connect(m_restoreTables, &QListWidget::itemChanged, this, [this] {
+        m_comparison->clear();
+        nameModes();
+    });
     updateMode();
-    resize(760, 520);
+    resize(800, 600);
 }
 
 namespace {
@@ -116,8 +160,10 @@ void ImportDialog::preview()
 {
     transfer::ImportSpec probe;
     probe.csv = csvOptions(m_delimiter, m_header, m_encoding);
+    m_preview->setRowCount(0); // deletes the first row's widgets
     m_preview->clear();
     m_types.clear();
+    m_targets.clear();
     m_columns.clear();
     m_inferred.clear();
     auto result = transfer::previewImport(m_files.value(0).toStdString(), probe, 50);
@@ -126,6 +172,7 @@ void ImportDialog::preview()
             tr("Cannot read this file: %1").arg(QString::fromStdString(result.status().message())));
         m_preview->setRowCount(0);
         m_preview->setColumnCount(0);
+        checkMapping();
         return;
     }
     m_format = QString::fromStdString(result->format);
@@ -140,34 +187,36 @@ void ImportDialog::preview()
         facts << QString::fromStdString(w);
     m_multiTable = result->tables.size() > 1;
     if (m_multiTable)
-        facts << tr("%n table(s)", nullptr, int(result->tables.size()));
+        facts << tr("%n table(s); the preview shows %1", nullptr, int(result->tables.size()))
+                     .arg(QString::fromStdString(result->tables.front().name));
     m_detected->setText(facts.join(QStringLiteral(" · ")));
+    m_form->setRowVisible(m_table, !m_multiTable);
+    m_restoreRow->setVisible(m_multiTable);
+    m_restoreTables->clear();
+    for (const auto &t : result->tables) {
+        auto *item = new QListWidgetItem(QString::fromStdString(t.name), m_restoreTables);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    // A backup is restored (replace, merge or append); "create" is for a single table.
+    auto *modes = qobject_cast<QStandardItemModel *>(m_mode->model());
+    modes->item(m_mode->findData(int(transfer::ImportMode::Create)))->setEnabled(!m_multiTable);
+    nameModes();
     if (result->tables.empty())
         return;
     const auto &t = result->tables.front();
     if (m_table->text().isEmpty() || !m_table->isModified())
         m_table->setText(QString::fromStdString(t.name));
-    m_table->setEnabled(!m_multiTable);
     m_preview->setColumnCount(static_cast<int>(t.columns.size()));
-    QStringList headers, rowNames{tr("type")};
+    QStringList headers, rowNames{QString()};
     for (size_t c = 0; c < t.columns.size(); ++c) {
         headers << QString::fromStdString(t.columns[c]);
         m_columns << headers.back();
         m_inferred << QString::fromStdString(t.types[c]);
     }
     m_preview->setHorizontalHeaderLabels(headers);
-    // Row 0: the column types, editable (for a new table); then the first rows.
+    // Row 0: the column types or the mapping (updateTarget); then the first rows.
     m_preview->setRowCount(static_cast<int>(t.rows.size()) + 1);
-    for (int c = 0; c < m_columns.size(); ++c) {
-        auto *type = new QComboBox(m_preview);
-        for (const char *name :
-             {"INTEGER", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "TEXT", "BLOB"})
-            type->addItem(QString::fromLatin1(name));
-        type->setCurrentText(m_inferred[c]);
-        type->setAccessibleName(tr("Type of %1").arg(m_columns[c]));
-        m_preview->setCellWidget(0, c, type);
-        m_types.push_back(type);
-    }
     for (size_t r = 0; r < t.rows.size(); ++r) {
         rowNames << QString::number(r + 1);
         for (size_t c = 0; c < t.rows[r].size(); ++c) {
@@ -180,7 +229,127 @@ void ImportDialog::preview()
         }
     }
     m_preview->setVerticalHeaderLabels(rowNames);
+    updateTarget();
+}
+
+void ImportDialog::updateTarget()
+{
+    QStringList previousTypes;
+    for (auto *t : m_types)
+        previousTypes << t->currentText();
+    for (int c = 0; c < m_preview->columnCount() && m_preview->rowCount() > 0; ++c)
+        m_preview->removeCellWidget(0, c); // (deletes it)
+    m_types.clear();
+    m_targets.clear();
+    auto label = [&](const QString &text) {
+        m_preview->setVerticalHeaderItem(0, new QTableWidgetItem(text));
+    };
+    if (m_columns.isEmpty()) {
+        checkMapping();
+        return;
+    }
+    if (m_multiTable) { // a backup declares its types: shown, not chosen
+        label(tr("type"));
+        for (int c = 0; c < m_columns.size(); ++c) {
+            auto *type = new QTableWidgetItem(m_inferred[c]);
+            type->setFlags(Qt::ItemIsEnabled);
+            type->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+            m_preview->setItem(0, c, type);
+        }
+        checkMapping();
+        return;
+    }
+    if (!m_target) {
+        label(tr("type"));
+        for (int c = 0; c < m_columns.size(); ++c) {
+            auto *type = new QComboBox(m_preview);
+            for (const char *name :
+                 {"INTEGER", "DOUBLE", "BOOLEAN", "DATE", "TIMESTAMP", "TEXT", "BLOB"})
+                type->addItem(QString::fromLatin1(name));
+            type->setCurrentText(c < previousTypes.size() ? previousTypes[c] : m_inferred[c]);
+            type->setAccessibleName(tr("Type of %1").arg(m_columns[c]));
+            m_preview->setCellWidget(0, c, type);
+            m_types.push_back(type);
+        }
+        m_preview->resizeColumnsToContents();
+        checkMapping();
+        return;
+    }
+    // Into an existing table: by name (exact, then ignoring case); when no name matches at
+    // all (a file without a header), by position.
+    label(tr("into"));
+    const QStringList tableColumns = targetColumns();
+    auto byName = [&](const QString &name) {
+        for (const auto &c : tableColumns)
+            if (c == name)
+                return c;
+        for (const auto &c : tableColumns)
+            if (c.compare(name, Qt::CaseInsensitive) == 0)
+                return c;
+        return QString();
+    };
+    bool anyByName = false;
+    for (const auto &c : m_columns)
+        anyByName = anyByName || !byName(c).isEmpty();
+    for (int c = 0; c < m_columns.size(); ++c) {
+        auto *target = new QComboBox(m_preview);
+        target->addItem(tr("(choose a column)"), QStringLiteral("?"));
+        target->addItem(tr("(leave out)"), QString());
+        for (const auto &name : tableColumns)
+            target->addItem(name, name);
+        const QString chosen = anyByName ? byName(m_columns[c]) : tableColumns.value(c);
+        target->setCurrentIndex(chosen.isEmpty() ? 0 : target->findData(chosen));
+        target->setAccessibleName(tr("Table column for %1").arg(m_columns[c]));
+        connect(target, &QComboBox::currentIndexChanged, this, &ImportDialog::checkMapping);
+        m_preview->setCellWidget(0, c, target);
+        m_targets.push_back(target);
+    }
     m_preview->resizeColumnsToContents();
+    checkMapping();
+}
+
+void ImportDialog::checkMapping()
+{
+    QStringList problems, notes;
+    if (m_target) {
+        QStringList unplaced, twice, used;
+        for (size_t c = 0; c < m_targets.size(); ++c) {
+            const QString to = m_targets[c]->currentData().toString();
+            if (to == QStringLiteral("?"))
+                unplaced << m_columns[static_cast<int>(c)];
+            else if (!to.isEmpty() && used.contains(to))
+                twice << to;
+            if (!to.isEmpty())
+                used << to;
+        }
+        if (!unplaced.isEmpty())
+            problems << tr("Table %1 has no column named %2: choose where it goes, or leave it "
+                           "out.")
+                            .arg(m_target->name.c_str(), unplaced.join(QStringLiteral(", ")));
+        if (!twice.isEmpty())
+            problems << tr("Two file columns go into %1.").arg(twice.join(QStringLiteral(", ")));
+        QStringList required, defaulted;
+        for (const auto &c : m_target->columns) {
+            const QString name = QString::fromStdString(c.name);
+            if (used.contains(name))
+                continue;
+            (c.notNull && !c.hasDefault ? required : defaulted) << name;
+        }
+        if (!required.isEmpty())
+            problems << tr("No file column goes into %1, which cannot be empty.")
+                            .arg(required.join(QStringLiteral(", ")));
+        if (!defaulted.isEmpty())
+            notes << tr("Left empty (or their default): %1.")
+                         .arg(defaulted.join(QStringLiteral(", ")));
+    }
+    m_problem = problems.join(QLatin1Char(' '));
+    m_note->setText(
+        problems.isEmpty()
+            ? notes.join(QLatin1Char(' '))
+            : QStringLiteral("<span style='color:#a00'>%1</span>").arg(m_problem.toHtmlEscaped()));
+    m_note->setVisible(!m_note->text().isEmpty());
+    if (m_ok)
+        m_ok->setEnabled(m_problem.isEmpty() && !m_columns.isEmpty());
 }
 
 void ImportDialog::setColumnType(const QString &column, const QString &type)
@@ -198,11 +367,139 @@ void ImportDialog::setDelimiter(const QString &delimiter)
 void ImportDialog::updateMode()
 {
     // An existing table gets rows appended by default; a new name creates the table.
-    auto conn = m_database->connect();
-    const bool exists = !m_multiTable && conn->table(m_table->text().toStdString()).isOk();
-    m_mode->setCurrentIndex(m_mode->findData(int(exists         ? transfer::ImportMode::Append
+    std::optional<engine::TableInfo> target;
+    if (!m_multiTable) {
+        auto conn = m_database->connect();
+        if (auto info = conn->table(m_table->text().trimmed().toStdString()))
+            target = std::move(*info);
+    }
+    const bool changed
+        = target.has_value() != m_target.has_value() || (target && target->name != m_target->name);
+    m_target = std::move(target);
+    m_mode->setCurrentIndex(m_mode->findData(int(m_target       ? transfer::ImportMode::Append
                                                  : m_multiTable ? transfer::ImportMode::Replace
                                                                 : transfer::ImportMode::Create)));
+    if (changed)
+        updateTarget();
+}
+
+void ImportDialog::nameModes()
+{
+    auto name = [&](transfer::ImportMode mode, const QString &text) {
+        m_mode->setItemText(m_mode->findData(int(mode)), text);
+    };
+    if (!m_multiTable) {
+        name(transfer::ImportMode::Replace, tr("Replace the table's rows"));
+        name(transfer::ImportMode::Append, tr("Append to the table"));
+        return;
+    }
+    bool all = true;
+    for (int i = 0; i < m_restoreTables->count(); ++i)
+        all = all && m_restoreTables->item(i)->checkState() == Qt::Checked;
+    name(transfer::ImportMode::Replace,
+         all ? tr("Replace: the database becomes the backup (tables it lacks are dropped)")
+             : tr("Replace the chosen tables"));
+    name(transfer::ImportMode::Append, tr("Append the backup's rows"));
+}
+
+void ImportDialog::setTable(const QString &name)
+{
+    m_table->setText(name);
+}
+
+void ImportDialog::setMode(transfer::ImportMode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(int(mode)));
+}
+
+QStringList ImportDialog::targetColumns() const
+{
+    QStringList out;
+    if (m_target)
+        for (const auto &c : m_target->columns)
+            out << QString::fromStdString(c.name);
+    return out;
+}
+
+void ImportDialog::mapColumn(const QString &fileColumn, const QString &tableColumn)
+{
+    const auto c = m_columns.indexOf(fileColumn);
+    if (c >= 0 && static_cast<size_t>(c) < m_targets.size())
+        m_targets[static_cast<size_t>(c)]->setCurrentIndex(
+            m_targets[static_cast<size_t>(c)]->findData(tableColumn));
+}
+
+QStringList ImportDialog::backupTables() const
+{
+    QStringList out;
+    for (int i = 0; i < m_restoreTables->count(); ++i)
+        out << m_restoreTables->item(i)->text();
+    return out;
+}
+
+void ImportDialog::setTableChecked(const QString &table, bool checked)
+{
+    for (int i = 0; i < m_restoreTables->count(); ++i)
+        if (m_restoreTables->item(i)->text() == table)
+            m_restoreTables->item(i)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+QString ImportDialog::comparisonText() const
+{
+    return m_comparison->toPlainText();
+}
+
+void ImportDialog::compareWithDatabase()
+{
+    auto spec = this->spec();
+    spec.dryRun = true;
+    m_compare->setEnabled(false);
+    m_comparison->setPlainText(tr("Reading the backup…"));
+    auto *watcher = new QFutureWatcher<engine::Result<transfer::ImportResult>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_compare->setEnabled(true);
+        const auto result = watcher->result();
+        if (!result) {
+            m_comparison->setPlainText(tr("The restore would fail: %1")
+                                           .arg(QString::fromStdString(result.status().message())));
+            emit comparisonReady();
+            return;
+        }
+        QStringList lines;
+        const QLocale locale;
+        for (const auto &t : result->tables) {
+            const QString name = QString::fromStdString(t.table);
+            const QString after = locale.toString(qlonglong(t.rowsAfter));
+            if (t.action == "drop")
+                lines << tr("%1: dropped (%2 rows)")
+                             .arg(name, locale.toString(qlonglong(t.rowsBefore)));
+            else if (t.rowsBefore < 0)
+                lines << tr("%1: created with %2 rows").arg(name, after);
+            else
+                lines << tr("%1: %2, %3 → %4 rows")
+                             .arg(name, QString::fromStdString(t.action),
+                                  locale.toString(qlonglong(t.rowsBefore)), after);
+            for (const auto &d : t.schemaDifferences)
+                lines << QStringLiteral("    ") + QString::fromStdString(d);
+        }
+        for (const auto &w : result->warnings)
+            lines << QString::fromStdString(w);
+        m_comparison->setPlainText(lines.join(QLatin1Char('\n')));
+        // The whole backup was read: list every table it holds, keeping the choices made.
+        const QStringList listed = backupTables();
+        for (const auto &t : result->tables) {
+            const QString name = QString::fromStdString(t.table);
+            if (t.action == "drop" || listed.contains(name))
+                continue;
+            auto *item = new QListWidgetItem(name, m_restoreTables);
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Checked);
+        }
+        emit comparisonReady();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [database = m_database, spec] { return transfer::runImport(*database, spec); }));
 }
 
 int ImportDialog::previewRows() const
@@ -221,6 +518,21 @@ transfer::ImportSpec ImportDialog::spec() const
     s.onError = static_cast<transfer::ErrorPolicy>(m_onError->currentData().toInt());
     s.restore = m_multiTable;
     s.csv = csvOptions(m_delimiter, m_header, m_encoding);
+    if (m_multiTable) {
+        QStringList chosen;
+        for (int i = 0; i < m_restoreTables->count(); ++i)
+            if (m_restoreTables->item(i)->checkState() == Qt::Checked)
+                chosen << m_restoreTables->item(i)->text();
+        if (chosen.size() < m_restoreTables->count()) // a selective restore
+            for (const auto &t : chosen)
+                s.tables.push_back(t.toStdString());
+    }
+    if (m_target) { // every file column placed explicitly ("" leaves it out)
+        for (size_t c = 0; c < m_targets.size(); ++c)
+            s.columnMap[m_columns[static_cast<int>(c)].toStdString()]
+                = m_targets[c]->currentData().toString().toStdString();
+        return s;
+    }
     for (size_t c = 0; c < m_types.size(); ++c)
         if (m_types[c]->currentText() != m_inferred[static_cast<int>(c)])
             s.columnTypes[m_columns[static_cast<int>(c)].toStdString()]

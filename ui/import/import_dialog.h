@@ -5,19 +5,28 @@
 
 #include <QDialog>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace strata::ui {
 
 //! The import wizard's page: what Strata detected in the file (format, delimiter, encoding,
-//! header), the first rows as they will be imported with their inferred types, the target
-//! table (new, or an existing one), the mode and what to do with bad rows. Accepting it
-//! yields the ImportSpec the job runs.
+//! header), the first rows as they will be imported, the target table and what to do with bad
+//! rows. For a new table the first preview row holds the column types (inferred, editable);
+//! for an existing table it holds where each file column goes (by name, else by position;
+//! any column can be left out, and the import cannot start while one has no place). A backup
+//! (several tables) instead lists its tables to restore, the restore mode, and a comparison
+//! with the database (a dry run, on a worker thread). Accepting yields the ImportSpec the job
+//! runs.
 class ImportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -35,10 +44,33 @@ public:
     //! CSV options, as the controls set them (empty: sniffed). Changing one re-reads the
     //! preview.
     void setDelimiter(const QString &delimiter);
+    void setTable(const QString &name);
+    void setMode(transfer::ImportMode mode);
+
+    //! Existing table: its columns; where a file column goes ("" = left out); why the import
+    //! cannot start yet (empty when it can).
+    QStringList targetColumns() const;
+    void mapColumn(const QString &fileColumn, const QString &tableColumn);
+    QString problem() const { return m_problem; }
+
+    //! Backups: the tables listed, and choosing which to restore.
+    QStringList backupTables() const;
+    void setTableChecked(const QString &table, bool checked);
+    //! Starts the dry run; comparisonReady() when its text is shown.
+    void compareWithDatabase();
+    QString comparisonText() const;
+
+signals:
+    void comparisonReady();
 
 private:
     void preview();
     void updateMode();
+    //! Rebuilds the preview's first row for the target (types, or the column mapping).
+    void updateTarget();
+    void checkMapping();
+    //! Mode names for a table, or for a backup (what "replace" does depends on the choice).
+    void nameModes();
 
     std::shared_ptr<engine::Database> m_database;
     QStringList m_files;
@@ -50,11 +82,21 @@ private:
     QComboBox *m_encoding;
     QTableWidget *m_preview;
     QStringList m_columns;
-    QStringList m_inferred;           //!< per column, as the preview guessed
-    std::vector<QComboBox *> m_types; //!< per column, in the preview's first row
+    QStringList m_inferred;             //!< per column, as the preview guessed
+    std::vector<QComboBox *> m_types;   //!< per column, in the preview's first row
+    std::vector<QComboBox *> m_targets; //!< per column, when importing into an existing table
+    std::optional<engine::TableInfo> m_target;
+    QString m_problem;
+    QLabel *m_note;
     QLineEdit *m_table;
     QComboBox *m_mode;
     QComboBox *m_onError;
+    QListWidget *m_restoreTables;
+    QPushButton *m_compare;
+    QPlainTextEdit *m_comparison;
+    QPushButton *m_ok = nullptr;
+    QFormLayout *m_form;
+    QWidget *m_restoreRow; //!< tables, compare button and comparison (backups)
 };
 
 } // namespace strata::ui

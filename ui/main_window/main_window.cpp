@@ -5,6 +5,7 @@
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
+#include "ui/export/export_profiles.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/models/table_list_model.h"
@@ -181,6 +182,23 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     auto *csv = file->addAction(tr("Export table as &CSV"), this, &MainWindow::exportSelectedAsCsv);
     csv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    auto *profiles = file->addMenu(tr("Export &profiles"));
+    profiles->setObjectName(QStringLiteral("exportProfiles"));
+    connect(profiles, &QMenu::aboutToShow, this, [this, profiles] {
+        profiles->clear();
+        const QStringList names = ExportProfiles::names();
+        for (const QString &name : names)
+            profiles->addAction(name, this, [this, name] { runExportProfile(name); });
+        if (names.isEmpty()) {
+            profiles->addAction(tr("(none yet: use Save as profile in the Export dialog)"))
+                ->setEnabled(false);
+            return;
+        }
+        profiles->addSeparator();
+        auto *remove = profiles->addMenu(tr("&Remove"));
+        for (const QString &name : names)
+            remove->addAction(name, this, [name] { ExportProfiles::remove(name); });
+    });
     auto *backup = file->addAction(tr("&Backup now"), this, &MainWindow::backupNow);
     backup->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     file->addSeparator();
@@ -407,6 +425,17 @@ ExportDialog *MainWindow::openExportDialog()
     });
     dialog->open();
     return dialog;
+}
+
+bool MainWindow::runExportProfile(const QString &name)
+{
+    const auto spec = ExportProfiles::load(name);
+    if (!spec) {
+        m_status->setText(tr("There is no export profile named %1.").arg(name));
+        return false;
+    }
+    m_jobs->startExport(m_database, *spec, tr("Export profile %1").arg(name));
+    return true;
 }
 
 void MainWindow::importFiles(const QStringList &files, const QString &targetTable)

@@ -57,6 +57,8 @@ public slots:
     //! Opens the import dialog for these files (window-modal, not blocking); accepting it
     //! starts the import job.
     void importFiles(const QStringList &files, const QString &targetTable = {});
+    //! Runs the export profile `name` (ExportProfiles) as a job; false when there is none.
+    bool runExportProfile(const QString &name);
 
     //! The History tab: past exports and imports from the audit_log table, newest first.
     void showHistory();
