@@ -2,9 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="13"/>
+        <source>Welcome to Strata</source>
+        <translation>Willkommen bei Strata</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="15"/>
+        <source>Which database do you want to open?</source>
+        <translation>Welche Datenbank möchten Sie öffnen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="17"/>
+        <source>A Strata database is a folder. To look around first, Strata can create a demo database with sample users, products, orders and map parcels in:
+%1</source>
+        <translation>Eine Strata-Datenbank ist ein Ordner. Zum Ausprobieren kann Strata eine Demo-Datenbank mit Beispielnutzern, -produkten, -bestellungen und Kartenparzellen anlegen, in:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="22"/>
+        <source>Create the &amp;demo database</source>
+        <translation>&amp;Demo-Datenbank anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="24"/>
+        <source>&amp;Open or create a folder…</source>
+        <translation>Ordner ö&amp;ffnen oder anlegen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="35"/>
+        <source>Open a Strata database folder (an empty folder becomes a new database)</source>
+        <translation>Einen Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="75" />
+        <location filename="../ui/jobs/job_list.cpp" line="81"/>
         <source>%n file(s), %1 rows</source>
         <translation>
             <numerusform>%n Datei, %1 Zeilen</numerusform>
@@ -12,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="101" />
+        <location filename="../ui/jobs/job_list.cpp" line="99"/>
         <source>%1 rows imported, %2 rejected</source>
         <translation>%1 Zeilen importiert, %2 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="104" />
+        <location filename="../ui/jobs/job_list.cpp" line="102"/>
         <source>%1 rows imported</source>
         <translation>%1 Zeilen importiert</translation>
     </message>
@@ -25,17 +60,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="40" />
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Get data out of a database and back in.</source>
         <translation>Daten aus einer Datenbank holen und wieder hinein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45" />
-        <source>Database folder to open (default: the demo database).</source>
-        <translation>Zu öffnender Datenbankordner (Vorgabe: die Demo-Datenbank).</translation>
+        <location filename="../app/gui/main.cpp" line="54"/>
+        <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
+        <translation>Ein zu öffnender Datenbankordner (Vorgabe: der zuletzt geöffnete, sonst die Demo-Datenbank) und Dateien, die hinein importiert werden (CSV, JSON, SQL, SQLite, GeoJSON, ZIP) — wie ein Dateimanager sie übergibt.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="64" />
+        <location filename="../app/gui/main.cpp" line="61"/>
+        <source>Show the window, report it on standard output and quit (installation checks).</source>
+        <translation>Das Fenster zeigen, es auf der Standardausgabe melden und beenden (Installationsprüfung).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
@@ -45,205 +85,236 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="39" />
+        <location filename="../ui/export/export_dialog.cpp" line="42"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Ganze Datenbank (Sicherung)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="40" />
+        <location filename="../ui/export/export_dialog.cpp" line="43"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="41" />
+        <location filename="../ui/export/export_dialog.cpp" line="44"/>
         <source>&amp;Query result</source>
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="47" />
+        <location filename="../ui/export/export_dialog.cpp" line="50"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="48" />
+        <location filename="../ui/export/export_dialog.cpp" line="51"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="49" />
+        <location filename="../ui/export/export_dialog.cpp" line="52"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="55" />
+        <location filename="../ui/export/export_dialog.cpp" line="58"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="59" />
+        <location filename="../ui/export/export_dialog.cpp" line="62"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="60" />
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="64" />
+        <location filename="../ui/export/export_dialog.cpp" line="67"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="78" />
+        <location filename="../ui/export/export_dialog.cpp" line="81"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85" />
+        <location filename="../ui/export/export_dialog.cpp" line="88"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="97" />
+        <location filename="../ui/export/export_dialog.cpp" line="100"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="115" />
+        <location filename="../ui/export/export_dialog.cpp" line="118"/>
         <source>CSV preset</source>
         <translation>CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="120" />
+        <location filename="../ui/export/export_dialog.cpp" line="123"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="123" />
+        <location filename="../ui/export/export_dialog.cpp" line="126"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <location filename="../ui/export/export_dialog.cpp" line="127"/>
         <source>SQL dialect:</source>
         <translation>SQL-Dialekt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="128" />
+        <location filename="../ui/export/export_dialog.cpp" line="131"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="131" />
+        <location filename="../ui/export/export_dialog.cpp" line="134"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <location filename="../ui/export/export_dialog.cpp" line="135"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135" />
+        <location filename="../ui/export/export_dialog.cpp" line="138"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="142" />
+        <location filename="../ui/export/export_dialog.cpp" line="145"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <location filename="../ui/export/export_dialog.cpp" line="146"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <location filename="../ui/export/export_dialog.cpp" line="147"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149" />
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150" />
+        <location filename="../ui/export/export_dialog.cpp" line="153"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="151" />
+        <location filename="../ui/export/export_dialog.cpp" line="154"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153" />
+        <location filename="../ui/export/export_dialog.cpp" line="156"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154" />
+        <location filename="../ui/export/export_dialog.cpp" line="157"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155" />
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="160" />
+        <location filename="../ui/export/export_dialog.cpp" line="163"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="162" />
+        <location filename="../ui/export/export_dialog.cpp" line="165"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="165" />
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <source>Save as &amp;profile…</source>
+        <translation>Als &amp;Profil speichern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
+        <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <source>Save as profile</source>
+        <translation>Als Profil speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <source>Profile name:</source>
+        <translation>Profilname:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <source>A profile named %1 exists. Replace it?</source>
+        <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
     </message>
 </context>
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31" />
+        <location filename="../ui/import/import_dialog.cpp" line="38"/>
+        <source>&amp;Compare with the database</source>
+        <translation>Mit der Datenbank &amp;vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="43"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="32" />
+        <location filename="../ui/import/import_dialog.cpp" line="44"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -251,167 +322,275 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35" />
+        <location filename="../ui/import/import_dialog.cpp" line="47"/>
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <location filename="../ui/import/import_dialog.cpp" line="50"/>
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39" />
+        <location filename="../ui/import/import_dialog.cpp" line="51"/>
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40" />
+        <location filename="../ui/import/import_dialog.cpp" line="52"/>
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41" />
+        <location filename="../ui/import/import_dialog.cpp" line="53"/>
+        <location filename="../ui/import/import_dialog.cpp" line="393"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42" />
-        <source>Replace the table's rows</source>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
+        <location filename="../ui/import/import_dialog.cpp" line="392"/>
+        <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="43" />
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="44" />
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45" />
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46" />
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="48" />
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49" />
-        <location filename="../ui/import/import_dialog.cpp" line="55" />
-        <location filename="../ui/import/import_dialog.cpp" line="59" />
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="50" />
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="51" />
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52" />
+        <location filename="../ui/import/import_dialog.cpp" line="64"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="53" />
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
         <source>Bar |</source>
         <translation>Strich |</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54" />
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56" />
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>First line names the columns</source>
         <translation>Erste Zeile benennt die Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57" />
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>First line is data</source>
         <translation>Erste Zeile sind Daten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58" />
+        <location filename="../ui/import/import_dialog.cpp" line="70"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63" />
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>Delimiter:</source>
         <translation>Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65" />
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Header:</source>
         <translation>Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="67" />
+        <location filename="../ui/import/import_dialog.cpp" line="79"/>
         <source>Encoding:</source>
         <translation>Kodierung:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="74" />
-        <source>Table:</source>
-        <translation>Tabelle:</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="87"/>
+        <source>Tables to restore</source>
+        <translation>Wiederherzustellende Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75" />
-        <source>Mode:</source>
-        <translation>Modus:</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <source>Comparison of the backup with the database</source>
+        <translation>Vergleich der Sicherung mit der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76" />
-        <source>Bad rows:</source>
-        <translation>Fehlerhafte Zeilen:</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <source>What the restore would change, table by table (nothing changes until you import)</source>
+        <translation>Was die Wiederherstellung ändern würde, Tabelle für Tabelle (nichts ändert sich vor dem Import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="78" />
+        <location filename="../ui/import/import_dialog.cpp" line="94"/>
+        <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
+        <translation>Liest die ganze Sicherung und berichtet, ohne etwas zu ändern, was eine Wiederherstellung mit dieser Auswahl täte</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <source>Tables to restore:</source>
+        <translation>Wiederherzustellende Tabellen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="109"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="110"/>
+        <source>&amp;Bad rows:</source>
+        <translation>&amp;Fehlerhafte Zeilen:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/import_dialog.cpp" line="190"/>
+        <source>%n table(s); the preview shows %1</source>
+        <translation>
+            <numerusform>%n Tabelle; die Vorschau zeigt %1</numerusform>
+            <numerusform>%n Tabellen; die Vorschau zeigt %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="280"/>
+        <source>into</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="296"/>
+        <source>(choose a column)</source>
+        <translation>(Spalte wählen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="297"/>
+        <source>(leave out)</source>
+        <translation>(weglassen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="302"/>
+        <source>Table column for %1</source>
+        <translation>Tabellenspalte für %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="326"/>
+        <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
+        <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="330"/>
+        <source>Two file columns go into %1.</source>
+        <translation>Zwei Dateispalten gehen in %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="339"/>
+        <source>No file column goes into %1, which cannot be empty.</source>
+        <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="342"/>
+        <source>Left empty (or their default): %1.</source>
+        <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="400"/>
+        <source>Replace: the database becomes the backup (tables it lacks are dropped)</source>
+        <translation>Ersetzen: die Datenbank wird zur Sicherung (Tabellen, die ihr fehlen, werden gelöscht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="401"/>
+        <source>Replace the chosen tables</source>
+        <translation>Die gewählten Tabellen ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="402"/>
+        <source>Append the backup&apos;s rows</source>
+        <translation>Die Zeilen der Sicherung anhängen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="457"/>
+        <source>Reading the backup…</source>
+        <translation>Die Sicherung wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="464"/>
+        <source>The restore would fail: %1</source>
+        <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="475"/>
+        <source>%1: dropped (%2 rows)</source>
+        <translation>%1: gelöscht (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="478"/>
+        <source>%1: created with %2 rows</source>
+        <translation>%1: angelegt mit %2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="480"/>
+        <source>%1: %2, %3 → %4 rows</source>
+        <translation>%1: %2, %3 → %4 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="113"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="125" />
+        <location filename="../ui/import/import_dialog.cpp" line="172"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="135" />
+        <location filename="../ui/import/import_dialog.cpp" line="182"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="143" />
-        <source>%n table(s)</source>
-        <translation>
-            <numerusform>%n Tabelle</numerusform>
-            <numerusform>%n Tabellen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="152" />
+        <location filename="../ui/import/import_dialog.cpp" line="252"/>
+        <location filename="../ui/import/import_dialog.cpp" line="263"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="166" />
+        <location filename="../ui/import/import_dialog.cpp" line="270"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>
@@ -419,57 +598,57 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="209" />
+        <location filename="../ui/jobs/job_list.cpp" line="207"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="219" />
+        <location filename="../ui/jobs/job_list.cpp" line="217"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="224" />
+        <location filename="../ui/jobs/job_list.cpp" line="222"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="228" />
+        <location filename="../ui/jobs/job_list.cpp" line="226"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="230" />
+        <location filename="../ui/jobs/job_list.cpp" line="228"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242" />
+        <location filename="../ui/jobs/job_list.cpp" line="240"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244" />
+        <location filename="../ui/jobs/job_list.cpp" line="242"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="246" />
+        <location filename="../ui/jobs/job_list.cpp" line="244"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="248" />
+        <location filename="../ui/jobs/job_list.cpp" line="246"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="250" />
+        <location filename="../ui/jobs/job_list.cpp" line="248"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="252" />
+        <location filename="../ui/jobs/job_list.cpp" line="250"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -477,206 +656,221 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="80" />
+        <location filename="../ui/main_window/main_window.cpp" line="81"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="84" />
+        <location filename="../ui/main_window/main_window.cpp" line="85"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="92" />
+        <location filename="../ui/main_window/main_window.cpp" line="93"/>
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="97" />
-        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
-        <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE 'A%'</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="98"/>
+        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
+        <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="98" />
+        <location filename="../ui/main_window/main_window.cpp" line="99"/>
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="114" />
+        <location filename="../ui/main_window/main_window.cpp" line="115"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="115" />
+        <location filename="../ui/main_window/main_window.cpp" line="116"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="119" />
+        <location filename="../ui/main_window/main_window.cpp" line="120"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121" />
+        <location filename="../ui/main_window/main_window.cpp" line="122"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="134" />
-        <location filename="../ui/main_window/main_window.cpp" line="146" />
+        <location filename="../ui/main_window/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window/main_window.cpp" line="148"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="141" />
+        <location filename="../ui/main_window/main_window.cpp" line="144"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="153" />
+        <location filename="../ui/main_window/main_window.cpp" line="155"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154" />
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <location filename="../ui/main_window/main_window.cpp" line="157"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167" />
+        <location filename="../ui/main_window/main_window.cpp" line="169"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="170" />
+        <location filename="../ui/main_window/main_window.cpp" line="172"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="172" />
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173" />
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="179" />
-        <location filename="../ui/main_window/main_window.cpp" line="447" />
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181" />
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183" />
+        <location filename="../ui/main_window/main_window.cpp" line="185"/>
+        <source>Export &amp;profiles</source>
+        <translation>Export&amp;profile</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <source>(none yet: use Save as profile in the Export dialog)</source>
+        <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="202"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186" />
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188" />
+        <location filename="../ui/main_window/main_window.cpp" line="210"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="195" />
+        <location filename="../ui/main_window/main_window.cpp" line="217"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="197" />
+        <location filename="../ui/main_window/main_window.cpp" line="219"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="204" />
+        <location filename="../ui/main_window/main_window.cpp" line="226"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="259" />
+        <location filename="../ui/main_window/main_window.cpp" line="281"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="260" />
+        <location filename="../ui/main_window/main_window.cpp" line="282"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="301" />
+        <location filename="../ui/main_window/main_window.cpp" line="323"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="302" />
+        <location filename="../ui/main_window/main_window.cpp" line="324"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="303" />
+        <location filename="../ui/main_window/main_window.cpp" line="325"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="337" />
+        <location filename="../ui/main_window/main_window.cpp" line="361"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="338" />
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="366" />
+        <location filename="../ui/main_window/main_window.cpp" line="390"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="373" />
+        <location filename="../ui/main_window/main_window.cpp" line="397"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="385" />
+        <location filename="../ui/main_window/main_window.cpp" line="409"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="397" />
+        <location filename="../ui/main_window/main_window.cpp" line="421"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="399" />
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="400" />
+        <location filename="../ui/main_window/main_window.cpp" line="424"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -684,12 +878,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="415" />
+        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <source>There is no export profile named %1.</source>
+        <translation>Es gibt kein Exportprofil namens %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="437"/>
+        <source>Export profile %1</source>
+        <translation>Exportprofil %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="450"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="416" />
+        <location filename="../ui/main_window/main_window.cpp" line="451"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -697,37 +901,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="448" />
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="449" />
+        <location filename="../ui/main_window/main_window.cpp" line="484"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <location filename="../ui/main_window/main_window.cpp" line="486"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="456" />
+        <location filename="../ui/main_window/main_window.cpp" line="491"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="458" />
+        <location filename="../ui/main_window/main_window.cpp" line="493"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="459" />
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="477" />
+        <location filename="../ui/main_window/main_window.cpp" line="512"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -735,72 +939,72 @@
 <context>
     <name>strata::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="20" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="20"/>
         <source>Times in file names in &amp;UTC (default: local time)</source>
         <translation>Zeiten in Dateinamen in &amp;UTC (sonst Ortszeit)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="25" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="32" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="32"/>
         <source>Default export folder</source>
         <translation>Standard-Exportordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="33" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="33"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="36" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="36"/>
         <source>Export folder</source>
         <translation>Exportordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="47" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="47"/>
         <source>Default CSV preset</source>
         <translation>Standard-CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="49" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="49"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="51" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="51"/>
         <source>Files of each kind to keep</source>
         <translation>Zu behaltende Dateien je Art</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="52" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="52"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="57" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="57"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="60" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="60"/>
         <source>Export folder:</source>
         <translation>Exportordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="62" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="62"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="63" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="63"/>
         <source>Keep the newest (older go to archive/):</source>
         <translation>Die neuesten behalten (ältere nach archive/):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="64" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="64"/>
         <source>Language (at the next start):</source>
         <translation>Sprache (beim nächsten Start):</translation>
     </message>
@@ -808,52 +1012,52 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24" />
+        <location filename="../ui/console/sql_console.cpp" line="24"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="25" />
+        <location filename="../ui/console/sql_console.cpp" line="25"/>
         <source>E&amp;xport result…</source>
         <translation>Ergebnis e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="30" />
+        <location filename="../ui/console/sql_console.cpp" line="30"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="31" />
+        <location filename="../ui/console/sql_console.cpp" line="31"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="33" />
+        <location filename="../ui/console/sql_console.cpp" line="33"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="36" />
+        <location filename="../ui/console/sql_console.cpp" line="36"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="79" />
+        <location filename="../ui/console/sql_console.cpp" line="79"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="90" />
+        <location filename="../ui/console/sql_console.cpp" line="90"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="118" />
+        <location filename="../ui/console/sql_console.cpp" line="118"/>
         <source>Done: %1 rows changed</source>
         <translation>Fertig: %1 Zeilen geändert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="143" />
+        <location filename="../ui/console/sql_console.cpp" line="143"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -864,7 +1068,7 @@
 <context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="115" />
+        <location filename="../ui/browser/table_data_model.cpp" line="158"/>
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n Byte)</numerusform>
@@ -875,52 +1079,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84" />
+        <location filename="../ui/models/table_list_model.cpp" line="84"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86" />
+        <location filename="../ui/models/table_list_model.cpp" line="86"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88" />
+        <location filename="../ui/models/table_list_model.cpp" line="88"/>
         <source>unique</source>
         <translation>eindeutig</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="90" />
+        <location filename="../ui/models/table_list_model.cpp" line="90"/>
         <source>sensitive</source>
         <translation>vertraulich</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="110" />
+        <location filename="../ui/models/table_list_model.cpp" line="110"/>
         <source> (primary key)</source>
         <translation> (Primärschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="111" />
+        <location filename="../ui/models/table_list_model.cpp" line="111"/>
         <source> (sensitive)</source>
         <translation> (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136" />
+        <location filename="../ui/models/table_list_model.cpp" line="136"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138" />
+        <location filename="../ui/models/table_list_model.cpp" line="138"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140" />
+        <location filename="../ui/models/table_list_model.cpp" line="140"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="142" />
+        <location filename="../ui/models/table_list_model.cpp" line="142"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>

@@ -2,9 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="13"/>
+        <source>Welcome to Strata</source>
+        <translation>Bienvenue dans Strata</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="15"/>
+        <source>Which database do you want to open?</source>
+        <translation>Quelle base de données voulez-vous ouvrir ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="17"/>
+        <source>A Strata database is a folder. To look around first, Strata can create a demo database with sample users, products, orders and map parcels in:
+%1</source>
+        <translation>Une base Strata est un dossier. Pour découvrir, Strata peut créer une base de démonstration avec des utilisateurs, produits, commandes et parcelles cartographiques d’exemple dans :
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="22"/>
+        <source>Create the &amp;demo database</source>
+        <translation>Créer la base de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="24"/>
+        <source>&amp;Open or create a folder…</source>
+        <translation>&amp;Ouvrir ou créer un dossier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/first_start.cpp" line="35"/>
+        <source>Open a Strata database folder (an empty folder becomes a new database)</source>
+        <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="75" />
+        <location filename="../ui/jobs/job_list.cpp" line="81"/>
         <source>%n file(s), %1 rows</source>
         <translation>
             <numerusform>%n fichier, %1 lignes</numerusform>
@@ -12,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="101" />
+        <location filename="../ui/jobs/job_list.cpp" line="99"/>
         <source>%1 rows imported, %2 rejected</source>
         <translation>%1 lignes importées, %2 rejetées</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="104" />
+        <location filename="../ui/jobs/job_list.cpp" line="102"/>
         <source>%1 rows imported</source>
         <translation>%1 lignes importées</translation>
     </message>
@@ -25,17 +60,22 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="40" />
+        <location filename="../app/gui/main.cpp" line="49"/>
         <source>Get data out of a database and back in.</source>
         <translation>Sortir les données d’une base et les y remettre.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45" />
-        <source>Database folder to open (default: the demo database).</source>
-        <translation>Dossier de base de données à ouvrir (par défaut : la base de démonstration).</translation>
+        <location filename="../app/gui/main.cpp" line="54"/>
+        <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
+        <translation>Un dossier de base à ouvrir (par défaut : le dernier ouvert, sinon la base de démonstration) et des fichiers à y importer (CSV, JSON, SQL, SQLite, GeoJSON, zip) — tels qu’un gestionnaire de fichiers les transmet.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="64" />
+        <location filename="../app/gui/main.cpp" line="61"/>
+        <source>Show the window, report it on standard output and quit (installation checks).</source>
+        <translation>Afficher la fenêtre, le signaler sur la sortie standard et quitter (vérification de l’installation).</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
@@ -45,205 +85,236 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="39" />
+        <location filename="../ui/export/export_dialog.cpp" line="42"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Toute la base (sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="40" />
+        <location filename="../ui/export/export_dialog.cpp" line="43"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="41" />
+        <location filename="../ui/export/export_dialog.cpp" line="44"/>
         <source>&amp;Query result</source>
         <translation>&amp;Résultat de requête</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="47" />
+        <location filename="../ui/export/export_dialog.cpp" line="50"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON &amp;lignes (une ligne par enregistrement)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="48" />
+        <location filename="../ui/export/export_dialog.cpp" line="51"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Heures des noms en &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="49" />
+        <location filename="../ui/export/export_dialog.cpp" line="52"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>Regrouper dans un &amp;zip avec un manifeste</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="55" />
+        <location filename="../ui/export/export_dialog.cpp" line="58"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="59" />
+        <location filename="../ui/export/export_dialog.cpp" line="62"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="60" />
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>Query to export</source>
         <translation>Requête à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>Table / column</source>
         <translation>Table / colonne</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63" />
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>Filter (WHERE)</source>
         <translation>Filtre (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="64" />
+        <location filename="../ui/export/export_dialog.cpp" line="67"/>
         <source>Tables and columns to export</source>
         <translation>Tables et colonnes à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="78" />
+        <location filename="../ui/export/export_dialog.cpp" line="81"/>
         <source>  (sensitive)</source>
         <translation>  (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85" />
+        <location filename="../ui/export/export_dialog.cpp" line="88"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="97" />
+        <location filename="../ui/export/export_dialog.cpp" line="100"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="115" />
+        <location filename="../ui/export/export_dialog.cpp" line="118"/>
         <source>CSV preset</source>
         <translation>Préréglage CSV</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="120" />
+        <location filename="../ui/export/export_dialog.cpp" line="123"/>
         <source>SQL dialect</source>
         <translation>Dialecte SQL</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="123" />
+        <location filename="../ui/export/export_dialog.cpp" line="126"/>
         <source>CSV preset:</source>
         <translation>Préréglage CSV :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="124" />
+        <location filename="../ui/export/export_dialog.cpp" line="127"/>
         <source>SQL dialect:</source>
         <translation>Dialecte SQL :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="128" />
+        <location filename="../ui/export/export_dialog.cpp" line="131"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="131" />
+        <location filename="../ui/export/export_dialog.cpp" line="134"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="132" />
+        <location filename="../ui/export/export_dialog.cpp" line="135"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135" />
+        <location filename="../ui/export/export_dialog.cpp" line="138"/>
         <source>Export into</source>
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="142" />
+        <location filename="../ui/export/export_dialog.cpp" line="145"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="143" />
+        <location filename="../ui/export/export_dialog.cpp" line="146"/>
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="144" />
+        <location filename="../ui/export/export_dialog.cpp" line="147"/>
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145" />
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146" />
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147" />
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149" />
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150" />
+        <location filename="../ui/export/export_dialog.cpp" line="153"/>
         <source>Incremental profile</source>
         <translation>Profil incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="151" />
+        <location filename="../ui/export/export_dialog.cpp" line="154"/>
         <source>Incremental profile:</source>
         <translation>Profil incrémental :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153" />
+        <location filename="../ui/export/export_dialog.cpp" line="156"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154" />
+        <location filename="../ui/export/export_dialog.cpp" line="157"/>
         <source>Row limit</source>
         <translation>Limite de lignes</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155" />
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>At most rows:</source>
         <translation>Lignes au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="160" />
+        <location filename="../ui/export/export_dialog.cpp" line="163"/>
         <source>Files that will be written</source>
         <translation>Fichiers qui seront écrits</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="162" />
+        <location filename="../ui/export/export_dialog.cpp" line="165"/>
         <source>Will write:</source>
         <translation>Écrira :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="165" />
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <source>Save as &amp;profile…</source>
+        <translation>Enregistrer comme &amp;profil…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
+        <translation>Garder ces choix sous un nom, pour les relancer d’un clic depuis Fichier &gt; Profils d’export</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <source>Save as profile</source>
+        <translation>Enregistrer comme profil</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <source>Profile name:</source>
+        <translation>Nom du profil :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <source>A profile named %1 exists. Replace it?</source>
+        <translation>Un profil nommé %1 existe. Le remplacer ?</translation>
     </message>
 </context>
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="31" />
+        <location filename="../ui/import/import_dialog.cpp" line="38"/>
+        <source>&amp;Compare with the database</source>
+        <translation>&amp;Comparer avec la base</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="43"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="32" />
+        <location filename="../ui/import/import_dialog.cpp" line="44"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Importer %n fichier</numerusform>
@@ -251,167 +322,275 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="35" />
+        <location filename="../ui/import/import_dialog.cpp" line="47"/>
         <source>Preview of the first rows</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38" />
+        <location filename="../ui/import/import_dialog.cpp" line="50"/>
         <source>Target table</source>
         <translation>Table cible</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="39" />
+        <location filename="../ui/import/import_dialog.cpp" line="51"/>
         <source>Import mode</source>
-        <translation>Mode d'import</translation>
+        <translation>Mode d&apos;import</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40" />
+        <location filename="../ui/import/import_dialog.cpp" line="52"/>
         <source>Create a new table</source>
         <translation>Créer une nouvelle table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41" />
+        <location filename="../ui/import/import_dialog.cpp" line="53"/>
+        <location filename="../ui/import/import_dialog.cpp" line="393"/>
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42" />
-        <source>Replace the table's rows</source>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
+        <location filename="../ui/import/import_dialog.cpp" line="392"/>
+        <source>Replace the table&apos;s rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="43" />
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
         <source>Merge by primary key</source>
         <translation>Fusionner par clé primaire</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="44" />
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
         <source>When a row cannot be imported</source>
         <translation>Quand une ligne ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45" />
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
         <source>Stop and import nothing</source>
         <translation>Arrêter et ne rien importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="46" />
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
         <source>Skip it (rejects file)</source>
-        <translation>L'ignorer (fichier des rejets)</translation>
+        <translation>L&apos;ignorer (fichier des rejets)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="48" />
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49" />
-        <location filename="../ui/import/import_dialog.cpp" line="55" />
-        <location filename="../ui/import/import_dialog.cpp" line="59" />
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="50" />
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Comma ,</source>
         <translation>Virgule ,</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="51" />
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Semicolon ;</source>
         <translation>Point-virgule ;</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52" />
+        <location filename="../ui/import/import_dialog.cpp" line="64"/>
         <source>Tab</source>
         <translation>Tabulation</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="53" />
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
         <source>Bar |</source>
         <translation>Barre |</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54" />
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Header line</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56" />
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>First line names the columns</source>
         <translation>La première ligne nomme les colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57" />
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>First line is data</source>
         <translation>La première ligne contient des données</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58" />
+        <location filename="../ui/import/import_dialog.cpp" line="70"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63" />
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>Delimiter:</source>
         <translation>Séparateur :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65" />
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Header:</source>
         <translation>En-tête :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="67" />
+        <location filename="../ui/import/import_dialog.cpp" line="79"/>
         <source>Encoding:</source>
         <translation>Encodage :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="74" />
-        <source>Table:</source>
-        <translation>Table :</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="87"/>
+        <source>Tables to restore</source>
+        <translation>Tables à restaurer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75" />
-        <source>Mode:</source>
-        <translation>Mode :</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <source>Comparison of the backup with the database</source>
+        <translation>Comparaison de la sauvegarde avec la base</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76" />
-        <source>Bad rows:</source>
-        <translation>Lignes erronées :</translation>
+        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <source>What the restore would change, table by table (nothing changes until you import)</source>
+        <translation>Ce que la restauration changerait, table par table (rien ne change avant l’import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="78" />
+        <location filename="../ui/import/import_dialog.cpp" line="94"/>
+        <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
+        <translation>Lit toute la sauvegarde et indique, sans rien changer, ce que ferait une restauration avec ces choix</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <source>Tables to restore:</source>
+        <translation>Tables à restaurer :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Table :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="109"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="110"/>
+        <source>&amp;Bad rows:</source>
+        <translation>Lignes &amp;invalides :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/import/import_dialog.cpp" line="190"/>
+        <source>%n table(s); the preview shows %1</source>
+        <translation>
+            <numerusform>%n table ; l’aperçu montre %1</numerusform>
+            <numerusform>%n tables ; l’aperçu montre %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="280"/>
+        <source>into</source>
+        <translation>vers</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="296"/>
+        <source>(choose a column)</source>
+        <translation>(choisir une colonne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="297"/>
+        <source>(leave out)</source>
+        <translation>(ignorer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="302"/>
+        <source>Table column for %1</source>
+        <translation>Colonne de la table pour %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="326"/>
+        <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
+        <translation>La table %1 n’a pas de colonne nommée %2 : choisissez où elle va, ou ignorez-la.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="330"/>
+        <source>Two file columns go into %1.</source>
+        <translation>Deux colonnes du fichier vont dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="339"/>
+        <source>No file column goes into %1, which cannot be empty.</source>
+        <translation>Aucune colonne du fichier ne va dans %1, qui ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="342"/>
+        <source>Left empty (or their default): %1.</source>
+        <translation>Laissées vides (ou à leur valeur par défaut) : %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="400"/>
+        <source>Replace: the database becomes the backup (tables it lacks are dropped)</source>
+        <translation>Remplacer : la base devient la sauvegarde (les tables absentes sont supprimées)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="401"/>
+        <source>Replace the chosen tables</source>
+        <translation>Remplacer les tables choisies</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="402"/>
+        <source>Append the backup&apos;s rows</source>
+        <translation>Ajouter les lignes de la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="457"/>
+        <source>Reading the backup…</source>
+        <translation>Lecture de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="464"/>
+        <source>The restore would fail: %1</source>
+        <translation>La restauration échouerait : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="475"/>
+        <source>%1: dropped (%2 rows)</source>
+        <translation>%1 : supprimée (%2 lignes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="478"/>
+        <source>%1: created with %2 rows</source>
+        <translation>%1 : créée avec %2 lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="480"/>
+        <source>%1: %2, %3 → %4 rows</source>
+        <translation>%1 : %2, %3 → %4 lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="113"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="125" />
+        <location filename="../ui/import/import_dialog.cpp" line="172"/>
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="135" />
+        <location filename="../ui/import/import_dialog.cpp" line="182"/>
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="143" />
-        <source>%n table(s)</source>
-        <translation>
-            <numerusform>%n table</numerusform>
-            <numerusform>%n tables</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="152" />
+        <location filename="../ui/import/import_dialog.cpp" line="252"/>
+        <location filename="../ui/import/import_dialog.cpp" line="263"/>
         <source>type</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="166" />
+        <location filename="../ui/import/import_dialog.cpp" line="270"/>
         <source>Type of %1</source>
         <translation>Type de %1</translation>
     </message>
@@ -419,57 +598,57 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="209" />
+        <location filename="../ui/jobs/job_list.cpp" line="207"/>
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="219" />
+        <location filename="../ui/jobs/job_list.cpp" line="217"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (environ %2 s restantes)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="224" />
+        <location filename="../ui/jobs/job_list.cpp" line="222"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="228" />
+        <location filename="../ui/jobs/job_list.cpp" line="226"/>
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="230" />
+        <location filename="../ui/jobs/job_list.cpp" line="228"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242" />
+        <location filename="../ui/jobs/job_list.cpp" line="240"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244" />
+        <location filename="../ui/jobs/job_list.cpp" line="242"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="246" />
+        <location filename="../ui/jobs/job_list.cpp" line="244"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="248" />
+        <location filename="../ui/jobs/job_list.cpp" line="246"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="250" />
+        <location filename="../ui/jobs/job_list.cpp" line="248"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="252" />
+        <location filename="../ui/jobs/job_list.cpp" line="250"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -477,206 +656,221 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="80" />
+        <location filename="../ui/main_window/main_window.cpp" line="81"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="84" />
+        <location filename="../ui/main_window/main_window.cpp" line="85"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="92" />
+        <location filename="../ui/main_window/main_window.cpp" line="93"/>
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="97" />
-        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE 'A%'</source>
-        <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE 'A%'</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="98"/>
+        <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
+        <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="98" />
+        <location filename="../ui/main_window/main_window.cpp" line="99"/>
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="114" />
+        <location filename="../ui/main_window/main_window.cpp" line="115"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="115" />
+        <location filename="../ui/main_window/main_window.cpp" line="116"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="119" />
+        <location filename="../ui/main_window/main_window.cpp" line="120"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121" />
+        <location filename="../ui/main_window/main_window.cpp" line="122"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="134" />
-        <location filename="../ui/main_window/main_window.cpp" line="146" />
+        <location filename="../ui/main_window/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window/main_window.cpp" line="148"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="141" />
+        <location filename="../ui/main_window/main_window.cpp" line="144"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="153" />
+        <location filename="../ui/main_window/main_window.cpp" line="155"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154" />
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155" />
+        <location filename="../ui/main_window/main_window.cpp" line="157"/>
         <source>Open a Strata database folder</source>
         <translation>Ouvrir un dossier de base Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161" />
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167" />
+        <location filename="../ui/main_window/main_window.cpp" line="169"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="170" />
+        <location filename="../ui/main_window/main_window.cpp" line="172"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="172" />
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173" />
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="179" />
-        <location filename="../ui/main_window/main_window.cpp" line="447" />
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181" />
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183" />
+        <location filename="../ui/main_window/main_window.cpp" line="185"/>
+        <source>Export &amp;profiles</source>
+        <translation>&amp;Profils d’export</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <source>(none yet: use Save as profile in the Export dialog)</source>
+        <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="202"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186" />
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188" />
+        <location filename="../ui/main_window/main_window.cpp" line="210"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="195" />
+        <location filename="../ui/main_window/main_window.cpp" line="217"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="197" />
+        <location filename="../ui/main_window/main_window.cpp" line="219"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="204" />
+        <location filename="../ui/main_window/main_window.cpp" line="226"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="259" />
+        <location filename="../ui/main_window/main_window.cpp" line="281"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="260" />
+        <location filename="../ui/main_window/main_window.cpp" line="282"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="301" />
+        <location filename="../ui/main_window/main_window.cpp" line="323"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="302" />
+        <location filename="../ui/main_window/main_window.cpp" line="324"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="303" />
+        <location filename="../ui/main_window/main_window.cpp" line="325"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="337" />
+        <location filename="../ui/main_window/main_window.cpp" line="361"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="338" />
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="366" />
+        <location filename="../ui/main_window/main_window.cpp" line="390"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="373" />
+        <location filename="../ui/main_window/main_window.cpp" line="397"/>
         <source>Select a table to export first.</source>
-        <translation>Sélectionnez d'abord une table à exporter.</translation>
+        <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="385" />
+        <location filename="../ui/main_window/main_window.cpp" line="409"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="397" />
+        <location filename="../ui/main_window/main_window.cpp" line="421"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="399" />
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>Export of a query</source>
-        <translation>Export d'une requête</translation>
+        <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="400" />
+        <location filename="../ui/main_window/main_window.cpp" line="424"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -684,12 +878,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="415" />
+        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <source>There is no export profile named %1.</source>
+        <translation>Aucun profil d’export nommé %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="437"/>
+        <source>Export profile %1</source>
+        <translation>Profil d’export %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="450"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="416" />
+        <location filename="../ui/main_window/main_window.cpp" line="451"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -697,37 +901,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="448" />
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="449" />
+        <location filename="../ui/main_window/main_window.cpp" line="484"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451" />
+        <location filename="../ui/main_window/main_window.cpp" line="486"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="456" />
+        <location filename="../ui/main_window/main_window.cpp" line="491"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="458" />
+        <location filename="../ui/main_window/main_window.cpp" line="493"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="459" />
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="477" />
+        <location filename="../ui/main_window/main_window.cpp" line="512"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -735,72 +939,72 @@
 <context>
     <name>strata::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="20" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="20"/>
         <source>Times in file names in &amp;UTC (default: local time)</source>
         <translation>Heures des noms de fichiers en &amp;UTC (sinon heure locale)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="25" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="25"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="32" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="32"/>
         <source>Default export folder</source>
         <translation>Dossier d’export par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="33" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="33"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="36" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="36"/>
         <source>Export folder</source>
         <translation>Dossier d’export</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="47" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="47"/>
         <source>Default CSV preset</source>
         <translation>Préréglage CSV par défaut</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="49" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="49"/>
         <source>all</source>
         <translation>tous</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="51" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="51"/>
         <source>Files of each kind to keep</source>
         <translation>Fichiers de chaque sorte à garder</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="52" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="52"/>
         <source>As the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="57" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="57"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="60" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="60"/>
         <source>Export folder:</source>
         <translation>Dossier d’export :</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="62" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="62"/>
         <source>CSV preset:</source>
         <translation>Préréglage CSV :</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="63" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="63"/>
         <source>Keep the newest (older go to archive/):</source>
         <translation>Garder les plus récents (les autres vont dans archive/) :</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="64" />
+        <location filename="../ui/settings/settings_dialog.cpp" line="64"/>
         <source>Language (at the next start):</source>
         <translation>Langue (au prochain démarrage) :</translation>
     </message>
@@ -808,52 +1012,52 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24" />
+        <location filename="../ui/console/sql_console.cpp" line="24"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="25" />
+        <location filename="../ui/console/sql_console.cpp" line="25"/>
         <source>E&amp;xport result…</source>
         <translation>E&amp;xporter le résultat…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="30" />
+        <location filename="../ui/console/sql_console.cpp" line="30"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="31" />
+        <location filename="../ui/console/sql_console.cpp" line="31"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>Instructions SQL ; Ctrl+Entrée les exécute</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="33" />
+        <location filename="../ui/console/sql_console.cpp" line="33"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Exécuter (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="36" />
+        <location filename="../ui/console/sql_console.cpp" line="36"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="79" />
+        <location filename="../ui/console/sql_console.cpp" line="79"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="90" />
+        <location filename="../ui/console/sql_console.cpp" line="90"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="118" />
+        <location filename="../ui/console/sql_console.cpp" line="118"/>
         <source>Done: %1 rows changed</source>
         <translation>Terminé : %1 lignes modifiées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="143" />
+        <location filename="../ui/console/sql_console.cpp" line="143"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -864,7 +1068,7 @@
 <context>
     <name>strata::ui::TableDataModel</name>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="115" />
+        <location filename="../ui/browser/table_data_model.cpp" line="158"/>
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n octet)</numerusform>
@@ -875,52 +1079,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84" />
+        <location filename="../ui/models/table_list_model.cpp" line="84"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86" />
+        <location filename="../ui/models/table_list_model.cpp" line="86"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88" />
+        <location filename="../ui/models/table_list_model.cpp" line="88"/>
         <source>unique</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="90" />
+        <location filename="../ui/models/table_list_model.cpp" line="90"/>
         <source>sensitive</source>
         <translation>sensible</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="110" />
+        <location filename="../ui/models/table_list_model.cpp" line="110"/>
         <source> (primary key)</source>
         <translation> (clé primaire)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="111" />
+        <location filename="../ui/models/table_list_model.cpp" line="111"/>
         <source> (sensitive)</source>
         <translation> (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136" />
+        <location filename="../ui/models/table_list_model.cpp" line="136"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138" />
+        <location filename="../ui/models/table_list_model.cpp" line="138"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140" />
+        <location filename="../ui/models/table_list_model.cpp" line="140"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="142" />
+        <location filename="../ui/models/table_list_model.cpp" line="142"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
