@@ -100,203 +100,289 @@
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="50"/>
+        <location filename="../ui/export/export_dialog.cpp" line="51"/>
+        <source>&amp;Header line</source>
+        <translation>&amp;Kopfzeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="52"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="51"/>
+        <location filename="../ui/export/export_dialog.cpp" line="53"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="52"/>
+        <location filename="../ui/export/export_dialog.cpp" line="54"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="58"/>
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="62"/>
+        <location filename="../ui/export/export_dialog.cpp" line="67"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63"/>
+        <location filename="../ui/export/export_dialog.cpp" line="68"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="66"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="66"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="67"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="81"/>
+        <location filename="../ui/export/export_dialog.cpp" line="86"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="88"/>
+        <location filename="../ui/export/export_dialog.cpp" line="93"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="100"/>
+        <location filename="../ui/export/export_dialog.cpp" line="105"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="118"/>
+        <location filename="../ui/export/export_dialog.cpp" line="123"/>
         <source>CSV preset</source>
         <translation>CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="123"/>
+        <location filename="../ui/export/export_dialog.cpp" line="128"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="126"/>
+        <location filename="../ui/export/export_dialog.cpp" line="132"/>
+        <source>as the preset</source>
+        <translation>wie die Vorgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="133"/>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="134"/>
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="135"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="136"/>
+        <source>Bar |</source>
+        <translation>Strich |</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="137"/>
+        <source>CSV delimiter</source>
+        <translation>CSV-Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="142"/>
+        <source>as the preset (empty field)</source>
+        <translation>wie die Vorgabe (leeres Feld)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="143"/>
+        <source>Text written for NULL in CSV</source>
+        <translation>Text für NULL in CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <source>found by name (geometry, wkt, …, or lon/lat)</source>
+        <translation>nach Namen gefunden (geometry, wkt, … oder lon/lat)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <source>GeoJSON geometry column</source>
+        <translation>GeoJSON-Geometriespalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="127"/>
+        <location filename="../ui/export/export_dialog.cpp" line="151"/>
+        <source>CSV delimiter:</source>
+        <translation>CSV-Trennzeichen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <source>CSV NULL as:</source>
+        <translation>CSV-NULL als:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="153"/>
         <source>SQL dialect:</source>
         <translation>SQL-Dialekt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="131"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <source>GeoJSON geometry:</source>
+        <translation>GeoJSON-Geometrie:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="134"/>
+        <location filename="../ui/export/export_dialog.cpp" line="161"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135"/>
+        <location filename="../ui/export/export_dialog.cpp" line="162"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="138"/>
+        <location filename="../ui/export/export_dialog.cpp" line="165"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="188"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="157"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="163"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="189"/>
+        <source>Size limit</source>
+        <translation>Größengrenze</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="190"/>
+        <source>At most:</source>
+        <translation>Höchstens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="195"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="165"/>
+        <location filename="../ui/export/export_dialog.cpp" line="197"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="200"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="202"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
+        <location filename="../ui/export/export_dialog.cpp" line="213"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="214"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -682,6 +768,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window/main_window.cpp" line="239"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -697,12 +784,13 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window/main_window.cpp" line="252"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="135"/>
-        <location filename="../ui/main_window/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
@@ -712,165 +800,195 @@
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="157"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window/main_window.cpp" line="158"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window/main_window.cpp" line="170"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window/main_window.cpp" line="173"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window/main_window.cpp" line="176"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window/main_window.cpp" line="514"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="184"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window/main_window.cpp" line="194"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="199"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window/main_window.cpp" line="203"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window/main_window.cpp" line="211"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
+        <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <source>&amp;SQL console</source>
+        <translation>&amp;SQL-Konsole</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="256"/>
+        <source>&amp;Jobs</source>
+        <translation>Auf&amp;träge</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window/main_window.cpp" line="313"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window/main_window.cpp" line="314"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window/main_window.cpp" line="355"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window/main_window.cpp" line="356"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window/main_window.cpp" line="357"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window/main_window.cpp" line="393"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window/main_window.cpp" line="394"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window/main_window.cpp" line="422"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window/main_window.cpp" line="429"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="421"/>
+        <location filename="../ui/main_window/main_window.cpp" line="453"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window/main_window.cpp" line="455"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window/main_window.cpp" line="456"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -878,22 +996,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window/main_window.cpp" line="466"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="437"/>
+        <location filename="../ui/main_window/main_window.cpp" line="469"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="450"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -901,37 +1019,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="515"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="486"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window/main_window.cpp" line="523"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="493"/>
+        <location filename="../ui/main_window/main_window.cpp" line="525"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window/main_window.cpp" line="526"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window/main_window.cpp" line="544"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1027,37 +1145,37 @@
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="31"/>
+        <location filename="../ui/console/sql_console.cpp" line="32"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="33"/>
+        <location filename="../ui/console/sql_console.cpp" line="34"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="36"/>
+        <location filename="../ui/console/sql_console.cpp" line="37"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="79"/>
+        <location filename="../ui/console/sql_console.cpp" line="80"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="90"/>
+        <location filename="../ui/console/sql_console.cpp" line="91"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="118"/>
+        <location filename="../ui/console/sql_console.cpp" line="119"/>
         <source>Done: %1 rows changed</source>
         <translation>Fertig: %1 Zeilen geändert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="143"/>
+        <location filename="../ui/console/sql_console.cpp" line="144"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>

@@ -100,203 +100,289 @@
         <translation>&amp;Résultat de requête</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="50"/>
+        <location filename="../ui/export/export_dialog.cpp" line="51"/>
+        <source>&amp;Header line</source>
+        <translation>Ligne d’&amp;en-tête</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="52"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON &amp;lignes (une ligne par enregistrement)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="51"/>
+        <location filename="../ui/export/export_dialog.cpp" line="53"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Heures des noms en &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="52"/>
+        <location filename="../ui/export/export_dialog.cpp" line="54"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>Regrouper dans un &amp;zip avec un manifeste</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="58"/>
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="62"/>
+        <location filename="../ui/export/export_dialog.cpp" line="67"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63"/>
+        <location filename="../ui/export/export_dialog.cpp" line="68"/>
         <source>Query to export</source>
         <translation>Requête à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="66"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Table / column</source>
         <translation>Table / colonne</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="66"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Filter (WHERE)</source>
         <translation>Filtre (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="67"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Tables and columns to export</source>
         <translation>Tables et colonnes à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="81"/>
+        <location filename="../ui/export/export_dialog.cpp" line="86"/>
         <source>  (sensitive)</source>
         <translation>  (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="88"/>
+        <location filename="../ui/export/export_dialog.cpp" line="93"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="100"/>
+        <location filename="../ui/export/export_dialog.cpp" line="105"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="118"/>
+        <location filename="../ui/export/export_dialog.cpp" line="123"/>
         <source>CSV preset</source>
         <translation>Préréglage CSV</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="123"/>
+        <location filename="../ui/export/export_dialog.cpp" line="128"/>
         <source>SQL dialect</source>
         <translation>Dialecte SQL</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="126"/>
+        <location filename="../ui/export/export_dialog.cpp" line="132"/>
+        <source>as the preset</source>
+        <translation>comme le préréglage</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="133"/>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="134"/>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="135"/>
+        <source>Tab</source>
+        <translation>Tabulation</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="136"/>
+        <source>Bar |</source>
+        <translation>Barre |</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="137"/>
+        <source>CSV delimiter</source>
+        <translation>Séparateur CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="142"/>
+        <source>as the preset (empty field)</source>
+        <translation>comme le préréglage (champ vide)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="143"/>
+        <source>Text written for NULL in CSV</source>
+        <translation>Texte écrit pour NULL en CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <source>found by name (geometry, wkt, …, or lon/lat)</source>
+        <translation>trouvée par son nom (geometry, wkt, … ou lon/lat)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <source>GeoJSON geometry column</source>
+        <translation>Colonne de géométrie GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>CSV preset:</source>
         <translation>Préréglage CSV :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="127"/>
+        <location filename="../ui/export/export_dialog.cpp" line="151"/>
+        <source>CSV delimiter:</source>
+        <translation>Séparateur CSV :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <source>CSV NULL as:</source>
+        <translation>NULL en CSV :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="153"/>
         <source>SQL dialect:</source>
         <translation>Dialecte SQL :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="131"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <source>GeoJSON geometry:</source>
+        <translation>Géométrie GeoJSON :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="134"/>
+        <location filename="../ui/export/export_dialog.cpp" line="161"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135"/>
+        <location filename="../ui/export/export_dialog.cpp" line="162"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="138"/>
+        <location filename="../ui/export/export_dialog.cpp" line="165"/>
         <source>Export into</source>
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
         <source>Incremental profile</source>
         <translation>Profil incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>Incremental profile:</source>
         <translation>Profil incrémental :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="188"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="157"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>Row limit</source>
         <translation>Limite de lignes</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>At most rows:</source>
         <translation>Lignes au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="163"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="189"/>
+        <source>Size limit</source>
+        <translation>Limite de taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="190"/>
+        <source>At most:</source>
+        <translation>Au plus :</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="195"/>
         <source>Files that will be written</source>
         <translation>Fichiers qui seront écrits</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="165"/>
+        <location filename="../ui/export/export_dialog.cpp" line="197"/>
         <source>Will write:</source>
         <translation>Écrira :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="200"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
         <source>Save as &amp;profile…</source>
         <translation>Enregistrer comme &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="202"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Garder ces choix sous un nom, pour les relancer d’un clic depuis Fichier &gt; Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
+        <location filename="../ui/export/export_dialog.cpp" line="213"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
         <source>Profile name:</source>
         <translation>Nom du profil :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="214"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Un profil nommé %1 existe. Le remplacer ?</translation>
     </message>
@@ -682,6 +768,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window/main_window.cpp" line="239"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
@@ -697,12 +784,13 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window/main_window.cpp" line="252"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="135"/>
-        <location filename="../ui/main_window/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
@@ -712,165 +800,195 @@
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="157"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window/main_window.cpp" line="158"/>
         <source>Open a Strata database folder</source>
         <translation>Ouvrir un dossier de base Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window/main_window.cpp" line="170"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window/main_window.cpp" line="173"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window/main_window.cpp" line="176"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window/main_window.cpp" line="514"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="184"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window/main_window.cpp" line="194"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="199"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window/main_window.cpp" line="203"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window/main_window.cpp" line="211"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
+        <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tables</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtre</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <source>&amp;SQL console</source>
+        <translation>Console &amp;SQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="256"/>
+        <source>&amp;Jobs</source>
+        <translation>Tâ&amp;ches</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window/main_window.cpp" line="313"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window/main_window.cpp" line="314"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window/main_window.cpp" line="355"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window/main_window.cpp" line="356"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window/main_window.cpp" line="357"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window/main_window.cpp" line="393"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window/main_window.cpp" line="394"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window/main_window.cpp" line="422"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window/main_window.cpp" line="429"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="421"/>
+        <location filename="../ui/main_window/main_window.cpp" line="453"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window/main_window.cpp" line="455"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window/main_window.cpp" line="456"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -878,22 +996,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window/main_window.cpp" line="466"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="437"/>
+        <location filename="../ui/main_window/main_window.cpp" line="469"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="450"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -901,37 +1019,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="515"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="486"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window/main_window.cpp" line="523"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="493"/>
+        <location filename="../ui/main_window/main_window.cpp" line="525"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window/main_window.cpp" line="526"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window/main_window.cpp" line="544"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -1027,37 +1145,37 @@
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="31"/>
+        <location filename="../ui/console/sql_console.cpp" line="32"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>Instructions SQL ; Ctrl+Entrée les exécute</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="33"/>
+        <location filename="../ui/console/sql_console.cpp" line="34"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Exécuter (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="36"/>
+        <location filename="../ui/console/sql_console.cpp" line="37"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="79"/>
+        <location filename="../ui/console/sql_console.cpp" line="80"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="90"/>
+        <location filename="../ui/console/sql_console.cpp" line="91"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="118"/>
+        <location filename="../ui/console/sql_console.cpp" line="119"/>
         <source>Done: %1 rows changed</source>
         <translation>Terminé : %1 lignes modifiées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="143"/>
+        <location filename="../ui/console/sql_console.cpp" line="144"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>

@@ -23,6 +23,8 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -38,6 +40,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+#include <functional>
 #include <random>
 #include <unistd.h>
 
@@ -281,6 +284,37 @@ private slots:
         dialog.setFilter("users", "age >");
         QVERIFY(dialog.previewNames().isEmpty());
         QVERIFY2(!dialog.previewProblem().isEmpty(), "no problem shown");
+        dialog.setFilter("users", "");
+
+        // CSV fields beyond the preset, GeoJSON's geometry column and the size limit reach the
+        // spec, and the file written follows them.
+        dialog.selectTables({"parcels"});
+        dialog.setFormats({"csv", "geojson"});
+        dialog.setCsvPreset("rfc4180");
+        dialog.setCsvFields(";", false, "\\N");
+        dialog.setGeometryColumn("boundary");
+        dialog.setMaxMegabytes(5);
+        auto fields = dialog.spec();
+        QCOMPARE(fields.maxBytes, int64_t(5) << 20);
+        const std::map<std::string, std::string> csvOptions{
+            {"preset", "rfc4180"}, {"delimiter", ";"}, {"header", "false"}, {"null", "\\N"}};
+        QCOMPARE(fields.formats[0].options, csvOptions);
+        QCOMPARE(fields.formats[1].options.at("geometry"), std::string("boundary"));
+        QVERIFY2(dialog.previewProblem().contains("boundary"), // parcels has no such column
+                 qPrintable(dialog.previewProblem()));
+        dialog.setGeometryColumn("");
+        dialog.setFormats({"csv"});
+        fields = dialog.spec();
+        fields.outputDir = tmp.filePath("fields").toStdString();
+        QVERIFY(QDir().mkpath(tmp.filePath("fields")));
+        result = transfer::runExport(*db, fields);
+        QVERIFY2(result, result ? "" : result.status().toString().c_str());
+        const QByteArray csv = [&] {
+            QFile f(QString::fromStdString(result->files[0].path));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        const QByteArray first = csv.left(csv.indexOf('\n'));
+        QVERIFY2(!first.startsWith("id") && first.contains(';'), first.constData());
     }
 
     void sqlConsoleRunsOffTheGuiThreadAndPointsAtErrors()
@@ -538,6 +572,52 @@ private slots:
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(test::scalar(*conn, "SELECT sum(id) FROM a"), int64_t(3));
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM b"), int64_t(0)); // not chosen
+    }
+
+    void everyAreaAndActionIsReachableByKeyboard()
+    {
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 50));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        window.resize(1280, 800);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto focusAfter = [&](QKeySequence keys) {
+            QTest::keySequence(&window, keys);
+            QWidget *w = QApplication::focusWidget();
+            return w ? w->accessibleName() : QString();
+        };
+        QCOMPARE(focusAfter(QKeySequence(Qt::CTRL | Qt::Key_3)), QStringLiteral("SQL"));
+        QCOMPARE(focusAfter(QKeySequence(Qt::CTRL | Qt::Key_1)), QStringLiteral("Tables"));
+        QCOMPARE(focusAfter(QKeySequence::Find), QStringLiteral("Row filter"));
+        QCOMPARE(focusAfter(QKeySequence(Qt::CTRL | Qt::Key_2)),
+                 QStringLiteral("Rows of the selected table"));
+        QCOMPARE(focusAfter(QKeySequence(Qt::CTRL | Qt::Key_4)),
+                 QStringLiteral("History of exports and imports"));
+        QCOMPARE(focusAfter(QKeySequence(Qt::CTRL | Qt::Key_5)), QStringLiteral("Jobs"));
+        // Every menu entry has a mnemonic (Alt+letter), and the menus themselves too.
+        QStringList without;
+        std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+            emit menu->aboutToShow(); // menus filled when opened (recent, profiles)
+            if (menu->objectName() == QStringLiteral("exportProfiles"))
+                return; // entries named by the user
+            for (QAction *a : menu->actions()) {
+                if (a->isSeparator() || !a->isEnabled())
+                    continue;
+                if (a->menu())
+                    walk(a->menu());
+                else if (!a->text().contains('&') && !a->text().startsWith('/'))
+                    without << a->text(); // (paths in Open recent need none)
+            }
+        };
+        for (QAction *top : window.menuBar()->actions()) {
+            if (!top->text().contains('&'))
+                without << top->text();
+            walk(top->menu());
+        }
+        QVERIFY2(without.isEmpty(), qPrintable(without.join(", ")));
     }
 
     void firstStartOffersTheDemoDatabase()

@@ -28,6 +28,7 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     , m_message(new QLabel(this))
 {
     m_editor->setAccessibleName(tr("SQL"));
+    setFocusProxy(m_editor); // focusing the console (View > SQL console) lands in the editor
     m_editor->setPlaceholderText(tr("SQL statements; Ctrl+Enter runs them"));
     m_editor->setFont(QFont(QStringLiteral("monospace")));
     m_run->setToolTip(tr("Run (Ctrl+Enter)"));

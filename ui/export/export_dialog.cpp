@@ -45,14 +45,19 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_sql(new QPlainTextEdit(this))
     , m_tree(new QTreeWidget(this))
     , m_csvPreset(new QComboBox(this))
+    , m_csvDelimiter(new QComboBox(this))
     , m_sqlDialect(new QComboBox(this))
     , m_sanitize(new QComboBox(this))
+    , m_csvHeader(new QCheckBox(tr("&Header line"), this))
     , m_jsonLines(new QCheckBox(tr("JSON &lines (one row a line)"), this))
     , m_utc(new QCheckBox(tr("Times in names in &UTC"), this))
     , m_zip(new QCheckBox(tr("Pack into a &zip with a manifest"), this))
+    , m_csvNull(new QLineEdit(this))
+    , m_geometry(new QLineEdit(this))
     , m_folder(new QLineEdit(this))
     , m_profile(new QLineEdit(this))
     , m_maxRows(new QSpinBox(this))
+    , m_maxMegabytes(new QSpinBox(this))
     , m_preview(new QListWidget(this))
 {
     setWindowTitle(tr("Export"));
@@ -123,9 +128,31 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_sqlDialect->setAccessibleName(tr("SQL dialect"));
     m_sqlDialect->setCurrentIndex(
         m_sqlDialect->findData(settings.value(QStringLiteral("export/sqlDialect"), "sqlite")));
+    // CSV fields beyond the preset: empty or "as the preset" keeps the preset's choice.
+    m_csvDelimiter->addItem(tr("as the preset"), QString());
+    m_csvDelimiter->addItem(tr("Comma ,"), QStringLiteral(","));
+    m_csvDelimiter->addItem(tr("Semicolon ;"), QStringLiteral(";"));
+    m_csvDelimiter->addItem(tr("Tab"), QStringLiteral("tab"));
+    m_csvDelimiter->addItem(tr("Bar |"), QStringLiteral("|"));
+    m_csvDelimiter->setAccessibleName(tr("CSV delimiter"));
+    m_csvDelimiter->setCurrentIndex(std::max(
+        0, m_csvDelimiter->findData(settings.value(QStringLiteral("export/csvDelimiter")))));
+    m_csvHeader->setChecked(settings.value(QStringLiteral("export/csvHeader"), true).toBool());
+    m_csvNull->setText(settings.value(QStringLiteral("export/csvNull")).toString());
+    m_csvNull->setPlaceholderText(tr("as the preset (empty field)"));
+    m_csvNull->setAccessibleName(tr("Text written for NULL in CSV"));
+    auto *csvRow = new QHBoxLayout;
+    csvRow->addWidget(m_csvDelimiter);
+    csvRow->addWidget(m_csvHeader);
+    csvRow->addStretch(1);
+    m_geometry->setPlaceholderText(tr("found by name (geometry, wkt, …, or lon/lat)"));
+    m_geometry->setAccessibleName(tr("GeoJSON geometry column"));
     formatLayout->addRow(tr("CSV preset:"), m_csvPreset);
+    formatLayout->addRow(tr("CSV delimiter:"), csvRow);
+    formatLayout->addRow(tr("CSV NULL as:"), m_csvNull);
     formatLayout->addRow(tr("SQL dialect:"), m_sqlDialect);
     formatLayout->addRow(m_jsonLines);
+    formatLayout->addRow(tr("GeoJSON geometry:"), m_geometry);
 
     // Where and how
     auto *where = new QGroupBox(tr("Files"), this);
@@ -156,6 +183,11 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_maxRows->setSpecialValueText(tr("no limit"));
     m_maxRows->setAccessibleName(tr("Row limit"));
     whereLayout->addRow(tr("At most rows:"), m_maxRows);
+    m_maxMegabytes->setRange(0, 10000000);
+    m_maxMegabytes->setSuffix(tr(" MB"));
+    m_maxMegabytes->setSpecialValueText(tr("no limit"));
+    m_maxMegabytes->setAccessibleName(tr("Size limit"));
+    whereLayout->addRow(tr("At most:"), m_maxMegabytes);
     m_zip->setChecked(settings.value(QStringLiteral("export/zip"), false).toBool());
     m_utc->setChecked(settings.value(QStringLiteral("export/utc"), false).toBool());
     whereLayout->addRow(m_zip);
@@ -220,13 +252,14 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     connect(m_tree, &QTreeWidget::itemChanged, this, later);
     for (auto &[id, box] : m_formats)
         connect(box, &QCheckBox::toggled, this, later);
-    for (auto *c : {m_csvPreset, m_sqlDialect, m_sanitize})
+    for (auto *c : {m_csvPreset, m_csvDelimiter, m_sqlDialect, m_sanitize})
         connect(c, &QComboBox::currentIndexChanged, this, later);
-    for (auto *b : {m_jsonLines, m_utc, m_zip})
+    for (auto *b : {m_csvHeader, m_jsonLines, m_utc, m_zip})
         connect(b, &QCheckBox::toggled, this, later);
-    for (auto *e : {m_folder, m_profile})
+    for (auto *e : {m_csvNull, m_geometry, m_folder, m_profile})
         connect(e, &QLineEdit::textChanged, this, later);
-    connect(m_maxRows, &QSpinBox::valueChanged, this, later);
+    for (auto *n : {m_maxRows, m_maxMegabytes})
+        connect(n, &QSpinBox::valueChanged, this, later);
     updatePreview();
     resize(980, 620);
 }
@@ -264,8 +297,18 @@ transfer::ExportSpec ExportDialog::spec() const
         if (!box->isChecked())
             continue;
         transfer::FormatRequest f{id, {}};
-        if (id == "csv")
+        if (id == "csv") {
             f.options["preset"] = m_csvPreset->currentData().toString().toStdString();
+            const QString delimiter = m_csvDelimiter->currentData().toString();
+            if (!delimiter.isEmpty())
+                f.options["delimiter"] = delimiter.toStdString();
+            if (!m_csvHeader->isChecked())
+                f.options["header"] = "false";
+            if (!m_csvNull->text().isEmpty())
+                f.options["null"] = m_csvNull->text().toStdString();
+        }
+        if (id == "geojson" && !m_geometry->text().trimmed().isEmpty())
+            f.options["geometry"] = m_geometry->text().trimmed().toStdString();
         if (id == "sql")
             f.options["dialect"] = m_sqlDialect->currentData().toString().toStdString();
         if (id == "json" && m_jsonLines->isChecked())
@@ -278,6 +321,7 @@ transfer::ExportSpec ExportDialog::spec() const
     s.zip = m_zip->isChecked();
     s.sanitize = static_cast<transfer::SanitizeMode>(m_sanitize->currentData().toInt());
     s.maxRows = m_maxRows->value();
+    s.maxBytes = int64_t(m_maxMegabytes->value()) << 20;
     if (s.scope != transfer::ExportScope::Query)
         s.profile = m_profile->text().trimmed().toStdString();
     return s;
@@ -309,6 +353,26 @@ QStringList ExportDialog::previewNames() const
     return names;
 }
 
+void ExportDialog::setCsvFields(const QString &delimiter, bool header, const QString &nullText)
+{
+    m_csvDelimiter->setCurrentIndex(std::max(0, m_csvDelimiter->findData(delimiter)));
+    m_csvHeader->setChecked(header);
+    m_csvNull->setText(nullText);
+    updatePreview();
+}
+
+void ExportDialog::setGeometryColumn(const QString &column)
+{
+    m_geometry->setText(column);
+    updatePreview();
+}
+
+void ExportDialog::setMaxMegabytes(int megabytes)
+{
+    m_maxMegabytes->setValue(megabytes);
+    updatePreview();
+}
+
 void ExportDialog::saveAsProfile(const QString &name)
 {
     auto spec = this->spec();
@@ -326,6 +390,9 @@ void ExportDialog::remember() const
             formats << QString::fromStdString(id);
     settings.setValue(QStringLiteral("export/formats"), formats);
     settings.setValue(QStringLiteral("export/csvPreset"), m_csvPreset->currentData());
+    settings.setValue(QStringLiteral("export/csvDelimiter"), m_csvDelimiter->currentData());
+    settings.setValue(QStringLiteral("export/csvHeader"), m_csvHeader->isChecked());
+    settings.setValue(QStringLiteral("export/csvNull"), m_csvNull->text());
     settings.setValue(QStringLiteral("export/sqlDialect"), m_sqlDialect->currentData());
     settings.setValue(QStringLiteral("export/folder"), m_folder->text());
     settings.setValue(QStringLiteral("export/zip"), m_zip->isChecked());

@@ -42,6 +42,11 @@ public:
     void setCsvPreset(const QString &preset);
     void setFolder(const QString &folder);
     void setZip(bool zip);
+    //! CSV fields beyond the preset ("" keeps the preset's), GeoJSON's geometry column ("" finds
+    //! it by name), and the byte limit in MB (0: none).
+    void setCsvFields(const QString &delimiter, bool header, const QString &nullText);
+    void setGeometryColumn(const QString &column);
+    void setMaxMegabytes(int megabytes);
     //! Query scope with this SELECT.
     void setQuery(const QString &sql);
     //! Keeps spec() under `name` (ExportProfiles) for File > Export profiles; replaces a
@@ -61,10 +66,10 @@ private:
     QPlainTextEdit *m_sql;
     QTreeWidget *m_tree;
     std::map<std::string, QCheckBox *> m_formats;
-    QComboBox *m_csvPreset, *m_sqlDialect, *m_sanitize;
-    QCheckBox *m_jsonLines, *m_utc, *m_zip;
-    QLineEdit *m_folder, *m_profile;
-    QSpinBox *m_maxRows;
+    QComboBox *m_csvPreset, *m_csvDelimiter, *m_sqlDialect, *m_sanitize;
+    QCheckBox *m_csvHeader, *m_jsonLines, *m_utc, *m_zip;
+    QLineEdit *m_csvNull, *m_geometry, *m_folder, *m_profile;
+    QSpinBox *m_maxRows, *m_maxMegabytes;
     QListWidget *m_preview;
 };
 

@@ -143,7 +143,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_jobView->setColumnWidth(JobList::Elapsed, 200);
     m_jobView->setToolTip(tr("Double-click a finished job to open its folder, or to read its "
                              "error in full"));
-    connect(m_jobView, &QAbstractItemView::doubleClicked, this,
+    // activated: a double-click, or Enter on the keyboard.
+    connect(m_jobView, &QAbstractItemView::activated, this,
             [this](const QModelIndex &index) { openJobResult(index.row()); });
     auto *jobsDock = new QDockWidget(tr("Jobs"), this);
     jobsDock->setObjectName(QStringLiteral("jobs"));
@@ -217,11 +218,42 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     auto *cancelJob = new QAction(tr("&Cancel job"), this);
+    cancelJob->setToolTip(tr("Cancel the jobs selected in the Jobs panel (Delete there)"));
+    cancelJob->setShortcut(QKeySequence::Delete);
+    cancelJob->setShortcutContext(Qt::WidgetShortcut);
+    m_jobView->addAction(cancelJob); // Delete in the Jobs panel; its context menu too
+    m_jobView->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(cancelJob, &QAction::triggered, this, [this] {
         const auto rows = m_jobView->selectionModel()->selectedRows();
         for (const auto &r : rows)
             m_jobs->cancel(r.row());
     });
+
+    // Every part of the window is reachable from the keyboard.
+    auto *view = menuBar()->addMenu(tr("&View"));
+    auto focus = [this, view](const QString &text, const QKeySequence &keys, auto show) {
+        auto *action = view->addAction(text, this, show);
+        action->setShortcut(keys);
+    };
+    focus(tr("&Tables"), QKeySequence(Qt::CTRL | Qt::Key_1), [this] { m_tables->setFocus(); });
+    focus(tr("&Data"), QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
+        m_tabs->setCurrentIndex(0);
+        m_rows->setFocus();
+    });
+    focus(tr("&Filter"), QKeySequence::Find, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    focus(tr("&SQL console"), QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
+        m_tabs->setCurrentIndex(1);
+        m_console->setFocus();
+    });
+    focus(tr("&History"), QKeySequence(Qt::CTRL | Qt::Key_4), [this] {
+        m_tabs->setCurrentIndex(2);
+        m_tabs->currentWidget()->setFocus();
+    });
+    focus(tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_5), [this] { m_jobView->setFocus(); });
 
     auto *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main"));
