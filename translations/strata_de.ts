@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Choices</name>
+    <message>
+        <location filename="../ui/widgets/choices.cpp" line="10"/>
+        <source>Comma ,</source>
+        <translation>Komma ,</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/choices.cpp" line="11"/>
+        <source>Semicolon ;</source>
+        <translation>Semikolon ;</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/choices.cpp" line="12"/>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/choices.cpp" line="13"/>
+        <source>Bar |</source>
+        <translation>Strich |</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <location filename="../ui/main_window/first_start.cpp" line="13"/>
@@ -85,304 +108,284 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="42"/>
+        <location filename="../ui/export/export_dialog.cpp" line="43"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Ganze Datenbank (Sicherung)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="43"/>
+        <location filename="../ui/export/export_dialog.cpp" line="44"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="44"/>
+        <location filename="../ui/export/export_dialog.cpp" line="45"/>
         <source>&amp;Query result</source>
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="51"/>
+        <location filename="../ui/export/export_dialog.cpp" line="52"/>
         <source>&amp;Header line</source>
         <translation>&amp;Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="52"/>
+        <location filename="../ui/export/export_dialog.cpp" line="53"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="53"/>
+        <location filename="../ui/export/export_dialog.cpp" line="54"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="54"/>
+        <location filename="../ui/export/export_dialog.cpp" line="55"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63"/>
+        <location filename="../ui/export/export_dialog.cpp" line="64"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="67"/>
+        <location filename="../ui/export/export_dialog.cpp" line="68"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="68"/>
+        <location filename="../ui/export/export_dialog.cpp" line="69"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="71"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="71"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="72"/>
+        <location filename="../ui/export/export_dialog.cpp" line="73"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="86"/>
+        <location filename="../ui/export/export_dialog.cpp" line="87"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="93"/>
+        <location filename="../ui/export/export_dialog.cpp" line="94"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="105"/>
+        <location filename="../ui/export/export_dialog.cpp" line="106"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="123"/>
+        <location filename="../ui/export/export_dialog.cpp" line="124"/>
         <source>CSV preset</source>
         <translation>CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="128"/>
+        <location filename="../ui/export/export_dialog.cpp" line="129"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="132"/>
+        <location filename="../ui/export/export_dialog.cpp" line="133"/>
         <source>as the preset</source>
         <translation>wie die Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="133"/>
-        <source>Comma ,</source>
-        <translation>Komma ,</translation>
-    </message>
-    <message>
         <location filename="../ui/export/export_dialog.cpp" line="134"/>
-        <source>Semicolon ;</source>
-        <translation>Semikolon ;</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135"/>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="136"/>
-        <source>Bar |</source>
-        <translation>Strich |</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="137"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="142"/>
+        <location filename="../ui/export/export_dialog.cpp" line="139"/>
         <source>as the preset (empty field)</source>
         <translation>wie die Vorgabe (leeres Feld)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="143"/>
+        <location filename="../ui/export/export_dialog.cpp" line="140"/>
         <source>Text written for NULL in CSV</source>
         <translation>Text für NULL in CSV</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <location filename="../ui/export/export_dialog.cpp" line="145"/>
         <source>found by name (geometry, wkt, …, or lon/lat)</source>
         <translation>nach Namen gefunden (geometry, wkt, … oder lon/lat)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="146"/>
         <source>GeoJSON geometry column</source>
         <translation>GeoJSON-Geometriespalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
+        <location filename="../ui/export/export_dialog.cpp" line="147"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="151"/>
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
         <source>CSV delimiter:</source>
         <translation>CSV-Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>CSV NULL as:</source>
         <translation>CSV-NULL als:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153"/>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>SQL dialect:</source>
         <translation>SQL-Dialekt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
         <source>GeoJSON geometry:</source>
         <translation>GeoJSON-Geometrie:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="161"/>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="162"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="165"/>
+        <location filename="../ui/export/export_dialog.cpp" line="162"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="176"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
-        <location filename="../ui/export/export_dialog.cpp" line="188"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="189"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>Size limit</source>
         <translation>Größengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="190"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
         <source>At most:</source>
         <translation>Höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="195"/>
+        <location filename="../ui/export/export_dialog.cpp" line="192"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="197"/>
+        <location filename="../ui/export/export_dialog.cpp" line="194"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="200"/>
+        <location filename="../ui/export/export_dialog.cpp" line="197"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="201"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="202"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="207"/>
-        <location filename="../ui/export/export_dialog.cpp" line="213"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="210"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="207"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="214"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -390,17 +393,17 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="38"/>
+        <location filename="../ui/import/import_dialog.cpp" line="40"/>
         <source>&amp;Compare with the database</source>
         <translation>Mit der Datenbank &amp;vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="43"/>
+        <location filename="../ui/import/import_dialog.cpp" line="45"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="44"/>
+        <location filename="../ui/import/import_dialog.cpp" line="46"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -408,166 +411,146 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49"/>
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="50"/>
+        <location filename="../ui/import/import_dialog.cpp" line="52"/>
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="51"/>
+        <location filename="../ui/import/import_dialog.cpp" line="53"/>
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52"/>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="53"/>
-        <location filename="../ui/import/import_dialog.cpp" line="393"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="391"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54"/>
-        <location filename="../ui/import/import_dialog.cpp" line="392"/>
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="390"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
+        <location filename="../ui/import/import_dialog.cpp" line="59"/>
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="61"/>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
-        <source>Comma ,</source>
-        <translation>Komma ,</translation>
-    </message>
-    <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63"/>
-        <source>Semicolon ;</source>
-        <translation>Semikolon ;</translation>
-    </message>
-    <message>
         <location filename="../ui/import/import_dialog.cpp" line="64"/>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
-    </message>
-    <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <source>Bar |</source>
-        <translation>Strich |</translation>
-    </message>
-    <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>First line names the columns</source>
         <translation>Erste Zeile benennt die Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
         <source>First line is data</source>
         <translation>Erste Zeile sind Daten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="70"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <location filename="../ui/import/import_dialog.cpp" line="73"/>
         <source>Delimiter:</source>
         <translation>Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>Header:</source>
         <translation>Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="79"/>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Encoding:</source>
         <translation>Kodierung:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="87"/>
+        <location filename="../ui/import/import_dialog.cpp" line="85"/>
         <source>Tables to restore</source>
         <translation>Wiederherzustellende Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <location filename="../ui/import/import_dialog.cpp" line="88"/>
         <source>Comparison of the backup with the database</source>
         <translation>Vergleich der Sicherung mit der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <location filename="../ui/import/import_dialog.cpp" line="90"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Was die Wiederherstellung ändern würde, Tabelle für Tabelle (nichts ändert sich vor dem Import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="94"/>
+        <location filename="../ui/import/import_dialog.cpp" line="92"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Liest die ganze Sicherung und berichtet, ohne etwas zu ändern, was eine Wiederherstellung mit dieser Auswahl täte</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <location filename="../ui/import/import_dialog.cpp" line="98"/>
         <source>Tables to restore:</source>
         <translation>Wiederherzustellende Tabellen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <location filename="../ui/import/import_dialog.cpp" line="106"/>
         <source>&amp;Table:</source>
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="109"/>
+        <location filename="../ui/import/import_dialog.cpp" line="107"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="110"/>
+        <location filename="../ui/import/import_dialog.cpp" line="108"/>
         <source>&amp;Bad rows:</source>
         <translation>&amp;Fehlerhafte Zeilen:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="190"/>
+        <location filename="../ui/import/import_dialog.cpp" line="188"/>
         <source>%n table(s); the preview shows %1</source>
         <translation>
             <numerusform>%n Tabelle; die Vorschau zeigt %1</numerusform>
@@ -575,108 +558,108 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="280"/>
+        <location filename="../ui/import/import_dialog.cpp" line="278"/>
         <source>into</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="296"/>
+        <location filename="../ui/import/import_dialog.cpp" line="294"/>
         <source>(choose a column)</source>
         <translation>(Spalte wählen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="297"/>
+        <location filename="../ui/import/import_dialog.cpp" line="295"/>
         <source>(leave out)</source>
         <translation>(weglassen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="302"/>
+        <location filename="../ui/import/import_dialog.cpp" line="300"/>
         <source>Table column for %1</source>
         <translation>Tabellenspalte für %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="326"/>
+        <location filename="../ui/import/import_dialog.cpp" line="324"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="330"/>
+        <location filename="../ui/import/import_dialog.cpp" line="328"/>
         <source>Two file columns go into %1.</source>
         <translation>Zwei Dateispalten gehen in %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="339"/>
+        <location filename="../ui/import/import_dialog.cpp" line="337"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="342"/>
+        <location filename="../ui/import/import_dialog.cpp" line="340"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="400"/>
+        <location filename="../ui/import/import_dialog.cpp" line="398"/>
         <source>Replace: the database becomes the backup (tables it lacks are dropped)</source>
         <translation>Ersetzen: die Datenbank wird zur Sicherung (Tabellen, die ihr fehlen, werden gelöscht)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="401"/>
+        <location filename="../ui/import/import_dialog.cpp" line="399"/>
         <source>Replace the chosen tables</source>
         <translation>Die gewählten Tabellen ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="402"/>
+        <location filename="../ui/import/import_dialog.cpp" line="400"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="457"/>
+        <location filename="../ui/import/import_dialog.cpp" line="455"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="464"/>
+        <location filename="../ui/import/import_dialog.cpp" line="462"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="475"/>
+        <location filename="../ui/import/import_dialog.cpp" line="473"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="478"/>
+        <location filename="../ui/import/import_dialog.cpp" line="476"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="480"/>
+        <location filename="../ui/import/import_dialog.cpp" line="478"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="113"/>
+        <location filename="../ui/import/import_dialog.cpp" line="111"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="172"/>
+        <location filename="../ui/import/import_dialog.cpp" line="170"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="182"/>
+        <location filename="../ui/import/import_dialog.cpp" line="180"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="252"/>
-        <location filename="../ui/import/import_dialog.cpp" line="263"/>
+        <location filename="../ui/import/import_dialog.cpp" line="250"/>
+        <location filename="../ui/import/import_dialog.cpp" line="261"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="270"/>
+        <location filename="../ui/import/import_dialog.cpp" line="268"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>

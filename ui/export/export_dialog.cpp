@@ -3,6 +3,7 @@
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
 #include "ui/export/export_profiles.h"
+#include "ui/widgets/choices.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -129,11 +130,7 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_sqlDialect->setCurrentIndex(
         m_sqlDialect->findData(settings.value(QStringLiteral("export/sqlDialect"), "sqlite")));
     // CSV fields beyond the preset: empty or "as the preset" keeps the preset's choice.
-    m_csvDelimiter->addItem(tr("as the preset"), QString());
-    m_csvDelimiter->addItem(tr("Comma ,"), QStringLiteral(","));
-    m_csvDelimiter->addItem(tr("Semicolon ;"), QStringLiteral(";"));
-    m_csvDelimiter->addItem(tr("Tab"), QStringLiteral("tab"));
-    m_csvDelimiter->addItem(tr("Bar |"), QStringLiteral("|"));
+    Choices::addDelimiters(m_csvDelimiter, tr("as the preset"));
     m_csvDelimiter->setAccessibleName(tr("CSV delimiter"));
     m_csvDelimiter->setCurrentIndex(std::max(
         0, m_csvDelimiter->findData(settings.value(QStringLiteral("export/csvDelimiter")))));

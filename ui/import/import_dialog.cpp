@@ -1,5 +1,7 @@
 #include "ui/import/import_dialog.h"
 
+#include "ui/widgets/choices.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -58,11 +60,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_onError->addItem(tr("Skip it (rejects file)"), int(transfer::ErrorPolicy::Skip));
 
     m_delimiter->setAccessibleName(tr("Delimiter"));
-    m_delimiter->addItem(tr("Detect"), QString());
-    m_delimiter->addItem(tr("Comma ,"), QStringLiteral(","));
-    m_delimiter->addItem(tr("Semicolon ;"), QStringLiteral(";"));
-    m_delimiter->addItem(tr("Tab"), QStringLiteral("\t"));
-    m_delimiter->addItem(tr("Bar |"), QStringLiteral("|"));
+    Choices::addDelimiters(m_delimiter, tr("Detect"));
     m_header->setAccessibleName(tr("Header line"));
     m_header->addItem(tr("Detect"), QString());
     m_header->addItem(tr("First line names the columns"), QStringLiteral("yes"));
