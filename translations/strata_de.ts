@@ -667,57 +667,62 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="207"/>
+        <location filename="../ui/jobs/job_list.cpp" line="210"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="217"/>
+        <location filename="../ui/jobs/job_list.cpp" line="214"/>
+        <source>%1 · %2 MB/s</source>
+        <translation>%1 · %2 MB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="226"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="222"/>
+        <location filename="../ui/jobs/job_list.cpp" line="231"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="226"/>
+        <location filename="../ui/jobs/job_list.cpp" line="235"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="228"/>
+        <location filename="../ui/jobs/job_list.cpp" line="237"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="249"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242"/>
+        <location filename="../ui/jobs/job_list.cpp" line="251"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="244"/>
+        <location filename="../ui/jobs/job_list.cpp" line="253"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="246"/>
+        <location filename="../ui/jobs/job_list.cpp" line="255"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="248"/>
+        <location filename="../ui/jobs/job_list.cpp" line="257"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="250"/>
+        <location filename="../ui/jobs/job_list.cpp" line="259"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>

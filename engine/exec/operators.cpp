@@ -167,16 +167,24 @@ uint64_t TableScan::skip(uint64_t n)
     if (m_filter || m_useIndex) // which rows count needs their values
         return Operator::skip(n);
     uint64_t passed = 0;
-    while (passed < n) {
-        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
-            break;
-        const Version *v = m_buffer[m_bufferPos++].second;
-        if (m_changedSince) {
-            const uint64_t b = v->begin.load(std::memory_order_acquire);
-            if (isCommittedTs(b) && b <= m_changedSince)
-                continue;
-        }
-        ++passed;
+    auto counts = [&](const Version *v) {
+        if (!m_changedSince)
+            return true;
+        const uint64_t b = v->begin.load(std::memory_order_acquire);
+        return !(isCommittedTs(b) && b <= m_changedSince);
+    };
+    for (; passed < n && m_bufferPos < m_buffer.size(); ++m_bufferPos) // what is buffered first
+        passed += counts(m_buffer[m_bufferPos].second);
+    // Then straight over the slots: a visibility check each, no buffer, no decoding.
+    const ReadView &view = m_ctx->txn->view();
+    TableHeap &heap = *m_table->heap;
+    while (passed < n && m_next < m_end) {
+        checkCancel(m_ctx);
+        std::shared_lock gc(heap.gcLock());
+        const uint64_t end = std::min<uint64_t>(m_end, m_next + 65536);
+        for (; m_next < end && passed < n; ++m_next)
+            if (const Version *v = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
+                passed += counts(v);
     }
     return passed;
 }

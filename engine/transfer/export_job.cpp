@@ -486,8 +486,10 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
                             t->rows += static_cast<int64_t>(batch->rowCount());
                         });
                     stopOnWriterError();
-                    if (progress)
+                    if (progress) {
                         progress->advance(rowsRead, source.meta.name);
+                        progress->setBytes(budget.used.load()); // handed to the files so far
+                    }
                 }
                 if (!more)
                     break;
@@ -591,6 +593,12 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
         }
         applyLinksAndRetention(spec, result);
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        if (progress) {
+            int64_t bytes = 0;
+            for (const auto &f : result.files)
+                bytes += f.bytes;
+            progress->setBytes(bytes);
+        }
         return result;
     } catch (const EngineError &e) {
         return e.toStatus(); // the outputs' destructors remove their temporary files

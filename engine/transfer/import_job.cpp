@@ -983,6 +983,12 @@ engine::Result<ImportResult> runImport(engine::Database &database, const ImportS
         (void)connection->rollback();
     result.dryRun = spec.dryRun;
     result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (progress && status) { // every byte of the input was read
+        int64_t bytes = 0;
+        for (const auto &f : spec.files)
+            bytes += QFileInfo(QString::fromStdString(f)).size();
+        progress->setBytes(bytes);
+    }
     if (!spec.dryRun) {
         AuditEntry audit;
         audit.at = startTime;

@@ -401,6 +401,13 @@ private slots:
         const QStringList files = window.jobs()->files(0);
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].startsWith(tmp.filePath("exports") + "/products_export_"));
+        // The Jobs panel gives rows and MB per second (the bytes the files got).
+        QVERIFY2(window.jobs()
+                     ->data(window.jobs()->index(0, ui::JobList::Speed))
+                     .toString()
+                     .contains(" MB/s"),
+                 qPrintable(
+                     window.jobs()->data(window.jobs()->index(0, ui::JobList::Speed)).toString()));
         QFile csv(files[0]);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.read(3) == QByteArray("\xEF\xBB\xBF")); // the excel preset's BOM
@@ -449,6 +456,10 @@ private slots:
         QVERIFY(done.wait(20000));
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(window.jobs()->message(0), QStringLiteral("2 rows imported"));
+        QVERIFY(window.jobs()
+                    ->data(window.jobs()->index(0, ui::JobList::Speed))
+                    .toString()
+                    .contains(" MB/s")); // the file's bytes, once read
         QCOMPARE(conn->table("people")->columns[0].type, engine::LogicalType::Text);
         // The import is in the History tab, newest first.
         window.showHistory();

@@ -203,9 +203,18 @@ QVariant JobList::data(const QModelIndex &index, int role) const
     }
     case Rows:
         return QLocale().toString(qlonglong(rows));
-    case Speed:
-        return ms > 0 ? tr("%1 rows/s").arg(QLocale().toString(qlonglong(rows * 1000 / ms)))
-                      : QString();
+    case Speed: {
+        if (ms <= 0)
+            return QString();
+        const QString rowRate
+            = tr("%1 rows/s").arg(QLocale().toString(qlonglong(rows * 1000 / ms)));
+        const int64_t bytes = j.progress->bytes.load();
+        if (bytes <= 0) // an import knows its bytes when it ends
+            return rowRate;
+        return tr("%1 · %2 MB/s")
+            .arg(rowRate,
+                 QLocale().toString(double(bytes) / 1048576.0 * 1000.0 / double(ms), 'f', 1));
+    }
     case Elapsed: {
         const QString elapsed
             = QStringLiteral("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));

@@ -21,8 +21,10 @@ public:
     void setTotal(int64_t rows) override { total.store(rows); }
     void advance(int64_t rows, const std::string &step) override;
     bool isCanceled() const override { return canceled.load(); }
+    void setBytes(int64_t b) override { bytes.store(b); }
 
     std::atomic<int64_t> total{0};
+    std::atomic<int64_t> bytes{0};
     std::atomic<int64_t> rows{0};
     std::atomic<bool> canceled{false};
     QString step() const;

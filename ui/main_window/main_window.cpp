@@ -139,7 +139,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_jobView->horizontalHeader()->setStretchLastSection(true);
     m_jobView->setColumnWidth(JobList::What, 260);
     m_jobView->setColumnWidth(JobList::Progress, 160);
-    m_jobView->setColumnWidth(JobList::Speed, 130);
+    m_jobView->setColumnWidth(JobList::Speed, 200);
     m_jobView->setColumnWidth(JobList::Elapsed, 200);
     m_jobView->setToolTip(tr("Double-click a finished job to open its folder, or to read its "
                              "error in full"));
