@@ -387,6 +387,7 @@ public:
                 if (!c.type)
                     c.type = LogicalType::Text; // no value anywhere to go by
         }
+        m_startsEmpty = create || m_spec.mode == ImportMode::Replace;
         if (create) {
             if (m_table.columns.empty()) {
                 m_result.warnings.push_back(m_file + ": table " + quoteForMessage(source.name)
@@ -415,24 +416,19 @@ public:
 
     void row(std::span<const Cell> cells, const RowOrigin &origin) override
     {
-        // Rows and their values are reused from batch to batch: text buffers stay allocated.
+        // The reader's thread only copies the cells' text into the batch: converting them
+        // (numbers, times, UTF-8 checks) happens on the inserter's thread, which had time to
+        // spare while the reader was the bottleneck.
         Batch &b = m_batches[m_filling];
-        if (b.rows.size() <= b.count)
-            b.rows.resize(b.count + 1);
-        engine::Row &row = b.rows[b.count];
-        row.resize(m_targetNames.size());
-        for (auto &v : row)
-            v.type = LogicalType::Null;
         for (size_t k = 0; k < cells.size(); ++k) {
             const size_t i = m_readerColumns[k];
-            const int target = m_sourceToTarget[i];
-            if (target < 0)
+            if (m_sourceToTarget[i] < 0)
                 continue;
-            if (!convertCellInto(cells[k], m_types[i], row[static_cast<size_t>(target)], m_why)) {
-                reject(origin, m_table.columns[i].name, i + 1, m_why);
-                return;
-            }
+            b.cells.push_back(
+                {b.text.size(), cells[k].text.size(), cells[k].kind, static_cast<uint32_t>(i)});
+            b.text.append(cells[k].text);
         }
+        b.rowEnds.push_back(b.cells.size());
         if (b.origins.size() <= b.count)
             b.origins.resize(b.count + 1);
         Pending &pending = b.origins[b.count];
@@ -450,10 +446,25 @@ public:
 
     void rejectRow(const RowOrigin &origin, int column, const std::string &reason) override
     {
-        const std::string name = column > 0 && static_cast<size_t>(column) <= m_table.columns.size()
-                                     ? m_table.columns[static_cast<size_t>(column) - 1].name
-                                     : std::string();
-        reject(origin, name, static_cast<size_t>(std::max(column, 0)), reason);
+        if (m_spec.onError == ErrorPolicy::Abort) {
+            // Rows before this one are converted first: an error among them comes first.
+            flush();
+            m_inserter.drain();
+            reject(origin, columnName(column), static_cast<size_t>(std::max(column, 0)),
+                   reason); // throws
+        }
+        // Kept in the batch at its place, so that rejects come in the file's order with those
+        // found while converting.
+        Batch &b = m_batches[m_filling];
+        PendingReject pending;
+        pending.before = b.count;
+        pending.origin.line = origin.line;
+        pending.origin.index = origin.index;
+        pending.origin.original.assign(origin.original);
+        pending.jsonArray.assign(origin.jsonArray);
+        pending.column = column;
+        pending.reason = reason;
+        b.rejects.push_back(std::move(pending));
     }
 
     void endTable() override
@@ -461,7 +472,14 @@ public:
         flush();
         m_inserter.drain(); // every row in; rethrows an insert's error
         m_outcome.rowsSkipped += m_insertRejects.exchange(0);
-        m_outcome.rowsAfter = static_cast<int64_t>(check(m_conn.table(m_table.name)).rowCount);
+        m_outcome.rowsRead -= m_conversionRejects.exchange(0); // rows read are rows that fit
+        // Counted only where it cannot be worked out (a merge updates some rows): counting
+        // visits every row of the table.
+        const int64_t inserted = m_tableInserted.exchange(0);
+        m_outcome.rowsAfter
+            = m_spec.mode == ImportMode::Merge && m_outcome.action == "merge"
+                  ? static_cast<int64_t>(check(m_conn.table(m_table.name)).rowCount)
+                  : (m_startsEmpty ? 0 : std::max<int64_t>(0, m_outcome.rowsBefore)) + inserted;
         m_result.tables.push_back(m_outcome);
     }
 
@@ -474,12 +492,41 @@ private:
         int64_t index = -1;
         std::string original; //!< kept for the rejects file (skip policy)
     };
-    //! Rows converted and waiting for the engine; reused, so their buffers stay allocated.
+    //! The name of the 1-based source column `column`, or "" (none, or out of range).
+    std::string columnName(int column) const
+    {
+        return column > 0 && static_cast<size_t>(column) <= m_table.columns.size()
+                   ? m_table.columns[static_cast<size_t>(column) - 1].name
+                   : std::string();
+    }
+
+    //! A row the reader could not make (wrong field count...), reported in order.
+    struct PendingReject {
+        size_t before = 0; //!< reported before the batch's row of this index
+        Pending origin;
+        std::string jsonArray;
+        int column = 0;
+        std::string reason;
+    };
+    //! A cell as read: its text in the batch's `text`, and the source column it belongs to.
+    struct RawCell {
+        size_t offset;
+        size_t length;
+        Cell::Kind kind;
+        uint32_t column;
+    };
+    //! Rows as read, then converted on the inserter thread; reused, so their buffers stay
+    //! allocated.
     struct Batch {
+        std::string text;
+        std::vector<RawCell> cells;
+        std::vector<size_t> rowEnds; //!< per row: the end of its cells in `cells`
         std::vector<engine::Row> rows;
         std::vector<Pending> origins;
+        std::vector<PendingReject> rejects;
         size_t count = 0;
         std::string jsonArray;
+        bool converted = false; //!< rows made (by the reader, when the inserter was behind)
     };
 
     void createTable()
@@ -665,9 +712,14 @@ private:
     void flush()
     {
         Batch &b = m_batches[m_filling];
-        if (b.count == 0)
+        if (b.count == 0 && b.rejects.empty())
             return;
+        // Converting takes a third of the work. The reader does it when the inserter is behind
+        // (a batch still waits: the reader would wait anyway), the inserter otherwise: the
+        // faster side takes more of it, whichever that is for a format.
         m_rowsSoFar += static_cast<int64_t>(b.count);
+        if (m_inserter.backlogged())
+            convertBatch(b, m_readerWhy);
         m_inserter.post([this, &b] { insertBatch(b); });
         m_filling = (m_filling + 1) % kBatches;
         if (m_inserter.failed())
@@ -679,9 +731,79 @@ private:
         }
     }
 
+    //! On the inserter thread: converts the rows read (a row with a value that does not fit
+    //! Converts a batch's cells into rows (on whichever thread has time: see flush()). A row
+    //! with a value that does not fit its column is left out, and its reject joins the
+    //! batch's others in file order, for the inserter to report.
+    void convertBatch(Batch &b, std::string &why)
+    {
+        if (b.rows.size() < b.count)
+            b.rows.resize(b.count);
+        std::vector<PendingReject> failed;
+        size_t kept = 0, cell = 0;
+        for (size_t r = 0; r < b.count; ++r) {
+            engine::Row &row = b.rows[kept];
+            row.resize(m_targetNames.size());
+            for (auto &v : row)
+                v.type = LogicalType::Null;
+            bool fits = true;
+            for (; cell < b.rowEnds[r]; ++cell) {
+                const RawCell &raw = b.cells[cell];
+                if (!fits)
+                    continue;
+                const Cell value = Cell::of(raw.kind, {b.text.data() + raw.offset, raw.length});
+                const size_t i = raw.column;
+                if (convertCellInto(value, m_types[i],
+                                    row[static_cast<size_t>(m_sourceToTarget[i])], why))
+                    continue;
+                PendingReject p;
+                p.before = r;
+                p.origin = b.origins[r];
+                p.jsonArray = b.jsonArray;
+                p.column = static_cast<int>(i + 1);
+                p.reason = why;
+                failed.push_back(std::move(p));
+                ++m_conversionRejects;
+                fits = false;
+            }
+            if (!fits)
+                continue;
+            if (kept != r)
+                std::swap(b.origins[kept], b.origins[r]);
+            ++kept;
+        }
+        if (!failed.empty()) { // the reader's rejects before a row come before the row's own
+            std::vector<PendingReject> all;
+            std::merge(
+                std::make_move_iterator(b.rejects.begin()),
+                std::make_move_iterator(b.rejects.end()), std::make_move_iterator(failed.begin()),
+                std::make_move_iterator(failed.end()), std::back_inserter(all),
+                [](const PendingReject &x, const PendingReject &y) { return x.before < y.before; });
+            b.rejects = std::move(all);
+        }
+        b.count = kept;
+        b.text.clear();
+        b.cells.clear();
+        b.rowEnds.clear();
+        b.converted = true;
+    }
+
     //! On the inserter thread.
     void insertBatch(Batch &b)
     {
+        if (!b.converted)
+            convertBatch(b, m_convertWhy);
+        for (const PendingReject &p : b.rejects) {
+            RowOrigin origin;
+            origin.line = p.origin.line;
+            origin.index = p.origin.index;
+            origin.jsonArray = p.jsonArray;
+            origin.original = p.origin.original;
+            reject(origin, columnName(p.column), static_cast<size_t>(std::max(p.column, 0)),
+                   p.reason, true);
+        }
+        b.rejects.clear();
+        b.converted = false;
         const std::span<const engine::Row> rows(b.rows.data(), b.count);
         size_t inserted = b.count;
         try {
@@ -712,6 +834,7 @@ private:
         {
             std::lock_guard lock(m_rejectMutex);
             m_result.rowsImported += static_cast<int64_t>(inserted);
+            m_tableInserted += static_cast<int64_t>(inserted);
         }
         b.count = 0;
     }
@@ -736,9 +859,13 @@ private:
     static constexpr size_t kBatches = 3;
     Batch m_batches[kBatches];
     size_t m_filling = 0;
-    std::string m_why;
+    std::string m_convertWhy; //!< the inserter thread's
+    std::string m_readerWhy;
     std::mutex m_rejectMutex;
     std::atomic<int64_t> m_insertRejects{0};
+    std::atomic<int64_t> m_conversionRejects{0};
+    std::atomic<int64_t> m_tableInserted{0}; //!< rows the engine took into this table
+    bool m_startsEmpty = false;              //!< created, or its rows replaced
     //! Last: joined first, before anything its tasks use goes.
     WriterThread m_inserter{1};
 };

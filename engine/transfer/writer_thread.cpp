@@ -38,6 +38,12 @@ void WriterThread::drain()
         std::rethrow_exception(m_error);
 }
 
+bool WriterThread::backlogged() const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_queue.empty();
+}
+
 bool WriterThread::failed() const
 {
     std::lock_guard lock(m_mutex);

@@ -26,6 +26,8 @@ public:
     //! Waits until every queued call ran; rethrows the first exception of one.
     void drain();
     bool failed() const;
+    //! A call is queued behind the running one (the thread is behind).
+    bool backlogged() const;
     //! Set before destruction: runs on the thread as its very last call (destroying the writer
     //! where it was made).
     void setLast(std::function<void()> last) { m_last = std::move(last); }

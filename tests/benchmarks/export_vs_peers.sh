@@ -49,7 +49,7 @@ mbps() { echo "scale=0; $1 / 1048576 / $2" | bc -l; }
 echo
 echo "Export of $ROWS rows × 8 columns ($((csv_bytes / 1048576)) MB as CSV, $((json_bytes / 1048576)) MB as Strata JSON); median of $RUNS whole-process runs; MB/s of the CSV/JSON size."
 echo
-echo "| export | Strata (t1) | sqlite3 CLI | DuckDB t1 | DuckDB t2 |"
+echo "| export | Strata (read, format, write threads) | sqlite3 CLI | DuckDB t1 | DuckDB t2 |"
 echo "|---|---:|---:|---:|---:|"
 echo "| CSV | ${SECONDS_OF[strata_csv]} s ($(mbps "$csv_bytes" "${SECONDS_OF[strata_csv]}") MB/s) | ${SECONDS_OF[sqlite_csv]} s ($(mbps "$csv_bytes" "${SECONDS_OF[sqlite_csv]}") MB/s) | ${SECONDS_OF[duck1_csv]} s ($(mbps "$csv_bytes" "${SECONDS_OF[duck1_csv]}") MB/s) | ${SECONDS_OF[duck2_csv]} s ($(mbps "$csv_bytes" "${SECONDS_OF[duck2_csv]}") MB/s) |"
 echo "| JSON array | ${SECONDS_OF[strata_json]} s ($(mbps "$json_bytes" "${SECONDS_OF[strata_json]}") MB/s) | ${SECONDS_OF[sqlite_json]} s | ${SECONDS_OF[duck1_json]} s | ${SECONDS_OF[duck2_json]} s |"

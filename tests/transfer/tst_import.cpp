@@ -408,6 +408,24 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT count(*) FROM m"), int64_t(0));
     }
 
+    void abortNamesTheFirstProblemInFileOrder()
+    {
+        // Values are converted on the inserter's thread, while the reader goes on: the error
+        // must still be the first one in the file, not the first one noticed.
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE m (id INTEGER PRIMARY KEY, v INTEGER)"));
+        const auto file = writeFile(tmp, "m.csv", "id,v\n1,1\n2,two\n3,3\n4,4,4\n");
+        auto spec = importOf(file);
+        spec.mode = transfer::ImportMode::Append;
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY(!r);
+        QVERIFY2(QString::fromStdString(r.status().message()).contains(":3: column 2 ('v')"),
+                 r.status().message().c_str());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM m"), int64_t(0));
+    }
+
     void skipWritesRejectsAndKeepsTheRest()
     {
         QTemporaryDir tmp;
