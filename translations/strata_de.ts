@@ -756,7 +756,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window/main_window.cpp" line="246"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -771,212 +771,217 @@
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="122"/>
-        <location filename="../ui/main_window/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
+        <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window/main_window.cpp" line="259"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135"/>
-        <location filename="../ui/main_window/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="151"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window/main_window.cpp" line="165"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="171"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window/main_window.cpp" line="177"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window/main_window.cpp" line="182"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="182"/>
-        <location filename="../ui/main_window/main_window.cpp" line="514"/>
+        <location filename="../ui/main_window/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window/main_window.cpp" line="539"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window/main_window.cpp" line="201"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window/main_window.cpp" line="210"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="213"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window/main_window.cpp" line="225"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window/main_window.cpp" line="227"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="228"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window/main_window.cpp" line="240"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window/main_window.cpp" line="245"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="250"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window/main_window.cpp" line="255"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window/main_window.cpp" line="263"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="265"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window/main_window.cpp" line="320"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window/main_window.cpp" line="321"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window/main_window.cpp" line="364"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window/main_window.cpp" line="400"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window/main_window.cpp" line="401"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window/main_window.cpp" line="447"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window/main_window.cpp" line="454"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="466"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window/main_window.cpp" line="478"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window/main_window.cpp" line="480"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window/main_window.cpp" line="481"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -984,22 +989,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window/main_window.cpp" line="491"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="507"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="508"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1007,37 +1012,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window/main_window.cpp" line="540"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="541"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window/main_window.cpp" line="543"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window/main_window.cpp" line="548"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window/main_window.cpp" line="551"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window/main_window.cpp" line="569"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>

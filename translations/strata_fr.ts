@@ -756,7 +756,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window/main_window.cpp" line="246"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
@@ -771,212 +771,217 @@
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="122"/>
-        <location filename="../ui/main_window/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
+        <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window/main_window.cpp" line="259"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="135"/>
-        <location filename="../ui/main_window/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="151"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window/main_window.cpp" line="165"/>
         <source>Open a Strata database folder</source>
         <translation>Ouvrir un dossier de base Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="171"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window/main_window.cpp" line="177"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window/main_window.cpp" line="182"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="182"/>
-        <location filename="../ui/main_window/main_window.cpp" line="514"/>
+        <location filename="../ui/main_window/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window/main_window.cpp" line="539"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window/main_window.cpp" line="201"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window/main_window.cpp" line="210"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="213"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window/main_window.cpp" line="225"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window/main_window.cpp" line="227"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="228"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window/main_window.cpp" line="240"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window/main_window.cpp" line="245"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="250"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window/main_window.cpp" line="255"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window/main_window.cpp" line="263"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="265"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window/main_window.cpp" line="320"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window/main_window.cpp" line="321"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window/main_window.cpp" line="364"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window/main_window.cpp" line="400"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window/main_window.cpp" line="401"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window/main_window.cpp" line="447"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window/main_window.cpp" line="454"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="466"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window/main_window.cpp" line="478"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window/main_window.cpp" line="480"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window/main_window.cpp" line="481"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -984,22 +989,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window/main_window.cpp" line="491"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="507"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="508"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -1007,37 +1012,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window/main_window.cpp" line="540"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="541"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window/main_window.cpp" line="543"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window/main_window.cpp" line="548"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window/main_window.cpp" line="551"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window/main_window.cpp" line="569"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>

@@ -49,7 +49,7 @@ csv_bytes=$(stat -c %s "$csv")
 backup_bytes=$(stat -c %s "$backup")
 jsonl_bytes=$(stat -c %s "$jsonl")
 echo
-echo "Import of $ROWS rows × 8 columns: CSV $(mb "$csv_bytes") MB, JSON backup $(mb "$backup_bytes") MB, JSON lines $(mb "$jsonl_bytes") MB; median of $RUNS whole-process runs, warm page cache. Strata's imports are durable (in its log and checkpoint on disk) and include type inference (a first pass over the CSV)."
+echo "Import of $ROWS rows × 8 columns: CSV $(mb "$csv_bytes") MB, JSON backup $(mb "$backup_bytes") MB, JSON lines $(mb "$jsonl_bytes") MB; median of $RUNS whole-process runs, warm page cache. Strata's imports are durable (a bulk import's rows are written once, into a checkpoint synced before the commit returns) and include type inference (a first pass over a CSV or JSON-lines file)."
 echo
 echo "| import | Strata | sqlite3 | DuckDB t1 | DuckDB t2 |"
 echo "|---|---:|---:|---:|---:|"

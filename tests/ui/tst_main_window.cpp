@@ -401,6 +401,8 @@ private slots:
         const QStringList files = window.jobs()->files(0);
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].startsWith(tmp.filePath("exports") + "/products_export_"));
+        window.showHistory(); // the export's entry leads to its file
+        QCOMPARE(window.historyFile(0), files[0]);
         // The Jobs panel gives rows and MB per second (the bytes the files got).
         QVERIFY2(window.jobs()
                      ->data(window.jobs()->index(0, ui::JobList::Speed))
@@ -471,6 +473,7 @@ private slots:
         QVERIFY(operation >= 0);
         QCOMPARE(window.historyModel()->data(window.historyModel()->index(0, operation)).toString(),
                  QStringLiteral("import"));
+        QCOMPARE(window.historyFile(0), QString::fromStdString(file)); // what it read
         // The table list shows the new table with its rows.
         const int row = rowOf(*window.tableModel(), "people");
         QVERIFY(row >= 0);

@@ -118,6 +118,13 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     auto *historyView = new QTableView(this);
     historyView->setModel(m_history);
     historyView->setAccessibleName(tr("History of exports and imports"));
+    historyView->setToolTip(tr("Double-click an entry (or press Enter) to open the folder of "
+                               "its first file"));
+    connect(historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const QString file = historyFile(index.row());
+        if (!file.isEmpty())
+            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
+    });
     historyView->setAlternatingRowColors(true);
     m_tabs->addTab(historyView, tr("&History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, historyView](int) {
@@ -403,6 +410,24 @@ void MainWindow::showHistory()
     }
     m_history->setTable(m_database, QStringLiteral("audit_log"));
     m_history->sort(0, Qt::DescendingOrder);
+}
+
+QString MainWindow::historyFile(int row) const
+{
+    int files = -1;
+    for (int c = 0; c < m_history->columnCount(); ++c)
+        if (m_history->headerData(c, Qt::Horizontal).toString() == QStringLiteral("files"))
+            files = c;
+    if (files < 0 || row < 0 || row >= m_history->rowCount())
+        return {};
+    // The audit trail joins an entry's files with ", " (which a name may hold too).
+    const QString listed = m_history->data(m_history->index(row, files)).toString();
+    if (QFileInfo::exists(listed))
+        return listed;
+    for (const QString &part : listed.split(QStringLiteral(", ")))
+        if (QFileInfo::exists(part))
+            return part;
+    return {};
 }
 
 void MainWindow::applySettings(transfer::ExportSpec &spec) const

@@ -62,6 +62,9 @@ public slots:
 
     //! The History tab: past exports and imports from the audit_log table, newest first.
     void showHistory();
+    //! The first file of a history entry that still exists ("" when none does): Enter or a
+    //! double-click on the entry opens its folder.
+    QString historyFile(int row) const;
     TableDataModel *historyModel() const { return m_history; }
     //! Drops a table (the context menu asks first).
     engine::Status dropTable(const QString &table);
