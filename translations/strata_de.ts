@@ -108,284 +108,284 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="43"/>
+        <location filename="../ui/export/export_dialog.cpp" line="44"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Ganze Datenbank (Sicherung)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="44"/>
+        <location filename="../ui/export/export_dialog.cpp" line="45"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="45"/>
+        <location filename="../ui/export/export_dialog.cpp" line="46"/>
         <source>&amp;Query result</source>
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="52"/>
+        <location filename="../ui/export/export_dialog.cpp" line="53"/>
         <source>&amp;Header line</source>
         <translation>&amp;Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="53"/>
+        <location filename="../ui/export/export_dialog.cpp" line="54"/>
         <source>JSON &amp;lines (one row a line)</source>
         <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="54"/>
+        <location filename="../ui/export/export_dialog.cpp" line="55"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="55"/>
+        <location filename="../ui/export/export_dialog.cpp" line="56"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="64"/>
+        <location filename="../ui/export/export_dialog.cpp" line="65"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="68"/>
+        <location filename="../ui/export/export_dialog.cpp" line="69"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="69"/>
+        <location filename="../ui/export/export_dialog.cpp" line="70"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="72"/>
+        <location filename="../ui/export/export_dialog.cpp" line="73"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="72"/>
+        <location filename="../ui/export/export_dialog.cpp" line="73"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="73"/>
+        <location filename="../ui/export/export_dialog.cpp" line="74"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="87"/>
+        <location filename="../ui/export/export_dialog.cpp" line="88"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="94"/>
+        <location filename="../ui/export/export_dialog.cpp" line="95"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="106"/>
+        <location filename="../ui/export/export_dialog.cpp" line="107"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="124"/>
+        <location filename="../ui/export/export_dialog.cpp" line="125"/>
         <source>CSV preset</source>
         <translation>CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="129"/>
+        <location filename="../ui/export/export_dialog.cpp" line="130"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="133"/>
+        <location filename="../ui/export/export_dialog.cpp" line="134"/>
         <source>as the preset</source>
         <translation>wie die Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="134"/>
+        <location filename="../ui/export/export_dialog.cpp" line="135"/>
         <source>CSV delimiter</source>
         <translation>CSV-Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="139"/>
+        <location filename="../ui/export/export_dialog.cpp" line="140"/>
         <source>as the preset (empty field)</source>
         <translation>wie die Vorgabe (leeres Feld)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="140"/>
+        <location filename="../ui/export/export_dialog.cpp" line="141"/>
         <source>Text written for NULL in CSV</source>
         <translation>Text für NULL in CSV</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="145"/>
+        <location filename="../ui/export/export_dialog.cpp" line="146"/>
         <source>found by name (geometry, wkt, …, or lon/lat)</source>
         <translation>nach Namen gefunden (geometry, wkt, … oder lon/lat)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146"/>
+        <location filename="../ui/export/export_dialog.cpp" line="147"/>
         <source>GeoJSON geometry column</source>
         <translation>GeoJSON-Geometriespalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147"/>
+        <location filename="../ui/export/export_dialog.cpp" line="148"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>CSV delimiter:</source>
         <translation>CSV-Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>CSV NULL as:</source>
         <translation>CSV-NULL als:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
+        <location filename="../ui/export/export_dialog.cpp" line="151"/>
         <source>SQL dialect:</source>
         <translation>SQL-Dialekt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="153"/>
         <source>GeoJSON geometry:</source>
         <translation>GeoJSON-Geometrie:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <location filename="../ui/export/export_dialog.cpp" line="156"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="159"/>
+        <location filename="../ui/export/export_dialog.cpp" line="160"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="162"/>
+        <location filename="../ui/export/export_dialog.cpp" line="163"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="176"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="178"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="180"/>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="186"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
         <source>Size limit</source>
         <translation>Größengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <location filename="../ui/export/export_dialog.cpp" line="188"/>
         <source>At most:</source>
         <translation>Höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="192"/>
+        <location filename="../ui/export/export_dialog.cpp" line="193"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="194"/>
+        <location filename="../ui/export/export_dialog.cpp" line="195"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="197"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="198"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="199"/>
+        <location filename="../ui/export/export_dialog.cpp" line="200"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
-        <location filename="../ui/export/export_dialog.cpp" line="210"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="211"/>
+        <location filename="../ui/export/export_dialog.cpp" line="212"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
     </message>
@@ -756,7 +756,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="252"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -777,7 +777,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="129"/>
-        <location filename="../ui/main_window/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window/main_window.cpp" line="265"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
@@ -834,7 +834,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="189"/>
-        <location filename="../ui/main_window/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window/main_window.cpp" line="545"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
@@ -855,133 +855,138 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="212"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window/main_window.cpp" line="216"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window/main_window.cpp" line="219"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window/main_window.cpp" line="224"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window/main_window.cpp" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window/main_window.cpp" line="233"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window/main_window.cpp" line="234"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window/main_window.cpp" line="246"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window/main_window.cpp" line="251"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window/main_window.cpp" line="256"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window/main_window.cpp" line="261"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window/main_window.cpp" line="269"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window/main_window.cpp" line="271"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window/main_window.cpp" line="326"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window/main_window.cpp" line="327"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window/main_window.cpp" line="368"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window/main_window.cpp" line="369"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window/main_window.cpp" line="406"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window/main_window.cpp" line="407"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window/main_window.cpp" line="453"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window/main_window.cpp" line="460"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window/main_window.cpp" line="472"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window/main_window.cpp" line="484"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window/main_window.cpp" line="486"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window/main_window.cpp" line="487"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -989,22 +994,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window/main_window.cpp" line="497"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window/main_window.cpp" line="500"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="507"/>
+        <location filename="../ui/main_window/main_window.cpp" line="513"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="508"/>
+        <location filename="../ui/main_window/main_window.cpp" line="514"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1012,37 +1017,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window/main_window.cpp" line="546"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window/main_window.cpp" line="547"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window/main_window.cpp" line="549"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="548"/>
+        <location filename="../ui/main_window/main_window.cpp" line="554"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window/main_window.cpp" line="556"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="569"/>
+        <location filename="../ui/main_window/main_window.cpp" line="575"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>

@@ -49,6 +49,14 @@ using namespace strata;
 namespace {
 
 //! Saves a widget as it is drawn, at its size, under the build folder for a reviewer.
+//! Shows `w` at the size the screenshots are reviewed at (1280×800); true once it is exposed.
+bool shownAtReviewSize(QWidget &w)
+{
+    w.resize(1280, 800);
+    w.show();
+    return QTest::qWaitForWindowExposed(&w);
+}
+
 //! The process's resident memory now (Linux).
 int64_t residentBytes()
 {
@@ -323,9 +331,7 @@ private slots:
         auto conn = db->connect();
         QVERIFY(transfer::createDemoDatabase(*conn, 200));
         ui::MainWindow window(db, QStringLiteral("demo"));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shownAtReviewSize(window));
         window.tabs()->setCurrentWidget(window.console());
         ui::SqlConsole *console = window.console();
         QSignalSpy done(console, &ui::SqlConsole::finished);
@@ -425,9 +431,7 @@ private slots:
         auto conn = db->connect();
         QVERIFY(transfer::createDemoDatabase(*conn, 100));
         ui::MainWindow window(db, QStringLiteral("demo"));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shownAtReviewSize(window));
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(QString::fromStdString(file))});
         QDragEnterEvent enter(QPoint(600, 400), Qt::CopyAction, &mime, Qt::LeftButton,
@@ -495,9 +499,7 @@ private slots:
                               "ref TEXT, note TEXT);"
                               "INSERT INTO people VALUES (1, 'Cy', 'C3', NULL)"));
         ui::MainWindow window(db, QStringLiteral("memory"));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shownAtReviewSize(window));
         window.importFiles({QString::fromStdString(file)}, QStringLiteral("people"));
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
@@ -560,9 +562,7 @@ private slots:
         QVERIFY(conn->execute("CREATE TABLE a (id INTEGER PRIMARY KEY); INSERT INTO a VALUES (5);"
                               "CREATE TABLE b (id INTEGER PRIMARY KEY)"));
         ui::MainWindow window(db, QStringLiteral("memory"));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shownAtReviewSize(window));
         window.importFiles({backupFile});
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
@@ -692,6 +692,19 @@ private slots:
         QCOMPARE(kept->formats.size(), size_t(2));
         QVERIFY(kept->zip);
 
+        // Edit: the dialog shows the profile, and gives back exactly what was saved.
+        auto *edit = window.openExportDialog();
+        edit->loadSpec(*kept);
+        QCOMPARE(ui::ExportProfiles::toJson([&] {
+                     auto s = edit->spec();
+                     s.nameTime.reset();
+                     return s;
+                 }()),
+                 ui::ExportProfiles::toJson(*kept));
+        QCOMPARE(edit->previewNames().size(), 3); // the CSV and JSON files, packed in a zip
+        QVERIFY(edit->previewNames().last().endsWith(".zip"));
+        edit->reject();
+
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
         QVERIFY(window.runExportProfile("Nightly / products"));
         QVERIFY(done.wait(20000));
@@ -787,9 +800,7 @@ private slots:
         QVERIFY(transfer::createDemoDatabase(*conn, 50000));
         ui::MainWindow window(db, QStringLiteral("/home/analyst/strata/demo"));
         window.setExportFolder(tmp.path());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(shownAtReviewSize(window));
         window.showTable("users");
         QCOMPARE(window.dataModel()->rowCount(), 50000);
         // The GUI thread keeps turning while the backup runs: the longest gap between timer

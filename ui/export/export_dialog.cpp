@@ -26,6 +26,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace strata::ui {
 
@@ -367,6 +368,66 @@ void ExportDialog::setGeometryColumn(const QString &column)
 void ExportDialog::setMaxMegabytes(int megabytes)
 {
     m_maxMegabytes->setValue(megabytes);
+    updatePreview();
+}
+
+void ExportDialog::loadSpec(const transfer::ExportSpec &spec)
+{
+    (spec.scope == transfer::ExportScope::Full     ? m_full
+     : spec.scope == transfer::ExportScope::Tables ? m_tables
+                                                   : m_query)
+        ->setChecked(true);
+    m_sql->setPlainText(QString::fromStdString(spec.query));
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *t = m_tree->topLevelItem(i);
+        const transfer::TableSelection *sel = nullptr;
+        for (const auto &s : spec.tables)
+            if (QString::fromStdString(s.table) == t->text(0))
+                sel = &s;
+        t->setCheckState(0, spec.scope == transfer::ExportScope::Tables && sel ? Qt::Checked
+                                                                               : Qt::Unchecked);
+        t->setText(kFilterColumn, sel ? QString::fromStdString(sel->where) : QString());
+        for (int c = 0; c < t->childCount(); ++c) {
+            const std::string column = t->child(c)->data(0, Qt::UserRole).toString().toStdString();
+            const bool chosen = !sel || sel->columns.empty()
+                                || std::find(sel->columns.begin(), sel->columns.end(), column)
+                                       != sel->columns.end();
+            t->child(c)->setCheckState(0, chosen ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    auto option = [](const transfer::FormatRequest &f, const char *key) {
+        const auto it = f.options.find(key);
+        return it == f.options.end() ? QString() : QString::fromStdString(it->second);
+    };
+    for (auto &[id, box] : m_formats)
+        box->setChecked(false);
+    m_jsonLines->setChecked(false);
+    m_geometry->clear();
+    for (const auto &f : spec.formats) {
+        if (auto it = m_formats.find(f.id); it != m_formats.end())
+            it->second->setChecked(true);
+        if (f.id == "csv") {
+            m_csvPreset->setCurrentIndex(std::max(0, m_csvPreset->findData(option(f, "preset"))));
+            m_csvDelimiter->setCurrentIndex(
+                std::max(0, m_csvDelimiter->findData(option(f, "delimiter"))));
+            m_csvHeader->setChecked(option(f, "header") != QStringLiteral("false"));
+            m_csvNull->setText(option(f, "null"));
+        } else if (f.id == "sql") {
+            m_sqlDialect->setCurrentIndex(
+                std::max(0, m_sqlDialect->findData(option(f, "dialect"))));
+        } else if (f.id == "json") {
+            m_jsonLines->setChecked(option(f, "lines") == QStringLiteral("true"));
+        } else if (f.id == "geojson") {
+            m_geometry->setText(option(f, "geometry"));
+        }
+    }
+    m_folder->setText(QString::fromStdString(spec.outputDir));
+    m_utc->setChecked(spec.utcNames);
+    m_zip->setChecked(spec.zip);
+    m_sanitize->setCurrentIndex(std::max(0, m_sanitize->findData(int(spec.sanitize))));
+    m_maxRows->setValue(static_cast<int>(spec.maxRows));
+    m_maxMegabytes->setValue(static_cast<int>(spec.maxBytes >> 20));
+    m_profile->setText(QString::fromStdString(spec.profile));
     updatePreview();
 }
 

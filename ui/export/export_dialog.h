@@ -49,6 +49,9 @@ public:
     void setMaxMegabytes(int megabytes);
     //! Query scope with this SELECT.
     void setQuery(const QString &sql);
+    //! Sets every control from `spec` (a saved profile being edited); spec() then gives it
+    //! back (with this dialog's name time).
+    void loadSpec(const transfer::ExportSpec &spec);
     //! Keeps spec() under `name` (ExportProfiles) for File > Export profiles; replaces a
     //! profile of that name.
     void saveAsProfile(const QString &name);

@@ -203,6 +203,12 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
             return;
         }
         profiles->addSeparator();
+        auto *edit = profiles->addMenu(tr("&Edit"));
+        for (const QString &name : names)
+            edit->addAction(name, this, [this, name] {
+                if (const auto spec = ExportProfiles::load(name))
+                    openExportDialog()->loadSpec(*spec);
+            });
         auto *remove = profiles->addMenu(tr("&Remove"));
         for (const QString &name : names)
             remove->addAction(name, this, [name] { ExportProfiles::remove(name); });
