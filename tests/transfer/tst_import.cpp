@@ -6,6 +6,7 @@
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/import_job.h"
+#include "engine/transfer/mapped_input.h"
 #include "tests/support/csv_parse.h"
 #include "tests/support/engine_helpers.h"
 #include "tests/support/transfer_helpers.h"
@@ -19,6 +20,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
+#include <unistd.h>
 
 using namespace strata;
 using engine::LogicalType;
@@ -406,6 +408,35 @@ private slots:
                  QString::fromStdString(file)
                      + ":9001: column 2 ('v'): expected an integer, found '9x'");
         QCOMPARE(scalar(*c, "SELECT count(*) FROM m"), int64_t(0));
+    }
+
+    void filesEndingAtAPageBoundaryRead()
+    {
+        // The JSON reader scans to a NUL after the text (RapidJSON's SIMD string copy):
+        // MappedInput guarantees one even when a file fills its last page exactly, where the
+        // next byte would otherwise be outside the mapping (SIGBUS).
+        QTemporaryDir tmp;
+        const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+        for (const size_t size : {page - 1, page, page + 1, 2 * page}) {
+            // [{"s":"xx…x"}] padded to exactly `size` bytes, the string running to the end.
+            const std::string head = "[{\"s\":\"", tail = "\"}]";
+            const std::string text
+                = head + std::string(size - head.size() - tail.size(), 'x') + tail;
+            QCOMPARE(text.size(), size);
+            const auto file = writeFile(tmp, QStringLiteral("page_%1.json").arg(size),
+                                        QByteArray::fromStdString(text));
+            transfer::MappedInput mapped(file);
+            QCOMPARE(mapped.bytes().size(), size);
+            QCOMPARE(mapped.bytes().data()[size], '\0');
+            auto db = engine::Database::openInMemory();
+            auto spec = importOf(file);
+            spec.table = "p";
+            auto r = transfer::runImport(*db, spec);
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            auto c = db->connect();
+            QCOMPARE(scalar(*c, "SELECT length(s) FROM p"),
+                     int64_t(size - head.size() - tail.size()));
+        }
     }
 
     void abortNamesTheFirstProblemInFileOrder()
