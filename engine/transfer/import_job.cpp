@@ -416,9 +416,8 @@ public:
 
     void row(std::span<const Cell> cells, const RowOrigin &origin) override
     {
-        // The reader's thread only copies the cells' text into the batch: converting them
-        // (numbers, times, UTF-8 checks) happens on the inserter's thread, which had time to
-        // spare while the reader was the bottleneck.
+        // The cells' text is copied into the batch as read; which thread converts it (numbers,
+        // times, UTF-8 checks) is decided when the batch is full (flush()).
         Batch &b = m_batches[m_filling];
         for (size_t k = 0; k < cells.size(); ++k) {
             const size_t i = m_readerColumns[k];
