@@ -16,7 +16,10 @@ std::string setupLogging(const std::string &program, bool quietConsole)
     console->set_pattern(program + ": %^%l%$: %v");
     sinks.push_back(console);
     std::string path;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    // One folder for the CLI and the GUI (whose organisation name would put its own files in
+    // ~/.local/share/Strata/strata): ~/.local/share/strata, as the README says.
+    const QString generic = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    const QString dir = generic.isEmpty() ? QString() : generic + "/strata";
     if (!dir.isEmpty() && QDir().mkpath(dir + "/logs")) {
         path = (dir + "/logs/strata.log").toStdString();
         try {

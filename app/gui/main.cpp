@@ -73,8 +73,9 @@ int main(int argc, char **argv)
         else if (path.isEmpty())
             path = arg;
     }
+    // Where installer/build-and-run.sh and the README put it (beside the logs).
     const QString demoPath
-        = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + "/demo";
+        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/strata/demo";
     if (path.isEmpty()) {
         const QStringList recent = ui::MainWindow::recentDatabases();
         if (!recent.isEmpty() && QFileInfo(recent.front()).isDir())

@@ -293,6 +293,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
                           + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString());
     });
     refresh();
+    // A database opens on its first table: its rows show at once.
+    if (!m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_tables->setCurrentIndex(m_model->index(0, 0));
 }
 
 MainWindow::~MainWindow() = default;
