@@ -470,7 +470,7 @@ public:
     {
         flush();
         m_inserter.drain(); // every row in; rethrows an insert's error
-        m_outcome.rowsSkipped += m_insertRejects.exchange(0);
+        m_outcome.rowsSkipped += m_skipped.exchange(0);
         m_outcome.rowsRead -= m_conversionRejects.exchange(0); // rows read are rows that fit
         // Counted only where it cannot be worked out (a merge updates some rows): counting
         // visits every row of the table.
@@ -514,8 +514,8 @@ private:
         Cell::Kind kind;
         uint32_t column;
     };
-    //! Rows as read, then converted on the inserter thread; reused, so their buffers stay
-    //! allocated.
+    //! Rows as read, then converted (by the reader or the inserter: see flush()) and inserted;
+    //! reused, so their buffers stay allocated.
     struct Batch {
         std::string text;
         std::vector<RawCell> cells;
@@ -680,10 +680,10 @@ private:
                               + " is not a column of the table the file describes");
     }
 
-    //! Called from the reader's thread (a value that does not convert) and from the
-    //! inserter's (a row the engine refuses): the rejects file and counts are shared.
+    //! Under abort, the error (from either thread); under skip, called on the inserter's
+    //! thread only, in file order, and counted for endTable() to add to the outcome.
     void reject(const RowOrigin &origin, const std::string &column, size_t columnNumber,
-                const std::string &why, bool fromInserter = false)
+                const std::string &why)
     {
         if (m_spec.onError == ErrorPolicy::Abort)
             throw EngineError(StatusCode::Invalid,
@@ -691,10 +691,7 @@ private:
         std::lock_guard lock(m_rejectMutex);
         m_rejects.add(m_file, origin, column, why);
         ++m_result.rowsSkipped;
-        if (fromInserter)
-            ++m_insertRejects;
-        else
-            ++m_outcome.rowsSkipped;
+        ++m_skipped;
     }
 
     void insert(std::span<const engine::Row> rows)
@@ -730,7 +727,6 @@ private:
         }
     }
 
-    //! On the inserter thread: converts the rows read (a row with a value that does not fit
     //! Converts a batch's cells into rows (on whichever thread has time: see flush()). A row
     //! with a value that does not fit its column is left out, and its reject joins the
     //! batch's others in file order, for the inserter to report.
@@ -799,7 +795,7 @@ private:
             origin.jsonArray = p.jsonArray;
             origin.original = p.origin.original;
             reject(origin, columnName(p.column), static_cast<size_t>(std::max(p.column, 0)),
-                   p.reason, true);
+                   p.reason);
         }
         b.rejects.clear();
         b.converted = false;
@@ -825,7 +821,7 @@ private:
                     std::string why = single.what();
                     if (why.rfind("row 1: ", 0) == 0)
                         why = why.substr(7);
-                    reject(origin, "", 0, why, true);
+                    reject(origin, "", 0, why);
                     --inserted;
                 }
             }
@@ -861,7 +857,7 @@ private:
     std::string m_convertWhy; //!< the inserter thread's
     std::string m_readerWhy;
     std::mutex m_rejectMutex;
-    std::atomic<int64_t> m_insertRejects{0};
+    std::atomic<int64_t> m_skipped{0}; //!< rows of this table rejected under skip
     std::atomic<int64_t> m_conversionRejects{0};
     std::atomic<int64_t> m_tableInserted{0}; //!< rows the engine took into this table
     bool m_startsEmpty = false;              //!< created, or its rows replaced
@@ -979,54 +975,51 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
                bool alwaysFirstPass)
 {
     auto &registry = FormatRegistry::instance();
-    {
-        ImportSpec entrySpec = spec;
-        if (file != path)
-            entrySpec.table.clear(); // each entry of an archive into its own table
-        const std::string format = detectImportFormat(path, file == path ? spec.format : "");
-        auto reader = registry.createReader(format, path, entrySpec);
-        if (reader->runsStatements()) {
-            StatementRun run{
-                connection, spec, result, progress,
-                [&](int64_t line, const std::string &statement, const std::string &why) {
-                    RowOrigin origin;
-                    origin.line = line;
-                    origin.original = statement;
-                    rejects.add(file, origin, "", why);
-                    ++result.rowsSkipped;
-                }};
-            reader->runStatements(run);
-            for (const auto &t : result.tables)
-                seen.insert(lower(t.table));
-            return;
+    ImportSpec entrySpec = spec;
+    if (file != path)
+        entrySpec.table.clear(); // each entry of an archive into its own table
+    const std::string format = detectImportFormat(path, file == path ? spec.format : "");
+    auto reader = registry.createReader(format, path, entrySpec);
+    if (reader->runsStatements()) {
+        StatementRun run{connection, spec, result, progress,
+                         [&](int64_t line, const std::string &statement, const std::string &why) {
+                             RowOrigin origin;
+                             origin.line = line;
+                             origin.original = statement;
+                             rejects.add(file, origin, "", why);
+                             ++result.rowsSkipped;
+                         }};
+        reader->runStatements(run);
+        for (const auto &t : result.tables)
+            seen.insert(lower(t.table));
+        return;
+    }
+    std::map<std::string, InferredTable> inferred;
+    const bool firstPass = alwaysFirstPass || !reader->describesTypes();
+    if (firstPass) {
+        if (progress)
+            progress->advance(rowsSoFar, "reading " + file);
+        InferenceSink inference(spec, progress), later(spec, progress);
+        switch (reader->readSplit(inference, later)) {
+        case Reader::Split::Halves:
+            inference.merge(later); // both halves on both cores
+            break;
+        case Reader::Split::Whole:
+            break;
+        case Reader::Split::NotDone:
+            reader->read(inference);
+            break;
         }
-        std::map<std::string, InferredTable> inferred;
-        const bool firstPass = alwaysFirstPass || !reader->describesTypes();
-        if (firstPass) {
-            if (progress)
-                progress->advance(rowsSoFar, "reading " + file);
-            InferenceSink inference(spec, progress), later(spec, progress);
-            switch (reader->readSplit(inference, later)) {
-            case Reader::Split::Halves:
-                inference.merge(later); // both halves on both cores
-                break;
-            case Reader::Split::Whole:
-                break;
-            case Reader::Split::NotDone:
-                reader->read(inference);
-                break;
-            }
-            inferred = std::move(inference.tables);
-        }
-        LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,
-                      progress, rowsSoFar);
-        reader->read(load);
-        seen.insert(load.seen.begin(), load.seen.end());
-        for (auto w : reader->warnings()) {
-            for (size_t at; file != path && (at = w.find(path)) != std::string::npos;)
-                w.replace(at, path.size(), file);
-            result.warnings.push_back(w);
-        }
+        inferred = std::move(inference.tables);
+    }
+    LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,
+                  progress, rowsSoFar);
+    reader->read(load);
+    seen.insert(load.seen.begin(), load.seen.end());
+    for (auto w : reader->warnings()) {
+        for (size_t at; file != path && (at = w.find(path)) != std::string::npos;)
+            w.replace(at, path.size(), file);
+        result.warnings.push_back(w);
     }
 }
 
