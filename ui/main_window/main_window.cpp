@@ -120,11 +120,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     historyView->setAccessibleName(tr("History of exports and imports"));
     historyView->setToolTip(tr("Double-click an entry (or press Enter) to open the folder of "
                                "its first file"));
-    connect(historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        const QString file = historyFile(index.row());
-        if (!file.isEmpty())
-            QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
-    });
+    connect(historyView, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { openFolderOf(historyFile(index.row())); });
     historyView->setAlternatingRowColors(true);
     m_tabs->addTab(historyView, tr("&History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, historyView](int) {
@@ -421,6 +418,12 @@ void MainWindow::showHistory()
     m_history->sort(0, Qt::DescendingOrder);
 }
 
+void MainWindow::openFolderOf(const QString &file)
+{
+    if (!file.isEmpty())
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
+}
+
 QString MainWindow::historyFile(int row) const
 {
     int files = -1;
@@ -530,8 +533,7 @@ void MainWindow::openJobResult(int row)
         return;
     case JobList::State::Done:
         if (!m_jobs->files(row).isEmpty())
-            QDesktopServices::openUrl(
-                QUrl::fromLocalFile(QFileInfo(m_jobs->files(row).front()).absolutePath()));
+            openFolderOf(m_jobs->files(row).front());
         return;
     default:
         return;

@@ -78,6 +78,8 @@ private:
     void tableMenu(const QPoint &at);
     //! A finished job's folder in the file manager, or a failed one's error in full.
     void openJobResult(int row);
+    //! Shows the folder holding `file` in the desktop's file manager (nothing for "").
+    static void openFolderOf(const QString &file);
     //! The settings one-click exports follow (UTC names, retention).
     void applySettings(transfer::ExportSpec &spec) const;
     void applyFilter();
