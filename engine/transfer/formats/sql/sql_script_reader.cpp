@@ -50,15 +50,10 @@ bool isWordChar(char c)
     return isWordStart(c) || std::isdigit(static_cast<unsigned char>(c)) || c == '$';
 }
 
+//! A string literal as Strata's SQL writes it ('it''s').
 std::string quoteText(std::string_view s)
 {
-    std::string out = "'";
-    for (char c : s) {
-        if (c == '\'')
-            out += '\'';
-        out += c;
-    }
-    return out + "'";
+    return engine::Value::text(std::string(s)).toSqlLiteral();
 }
 
 //! Splits a script into statements of tokens; comments go, line numbers stay.
