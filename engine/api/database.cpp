@@ -462,7 +462,7 @@ Result<QueryResult> Connection::execute(std::string_view sqlText, const std::vec
 namespace {
 
 //! A table's description and row count as `txn` sees them.
-TableInfo describeTable(Transaction &txn, const TableEntry &entry)
+TableInfo describeTable(Transaction &txn, const Catalog &catalog, const TableEntry &entry)
 {
     const TableSchema &schema = *entry.schema;
     TableInfo info;
@@ -477,6 +477,12 @@ TableInfo describeTable(Transaction &txn, const TableEntry &entry)
         info.uniqueKeys.emplace_back();
         for (auto k : u)
             info.uniqueKeys.back().push_back(schema.columns[k].name);
+    }
+    for (const auto &index : catalog.indexesOf(schema.id, txn.view())) {
+        IndexInfo i{index->def.name, {}, index->def.unique};
+        for (auto k : index->def.columns)
+            i.columns.push_back(schema.columns[k].name);
+        info.indexes.push_back(std::move(i));
     }
     TableHeap &heap = *entry.heap;
     const uint64_t slots = heap.slotCount();
@@ -499,7 +505,7 @@ Result<std::vector<TableInfo>> Connection::tables()
         // Every table from the one snapshot.
         std::vector<TableInfo> out;
         for (const auto &entry : m_core->catalog().tables(txn.view()))
-            out.push_back(describeTable(txn, *entry));
+            out.push_back(describeTable(txn, m_core->catalog(), *entry));
         return out;
     });
 }
@@ -511,7 +517,7 @@ Result<TableInfo> Connection::table(std::string_view name)
         if (!m_txn)
             owned = m_core->begin();
         Transaction &txn = owned ? *owned : *m_txn;
-        return describeTable(txn, *txn.requireTable(name));
+        return describeTable(txn, m_core->catalog(), *txn.requireTable(name));
     });
 }
 

@@ -47,11 +47,19 @@ struct ColumnInfo {
     std::string defaultSql; //!< the default as SQL ("0", "'x'", "CURRENT_TIMESTAMP")
 };
 
+//! A CREATE INDEX index (keys and UNIQUE constraints are in TableInfo itself).
+struct IndexInfo {
+    std::string name;
+    std::vector<std::string> columns;
+    bool unique = false;
+};
+
 struct TableInfo {
     std::string name;
     std::vector<ColumnInfo> columns;
     std::vector<std::string> primaryKey;
     std::vector<std::vector<std::string>> uniqueKeys;
+    std::vector<IndexInfo> indexes;
     uint64_t rowCount = 0;
     int64_t createdAt = 0; //!< µs UTC
 };

@@ -131,6 +131,20 @@ std::vector<std::shared_ptr<TableEntry>> Catalog::allTables() const
     return m_tables;
 }
 
+std::vector<std::shared_ptr<TableEntry>> Catalog::newestPerHeap() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::shared_ptr<TableEntry>> out;
+    // Entries are appended as they are made, so the last one of a heap has its newest schema.
+    for (auto it = m_tables.rbegin(); it != m_tables.rend(); ++it) {
+        const bool seen = std::any_of(out.begin(), out.end(),
+                                      [&](const auto &e) { return e->heap == (*it)->heap; });
+        if (!seen)
+            out.push_back(*it);
+    }
+    return out;
+}
+
 std::vector<std::shared_ptr<IndexEntry>> Catalog::allIndexes() const
 {
     std::lock_guard lock(m_mutex);

@@ -31,6 +31,8 @@ struct TableEntry {
 
 struct IndexEntry {
     IndexDef def;
+    //! The hash index in the table's heap that this entry made.
+    std::shared_ptr<HashIndex> heapIndex;
     std::atomic<uint64_t> begin{kInfinity};
     std::atomic<uint64_t> end{kInfinity};
 
@@ -64,6 +66,9 @@ public:
     //! Every entry (recovery and checkpoint use the committed latest ones).
     std::vector<std::shared_ptr<TableEntry>> allTables() const;
     std::vector<std::shared_ptr<IndexEntry>> allIndexes() const;
+    //! One entry per heap: the newest, whose schema knows every column the heap's rows and
+    //! indexes may use (ALTER TABLE only appends columns and renames).
+    std::vector<std::shared_ptr<TableEntry>> newestPerHeap() const;
 
     uint64_t allocateTableId() { return m_nextTableId.fetch_add(1); }
     void noteTableId(uint64_t id);

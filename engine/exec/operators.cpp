@@ -430,11 +430,14 @@ bool JoinOp::next(Row &out)
 
 namespace {
 
+__extension__ typedef __int128 WideInt;
+
 struct AggState {
     int64_t count = 0;
     bool isDouble = false;
     bool any = false;
-    int64_t isum = 0;
+    //! Wider than the values, so only a total outside 64 bits fails, whatever the row order.
+    WideInt isum = 0;
     double dsum = 0;
     Value extreme;
     std::string text;
@@ -484,8 +487,8 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
                 st.isDouble = true;
             }
             st.dsum += arg->asDouble();
-        } else if (__builtin_add_overflow(st.isum, arg->i, &st.isum)) {
-            throwError(StatusCode::Invalid, spec.function + "() overflowed 64-bit integers");
+        } else {
+            st.isum += arg->i;
         }
         st.any = true;
         return;
@@ -507,8 +510,7 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
             }
             st.dsum += v.asDouble();
         } else {
-            if (__builtin_add_overflow(st.isum, v.i, &st.isum))
-                throwError(StatusCode::Invalid, f + "() overflowed 64-bit integers");
+            st.isum += v.i;
         }
         st.any = true;
         return;
@@ -540,7 +542,11 @@ Value finish(const AggregateSpec &spec, const AggState &st)
     if (f == "SUM") {
         if (!st.any)
             return Value::null();
-        return st.isDouble ? Value::real(st.dsum) : Value::integer(st.isum);
+        if (st.isDouble)
+            return Value::real(st.dsum);
+        if (st.isum > INT64_MAX || st.isum < INT64_MIN)
+            throwError(StatusCode::Invalid, f + "() overflowed 64-bit integers");
+        return Value::integer(static_cast<int64_t>(st.isum));
     }
     if (f == "TOTAL")
         return Value::real(st.isDouble ? st.dsum : static_cast<double>(st.isum));

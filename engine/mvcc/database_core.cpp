@@ -259,7 +259,7 @@ void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
         case OpKind::DropIndex:
             op.index->end.store(ts);
             if (op.entry)
-                op.entry->heap->dropIndex(op.index->def.name);
+                op.entry->heap->dropIndex(op.index->heapIndex.get());
             schemaChanged = true;
             break;
         }
@@ -433,7 +433,7 @@ void DatabaseCore::recover()
         m_lastCommitTs.store(static_cast<uint64_t>(nowMicros()));
     if (!m_options.readOnly) {
         // Versions replaced during replay are unreachable: no snapshot predates the open.
-        for (const auto &t : m_catalog.allTables())
+        for (const auto &t : m_catalog.newestPerHeap())
             t->heap->collectAll(m_lastCommitTs.load(), *t->schema);
         m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync, lastValid);
     }
@@ -515,11 +515,9 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             break;
         }
         case OpKind::DropTable: {
+            // Its indexes follow as DropIndex operations (Transaction::dropTable logs them).
             auto table = tableById(r.get<uint64_t>());
             table->end.store(ts);
-            for (const auto &i : m_catalog.allIndexes())
-                if (i->def.tableId == table->schema->id && i->end.load() == kInfinity)
-                    i->end.store(ts);
             break;
         }
         case OpKind::CreateIndex: {
@@ -537,6 +535,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             for (uint64_t s = 0; s < slots; ++s)
                 for (const Version *v = table->heap->slot(s).load(); v; v = v->older)
                     index->add(encodeKey(v->view(), entry->def.columns, *table->schema), s);
+            entry->heapIndex = index;
             entry->begin.store(ts);
             m_catalog.addIndex(entry);
             break;
@@ -548,7 +547,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
                 throwError(StatusCode::Corrupt, "log drops a missing index " + name);
             index->end.store(ts);
             if (auto table = m_catalog.findTableById(index->def.tableId, latest))
-                table->heap->dropIndex(name);
+                table->heap->dropIndex(index->heapIndex.get());
             break;
         }
         default:
@@ -639,7 +638,8 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             if (it == tables.end())
                 throwError(StatusCode::Corrupt,
                            path + ": index " + entry->def.name + " names a missing table");
-            it->second->heap->addIndex(entry->def.name, entry->def.columns, entry->def.unique);
+            entry->heapIndex = it->second->heap->addIndex(entry->def.name, entry->def.columns,
+                                                          entry->def.unique);
             entry->begin.store(ckptTs);
             m_catalog.addIndex(entry);
             break;
@@ -921,9 +921,13 @@ size_t DatabaseCore::collectGarbage()
 {
     const uint64_t oldest = oldestActiveSnapshot();
     size_t freed = 0;
-    std::set<TableHeap *> done;
-    for (const auto &t : m_catalog.allTables()) {
-        if (!isCommittedTs(t->begin.load()) || !done.insert(t->heap.get()).second)
+    // A heap only an uncommitted CREATE TABLE knows is left to its transaction.
+    std::set<TableHeap *> committed;
+    for (const auto &t : m_catalog.allTables())
+        if (isCommittedTs(t->begin.load()))
+            committed.insert(t->heap.get());
+    for (const auto &t : m_catalog.newestPerHeap()) {
+        if (!committed.count(t->heap.get()))
             continue;
         freed += t->heap->collectGarbage(oldest, *t->schema);
         const int64_t cutoff = static_cast<int64_t>(oldest) - m_options.deletionRetentionMicros;

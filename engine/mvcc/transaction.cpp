@@ -116,6 +116,9 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
             keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
             hashes[p] = keys[p].empty() ? 0 : HashIndex::hashOf(keys[p]);
         }
+        const bool droppedByMe
+            = std::find(m_droppedIndexes.begin(), m_droppedIndexes.end(), index.get())
+              != m_droppedIndexes.end();
         auto lock = index->lockForWrite(); // check-then-add is atomic per index
         index->reserveUnlocked(pending.size());
         constexpr size_t kAhead = 8; // buckets requested ahead of the one being checked
@@ -129,7 +132,7 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
             if (item.previous && encodeKey(item.previous->view(), index->columns(), schema) == key)
                 continue; // key unchanged: it was already checked and indexed
             const uint64_t hash = hashes[p];
-            if (index->unique()) {
+            if (index->unique() && !droppedByMe) {
                 index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
                     if (other == item.slot)
                         return;
@@ -357,6 +360,7 @@ void Transaction::createIndex(IndexDef def)
     entry->begin.store(m_view.txnMarker);
     TableHeap &heap = *table->heap;
     auto index = heap.addIndex(def.name, def.columns, def.unique);
+    entry->heapIndex = index;
     m_core.catalog().addIndex(entry);
     m_ops.push_back({OpKind::CreateIndex, pin(table), nullptr, 0, nullptr, nullptr, pin(entry)});
     std::shared_lock gc(heap.gcLock());
@@ -387,6 +391,7 @@ void Transaction::dropIndex(const std::shared_ptr<IndexEntry> &index)
                    "index " + index->def.name + " was changed by a concurrent transaction");
     auto table = m_core.catalog().findTableById(index->def.tableId, m_view);
     m_ops.push_back({OpKind::DropIndex, pin(table), nullptr, 0, nullptr, nullptr, pin(index)});
+    m_droppedIndexes.push_back(index->heapIndex.get());
 }
 
 void Transaction::rollbackTo(size_t mark)
@@ -431,11 +436,12 @@ void Transaction::undo(TxnOp &op)
         op.oldEntry->end.store(kInfinity);
         break;
     case OpKind::CreateIndex:
-        op.entry->heap->dropIndex(op.index->def.name);
+        op.entry->heap->dropIndex(op.index->heapIndex.get());
         m_core.catalog().removeIndex(op.index);
         break;
     case OpKind::DropIndex:
         op.index->end.store(kInfinity);
+        std::erase(m_droppedIndexes, op.index->heapIndex.get());
         break;
     }
 }

@@ -115,6 +115,8 @@ private:
     ReadView m_view;
     bool m_active = true;
     bool m_holdsSchema = false;
+    //! Indexes this transaction dropped: their uniqueness no longer binds its own writes.
+    std::vector<const HashIndex *> m_droppedIndexes;
     Status m_doomed;
     std::vector<TxnOp> m_ops;
     std::vector<std::shared_ptr<void>> m_pins;

@@ -28,6 +28,8 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
 {
     std::string key;
     for (auto c : columns) {
+        if (c >= schema.columns.size())
+            return {}; // a column added by a newer schema: these rows hold NULL there
         if (row.isNull(c)) {
             if (c >= row.columnCount() && schema.columns[c].hasDefault
                 && !schema.columns[c].defaultValue.isNull()) {
@@ -294,13 +296,10 @@ std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
     return index;
 }
 
-void TableHeap::dropIndex(const std::string &name)
+void TableHeap::dropIndex(const HashIndex *index)
 {
     std::lock_guard lock(m_indexMutex);
-    m_indexes.erase(
-        std::remove_if(m_indexes.begin(), m_indexes.end(),
-                       [&](const auto &i) { return equalsIgnoreCase(i->name(), name); }),
-        m_indexes.end());
+    std::erase_if(m_indexes, [&](const auto &i) { return i.get() == index; });
 }
 
 std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const

@@ -138,7 +138,8 @@ public:
     // Indexes (the primary key is named "PRIMARY").
     std::shared_ptr<HashIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
                                         bool unique);
-    void dropIndex(const std::string &name);
+    //! Drops this very index (a name may be dropped and made again in one transaction).
+    void dropIndex(const HashIndex *index);
     std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
     std::vector<std::shared_ptr<HashIndex>> indexes() const;
     //! Adds entries for a version to every index.

@@ -225,6 +225,34 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(1));
     }
 
+    // Found by the differential test: a unique index dropped in a transaction still refused
+    // that transaction's duplicates, and one re-created under the same name was dropped with
+    // the old one at commit (indexes were dropped from the heap by name).
+    void droppedAndRecreatedIndexesBindByIdentity()
+    {
+        QTemporaryDir tmp;
+        for (int round = 0; round < 2; ++round) {
+            auto db = Database::open(tmp.path().toStdString());
+            QVERIFY(db);
+            auto c = (*db)->connect();
+            if (round == 0) {
+                QVERIFY(
+                    c->executeScript("CREATE TABLE t (a INTEGER, b INTEGER); "
+                                     "CREATE UNIQUE INDEX i ON t (b); "
+                                     "BEGIN; DROP INDEX i; INSERT INTO t VALUES (1, 5), (2, 5); "
+                                     "CREATE UNIQUE INDEX i ON t (a); COMMIT"));
+            }
+            QVERIFY(c->execute("INSERT INTO t VALUES (3, 5)"));  // b is free now
+            QVERIFY(!c->execute("INSERT INTO t VALUES (1, 6)")); // a is unique
+            auto info = c->table("t");
+            QVERIFY(info);
+            QCOMPARE(info->indexes.size(), size_t(1));
+            QCOMPARE(info->indexes[0].columns, std::vector<std::string>{"a"});
+            QVERIFY(info->indexes[0].unique);
+            QVERIFY(c->execute("DELETE FROM t WHERE a = 3"));
+        }
+    }
+
     void tableMetadata()
     {
         auto db = Database::openInMemory();
