@@ -79,6 +79,9 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
                   << ", \"rows\": " << result->rowsImported
                   << ", \"skipped\": " << result->rowsSkipped << ", \"rejects\": "
                   << (result->rejectsPath.empty() ? "null" : app::jsonString(result->rejectsPath))
+                  << ", \"pre_restore_backup\": "
+                  << (result->preRestoreBackup.empty() ? "null"
+                                                       : app::jsonString(result->preRestoreBackup))
                   << ", \"commit_ts\": "
                   << (result->commitTs ? app::jsonString(
                           engine::formatTimestamp(static_cast<int64_t>(result->commitTs)))
@@ -123,6 +126,9 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
     }
     if (!result->rejectsPath.empty())
         std::cout << result->rowsSkipped << " rejected rows are in " << result->rejectsPath << "\n";
+    if (!result->preRestoreBackup.empty())
+        std::cout << "The database as it was before is kept in " << result->preRestoreBackup
+                  << " (strata-cli restore --db DIR --drop-missing FILE puts it back)\n";
     for (const auto &w : result->warnings)
         std::cerr << "strata-cli: warning: " << w << "\n";
     return kExitOk;
@@ -240,13 +246,22 @@ int restoreCommand(const QStringList &args)
                       "replace (default: the database, or the tables named with --tables, "
                       "become exactly the backup) or merge (upsert by primary key).",
                       "MODE"});
+    parser.addOption({"drop-missing",
+                      "Also drop the tables the backup does not hold (the database becomes "
+                      "exactly the backup; never audit_log). Without it, other tables stay."});
+    parser.addOption({"pre-restore-dir",
+                      "Where the backup of the database as it was goes before the restore "
+                      "(default: DIR/pre-restore).",
+                      "DIR"});
     if (auto code = parseCommand(
             parser, args,
             "Restore a backup in one transaction: it succeeds whole or changes nothing. Try it "
             "first with --dry-run to see, per table, what would be added, replaced or "
-            "dropped.\n\nExamples:\n"
+            "dropped. Before it changes anything, the database as it is is backed up (see "
+            "--pre-restore-dir), so a wrong restore can be undone.\n\nExamples:\n"
             "  strata-cli restore --db ~/strata-demo --dry-run full_backup_20240115_103000.json\n"
             "  strata-cli restore --db ~/strata-demo full_backup_20240115_103000.json\n"
+            "  strata-cli restore --db ~/strata-demo --drop-missing full_backup_20240115.json\n"
             "  strata-cli restore --db ~/strata-demo --tables users --mode merge backup.json"))
         return *code;
     if (!parser.isSet("db"))
@@ -257,6 +272,11 @@ int restoreCommand(const QStringList &args)
     spec.files.push_back(parser.positionalArguments()[0].toStdString());
     spec.restore = true;
     spec.mode = transfer::ImportMode::Replace;
+    spec.dropMissing = parser.isSet("drop-missing");
+    spec.preRestoreBackupDir = parser.value("pre-restore-dir").toStdString();
+    if (spec.dropMissing && parser.isSet("tables"))
+        return usageError("restore: --drop-missing restores the whole backup; it cannot be "
+                          "combined with --tables");
     if (parser.isSet("mode")) {
         const QString mode = parser.value("mode");
         if (mode == "merge")

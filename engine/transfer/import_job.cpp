@@ -11,9 +11,11 @@
 #include "engine/transfer/writer_thread.h"
 #include "engine/transfer/zip_input.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -952,6 +954,13 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
         for (auto &entry : unpackZip(file, spec, dir, result.warnings))
             inputs.push_back({file + ":" + entry.name, entry.path});
     }
+    if (spec.restore && !inputs.empty()
+        && std::none_of(inputs.begin(), inputs.end(), [&](const Input &in) {
+               return in.name == in.path || detectImportFormat(in.path, "") == "json";
+           }))
+        throw EngineError(StatusCode::Invalid,
+                          spec.files.front()
+                              + ": not a backup: the archive holds no JSON backup to restore");
     for (const auto &[file, path] : inputs) {
         try {
             importOne(connection, spec, file, path, rejects, result, progress, rowsSoFar, seen,
@@ -979,6 +988,19 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
     if (file != path)
         entrySpec.table.clear(); // each entry of an archive into its own table
     const std::string format = detectImportFormat(path, file == path ? spec.format : "");
+    if (spec.restore && format != "json" && file != path) {
+        result.warnings.push_back(file
+                                  + ": not restored (a restore reads the archive's JSON "
+                                    "backup; this entry reads as "
+                                  + format + ")");
+        return;
+    }
+    if (spec.restore && format != "json")
+        throw EngineError(StatusCode::Invalid,
+                          file
+                              + ": not a backup: a restore reads Strata's JSON backups (or a zip "
+                                "holding one), and this file reads as "
+                              + format + "; import it instead");
     auto reader = registry.createReader(format, path, entrySpec);
     if (reader->runsStatements()) {
         StatementRun run{connection, spec, result, progress,
@@ -1023,12 +1045,40 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
     }
 }
 
+//! Before a restore commits: a full JSON backup of the database as it is, written
+//! like any export (named, checksummed, in the audit trail), so a wrong restore can be undone.
+//! Returns its path, or "" when the database holds no table of its own yet.
+std::string keepWhatARestoreReplaces(engine::Database &database, const ImportSpec &spec)
+{
+    auto probe = database.connect();
+    bool anyTable = false;
+    for (const auto &t : check(probe->tables()))
+        anyTable = anyTable || t.name != "audit_log";
+    if (!anyTable || database.directory().empty())
+        return {};
+    ExportSpec backup;
+    backup.scope = ExportScope::Full;
+    backup.formats = {{"json", {}}};
+    backup.outputDir = spec.preRestoreBackupDir.empty() ? database.directory() + "/pre-restore"
+                                                        : spec.preRestoreBackupDir;
+    backup.latestLinks = false;
+    QDir().mkpath(QString::fromStdString(backup.outputDir));
+    auto written = runExport(database, backup, nullptr);
+    if (!written)
+        throw EngineError(written.status().code(),
+                          "the restore did not start: the backup of the database as it is could "
+                          "not be written to "
+                              + backup.outputDir + ": " + written.status().message());
+    return written->files.empty() ? std::string() : written->files.front().path;
+}
+
 //! After every file: a restore drops what the backup lacks; then commit (or roll back).
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
                   const std::set<std::string> &seen)
 {
-    if (spec.restore && spec.mode == ImportMode::Replace && spec.tables.empty()) {
+    if (spec.restore && spec.mode == ImportMode::Replace && spec.tables.empty()
+        && spec.dropMissing) {
         for (const auto &info : check(connection.tables())) {
             if (seen.count(lower(info.name)) || info.name == "audit_log")
                 continue;
@@ -1044,6 +1094,12 @@ void finishImport(engine::Database &database, engine::Connection &connection,
         check(connection.rollback());
         return;
     }
+    // Only now, with the whole backup read: its own snapshot still sees the database as it was.
+    const bool replacesSomething
+        = std::any_of(result.tables.begin(), result.tables.end(),
+                      [](const TableOutcome &t) { return t.rowsBefore >= 0; });
+    if (spec.restore && replacesSomething)
+        result.preRestoreBackup = keepWhatARestoreReplaces(database, spec);
     check(connection.commit());
     result.commitTs = database.lastCommitTs();
     result.rejectsPath = rejects.commit();

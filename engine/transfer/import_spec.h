@@ -68,9 +68,15 @@ struct ImportSpec {
     std::string rejectsPath;
     //! Plan only: do all the work, report what would change, and roll it back.
     bool dryRun = false;
-    //! A restore of a whole backup: in Replace mode without a table list, tables the backup
-    //! does not hold are dropped (the database becomes exactly the backup). audit_log stays.
+    //! A restore: only a backup's layout is read (anything else is refused before a change),
+    //! and what it replaces is kept first (see preRestoreBackupDir).
     bool restore = false;
+    //! A restore in Replace mode without a table list also drops the tables the backup does
+    //! not hold (the database becomes exactly the backup; audit_log stays). Never implied.
+    bool dropMissing = false;
+    //! Where a restore writes the pre-restore backup of the database it is about to change
+    //! (a full JSON backup, named like any); empty: "pre-restore" in the database's folder.
+    std::string preRestoreBackupDir;
     //! Zip archives: the most bytes any entry may expand to, and the largest expansion ratio.
     int64_t maxEntryBytes = int64_t(16) << 30;
     int64_t maxCompressionRatio = 200;
@@ -96,6 +102,9 @@ struct ImportResult {
     int64_t rowsImported = 0;
     int64_t rowsSkipped = 0;
     std::string rejectsPath; //!< set when rows were skipped
+    //! A restore: the backup of the database as it was before, written first (empty when the
+    //! database held no table, and for dry runs).
+    std::string preRestoreBackup;
     std::vector<std::string> warnings;
     uint64_t commitTs = 0; //!< 0 for a dry run
     double seconds = 0;

@@ -675,6 +675,7 @@ private slots:
         auto spec = importOf(backup->files[0].path);
         spec.restore = true;
         spec.mode = transfer::ImportMode::Replace;
+        spec.dropMissing = true;
         spec.dryRun = true;
         auto plan = transfer::runImport(**db, spec);
         QVERIFY2(plan, plan ? "" : plan.status().toString().c_str());
@@ -701,8 +702,149 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'restore' AND "
                             "outcome = 'ok'"),
                  int64_t(1));
+        // The backup made before, and the one the restore kept of what it replaced.
         QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'export'"),
+                 int64_t(2));
+        QVERIFY(!done->preRestoreBackup.empty());
+    }
+
+    // A restore reads backups only: every other JSON shape is refused, naming what is
+    // missing, before anything changes (a file that was not a backup once wiped the database).
+    void restoreRefusesWhatIsNotABackup_data()
+    {
+        QTest::addColumn<QString>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("object without tables") << R"({"name": "x"})"
+                                               << "not a backup";
+        QTest::newRow("empty object") << "{}"
+                                      << "not a backup";
+        QTest::newRow("array of rows") << R"([{"a": 1}])"
+                                       << "not a backup";
+        QTest::newRow("empty array") << "[]"
+                                     << "not a backup";
+        QTest::newRow("scalar") << "42"
+                                << "single value";
+        QTest::newRow("string") << R"("tables")"
+                                << "single value";
+        QTest::newRow("null") << "null"
+                              << "single value";
+        QTest::newRow("tables is an array") << R"({"tables": []})"
+                                            << "$.tables: expected an object";
+        QTest::newRow("tables is a string") << R"({"tables": "users"})"
+                                            << "$.tables: expected an object";
+        QTest::newRow("tables is null") << R"({"tables": null})"
+                                        << "$.tables: expected an object";
+        QTest::newRow("table is a number") << R"({"tables": {"users": 5}})"
+                                           << "$.tables.users: expected a table";
+        QTest::newRow("table is an array") << R"({"tables": {"users": [{"id": 1}]}})"
+                                           << "$.tables.users: expected a table";
+        QTest::newRow("table without body") << R"({"tables": {"users": {}}})"
+                                            << "found neither";
+        QTest::newRow("data is an object") << R"({"tables": {"users": {"data": {"id": 1}}}})"
+                                           << "$.tables.users.data";
+        QTest::newRow("data is a string") << R"({"tables": {"users": {"data": "x"}}})"
+                                          << "$.tables.users.data";
+        QTest::newRow("schema is an array")
+            << R"({"tables": {"users": {"schema": [], "data": []}}})"
+            << "$.tables.users.schema";
+        QTest::newRow("columns is a string")
+            << R"({"tables": {"users": {"schema": {"columns": "id"}, "data": []}}})"
+            << "columns";
+        QTest::newRow("a table export") << R"({"table": {"name": "users", "data": [{"id": 1}]}})"
+                                        << "not a backup";
+        QTest::newRow("a query export") << R"({"query": "SELECT 1", "columns": [], "data": []})"
+                                        << "not a backup";
+        QTest::newRow("JSON lines") << "{\"id\": 1}\n{\"id\": 2}\n"
+                                    << "";
+    }
+    void restoreRefusesWhatIsNotABackup()
+    {
+        QFETCH(QString, content);
+        QFETCH(QString, message);
+        QTemporaryDir tmp;
+        auto db = engine::Database::open(tmp.filePath("db").toStdString());
+        QVERIFY(db);
+        auto c = (*db)->connect();
+        QVERIFY(c->executeScript("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); "
+                                 "INSERT INTO users VALUES (1, 'kept'); CREATE TABLE other (n "
+                                 "INTEGER); INSERT INTO other VALUES (7)"));
+        const std::string before = dump(**db);
+        for (const char *name : {"f.json", "f.jsonl"}) {
+            auto spec = importOf(writeFile(tmp, name, content.toUtf8()));
+            spec.restore = true;
+            spec.mode = transfer::ImportMode::Replace;
+            for (bool dropMissing : {false, true}) {
+                spec.dropMissing = dropMissing;
+                auto r = transfer::runImport(**db, spec);
+                QVERIFY2(!r, name);
+                const std::string wanted
+                    = QString(name).endsWith("jsonl") ? "not a backup" : message.toStdString();
+                QVERIFY2(r.status().message().find(wanted) != std::string::npos,
+                         r.status().message().c_str());
+                QVERIFY2(r.status().message().find(name) != std::string::npos,
+                         r.status().message().c_str());
+                QCOMPARE(dump(**db), before);
+            }
+        }
+        QVERIFY(!QDir(tmp.filePath("db/pre-restore")).exists());
+        // Other formats are not backups either.
+        auto csv = importOf(writeFile(tmp, "users.csv", "id,name\n1,x\n"));
+        csv.restore = true;
+        csv.mode = transfer::ImportMode::Replace;
+        auto r = transfer::runImport(**db, csv);
+        QVERIFY(!r);
+        QVERIFY2(r.status().message().find("not a backup") != std::string::npos,
+                 r.status().message().c_str());
+        QCOMPARE(dump(**db), before);
+    }
+
+    // A restore leaves tables the backup lacks alone unless asked, and keeps what it replaces
+    // in a pre-restore backup that restores the database as it was.
+    void restoreKeepsWhatItReplaces()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::open(tmp.filePath("db").toStdString());
+        QVERIFY(db);
+        auto c = (*db)->connect();
+        QVERIFY(c->executeScript("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT); "
+                                 "CREATE INDEX a_v ON a (v); INSERT INTO a VALUES (1, 'old')"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Full;
+        ex.formats.push_back({"json", {}});
+        ex.outputDir = tmp.filePath("out").toStdString();
+        auto backup = transfer::runExport(**db, ex);
+        QVERIFY(backup);
+        QVERIFY(c->executeScript("UPDATE a SET v = 'new'; INSERT INTO a VALUES (2, 'two'); "
+                                 "CREATE TABLE extra (n INTEGER); INSERT INTO extra VALUES (5)"));
+        const std::string beforeRestore = dump(**db);
+        auto spec = importOf(backup->files[0].path);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        auto r = transfer::runImport(**db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM extra"), int64_t(1)); // kept
+        QCOMPARE(query(*c, "SELECT v FROM a").rows.size(), size_t(1));
+        QVERIFY(!r->preRestoreBackup.empty());
+        QVERIFY(QFileInfo(QString::fromStdString(r->preRestoreBackup)).dir().absolutePath()
+                == QDir(tmp.filePath("db/pre-restore")).absolutePath());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM audit_log WHERE operation = 'export' AND "
+                            "files LIKE '%pre-restore%'"),
                  int64_t(1));
+        // The pre-restore backup undoes the restore, extra table and all.
+        auto undo = importOf(r->preRestoreBackup);
+        undo.restore = true;
+        undo.mode = transfer::ImportMode::Replace;
+        undo.dropMissing = true;
+        auto back = transfer::runImport(**db, undo);
+        QVERIFY2(back, back ? "" : back.status().toString().c_str());
+        QCOMPARE(dump(**db), beforeRestore);
+        // ... and the database reopens (restores drop and re-create indexed tables).
+        c.reset();
+        QVERIFY((*db)->close());
+        db->reset();
+        auto again = engine::Database::open(tmp.filePath("db").toStdString());
+        QVERIFY2(again, again ? "" : again.status().toString().c_str());
+        QCOMPARE(dump(**again), beforeRestore);
     }
 
     void selectiveRestoreTouchesOnlyNamedTables()

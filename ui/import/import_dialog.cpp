@@ -2,6 +2,7 @@
 
 #include "ui/widgets/choices.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -37,6 +38,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_mode(new QComboBox(this))
     , m_onError(new QComboBox(this))
     , m_restoreTables(new QListWidget(this))
+    , m_dropMissing(new QCheckBox(tr("Also &drop the tables the backup does not hold"), this))
     , m_compare(new QPushButton(tr("&Compare with the database"), this))
     , m_comparison(new QPlainTextEdit(this))
     , m_form(new QFormLayout)
@@ -97,6 +99,10 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     auto *tablesColumn = new QVBoxLayout;
     tablesColumn->addWidget(new QLabel(tr("Tables to restore:"), m_restoreRow));
     tablesColumn->addWidget(m_restoreTables);
+    m_dropMissing->setToolTip(tr("Without this, tables of the database that the backup does not "
+                                 "hold are left as they are. Either way, the database as it was "
+                                 "is backed up first."));
+    tablesColumn->addWidget(m_dropMissing);
     restoreLayout->addLayout(tablesColumn, 1);
     auto *compareColumn = new QVBoxLayout;
     compareColumn->addWidget(m_compare, 0, Qt::AlignLeft);
@@ -131,6 +137,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
         m_comparison->clear();
         nameModes();
     });
+    connect(m_dropMissing, &QCheckBox::toggled, this, [this] { m_comparison->clear(); });
     updateMode();
     resize(800, 600);
 }
@@ -395,8 +402,10 @@ void ImportDialog::nameModes()
     for (int i = 0; i < m_restoreTables->count(); ++i)
         all = all && m_restoreTables->item(i)->checkState() == Qt::Checked;
     name(transfer::ImportMode::Replace,
-         all ? tr("Replace: the database becomes the backup (tables it lacks are dropped)")
-             : tr("Replace the chosen tables"));
+         all ? tr("Replace the backup's tables") : tr("Replace the chosen tables"));
+    m_dropMissing->setEnabled(all);
+    if (!all)
+        m_dropMissing->setChecked(false);
     name(transfer::ImportMode::Append, tr("Append the backup's rows"));
 }
 
@@ -514,7 +523,9 @@ transfer::ImportSpec ImportDialog::spec() const
         s.table = m_table->text().trimmed().toStdString();
     s.mode = static_cast<transfer::ImportMode>(m_mode->currentData().toInt());
     s.onError = static_cast<transfer::ErrorPolicy>(m_onError->currentData().toInt());
-    s.restore = m_multiTable;
+    s.restore = m_multiTable && m_format == QStringLiteral("json");
+    s.dropMissing = s.restore && m_dropMissing->isEnabled() && m_dropMissing->isChecked()
+                    && s.mode == transfer::ImportMode::Replace;
     s.csv = csvOptions(m_delimiter, m_header, m_encoding);
     if (m_multiTable) {
         QStringList chosen;

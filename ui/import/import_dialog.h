@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -92,6 +93,7 @@ private:
     QComboBox *m_mode;
     QComboBox *m_onError;
     QListWidget *m_restoreTables;
+    QCheckBox *m_dropMissing; //!< a full restore also drops the tables the backup lacks
     QPushButton *m_compare;
     QPlainTextEdit *m_comparison;
     QPushButton *m_ok = nullptr;

@@ -101,6 +101,11 @@ int JobList::startImport(std::shared_ptr<engine::Database> database, transfer::I
                                              QLocale().toString(qlonglong(result->rowsSkipped)))
                                   : QObject::tr("%1 rows imported")
                                         .arg(QLocale().toString(qlonglong(result->rowsImported)));
+            if (!result->preRestoreBackup.empty()) {
+                outcome.files << QString::fromStdString(result->preRestoreBackup);
+                outcome.summary += QObject::tr("; the database as it was is kept in %1")
+                                       .arg(QString::fromStdString(result->preRestoreBackup));
+            }
             return engine::Status();
         });
 }

@@ -235,8 +235,17 @@ std::string StatementGenerator::predicate(const ModelTable &t)
     return p;
 }
 
-Statement StatementGenerator::update(const ModelTable &t)
+Statement StatementGenerator::update(const ModelTable &t, const Schema &schema)
 {
+    // Unique columns change only to constants: "c = c + 1" over several rows collides or not
+    // depending on the order rows are visited (SQLite and Strata check each row as it goes).
+    auto inUniqueIndex = [&](const std::string &column) {
+        for (const auto &i : schema.indexes)
+            if (i.table == t.name && i.unique
+                && std::find(i.columns.begin(), i.columns.end(), column) != i.columns.end())
+                return true;
+        return false;
+    };
     std::string sql = "UPDATE " + t.name + " SET ";
     const int n = 1 + pick(std::min<int>(2, int(t.columns.size())));
     std::vector<int> used;
@@ -250,6 +259,8 @@ Statement StatementGenerator::update(const ModelTable &t)
         std::string value;
         if (c.inKey)
             value = literal(c.type, true); // key changes collide deterministically
+        else if (inUniqueIndex(c.name))
+            value = literal(c.type, false);
         else if (c.type == ColumnType::Integer && chance(0.4)) {
             value = c.name + " + 1";
             guard = " AND " + c.name + " BETWEEN -1000 AND 1000";
@@ -333,7 +344,7 @@ Statement StatementGenerator::one(const Schema &schema)
     if (r < 52)
         return insert(t, 40 + pick(200));
     if (r < 70)
-        return update(t);
+        return update(t, schema);
     if (r < 80)
         return remove(t);
     return select(t);

@@ -61,7 +61,7 @@ private:
     Statement createIndex(const Schema &schema);
     Statement alter(const Schema &schema);
     Statement insert(const ModelTable &t, int rows);
-    Statement update(const ModelTable &t);
+    Statement update(const ModelTable &t, const Schema &schema);
     Statement remove(const ModelTable &t);
     Statement select(const ModelTable &t);
     std::string literal(ColumnType type, bool keyColumn);

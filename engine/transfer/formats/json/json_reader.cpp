@@ -4,6 +4,7 @@
 #include "engine/transfer/mapped_input.h"
 
 #include <QFile>
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <rapidjson/error/en.h>
@@ -70,6 +71,7 @@ struct TableState {
     bool wanted = false;
     bool done = false;            //!< begun and ended
     bool declaredColumns = false; //!< names came from the file's schema
+    bool hasBody = false;         //!< a "schema" or "data" was seen
     std::unordered_map<std::string, size_t> byName;
     std::string dataPath;
     int64_t index = 0;
@@ -86,11 +88,12 @@ class Handler : public CellHandler<Handler> {
 
 public:
     Handler(ImportSink &sink, const std::string &path, const std::string &defaultTable, bool lines,
-            std::string_view text)
+            bool backupOnly, std::string_view text)
         : m_sink(sink)
         , m_path(path)
         , m_defaultTable(defaultTable)
         , m_lines(lines)
+        , m_backupOnly(backupOnly)
         , m_text(text)
     {
     }
@@ -116,6 +119,21 @@ public:
     {
         if (m_current.begun)
             endTable();
+        if (m_backupOnly && !m_sawTables && !m_error.failed()) {
+            std::string found = "no \"tables\"";
+            if (!m_topKeys.empty()) {
+                found += " (its keys: ";
+                for (size_t i = 0; i < m_topKeys.size(); ++i)
+                    found += (i ? ", " : "") + quoteForMessage(m_topKeys[i]);
+                found += ")";
+            }
+            m_error.fail(std::make_exception_ptr(EngineError(
+                StatusCode::Invalid,
+                m_path
+                    + ": not a backup: expected a JSON object with \"tables\" holding each "
+                      "table's \"schema\" and \"data\" (as a full backup writes), found "
+                    + found + "; to load a single table, import it instead")));
+        }
     }
     const DeferredError &error() const { return m_error; }
     std::string pathNow() const { return currentPath(); }
@@ -173,6 +191,9 @@ private:
         if (m_frames.empty()) {
             // The top-level value: an array of rows, a document, or (JSON lines) one row.
             Role role = Role::Root;
+            if (m_backupOnly && m_lines)
+                return fail("not a backup: expected a JSON object with \"tables\", found JSON "
+                            "lines");
             if (isArray && !m_lines)
                 role = Role::Data;
             else if (!isArray && !m_lines && m_rootOffset == 0)
@@ -181,6 +202,10 @@ private:
                 role = Role::Row;
             else
                 return fail("expected an object on each line of JSON lines, found an array");
+            if (m_backupOnly && role != Role::Document)
+                return fail(std::string("not a backup: expected a JSON object with \"tables\", "
+                                        "found ")
+                            + (m_lines ? "JSON lines" : "an array of rows"));
             if (role == Role::Data) {
                 m_current = {};
                 m_current.table.name = m_defaultTable;
@@ -208,6 +233,12 @@ private:
             return !m_error.failed();
         }
         const Role role = roleOfChild(parent, isArray);
+        if (m_backupOnly && !backupShapeOk(parent, isArray ? "an array" : "an object"))
+            return false;
+        if (role == Role::TablesMap)
+            m_sawTables = true;
+        if (parent.role == Role::TableObj && (role == Role::Schema || role == Role::Data))
+            m_current.hasBody = true;
         if (parent.role == Role::Document && role == Role::Data) {
             // A query export's (or a bare document's) data: the table takes the file's name.
             m_current.table.name = m_defaultTable;
@@ -246,6 +277,10 @@ private:
             addDef();
             break;
         case Role::TableObj:
+            if (m_backupOnly && !m_current.hasBody) {
+                return fail("expected a table: an object with \"schema\" and \"data\" (an "
+                            "array of rows), found neither");
+            }
             if (!m_current.done && !m_current.begun)
                 beginTable(); // a table with a schema and no "data": created empty
             if (m_current.begun)
@@ -261,8 +296,12 @@ private:
     bool scalar(const Cell &cell)
     {
         if (m_frames.empty())
-            return fail("expected an object or an array at the top level, found a single value");
+            return fail(std::string(m_backupOnly ? "not a backup: " : "")
+                        + "expected an object or an array at the top level, found a single "
+                          "value");
         Frame &f = m_frames.back();
+        if (m_backupOnly && !backupShapeOk(f, "a single value"))
+            return false;
         const std::string &key = f.key; // empty in arrays
         if (f.isArray)
             ++f.index;
@@ -521,6 +560,41 @@ private:
         return quoted + "\"]";
     }
 
+    //! A restore reads backups only: what stands at the backup's fixed places must have the
+    //! backup's shape, or the file is refused before it changes anything.
+    bool backupShapeOk(const Frame &parent, const char *found)
+    {
+        const std::string what(found);
+        auto wrong = [&](const std::string &expected) {
+            return fail("expected " + expected + ", found " + what);
+        };
+        switch (parent.role) {
+        case Role::Document:
+            if (std::find(m_topKeys.begin(), m_topKeys.end(), parent.key) == m_topKeys.end()
+                && m_topKeys.size() < 8)
+                m_topKeys.push_back(parent.key);
+            if (parent.key == "tables" && what != "an object")
+                return wrong("an object of tables (name: {\"schema\": …, \"data\": […]})");
+            return true;
+        case Role::TablesMap:
+            if (what != "an object")
+                return wrong("a table (an object with \"schema\" and \"data\")");
+            return true;
+        case Role::TableObj:
+            if (parent.key == "data" && what != "an array")
+                return wrong("\"data\" to be an array of rows");
+            if (parent.key == "schema" && what != "an object")
+                return wrong("\"schema\" to be an object");
+            return true;
+        case Role::Schema:
+            if ((parent.key == "columns" || parent.key == "column_defs") && what != "an array")
+                return wrong("\"" + parent.key + "\" to be an array");
+            return true;
+        default:
+            return true;
+        }
+    }
+
     bool fail(const std::string &message)
     {
         return m_error.fail(std::make_exception_ptr(
@@ -542,6 +616,9 @@ private:
     const std::string &m_path;
     const std::string &m_defaultTable;
     bool m_lines;
+    bool m_backupOnly; //!< a restore: only a backup's layout is accepted
+    bool m_sawTables = false;
+    std::vector<std::string> m_topKeys; //!< the document's first keys, for the error
     std::string_view m_text;
     const rapidjson::StringStream *m_stream = nullptr;
     std::vector<Frame> m_frames;
@@ -598,7 +675,7 @@ void JsonReader::read(ImportSink &sink)
 
 size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t stopAt)
 {
-    Handler handler(sink, m_path, m_table, m_lines, text);
+    Handler handler(sink, m_path, m_table, m_lines, m_backupOnly, text);
     // A StringStream (NUL-terminated) rather than a MemoryStream: RapidJSON copies strings
     // 16 bytes at a time from it (with RAPIDJSON_SSE2) instead of byte by byte. Every text
     // here ends where the file or the preview's copy does, and a NUL follows both.
@@ -646,6 +723,7 @@ size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t sto
         first = false;
     }
     handler.finish();
+    handler.error().rethrow();
     return stream.Tell();
 }
 
@@ -691,7 +769,10 @@ std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSp
 {
     const std::string lower = QString::fromStdString(path).toLower().toStdString();
     const bool lines = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    return JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table, lines);
+    auto reader
+        = JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table, lines);
+    reader->setBackupOnly(spec.restore);
+    return reader;
 }
 
 } // namespace strata::transfer

@@ -21,6 +21,8 @@ public:
     void read(ImportSink &sink) override;
     Split readSplit(ImportSink &first, ImportSink &second) override;
     bool describesTypes() const override { return m_describesTypes; }
+    //! Accept only a backup's layout ({"tables": {name: {"schema", "data"}}}), for restores.
+    void setBackupOnly(bool on) { m_backupOnly = on; }
     //! Nesting deeper than this is an error (hostile files).
     static constexpr size_t kMaxDepth = 64;
 
@@ -33,6 +35,7 @@ private:
     std::string m_path, m_table;
     bool m_lines = false;
     bool m_describesTypes = false;
+    bool m_backupOnly = false;
     int64_t m_maxBytes = 0;
 };
 
