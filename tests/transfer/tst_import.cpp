@@ -708,6 +708,57 @@ private slots:
         QVERIFY(!done->preRestoreBackup.empty());
     }
 
+    // JSON lines with one bad row (NUL or invalid UTF-8 in text): the default policy fails
+    // naming the line and JSON path and imports nothing; skip lands the good rows and rejects
+    // the bad one. Small files, and files big enough to be read on two threads.
+    void jsonLinesBadRowFailsOrIsRejected_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("bad");
+        QTest::addColumn<QByteArray>("value");
+        for (int rows : {2, 3, 200000})
+            for (const QByteArray &value : {QByteArray("a\\u0000b"), QByteArray("a\xff"
+                                                                                "b")}) {
+                const int bad = rows == 2 ? 1 : rows == 3 ? 1 : 150000;
+                QTest::addRow("%d rows, %s", rows, value.contains('\\') ? "NUL" : "bad UTF-8")
+                    << rows << bad << value;
+            }
+    }
+    void jsonLinesBadRowFailsOrIsRejected()
+    {
+        QFETCH(int, rows);
+        QFETCH(int, bad);
+        QFETCH(QByteArray, value);
+        QTemporaryDir tmp;
+        QByteArray text;
+        for (int i = 0; i < rows; ++i)
+            text += "{\"id\": " + QByteArray::number(i) + ", \"a\": \""
+                    + (i == bad ? value : "row" + QByteArray::number(i)) + "\"}\n";
+        const auto file = writeFile(tmp, "e.jsonl", text);
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(file));
+        QVERIFY(!r);
+        const std::string where
+            = "e.jsonl:" + std::to_string(bad + 1) + ": $[" + std::to_string(bad) + "].a: expected";
+        QVERIFY2(r.status().message().find(where) != std::string::npos,
+                 r.status().message().c_str());
+        auto c = db->connect();
+        QVERIFY(!c->table("e"));
+        auto skip = importOf(file);
+        skip.onError = transfer::ErrorPolicy::Skip;
+        skip.rejectsPath = tmp.filePath("rejects.csv").toStdString();
+        auto s = transfer::runImport(*db, skip);
+        QVERIFY2(s, s ? "" : s.status().toString().c_str());
+        QCOMPARE(s->rowsImported, int64_t(rows - 1));
+        QCOMPARE(s->rowsSkipped, int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM e"), int64_t(rows - 1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM e WHERE id = " + std::to_string(bad)),
+                 int64_t(0));
+        QFile rejects(tmp.filePath("rejects.csv"));
+        QVERIFY(rejects.open(QIODevice::ReadOnly));
+        QCOMPARE(rejects.readAll().count('\n') >= 2, true);
+    }
+
     // A restore reads backups only: every other JSON shape is refused, naming what is
     // missing, before anything changes (a file that was not a backup once wiped the database).
     void restoreRefusesWhatIsNotABackup_data()

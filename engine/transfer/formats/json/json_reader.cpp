@@ -335,8 +335,10 @@ private:
             if (key == "name" && cell.kind == Cell::Kind::Text)
                 m_current.table.name = std::string(cell.text);
             break;
-        case Role::Data:
-            return fail("expected a row (an object or an array), found a single value");
+        case Role::Data: // the index already counts this value
+            return failAt(pathThrough(m_frames.size() - 1) + "[" + std::to_string(f.index - 1)
+                              + "]",
+                          "expected a row (an object or an array), found a single value");
         default:
             break;
         }
@@ -595,10 +597,14 @@ private:
         }
     }
 
-    bool fail(const std::string &message)
+    bool fail(const std::string &message) { return failAt(currentPath(), message); }
+    //! The file, the line the parser has reached, the JSON path, and what was wrong.
+    bool failAt(const std::string &path, const std::string &message)
     {
+        const std::string position = lineColumnOf(m_text, offsetNow());
         return m_error.fail(std::make_exception_ptr(
-            EngineError(StatusCode::Invalid, m_path + ": " + currentPath() + ": " + message)));
+            EngineError(StatusCode::Invalid, m_path + ":" + position.substr(0, position.find(':'))
+                                                 + ": " + path + ": " + message)));
     }
 
     template<typename F>
