@@ -56,13 +56,15 @@ private:
 };
 
 //! Reads the input with the format's reader; errors are expected, crashes are not.
-inline void readAll(const uint8_t *data, size_t size, const char *format, const char *extension)
+inline void readAll(const uint8_t *data, size_t size, const char *format, const char *extension,
+                    bool restore = false)
 {
     static bool registered = (transfer::registerBuiltinFormats(), true);
     (void)registered;
     const std::string path = inputFile(data, size, extension);
     transfer::ImportSpec spec;
     spec.csv.maxFieldBytes = 1 << 20;
+    spec.restore = restore;
     try {
         auto reader = transfer::FormatRegistry::instance().createReader(format, path, spec);
         TouchingSink sink;

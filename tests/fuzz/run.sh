@@ -11,9 +11,10 @@ if [ ! -f "$BUILD/build.ninja" ]; then
     CC=clang CXX=clang++ cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DSTRATA_BUILD_FUZZERS=ON -DSTRATA_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$BUILD" -j2 --target fuzz_csv fuzz_json fuzz_geojson fuzz_sql
+cmake --build "$BUILD" -j2 --target fuzz_csv fuzz_json fuzz_geojson fuzz_sql fuzz_restore \
+    fuzz_geometry
 mkdir -p "$BUILD/crashes"
-for target in csv json geojson sql; do
+for target in csv json geojson sql restore geometry; do
     corpus="$BUILD/corpus/$target"
     mkdir -p "$corpus"
     case $target in
@@ -21,6 +22,8 @@ for target in csv json geojson sql; do
         json) seeds="tests/data/import_hostile/*.json tests/data/import_hostile/*.jsonl tests/fuzz/seeds/*.json" ;;
         geojson) seeds="tests/data/import_hostile/*.geojson tests/fuzz/seeds/*.geojson" ;;
         sql) seeds="tests/fuzz/seeds/*.sql" ;;
+        restore) seeds="tests/data/import_hostile/*.json tests/fuzz/seeds/*.json" ;;
+        geometry) seeds="tests/fuzz/seeds/geometry/*.json" ;;
     esac
     # shellcheck disable=SC2086
     cp $seeds "$corpus"/ 2>/dev/null || true

@@ -17,8 +17,10 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <charconv>
 #include <cmath>
 #include <cstring>
+#include <random>
 
 using namespace strata;
 using engine::LogicalType;
@@ -360,9 +362,125 @@ private slots:
         auto r = transfer::runImport(*db, importOf(bad));
         QVERIFY(!r);
         QVERIFY2(r.status().message().find(
-                     bad + ":3: $.features[1].geometry: expected a GeoJSON geometry")
+                     bad + ":3: $.features[1].geometry: expected \"coordinates\" (an array)")
                      == 0,
                  r.status().message().c_str());
+    }
+
+    // Every geometry type, 2-D and 3-D, with coordinates from the whole double range (1e136
+    // and more once smashed GEOS's WKT writer's stack; GEOS's GeoJSON writer dropped Z):
+    // export to GeoJSON and import back keeps every coordinate bit for bit, and GDAL reads
+    // the file with its Z values.
+    void geojsonKeepsEveryGeometryExactly()
+    {
+        QTemporaryDir tmp;
+        std::mt19937_64 rng(20261202);
+        auto coordinate = [&] {
+            switch (rng() % 4) {
+            case 0:
+                return double(int64_t(rng() % 2000) - 1000) / 8;
+            case 1:
+                return std::ldexp(double(rng() % (1ULL << 53)), int(rng() % 1900) - 1000)
+                       * (rng() % 2 ? 1 : -1);
+            case 2:
+                return (rng() % 2 ? 1 : -1) * std::pow(10.0, double(rng() % 308));
+            default:
+                return std::uniform_real_distribution<double>(-180, 180)(rng);
+            }
+        };
+        auto text = [](double d) {
+            char buf[32];
+            return std::string(buf, std::to_chars(buf, buf + 32, d).ptr);
+        };
+        auto position = [&](bool z) {
+            std::string p = text(coordinate()) + " " + text(coordinate());
+            return z ? p + " " + text(coordinate()) : p;
+        };
+        auto line = [&](bool z, int n, bool closed) {
+            std::vector<std::string> ps;
+            for (int i = 0; i < n; ++i)
+                ps.push_back(position(z));
+            if (closed)
+                ps.push_back(ps.front());
+            std::string s = "(";
+            for (size_t i = 0; i < ps.size(); ++i)
+                s += (i ? ", " : "") + ps[i];
+            return s + ")";
+        };
+        std::vector<std::string> wkts;
+        for (int i = 0; i < 60; ++i) {
+            const bool z = rng() % 2;
+            const std::string zed = z ? " Z " : " ";
+            switch (i % 7) {
+            case 0:
+                wkts.push_back("POINT" + zed + "(" + position(z) + ")");
+                break;
+            case 1:
+                wkts.push_back("LINESTRING" + zed + line(z, 2 + int(rng() % 4), false));
+                break;
+            case 2:
+                wkts.push_back("POLYGON" + zed + "(" + line(z, 3, true) + ", " + line(z, 4, true)
+                               + ")");
+                break;
+            case 3:
+                wkts.push_back("MULTIPOINT" + zed + "((" + position(z) + "), (" + position(z)
+                               + "))");
+                break;
+            case 4:
+                wkts.push_back("MULTILINESTRING" + zed + "(" + line(z, 2, false) + ", "
+                               + line(z, 3, false) + ")");
+                break;
+            case 5:
+                wkts.push_back("MULTIPOLYGON" + zed + "((" + line(z, 3, true) + "), ("
+                               + line(z, 5, true) + "))");
+                break;
+            default:
+                wkts.push_back("GEOMETRYCOLLECTION (POINT" + zed + "(" + position(z)
+                               + "), LINESTRING" + zed + line(z, 2, false) + ")");
+            }
+        }
+        auto source = engine::Database::openInMemory();
+        auto sc = source->connect();
+        QVERIFY(sc->execute("CREATE TABLE shapes (id INTEGER PRIMARY KEY, geometry TEXT)"));
+        for (size_t i = 0; i < wkts.size(); ++i)
+            QVERIFY(
+                sc->execute("INSERT INTO shapes VALUES (?, ?)",
+                            {engine::Value::integer(int64_t(i)), engine::Value::text(wkts[i])}));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Tables;
+        ex.tables.push_back({"shapes", {}, {}});
+        ex.formats.push_back({"geojson", {}});
+        ex.outputDir = tmp.path().toStdString();
+        auto exported = transfer::runExport(*source, ex);
+        QVERIFY2(exported, exported ? "" : exported.status().toString().c_str());
+        auto db = engine::Database::openInMemory();
+        auto r = transfer::runImport(*db, importOf(exported->files[0].path));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto rows = query(*c, "SELECT id, geometry FROM shapes ORDER BY id").rows;
+        QCOMPARE(rows.size(), wkts.size());
+        for (size_t i = 0; i < wkts.size(); ++i) {
+            QVERIFY2(
+                numbersOf(rows[i][1].s) == numbersOf(wkts[i]),
+                qPrintable(QString::fromStdString(wkts[i] + "\n came back as\n" + rows[i][1].s)));
+            QCOMPARE(rows[i][1].s.find(" Z ") != std::string::npos,
+                     wkts[i].find(" Z ") != std::string::npos);
+        }
+        // GDAL, a real consumer, reads every feature and its Z values.
+        QProcess ogr;
+        ogr.start("ogr2ogr",
+                  {"-f", "CSV", "/vsistdout/", QString::fromStdString(exported->files[0].path),
+                   "-lco", "GEOMETRY=AS_WKT"});
+        QVERIFY(ogr.waitForFinished(60000));
+        QVERIFY2(ogr.exitCode() == 0, ogr.readAllStandardError().constData());
+        const QList<QByteArray> lines = ogr.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(size_t(lines.size() - 1), wkts.size());
+        int withZ = 0, expectedZ = 0;
+        for (size_t i = 0; i < wkts.size(); ++i) {
+            withZ += lines[int(i) + 1].contains(" Z ");
+            expectedZ += wkts[i].find(" Z ") != std::string::npos;
+        }
+        QCOMPARE(withZ, expectedZ);
     }
 };
 

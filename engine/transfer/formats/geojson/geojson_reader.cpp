@@ -1,11 +1,11 @@
 #include "engine/transfer/formats/geojson/geojson_reader.h"
 
+#include "engine/transfer/formats/geojson/geojson_geometry.h"
 #include "engine/transfer/formats/json/sax_cells.h"
 #include "engine/transfer/mapped_input.h"
 
 #include <QFile>
 #include <exception>
-#include <geos_c.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
@@ -24,54 +24,6 @@ constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag
                                  | rapidjson::kParseValidateEncodingFlag
                                  | rapidjson::kParseNumbersAsStringsFlag;
 constexpr size_t kMaxDepth = 64;
-
-//! GEOS's GeoJSON reader and WKT writer, with the last error GEOS reported.
-class Geos {
-public:
-    Geos()
-    {
-        m_context = GEOS_init_r();
-        GEOSContext_setErrorMessageHandler_r(
-            m_context,
-            [](const char *message, void *self) { static_cast<Geos *>(self)->error = message; },
-            this);
-        m_reader = GEOSGeoJSONReader_create_r(m_context);
-        m_writer = GEOSWKTWriter_create_r(m_context);
-        GEOSWKTWriter_setTrim_r(m_context, m_writer, 1);
-        GEOSWKTWriter_setOutputDimension_r(m_context, m_writer, 3);
-    }
-    ~Geos()
-    {
-        GEOSWKTWriter_destroy_r(m_context, m_writer);
-        GEOSGeoJSONReader_destroy_r(m_context, m_reader);
-        GEOS_finish_r(m_context);
-    }
-    Geos(const Geos &) = delete;
-    Geos &operator=(const Geos &) = delete;
-
-    //! WKT for a GeoJSON geometry; false (and `error`) when GEOS cannot read it.
-    bool toWkt(const std::string &geojson, std::string &wkt)
-    {
-        error.clear();
-        GEOSGeometry *g = GEOSGeoJSONReader_readGeometry_r(m_context, m_reader, geojson.c_str());
-        if (!g)
-            return false;
-        char *text = GEOSWKTWriter_write_r(m_context, m_writer, g);
-        GEOSGeom_destroy_r(m_context, g);
-        if (!text)
-            return false;
-        wkt = text;
-        GEOSFree_r(m_context, text);
-        return true;
-    }
-
-    std::string error;
-
-private:
-    GEOSContextHandle_t m_context;
-    GEOSGeoJSONReader *m_reader;
-    GEOSWKTWriter *m_writer;
-};
 
 enum class Role { Root, Features, Feature, Properties, Capture, Ignore };
 
@@ -116,9 +68,8 @@ private:
         Role role;
         bool isArray;
         std::string key;
-        size_t start = 0;        //!< Capture: offset of the value's first character
-        bool inGeometry = false; //!< inside a feature's geometry (which GEOS will read)
-        size_t count = 0;        //!< values seen inside
+        size_t start = 0; //!< Capture: offset of the value's first character
+        size_t count = 0; //!< values seen inside
     };
 
     bool start(bool isArray)
@@ -164,13 +115,9 @@ private:
         }
         if (role == Role::Feature)
             beginFeature();
-        const bool inGeometry
-            = !m_frames.empty()
-              && (m_frames.back().inGeometry
-                  || (role == Role::Capture && m_frames.back().role != Role::Properties));
         if (!m_frames.empty())
             ++m_frames.back().count;
-        m_frames.push_back({role, isArray, {}, offset, inGeometry, 0});
+        m_frames.push_back({role, isArray, {}, offset, 0});
         return !m_error.failed();
     }
 
@@ -178,11 +125,6 @@ private:
     {
         const Frame frame = m_frames.back();
         m_frames.pop_back();
-        // GEOS 3.11 reads a position without checking its size: an empty array nested in
-        // the coordinates ([[]] for a line) would crash it, so it never gets there.
-        if (frame.inGeometry && frame.isArray && frame.count == 0 && !m_frames.empty()
-            && m_frames.back().isArray && m_geometryProblem.empty())
-            m_geometryProblem = "expected a position of two or three numbers, found []";
         if (frame.role == Role::Capture) {
             const std::string raw(
                 m_text.substr(frame.start, closingEnd(m_stream.Tell()) - frame.start));
@@ -217,8 +159,12 @@ private:
         } else if (f.role == Role::Properties) {
             setValue(f.key, cell.kind, cell.text);
         } else if ((f.role == Role::Feature || (f.role == Role::Root && m_rootIsFeature))
-                   && f.key == "geometry" && cell.kind == Cell::Kind::Null) {
+                   && f.key == "geometry") {
             m_values[0] = {Cell::Kind::Null, {}};
+            if (cell.kind != Cell::Kind::Null) // a WKT string, say: not GeoJSON, never NULL
+                m_rowError
+                    = "expected a GeoJSON geometry (an object) or null, found "
+                      + std::string(cell.kind == Cell::Kind::Text ? "a string" : "a single value");
         }
         return !m_error.failed();
     }
@@ -240,15 +186,9 @@ private:
 
     void setGeometry(const std::string &geojson)
     {
-        if (!m_geometryProblem.empty()) {
-            m_rowError = std::exchange(m_geometryProblem, {});
-            return;
-        }
-        std::string wkt;
-        if (!m_geos.toWkt(geojson, wkt)) {
-            m_rowError = "expected a GeoJSON geometry, found one GEOS cannot read ("
-                         + (m_geos.error.empty() ? std::string("no reason given") : m_geos.error)
-                         + ")";
+        std::string wkt, why;
+        if (!geojsonGeometryToWkt(geojson, wkt, why)) {
+            m_rowError = why;
             return;
         }
         m_values[0] = {Cell::Kind::Text, std::move(wkt)};
@@ -315,14 +255,12 @@ private:
     const std::string &m_path;
     std::string_view m_text;
     const rapidjson::MemoryStream &m_stream;
-    Geos m_geos;
     SourceTable m_table;
     std::unordered_map<std::string, size_t> m_byName;
     std::vector<Frame> m_frames;
     std::vector<std::pair<Cell::Kind, std::string>> m_values;
     std::vector<Cell> m_cells;
     std::string m_rowError;
-    std::string m_geometryProblem; //!< found while the geometry streamed past
     bool m_begun = false, m_wanted = false, m_rootIsFeature = false;
     int64_t m_index = 0, m_rowLine = 0, m_line = 1;
     size_t m_countedTo = 0;

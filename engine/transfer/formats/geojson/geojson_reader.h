@@ -8,7 +8,7 @@ namespace strata::transfer {
 
 //! Reads an RFC 7946 FeatureCollection (or a single Feature), streaming with RapidJSON's SAX
 //! parser: each feature becomes a row, its geometry a WKT text column named "geometry"
-//! (GEOS reads the GeoJSON geometry and writes the WKT), its properties the other columns.
+//! (geojson_geometry.h), its properties the other columns.
 //! A nested property value (an object or array) is kept as its JSON text.
 std::unique_ptr<Reader> createGeojsonReader(const std::string &path, const ImportSpec &spec);
 

@@ -103,11 +103,9 @@ public:
             },
             this);
         m_reader = GEOSWKTReader_create_r(m_geos);
-        m_writer = GEOSGeoJSONWriter_create_r(m_geos);
     }
     ~GeojsonWriter() override
     {
-        GEOSGeoJSONWriter_destroy_r(m_geos, m_writer);
         GEOSWKTReader_destroy_r(m_geos, m_reader);
         GEOS_finish_r(m_geos);
     }
@@ -189,12 +187,11 @@ private:
             GEOSGeometry *g = GEOSWKTReader_read_r(m_geos, m_reader, wkt.c_str());
             if (!g)
                 return invalid("cannot read its WKT geometry: " + m_geosError);
-            char *json = GEOSGeoJSONWriter_writeGeometry_r(m_geos, m_writer, g, -1);
+            m_geometry.clear();
+            const bool written = writeGeometry(g, 0);
             GEOSGeom_destroy_r(m_geos, g);
-            if (!json)
+            if (!written)
                 return invalid("cannot write its geometry as GeoJSON: " + m_geosError);
-            m_geometry = json;
-            GEOSFree_r(m_geos, json);
             return true;
         }
         const auto &lon = batch.columns[static_cast<size_t>(m_source.lon)];
@@ -219,6 +216,133 @@ private:
         return true;
     }
 
+    // GeoJSON written here from GEOS's geometry: GEOS 3.11's GeoJSON writer drops Z.
+    bool writeSequence(const GEOSCoordSequence *seq, bool single)
+    {
+        unsigned size = 0, dims = 2;
+        if (!seq || !GEOSCoordSeq_getSize_r(m_geos, seq, &size)
+            || !GEOSCoordSeq_getDimensions_r(m_geos, seq, &dims))
+            return false;
+        if (!single)
+            m_geometry += '[';
+        for (unsigned i = 0; i < size; ++i) {
+            double x = 0, y = 0, z = 0;
+            if (!GEOSCoordSeq_getX_r(m_geos, seq, i, &x)
+                || !GEOSCoordSeq_getY_r(m_geos, seq, i, &y))
+                return false;
+            if (!std::isfinite(x) || !std::isfinite(y)) {
+                m_geosError = "a coordinate is not a finite number (JSON has none)";
+                return false;
+            }
+            if (i)
+                m_geometry += ',';
+            m_geometry += '[';
+            text::appendDouble(m_geometry, x);
+            m_geometry += ',';
+            text::appendDouble(m_geometry, y);
+            if (dims >= 3 && GEOSCoordSeq_getZ_r(m_geos, seq, i, &z) && !std::isnan(z)) {
+                if (!std::isfinite(z)) {
+                    m_geosError = "a coordinate is not a finite number (JSON has none)";
+                    return false;
+                }
+                m_geometry += ',';
+                text::appendDouble(m_geometry, z);
+            }
+            m_geometry += ']';
+        }
+        if (!single)
+            m_geometry += ']';
+        return true;
+    }
+    bool writePolygonRings(const GEOSGeometry *polygon)
+    {
+        m_geometry += '[';
+        if (!GEOSisEmpty_r(m_geos, polygon)) {
+            if (!writeSequence(
+                    GEOSGeom_getCoordSeq_r(m_geos, GEOSGetExteriorRing_r(m_geos, polygon)), false))
+                return false;
+            const int holes = GEOSGetNumInteriorRings_r(m_geos, polygon);
+            for (int h = 0; h < holes; ++h) {
+                m_geometry += ',';
+                if (!writeSequence(
+                        GEOSGeom_getCoordSeq_r(m_geos, GEOSGetInteriorRingN_r(m_geos, polygon, h)),
+                        false))
+                    return false;
+            }
+        }
+        m_geometry += ']';
+        return true;
+    }
+    bool writeGeometry(const GEOSGeometry *g, int depth)
+    {
+        if (depth > 32)
+            return false;
+        const int type = GEOSGeomTypeId_r(m_geos, g);
+        const bool empty = GEOSisEmpty_r(m_geos, g) == 1;
+        auto parts = [&](auto &&each) {
+            const int n = GEOSGetNumGeometries_r(m_geos, g);
+            for (int i = 0; i < n; ++i) {
+                if (i)
+                    m_geometry += ',';
+                if (!each(GEOSGetGeometryN_r(m_geos, g, i)))
+                    return false;
+            }
+            return true;
+        };
+        switch (type) {
+        case GEOS_POINT:
+            m_geometry += "{\"type\":\"Point\",\"coordinates\":";
+            if (empty)
+                m_geometry += "[]";
+            else if (!writeSequence(GEOSGeom_getCoordSeq_r(m_geos, g), true))
+                return false;
+            break;
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING:
+            m_geometry += "{\"type\":\"LineString\",\"coordinates\":";
+            if (!writeSequence(GEOSGeom_getCoordSeq_r(m_geos, g), false))
+                return false;
+            break;
+        case GEOS_POLYGON:
+            m_geometry += "{\"type\":\"Polygon\",\"coordinates\":";
+            if (!writePolygonRings(g))
+                return false;
+            break;
+        case GEOS_MULTIPOINT:
+            m_geometry += "{\"type\":\"MultiPoint\",\"coordinates\":[";
+            if (!parts([&](const GEOSGeometry *p) {
+                    return writeSequence(GEOSGeom_getCoordSeq_r(m_geos, p), true);
+                }))
+                return false;
+            m_geometry += ']';
+            break;
+        case GEOS_MULTILINESTRING:
+            m_geometry += "{\"type\":\"MultiLineString\",\"coordinates\":[";
+            if (!parts([&](const GEOSGeometry *p) {
+                    return writeSequence(GEOSGeom_getCoordSeq_r(m_geos, p), false);
+                }))
+                return false;
+            m_geometry += ']';
+            break;
+        case GEOS_MULTIPOLYGON:
+            m_geometry += "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+            if (!parts([&](const GEOSGeometry *p) { return writePolygonRings(p); }))
+                return false;
+            m_geometry += ']';
+            break;
+        case GEOS_GEOMETRYCOLLECTION:
+            m_geometry += "{\"type\":\"GeometryCollection\",\"geometries\":[";
+            if (!parts([&](const GEOSGeometry *p) { return writeGeometry(p, depth + 1); }))
+                return false;
+            m_geometry += ']';
+            break;
+        default:
+            return false;
+        }
+        m_geometry += '}';
+        return true;
+    }
+
     bool invalid(const std::string &why)
     {
         if (m_skipInvalid) {
@@ -234,7 +358,6 @@ private:
     bool m_skipInvalid = false;
     GEOSContextHandle_t m_geos = nullptr;
     GEOSWKTReader *m_reader = nullptr;
-    GEOSGeoJSONWriter *m_writer = nullptr;
     std::string m_geosError;
     TableMeta m_meta;
     GeometrySource m_source;
