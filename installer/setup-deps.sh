@@ -16,8 +16,9 @@ packages=(
     # peers and real consumers used by tests and benchmarks
     sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip gdal-bin
     libreoffice-calc-nogui
-    # packaging checks: desktop-file-validate, appstreamcli, dpkg-shlibdeps (dpkg-dev)
-    desktop-file-utils appstream dpkg-dev
+    # packaging checks: desktop-file-validate, appstreamcli, dpkg-shlibdeps (dpkg-dev; CPack's
+    # shlibdeps step also runs `file`)
+    desktop-file-utils appstream dpkg-dev file
 )
 
 missing=()

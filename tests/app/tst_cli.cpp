@@ -31,7 +31,7 @@ Run cli(const QStringList &args, const QByteArray &input = {})
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(60000);
+    p.waitForFinished(-1);
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
@@ -349,7 +349,7 @@ private slots:
         holder.setProgram(QStringLiteral(STRATA_LOCK_HOLDER));
         holder.setArguments({m_db});
         holder.start();
-        QVERIFY(holder.waitForReadyRead(10000)); // "locked" once it holds the lock
+        QVERIFY(holder.waitForReadyRead(-1)); // "locked" once it holds the lock
         const Run read
             = cli({"sql", "--db", m_db, "--format", "csv", "-c", "SELECT count(*) FROM users"});
         QCOMPARE(read.code, 0);
@@ -360,7 +360,7 @@ private slots:
         const Run tables = cli({"tables", "--db", m_db});
         QCOMPARE(tables.code, 0);
         holder.closeWriteChannel();
-        QVERIFY(holder.waitForFinished(10000));
+        QVERIFY(holder.waitForFinished(-1));
     }
 };
 

@@ -94,7 +94,7 @@ private:
         }
         p.setWorkingDirectory(QDir::tempPath());
         p.start();
-        if (!p.waitForFinished(120000))
+        if (!p.waitForFinished(-1))
             return false;
         m_output = QString::fromUtf8(p.readAllStandardOutput())
                    + QString::fromUtf8(p.readAllStandardError());

@@ -121,7 +121,7 @@ private slots:
         py.start("/usr/bin/python3",
                  {QStringLiteral(STRATA_SOURCE_DIR "/tests/transfer/read_csv_with_pandas.py"),
                   QString::fromStdString(r->files[0].path)});
-        QVERIFY(py.waitForFinished(60000));
+        QVERIFY(py.waitForFinished(-1));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
         const auto doc = QJsonDocument::fromJson(py.readAllStandardOutput()).object();
         QCOMPARE(doc["columns"].toArray().size(), 4);
@@ -585,7 +585,7 @@ private slots:
         py.start("/usr/bin/python3",
                  {QStringLiteral(STRATA_SOURCE_DIR "/tests/transfer/read_xlsx_with_openpyxl.py"),
                   QString::fromStdString(r->files[0].path)});
-        QVERIFY(py.waitForFinished(60000));
+        QVERIFY(py.waitForFinished(-1));
         QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
         const auto sheets = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
         QCOMPARE(sheets.size(), 1);
@@ -658,7 +658,7 @@ private slots:
             QProcess ogr;
             ogr.start("ogr2ogr", {"-f", "CSV", "/vsistdout/", QString::fromStdString(path), "-lco",
                                   "GEOMETRY=AS_WKT"});
-            ogr.waitForFinished(60000);
+            ogr.waitForFinished(-1);
             if (ogr.exitCode() != 0)
                 qFatal("ogr2ogr: %s", ogr.readAllStandardError().constData());
             return parseCsv(QString::fromUtf8(ogr.readAllStandardOutput()));

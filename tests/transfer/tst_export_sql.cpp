@@ -89,7 +89,7 @@ private slots:
         QProcess sqlite;
         sqlite.setStandardInputFile(QString::fromStdString(script));
         sqlite.start("sqlite3", {"-bail", file});
-        QVERIFY(sqlite.waitForFinished(60000));
+        QVERIFY(sqlite.waitForFinished(-1));
         QVERIFY2(sqlite.exitCode() == 0, sqlite.readAllStandardError().constData());
 
         auto sdb = QSqlDatabase::addDatabase("QSQLITE", "loaded");
@@ -154,7 +154,7 @@ private slots:
         sqlite.start("sqlite3",
                      {file, "PRAGMA integrity_check; SELECT count(*) FROM t; "
                             "SELECT group_concat(name) FROM pragma_table_info('t') WHERE pk > 0"});
-        QVERIFY(sqlite.waitForFinished(30000));
+        QVERIFY(sqlite.waitForFinished(-1));
         QCOMPARE(QString::fromUtf8(sqlite.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts),
                  (QStringList{"ok", "5", "id"}));
         auto sdb = QSqlDatabase::addDatabase("QSQLITE", "exported");

@@ -997,7 +997,7 @@ private slots:
         QProcess zip;
         zip.setWorkingDirectory(tmp.path());
         zip.start("zip", {"-q", "plain.zip", "a.csv", "b.jsonl", "notes.txt"});
-        QVERIFY(zip.waitForFinished(30000));
+        QVERIFY(zip.waitForFinished(-1));
         QCOMPARE(zip.exitCode(), 0);
         auto fresh = engine::Database::openInMemory();
         r = transfer::runImport(*fresh, importOf(tmp.filePath("plain.zip").toStdString()));
@@ -1077,7 +1077,7 @@ df.to_csv(sys.argv[1], index=False)
 )";
         QProcess p;
         p.start(python(), {"-c", script, file});
-        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.waitForFinished(-1));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         auto db = engine::Database::openInMemory();
         auto r = transfer::runImport(*db, importOf(file.toStdString()));
@@ -1117,14 +1117,14 @@ wb.save(sys.argv[1])
 )";
         QProcess p;
         p.start(python(), {"-c", script, xlsx});
-        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.waitForFinished(-1));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         // LibreOffice converts it to CSV, with a profile of its own so runs do not collide.
         QProcess soffice;
         soffice.start("soffice",
                       {"-env:UserInstallation=file://" + tmp.filePath("profile"), "--headless",
                        "--convert-to", "csv", "--outdir", tmp.path(), xlsx});
-        QVERIFY(soffice.waitForFinished(120000));
+        QVERIFY(soffice.waitForFinished(-1));
         QVERIFY2(soffice.exitCode() == 0, soffice.readAllStandardError().constData());
         const std::string csv = tmp.filePath("sheet.csv").toStdString();
         QVERIFY(QFile::exists(QString::fromStdString(csv)));
@@ -1165,7 +1165,7 @@ wb.save(sys.argv[1])
                     .arg(file)
                     .toUtf8());
         p.closeWriteChannel();
-        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.waitForFinished(-1));
         QCOMPARE(p.exitCode(), 0);
         auto db = engine::Database::openInMemory();
         auto r = transfer::runImport(*db, importOf(file.toStdString()));
@@ -1202,11 +1202,11 @@ wb.save(sys.argv[1])
                     {dbDir, QString::fromStdString(file), "100000"});
         QVERIFY(child.waitForStarted());
         QByteArray said;
-        while (!said.contains("mid-import") && child.waitForReadyRead(60000))
+        while (!said.contains("mid-import") && child.waitForReadyRead(-1))
             said += child.readAllStandardOutput();
         QVERIFY2(said.contains("mid-import"), said.constData());
         ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
-        QVERIFY(child.waitForFinished(30000));
+        QVERIFY(child.waitForFinished(-1));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         auto db = engine::Database::open(dbDir.toStdString());
         QVERIFY2(db, db ? "" : db.status().toString().c_str());

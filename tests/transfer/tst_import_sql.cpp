@@ -66,7 +66,7 @@ bool runSqlite3(const QString &db, const QByteArray &script, QByteArray *out = n
         return false;
     p.write(script);
     p.closeWriteChannel();
-    p.waitForFinished(60000);
+    p.waitForFinished(-1);
     if (out)
         *out = p.readAllStandardOutput();
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
@@ -331,7 +331,7 @@ private slots:
         QProcess ogr;
         ogr.start("ogr2ogr",
                   {"-f", "GeoJSON", gdal, QString::fromStdString(exported->files[0].path)});
-        QVERIFY(ogr.waitForFinished(60000));
+        QVERIFY(ogr.waitForFinished(-1));
         QVERIFY2(ogr.exitCode() == 0, ogr.readAllStandardError().constData());
         for (const std::string &file : {exported->files[0].path, gdal.toStdString()}) {
             auto db = engine::Database::openInMemory();
@@ -471,7 +471,7 @@ private slots:
         ogr.start("ogr2ogr",
                   {"-f", "CSV", "/vsistdout/", QString::fromStdString(exported->files[0].path),
                    "-lco", "GEOMETRY=AS_WKT"});
-        QVERIFY(ogr.waitForFinished(60000));
+        QVERIFY(ogr.waitForFinished(-1));
         QVERIFY2(ogr.exitCode() == 0, ogr.readAllStandardError().constData());
         const QList<QByteArray> lines = ogr.readAllStandardOutput().trimmed().split('\n');
         QCOMPARE(size_t(lines.size() - 1), wkts.size());
