@@ -76,8 +76,10 @@ engine::Result<std::shared_ptr<engine::Database>> openDatabase(const QString &di
     options.programName = "strata-cli";
     auto db = engine::Database::open(dir.toStdString(), options);
     if (db) {
-        for (const auto &w : (*db)->warnings())
+        for (const auto &w : (*db)->warnings()) {
             spdlog::warn("{}", w);
+            std::cerr << "strata-cli: warning: " << w << "\n";
+        }
         if (!openedDatabases)
             openedDatabases = new std::vector<std::shared_ptr<engine::Database>>;
         openedDatabases->push_back(*db);

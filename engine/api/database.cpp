@@ -6,6 +6,11 @@
 #include "engine/mvcc/database_core.h"
 #include "engine/sql/parser.h"
 
+#include <algorithm>
+#include <cstring>
+#include <dirent.h>
+#include <sys/stat.h>
+
 namespace strata::engine {
 
 namespace {
@@ -33,6 +38,28 @@ EngineError locate(const EngineError &e, std::string_view sql, const sql::Statem
         return e;
     return EngineError(e.code(),
                        msg + " (in the statement at " + sql::describePosition(sql, s.pos) + ")");
+}
+
+//! What a writer's checkpoint changes in a database folder: the checkpoint file's identity
+//! and the log files present.
+std::string folderGeneration(const std::string &dir)
+{
+    std::string out;
+    struct stat st {};
+    if (::stat((dir + "/checkpoint.db").c_str(), &st) == 0)
+        out = std::to_string(st.st_ino) + "." + std::to_string(st.st_mtim.tv_nsec) + "."
+              + std::to_string(st.st_mtim.tv_sec);
+    if (DIR *d = ::opendir(dir.c_str())) {
+        std::vector<std::string> names;
+        while (const dirent *e = ::readdir(d))
+            if (std::strncmp(e->d_name, "wal-", 4) == 0)
+                names.emplace_back(e->d_name);
+        ::closedir(d);
+        std::sort(names.begin(), names.end());
+        for (const auto &n : names)
+            out += "|" + n;
+    }
+    return out;
 }
 
 std::string defaultSql(const ColumnDef &c)
@@ -579,8 +606,21 @@ Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const O
         o.deletionRetentionMicros = options.deletionRetentionMicros;
         o.checkpointLogBytes = options.checkpointLogBytes;
         o.programName = options.programName;
-        auto core = std::make_shared<DatabaseCore>(dir, o);
-        return std::shared_ptr<Database>(new Database(std::move(core)));
+        if (!o.readOnly)
+            return std::shared_ptr<Database>(new Database(std::make_shared<DatabaseCore>(dir, o)));
+        // A reader takes no lock: the writer may checkpoint while it reads, replacing the
+        // checkpoint and deleting the logs the old one needed. When what failed was not the
+        // folder it started from, it reads the new state again.
+        for (int attempt = 0;; ++attempt) {
+            const std::string before = folderGeneration(dir);
+            try {
+                return std::shared_ptr<Database>(
+                    new Database(std::make_shared<DatabaseCore>(dir, o)));
+            } catch (const EngineError &) {
+                if (attempt >= 100 || folderGeneration(dir) == before)
+                    throw;
+            }
+        }
     });
 }
 

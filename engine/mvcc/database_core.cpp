@@ -97,6 +97,11 @@ void DatabaseCore::lockDirectory()
 {
     const std::string path = m_dir + "/LOCK";
     m_lockFd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lockFd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+        throwError(StatusCode::Locked, "database " + m_dir + " cannot be opened for writing ("
+                                           + path + ": " + systemError()
+                                           + "): its folder or files are read-only; open it "
+                                             "read-only");
     if (m_lockFd < 0)
         throwError(StatusCode::Io, "cannot open " + path + ": " + systemError());
     if (::flock(m_lockFd, LOCK_EX | LOCK_NB) != 0) {
@@ -399,15 +404,27 @@ void DatabaseCore::recover()
 {
     uint64_t walSeq = 1;
     const std::string ckpt = m_dir + "/" + kCheckpointName;
-    removeFile(ckpt + ".tmp"); // an unfinished checkpoint is never trusted
-    if (pathExists(ckpt))
+    if (!m_options.readOnly)
+        removeFile(ckpt + ".tmp"); // an unfinished checkpoint is never trusted
+    const bool haveCheckpoint = pathExists(ckpt);
+    if (haveCheckpoint)
         loadCheckpoint(ckpt, walSeq);
     std::vector<uint64_t> logs = listLogFiles(m_dir);
     logs.erase(std::remove_if(logs.begin(), logs.end(), [&](uint64_t s) { return s < walSeq; }),
                logs.end());
-    if (!logs.empty() && logs.front() != walSeq && pathExists(ckpt))
+    // A checkpoint creates its log before it is renamed into place, and logs follow one
+    // another: a missing one means commits are gone, and opening anyway would hide that.
+    if ((haveCheckpoint && (logs.empty() || logs.front() != walSeq))
+        || (!haveCheckpoint && !logs.empty() && logs.front() != 1))
         throwError(StatusCode::Corrupt, "log file " + logFileName(walSeq) + " is missing from "
-                                            + m_dir + " (the checkpoint needs it)");
+                                            + m_dir
+                                            + " (the commits it held are lost; restore "
+                                              "a backup, or move the folder aside)");
+    for (size_t i = 1; i < logs.size(); ++i)
+        if (logs[i] != logs[i - 1] + 1)
+            throwError(StatusCode::Corrupt, "log file " + logFileName(logs[i - 1] + 1)
+                                                + " is missing from " + m_dir
+                                                + " (later logs need it)");
     uint64_t lastSeq = walSeq;
     uint64_t lastValid = 0;
     for (size_t i = 0; i < logs.size(); ++i) {
@@ -420,9 +437,11 @@ void DatabaseCore::recover()
             if (i + 1 != logs.size())
                 throwError(StatusCode::Corrupt,
                            path + ": " + tail.reason + ", but later log files exist");
-            m_warnings.push_back(path + ": ignored an incomplete last record (" + tail.reason
-                                 + "); the database is as of the last whole commit");
+            // A reader may simply have caught the writer appending; only the writer, which
+            // knows no one else is, reports a torn tail.
             if (!m_options.readOnly) {
+                m_warnings.push_back(path + ": ignored an incomplete last record (" + tail.reason
+                                     + "); the database is as of the last whole commit");
                 File f(path, File::Mode::ReadWrite);
                 f.truncate(tail.validBytes); // the damaged bytes go; new records follow
                 f.dataSync();
@@ -436,6 +455,12 @@ void DatabaseCore::recover()
         for (const auto &t : m_catalog.newestPerHeap())
             t->heap->collectAll(m_lastCommitTs.load(), *t->schema);
         m_log = std::make_unique<LogWriter>(m_dir, lastSeq, m_options.sync, lastValid);
+        // A new database starts with an (empty) checkpoint naming its first log, so that a
+        // log deleted later is always noticed, even before the first real checkpoint.
+        if (!haveCheckpoint && logs.empty()) {
+            std::lock_guard once(m_checkpointMutex);
+            writeCheckpointFile(m_lastCommitTs.load(), lastSeq);
+        }
     }
 }
 

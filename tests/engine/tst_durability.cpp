@@ -5,10 +5,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace strata::engine;
 using strata::test::scalar;
@@ -133,6 +136,123 @@ private slots:
             QVERIFY(c->execute("CREATE TABLE after_reopen (x INTEGER)"));
             QVERIFY(c->execute("DROP TABLE after_reopen"));
         }
+    }
+
+    // A log that is gone held commits: the open must fail and say which, not open without them.
+    void missingLogIsCorrupt_data()
+    {
+        QTest::addColumn<bool>("checkpointFirst");
+        QTest::newRow("after a checkpoint") << true;
+        QTest::newRow("no checkpoint yet") << false;
+    }
+    void missingLogIsCorrupt()
+    {
+        QFETCH(bool, checkpointFirst);
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (n INTEGER)"));
+            if (checkpointFirst)
+                QVERIFY(db->checkpoint());
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(c->execute("INSERT INTO t VALUES (" + std::to_string(i) + ")"));
+        }
+        const QStringList logs = logFiles(tmp.path());
+        QVERIFY(!logs.isEmpty());
+        QVERIFY(QFile::remove(tmp.filePath(logs.last())));
+        for (bool readOnly : {false, true}) {
+            OpenOptions o;
+            o.readOnly = readOnly;
+            auto db = Database::open(tmp.path().toStdString(), o);
+            QVERIFY2(!db, "opened without its log");
+            QCOMPARE(db.status().code(), StatusCode::Corrupt);
+            QVERIFY2(db.status().message().find(logs.last().toStdString()) != std::string::npos,
+                     db.status().message().c_str());
+        }
+    }
+
+    // The nightly backup reads while the application writes: a reader opening while the
+    // writer checkpoints (and deletes the logs the old checkpoint needed) must always open a
+    // consistent state. Bounded by work: a fixed number of opens against a writer that
+    // checkpoints after every commit.
+    void readersOpenWhileTheWriterCheckpoints()
+    {
+        QTemporaryDir tmp;
+        OpenOptions wo;
+        wo.checkpointLogBytes = 1; // every commit's log passes it: checkpoints all the time
+        wo.durability = Durability::Normal;
+        auto writer = openOrDie(tmp.path(), wo);
+        auto wc = writer->connect();
+        QVERIFY(wc->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, pad TEXT)"));
+        std::atomic<bool> stop{false};
+        std::atomic<int64_t> committed{0};
+        std::thread writing([&] {
+            for (int64_t i = 0; !stop.load(); ++i) {
+                if (!wc->execute("INSERT INTO t VALUES (" + std::to_string(i)
+                                 + ", 'some padding so that logs grow')"))
+                    return;
+                committed.store(i + 1);
+                if (i % 8 == 0)
+                    (void)writer->checkpoint();
+            }
+        });
+        OpenOptions ro;
+        ro.readOnly = true;
+        int64_t lastSeen = 0;
+        for (int i = 0; i < 300; ++i) {
+            auto db = Database::open(tmp.path().toStdString(), ro);
+            if (!db) {
+                stop.store(true);
+                writing.join();
+                QFAIL(db.status().toString().c_str());
+            }
+            auto c = (*db)->connect();
+            auto r = c->execute("SELECT count(*), max(id) FROM t");
+            QVERIFY(r);
+            const int64_t count = r->rows[0][0].i;
+            QVERIFY(count >= lastSeen); // never older than an earlier open saw
+            QVERIFY(count == 0 || r->rows[0][1].i == count - 1); // whole commits only
+            lastSeen = count;
+        }
+        stop.store(true);
+        writing.join();
+        QVERIFY(committed.load() > 0);
+    }
+
+    // A database on a read-only mount (a backup disk, a snapshot) opens read-only: it can be
+    // read, exported from, and nothing tries to write there.
+    void readOnlyMountIsReadable()
+    {
+        QTemporaryDir tmp;
+        const QString mnt = tmp.filePath("mnt");
+        QDir().mkpath(mnt);
+        if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt}) != 0)
+            QSKIP("mounting needs root (CI runs as root)");
+        struct Unmount {
+            QString path;
+            ~Unmount() { QProcess::execute("umount", {path}); }
+        } unmount{mnt};
+        {
+            auto db = openOrDie(mnt);
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2)"));
+            QVERIFY(db->checkpoint());
+            QVERIFY(c->execute("INSERT INTO t VALUES (3)"));
+        }
+        QFile tmpCheckpoint(mnt + "/checkpoint.db.tmp"); // an unfinished checkpoint left over
+        QVERIFY(tmpCheckpoint.open(QIODevice::WriteOnly));
+        tmpCheckpoint.close();
+        QCOMPARE(QProcess::execute("mount", {"-o", "remount,ro", mnt}), 0);
+        auto writable = Database::open(mnt.toStdString());
+        QVERIFY(!writable);
+        QCOMPARE(writable.status().code(), StatusCode::Locked); // so callers fall back
+        OpenOptions ro;
+        ro.readOnly = true;
+        auto db = Database::open(mnt.toStdString(), ro);
+        QVERIFY2(db, db ? "" : db.status().toString().c_str());
+        auto c = (*db)->connect();
+        QCOMPARE(scalar(*c, "SELECT sum(n) FROM t"), int64_t(6));
     }
 
     void checkpointThenLogReplay()

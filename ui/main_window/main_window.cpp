@@ -293,6 +293,19 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     // A database opens on its first table: its rows show at once.
     if (!m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
         m_tables->setCurrentIndex(m_model->index(0, 0));
+    // What recovery worked around (a torn last commit) is said, not only logged.
+    QStringList recovered;
+    for (const auto &w : m_database->warnings())
+        recovered << QString::fromStdString(w);
+    if (!recovered.isEmpty()) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Database recovered"),
+                                    tr("%1 was not closed cleanly. Every whole commit is there; "
+                                       "this was set aside:\n%2")
+                                        .arg(m_path, recovered.join(QLatin1Char('\n'))),
+                                    QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 MainWindow::~MainWindow() = default;

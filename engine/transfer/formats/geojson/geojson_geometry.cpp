@@ -2,14 +2,123 @@
 
 #include <charconv>
 #include <cmath>
-#include <rapidjson/document.h>
+#include <memory>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+#include <vector>
 
 namespace strata::transfer {
 
 namespace {
 
 constexpr int kMaxCollectionDepth = 16;
+constexpr size_t kMaxDepth = 64;
+
+//! A parsed JSON value. Numbers are converted by std::from_chars (RapidJSON's full-precision
+//! strtod reads out of bounds on long runs of zeros, found by fuzz_geometry).
+struct Node {
+    enum class Kind { Null, Bool, Number, String, Array, Object } kind = Kind::Null;
+    double number = 0;
+    std::string text;
+    std::vector<std::string> keys; //!< an object's keys; its values are in `items`
+    std::vector<Node> items;
+
+    bool IsObject() const { return kind == Kind::Object; }
+    bool IsArray() const { return kind == Kind::Array; }
+    bool IsString() const { return kind == Kind::String; }
+    bool IsNumber() const { return kind == Kind::Number; }
+    bool Empty() const { return items.empty(); }
+    size_t Size() const { return items.size(); }
+    const Node &operator[](size_t i) const { return items[i]; }
+    double GetDouble() const { return number; }
+    const Node *member(std::string_view key) const
+    {
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key)
+                return &items[i];
+        return nullptr;
+    }
+    bool operator==(const Node &o) const
+    {
+        return kind == o.kind && number == o.number && text == o.text && items == o.items;
+    }
+};
+
+class TreeBuilder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, TreeBuilder> {
+public:
+    Node root;
+    std::string error;
+
+    bool Null() { return add(Node{}); }
+    bool Bool(bool) { return add(Node{Node::Kind::Bool}); }
+    bool RawNumber(const char *s, rapidjson::SizeType n, bool)
+    {
+        Node v{Node::Kind::Number};
+        const auto res = std::from_chars(s, s + n, v.number);
+        if (res.ec != std::errc() || res.ptr != s + n || !std::isfinite(v.number)) {
+            error = "expected a number a double can hold, found " + std::string(s, n);
+            return false;
+        }
+        return add(std::move(v));
+    }
+    bool String(const char *s, rapidjson::SizeType n, bool)
+    {
+        Node v{Node::Kind::String};
+        v.text.assign(s, n);
+        return add(std::move(v));
+    }
+    bool Key(const char *s, rapidjson::SizeType n, bool)
+    {
+        m_key.assign(s, n);
+        return true;
+    }
+    bool StartObject() { return open(Node::Kind::Object); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool StartArray() { return open(Node::Kind::Array); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
+
+private:
+    bool add(Node v)
+    {
+        if (m_open.empty()) {
+            root = std::move(v);
+            return true;
+        }
+        Node &parent = *m_open.back();
+        if (parent.kind == Node::Kind::Object)
+            parent.keys.push_back(m_key);
+        parent.items.push_back(std::move(v));
+        return true;
+    }
+    bool open(Node::Kind kind)
+    {
+        if (m_open.size() >= kMaxDepth) {
+            error = "expected a geometry nested at most " + std::to_string(kMaxDepth)
+                    + " levels deep";
+            return false;
+        }
+        Node v{kind};
+        if (m_open.empty()) {
+            root = std::move(v);
+            m_open.push_back(&root);
+            return true;
+        }
+        Node &parent = *m_open.back();
+        if (parent.kind == Node::Kind::Object)
+            parent.keys.push_back(m_key);
+        parent.items.push_back(std::move(v));
+        m_open.push_back(&parent.items.back());
+        return true;
+    }
+    bool close()
+    {
+        m_open.pop_back();
+        return true;
+    }
+    std::string m_key;
+    std::vector<Node *> m_open; //!< pointers stay valid: only the innermost node grows
+};
 
 class WktWriter {
 public:
@@ -19,29 +128,29 @@ public:
     }
     std::string error;
 
-    bool geometry(const rapidjson::Value &g, int depth)
+    bool geometry(const Node &g, int depth)
     {
         if (!g.IsObject())
             return fail("expected a geometry object");
-        const auto type = g.FindMember("type");
-        if (type == g.MemberEnd() || !type->value.IsString())
+        const Node *type = g.member("type");
+        if (!type || !type->IsString())
             return fail("expected a geometry with a \"type\"");
-        const std::string name(type->value.GetString(), type->value.GetStringLength());
+        const std::string &name = type->text;
         if (name == "GeometryCollection") {
             if (depth >= kMaxCollectionDepth)
                 return fail("geometry collections nested deeper than "
                             + std::to_string(kMaxCollectionDepth) + " levels");
-            const auto parts = g.FindMember("geometries");
-            if (parts == g.MemberEnd() || !parts->value.IsArray())
+            const Node *parts = g.member("geometries");
+            if (!parts || !parts->IsArray())
                 return fail("expected \"geometries\" (an array) in a GeometryCollection");
             m_out += "GEOMETRYCOLLECTION";
-            if (parts->value.Empty()) {
+            if (parts->Empty()) {
                 m_out += " EMPTY";
                 return true;
             }
             m_out += " (";
             bool first = true;
-            for (const auto &part : parts->value.GetArray()) {
+            for (const auto &part : parts->items) {
                 if (!first)
                     m_out += ", ";
                 first = false;
@@ -60,21 +169,21 @@ public:
         for (const auto &kind : kKinds) {
             if (name != kind.geojson)
                 continue;
-            const auto coords = g.FindMember("coordinates");
-            if (coords == g.MemberEnd() || !coords->value.IsArray())
+            const Node *coords = g.member("coordinates");
+            if (!coords || !coords->IsArray())
                 return fail("expected \"coordinates\" (an array) in a " + name);
             m_out += kind.wkt;
-            if (coords->value.Empty()) { // RFC 7946 3.1: an empty geometry
+            if (coords->Empty()) { // RFC 7946 3.1: an empty geometry
                 m_out += " EMPTY";
                 return true;
             }
             m_dims = 0;
-            if (!findDimension(coords->value, kind.nesting))
+            if (!findDimension(*coords, kind.nesting))
                 return false;
             if (m_dims == 3)
                 m_out += " Z";
             m_out += " ";
-            return coordinates(coords->value, kind.nesting, name);
+            return coordinates(*coords, kind.nesting, name);
         }
         return fail("expected a geometry type (Point, LineString, Polygon, their Multi forms or "
                     "GeometryCollection), found '"
@@ -89,7 +198,7 @@ private:
     }
 
     //! Every position of one geometry has the same number of coordinates (2 or 3).
-    bool findDimension(const rapidjson::Value &v, int nesting)
+    bool findDimension(const Node &v, int nesting)
     {
         if (nesting == 0) {
             if (!v.IsArray() || v.Size() < 2 || v.Size() > 3)
@@ -97,7 +206,7 @@ private:
                             + (v.IsArray()
                                    ? (v.Empty() ? "[]" : "an array of " + std::to_string(v.Size()))
                                    : "something else"));
-            for (const auto &n : v.GetArray())
+            for (const auto &n : v.items)
                 if (!n.IsNumber())
                     return fail("expected a position of two or three numbers, found a "
                                 "non-number in it");
@@ -109,7 +218,7 @@ private:
         }
         if (!v.IsArray())
             return fail("expected an array of positions");
-        for (const auto &item : v.GetArray())
+        for (const auto &item : v.items)
             if (!findDimension(item, nesting - 1))
                 return false;
         return true;
@@ -122,11 +231,11 @@ private:
         m_out.append(buf, res.ptr);
     }
 
-    bool coordinates(const rapidjson::Value &v, int nesting, const std::string &type)
+    bool coordinates(const Node &v, int nesting, const std::string &type)
     {
         if (nesting == 0) {
             m_out += "(";
-            for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+            for (size_t i = 0; i < v.Size(); ++i) {
                 if (i)
                     m_out += " ";
                 const double d = v[i].GetDouble();
@@ -142,6 +251,10 @@ private:
             = (type == "Polygon" && nesting == 1) || (type == "MultiPolygon" && nesting == 1);
         const bool line
             = (type == "LineString" && nesting == 1) || (type == "MultiLineString" && nesting == 1);
+        if (!ring && !line && v.Empty()) { // an empty polygon inside a MultiPolygon
+            m_out += "EMPTY";
+            return true;
+        }
         if (line && v.Size() < 2)
             return fail("expected a line of at least two positions");
         if (ring) {
@@ -152,7 +265,7 @@ private:
                             "first)");
         }
         m_out += "(";
-        for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+        for (size_t i = 0; i < v.Size(); ++i) {
             if (i)
                 m_out += ", ";
             if (nesting == 1) {
@@ -163,7 +276,7 @@ private:
                         return false;
                     continue;
                 }
-                for (rapidjson::SizeType k = 0; k < v[i].Size(); ++k) {
+                for (size_t k = 0; k < v[i].Size(); ++k) {
                     if (k)
                         m_out += " ";
                     const double d = v[i][k].GetDouble();
@@ -181,24 +294,28 @@ private:
     }
 
     std::string &m_out;
-    rapidjson::SizeType m_dims = 0;
+    size_t m_dims = 0;
 };
 
 } // namespace
 
 bool geojsonGeometryToWkt(std::string_view geojson, std::string &wkt, std::string &error)
 {
-    rapidjson::Document doc;
-    // Full precision: every coordinate is the double nearest to its text, as from_chars gives.
-    doc.Parse<rapidjson::kParseFullPrecisionFlag | rapidjson::kParseStopWhenDoneFlag>(
-        geojson.data(), geojson.size());
-    if (doc.HasParseError()) {
-        error = std::string("expected JSON: ") + rapidjson::GetParseError_En(doc.GetParseError());
+    TreeBuilder tree;
+    rapidjson::MemoryStream stream(geojson.data(), geojson.size());
+    rapidjson::Reader reader;
+    reader.Parse<rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseIterativeFlag
+                 | rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseValidateEncodingFlag>(
+        stream, tree);
+    if (reader.HasParseError()) {
+        error = !tree.error.empty() ? tree.error
+                                    : std::string("expected JSON: ")
+                                          + rapidjson::GetParseError_En(reader.GetParseErrorCode());
         return false;
     }
     wkt.clear();
     WktWriter writer(wkt);
-    if (!writer.geometry(doc, 0)) {
+    if (!writer.geometry(tree.root, 0)) {
         error = writer.error;
         return false;
     }
