@@ -193,22 +193,24 @@ std::string manifestJson(const ExportSpec &spec, const ExportResult &result, int
 
 engine::Result<std::string> writeArchive(const std::string &dir, const std::string &stamp,
                                          const std::vector<FileResult> &files,
+                                         const std::vector<std::string> &names,
                                          const std::string &manifest)
 {
     std::string temp;
     const int fd = createTemporary(dir, "export_" + stamp + ".zip", temp);
     if (fd < 0)
         return Status(StatusCode::Io, "cannot create an archive in " + dir);
-    ::close(fd);
-    struct Cleanup {
+    struct Cleanup { // the descriptor holds the temporary's lock until it is published
         std::string path;
+        int fd;
         bool keep = false;
         ~Cleanup()
         {
             if (!keep)
                 ::unlink(path.c_str());
+            ::close(fd);
         }
-    } cleanup{temp};
+    } cleanup{temp, fd};
     QuaZip zip(QString::fromStdString(temp));
     if (!zip.open(QuaZip::mdCreate))
         return Status(StatusCode::Io, "cannot write the archive " + temp);
@@ -223,11 +225,12 @@ engine::Result<std::string> writeArchive(const std::string &dir, const std::stri
         entry.close();
         return ok && entry.getZipError() == 0;
     };
-    for (const auto &f : files) {
+    for (size_t i = 0; i < files.size(); ++i) {
+        const FileResult &f = files[i];
         QFile in(QString::fromStdString(f.path));
         if (!in.open(QIODevice::ReadOnly))
             return Status(StatusCode::Io, "cannot read " + f.path + " for the archive");
-        if (!add(QFileInfo(in).fileName(), in.readAll()))
+        if (!add(QString::fromStdString(names[i]), in.readAll()))
             return Status(StatusCode::Io, "cannot add " + f.path + " to the archive");
     }
     if (!add("manifest.json", QByteArray::fromStdString(manifest)))

@@ -12,10 +12,12 @@ namespace strata::transfer {
 //! bytes and SHA-256.
 std::string manifestJson(const ExportSpec &spec, const ExportResult &result, int64_t createdMicros);
 
-//! Packs `files` and a manifest into "<dir>/export_<stamp>.zip" (written under a temporary
-//! name, never replacing a file). Returns the archive's path.
+//! Packs `files` (each read from its path, named in the archive by `names`) and a manifest
+//! into "<dir>/export_<stamp>.zip" (written under a temporary name, never replacing a file).
+//! Returns the archive's path.
 engine::Result<std::string> writeArchive(const std::string &dir, const std::string &stamp,
                                          const std::vector<FileResult> &files,
+                                         const std::vector<std::string> &names,
                                          const std::string &manifest);
 
 //! What verify found: the problems (empty when the file holds), and what was checked.

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <chrono>
 #include <set>
+#include <spdlog/spdlog.h>
 
 namespace strata::transfer {
 
@@ -329,6 +330,9 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             throw EngineError(StatusCode::Invalid, "an export needs an output folder");
         if (!plan && !QDir().mkpath(QString::fromStdString(spec.outputDir)))
             throw EngineError(StatusCode::Io, "cannot create the output folder " + spec.outputDir);
+        if (!plan) // what killed exports left behind goes before this one adds its own
+            for (const auto &stale : removeStaleTemporaries(spec.outputDir))
+                spdlog::info("removed {}, left by an export that did not finish", stale);
         const auto &registry = FormatRegistry::instance();
         std::set<std::string> seenFormats;
         for (const auto &f : spec.formats) {
@@ -559,11 +563,19 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
         result.warnings = skipped;
         result.snapshotTs = context.snapshotTs;
         result.rows = rowsRead;
+        // A zip run's files stay temporaries until the archive holding them is in place: a
+        // failure or a kill leaves no loose file under a final name.
+        std::vector<std::string> entryNames;
         for (auto &out : outputs) {
             FileResult file;
             file.format = out->format;
             file.table = out->table;
-            file.path = check(out->file->commit());
+            if (spec.zip) {
+                entryNames.push_back(check(out->file->finishAsTemporary()));
+                file.path = out->file->temporaryPath();
+            } else {
+                file.path = check(out->file->commit());
+            }
             file.rows = out->rows;
             file.bytes = out->file->bytesWritten();
             file.sha256 = out->file->sha256Hex();
@@ -571,25 +583,28 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             result.files.push_back(std::move(file));
         }
         connection->rollback();
-        if (!spec.profile.empty()) {
-            std::vector<std::string> exported;
-            for (const auto &s : sources)
-                exported.push_back(s.meta.name);
-            saveWatermarks(spec.outputDir, spec.profile, exported, result.snapshotTs);
-        }
         if (spec.zip) {
-            const std::string manifest = manifestJson(spec, result, context.exportTime);
+            std::vector<FileResult> named = result.files; // the manifest names entries
+            for (size_t i = 0; i < named.size(); ++i)
+                named[i].path = spec.outputDir + "/" + entryNames[i];
+            const std::string manifest
+                = manifestJson(spec, {named, result.snapshotTs, result.rows}, context.exportTime);
             const std::string zipPath
-                = check(writeArchive(spec.outputDir, stamp, result.files, manifest));
+                = check(writeArchive(spec.outputDir, stamp, result.files, entryNames, manifest));
             FileResult archive;
             archive.format = "zip";
             archive.path = zipPath;
             archive.rows = result.rows;
             archive.sha256 = Sha256::ofFile(zipPath);
             archive.bytes = QFileInfo(QString::fromStdString(zipPath)).size();
-            for (const auto &f : result.files) // they live in the archive now
-                QFile::remove(QString::fromStdString(f.path));
-            result.files = {archive};
+            result.files = {archive}; // the temporaries go with their outputs
+        }
+        // The watermark moves only once everything the run promised exists.
+        if (!spec.profile.empty()) {
+            std::vector<std::string> exported;
+            for (const auto &s : sources)
+                exported.push_back(s.meta.name);
+            saveWatermarks(spec.outputDir, spec.profile, exported, result.snapshotTs);
         }
         applyLinksAndRetention(spec, result);
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();

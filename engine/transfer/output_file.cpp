@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -29,6 +31,9 @@ int createTemporary(const std::string &dir, const std::string &name, std::string
     const int fd = ::mkostemp(path.data(), O_CLOEXEC);
     if (fd < 0)
         return -1;
+    // Held while the file is this process's: removeStaleTemporaries() takes only unlocked
+    // ones, whose writer died (the kernel drops the lock with the process).
+    ::flock(fd, LOCK_EX | LOCK_NB);
     // mkostemp creates 0600; an exported file gets the permissions any new file would.
     static const mode_t umaskBits = [] {
         const mode_t m = ::umask(022);
@@ -37,6 +42,28 @@ int createTemporary(const std::string &dir, const std::string &name, std::string
     }();
     ::fchmod(fd, 0666 & ~umaskBits);
     return fd;
+}
+
+std::vector<std::string> removeStaleTemporaries(const std::string &dir)
+{
+    std::vector<std::string> removed;
+    DIR *d = ::opendir(dir.c_str());
+    if (!d)
+        return removed;
+    while (const dirent *e = ::readdir(d)) {
+        const std::string name = e->d_name;
+        if (name.size() < 2 || name[0] != '.' || name.find(".partial-") == std::string::npos)
+            continue;
+        const std::string path = dir + "/" + name;
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd < 0)
+            continue;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::unlink(path.c_str()) == 0)
+            removed.push_back(path);
+        ::close(fd);
+    }
+    ::closedir(d);
+    return removed;
 }
 
 engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string &dir,
@@ -62,10 +89,10 @@ engine::Result<std::unique_ptr<OutputFile>> OutputFile::create(const std::string
 OutputFile::~OutputFile()
 {
     m_io.reset(); // stops writing before the descriptor goes
+    if (!m_committed && !m_tempPath.empty())
+        ::unlink(m_tempPath.c_str()); // before its lock goes with the descriptor
     if (m_fd >= 0)
         ::close(m_fd);
-    if (!m_committed && !m_tempPath.empty())
-        ::unlink(m_tempPath.c_str());
 }
 
 void OutputFile::write(std::string_view bytes)
@@ -149,6 +176,20 @@ void OutputFile::drainIo()
 
 engine::Result<std::string> OutputFile::commit()
 {
+    auto finished = finishAsTemporary();
+    if (!finished)
+        return finished.status();
+    auto path = publishFile(m_tempPath, m_dir, m_stem, m_extension);
+    m_committed = path.isOk();
+    if (m_committed) { // renamed while still locked: a cleaner never sees it unowned
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    return path;
+}
+
+engine::Result<std::string> OutputFile::finishAsTemporary()
+{
     try {
         flush();
         drainIo();
@@ -166,15 +207,10 @@ engine::Result<std::string> OutputFile::commit()
             return e.toStatus();
         }
     }
-    if (::fdatasync(m_fd) != 0 || ::close(m_fd) != 0) {
-        m_fd = -1;
+    if (::fdatasync(m_fd) != 0)
         return engine::Status(StatusCode::Io, "cannot write " + m_tempPath + ": " + errnoText());
-    }
-    m_fd = -1;
     m_sha256 = m_external ? Sha256::ofFile(m_tempPath) : m_hash->hex();
-    auto path = publishFile(m_tempPath, m_dir, m_stem, m_extension);
-    m_committed = path.isOk();
-    return path;
+    return m_stem + "." + m_extension;
 }
 
 engine::Result<std::string> publishFile(const std::string &tempPath, const std::string &dir,

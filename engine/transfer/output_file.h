@@ -18,6 +18,9 @@ namespace strata::transfer {
 //! Creates "<dir>/.<name>.partial-XXXXXX" (the X's replaced) with the permissions a new file
 //! gets under the process's umask; returns its descriptor and sets `path`, or -1.
 int createTemporary(const std::string &dir, const std::string &name, std::string &path);
+//! Deletes the hidden temporaries in `dir` that no live process holds (left by a killed
+//! export); returns their paths.
+std::vector<std::string> removeStaleTemporaries(const std::string &dir);
 
 //! Renames a finished temporary file to "<dir>/<stem>.<ext>", or "<stem>_2.<ext>", ... when
 //! that name is taken: an existing file is never replaced. Syncs the folder. Returns the path.
@@ -59,6 +62,9 @@ public:
     void adoptExternalContent() { m_external = true; }
     //! Flushes, syncs and renames into place; returns the final path.
     engine::Result<std::string> commit();
+    //! Flushes and syncs, and stays a temporary (removed with this object): for a file that
+    //! goes into an archive. Returns the name it would have had ("<stem>.<ext>").
+    engine::Result<std::string> finishAsTemporary();
 
     int64_t bytesWritten() const { return m_written + static_cast<int64_t>(m_buffer.size()); }
     std::string sha256Hex() const { return m_sha256; }

@@ -24,7 +24,10 @@
 #include <cmath>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <limits>
+#include <random>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <thread>
 
@@ -373,6 +376,74 @@ private slots:
                  r.status().message().c_str());
         QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), before);
         QCOMPARE(readAll(tmp.filePath(before[0]).toStdString()), good);
+    }
+
+    // A zip run whose archive cannot be written (the disk "fills" past 3 MiB: each file fits,
+    // the archive does not) reports the failure and has committed nothing: no loose file
+    // under a final name, no temporary, and the incremental watermark has not moved.
+    void zipFailureCommitsNothing()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        std::mt19937_64 rng(7);
+        for (const char *table : {"a", "b"}) {
+            QVERIFY(c->execute(std::string("CREATE TABLE ") + table + " (s TEXT)"));
+            std::vector<engine::Row> rows;
+            for (int i = 0; i < 2500; ++i) {
+                std::string s(1000, ' ');
+                for (auto &ch : s)
+                    ch = char(33 + rng() % 94); // hardly compressible
+                rows.push_back({Value::text(s)});
+            }
+            QVERIFY(c->insertRows(table, {}, rows));
+        }
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables = {{"a", {}, {}}, {"b", {}, {}}};
+        s.zip = true;
+        s.profile = "nightly";
+        struct rlimit old {};
+        ::getrlimit(RLIMIT_FSIZE, &old);
+        const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = old;
+        small.rlim_cur = 3 << 20;
+        ::setrlimit(RLIMIT_FSIZE, &small);
+        auto r = transfer::runExport(*db, s);
+        ::setrlimit(RLIMIT_FSIZE, &old);
+        ::signal(SIGXFSZ, oldHandler);
+        QVERIFY2(!r, "the archive was written after all: make the tables bigger");
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+                 QStringList());
+        // The same run with room succeeds and holds both tables.
+        auto again = transfer::runExport(*db, s);
+        QVERIFY2(again, again ? "" : again.status().toString().c_str());
+        QCOMPARE(again->files.size(), size_t(1));
+        QVERIFY(again->files[0].path.ends_with(".zip"));
+        QVERIFY(QFile::exists(tmp.filePath(".strata-incremental.json")));
+    }
+
+    // What killed exports leave (hidden temporaries no process holds) goes at the next run;
+    // a temporary a live export holds stays.
+    void staleTemporariesAreRemoved()
+    {
+        QTemporaryDir tmp;
+        const QString stale = tmp.filePath(".t_export_20240101_000000.csv.partial-AbC123");
+        const QString live = tmp.filePath(".t_export_20240101_000000.csv.partial-XyZ789");
+        for (const QString &path : {stale, live}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("half an export");
+        }
+        const int holder = ::open(live.toLocal8Bit().constData(), O_RDONLY);
+        QVERIFY(holder >= 0);
+        QCOMPARE(::flock(holder, LOCK_EX | LOCK_NB), 0); // as a running export holds it
+        auto db = test::trickyDatabase();
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"t", {}, {}});
+        QVERIFY(transfer::runExport(*db, s));
+        QVERIFY(!QFile::exists(stale));
+        QVERIFY(QFile::exists(live));
+        ::close(holder);
     }
 
     void existingFilesAreNeverReplaced()
