@@ -79,6 +79,11 @@
         <source>%1 rows imported</source>
         <translation>%1 Zeilen importiert</translation>
     </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="106"/>
+        <source>; the database as it was is kept in %1</source>
+        <translation>; die Datenbank, wie sie vorher war, liegt in %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -98,7 +103,7 @@
         <translation>Das Fenster zeigen, es auf der Standardausgabe melden und beenden (Installationsprüfung).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="102"/>
+        <location filename="../app/gui/main.cpp" line="103"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
@@ -393,17 +398,17 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="40"/>
+        <location filename="../ui/import/import_dialog.cpp" line="42"/>
         <source>&amp;Compare with the database</source>
         <translation>Mit der Datenbank &amp;vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="45"/>
+        <location filename="../ui/import/import_dialog.cpp" line="47"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="46"/>
+        <location filename="../ui/import/import_dialog.cpp" line="48"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -411,146 +416,151 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="49"/>
+        <location filename="../ui/import/import_dialog.cpp" line="51"/>
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52"/>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="53"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54"/>
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
-        <location filename="../ui/import/import_dialog.cpp" line="391"/>
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
+        <location filename="../ui/import/import_dialog.cpp" line="398"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
-        <location filename="../ui/import/import_dialog.cpp" line="390"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
+        <location filename="../ui/import/import_dialog.cpp" line="397"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
+        <location filename="../ui/import/import_dialog.cpp" line="59"/>
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="59"/>
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
+        <location filename="../ui/import/import_dialog.cpp" line="64"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="64"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>First line names the columns</source>
         <translation>Erste Zeile benennt die Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>First line is data</source>
         <translation>Erste Zeile sind Daten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="70"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="73"/>
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>Delimiter:</source>
         <translation>Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Header:</source>
         <translation>Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="79"/>
         <source>Encoding:</source>
         <translation>Kodierung:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="85"/>
+        <location filename="../ui/import/import_dialog.cpp" line="87"/>
         <source>Tables to restore</source>
         <translation>Wiederherzustellende Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="88"/>
+        <location filename="../ui/import/import_dialog.cpp" line="90"/>
         <source>Comparison of the backup with the database</source>
         <translation>Vergleich der Sicherung mit der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <location filename="../ui/import/import_dialog.cpp" line="92"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Was die Wiederherstellung ändern würde, Tabelle für Tabelle (nichts ändert sich vor dem Import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <location filename="../ui/import/import_dialog.cpp" line="94"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Liest die ganze Sicherung und berichtet, ohne etwas zu ändern, was eine Wiederherstellung mit dieser Auswahl täte</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="98"/>
+        <location filename="../ui/import/import_dialog.cpp" line="100"/>
         <source>Tables to restore:</source>
         <translation>Wiederherzustellende Tabellen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="106"/>
+        <location filename="../ui/import/import_dialog.cpp" line="102"/>
+        <source>Without this, tables of the database that the backup does not hold are left as they are. Either way, the database as it was is backed up first.</source>
+        <translation>Ohne diese Option bleiben Tabellen der Datenbank, die die Sicherung nicht enthält, unverändert. In jedem Fall wird die Datenbank vorher gesichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="112"/>
         <source>&amp;Table:</source>
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="107"/>
+        <location filename="../ui/import/import_dialog.cpp" line="113"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <location filename="../ui/import/import_dialog.cpp" line="114"/>
         <source>&amp;Bad rows:</source>
         <translation>&amp;Fehlerhafte Zeilen:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="188"/>
+        <location filename="../ui/import/import_dialog.cpp" line="195"/>
         <source>%n table(s); the preview shows %1</source>
         <translation>
             <numerusform>%n Tabelle; die Vorschau zeigt %1</numerusform>
@@ -558,108 +568,113 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="278"/>
+        <location filename="../ui/import/import_dialog.cpp" line="285"/>
         <source>into</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="294"/>
+        <location filename="../ui/import/import_dialog.cpp" line="301"/>
         <source>(choose a column)</source>
         <translation>(Spalte wählen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="295"/>
+        <location filename="../ui/import/import_dialog.cpp" line="302"/>
         <source>(leave out)</source>
         <translation>(weglassen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="300"/>
+        <location filename="../ui/import/import_dialog.cpp" line="307"/>
         <source>Table column for %1</source>
         <translation>Tabellenspalte für %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="324"/>
+        <location filename="../ui/import/import_dialog.cpp" line="331"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="328"/>
+        <location filename="../ui/import/import_dialog.cpp" line="335"/>
         <source>Two file columns go into %1.</source>
         <translation>Zwei Dateispalten gehen in %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="337"/>
+        <location filename="../ui/import/import_dialog.cpp" line="344"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <location filename="../ui/import/import_dialog.cpp" line="347"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="398"/>
-        <source>Replace: the database becomes the backup (tables it lacks are dropped)</source>
-        <translation>Ersetzen: die Datenbank wird zur Sicherung (Tabellen, die ihr fehlen, werden gelöscht)</translation>
-    </message>
-    <message>
-        <location filename="../ui/import/import_dialog.cpp" line="399"/>
+        <location filename="../ui/import/import_dialog.cpp" line="405"/>
         <source>Replace the chosen tables</source>
         <translation>Die gewählten Tabellen ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="400"/>
+        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <source>Replace the backup&apos;s tables</source>
+        <translation>Die Tabellen der Sicherung ersetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="409"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="455"/>
+        <location filename="../ui/import/import_dialog.cpp" line="464"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="462"/>
+        <location filename="../ui/import/import_dialog.cpp" line="471"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="473"/>
+        <location filename="../ui/import/import_dialog.cpp" line="482"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="476"/>
+        <location filename="../ui/import/import_dialog.cpp" line="485"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="478"/>
+        <location filename="../ui/import/import_dialog.cpp" line="487"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="111"/>
+        <location filename="../ui/import/import_dialog.cpp" line="117"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="170"/>
+        <location filename="../ui/import/import_dialog.cpp" line="41"/>
+        <source>Also &amp;drop the tables the backup does not hold</source>
+        <translation>Auch Tabellen &amp;löschen, die die Sicherung nicht enthält</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="177"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="180"/>
+        <location filename="../ui/import/import_dialog.cpp" line="187"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="250"/>
-        <location filename="../ui/import/import_dialog.cpp" line="261"/>
+        <location filename="../ui/import/import_dialog.cpp" line="257"/>
+        <location filename="../ui/import/import_dialog.cpp" line="268"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="268"/>
+        <location filename="../ui/import/import_dialog.cpp" line="275"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>
@@ -667,62 +682,62 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="210"/>
+        <location filename="../ui/jobs/job_list.cpp" line="215"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="214"/>
+        <location filename="../ui/jobs/job_list.cpp" line="219"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="226"/>
+        <location filename="../ui/jobs/job_list.cpp" line="231"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="231"/>
+        <location filename="../ui/jobs/job_list.cpp" line="236"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="235"/>
+        <location filename="../ui/jobs/job_list.cpp" line="240"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="237"/>
+        <location filename="../ui/jobs/job_list.cpp" line="242"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="249"/>
+        <location filename="../ui/jobs/job_list.cpp" line="254"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="251"/>
+        <location filename="../ui/jobs/job_list.cpp" line="256"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="253"/>
+        <location filename="../ui/jobs/job_list.cpp" line="258"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="255"/>
+        <location filename="../ui/jobs/job_list.cpp" line="260"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="257"/>
+        <location filename="../ui/jobs/job_list.cpp" line="262"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="259"/>
+        <location filename="../ui/jobs/job_list.cpp" line="264"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -756,7 +771,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window/main_window.cpp" line="249"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -776,217 +791,229 @@
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="129"/>
-        <location filename="../ui/main_window/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window/main_window.cpp" line="262"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142"/>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window/main_window.cpp" line="153"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window/main_window.cpp" line="148"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window/main_window.cpp" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="161"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window/main_window.cpp" line="162"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="177"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window/main_window.cpp" line="179"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
         <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="189"/>
-        <location filename="../ui/main_window/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="563"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window/main_window.cpp" line="188"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window/main_window.cpp" line="190"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window/main_window.cpp" line="198"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="203"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window/main_window.cpp" line="209"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window/main_window.cpp" line="213"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window/main_window.cpp" line="216"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="228"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window/main_window.cpp" line="230"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window/main_window.cpp" line="231"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="243"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window/main_window.cpp" line="248"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window/main_window.cpp" line="266"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window/main_window.cpp" line="268"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window/main_window.cpp" line="301"/>
+        <source>Database recovered</source>
+        <translation>Datenbank wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="302"/>
+        <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
+%2</source>
+        <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="339"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window/main_window.cpp" line="340"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window/main_window.cpp" line="381"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window/main_window.cpp" line="383"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window/main_window.cpp" line="419"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window/main_window.cpp" line="420"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window/main_window.cpp" line="472"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="460"/>
+        <location filename="../ui/main_window/main_window.cpp" line="479"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="472"/>
+        <location filename="../ui/main_window/main_window.cpp" line="491"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window/main_window.cpp" line="503"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="486"/>
+        <location filename="../ui/main_window/main_window.cpp" line="505"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="487"/>
+        <location filename="../ui/main_window/main_window.cpp" line="506"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -994,22 +1021,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="497"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="500"/>
+        <location filename="../ui/main_window/main_window.cpp" line="519"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="513"/>
+        <location filename="../ui/main_window/main_window.cpp" line="532"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="514"/>
+        <location filename="../ui/main_window/main_window.cpp" line="533"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1017,37 +1044,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="546"/>
+        <location filename="../ui/main_window/main_window.cpp" line="564"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="547"/>
+        <location filename="../ui/main_window/main_window.cpp" line="565"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window/main_window.cpp" line="567"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window/main_window.cpp" line="572"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window/main_window.cpp" line="574"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window/main_window.cpp" line="575"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window/main_window.cpp" line="593"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
