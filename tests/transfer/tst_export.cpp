@@ -38,6 +38,22 @@ using strata::test::parseCsv;
 
 namespace {
 
+//! Runs `f` as on a disk that fills at `bytes`: write() past it fails with EFBIG.
+template<typename F>
+auto withFileSizeLimit(rlim_t bytes, F &&f)
+{
+    struct rlimit old {};
+    ::getrlimit(RLIMIT_FSIZE, &old);
+    const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
+    struct rlimit small = old;
+    small.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &small);
+    auto result = f();
+    ::setrlimit(RLIMIT_FSIZE, &old);
+    ::signal(SIGXFSZ, oldHandler);
+    return result;
+}
+
 QByteArray readAll(const std::string &path)
 {
     QFile f(QString::fromStdString(path));
@@ -360,15 +376,7 @@ private slots:
         QCOMPARE(before.size(), 1);
         const QByteArray good = readAll(tmp.filePath(before[0]).toStdString());
 
-        struct rlimit old {};
-        ::getrlimit(RLIMIT_FSIZE, &old);
-        const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
-        struct rlimit small = old;
-        small.rlim_cur = 3 << 20;
-        ::setrlimit(RLIMIT_FSIZE, &small);
-        auto r = transfer::runExport(*db, s);
-        ::setrlimit(RLIMIT_FSIZE, &old);
-        ::signal(SIGXFSZ, oldHandler);
+        auto r = withFileSizeLimit(3 << 20, [&] { return transfer::runExport(*db, s); });
         QVERIFY(!r);
         QCOMPARE(r.status().code(), engine::StatusCode::Io);
         QVERIFY2(QString::fromStdString(r.status().message()).contains("cannot write big_export_")
@@ -402,15 +410,7 @@ private slots:
         s.tables = {{"a", {}, {}}, {"b", {}, {}}};
         s.zip = true;
         s.profile = "nightly";
-        struct rlimit old {};
-        ::getrlimit(RLIMIT_FSIZE, &old);
-        const auto oldHandler = ::signal(SIGXFSZ, SIG_IGN);
-        struct rlimit small = old;
-        small.rlim_cur = 3 << 20;
-        ::setrlimit(RLIMIT_FSIZE, &small);
-        auto r = transfer::runExport(*db, s);
-        ::setrlimit(RLIMIT_FSIZE, &old);
-        ::signal(SIGXFSZ, oldHandler);
+        auto r = withFileSizeLimit(3 << 20, [&] { return transfer::runExport(*db, s); });
         QVERIFY2(!r, "the archive was written after all: make the tables bigger");
         QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
                  QStringList());

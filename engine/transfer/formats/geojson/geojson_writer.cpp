@@ -309,21 +309,17 @@ private:
                 return false;
             break;
         case GEOS_MULTIPOINT:
-            m_geometry += "{\"type\":\"MultiPoint\",\"coordinates\":[";
+        case GEOS_MULTILINESTRING: {
+            const bool points = type == GEOS_MULTIPOINT;
+            m_geometry += points ? "{\"type\":\"MultiPoint\",\"coordinates\":["
+                                 : "{\"type\":\"MultiLineString\",\"coordinates\":[";
             if (!parts([&](const GEOSGeometry *p) {
-                    return writeSequence(GEOSGeom_getCoordSeq_r(m_geos, p), true);
+                    return writeSequence(GEOSGeom_getCoordSeq_r(m_geos, p), points);
                 }))
                 return false;
             m_geometry += ']';
             break;
-        case GEOS_MULTILINESTRING:
-            m_geometry += "{\"type\":\"MultiLineString\",\"coordinates\":[";
-            if (!parts([&](const GEOSGeometry *p) {
-                    return writeSequence(GEOSGeom_getCoordSeq_r(m_geos, p), false);
-                }))
-                return false;
-            m_geometry += ']';
-            break;
+        }
         case GEOS_MULTIPOLYGON:
             m_geometry += "{\"type\":\"MultiPolygon\",\"coordinates\":[";
             if (!parts([&](const GEOSGeometry *p) { return writePolygonRings(p); }))
