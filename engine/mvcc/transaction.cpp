@@ -62,6 +62,8 @@ void Transaction::prepareRow(const TableSchema &schema, Row &row)
         }
         if (v.type != col.type)
             v = coerceToColumn(v, col.type, schema.name + "." + col.name);
+        if (col.type == LogicalType::Text)
+            requireStorableText(v.s, schema.name + "." + col.name);
         if (col.maxLength && col.type == LogicalType::Text && utf8Length(v.s) > col.maxLength)
             throwError(StatusCode::Constraint,
                        "value too long for " + schema.name + "." + col.name + " " + col.declaredType
@@ -82,6 +84,9 @@ bool Transaction::rowFits(const TableSchema &schema, const Row &row)
         }
         if (v.type != col.type || (col.maxLength && utf8Length(v.s) > col.maxLength))
             return false;
+        if (col.type == LogicalType::Text
+            && (v.s.find('\0') != std::string::npos || invalidUtf8At(v.s) != std::string::npos))
+            return false; // prepareRow reports it
     }
     return true;
 }

@@ -267,6 +267,72 @@ size_t hashValue(const Value &v)
     }
 }
 
+size_t invalidUtf8At(std::string_view s)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const size_t n = s.size();
+    size_t i = 0;
+    while (i < n) {
+        // Eight ASCII bytes at a time: almost all text is ASCII.
+        while (i + 8 <= n) {
+            uint64_t word;
+            std::memcpy(&word, p + i, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len;
+        uint32_t cp;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + len > n)
+            return i;
+        for (size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        // Overlong forms, UTF-16 surrogates and values beyond U+10FFFF are not UTF-8.
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)
+            || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+void requireStorableText(std::string_view s, const std::string &what)
+{
+    // Every TEXT value Strata stores must be one every format can write and read back.
+    const size_t nul = s.find('\0');
+    const size_t bad = invalidUtf8At(s);
+    if (nul == std::string_view::npos && bad == std::string_view::npos)
+        return;
+    const bool isNul
+        = bad == std::string_view::npos || (nul != std::string_view::npos && nul < bad);
+    throwError(StatusCode::Constraint, what + ": text must be UTF-8 without NUL bytes, found "
+                                           + (isNul ? "a NUL byte" : "an invalid byte sequence")
+                                           + " at byte " + std::to_string(isNul ? nul : bad)
+                                           + " (store bytes in a BLOB column)");
+}
+
 size_t utf8Length(std::string_view s)
 {
     size_t n = 0;

@@ -111,6 +111,12 @@ Value coerceToColumn(const Value &v, LogicalType target, const std::string &what
 //! CAST(v AS target); throws EngineError(Invalid) when the text does not parse.
 Value castValue(const Value &v, LogicalType target);
 
+//! Where `s` stops being valid UTF-8 (overlong forms, surrogates and code points past
+//! U+10FFFF included), or npos.
+size_t invalidUtf8At(std::string_view s);
+//! Throws EngineError(Constraint) naming `what` when `s` is not valid UTF-8 or holds a NUL:
+//! such text could be stored but not written by every format and read back.
+void requireStorableText(std::string_view s, const std::string &what);
 //! Number of Unicode code points in UTF-8 text.
 size_t utf8Length(std::string_view s);
 

@@ -253,6 +253,34 @@ private slots:
         }
     }
 
+    // TEXT holds only what every format can write and read back: valid UTF-8 without NUL.
+    // (It once took CAST(X'610062' AS TEXT), and the backup holding it did not restore.)
+    void textMustBeUtf8WithoutNul()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (s TEXT, b BLOB)"));
+        for (const char *sql :
+             {"INSERT INTO t VALUES (CAST(X'610062' AS TEXT), NULL)",
+              "INSERT INTO t VALUES (CHAR(0), NULL)",
+              "INSERT INTO t VALUES (CAST(X'ff' AS TEXT), NULL)",
+              "INSERT INTO t VALUES (CAST(X'c0af' AS TEXT), NULL)",      // overlong '/'
+              "INSERT INTO t VALUES (CAST(X'eda080' AS TEXT), NULL)"}) { // a surrogate
+            auto r = c->execute(sql);
+            QVERIFY2(!r, sql);
+            QCOMPARE(r.status().code(), StatusCode::Constraint);
+            QVERIFY2(r.status().message().find("t.s: text must be UTF-8 without NUL") == 0,
+                     r.status().message().c_str());
+        }
+        QVERIFY(c->execute("INSERT INTO t VALUES ('caf\xc3\xa9 \xf0\x9f\x98\x80', X'00ff')"));
+        QVERIFY(!c->execute("UPDATE t SET s = s || CHAR(0)"));
+        QVERIFY(!c->execute("INSERT INTO t SELECT CAST(b AS TEXT), b FROM t"));
+        const std::vector<Row> rows{{Value::text(std::string("a\0b", 3)), Value::null()}};
+        QVERIFY(!c->insertRows("t", {}, rows));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT length(b) FROM t"), int64_t(2)); // bytes belong in BLOBs
+    }
+
     void tableMetadata()
     {
         auto db = Database::openInMemory();
