@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <regex>
@@ -58,8 +59,11 @@ std::optional<double> parseDouble(std::string_view s)
         s.remove_prefix(1);
     double v = 0;
     auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (res.ec == std::errc::result_out_of_range) // 1e999: the closest double is infinity
-        return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+    if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size()) {
+        // 1e999 rounds to infinity, 1e-400 to zero (not infinity): strtod rounds both ways.
+        const std::string copy(s);
+        return std::strtod(copy.c_str(), nullptr);
+    }
     if (res.ec != std::errc() || res.ptr != s.data() + s.size())
         return std::nullopt;
     return v;

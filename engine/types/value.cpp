@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -383,6 +384,11 @@ bool parseDouble(std::string_view s, double &out)
     if (s.empty())
         return false;
     auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (res.ec == std::errc::result_out_of_range && res.ptr == s.data() + s.size()) {
+        const std::string copy(s); // past the range: rounded to infinity or to zero
+        out = std::strtod(copy.c_str(), nullptr);
+        return true;
+    }
     return res.ec == std::errc() && res.ptr == s.data() + s.size();
 }
 
