@@ -84,8 +84,7 @@ bool Transaction::rowFits(const TableSchema &schema, const Row &row)
         }
         if (v.type != col.type || (col.maxLength && utf8Length(v.s) > col.maxLength))
             return false;
-        if (col.type == LogicalType::Text
-            && (v.s.find('\0') != std::string::npos || invalidUtf8At(v.s) != std::string::npos))
+        if (col.type == LogicalType::Text && !isStorableText(v.s))
             return false; // prepareRow reports it
     }
     return true;

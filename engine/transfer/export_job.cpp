@@ -584,11 +584,10 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
         }
         connection->rollback();
         if (spec.zip) {
-            std::vector<FileResult> named = result.files; // the manifest names entries
-            for (size_t i = 0; i < named.size(); ++i)
-                named[i].path = spec.outputDir + "/" + entryNames[i];
-            const std::string manifest
-                = manifestJson(spec, {named, result.snapshotTs, result.rows}, context.exportTime);
+            ExportResult named = result; // the manifest names the entries, not the temporaries
+            for (size_t i = 0; i < named.files.size(); ++i)
+                named.files[i].path = spec.outputDir + "/" + entryNames[i];
+            const std::string manifest = manifestJson(spec, named, context.exportTime);
             const std::string zipPath
                 = check(writeArchive(spec.outputDir, stamp, result.files, entryNames, manifest));
             FileResult archive;

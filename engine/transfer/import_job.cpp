@@ -917,7 +917,8 @@ std::string detectImportFormat(const std::string &path, const std::string &reque
 
 namespace {
 
-void importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
+//! False when the file was passed over (an archive entry that is not a backup, in a restore).
+bool importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
                const std::string &path, RejectsFile &rejects, ImportResult &result,
                ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
                bool alwaysFirstPass);
@@ -954,17 +955,11 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
         for (auto &entry : unpackZip(file, spec, dir, result.warnings))
             inputs.push_back({file + ":" + entry.name, entry.path});
     }
-    if (spec.restore && !inputs.empty()
-        && std::none_of(inputs.begin(), inputs.end(), [&](const Input &in) {
-               return in.name == in.path || detectImportFormat(in.path, "") == "json";
-           }))
-        throw EngineError(StatusCode::Invalid,
-                          spec.files.front()
-                              + ": not a backup: the archive holds no JSON backup to restore");
+    size_t read = 0;
     for (const auto &[file, path] : inputs) {
         try {
-            importOne(connection, spec, file, path, rejects, result, progress, rowsSoFar, seen,
-                      alwaysFirstPass);
+            read += importOne(connection, spec, file, path, rejects, result, progress, rowsSoFar,
+                              seen, alwaysFirstPass);
         } catch (const EngineError &e) {
             if (file == path)
                 throw;
@@ -974,11 +969,15 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
             throw EngineError(e.code(), message);
         }
     }
+    if (spec.restore && read == 0 && !inputs.empty())
+        throw EngineError(StatusCode::Invalid,
+                          spec.files.front()
+                              + ": not a backup: the archive holds no JSON backup to restore");
     finishImport(database, connection, spec, result, rejects, seen);
 }
 
 //! Reads one file into the open transaction.
-void importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
+bool importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
                const std::string &path, RejectsFile &rejects, ImportResult &result,
                ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
                bool alwaysFirstPass)
@@ -993,7 +992,7 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
                                   + ": not restored (a restore reads the archive's JSON "
                                     "backup; this entry reads as "
                                   + format + ")");
-        return;
+        return false;
     }
     if (spec.restore && format != "json")
         throw EngineError(StatusCode::Invalid,
@@ -1014,7 +1013,7 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
         reader->runStatements(run);
         for (const auto &t : result.tables)
             seen.insert(lower(t.table));
-        return;
+        return true;
     }
     std::map<std::string, InferredTable> inferred;
     const bool firstPass = alwaysFirstPass || !reader->describesTypes();
@@ -1043,18 +1042,15 @@ void importOne(engine::Connection &connection, const ImportSpec &spec, const std
             w.replace(at, path.size(), file);
         result.warnings.push_back(w);
     }
+    return true;
 }
 
 //! Before a restore commits: a full JSON backup of the database as it is, written
 //! like any export (named, checksummed, in the audit trail), so a wrong restore can be undone.
-//! Returns its path, or "" when the database holds no table of its own yet.
+//! Returns its path, or "" for a database in memory.
 std::string keepWhatARestoreReplaces(engine::Database &database, const ImportSpec &spec)
 {
-    auto probe = database.connect();
-    bool anyTable = false;
-    for (const auto &t : check(probe->tables()))
-        anyTable = anyTable || t.name != "audit_log";
-    if (!anyTable || database.directory().empty())
+    if (database.directory().empty())
         return {};
     ExportSpec backup;
     backup.scope = ExportScope::Full;
@@ -1062,7 +1058,6 @@ std::string keepWhatARestoreReplaces(engine::Database &database, const ImportSpe
     backup.outputDir = spec.preRestoreBackupDir.empty() ? database.directory() + "/pre-restore"
                                                         : spec.preRestoreBackupDir;
     backup.latestLinks = false;
-    QDir().mkpath(QString::fromStdString(backup.outputDir));
     auto written = runExport(database, backup, nullptr);
     if (!written)
         throw EngineError(written.status().code(),

@@ -322,10 +322,10 @@ size_t invalidUtf8At(std::string_view s)
 void requireStorableText(std::string_view s, const std::string &what)
 {
     // Every TEXT value Strata stores must be one every format can write and read back.
+    if (isStorableText(s))
+        return;
     const size_t nul = s.find('\0');
     const size_t bad = invalidUtf8At(s);
-    if (nul == std::string_view::npos && bad == std::string_view::npos)
-        return;
     const bool isNul
         = bad == std::string_view::npos || (nul != std::string_view::npos && nul < bad);
     throwError(StatusCode::Constraint, what + ": text must be UTF-8 without NUL bytes, found "

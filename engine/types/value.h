@@ -114,6 +114,11 @@ Value castValue(const Value &v, LogicalType target);
 //! Where `s` stops being valid UTF-8 (overlong forms, surrogates and code points past
 //! U+10FFFF included), or npos.
 size_t invalidUtf8At(std::string_view s);
+//! Valid UTF-8 without a NUL byte: text every format can write and read back.
+inline bool isStorableText(std::string_view s)
+{
+    return s.find('\0') == std::string_view::npos && invalidUtf8At(s) == std::string_view::npos;
+}
 //! Throws EngineError(Constraint) naming `what` when `s` is not valid UTF-8 or holds a NUL:
 //! such text could be stored but not written by every format and read back.
 void requireStorableText(std::string_view s, const std::string &what);
