@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,11 +51,13 @@ struct Value {
     static Value null() { return {}; }
     static Value boolean(bool v) { return integral(LogicalType::Boolean, v ? 1 : 0); }
     static Value integer(int64_t v) { return integral(LogicalType::Integer, v); }
+    //! NaN is one value: its sign and payload are not kept (x86 makes 0/0 a negative NaN), so
+    //! that every format writes and reads back the same bits.
     static Value real(double v)
     {
         Value r;
         r.type = LogicalType::Double;
-        r.d = v;
+        r.d = v != v ? std::numeric_limits<double>::quiet_NaN() : v;
         return r;
     }
     static Value text(std::string v) { return stringy(LogicalType::Text, std::move(v)); }

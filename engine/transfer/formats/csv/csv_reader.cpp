@@ -1,5 +1,7 @@
 #include "engine/transfer/formats/csv/csv_reader.h"
 
+#include "engine/transfer/formats/csv/csv_writer.h"
+
 #include "engine/transfer/mapped_input.h"
 
 #include <QFile>
@@ -413,9 +415,7 @@ bool CsvReader::emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t wi
                 cells.push_back(Cell::null());
                 continue;
             }
-            if (m_dialect.formulaGuard && s.size() >= 2 && s[0] == '\''
-                && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@' || s[1] == '\t'
-                    || s[1] == '\r'))
+            if (m_dialect.formulaGuard && !s.empty() && s[0] == '\'' && looksGuarded(s, 1))
                 s.remove_prefix(1);
             cells.push_back(Cell::of(Cell::Kind::Text, s));
         }

@@ -135,10 +135,9 @@ private:
     void appendText(std::string &buf, std::string_view s, bool guard)
     {
         // OWASP "CSV injection": a spreadsheet must show, not run, a cell that looks like a
-        // formula.
-        const bool guarded = guard && !s.empty()
-                             && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@'
-                                 || s[0] == '\t' || s[0] == '\r');
+        // formula. Text that already starts with apostrophes before such a character gets one
+        // more, so that reading it back removes exactly the one the guard added.
+        const bool guarded = guard && looksGuarded(s, 0);
         bool quote = m_options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
                      || s.back() == ' ';
         for (size_t i = 0; i < s.size() && !quote; ++i) {

@@ -2,6 +2,8 @@
 
 #include "engine/transfer/format.h"
 
+#include <string_view>
+
 namespace strata::transfer {
 
 //! How a CSV file is written; built from a preset and individual options.
@@ -14,7 +16,7 @@ struct CsvOptions {
     std::string lineEnd = "\r\n";
     bool bom = false;
     std::string nullText;       //!< written for NULL (unquoted); "" by default
-    bool formulaGuard = false;  //!< prefix text starting with = + - @ TAB CR with '
+    bool formulaGuard = false;  //!< prefix text starting with = + - @ TAB CR with ' (looksGuarded)
     bool booleanDigits = false; //!< 1/0 instead of true/false
     bool blobHex = false;       //!< hex instead of base64
 
@@ -22,6 +24,19 @@ struct CsvOptions {
     //! Throws EngineError(Invalid) for an unknown preset or a bad option value.
     static CsvOptions fromMap(const std::map<std::string, std::string> &options);
 };
+
+//! The excel preset's formula guard: whether `s` from `from` on is zero or more apostrophes and
+//! then = + - @ TAB or CR. The writer prefixes such text with one more apostrophe, the reader
+//! removes one, so that "=x" and "'=x" both come back as they were.
+inline bool looksGuarded(std::string_view s, size_t from)
+{
+    while (from < s.size() && s[from] == '\'')
+        ++from;
+    if (from == s.size())
+        return false;
+    const char c = s[from];
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
 
 FormatInfo csvFormatInfo();
 std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &context,

@@ -140,6 +140,29 @@ private:
 
     void appendString(std::string &b, std::string_view s)
     {
+        // The sqlite3 shell turns a raw CR before LF into LF: like its own .dump, the SQLite
+        // dialect spells every CR as char(13).
+        if (m_dialect == Dialect::Sqlite && s.find('\r') != std::string_view::npos) {
+            size_t start = 0;
+            for (size_t cr = s.find('\r'); cr != std::string_view::npos;
+                 start = cr + 1, cr = s.find('\r', start)) {
+                if (cr > start) {
+                    appendQuoted(b, s.substr(start, cr - start));
+                    b += "||";
+                }
+                b += "char(13)";
+                if (cr + 1 < s.size())
+                    b += "||";
+            }
+            if (start < s.size())
+                appendQuoted(b, s.substr(start));
+            return;
+        }
+        appendQuoted(b, s);
+    }
+
+    void appendQuoted(std::string &b, std::string_view s)
+    {
         b += '\'';
         size_t start = 0;
         for (size_t i = 0; i < s.size(); ++i) {
@@ -177,8 +200,12 @@ private:
                 b += '\'';
                 text::appendDouble(b, d); // 'NaN', 'Infinity', '-Infinity'
                 b += "'::float8";
+            } else if (std::isnan(d) && m_dialect == Dialect::Sqlite) {
+                // No NaN literal in SQLite: an expression that is NaN where the reader has
+                // NaN (Strata, DuckDB) and NULL in SQLite itself, which has no NaN.
+                b += "(9e999-9e999)";
             } else if (std::isnan(d)) {
-                b += "NULL"; // SQLite stores NaN as NULL; no portable NaN literal exists
+                b += "CAST('NaN' AS DOUBLE PRECISION)";
             } else {
                 b += d > 0 ? "9e999" : "-9e999"; // read as +/- infinity
             }

@@ -66,7 +66,10 @@ public:
             sql += (i ? ", " : "") + quoteIdentifier(c.name) + " " + sqliteType(type);
             if (c.info.notNull && !c.masked)
                 sql += " NOT NULL";
-            insert += i ? ", ?" : "?";
+            // Text goes in as its UTF-8 bytes: through QString and SQLite's UTF-16 binding a
+            // leading U+FEFF would be taken for a byte-order mark and dropped.
+            insert += i ? ", " : "";
+            insert += type == LogicalType::Text ? "CAST(? AS TEXT)" : "?";
         }
         if (!table.primaryKey.empty()) {
             sql += ", PRIMARY KEY (";
@@ -146,7 +149,7 @@ private:
             return QString::fromStdString(engine::formatTimestamp(col.intAt(r)));
         default: {
             const auto s = col.bytesAt(r);
-            return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+            return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
         }
         }
     }

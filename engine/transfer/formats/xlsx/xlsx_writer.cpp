@@ -2,6 +2,7 @@
 
 #include "engine/transfer/formats/text_out.h"
 
+#include <cctype>
 #include <cmath>
 #include <quazip.h>
 #include <quazipfile.h>
@@ -34,10 +35,29 @@ std::string columnLetters(size_t index)
     return s;
 }
 
-//! XML text content: & < > escaped; characters XML 1.0 forbids become Excel's _xHHHH_ form.
+//! Whether `s` holds Excel's escape _xHHHH_ at `i`.
+bool excelEscapeAt(std::string_view s, size_t i)
+{
+    if (i + 7 > s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_')
+        return false;
+    for (size_t k = i + 2; k < i + 6; ++k)
+        if (!std::isxdigit(static_cast<unsigned char>(s[k])))
+            return false;
+    return true;
+}
+
+//! XML text content: & < > escaped; CR as a character reference (a raw one reads as LF in every
+//! XML reader); characters XML 1.0 forbids become Excel's _xHHHH_ form, and text that already
+//! reads like that form has its underscore escaped (_x005F_), as Excel does, so that Excel and
+//! LibreOffice give back what was written.
 void appendXmlText(std::string &b, std::string_view s)
 {
-    for (unsigned char c : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '_' && excelEscapeAt(s, i)) {
+            b += "_x005F_";
+            continue;
+        }
         switch (c) {
         case '&':
             b += "&amp;";
@@ -51,8 +71,11 @@ void appendXmlText(std::string &b, std::string_view s)
         case '"':
             b += "&quot;";
             break;
+        case '\r':
+            b += "&#13;";
+            break;
         default:
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if (c < 0x20 && c != '\t' && c != '\n') {
                 static const char *kHex = "0123456789ABCDEF";
                 b += "_x00";
                 b += kHex[c >> 4];
@@ -360,8 +383,16 @@ private:
         case LogicalType::Timestamp: {
             const bool isDate = m_types[c] == LogicalType::Date;
             const int64_t micros = isDate ? col.intAt(r) * 86400000000LL : col.intAt(r);
-            // Excel's serial day: 25569 is 1970-01-01; valid from 1900-03-01 (serial 61).
-            const double serial = 25569.0 + static_cast<double>(micros) / 86400000000.0;
+            // Excel's serial day: 25569 is 1970-01-01; valid from 1900-03-01 (serial 61). The
+            // whole days plus the exact fraction of the day, rounded once: the double nearest
+            // the true serial, which brings back every microsecond until 2079 (later, doubles
+            // get coarser than that).
+            constexpr int64_t kMicrosPerDay = 86400000000LL;
+            const int64_t day
+                = micros >= 0 ? micros / kMicrosPerDay : -((-micros - 1) / kMicrosPerDay) - 1;
+            const double serial = static_cast<double>(day + 25569)
+                                  + static_cast<double>(micros - day * kMicrosPerDay)
+                                        / static_cast<double>(kMicrosPerDay);
             if (serial < 61 || serial >= 2958466) { // outside Excel's calendar: ISO text
                 m_scratch.clear();
                 if (isDate)
