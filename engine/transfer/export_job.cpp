@@ -570,6 +570,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             FileResult file;
             file.format = out->format;
             file.table = out->table;
+            if (progress) // also where the fault-injection tests kill a run
+                progress->advance(rowsRead, "publishing " + out->file->intendedName());
             if (spec.zip) {
                 entryNames.push_back(check(out->file->finishAsTemporary()));
                 file.path = out->file->temporaryPath();
@@ -588,6 +590,8 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             for (size_t i = 0; i < named.files.size(); ++i)
                 named.files[i].path = spec.outputDir + "/" + entryNames[i];
             const std::string manifest = manifestJson(spec, named, context.exportTime);
+            if (progress)
+                progress->advance(rowsRead, "writing the archive");
             const std::string zipPath
                 = check(writeArchive(spec.outputDir, stamp, result.files, entryNames, manifest));
             FileResult archive;
@@ -603,8 +607,12 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             std::vector<std::string> exported;
             for (const auto &s : sources)
                 exported.push_back(s.meta.name);
+            if (progress)
+                progress->advance(rowsRead, "saving the watermarks");
             saveWatermarks(spec.outputDir, spec.profile, exported, result.snapshotTs);
         }
+        if (progress)
+            progress->advance(rowsRead, "links and retention");
         applyLinksAndRetention(spec, result);
         result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
         if (progress) {

@@ -210,7 +210,7 @@ engine::Result<std::string> OutputFile::finishAsTemporary()
     if (::fdatasync(m_fd) != 0)
         return engine::Status(StatusCode::Io, "cannot write " + m_tempPath + ": " + errnoText());
     m_sha256 = m_external ? Sha256::ofFile(m_tempPath) : m_hash->hex();
-    return m_stem + "." + m_extension;
+    return intendedName();
 }
 
 engine::Result<std::string> publishFile(const std::string &tempPath, const std::string &dir,

@@ -69,6 +69,8 @@ public:
     int64_t bytesWritten() const { return m_written + static_cast<int64_t>(m_buffer.size()); }
     std::string sha256Hex() const { return m_sha256; }
     const std::string &temporaryPath() const { return m_tempPath; }
+    //! The name it is meant to have, "<stem>.<ext>" (a taken name gets a suffix at commit()).
+    std::string intendedName() const { return m_stem + "." + m_extension; }
 
 private:
     static constexpr size_t kFlushAt = 1 << 20;

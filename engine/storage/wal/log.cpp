@@ -15,6 +15,7 @@ constexpr char kFileMagic[16]
     = {'S', 'T', 'R', 'A', 'T', 'A', '-', 'W', 'A', 'L', '-', 'v', '1', '\n', 0, 0};
 constexpr size_t kHeaderSize = 12; // magic, length, crc
 constexpr size_t kTrailerSize = 8; // commit timestamp
+constexpr uint64_t kAllocationStep = 4ULL << 20;
 
 } // namespace
 
@@ -47,6 +48,18 @@ LogWriter::LogWriter(std::string dir, uint64_t seq, SyncMode mode, uint64_t offs
     openFile();
     if (offset > m_offset)
         m_offset = offset;
+    ensureZeroTail();
+}
+
+void LogWriter::ensureZeroTail()
+{
+    // Zeros always follow the last record: a log that ends without them was cut, and the
+    // reader says so instead of taking the cut for the end.
+    if (m_allocated > m_offset)
+        return;
+    m_allocated = m_offset + kAllocationStep;
+    m_file.preallocate(m_allocated);
+    m_file.dataSync();
 }
 
 void LogWriter::openFile()
@@ -63,6 +76,8 @@ void LogWriter::openFile()
     }
     m_offset = sizeof kFileMagic;
     m_bytes = 0;
+    if (fresh)
+        ensureZeroTail();
 }
 
 void LogWriter::beginRecord()
@@ -79,8 +94,8 @@ void LogWriter::flushPiece()
         return;
     // Records go into preallocated space, so fdatasync flushes data rather than a size change.
     const uint64_t needed = m_pieceOffset + m_piece.size() + kTrailerSize;
-    if (needed > m_allocated) {
-        const uint64_t step = std::clamp<uint64_t>(m_allocated, 4ULL << 20, 64ULL << 20);
+    if (needed >= m_allocated) { // at least one zero byte stays after the last record
+        const uint64_t step = std::clamp<uint64_t>(m_allocated, kAllocationStep, 64ULL << 20);
         m_allocated = needed + step;
         m_file.preallocate(m_allocated);
     }
@@ -175,8 +190,8 @@ LogTail readLogFile(const std::string &path,
     const std::string data = file.readAll();
     LogTail tail;
     if (data.size() < sizeof kFileMagic) {
-        tail.torn = !data.empty();
-        tail.reason = "the file header is incomplete";
+        tail.torn = true;
+        tail.reason = data.empty() ? "the file is empty" : "the file header is incomplete";
         return tail;
     }
     if (data.compare(0, sizeof kFileMagic, kFileMagic, sizeof kFileMagic) != 0)
@@ -213,6 +228,11 @@ LogTail readLogFile(const std::string &path,
         pos += kHeaderSize + len + kTrailerSize;
         tail.validBytes = pos;
     }
+    // The writer keeps zeros after the last record: without them the file was cut here, and
+    // whatever followed is gone.
+    tail.torn = true;
+    tail.reason = "the file ends at byte " + std::to_string(pos)
+                  + " without the zeros that follow its last record: it was cut there";
     return tail;
 }
 

@@ -44,6 +44,8 @@ public:
 
 private:
     void openFile();
+    //! Preallocates zeros after m_offset when none follow it.
+    void ensureZeroTail();
     std::string m_dir;
     uint64_t m_seq;
     SyncMode m_mode;
