@@ -398,17 +398,17 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="43"/>
         <source>&amp;Compare with the database</source>
         <translation>Mit der Datenbank &amp;vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47"/>
+        <location filename="../ui/import/import_dialog.cpp" line="48"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="48"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>%n Datei importieren</numerusform>
@@ -416,151 +416,171 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="51"/>
+        <location filename="../ui/import/import_dialog.cpp" line="52"/>
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
-        <location filename="../ui/import/import_dialog.cpp" line="398"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
+        <location filename="../ui/import/import_dialog.cpp" line="407"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
-        <location filename="../ui/import/import_dialog.cpp" line="397"/>
+        <location filename="../ui/import/import_dialog.cpp" line="59"/>
+        <location filename="../ui/import/import_dialog.cpp" line="406"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="59"/>
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="64"/>
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="72"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>First line names the columns</source>
         <translation>Erste Zeile benennt die Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="70"/>
         <source>First line is data</source>
         <translation>Erste Zeile sind Daten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="70"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <source>Quotes inside quoted fields</source>
+        <translation>Anführungszeichen in Feldern in Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <source>Doubled (&quot;&quot;)</source>
+        <translation>Verdoppelt (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <source>Backslash (\&quot;, as MySQL writes)</source>
+        <translation>Backslash (\&quot;, wie MySQL schreibt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="79"/>
         <source>Delimiter:</source>
         <translation>Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="81"/>
         <source>Header:</source>
         <translation>Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="79"/>
+        <location filename="../ui/import/import_dialog.cpp" line="83"/>
         <source>Encoding:</source>
         <translation>Kodierung:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="87"/>
+        <location filename="../ui/import/import_dialog.cpp" line="85"/>
+        <source>Quotes:</source>
+        <translation>Anführungszeichen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="93"/>
         <source>Tables to restore</source>
         <translation>Wiederherzustellende Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <location filename="../ui/import/import_dialog.cpp" line="96"/>
         <source>Comparison of the backup with the database</source>
         <translation>Vergleich der Sicherung mit der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <location filename="../ui/import/import_dialog.cpp" line="98"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Was die Wiederherstellung ändern würde, Tabelle für Tabelle (nichts ändert sich vor dem Import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="94"/>
+        <location filename="../ui/import/import_dialog.cpp" line="100"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Liest die ganze Sicherung und berichtet, ohne etwas zu ändern, was eine Wiederherstellung mit dieser Auswahl täte</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <location filename="../ui/import/import_dialog.cpp" line="106"/>
         <source>Tables to restore:</source>
         <translation>Wiederherzustellende Tabellen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="102"/>
+        <location filename="../ui/import/import_dialog.cpp" line="108"/>
         <source>Without this, tables of the database that the backup does not hold are left as they are. Either way, the database as it was is backed up first.</source>
         <translation>Ohne diese Option bleiben Tabellen der Datenbank, die die Sicherung nicht enthält, unverändert. In jedem Fall wird die Datenbank vorher gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="112"/>
+        <location filename="../ui/import/import_dialog.cpp" line="118"/>
         <source>&amp;Table:</source>
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="113"/>
+        <location filename="../ui/import/import_dialog.cpp" line="119"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="114"/>
+        <location filename="../ui/import/import_dialog.cpp" line="120"/>
         <source>&amp;Bad rows:</source>
         <translation>&amp;Fehlerhafte Zeilen:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="195"/>
+        <location filename="../ui/import/import_dialog.cpp" line="204"/>
         <source>%n table(s); the preview shows %1</source>
         <translation>
             <numerusform>%n Tabelle; die Vorschau zeigt %1</numerusform>
@@ -568,113 +588,113 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="285"/>
+        <location filename="../ui/import/import_dialog.cpp" line="294"/>
         <source>into</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="301"/>
+        <location filename="../ui/import/import_dialog.cpp" line="310"/>
         <source>(choose a column)</source>
         <translation>(Spalte wählen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="302"/>
+        <location filename="../ui/import/import_dialog.cpp" line="311"/>
         <source>(leave out)</source>
         <translation>(weglassen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="307"/>
+        <location filename="../ui/import/import_dialog.cpp" line="316"/>
         <source>Table column for %1</source>
         <translation>Tabellenspalte für %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="331"/>
+        <location filename="../ui/import/import_dialog.cpp" line="340"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="335"/>
+        <location filename="../ui/import/import_dialog.cpp" line="344"/>
         <source>Two file columns go into %1.</source>
         <translation>Zwei Dateispalten gehen in %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="344"/>
+        <location filename="../ui/import/import_dialog.cpp" line="353"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="347"/>
+        <location filename="../ui/import/import_dialog.cpp" line="356"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="414"/>
         <source>Replace the chosen tables</source>
         <translation>Die gewählten Tabellen ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="414"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Die Tabellen der Sicherung ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="409"/>
+        <location filename="../ui/import/import_dialog.cpp" line="418"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="464"/>
+        <location filename="../ui/import/import_dialog.cpp" line="473"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="471"/>
+        <location filename="../ui/import/import_dialog.cpp" line="480"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="482"/>
+        <location filename="../ui/import/import_dialog.cpp" line="491"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="485"/>
+        <location filename="../ui/import/import_dialog.cpp" line="494"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="487"/>
+        <location filename="../ui/import/import_dialog.cpp" line="496"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="117"/>
+        <location filename="../ui/import/import_dialog.cpp" line="123"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41"/>
+        <location filename="../ui/import/import_dialog.cpp" line="42"/>
         <source>Also &amp;drop the tables the backup does not hold</source>
         <translation>Auch Tabellen &amp;löschen, die die Sicherung nicht enthält</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="177"/>
+        <location filename="../ui/import/import_dialog.cpp" line="186"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="187"/>
+        <location filename="../ui/import/import_dialog.cpp" line="196"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="257"/>
-        <location filename="../ui/import/import_dialog.cpp" line="268"/>
+        <location filename="../ui/import/import_dialog.cpp" line="266"/>
+        <location filename="../ui/import/import_dialog.cpp" line="277"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="275"/>
+        <location filename="../ui/import/import_dialog.cpp" line="284"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>

@@ -398,17 +398,17 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="43"/>
         <source>&amp;Compare with the database</source>
         <translation>&amp;Comparer avec la base</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="47"/>
+        <location filename="../ui/import/import_dialog.cpp" line="48"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="48"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49"/>
         <source>Import %n file(s)</source>
         <translation>
             <numerusform>Importer %n fichier</numerusform>
@@ -416,151 +416,171 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="51"/>
+        <location filename="../ui/import/import_dialog.cpp" line="52"/>
         <source>Preview of the first rows</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="54"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
         <source>Target table</source>
         <translation>Table cible</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="56"/>
         <source>Import mode</source>
         <translation>Mode d&apos;import</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="57"/>
         <source>Create a new table</source>
         <translation>Créer une nouvelle table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
-        <location filename="../ui/import/import_dialog.cpp" line="398"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
+        <location filename="../ui/import/import_dialog.cpp" line="407"/>
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
-        <location filename="../ui/import/import_dialog.cpp" line="397"/>
+        <location filename="../ui/import/import_dialog.cpp" line="59"/>
+        <location filename="../ui/import/import_dialog.cpp" line="406"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="59"/>
+        <location filename="../ui/import/import_dialog.cpp" line="60"/>
         <source>Merge by primary key</source>
         <translation>Fusionner par clé primaire</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
         <source>When a row cannot be imported</source>
         <translation>Quand une ligne ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Stop and import nothing</source>
         <translation>Arrêter et ne rien importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Skip it (rejects file)</source>
         <translation>L&apos;ignorer (fichier des rejets)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="64"/>
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="72"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
         <source>Header line</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>First line names the columns</source>
         <translation>La première ligne nomme les colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="70"/>
         <source>First line is data</source>
         <translation>La première ligne contient des données</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="70"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <source>Quotes inside quoted fields</source>
+        <translation>Guillemets dans les champs entre guillemets</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <source>Doubled (&quot;&quot;)</source>
+        <translation>Doublés (&quot;&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <source>Backslash (\&quot;, as MySQL writes)</source>
+        <translation>Barre oblique inverse (\&quot;, comme l’écrit MySQL)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="79"/>
         <source>Delimiter:</source>
         <translation>Séparateur :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="81"/>
         <source>Header:</source>
         <translation>En-tête :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="79"/>
+        <location filename="../ui/import/import_dialog.cpp" line="83"/>
         <source>Encoding:</source>
         <translation>Encodage :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="87"/>
+        <location filename="../ui/import/import_dialog.cpp" line="85"/>
+        <source>Quotes:</source>
+        <translation>Guillemets :</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="93"/>
         <source>Tables to restore</source>
         <translation>Tables à restaurer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="90"/>
+        <location filename="../ui/import/import_dialog.cpp" line="96"/>
         <source>Comparison of the backup with the database</source>
         <translation>Comparaison de la sauvegarde avec la base</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="92"/>
+        <location filename="../ui/import/import_dialog.cpp" line="98"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Ce que la restauration changerait, table par table (rien ne change avant l’import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="94"/>
+        <location filename="../ui/import/import_dialog.cpp" line="100"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Lit toute la sauvegarde et indique, sans rien changer, ce que ferait une restauration avec ces choix</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <location filename="../ui/import/import_dialog.cpp" line="106"/>
         <source>Tables to restore:</source>
         <translation>Tables à restaurer :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="102"/>
+        <location filename="../ui/import/import_dialog.cpp" line="108"/>
         <source>Without this, tables of the database that the backup does not hold are left as they are. Either way, the database as it was is backed up first.</source>
         <translation>Sans cette option, les tables de la base absentes de la sauvegarde restent telles quelles. Dans tous les cas, la base est d&apos;abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="112"/>
+        <location filename="../ui/import/import_dialog.cpp" line="118"/>
         <source>&amp;Table:</source>
         <translation>&amp;Table :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="113"/>
+        <location filename="../ui/import/import_dialog.cpp" line="119"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="114"/>
+        <location filename="../ui/import/import_dialog.cpp" line="120"/>
         <source>&amp;Bad rows:</source>
         <translation>Lignes &amp;invalides :</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="195"/>
+        <location filename="../ui/import/import_dialog.cpp" line="204"/>
         <source>%n table(s); the preview shows %1</source>
         <translation>
             <numerusform>%n table ; l’aperçu montre %1</numerusform>
@@ -568,113 +588,113 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="285"/>
+        <location filename="../ui/import/import_dialog.cpp" line="294"/>
         <source>into</source>
         <translation>vers</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="301"/>
+        <location filename="../ui/import/import_dialog.cpp" line="310"/>
         <source>(choose a column)</source>
         <translation>(choisir une colonne)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="302"/>
+        <location filename="../ui/import/import_dialog.cpp" line="311"/>
         <source>(leave out)</source>
         <translation>(ignorer)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="307"/>
+        <location filename="../ui/import/import_dialog.cpp" line="316"/>
         <source>Table column for %1</source>
         <translation>Colonne de la table pour %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="331"/>
+        <location filename="../ui/import/import_dialog.cpp" line="340"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>La table %1 n’a pas de colonne nommée %2 : choisissez où elle va, ou ignorez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="335"/>
+        <location filename="../ui/import/import_dialog.cpp" line="344"/>
         <source>Two file columns go into %1.</source>
         <translation>Deux colonnes du fichier vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="344"/>
+        <location filename="../ui/import/import_dialog.cpp" line="353"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Aucune colonne du fichier ne va dans %1, qui ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="347"/>
+        <location filename="../ui/import/import_dialog.cpp" line="356"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Laissées vides (ou à leur valeur par défaut) : %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="414"/>
         <source>Replace the chosen tables</source>
         <translation>Remplacer les tables choisies</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="414"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Remplacer les tables de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="409"/>
+        <location filename="../ui/import/import_dialog.cpp" line="418"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Ajouter les lignes de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="464"/>
+        <location filename="../ui/import/import_dialog.cpp" line="473"/>
         <source>Reading the backup…</source>
         <translation>Lecture de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="471"/>
+        <location filename="../ui/import/import_dialog.cpp" line="480"/>
         <source>The restore would fail: %1</source>
         <translation>La restauration échouerait : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="482"/>
+        <location filename="../ui/import/import_dialog.cpp" line="491"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1 : supprimée (%2 lignes)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="485"/>
+        <location filename="../ui/import/import_dialog.cpp" line="494"/>
         <source>%1: created with %2 rows</source>
         <translation>%1 : créée avec %2 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="487"/>
+        <location filename="../ui/import/import_dialog.cpp" line="496"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1 : %2, %3 → %4 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="117"/>
+        <location filename="../ui/import/import_dialog.cpp" line="123"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="41"/>
+        <location filename="../ui/import/import_dialog.cpp" line="42"/>
         <source>Also &amp;drop the tables the backup does not hold</source>
         <translation>Supprimer &amp;aussi les tables absentes de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="177"/>
+        <location filename="../ui/import/import_dialog.cpp" line="186"/>
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="187"/>
+        <location filename="../ui/import/import_dialog.cpp" line="196"/>
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="257"/>
-        <location filename="../ui/import/import_dialog.cpp" line="268"/>
+        <location filename="../ui/import/import_dialog.cpp" line="266"/>
+        <location filename="../ui/import/import_dialog.cpp" line="277"/>
         <source>type</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="275"/>
+        <location filename="../ui/import/import_dialog.cpp" line="284"/>
         <source>Type of %1</source>
         <translation>Type de %1</translation>
     </message>

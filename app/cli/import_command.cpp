@@ -153,6 +153,10 @@ int importCommand(const QStringList &args)
                       "ID"});
     parser.addOption({"csv-delimiter", "Field delimiter (default: sniffed); 'tab' for TAB.", "C"});
     parser.addOption({"csv-quote", "Quote character (default \").", "C"});
+    parser.addOption({"csv-escape",
+                      "Escape character that makes the next one literal, as MySQL writes \\\" "
+                      "(default: none, \"\" inside quotes).",
+                      "C"});
     parser.addOption({"encoding", "utf-8, utf-16, latin-1 (default: sniffed).", "NAME"});
     parser.addOption({"no-header", "The first line is data, not column names."});
     parser.addOption({"header", "The first line names the columns (default: sniffed)."});
@@ -209,6 +213,12 @@ int importCommand(const QStringList &args)
         if (q.size() != 1)
             return usageError("import: --csv-quote takes one character");
         spec.csv.quote = q[0];
+    }
+    if (parser.isSet("csv-escape")) {
+        const QByteArray e = parser.value("csv-escape").toUtf8();
+        if (e.size() != 1)
+            return usageError("import: --csv-escape takes one character");
+        spec.csv.escape = e[0];
     }
     spec.csv.encoding = parser.value("encoding").toLower().toStdString();
     if (parser.isSet("no-header") && parser.isSet("header"))

@@ -34,6 +34,9 @@ enum class ColumnMatch {
 struct CsvReadOptions {
     std::optional<char> delimiter;
     char quote = '"';
+    //! A character that makes the next one literal, inside quotes and out (MySQL writes
+    //! \" and \\ with '\\'); 0: none, RFC 4180 ("" inside quotes only).
+    char escape = 0;
     std::optional<bool> header;
     std::string encoding; //!< "", "utf-8", "utf-16", "latin-1" ("" = sniff)
     //! Empty unquoted fields become NULL (else an empty string). A quoted empty field ("") is

@@ -256,6 +256,33 @@ private slots:
         QVERIFY(rows[3][1].isNull());
     }
 
+    void backslashEscapesAreAnOption()
+    {
+        // MySQL's SELECT ... INTO OUTFILE style: \" and \\ inside quotes, \, outside.
+        QTemporaryDir tmp;
+        const std::string file = writeFile(tmp, "my.csv",
+                                           "id,s\n1,\"say \\\"hi\\\"\"\n2,\"back\\\\slash\"\n"
+                                           "3,a\\,b\n4,\"multi\\\nline\"\n");
+        auto db = engine::Database::openInMemory();
+        auto plain = transfer::runImport(*db, importOf(file));
+        QVERIFY(!plain); // RFC 4180 reading stops at the first \" and says what to do
+        const QString message = QString::fromStdString(plain.status().message());
+        QVERIFY2(message.contains("my.csv:2:10") && message.contains("--csv-escape"),
+                 qPrintable(message));
+        QVERIFY(!db->connect()->table("my"));
+        auto spec = importOf(file);
+        spec.csv.escape = '\\';
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto c = db->connect();
+        const auto rows = query(*c, "SELECT s FROM my ORDER BY id").rows;
+        QCOMPARE(rows.size(), size_t(4));
+        QCOMPARE(rows[0][0].s, std::string("say \"hi\""));
+        QCOMPARE(rows[1][0].s, std::string("back\\slash"));
+        QCOMPARE(rows[2][0].s, std::string("a,b"));
+        QCOMPARE(rows[3][0].s, std::string("multi\nline"));
+    }
+
     void emptyFieldsCanBeEmptyText()
     {
         QTemporaryDir tmp;

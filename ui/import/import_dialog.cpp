@@ -32,6 +32,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_delimiter(new QComboBox(this))
     , m_header(new QComboBox(this))
     , m_encoding(new QComboBox(this))
+    , m_escape(new QComboBox(this))
     , m_preview(new QTableWidget(this))
     , m_note(new QLabel(this))
     , m_table(new QLineEdit(this))
@@ -71,6 +72,9 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_encoding->addItem(tr("Detect"), QString());
     for (const char *e : {"utf-8", "utf-16", "latin-1"})
         m_encoding->addItem(QString::fromLatin1(e).toUpper(), QString::fromLatin1(e));
+    m_escape->setAccessibleName(tr("Quotes inside quoted fields"));
+    m_escape->addItem(tr("Doubled (\"\")"), QString());
+    m_escape->addItem(tr("Backslash (\\\", as MySQL writes)"), QStringLiteral("\\"));
     auto *csvRow = new QHBoxLayout;
     csvRow->addWidget(new QLabel(tr("Delimiter:"), this));
     csvRow->addWidget(m_delimiter);
@@ -78,8 +82,10 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     csvRow->addWidget(m_header);
     csvRow->addWidget(new QLabel(tr("Encoding:"), this));
     csvRow->addWidget(m_encoding);
+    csvRow->addWidget(new QLabel(tr("Quotes:"), this));
+    csvRow->addWidget(m_escape);
     csvRow->addStretch(1);
-    for (auto *c : {m_delimiter, m_header, m_encoding})
+    for (auto *c : {m_delimiter, m_header, m_encoding, m_escape})
         connect(c, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
 
     m_note->setWordWrap(true);
@@ -146,9 +152,12 @@ namespace {
 
 //! The CSV options the controls give (unset ones are sniffed).
 transfer::CsvReadOptions csvOptions(const QComboBox *delimiter, const QComboBox *header,
-                                    const QComboBox *encoding)
+                                    const QComboBox *encoding, const QComboBox *escape)
 {
     transfer::CsvReadOptions o;
+    const QString e = escape->currentData().toString();
+    if (!e.isEmpty())
+        o.escape = e.toLatin1()[0];
     const QString d = delimiter->currentData().toString();
     if (!d.isEmpty())
         o.delimiter = d.toLatin1()[0];
@@ -164,7 +173,7 @@ transfer::CsvReadOptions csvOptions(const QComboBox *delimiter, const QComboBox 
 void ImportDialog::preview()
 {
     transfer::ImportSpec probe;
-    probe.csv = csvOptions(m_delimiter, m_header, m_encoding);
+    probe.csv = csvOptions(m_delimiter, m_header, m_encoding, m_escape);
     m_preview->setRowCount(0); // deletes the first row's widgets
     m_preview->clear();
     m_types.clear();
@@ -182,7 +191,7 @@ void ImportDialog::preview()
     }
     m_format = QString::fromStdString(result->format);
     const bool csv = m_format == QStringLiteral("csv");
-    for (auto *c : {m_delimiter, m_header, m_encoding})
+    for (auto *c : {m_delimiter, m_header, m_encoding, m_escape})
         c->setEnabled(csv);
     QStringList facts{tr("Format: %1").arg(m_format.toUpper())};
     for (const auto &[key, value] : result->detected)
@@ -526,7 +535,7 @@ transfer::ImportSpec ImportDialog::spec() const
     s.restore = m_multiTable && m_format == QStringLiteral("json");
     s.dropMissing = s.restore && m_dropMissing->isEnabled() && m_dropMissing->isChecked()
                     && s.mode == transfer::ImportMode::Replace;
-    s.csv = csvOptions(m_delimiter, m_header, m_encoding);
+    s.csv = csvOptions(m_delimiter, m_header, m_encoding, m_escape);
     if (m_multiTable) {
         QStringList chosen;
         for (int i = 0; i < m_restoreTables->count(); ++i)

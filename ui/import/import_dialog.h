@@ -81,6 +81,7 @@ private:
     QComboBox *m_delimiter;
     QComboBox *m_header;
     QComboBox *m_encoding;
+    QComboBox *m_escape; //!< none, or backslash escapes (MySQL)
     QTableWidget *m_preview;
     QStringList m_columns;
     QStringList m_inferred;             //!< per column, as the preview guessed

@@ -47,10 +47,11 @@ public:
     };
 
     CsvRecordParser(std::string_view text, char delimiter, char quote, const std::string &path,
-                    int64_t maxFieldBytes)
+                    int64_t maxFieldBytes, char escape = 0)
         : m_text(text)
         , m_delimiter(delimiter)
         , m_quote(quote)
+        , m_escape(escape)
         , m_path(path)
         , m_maxField(maxFieldBytes)
     {
@@ -122,6 +123,10 @@ private:
     void readField()
     {
         const size_t start = m_pos;
+        if (m_escape) {
+            readEscapedField();
+            return;
+        }
         if (m_pos < m_text.size() && m_text[m_pos] == m_quote) {
             readQuoted();
             return;
@@ -180,14 +185,73 @@ private:
             m_pos = q + 1;
             break;
         }
-        if (m_pos < m_text.size()) {
+        expectFieldEnd();
+    }
+
+    //! After a closing quote: the delimiter, a line end or the end of the file.
+    void expectFieldEnd()
+    {
+        if (m_pos >= m_text.size())
+            return;
+        const char c = m_text[m_pos];
+        if (c == m_delimiter || c == '\n' || c == '\r')
+            return;
+        // MySQL and others write \" for a quote inside quotes: say how to read such a file.
+        const bool backslashed = m_pos >= 2 && m_text[m_pos - 2] == '\\' && !m_escape;
+        syntaxError(m_path, m_line, column(m_pos),
+                    "expected the delimiter or a line end after the closing quote, found "
+                        + quoteForMessage(m_text.substr(m_pos, 1))
+                        + (backslashed ? " (the file seems to escape quotes with a backslash: "
+                                         "import it with the escape character \\, "
+                                         "--csv-escape '\\')"
+                                       : ""));
+    }
+
+    //! A field of a file that escapes with m_escape (MySQL's \"): the escape character makes
+    //! the next one literal, inside quotes and out; "" inside quotes is still one quote.
+    void readEscapedField()
+    {
+        const size_t start = m_pos;
+        const int64_t openLine = m_line;
+        const int64_t openColumn = column(m_pos);
+        const size_t scratchBegin = m_scratch.size();
+        const bool quoted = m_pos < m_text.size() && m_text[m_pos] == m_quote;
+        if (quoted)
+            ++m_pos;
+        for (;;) {
+            if (m_pos >= m_text.size()) {
+                if (quoted)
+                    syntaxError(m_path, openLine, openColumn,
+                                "the quoted field starting here is never closed (expected a "
+                                "closing "
+                                    + std::string(1, m_quote) + " before the end of the file)");
+                break;
+            }
             const char c = m_text[m_pos];
-            if (c != m_delimiter && c != '\n' && c != '\r')
-                syntaxError(m_path, m_line, column(m_pos),
-                            "expected the delimiter or a line end after the closing quote, "
-                            "found "
-                                + quoteForMessage(m_text.substr(m_pos, 1)));
+            if (c == m_escape && m_pos + 1 < m_text.size()) {
+                countLines(m_pos + 1, m_pos + 2);
+                m_scratch += m_text[m_pos + 1];
+                m_pos += 2;
+            } else if (quoted && c == m_quote) {
+                if (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != m_quote) {
+                    ++m_pos;
+                    break;
+                }
+                m_scratch += c;
+                m_pos += 2;
+            } else if (!quoted && (c == m_delimiter || c == '\n' || c == '\r')) {
+                break;
+            } else {
+                if (quoted)
+                    countLines(m_pos, m_pos + 1);
+                m_scratch += c;
+                ++m_pos;
+            }
+            checkSize(m_scratch.size() - scratchBegin, start);
         }
+        m_pending.push_back({scratchBegin, m_scratch.size() - scratchBegin, quoted, true});
+        if (quoted)
+            expectFieldEnd();
     }
 
     //! Line ends inside a quoted field still count as lines, for the positions in messages.
@@ -204,6 +268,7 @@ private:
 
     std::string_view m_text;
     char m_delimiter, m_quote;
+    char m_escape; //!< 0: none (RFC 4180)
     const std::string &m_path;
     int64_t m_maxField;
     size_t m_pos = 0;
@@ -235,12 +300,12 @@ std::string_view headOf(std::string_view text, size_t limit)
     return nl == std::string_view::npos ? text.substr(0, limit) : text.substr(0, nl + 1);
 }
 
-char sniffDelimiter(std::string_view head, char quote, const std::string &path)
+char sniffDelimiter(std::string_view head, char quote, char escape, const std::string &path)
 {
     char best = ',';
     double bestScore = 0;
     for (char candidate : {',', '\t', ';', '|'}) {
-        RecordParser parser(head, candidate, quote, path, INT64_MAX);
+        RecordParser parser(head, candidate, quote, path, INT64_MAX, escape);
         std::vector<size_t> counts;
         try {
             while (counts.size() < 50 && parser.next())
@@ -333,13 +398,15 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
     }
     dialect.quote = options.quote;
     const std::string_view head = headOf(d.text, 64 << 10);
-    dialect.delimiter
-        = options.delimiter ? *options.delimiter : sniffDelimiter(head, dialect.quote, path);
+    dialect.delimiter = options.delimiter
+                            ? *options.delimiter
+                            : sniffDelimiter(head, dialect.quote, options.escape, path);
     if (options.header) {
         dialect.header = *options.header;
     } else {
         // A first record with a number or a date in it is data; otherwise it names columns.
-        RecordParser parser(head, dialect.delimiter, dialect.quote, path, INT64_MAX);
+        RecordParser parser(head, dialect.delimiter, dialect.quote, path, INT64_MAX,
+                            options.escape);
         dialect.header = true;
         try {
             if (parser.next())
@@ -427,7 +494,7 @@ bool CsvReader::emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t wi
 void CsvReader::read(ImportSink &sink)
 {
     CsvRecordParser parser(m_data->text, m_dialect.delimiter, m_dialect.quote, m_path,
-                           m_options.maxFieldBytes);
+                           m_options.maxFieldBytes, m_options.escape);
     bool haveRecord = false;
     const SourceTable table = header(parser, haveRecord);
     if (!sink.beginTable(table))
@@ -440,8 +507,8 @@ void CsvReader::read(ImportSink &sink)
 Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
 {
     const std::string_view text = m_data->text;
-    if (text.size() < (4u << 20))
-        return Split::NotDone; // small: not worth a thread
+    if (text.size() < (4u << 20) || m_options.escape)
+        return Split::NotDone; // small: not worth a thread; escapes: a line end may be escaped
     size_t split = text.find('\n', text.size() / 2);
     if (split == std::string_view::npos)
         return Split::NotDone;
