@@ -608,9 +608,9 @@ Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const O
         o.programName = options.programName;
         if (!o.readOnly)
             return std::shared_ptr<Database>(new Database(std::make_shared<DatabaseCore>(dir, o)));
-        // A reader takes no lock: the writer may checkpoint while it reads, replacing the
-        // checkpoint and deleting the logs the old one needed. When what failed was not the
-        // folder it started from, it reads the new state again.
+        // A reader never blocks the writer: it may checkpoint while we read, replacing the
+        // checkpoint (READERS keeps only the old logs in place). When what failed was not
+        // the folder it started from, it reads the new state again.
         for (int attempt = 0;; ++attempt) {
             const std::string before = folderGeneration(dir);
             try {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
+#include <optional>
 #include <set>
 #include <sys/file.h>
 #include <unistd.h>
@@ -400,8 +401,40 @@ void DatabaseCore::rollback(Transaction &txn) noexcept
 
 // ---- recovery -----------------------------------------------------------------------------
 
+namespace {
+
+//! A flock on the folder's READERS file for as long as it lives: shared while a read-only
+//! opener reads the checkpoint and its logs, exclusive (never waiting) while a checkpoint
+//! deletes old logs, so that no opener loses a log it is about to read.
+class ReadersLock {
+public:
+    ReadersLock(const std::string &dir, bool exclusive)
+    {
+        m_fd = ::open((dir + "/READERS").c_str(),
+                      exclusive ? O_RDWR | O_CREAT | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0644);
+        if (m_fd >= 0 && ::flock(m_fd, exclusive ? LOCK_EX | LOCK_NB : LOCK_SH) == 0)
+            m_held = true;
+    }
+    ~ReadersLock()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd); // releases the lock
+    }
+    bool held() const { return m_held; }
+
+private:
+    int m_fd = -1;
+    bool m_held = false;
+};
+
+} // namespace
+
 void DatabaseCore::recover()
 {
+    // A reader without the file (an older folder, a read-only copy) relies on reopening.
+    std::optional<ReadersLock> reading;
+    if (m_options.readOnly)
+        reading.emplace(m_dir, false);
     uint64_t walSeq = 1;
     const std::string ckpt = m_dir + "/" + kCheckpointName;
     if (!m_options.readOnly)
@@ -935,9 +968,13 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq)
     file.close();
     renameFile(tmp, m_dir + "/" + kCheckpointName);
     syncDirectory(m_dir);
-    for (uint64_t seq : listLogFiles(m_dir))
-        if (seq < walSeq)
-            removeFile(m_dir + "/" + logFileName(seq));
+    // Old logs go only while no read-only opener is reading; else the next checkpoint
+    // deletes them (recovery skips logs older than the checkpoint's).
+    ReadersLock deleting(m_dir, true);
+    if (deleting.held())
+        for (uint64_t seq : listLogFiles(m_dir))
+            if (seq < walSeq)
+                removeFile(m_dir + "/" + logFileName(seq));
 }
 
 // ---- garbage collection and background work -------------------------------------------------
