@@ -63,6 +63,15 @@ public:
         fields.clear();
         m_scratch.clear();
         m_pending.clear();
+        if (blankLinesAreRecords && m_pos < m_text.size()
+            && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
+            recordLine = m_line;
+            recordStart = m_pos;
+            original = m_text.substr(m_pos, 0);
+            fields.push_back({original, false});
+            endLine();
+            return true;
+        }
         while (m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
             endLine(); // blank lines separate nothing
         if (m_pos >= m_text.size())
@@ -89,6 +98,9 @@ public:
         return true;
     }
 
+    //! In a file of one column an empty line is a record (its NULL or empty text), as the
+    //! writer wrote it; elsewhere blank lines are skipped.
+    bool blankLinesAreRecords = false;
     std::vector<Field> fields;
     int64_t recordLine = 0;
     size_t recordStart = 0; //!< byte offset of the record's first character
@@ -441,10 +453,12 @@ SourceTable CsvReader::header(CsvRecordParser &parser, bool &haveRecord)
             seen.push_back(unique);
             table.columns.push_back(SourceColumn::named(unique));
         }
+        parser.blankLinesAreRecords = table.columns.size() == 1;
         haveRecord = parser.next();
     } else if (haveRecord) {
         for (size_t i = 0; i < parser.fields.size(); ++i)
             table.columns.push_back(SourceColumn::named("column_" + std::to_string(i + 1)));
+        parser.blankLinesAreRecords = table.columns.size() == 1;
     }
     m_headerChecked = true;
     if (table.columns.empty())
@@ -533,6 +547,7 @@ Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
         try {
             CsvRecordParser rest(text.substr(split), m_dialect.delimiter, m_dialect.quote, m_path,
                                  m_options.maxFieldBytes);
+            rest.blankLinesAreRecords = width == 1;
             if (rest.next())
                 emitRecords(rest, second, width, SIZE_MAX);
         } catch (const EngineError &) {
