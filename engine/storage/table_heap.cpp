@@ -240,13 +240,16 @@ TableHeap::~TableHeap()
             v = older;
         }
     }
-    for (auto &row : m_dir) {
-        auto *chunks = row.load();
-        if (!chunks)
-            continue;
-        for (size_t i = 0; i < (1u << kDirBits); ++i)
-            delete chunks[i].load();
-        delete[] chunks;
+    if (auto *dir = m_dir.load()) {
+        for (size_t d = 0; d < (1u << kDirBits); ++d) {
+            auto *chunks = dir[d].load();
+            if (!chunks)
+                continue;
+            for (size_t i = 0; i < (1u << kDirBits); ++i)
+                delete chunks[i].load();
+            delete[] chunks;
+        }
+        delete[] dir;
     }
     for (auto *v : m_retired)
         Version::destroy(v);
@@ -261,16 +264,28 @@ uint64_t TableHeap::appendSlots(uint64_t n)
 {
     std::lock_guard lock(m_growMutex);
     const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
-    for (uint64_t chunk = first >> kChunkBits; chunk <= ((first + n - 1) >> kChunkBits); ++chunk) {
+    if (n == 0 || first + n <= kHeadSlots) {
+        m_slotCount.store(first + n, std::memory_order_release);
+        return first;
+    }
+    auto *directory = m_dir.load(std::memory_order_acquire);
+    if (!directory) {
+        directory = new std::atomic<std::atomic<Chunk *> *>[1u << kDirBits];
+        for (size_t i = 0; i < (1u << kDirBits); ++i)
+            directory[i].store(nullptr, std::memory_order_relaxed);
+        m_dir.store(directory, std::memory_order_release);
+    }
+    const uint64_t from = std::max(first, kHeadSlots);
+    for (uint64_t chunk = from >> kChunkBits; chunk <= ((first + n - 1) >> kChunkBits); ++chunk) {
         const uint64_t dir = chunk >> kDirBits;
-        if (dir >= m_dir.size())
+        if (dir >= (1u << kDirBits))
             throwError(StatusCode::Invalid, "table has too many rows");
-        auto *row = m_dir[dir].load(std::memory_order_acquire);
+        auto *row = directory[dir].load(std::memory_order_acquire);
         if (!row) {
             row = new std::atomic<Chunk *>[1u << kDirBits];
             for (size_t i = 0; i < (1u << kDirBits); ++i)
                 row[i].store(nullptr, std::memory_order_relaxed);
-            m_dir[dir].store(row, std::memory_order_release);
+            directory[dir].store(row, std::memory_order_release);
         }
         auto &entry = row[chunk & kDirMask];
         if (!entry.load(std::memory_order_acquire))

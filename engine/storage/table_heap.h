@@ -120,7 +120,9 @@ public:
     //! Head of the version chain of a slot (< slotCount()).
     std::atomic<Version *> &slot(uint64_t s)
     {
-        return m_dir[s >> kDirShift]
+        if (s < kHeadSlots)
+            return m_head[s];
+        return m_dir.load(std::memory_order_acquire)[s >> kDirShift]
             .load(std::memory_order_acquire)[(s >> kChunkBits) & kDirMask]
             .load(std::memory_order_acquire)
             ->slots[s & kChunkMask];
@@ -179,7 +181,12 @@ private:
     uint64_t m_tableId;
     std::atomic<uint64_t> m_slotCount{0};
     std::mutex m_growMutex; //!< guards chunk allocation
-    std::array<std::atomic<std::atomic<Chunk *> *>, 1u << kDirBits> m_dir{};
+    // A small table's rows live in m_head; the directory and its chunks (48 KiB at least)
+    // come with the first row past it, so that ten thousand tiny tables stay small.
+    // (Chunk 0 leaves its first kHeadSlots slots unused.)
+    static constexpr uint64_t kHeadSlots = 64;
+    std::array<std::atomic<Version *>, kHeadSlots> m_head{};
+    std::atomic<std::atomic<std::atomic<Chunk *> *> *> m_dir{nullptr};
     std::shared_mutex m_gcLock;
     mutable std::mutex m_indexMutex; //!< guards m_indexes (the list, not their content)
     std::vector<std::shared_ptr<HashIndex>> m_indexes;

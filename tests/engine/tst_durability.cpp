@@ -310,6 +310,41 @@ private slots:
         QCOMPARE(found, expected.size() - 1);
     }
 
+    // A small table's slots live inline and a bigger one's in chunks behind a directory:
+    // every slot stays its own across the inline part, the chunks and the directory rows,
+    // however the table grows (one at a time, in runs crossing a boundary, or all at once).
+    void heapSlotsStayDistinctAcrossEveryBoundary()
+    {
+        const std::vector<std::vector<uint64_t>> growths{
+            {1, 62, 1, 1, 1, 5000},         // one by one across the inline part
+            {64, 1},                        // exactly the inline part, then one more
+            {65},                           // past it at once
+            {4096 + 64 + 1, 3},             // past the first chunk
+            {(1u << 22) - 5, 10, 1u << 12}, // past the first directory row
+        };
+        for (const auto &growth : growths) {
+            TableHeap heap(1);
+            auto tag = [](uint64_t s) { return reinterpret_cast<Version *>((s + 1) * 16); };
+            uint64_t total = 0;
+            for (uint64_t n : growth) {
+                QCOMPARE(heap.appendSlots(n), total);
+                for (uint64_t s = total; s < total + n; ++s) {
+                    QVERIFY(heap.slot(s).load() == nullptr); // new slots start empty
+                    heap.slot(s).store(tag(s));
+                }
+                total += n;
+                QCOMPARE(heap.slotCount(), total);
+            }
+            heap.ensureSlot(total + 2);
+            QCOMPARE(heap.slotCount(), total + 3);
+            for (uint64_t s = 0; s < total; ++s)
+                if (heap.slot(s).load() != tag(s))
+                    QFAIL(("slot " + std::to_string(s) + " was overwritten").c_str());
+            for (uint64_t s = 0; s < heap.slotCount(); ++s)
+                heap.slot(s).store(nullptr); // the tags are no versions to free
+        }
+    }
+
     void reopenedBigTableFindsEveryKey()
     {
         QTemporaryDir tmp;
