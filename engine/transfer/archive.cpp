@@ -6,7 +6,7 @@
 #include "engine/transfer/output_file.h"
 #include "engine/transfer/sha256.h"
 
-#include <QCryptographicHash>
+#include <QBuffer>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -21,6 +21,7 @@
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipnewinfo.h>
+#include <set>
 #include <unistd.h>
 
 namespace strata::transfer {
@@ -39,55 +40,6 @@ void appendKey(std::string &b, const char *key)
 {
     appendJsonString(b, key);
     b += ": ";
-}
-
-//! Counts data rows of a file Strata wrote, by format, independently of the writer.
-int64_t countRows(const QByteArray &bytes, const std::string &format, bool &ok)
-{
-    ok = true;
-    if (format == "csv") {
-        // Records: line ends outside quotes, minus the header line.
-        int64_t records = 0;
-        bool quoted = false;
-        for (int i = 0; i < bytes.size(); ++i) {
-            const char c = bytes[i];
-            if (c == '"')
-                quoted = !quoted;
-            else if (c == '\n' && !quoted)
-                ++records;
-        }
-        return records - 1;
-    }
-    if (format == "json") {
-        QJsonParseError error;
-        const auto doc = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError) {
-            // JSON lines: one object a line.
-            int64_t lines = 0;
-            for (const auto &line : bytes.split('\n')) {
-                if (line.trimmed().isEmpty())
-                    continue;
-                if (!QJsonDocument::fromJson(line).isObject()) {
-                    ok = false;
-                    return 0;
-                }
-                ++lines;
-            }
-            return lines;
-        }
-        const auto root = doc.object();
-        if (root.contains("tables")) {
-            int64_t n = 0;
-            for (const auto &t : root["tables"].toObject())
-                n += t.toObject()["data"].toArray().size();
-            return n;
-        }
-        if (root.contains("table"))
-            return root["table"].toObject()["data"].toArray().size();
-        return root["data"].toArray().size();
-    }
-    ok = false; // no independent row count for this format
-    return 0;
 }
 
 } // namespace
@@ -214,26 +166,38 @@ engine::Result<std::string> writeArchive(const std::string &dir, const std::stri
     QuaZip zip(QString::fromStdString(temp));
     if (!zip.open(QuaZip::mdCreate))
         return Status(StatusCode::Io, "cannot write the archive " + temp);
-    auto add = [&](const QString &name, const QByteArray &bytes) {
+    // Entries are copied a chunk at a time: memory stays flat however large the files are.
+    QByteArray chunk(1 << 20, Qt::Uninitialized);
+    auto add = [&](const QString &name, QIODevice &in) {
         QuaZipFile entry(&zip);
         QuaZipNewInfo info(name);
         info.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
                             | QFileDevice::ReadGroup | QFileDevice::ReadOther);
         if (!entry.open(QIODevice::WriteOnly, info))
             return false;
-        const bool ok = entry.write(bytes) == bytes.size();
+        bool ok = true;
+        for (qint64 n; ok && (n = in.read(chunk.data(), chunk.size())) != 0;)
+            ok = n > 0 && entry.write(chunk.constData(), n) == n;
         entry.close();
         return ok && entry.getZipError() == 0;
     };
+    if (files.size() != names.size())
+        return Status(StatusCode::Internal, "an archive needs one name per file");
+    std::set<std::string> unique(names.begin(), names.end());
+    if (unique.size() != names.size() || unique.count("manifest.json"))
+        return Status(StatusCode::Internal, "two files of one archive share a name");
     for (size_t i = 0; i < files.size(); ++i) {
         const FileResult &f = files[i];
         QFile in(QString::fromStdString(f.path));
         if (!in.open(QIODevice::ReadOnly))
             return Status(StatusCode::Io, "cannot read " + f.path + " for the archive");
-        if (!add(QString::fromStdString(names[i]), in.readAll()))
+        if (!add(QString::fromStdString(names[i]), in))
             return Status(StatusCode::Io, "cannot add " + f.path + " to the archive");
     }
-    if (!add("manifest.json", QByteArray::fromStdString(manifest)))
+    QByteArray manifestBytes = QByteArray::fromStdString(manifest);
+    QBuffer manifestIn(&manifestBytes);
+    manifestIn.open(QIODevice::ReadOnly);
+    if (!add("manifest.json", manifestIn))
         return Status(StatusCode::Io, "cannot add manifest.json to the archive");
     zip.close();
     if (zip.getZipError() != 0)
@@ -246,129 +210,6 @@ engine::Result<std::string> writeArchive(const std::string &dir, const std::stri
     auto path = publishFile(temp, dir, "export_" + stamp, "zip");
     cleanup.keep = path.isOk();
     return path;
-}
-
-VerifyReport verifyFile(const std::string &pathText)
-{
-    VerifyReport report;
-    const QString path = QString::fromStdString(pathText);
-    if (!QFileInfo::exists(path)) {
-        report.problems.push_back(pathText + ": no such file");
-        return report;
-    }
-    if (path.endsWith(".zip", Qt::CaseInsensitive)) {
-        QuaZip zip(path);
-        if (!zip.open(QuaZip::mdUnzip)) {
-            report.problems.push_back(pathText + ": not a readable zip archive");
-            return report;
-        }
-        auto read = [&](const QString &name, QByteArray &out) {
-            if (!zip.setCurrentFile(name))
-                return false;
-            QuaZipFile entry(&zip);
-            if (!entry.open(QIODevice::ReadOnly))
-                return false;
-            out = entry.readAll();
-            entry.close();
-            return entry.getZipError() == 0;
-        };
-        QByteArray manifestBytes;
-        if (!read("manifest.json", manifestBytes)) {
-            report.problems.push_back(pathText + ": no manifest.json (not a Strata archive)");
-            return report;
-        }
-        const auto manifest = QJsonDocument::fromJson(manifestBytes).object();
-        const auto files = manifest["files"].toArray();
-        if (files.isEmpty())
-            report.problems.push_back(pathText + ": manifest.json lists no files");
-        for (const auto &v : files) {
-            const auto f = v.toObject();
-            const QString name = f["name"].toString();
-            QByteArray bytes;
-            if (!read(name, bytes)) {
-                report.problems.push_back(name.toStdString()
-                                          + ": listed in the manifest but missing");
-                continue;
-            }
-            ++report.filesChecked;
-            if (bytes.size() != f["bytes"].toInteger())
-                report.problems.push_back(name.toStdString() + ": " + std::to_string(bytes.size())
-                                          + " bytes, the manifest says "
-                                          + std::to_string(f["bytes"].toInteger()));
-            Sha256 sha;
-            sha.add({bytes.constData(), static_cast<size_t>(bytes.size())});
-            if (QString::fromStdString(sha.hex()) != f["sha256"].toString())
-                report.problems.push_back(name.toStdString()
-                                          + ": SHA-256 differs from the manifest");
-            bool countable = false;
-            const int64_t rows = countRows(bytes, f["format"].toString().toStdString(), countable);
-            if (countable) {
-                report.rowsChecked += rows;
-                if (rows != f["rows"].toInteger())
-                    report.problems.push_back(name.toStdString() + ": " + std::to_string(rows)
-                                              + " rows, the manifest says "
-                                              + std::to_string(f["rows"].toInteger()));
-            }
-        }
-        const QStringList entries = zip.getFileNameList();
-        for (const auto &e : entries) {
-            bool listed = e == "manifest.json";
-            for (const auto &v : files)
-                listed |= v.toObject()["name"].toString() == e;
-            if (!listed)
-                report.problems.push_back(e.toStdString()
-                                          + ": in the archive but not in the manifest");
-        }
-        return report;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.problems.push_back(pathText + ": cannot be read");
-        return report;
-    }
-    const QByteArray bytes = file.readAll();
-    report.filesChecked = 1;
-    if (path.endsWith(".json", Qt::CaseInsensitive)) {
-        QJsonParseError error;
-        const auto doc = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError) {
-            report.problems.push_back(pathText + ": invalid JSON at byte "
-                                      + std::to_string(error.offset) + ": "
-                                      + error.errorString().toStdString());
-            return report;
-        }
-        const auto root = doc.object();
-        if (root.contains("tables")) {
-            if (!root["export_metadata"].isObject())
-                report.problems.push_back(pathText + ": $.export_metadata is missing");
-            int64_t total = 0;
-            const auto tables = root["tables"].toObject();
-            for (auto it = tables.begin(); it != tables.end(); ++it) {
-                const auto t = it.value().toObject();
-                const std::string where = "$.tables." + it.key().toStdString();
-                if (!t["schema"].toObject()["columns"].isArray())
-                    report.problems.push_back(pathText + ": " + where
-                                              + ".schema.columns is missing");
-                if (!t["data"].isArray()) {
-                    report.problems.push_back(pathText + ": " + where + ".data is not an array");
-                    continue;
-                }
-                total += t["data"].toArray().size();
-            }
-            report.rowsChecked = total;
-            const auto meta = root["export_metadata"].toObject();
-            if (meta.contains("record_count") && meta["record_count"].toInteger() != total)
-                report.problems.push_back(pathText + ": $.export_metadata.record_count is "
-                                          + std::to_string(meta["record_count"].toInteger())
-                                          + " but " + std::to_string(total) + " rows are present");
-        } else if (!root["data"].isArray() && !root["table"].toObject()["data"].isArray()) {
-            report.problems.push_back(pathText + ": neither $.tables, $.table.data nor $.data");
-        }
-        return report;
-    }
-    bool countable = false;
-    report.rowsChecked = countRows(bytes, "csv", countable);
-    return report;
 }
 
 void applyLinksAndRetention(const ExportSpec &spec, ExportResult &result)

@@ -2,6 +2,7 @@
 
 #include "engine/api/database.h"
 #include "engine/transfer/export_spec.h"
+#include "engine/transfer/verify.h"
 
 #include <string>
 #include <vector>
@@ -19,17 +20,6 @@ engine::Result<std::string> writeArchive(const std::string &dir, const std::stri
                                          const std::vector<FileResult> &files,
                                          const std::vector<std::string> &names,
                                          const std::string &manifest);
-
-//! What verify found: the problems (empty when the file holds), and what was checked.
-struct VerifyReport {
-    std::vector<std::string> problems;
-    int filesChecked = 0;
-    int64_t rowsChecked = 0;
-};
-
-//! Checks a Strata zip against its manifest (every entry present, SHA-256 and row counts
-//! equal), or a JSON export's structure and record count, or a CSV's shape.
-VerifyReport verifyFile(const std::string &path);
 
 //! "<stem>_latest.<ext>" symbolic links and retention for the files an export just wrote.
 void applyLinksAndRetention(const ExportSpec &spec, ExportResult &result);

@@ -1,13 +1,14 @@
 #include "engine/transfer/zip_input.h"
 
-#include "engine/transfer/archive.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/verify.h"
 
 #include <QDir>
 #include <QFile>
 #include <quazip.h>
 #include <quazipfile.h>
 #include <quazipfileinfo.h>
+#include <set>
 
 namespace strata::transfer {
 
@@ -44,8 +45,15 @@ std::vector<ZipEntry> unpackZip(const std::string &archive, const ImportSpec &sp
                                                    + std::to_string(zip.getZipError()) + ")");
     const QList<QuaZipFileInfo64> infos = zip.getFileInfoList64();
     bool manifest = false;
+    std::set<QString> seen;
     for (const auto &info : infos) {
         const std::string name = info.name.toStdString();
+        // Zip readers differ in which of two same-named entries they take: refuse to guess.
+        if (!seen.insert(info.name).second)
+            throw EngineError(StatusCode::Invalid,
+                              archive + ": entry " + name
+                                  + " appears more than once (which one is meant is "
+                                    "ambiguous); nothing was imported");
         if (unsafeName(info.name))
             throw EngineError(StatusCode::Invalid,
                               archive + ": entry " + name
@@ -84,7 +92,21 @@ std::vector<ZipEntry> unpackZip(const std::string &archive, const ImportSpec &sp
     auto &registry = FormatRegistry::instance();
     std::vector<ZipEntry> entries;
     int index = 0;
+    // Entries in the order of the directory, each reached by stepping (locating one by name
+    // scans the directory: quadratic in the number of entries).
+    bool more = zip.goToFirstFile();
     for (const auto &info : infos) {
+        if (!more)
+            throw EngineError(StatusCode::Invalid, archive + ": the directory ends before entry "
+                                                       + info.name.toStdString() + " (damaged)");
+        struct Step { // the next entry, however this iteration ends
+            QuaZip &zip;
+            bool &more;
+            ~Step() { more = zip.goToNextFile(); }
+        } step{zip, more};
+        if (zip.getCurrentFileName() != info.name)
+            throw EngineError(StatusCode::Invalid, archive + ": entry " + info.name.toStdString()
+                                                       + " cannot be read (damaged directory)");
         if (info.name.endsWith('/') || info.name == "manifest.json")
             continue;
         const std::string ext = extensionOf(info.name);
@@ -94,9 +116,6 @@ std::vector<ZipEntry> unpackZip(const std::string &archive, const ImportSpec &sp
                                + " skipped (not a format Strata imports here)");
             continue;
         }
-        if (!zip.setCurrentFile(info.name))
-            throw EngineError(StatusCode::Invalid,
-                              archive + ": entry " + info.name.toStdString() + " cannot be read");
         QuaZipFile in(&zip);
         if (!in.open(QIODevice::ReadOnly))
             throw EngineError(StatusCode::Invalid, archive + ": entry " + info.name.toStdString()

@@ -3,6 +3,7 @@
 #include "engine/transfer/archive.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/import_job.h"
 
 #include <QDir>
 #include <QFile>
@@ -170,6 +171,134 @@ private slots:
         auto invalid = transfer::verifyFile(broken.fileName().toStdString());
         QVERIFY(!invalid.problems.empty()
                 && invalid.problems[0].find("invalid JSON at byte") != std::string::npos);
+    }
+
+    // Every shape an export writes into a zip verifies, and so imports back: verify counts rows
+    // with the run's own options (a headerless CSV was one row short, and so refused by import).
+    void everyShapeOfAnArchiveVerifiesAndImports_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("csv") << "csv"
+                             << ""
+                             << "";
+        QTest::newRow("csv without header") << "csv"
+                                            << "header"
+                                            << "false";
+        QTest::newRow("csv, tsv preset") << "csv"
+                                         << "preset"
+                                         << "tsv";
+        QTest::newRow("csv, excel preset") << "csv"
+                                           << "preset"
+                                           << "excel";
+        QTest::newRow("json backup") << "json"
+                                     << ""
+                                     << "";
+        QTest::newRow("json lines") << "json"
+                                    << "lines"
+                                    << "true";
+    }
+    void everyShapeOfAnArchiveVerifiesAndImports()
+    {
+        QFETCH(QString, format);
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QTemporaryDir tmp;
+        auto db = demo();
+        auto s = spec(tmp.path(), 1705314600000000);
+        s.formats = {{format.toStdString(), {}}};
+        if (!option.isEmpty())
+            s.formats[0].options[option.toStdString()] = value.toStdString();
+        s.zip = true;
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        const auto report = transfer::verifyFile(r->files[0].path);
+        QVERIFY2(report.problems.empty(),
+                 report.problems.empty() ? "" : report.problems[0].c_str());
+        QCOMPARE(report.rowsChecked, int64_t(302));
+        auto target = engine::Database::openInMemory();
+        transfer::ImportSpec in;
+        in.files = {r->files[0].path};
+        if (option == "header")
+            in.csv.header = false;
+        auto imported = transfer::runImport(*target, in);
+        QVERIFY2(imported, imported ? "" : imported.status().toString().c_str());
+        QCOMPARE(imported->rowsImported, int64_t(302));
+    }
+
+    // Two entries under one name: which one "the entry" means depends on the reader, so both
+    // verify and import refuse the archive and say why.
+    void duplicateEntryNamesAreRefused()
+    {
+        QTemporaryDir tmp;
+        const QString zip = tmp.filePath("twice.zip");
+        QProcess py;
+        py.start("/usr/bin/python3", {"-W", "ignore", "-c",
+                                      "import sys, zipfile\n"
+                                      "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+                                      "z.writestr('t.csv', 'a\\n1\\n')\n"
+                                      "z.writestr('t.csv', 'a\\n2\\n3\\n')\n"
+                                      "z.close()\n",
+                                      zip});
+        QVERIFY(py.waitForFinished(-1));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const auto report = transfer::verifyFile(zip.toStdString());
+        QCOMPARE(report.problems.size(), size_t(1));
+        QVERIFY2(report.problems[0].find("entry t.csv appears more than once") != std::string::npos,
+                 report.problems[0].c_str());
+        auto db = engine::Database::openInMemory();
+        transfer::ImportSpec in;
+        in.files = {zip.toStdString()};
+        auto imported = transfer::runImport(*db, in);
+        QVERIFY(!imported);
+        QVERIFY2(imported.status().message().find("entry t.csv appears more than once")
+                     != std::string::npos,
+                 imported.status().toString().c_str());
+        auto tables = db->connect()->tables();
+        QVERIFY(tables);
+        for (const auto &t : *tables)
+            QVERIFY(t.name != "t");
+    }
+
+    // JSON a verify must refuse: each problem is named with where it is.
+    void verifyNamesWhatIsWrongInJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not json") << QByteArray("{\"tables\": [") << "invalid JSON at byte 12";
+        QTest::newRow("a scalar") << QByteArray("42") << "top-level value is not an object";
+        QTest::newRow("no rows anywhere")
+            << QByteArray("{\"name\": \"x\"}") << "neither $.tables, $.table.data nor $.data";
+        QTest::newRow("no metadata")
+            << QByteArray("{\"tables\": {\"t\": {\"schema\": {\"columns\": []}, \"data\": []}}}")
+            << "$.export_metadata is missing";
+        QTest::newRow("data not an array")
+            << QByteArray("{\"export_metadata\": {}, \"tables\": {\"t\": {\"schema\": "
+                          "{\"columns\": [\"a\"]}, \"data\": {}}}}")
+            << "$.tables.t.data is not an array";
+        QTest::newRow("no columns")
+            << QByteArray("{\"export_metadata\": {}, \"tables\": {\"t\": {\"data\": [[1]]}}}")
+            << "$.tables.t.schema.columns is missing";
+        QTest::newRow("count differs")
+            << QByteArray("{\"export_metadata\": {\"record_count\": 3}, \"tables\": {\"t\": "
+                          "{\"schema\": {\"columns\": [\"a\"]}, \"data\": [[1], [{\"data\": "
+                          "[1, 2]}]]}}}")
+            << "record_count is 3 but 2 rows are present";
+    }
+    void verifyNamesWhatIsWrongInJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        QFile f(tmp.filePath("x.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(json);
+        f.close();
+        const auto report = transfer::verifyFile(f.fileName().toStdString());
+        QVERIFY(!report.problems.empty());
+        QVERIFY2(report.problems[0].find(expected.toStdString()) != std::string::npos,
+                 report.problems[0].c_str());
     }
 
     void latestLinksFollowTheNewestAndNeverClobber()
