@@ -57,15 +57,15 @@ struct KillerRun {
 KillerRun runKiller(const QString &db, const QString &out, int killAt, bool zip)
 {
     QProcess p;
-    QStringList args{db, out, QString::number(killAt)};
+    QStringList args{"export", db, out, QString::number(killAt)};
     if (zip)
         args << "zip";
-    p.start(QStringLiteral(STRATA_EXPORT_KILLER), args);
+    p.start(QStringLiteral(STRATA_JOB_KILLER), args);
     p.waitForFinished(-1);
     KillerRun run;
     run.killed = p.exitStatus() == QProcess::CrashExit;
     if (!run.killed && p.exitCode() != 0)
-        qFatal("export_killer failed: %s", p.readAllStandardError().constData());
+        qFatal("job_killer export failed: %s", p.readAllStandardError().constData());
     run.reports = p.readAllStandardOutput().trimmed().toInt();
     return run;
 }

@@ -1308,8 +1308,8 @@ wb.save(sys.argv[1])
         // The helper imports and, once 100,000 rows are in the transaction, says so and waits
         // to be killed.
         QProcess child;
-        child.start(QStringLiteral(STRATA_BINARY_DIR "/tests/transfer/import_killer"),
-                    {dbDir, QString::fromStdString(file), "100000"});
+        child.start(QStringLiteral(STRATA_JOB_KILLER),
+                    {"import", dbDir, QString::fromStdString(file), "100000"});
         QVERIFY(child.waitForStarted());
         QByteArray said;
         while (!said.contains("mid-import") && child.waitForReadyRead(-1))
