@@ -15,9 +15,14 @@ namespace strata::engine {
 
 namespace {
 
+thread_local bool t_watched = false;
+std::atomic<uint64_t> g_watchedCalls{0};
+
 template<typename F>
 auto guarded(F &&f) -> decltype(f())
 {
+    if (t_watched)
+        g_watchedCalls.fetch_add(1, std::memory_order_relaxed);
     try {
         return f();
     } catch (const EngineError &e) {
@@ -692,6 +697,16 @@ const std::string &Database::directory() const
 size_t Database::collectGarbage()
 {
     return m_core->collectGarbage();
+}
+
+void watchDatabaseWorkOnThisThread(bool watch)
+{
+    t_watched = watch;
+}
+
+uint64_t databaseWorkOnWatchedThreads()
+{
+    return g_watchedCalls.load(std::memory_order_relaxed);
 }
 
 } // namespace strata::engine

@@ -193,4 +193,11 @@ private:
 //! True when every statement of the script only reads (SELECT); false on a syntax error.
 bool isReadOnlyScript(std::string_view sql);
 
+//! A thread that promises to do no database work (the GUI thread) can be watched: every
+//! Connection, Cursor and Database::open call it makes while watched is counted, so a test
+//! proves the promise by the work done instead of by timing the event loop.
+void watchDatabaseWorkOnThisThread(bool watch);
+//! Calls counted on watched threads since the process started.
+uint64_t databaseWorkOnWatchedThreads();
+
 } // namespace strata::engine

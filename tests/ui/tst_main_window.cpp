@@ -51,6 +51,27 @@ namespace {
 // Waits for jobs are bounded by CTest's timeout, not by how fast this machine happens to be.
 constexpr int kPatience = 3600 * 1000;
 
+//! Whether `spy` saw its signal, now or later (the tree is listed on a worker).
+bool waitFor(QSignalSpy &spy)
+{
+    return spy.count() > 0 || spy.wait(kPatience);
+}
+
+//! Counts the database calls the GUI thread makes while it lives (engine's watch).
+class GuiThreadWork {
+public:
+    GuiThreadWork()
+        : m_before(engine::databaseWorkOnWatchedThreads())
+    {
+        engine::watchDatabaseWorkOnThisThread(true);
+    }
+    ~GuiThreadWork() { engine::watchDatabaseWorkOnThisThread(false); }
+    uint64_t calls() const { return engine::databaseWorkOnWatchedThreads() - m_before; }
+
+private:
+    uint64_t m_before;
+};
+
 //! Saves a widget as it is drawn, at its size, under the build folder for a reviewer.
 //! Shows `w` at the size the screenshots are reviewed at (1280×800); true once it is exposed.
 bool shownAtReviewSize(QWidget &w)
@@ -132,7 +153,9 @@ private slots:
         auto conn = db->connect();
         QVERIFY(transfer::createDemoDatabase(*conn, 100));
         ui::TableListModel model;
-        QVERIFY(model.reload(*conn));
+        auto listed = conn->tables();
+        QVERIFY(listed);
+        model.setTables(std::move(*listed));
         QCOMPARE(model.rowCount(), 4);
         QStringList names;
         for (int r = 0; r < model.rowCount(); ++r)
@@ -149,7 +172,9 @@ private slots:
         QVERIFY(tip.contains("id INTEGER (primary key)"));
         // A table created later shows after a reload.
         QVERIFY(conn->execute("CREATE TABLE zeta (a INTEGER)"));
-        QVERIFY(model.reload(*conn));
+        listed = conn->tables();
+        QVERIFY(listed);
+        model.setTables(std::move(*listed));
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.headerData(ui::TableListModel::Rows, Qt::Horizontal).toString(),
                  QStringLiteral("Rows"));
@@ -358,11 +383,12 @@ private slots:
             "CREATE TABLE made_here (a INTEGER); INSERT INTO made_here VALUES (1), (2)");
         console->run();
         QVERIFY(done.wait(kPatience));
-        QVERIFY(rowOf(*window.tableModel(), "made_here") >= 0);
+        // (Earlier runs' listings may land first: the tree is listed on a worker.)
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(*window.tableModel(), "made_here") >= 0, kPatience);
         // Dropping it (the context menu's Drop, after its question) removes it from the tree.
         window.showTable("made_here");
         QVERIFY(window.dropTable("made_here"));
-        QCOMPARE(rowOf(*window.tableModel(), "made_here"), -1);
+        QTRY_COMPARE_WITH_TIMEOUT(rowOf(*window.tableModel(), "made_here"), -1, kPatience);
         QCOMPARE(window.dataModel()->rowCount(), 0);
     }
 
@@ -461,8 +487,10 @@ private slots:
         QCOMPARE(spec.columnTypes.at("id"), std::string("TEXT"));
         screenshot(*wizard, "import_wizard.png");
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        QSignalSpy refreshed(&window, &ui::MainWindow::tablesRefreshed);
         wizard->accept();
         QVERIFY(done.wait(kPatience));
+        QVERIFY(waitFor(refreshed));
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(window.jobs()->message(0), QStringLiteral("2 rows imported"));
         QVERIFY(window.jobs()
@@ -786,13 +814,16 @@ private slots:
         window.showTable("big");
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
         StallMeter meter;
+        const GuiThreadWork work;
         window.exportSelectedAsCsv();
         QVERIFY(done.wait(kPatience));
         const qint64 worst = meter.stop();
         qInfo("worst GUI stall while 2,000,000 rows export as CSV (%.1f s): %lld ms",
               meter.seconds(), worst);
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
-        QVERIFY2(worst < 500, qPrintable(QString::number(worst)));
+        // Checked by the work done, not by the stall (which depends on the machine's load):
+        // the GUI thread made no database call while the export ran.
+        QCOMPARE(work.calls(), uint64_t(0));
     }
 
     void windowWithDataAndAJobRendersToPng()
@@ -809,6 +840,7 @@ private slots:
         // The GUI thread keeps turning while the backup runs: the longest gap between timer
         // ticks is the worst stall a user would feel.
         QSignalSpy done(window.jobs(), &ui::JobList::finished);
+        const GuiThreadWork work;
         window.backupNow();
         StallMeter meter;
         // The screenshot shows the job running, with some progress.
@@ -824,9 +856,7 @@ private slots:
         const qint64 worst = meter.stop();
         qInfo("worst GUI stall during the backup (demo database, 50000 users): %lld ms", worst);
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
-        // Loose on purpose (sanitizer builds on two shared cores): it catches work done on the
-        // GUI thread, which stalls for seconds; the measured figure is reported above.
-        QVERIFY2(worst < 500, qPrintable(QString::number(worst)));
+        QCOMPARE(work.calls(), uint64_t(0)); // the backup's database work was all on its worker
     }
 };
 

@@ -116,7 +116,7 @@ void JobList::whenFinished(int row, std::shared_ptr<JobOutcome> outcome,
     connect(m_jobs[static_cast<size_t>(row)]->watcher.get(), &QFutureWatcher<void>::finished, this,
             [this, row, outcome, failed] {
                 Job &j = *m_jobs[static_cast<size_t>(row)];
-                j.elapsedMs = j.clock.elapsed();
+                j.elapsedNs = j.clock.nsecsElapsed();
                 j.state = failed->code() == engine::StatusCode::Canceled ? State::Canceled
                           : *failed                                      ? State::Done
                                                                          : State::Failed;
@@ -191,7 +191,8 @@ QVariant JobList::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     const Job &j = *m_jobs[static_cast<size_t>(index.row())];
-    const qint64 ms = j.state == State::Running ? j.clock.elapsed() : j.elapsedMs;
+    const qint64 ns = j.state == State::Running ? j.clock.nsecsElapsed() : j.elapsedNs;
+    const qint64 ms = ns / 1000000;
     const int64_t rows = j.progress->rows.load();
     if (role == Qt::ToolTipRole && index.column() == Outcome)
         return j.message;
@@ -209,16 +210,16 @@ QVariant JobList::data(const QModelIndex &index, int role) const
     case Rows:
         return QLocale().toString(qlonglong(rows));
     case Speed: {
-        if (ms <= 0)
+        if (ns <= 0)
             return QString();
+        const double seconds = double(ns) / 1e9;
         const QString rowRate
-            = tr("%1 rows/s").arg(QLocale().toString(qlonglong(rows * 1000 / ms)));
+            = tr("%1 rows/s").arg(QLocale().toString(qlonglong(double(rows) / seconds)));
         const int64_t bytes = j.progress->bytes.load();
         if (bytes <= 0) // an import knows its bytes when it ends
             return rowRate;
         return tr("%1 · %2 MB/s")
-            .arg(rowRate,
-                 QLocale().toString(double(bytes) / 1048576.0 * 1000.0 / double(ms), 'f', 1));
+            .arg(rowRate, QLocale().toString(double(bytes) / 1048576.0 / seconds, 'f', 1));
     }
     case Elapsed: {
         const QString elapsed

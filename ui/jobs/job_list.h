@@ -77,7 +77,7 @@ private:
         QString title;
         std::shared_ptr<JobProgress> progress = std::make_shared<JobProgress>();
         QElapsedTimer clock;
-        qint64 elapsedMs = 0;
+        qint64 elapsedNs = 0; //!< nanoseconds: a tiny job's rates need more than 0 ms
         State state = State::Running;
         QString message;
         QStringList files;

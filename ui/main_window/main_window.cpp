@@ -18,6 +18,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace strata::ui {
 
@@ -106,7 +108,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     centreLayout->addWidget(m_filter);
     centreLayout->addWidget(m_rows, 1);
     m_console = new SqlConsole(m_database, this);
-    connect(m_console, &SqlConsole::finished, this, &MainWindow::refresh);
+    connect(m_console, &SqlConsole::finished, this, [this] { refresh(); });
     connect(m_console, &SqlConsole::exportRequested, this, [this](const QString &sql) {
         auto *dialog = openExportDialog();
         dialog->setQuery(sql);
@@ -285,11 +287,14 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
                     m_model->data(m_model->index(current.row(), TableListModel::Name)).toString());
         });
     connect(m_jobs, &JobList::finished, this, [this](int row) {
-        refresh();
-        m_status->setText(m_jobs->data(m_jobs->index(row, JobList::What)).toString() + " — "
-                          + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString());
+        const QString outcome = m_jobs->data(m_jobs->index(row, JobList::What)).toString() + " — "
+                                + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString();
+        m_status->setText(outcome);
+        refresh(outcome);
     });
-    refresh();
+    // The first listing before the window shows, so that it opens on its first table.
+    // TODO(#13): at open too, on a worker behind a progress bar.
+    applyTables(m_connection->tables(), {});
     // A database opens on its first table: its rows show at once.
     if (!m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
         m_tables->setCurrentIndex(m_model->index(0, 0));
@@ -363,10 +368,26 @@ void MainWindow::setExportFolder(const QString &folder)
     QSettings().setValue(QString::fromLatin1(SettingsDialog::kExportFolder), folder);
 }
 
-void MainWindow::refresh()
+void MainWindow::refresh(const QString &statusAfter)
+{
+    const quint64 generation = ++m_refreshes;
+    using Listing = engine::Result<std::vector<engine::TableInfo>>;
+    auto *watcher = new QFutureWatcher<Listing>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, statusAfter] {
+        watcher->deleteLater();
+        if (generation == m_refreshes)
+            applyTables(watcher->result(), statusAfter);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [database = m_database]() -> Listing { return database->connect()->tables(); }));
+}
+
+void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
+                             const QString &statusAfter)
 {
     const QString current = selectedTable().isEmpty() ? m_data->table() : selectedTable();
-    const engine::Status status = m_model->reload(*m_connection);
+    const engine::Status status = tables ? engine::Status() : tables.status();
+    m_model->setTables(tables ? std::move(*tables) : std::vector<engine::TableInfo>{});
     m_tables->setColumnHidden(TableListModel::Created, true); // in the tooltip instead
     for (int c = 0; c < TableListModel::Created; ++c)
         m_tables->resizeColumnToContents(c);
@@ -381,6 +402,9 @@ void MainWindow::refresh()
         status ? tr("%1 · last commit %2%3")
                      .arg(m_path, when, m_database->readOnly() ? tr(" · read-only") : QString())
                : tr("Cannot list tables: %1").arg(QString::fromStdString(status.message())));
+    if (!statusAfter.isEmpty() && status)
+        m_status->setText(statusAfter);
+    emit tablesRefreshed();
 }
 
 QString MainWindow::selectedTable() const

@@ -45,7 +45,9 @@ public:
     void setExportFolder(const QString &folder);
 
 public slots:
-    void refresh();
+    //! Lists the tables again on a worker (a newer refresh supersedes an older one); the tree
+    //! and the status bar follow when it is done, the status showing `statusAfter` if given.
+    void refresh(const QString &statusAfter = {});
     //! Shows a table's rows in the centre.
     void showTable(const QString &name);
     //! A full JSON backup, timestamped, into the export folder.
@@ -69,12 +71,19 @@ public slots:
     //! Drops a table (the context menu asks first).
     engine::Status dropTable(const QString &table);
 
+signals:
+    //! The tree shows the tables as of the latest refresh.
+    void tablesRefreshed();
+
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     QString selectedTable() const;
+    //! Shows a listing of the tables (from refresh's worker, or the first one at open).
+    void applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
+                     const QString &statusAfter);
     void tableMenu(const QPoint &at);
     //! A finished job's folder in the file manager, or a failed one's error in full.
     void openJobResult(int row);
@@ -98,6 +107,7 @@ private:
     JobList *m_jobs;
     QTableView *m_jobView;
     QLabel *m_status;
+    quint64 m_refreshes = 0; //!< refreshes started; only the newest one's listing is shown
 };
 
 } // namespace strata::ui

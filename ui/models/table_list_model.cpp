@@ -40,13 +40,11 @@ QString TableListModel::tableOf(const QModelIndex &index) const
     return QString::fromStdString(m_tables[static_cast<size_t>(row)].name);
 }
 
-engine::Status TableListModel::reload(engine::Connection &connection)
+void TableListModel::setTables(std::vector<engine::TableInfo> tables)
 {
-    auto tables = connection.tables();
     beginResetModel();
-    m_tables = tables ? std::move(*tables) : std::vector<engine::TableInfo>{};
+    m_tables = std::move(tables);
     endResetModel();
-    return tables ? engine::Status() : tables.status();
 }
 
 int TableListModel::rowCount(const QModelIndex &parent) const

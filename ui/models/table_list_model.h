@@ -18,7 +18,8 @@ public:
     explicit TableListModel(QObject *parent = nullptr);
 
     //! Reloads from the connection; returns the error when listing failed (model emptied).
-    engine::Status reload(engine::Connection &connection);
+    //! Shows these tables (listed on a worker: listing counts every table's rows).
+    void setTables(std::vector<engine::TableInfo> tables);
     const engine::TableInfo &tableAt(int row) const { return m_tables[static_cast<size_t>(row)]; }
 
     //! The table a tree index belongs to (a table's row or one of its columns), or "".
