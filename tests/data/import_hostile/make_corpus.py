@@ -56,15 +56,15 @@ case("raw_control_char.json", '[{"a": "x\ty"}]', "raw_control_char.json:1:")
 case("deep_arrays.json", "[" * 5000 + "]" * 5000, "nesting deeper than 64 levels")
 case("deep_objects.json", '{"a":' * 5000 + "1" + "}" * 5000, "nesting deeper than 64 levels")
 case("invalid_utf8.json", b'[{"a": "caf\xc3"}]', "invalid_utf8.json:1: $[0].a: expected UTF-8 text, found an invalid byte sequence")
-case("invalid_utf8_key.json", b'[{"ok": 1, "caf\xc3": 2}]', "invalid_utf8_key.json: $[0]: expected UTF-8 text in a key, found an invalid byte sequence")
-case("invalid_utf8_name.json", b'{"table": {"name": "t\xff", "data": []}}', "invalid_utf8_name.json: $.table.name: expected UTF-8 text, found an invalid byte sequence")
+case("invalid_utf8_key.json", b'[{"ok": 1, "caf\xc3": 2}]', "invalid_utf8_key.json:1: $[0]: expected UTF-8 text in a key, found an invalid byte sequence")
+case("invalid_utf8_name.json", b'{"table": {"name": "t\xff", "data": []}}', "invalid_utf8_name.json:1: $.table.name: expected UTF-8 text, found an invalid byte sequence")
 case("empty.json", "  \n", "empty.json: the file is empty")
 case("two_values.json", '{"a": 1}\n{"a": 2}\n', "more than one JSON value")
 case("scalar_root.json", "42", "expected an object or an array at the top level")
 case("string_root.json", '"hello"', "expected an object or an array at the top level")
 # --- JSON: structure and content ---
 case("nul_in_string.json", '[{"a": "x\\u0000y"}]', "nul_in_string.json:1: $[0].a: expected text, found a NUL byte")
-case("row_not_object.json", "[1, 2]", "expected a row (an object or an array), found a single value")
+case("row_not_object.json", "[1, 2]", "row_not_object.json:1: $[0]: expected a row (an object or an array), found a single value")
 case("nested_value.json", '[{"a": {"b": 1}}]', "column 'a': expected a string, number, boolean or null, found an object")
 case("array_in_row.json", '[{"a": [1, 2]}]', "found an array")
 case("bad_value_with_defs.json", '{"tables": {"t": {"schema": {"column_defs": [{"name": "n", "type": "INTEGER"}]}, "data": [{"n": 1}, {"n": "abc"}]}}}', "$.tables.t.data[1].n: expected an integer, found 'abc'")
@@ -86,8 +86,8 @@ def feature(geometry, properties='{"a": 1}'):
 
 case("empty_position.geojson", feature('{"type": "LineString", "coordinates": [[]]}'), "$.features[0].geometry: expected a position of two or three numbers, found []")
 case("empty_ring_position.geojson", feature('{"type": "Polygon", "coordinates": [[[]]]}'), "expected a position of two or three numbers, found []")
-case("text_coordinates.geojson", feature('{"type": "Point", "coordinates": "east"}'), "$.features[0].geometry: expected a GeoJSON geometry, found one GEOS cannot read")
-case("unknown_geometry.geojson", feature('{"type": "Circle", "coordinates": [1, 2]}'), "expected a GeoJSON geometry, found one GEOS cannot read")
+case("text_coordinates.geojson", feature('{"type": "Point", "coordinates": "east"}'), "$.features[0].geometry: expected \"coordinates\" (an array) in a Point")
+case("unknown_geometry.geojson", feature('{"type": "Circle", "coordinates": [1, 2]}'), "expected a geometry type (Point, LineString, Polygon, their Multi forms or GeometryCollection), found 'Circle'")
 case("bare_geometry.geojson", '{"type": "Point", "coordinates": [1, 2]}', "expected a FeatureCollection or a Feature, found type 'Point'")
 case("features_not_objects.geojson", '{"type": "FeatureCollection", "features": [[1, 2]]}', "expected a Feature object, found an array")
 case("array_root.geojson", "[1, 2]", "expected a GeoJSON object (a FeatureCollection), found an array")
@@ -120,7 +120,24 @@ zipcase("tampered.zip", [("manifest.json", json.dumps(manifest)), ("t_export_202
         "the archive does not match its manifest.json, so nothing was imported")
 zipcase("nothing_to_import.zip", [("readme.txt", "hello"), ("picture.png", "\x89PNG")], "holds no file Strata can import")
 case("not_a_zip.zip", b"PK\x03\x04 this is not really a zip", "not a readable zip archive")
+zipcase("duplicate_entry.zip", [("keep.csv", "id,name\n2,two\n"), ("keep.csv", "id,name\n3,three\n")],
+        "entry keep.csv appears more than once (which one is meant is ambiguous); nothing was imported")
 zipcase("bad_entry.zip", [("ok.csv", "a\n1\n"), ("bad.csv", 'a,b\n1,"x\n')], "bad_entry.zip:bad.csv:2:3: the quoted field starting here is never closed")
+
+# --- later additions: the line and index of a bad element; GeoJSON geometries checked by Strata ---
+case("row_not_object_third.json", '[{"a": 1},\n {"a": 2},\n 3]\n', "row_not_object_third.json:3: $[2]: expected a row (an object or an array), found a single value")
+case("geometry_as_wkt.geojson", feature('"POINT (1 2)"'), "$.features[0].geometry: expected a GeoJSON geometry (an object) or null, found a string")
+case("four_coordinates.geojson", feature('{"type": "Point", "coordinates": [1, 2, 3, 4]}'), "expected a position of two or three numbers, found an array of 4")
+case("mixed_dimensions.geojson", feature('{"type": "LineString", "coordinates": [[1, 2], [3, 4, 5]]}'), "expected every position of a geometry to have the same number of coordinates")
+case("open_ring.geojson", feature('{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}'), "expected a closed polygon ring")
+case("short_ring.geojson", feature('{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [0, 0]]]}'), "expected a polygon ring of at least four positions")
+case("one_point_line.geojson", feature('{"type": "LineString", "coordinates": [[0, 0]]}'), "expected a line of at least two positions")
+case("huge_coordinate.geojson", feature('{"type": "Point", "coordinates": [1e400, 0]}'), "Number too big to be stored in double")
+case("string_in_position.geojson", feature('{"type": "Point", "coordinates": [1, "2"]}'), "found a non-number in it")
+nested = '{"type": "GeometryCollection", "geometries": []}'
+for _ in range(19):
+    nested = '{"type": "GeometryCollection", "geometries": [' + nested + ']}'
+case("deep_collection.geojson", feature(nested), "nested deeper than")
 
 with open(os.path.join(here, "expected.tsv"), "w") as f:
     f.write("# file\toptions\texpected error (a part of the message)\n")
