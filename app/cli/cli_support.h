@@ -47,6 +47,8 @@ private:
     bool m_drawn = false;
 };
 
+int exportCommand(const QStringList &args);
+int formatsCommand(const QStringList &args);
 int importCommand(const QStringList &args);
 int restoreCommand(const QStringList &args);
 

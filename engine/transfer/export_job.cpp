@@ -336,13 +336,7 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
         const auto &registry = FormatRegistry::instance();
         std::set<std::string> seenFormats;
         for (const auto &f : spec.formats) {
-            if (!registry.find(f.id)) {
-                std::string known;
-                for (const auto &info : registry.formats())
-                    known += (known.empty() ? "" : ", ") + info.id;
-                throw EngineError(StatusCode::Invalid,
-                                  "unknown format '" + f.id + "' (known: " + known + ")");
-            }
+            check(registry.validate(f)); // every option, before any file is opened
             if (!seenFormats.insert(f.id).second)
                 throw EngineError(StatusCode::Invalid, "format " + f.id + " is named twice");
         }
@@ -401,23 +395,22 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
         // that on any exit, an error included, the threads are joined before those go.
         std::vector<std::unique_ptr<Output>> outputs;
         auto open = [&](const FormatRequest &f, const std::string &stem, const std::string &table) {
-            const FormatInfo *info = registry.find(f.id);
-            const bool lines = f.options.count("lines") && f.options.at("lines") == "true";
+            const std::string extension = registry.find(f.id)->extensionWith(f.options);
             auto out = std::make_unique<Output>();
             out->format = f.id;
             out->table = table;
             if (plan) {
-                plan->push_back(stem + "_" + stamp + "." + (lines ? "jsonl" : info->extension));
+                plan->push_back(stem + "_" + stamp + "." + extension);
                 outputs.push_back(std::move(out));
                 return outputs.back().get();
             }
-            out->file = check(OutputFile::create(spec.outputDir, stem + "_" + stamp,
-                                                 lines ? "jsonl" : info->extension, &budget));
+            out->file
+                = check(OutputFile::create(spec.outputDir, stem + "_" + stamp, extension, &budget));
             out->thread = std::make_unique<WriterThread>();
             Output *raw = out.get();
             out->thread->setLast([raw] { raw->writer.reset(); });
             out->thread->post([raw, &registry, &context, &f] {
-                raw->writer = registry.createWriter(f.id, *raw->file, context, f.options);
+                raw->writer = registry.createWriter(f, *raw->file, context);
             });
             outputs.push_back(std::move(out));
             return raw;

@@ -13,28 +13,79 @@
 
 namespace strata::transfer {
 
-//! What a format can do.
+//! What a format can do besides reading (a reader factory) and writing (a writer factory).
 enum Capability : unsigned {
-    CanExport = 1,
-    CanImport = 2,
     MultiTable = 4,      //!< one file holds every table of an export (else one file per table)
     InlineDeletions = 8, //!< an incremental export's deleted keys go into the same file
+    Archive = 16,        //!< a container the import job unpacks; its entries use other formats
 };
 
+//! One option of a format. The CLI's flags and `strata-cli formats`, the export dialog's
+//! controls and the validation before any work starts are all made from these.
+struct FormatOption {
+    enum class Kind {
+        Choice,    //!< one of `choices`
+        Boolean,   //!< true or false
+        Character, //!< one character, or "tab"
+        Text,      //!< any text
+        Count,     //!< a whole number of at least 1
+    };
+    std::string name; //!< "preset"
+    Kind kind = Kind::Text;
+    std::vector<std::string> choices;
+    //! What the writer does without the option; "" when another option decides (a preset).
+    std::string defaultValue;
+    std::string help;  //!< one line, English, for --help and tooltips
+    std::string label; //!< the dialog's label, English; translated in the "FormatOption" context
+};
+
+class Reader;
+class Writer;
+struct TableMeta;
+struct ExportContext;
+
+//! How strongly the first bytes of a file say it is in a format.
+enum class Sniff {
+    No,
+    Maybe,  //!< looks like it (JSON starts with { or [); the file's extension decides first
+    Likely, //!< looks like it, and more than a Maybe does (a GeoJSON FeatureCollection)
+    Surely  //!< a magic number ("PK\3\4", "SQLite format 3"): beats the extension
+};
+
+//! Everything Strata knows about one format, in one place: the registry, the CLI, the dialogs
+//! and the conformance test read it from here.
 struct FormatInfo {
     std::string id;        //!< "csv"
     std::string name;      //!< "CSV (comma-separated values)"
-    std::string extension; //!< "csv"
-    unsigned capabilities = CanExport;
+    std::string extension; //!< written: "csv"
+    //! Read by extension (lower case, no dot): "csv", "tsv", "tab", "psv".
+    std::vector<std::string> readExtensions;
+    std::vector<std::string> mimeTypes;
+    unsigned capabilities = 0;
     //! File name stem of a MultiTable file holding a whole, unfiltered database.
     std::string fullExportStem = "full_backup";
-    //! Options the format understands, with a one-line description each.
-    std::map<std::string, std::string> options;
+    //! Options the writer understands.
+    std::vector<FormatOption> options;
+    //! Whether a file starting with `head` (up to 4 KiB) is in this format; empty: never sniffed.
+    std::function<Sniff(std::string_view head)> sniff;
+    //! The extension written with these options ("jsonl" for JSON lines); empty: `extension`.
+    std::function<std::string(const std::map<std::string, std::string> &)> extensionFor;
+    //! Checks option values together, beyond each one's kind; throws EngineError(Invalid).
+    std::function<void(const std::map<std::string, std::string> &)> checkOptions;
     //! Whether the format can write this table with these options (GeoJSON needs a geometry);
     //! empty: every table. A full export skips tables a format does not accept, with a warning;
     //! naming such a table is an error that says why.
-    std::function<std::string(const struct TableMeta &, const std::map<std::string, std::string> &)>
+    std::function<std::string(const TableMeta &, const std::map<std::string, std::string> &)>
         rejects;
+    std::function<std::unique_ptr<Writer>(OutputFile &out, const ExportContext &context,
+                                          const std::map<std::string, std::string> &options)>
+        writer;
+    std::function<std::unique_ptr<Reader>(const std::string &path, const ImportSpec &spec)> reader;
+
+    bool canExport() const { return static_cast<bool>(writer); }
+    bool canImport() const { return static_cast<bool>(reader) || (capabilities & Archive); }
+    const FormatOption *option(const std::string &name) const;
+    std::string extensionWith(const std::map<std::string, std::string> &options) const;
 };
 
 //! A column as an export writes it (after column subsets and sanitization).
@@ -95,46 +146,39 @@ public:
     virtual void finish() = 0;
 };
 
-class Reader;
-
-//! Creates writers for the formats it knows, by id. Filled once at start-up by
-//! registerBuiltinFormats(); read-only afterwards.
+//! The formats Strata knows, by id. Filled once at start-up by registerBuiltinFormats();
+//! read-only afterwards.
 class FormatRegistry {
 public:
-    using Factory
-        = std::function<std::unique_ptr<Writer>(OutputFile &out, const ExportContext &context,
-                                                const std::map<std::string, std::string> &options)>;
-
     static FormatRegistry &instance();
-    void add(FormatInfo info, Factory writerFactory);
+    //! Registers a format (registering an id again replaces it: tests call it repeatedly).
+    void add(FormatInfo info);
+    const FormatInfo *find(const std::string &id) const;
+    const std::vector<FormatInfo> &formats() const { return m_formats; }
+    //! "csv, json, sql" — the ids that can export (or import).
+    std::string exportIds() const;
+    std::string importIds() const;
+    //! Every extension some format imports, lower case, without the dot.
+    std::vector<std::string> importExtensions() const;
+    //! The importing format for an extension (lower case, no dot; "csv" for "tsv"), or "".
+    std::string importerForExtension(const std::string &extension) const;
 
-    using ReaderFactory
-        = std::function<std::unique_ptr<Reader>(const std::string &path, const ImportSpec &spec)>;
-    //! Registers a reader for format `id`, for files with these extensions (lower case, no dot).
-    void addReader(const std::string &id, std::vector<std::string> extensions,
-                   ReaderFactory factory);
-    bool hasReader(const std::string &id) const;
-    std::vector<std::string> readerIds() const;
-    //! The reader id for an extension ("csv" for "tsv"), or "".
-    std::string readerForExtension(const std::string &extension) const;
+    //! The bind step, before any work starts: the format exists and can export, and every
+    //! option is known and has a value of its kind (then the format's own checkOptions).
+    engine::Status validate(const FormatRequest &request) const;
+    //! The importing format for a file: a magic number first, then the extension, then the
+    //! content's look, then CSV for text without a telling extension. Never throws.
+    engine::Result<std::string> detect(const std::string &path) const;
+
     //! Throws EngineError(Invalid) naming the readable formats when `id` has no reader.
     std::unique_ptr<Reader> createReader(const std::string &id, const std::string &path,
                                          const ImportSpec &spec) const;
-    const FormatInfo *find(const std::string &id) const;
-    std::vector<FormatInfo> formats() const;
-    //! Throws EngineError(Invalid) naming the known ids when `id` is unknown.
-    std::unique_ptr<Writer> createWriter(const std::string &id, OutputFile &out,
-                                         const ExportContext &context,
-                                         const std::map<std::string, std::string> &options) const;
+    //! Throws EngineError(Invalid) when the request does not validate.
+    std::unique_ptr<Writer> createWriter(const FormatRequest &request, OutputFile &out,
+                                         const ExportContext &context) const;
 
 private:
-    std::vector<std::pair<FormatInfo, Factory>> m_formats;
-    struct ReaderEntry {
-        std::string id;
-        std::vector<std::string> extensions;
-        ReaderFactory factory;
-    };
-    std::vector<ReaderEntry> m_readers;
+    std::vector<FormatInfo> m_formats;
 };
 
 //! Registers Strata's own formats. Called once from main() (and test set-up); no static

@@ -5,11 +5,11 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/csv/csv_reader.h"
 #include "engine/transfer/formats/json/json_reader.h"
+#include "engine/transfer/formats/zip/zip_input.h"
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
 #include "engine/transfer/writer_thread.h"
-#include "engine/transfer/zip_input.h"
 
 #include <QDir>
 #include <QFile>
@@ -876,43 +876,18 @@ std::string extensionOf(const std::string &path)
 
 } // namespace
 
-std::string detectImportFormat(const std::string &path, const std::string &requested)
+engine::Result<std::string> detectImportFormat(const std::string &path,
+                                               const std::string &requested)
 {
     auto &registry = FormatRegistry::instance();
-    if (!requested.empty()) {
-        if (!registry.hasReader(requested))
-            throw EngineError(StatusCode::Invalid,
-                              "Strata cannot import format '" + requested
-                                  + "' (it reads: " + joined(registry.readerIds()) + ")");
-        return requested;
-    }
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw EngineError(StatusCode::Io,
-                          path + ": cannot open (" + file.errorString().toStdString() + ")");
-    const QByteArray head = file.read(64);
-    if (head.startsWith("PK\x03\x04") && registry.hasReader("zip"))
-        return "zip";
-    if (head.startsWith(QByteArray("SQLite format 3\0", 16)) && registry.hasReader("sqlite"))
-        return "sqlite";
-    const std::string ext = extensionOf(path);
-    if (auto id = registry.readerForExtension(ext); !id.empty())
-        return id;
-    // No telling extension: JSON starts with { or [, anything else is taken for CSV.
-    for (char c : head) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-            continue;
-        if ((c == '{' || c == '[') && registry.hasReader("json"))
-            return "json";
-        break;
-    }
-    if (registry.hasReader("csv") && (ext.empty() || ext == "txt" || ext == "dat"))
-        return "csv";
-    throw EngineError(StatusCode::Invalid,
-                      path
-                          + ": cannot tell the format from the name or the content (Strata "
-                            "reads: "
-                          + joined(registry.readerIds()) + "; choose one with --format)");
+    if (requested.empty())
+        return registry.detect(path);
+    const FormatInfo *info = registry.find(requested);
+    if (!info || !info->canImport())
+        return engine::Status(StatusCode::Invalid, "Strata cannot import format '" + requested
+                                                       + "' (it reads: " + registry.importIds()
+                                                       + ")");
+    return requested;
 }
 
 namespace {
@@ -943,7 +918,7 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     std::vector<Input> inputs;
     std::unique_ptr<QTemporaryDir> unpacked;
     for (const std::string &file : spec.files) {
-        if (detectImportFormat(file, spec.format) != "zip") {
+        if (check(detectImportFormat(file, spec.format)) != "zip") {
             inputs.push_back({file, file});
             continue;
         }
@@ -986,7 +961,7 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const std
     ImportSpec entrySpec = spec;
     if (file != path)
         entrySpec.table.clear(); // each entry of an archive into its own table
-    const std::string format = detectImportFormat(path, file == path ? spec.format : "");
+    const std::string format = check(detectImportFormat(path, file == path ? spec.format : ""));
     if (spec.restore && format != "json" && file != path) {
         result.warnings.push_back(file
                                   + ": not restored (a restore reads the archive's JSON "
@@ -1246,7 +1221,7 @@ engine::Result<ImportPreview> previewImport(const std::string &path, const Impor
 {
     try {
         ImportPreview preview;
-        preview.format = detectImportFormat(path, spec.format);
+        preview.format = check(detectImportFormat(path, spec.format));
         const std::string table = spec.table.empty() ? tableNameFromPath(path) : spec.table;
         std::unique_ptr<Reader> reader;
         if (preview.format == "csv") {

@@ -36,8 +36,9 @@ struct ImportPreview {
 engine::Result<ImportPreview> previewImport(const std::string &path, const ImportSpec &spec,
                                             size_t maxRows = 20, int64_t maxBytes = 256 << 10);
 
-//! The format id for a file: ImportSpec::format when set, else from the extension and the
-//! first bytes. Throws EngineError(Invalid) naming the formats Strata reads.
-std::string detectImportFormat(const std::string &path, const std::string &requested = {});
+//! The format id for a file: `requested` when set (it must be one Strata reads), else from the
+//! first bytes and the extension (FormatRegistry::detect).
+engine::Result<std::string> detectImportFormat(const std::string &path,
+                                               const std::string &requested = {});
 
 } // namespace strata::transfer

@@ -1,7 +1,78 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/import_source.h"
 
+#include <QFile>
+#include <algorithm>
+
 namespace strata::transfer {
+
+using engine::EngineError;
+using engine::Status;
+using engine::StatusCode;
+
+namespace {
+
+std::string lowerExtension(const std::string &path)
+{
+    const size_t slash = path.find_last_of('/');
+    const size_t dot = path.find_last_of('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+        return {};
+    std::string ext = path.substr(dot + 1);
+    for (char &c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+std::string describeChoices(const FormatOption &o)
+{
+    std::string text;
+    for (size_t i = 0; i < o.choices.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == o.choices.size() ? " or " : ", ") + o.choices[i];
+    return text;
+}
+
+//! Why `value` is not a value of option `o`, or "".
+std::string wrongValue(const FormatOption &o, const std::string &value)
+{
+    switch (o.kind) {
+    case FormatOption::Kind::Choice:
+        return std::find(o.choices.begin(), o.choices.end(), value) != o.choices.end()
+                   ? ""
+                   : "expected " + describeChoices(o);
+    case FormatOption::Kind::Boolean:
+        return value == "true" || value == "false" ? "" : "expected true or false";
+    case FormatOption::Kind::Character:
+        return value.size() == 1 || value == "tab" ? "" : "expected one character, or tab";
+    case FormatOption::Kind::Count: {
+        const bool digits = !value.empty() && value.size() < 10
+                            && std::all_of(value.begin(), value.end(),
+                                           [](char c) { return c >= '0' && c <= '9'; });
+        return digits && std::stoll(value) >= 1 ? "" : "expected a whole number of at least 1";
+    }
+    case FormatOption::Kind::Text:
+        return "";
+    }
+    return "";
+}
+
+} // namespace
+
+const FormatOption *FormatInfo::option(const std::string &name) const
+{
+    for (const auto &o : options)
+        if (o.name == name)
+            return &o;
+    return nullptr;
+}
+
+std::string FormatInfo::extensionWith(const std::map<std::string, std::string> &opts) const
+{
+    if (extensionFor)
+        if (std::string ext = extensionFor(opts); !ext.empty())
+            return ext;
+    return extension;
+}
 
 FormatRegistry &FormatRegistry::instance()
 {
@@ -9,106 +80,137 @@ FormatRegistry &FormatRegistry::instance()
     return registry;
 }
 
-void FormatRegistry::add(FormatInfo info, Factory writerFactory)
+void FormatRegistry::add(FormatInfo info)
 {
-    for (auto &[existing, factory] : m_formats) {
-        if (existing.id == info.id) { // registering twice replaces (tests call it repeatedly)
+    for (auto &existing : m_formats) {
+        if (existing.id == info.id) {
             existing = std::move(info);
-            factory = std::move(writerFactory);
             return;
         }
     }
-    m_formats.emplace_back(std::move(info), std::move(writerFactory));
+    m_formats.push_back(std::move(info));
 }
 
 const FormatInfo *FormatRegistry::find(const std::string &id) const
 {
-    for (const auto &[info, factory] : m_formats)
+    for (const auto &info : m_formats)
         if (info.id == id)
             return &info;
     return nullptr;
 }
 
-std::vector<FormatInfo> FormatRegistry::formats() const
+std::string FormatRegistry::exportIds() const
 {
-    std::vector<FormatInfo> out;
-    for (const auto &[info, factory] : m_formats)
-        out.push_back(info);
-    return out;
-}
-
-std::unique_ptr<Writer>
-FormatRegistry::createWriter(const std::string &id, OutputFile &out, const ExportContext &context,
-                             const std::map<std::string, std::string> &options) const
-{
-    for (const auto &[info, factory] : m_formats) {
-        if (info.id != id)
-            continue;
-        for (const auto &[key, value] : options)
-            if (!info.options.count(key))
-                throw engine::EngineError(engine::StatusCode::Invalid,
-                                          "format " + id + " has no option '" + key + "'");
-        return factory(out, context, options);
-    }
-    std::string known;
-    for (const auto &[info, factory] : m_formats)
-        known += (known.empty() ? "" : ", ") + info.id;
-    throw engine::EngineError(engine::StatusCode::Invalid,
-                              "unknown format '" + id + "' (known: " + known + ")");
-}
-
-void FormatRegistry::addReader(const std::string &id, std::vector<std::string> extensions,
-                               ReaderFactory factory)
-{
-    for (auto &[info, writer] : m_formats)
-        if (info.id == id)
-            info.capabilities |= CanImport;
-    for (auto &r : m_readers) {
-        if (r.id == id) {
-            r.extensions = std::move(extensions);
-            r.factory = std::move(factory);
-            return;
-        }
-    }
-    m_readers.push_back({id, std::move(extensions), std::move(factory)});
-}
-
-bool FormatRegistry::hasReader(const std::string &id) const
-{
-    for (const auto &r : m_readers)
-        if (r.id == id)
-            return true;
-    return false;
-}
-
-std::vector<std::string> FormatRegistry::readerIds() const
-{
-    std::vector<std::string> ids;
-    for (const auto &r : m_readers)
-        ids.push_back(r.id);
+    std::string ids;
+    for (const auto &info : m_formats)
+        if (info.canExport())
+            ids += (ids.empty() ? "" : ", ") + info.id;
     return ids;
 }
 
-std::string FormatRegistry::readerForExtension(const std::string &extension) const
+std::string FormatRegistry::importIds() const
 {
-    for (const auto &r : m_readers)
-        for (const auto &e : r.extensions)
-            if (e == extension)
-                return r.id;
+    std::string ids;
+    for (const auto &info : m_formats)
+        if (info.canImport())
+            ids += (ids.empty() ? "" : ", ") + info.id;
+    return ids;
+}
+
+std::vector<std::string> FormatRegistry::importExtensions() const
+{
+    std::vector<std::string> extensions;
+    for (const auto &info : m_formats)
+        if (info.canImport())
+            extensions.insert(extensions.end(), info.readExtensions.begin(),
+                              info.readExtensions.end());
+    return extensions;
+}
+
+std::string FormatRegistry::importerForExtension(const std::string &extension) const
+{
+    if (!extension.empty())
+        for (const auto &info : m_formats)
+            if (info.canImport())
+                for (const auto &e : info.readExtensions)
+                    if (e == extension)
+                        return info.id;
     return {};
+}
+
+Status FormatRegistry::validate(const FormatRequest &request) const
+{
+    const FormatInfo *info = find(request.id);
+    if (!info || !info->canExport())
+        return Status(StatusCode::Invalid,
+                      "unknown format '" + request.id + "' (known: " + exportIds() + ")");
+    for (const auto &[name, value] : request.options) {
+        const FormatOption *o = info->option(name);
+        if (!o) {
+            std::string known;
+            for (const auto &k : info->options)
+                known += (known.empty() ? "" : ", ") + k.name;
+            return Status(
+                StatusCode::Invalid,
+                "format " + request.id + " has no option '" + name + "'"
+                    + (known.empty() ? " (it takes none)" : " (it takes: " + known + ")"));
+        }
+        if (const std::string why = wrongValue(*o, value); !why.empty())
+            return Status(StatusCode::Invalid, "format " + request.id + ", option " + name + ": '"
+                                                   + value + "' is not a value (" + why + ")");
+    }
+    if (info->checkOptions) {
+        try {
+            info->checkOptions(request.options);
+        } catch (const EngineError &e) {
+            return Status(e.code(), "format " + request.id + ": " + e.what());
+        }
+    }
+    return {};
+}
+
+engine::Result<std::string> FormatRegistry::detect(const std::string &path) const
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return Status(StatusCode::Io,
+                      path + ": cannot open (" + file.errorString().toStdString() + ")");
+    const QByteArray bytes = file.read(4096);
+    const std::string_view head(bytes.constData(), static_cast<size_t>(bytes.size()));
+    for (const auto &info : m_formats)
+        if (info.canImport() && info.sniff && info.sniff(head) == Sniff::Surely)
+            return info.id;
+    const std::string ext = lowerExtension(path);
+    if (std::string id = importerForExtension(ext); !id.empty())
+        return id;
+    for (const Sniff level : {Sniff::Likely, Sniff::Maybe})
+        for (const auto &info : m_formats)
+            if (info.canImport() && info.sniff && info.sniff(head) == level)
+                return info.id;
+    // Text without a telling extension is taken for CSV (whose sniffer finds the delimiter).
+    if (find("csv") && (ext.empty() || ext == "txt" || ext == "dat"))
+        return std::string("csv");
+    return Status(StatusCode::Invalid,
+                  path + ": cannot tell the format from the name or the content (Strata reads: "
+                      + importIds() + "; choose one with --format)");
 }
 
 std::unique_ptr<Reader> FormatRegistry::createReader(const std::string &id, const std::string &path,
                                                      const ImportSpec &spec) const
 {
-    for (const auto &r : m_readers)
-        if (r.id == id)
-            return r.factory(path, spec);
-    std::string known;
-    for (const auto &r : m_readers)
-        known += (known.empty() ? "" : ", ") + r.id;
-    throw engine::EngineError(engine::StatusCode::Invalid,
-                              "Strata cannot import format '" + id + "' (it reads: " + known + ")");
+    const FormatInfo *info = find(id);
+    if (!info || !info->reader)
+        throw EngineError(StatusCode::Invalid, "Strata cannot import format '" + id
+                                                   + "' (it reads: " + importIds() + ")");
+    return info->reader(path, spec);
+}
+
+std::unique_ptr<Writer> FormatRegistry::createWriter(const FormatRequest &request, OutputFile &out,
+                                                     const ExportContext &context) const
+{
+    if (Status status = validate(request); !status)
+        throw EngineError(status.code(), status.message());
+    return find(request.id)->writer(out, context, request.options);
 }
 
 } // namespace strata::transfer

@@ -225,6 +225,62 @@ private slots:
         QCOMPARE(QDir(out).entryList({"*_latest.*"}, QDir::Files).size(), 4); // one link per stem
     }
 
+    // Format options come from each format's schema: `formats` lists them, --option sets any,
+    // and a wrong one is refused before the database is opened or a folder created.
+    void formatOptionsFromTheSchema()
+    {
+        const Run listed = cli({"formats", "--json"});
+        QVERIFY2(listed.code == 0, qPrintable(listed.err));
+        const auto formats = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+        QStringList ids;
+        QJsonObject csvFormat;
+        for (const auto &f : formats) {
+            ids << f.toObject()["id"].toString();
+            if (ids.last() == "csv")
+                csvFormat = f.toObject();
+        }
+        QCOMPARE(ids, (QStringList{"csv", "json", "sql", "sqlite", "xlsx", "geojson", "zip"}));
+        bool delimiter = false;
+        for (const auto &o : csvFormat["options"].toArray())
+            delimiter |= o.toObject()["name"] == "delimiter" && o.toObject()["kind"] == "character";
+        QVERIFY(delimiter);
+        const QString out = m_tmp.filePath("options");
+        const Run semicolons = cli({"export", "--db", m_db, "--out", out, "--tables", "users",
+                                    "--format", "csv,json", "--option", "csv.delimiter=;",
+                                    "--option", "json.lines=true", "--json"});
+        QVERIFY2(semicolons.code == 0, qPrintable(semicolons.err));
+        const auto files = QJsonDocument::fromJson(semicolons.out.toUtf8())["files"].toArray();
+        QCOMPARE(files.size(), 2);
+        for (const auto &f : files) {
+            const QString path = f.toObject()["path"].toString();
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray first = file.readLine();
+            if (path.endsWith(".csv"))
+                QVERIFY2(first.startsWith("id;name;"), first.constData());
+            else
+                QVERIFY2(path.endsWith(".jsonl") && first.startsWith("{"), qPrintable(path));
+        }
+        const QString untouched = m_tmp.filePath("never-created");
+        for (const QStringList &bad :
+             {QStringList{"--format", "csv", "--option", "csv.delimiter=two"},
+              QStringList{"--format", "csv", "--option", "csv.no_such=1"},
+              QStringList{"--format", "csv", "--option", "sql.dialect=postgres"},
+              QStringList{"--format", "lotus"}}) {
+            const Run r = cli(QStringList{"export", "--db", m_tmp.filePath("no-such-db"), "--out",
+                                          untouched, "--tables", "users"}
+                              + bad);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains("delimiter: 'two' is not a value (expected one character")
+                         || r.err.contains("has no option 'no_such' (it takes: preset,")
+                         || r.err.contains("options for sql, which --format does not name")
+                         || r.err.contains("unknown format 'lotus' (known: csv, json,"),
+                     qPrintable(r.err));
+            QVERIFY(!QFileInfo::exists(untouched));
+            QVERIFY(!QFileInfo::exists(m_tmp.filePath("no-such-db")));
+        }
+    }
+
     void importAndRestoreFromTheCommandLine()
     {
         const QString db = m_tmp.filePath("imports");

@@ -111,7 +111,7 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
         = settings.value(QStringLiteral("export/formats"), QStringList{QStringLiteral("csv")})
               .toStringList();
     for (const auto &info : transfer::FormatRegistry::instance().formats()) {
-        if (!(info.capabilities & transfer::CanExport))
+        if (!info.canExport())
             continue;
         auto *box = new QCheckBox(QString::fromStdString(info.id).toUpper(), this);
         box->setToolTip(QString::fromStdString(info.name));

@@ -2,6 +2,7 @@
 
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/export_spec.h"
+#include "engine/transfer/format.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
@@ -177,10 +178,12 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     });
     file->addSeparator();
     auto *importAction = file->addAction(tr("&Import…"), this, [this] {
+        QStringList patterns; // every extension a registered format imports
+        for (const auto &ext : transfer::FormatRegistry::instance().importExtensions())
+            patterns << QStringLiteral("*.") + QString::fromStdString(ext);
         const QStringList files = QFileDialog::getOpenFileNames(
             this, tr("Import files"), QString(),
-            tr("Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson "
-               "*.zip);;All files (*)"));
+            tr("Data files (%1);;All files (*)").arg(patterns.join(' ')));
         if (!files.isEmpty())
             importFiles(files, selectedTable());
     });

@@ -240,30 +240,6 @@ CsvOptions CsvOptions::fromMap(const std::map<std::string, std::string> &options
     return o;
 }
 
-FormatInfo csvFormatInfo()
-{
-    FormatInfo info;
-    info.id = "csv";
-    info.name = "CSV (comma-separated values)";
-    info.extension = "csv";
-    info.capabilities = CanExport;
-    info.options = {
-        {"preset", "rfc4180 (default), excel (BOM, formula guard, ; in decimal-comma locales), "
-                   "tsv, postgres (COPY ... CSV HEADER)"},
-        {"delimiter", "one character, or tab"},
-        {"quote", "one character"},
-        {"quote_policy", "minimal, all or nonnumeric"},
-        {"header", "true or false"},
-        {"line_end", "crlf or lf"},
-        {"bom", "true or false"},
-        {"null", "text written for NULL (default: empty)"},
-        {"formula_guard", "true or false: prefix = + - @ with '"},
-        {"booleans", "words (true/false) or digits (1/0)"},
-        {"blob", "base64 or hex"},
-    };
-    return info;
-}
-
 std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &,
                                         const std::map<std::string, std::string> &options)
 {

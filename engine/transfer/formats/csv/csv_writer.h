@@ -38,7 +38,6 @@ inline bool looksGuarded(std::string_view s, size_t from)
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-FormatInfo csvFormatInfo();
 std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &context,
                                         const std::map<std::string, std::string> &options);
 

@@ -67,7 +67,9 @@ GeometrySource geometrySource(const TableMeta &t, const std::map<std::string, st
     return g;
 }
 
-std::string rejectsTable(const TableMeta &t, const std::map<std::string, std::string> &options)
+} // namespace
+
+std::string geojsonRejects(const TableMeta &t, const std::map<std::string, std::string> &options)
 {
     const GeometrySource g = geometrySource(t, options);
     if (g.found())
@@ -80,6 +82,8 @@ std::string rejectsTable(const TableMeta &t, const std::map<std::string, std::st
            + " has no geometry column (a WKT column such as 'geometry', or 'lon' and "
              "'lat'; name one with the geometry or lon/lat options)";
 }
+
+namespace {
 
 //! RFC 7946 FeatureCollection, one feature a line. WKT is parsed by GEOS and written with its
 //! GeoJSON writer; the other columns become properties.
@@ -115,7 +119,7 @@ public:
         m_meta = table;
         m_source = geometrySource(table, m_options);
         if (!m_source.found())
-            throw EngineError(StatusCode::Invalid, rejectsTable(table, m_options));
+            throw EngineError(StatusCode::Invalid, geojsonRejects(table, m_options));
         m_keys.clear();
         m_types.clear();
         for (size_t c = 0; c < table.columns.size(); ++c) {
@@ -366,25 +370,6 @@ private:
 };
 
 } // namespace
-
-FormatInfo geojsonFormatInfo()
-{
-    FormatInfo info;
-    info.id = "geojson";
-    info.name = "GeoJSON (RFC 7946 FeatureCollection)";
-    info.extension = "geojson";
-    info.capabilities = CanExport;
-    info.options = {
-        {"geometry",
-         "the column holding WKT geometry (default: geometry, geom, wkt, the_geom, shape)"},
-        {"lon", "the longitude column, with lat (default: lon, longitude, lng, x, centroid_lon)"},
-        {"lat", "the latitude column, with lon"},
-        {"on_invalid", "error (default): stop at a geometry GEOS cannot read; skip: leave the row "
-                       "out and count it"},
-    };
-    info.rejects = rejectsTable;
-    return info;
-}
 
 std::unique_ptr<Writer> createGeojsonWriter(OutputFile &out, const ExportContext &,
                                             const std::map<std::string, std::string> &options)

@@ -4,7 +4,9 @@
 
 namespace strata::transfer {
 
-FormatInfo geojsonFormatInfo();
+//! Why the table cannot be written as GeoJSON with these options (no geometry), or "".
+std::string geojsonRejects(const TableMeta &table,
+                           const std::map<std::string, std::string> &options);
 std::unique_ptr<Writer> createGeojsonWriter(OutputFile &out, const ExportContext &context,
                                             const std::map<std::string, std::string> &options);
 

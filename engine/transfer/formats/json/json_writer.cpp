@@ -432,20 +432,6 @@ private:
 
 } // namespace
 
-FormatInfo jsonFormatInfo()
-{
-    FormatInfo info;
-    info.id = "json";
-    info.name = "JSON (Strata backup, table and query layouts; JSON lines)";
-    info.extension = "json";
-    info.capabilities = CanExport | MultiTable | InlineDeletions;
-    info.options = {
-        {"lines", "true: one JSON object per line (.jsonl), rows only"},
-        {"pretty", "true (default): one row per line; false: no line breaks"},
-    };
-    return info;
-}
-
 std::unique_ptr<Writer> createJsonWriter(OutputFile &out, const ExportContext &context,
                                          const std::map<std::string, std::string> &options)
 {

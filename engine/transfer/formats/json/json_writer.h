@@ -4,7 +4,6 @@
 
 namespace strata::transfer {
 
-FormatInfo jsonFormatInfo();
 std::unique_ptr<Writer> createJsonWriter(OutputFile &out, const ExportContext &context,
                                          const std::map<std::string, std::string> &options);
 

@@ -256,21 +256,6 @@ private:
 
 } // namespace
 
-FormatInfo sqlFormatInfo()
-{
-    FormatInfo info;
-    info.id = "sql";
-    info.name = "SQL script (SQLite, PostgreSQL, generic)";
-    info.extension = "sql";
-    info.capabilities = CanExport | MultiTable;
-    info.fullExportStem = "migration";
-    info.options = {
-        {"dialect", "sqlite (default), postgres or generic"},
-        {"rows_per_insert", "rows in one INSERT statement (default 100; 1 for one per row)"},
-    };
-    return info;
-}
-
 std::unique_ptr<Writer> createSqlWriter(OutputFile &out, const ExportContext &context,
                                         const std::map<std::string, std::string> &options)
 {

@@ -4,7 +4,6 @@
 
 namespace strata::transfer {
 
-FormatInfo sqlFormatInfo();
 std::unique_ptr<Writer> createSqlWriter(OutputFile &out, const ExportContext &context,
                                         const std::map<std::string, std::string> &options);
 

@@ -175,16 +175,6 @@ private:
 
 } // namespace
 
-FormatInfo sqliteFormatInfo()
-{
-    FormatInfo info;
-    info.id = "sqlite";
-    info.name = "SQLite database file";
-    info.extension = "sqlite";
-    info.capabilities = CanExport | MultiTable;
-    return info;
-}
-
 std::unique_ptr<Writer> createSqliteWriter(OutputFile &out, const ExportContext &context,
                                            const std::map<std::string, std::string> &)
 {

@@ -4,7 +4,6 @@
 
 namespace strata::transfer {
 
-FormatInfo sqliteFormatInfo();
 std::unique_ptr<Writer> createSqliteWriter(OutputFile &out, const ExportContext &context,
                                            const std::map<std::string, std::string> &options);
 

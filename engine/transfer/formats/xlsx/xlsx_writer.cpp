@@ -441,16 +441,6 @@ private:
 
 } // namespace
 
-FormatInfo xlsxFormatInfo()
-{
-    FormatInfo info;
-    info.id = "xlsx";
-    info.name = "Excel workbook (XLSX)";
-    info.extension = "xlsx";
-    info.capabilities = CanExport | MultiTable; // a full export: one sheet per table
-    return info;
-}
-
 std::unique_ptr<Writer> createXlsxWriter(OutputFile &out, const ExportContext &,
                                          const std::map<std::string, std::string> &)
 {

@@ -4,7 +4,6 @@
 
 namespace strata::transfer {
 
-FormatInfo xlsxFormatInfo();
 std::unique_ptr<Writer> createXlsxWriter(OutputFile &out, const ExportContext &context,
                                          const std::map<std::string, std::string> &options);
 

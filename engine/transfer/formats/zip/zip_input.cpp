@@ -1,4 +1,4 @@
-#include "engine/transfer/zip_input.h"
+#include "engine/transfer/formats/zip/zip_input.h"
 
 #include "engine/transfer/format.h"
 #include "engine/transfer/verify.h"
@@ -110,7 +110,7 @@ std::vector<ZipEntry> unpackZip(const std::string &archive, const ImportSpec &sp
         if (info.name.endsWith('/') || info.name == "manifest.json")
             continue;
         const std::string ext = extensionOf(info.name);
-        const std::string format = registry.readerForExtension(ext);
+        const std::string format = registry.importerForExtension(ext);
         if (format.empty() || format == "zip") {
             warnings.push_back(archive + ": entry " + info.name.toStdString()
                                + " skipped (not a format Strata imports here)");
