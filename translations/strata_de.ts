@@ -60,6 +60,104 @@
     </message>
 </context>
 <context>
+    <name>FormatOption</name>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="26"/>
+        <source>Preset</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="32"/>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="38"/>
+        <source>Quote</source>
+        <translation>Anführungszeichen</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="44"/>
+        <source>Quoting</source>
+        <translation>Anführung</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="50"/>
+        <source>Header line</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="56"/>
+        <source>Line ends</source>
+        <translation>Zeilenenden</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="62"/>
+        <source>Byte order mark</source>
+        <translation>Byte-Order-Mark</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="68"/>
+        <source>NULL as</source>
+        <translation>NULL als</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="74"/>
+        <source>Formula guard</source>
+        <translation>Formelschutz</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="80"/>
+        <source>Booleans</source>
+        <translation>Wahrheitswerte</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="86"/>
+        <source>Binary data</source>
+        <translation>Binärdaten</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="27"/>
+        <source>Geometry column</source>
+        <translation>Geometriespalte</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="33"/>
+        <source>Longitude column</source>
+        <translation>Längengrad-Spalte</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="39"/>
+        <source>Latitude column</source>
+        <translation>Breitengrad-Spalte</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="45"/>
+        <source>Invalid geometry</source>
+        <translation>Ungültige Geometrie</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="39"/>
+        <source>JSON lines (one row a line)</source>
+        <translation>JSON Lines (eine Zeile je Datensatz)</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="45"/>
+        <source>Line breaks</source>
+        <translation>Zeilenumbrüche</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="49"/>
+        <source>SQL dialect</source>
+        <translation>SQL-Dialekt</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="55"/>
+        <source>Rows per INSERT</source>
+        <translation>Zeilen je INSERT</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <location filename="../ui/jobs/job_list.cpp" line="81"/>
@@ -113,286 +211,239 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="44"/>
+        <location filename="../ui/export/export_dialog.cpp" line="62"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Ganze Datenbank (Sicherung)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="45"/>
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="46"/>
+        <location filename="../ui/export/export_dialog.cpp" line="64"/>
         <source>&amp;Query result</source>
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="53"/>
-        <source>&amp;Header line</source>
-        <translation>&amp;Kopfzeile</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="54"/>
-        <source>JSON &amp;lines (one row a line)</source>
-        <translation>JSON-&amp;Zeilen (eine Zeile pro Datensatz)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="55"/>
+        <location filename="../ui/export/export_dialog.cpp" line="69"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="56"/>
+        <location filename="../ui/export/export_dialog.cpp" line="70"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="65"/>
+        <location filename="../ui/export/export_dialog.cpp" line="77"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="69"/>
+        <location filename="../ui/export/export_dialog.cpp" line="81"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="70"/>
+        <location filename="../ui/export/export_dialog.cpp" line="82"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="73"/>
+        <location filename="../ui/export/export_dialog.cpp" line="85"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="73"/>
+        <location filename="../ui/export/export_dialog.cpp" line="85"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="74"/>
+        <location filename="../ui/export/export_dialog.cpp" line="86"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="88"/>
+        <location filename="../ui/export/export_dialog.cpp" line="100"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="95"/>
+        <location filename="../ui/export/export_dialog.cpp" line="107"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="107"/>
+        <location filename="../ui/export/export_dialog.cpp" line="119"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="125"/>
-        <source>CSV preset</source>
-        <translation>CSV-Vorgabe</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="130"/>
-        <source>SQL dialect</source>
-        <translation>SQL-Dialekt</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="134"/>
-        <source>as the preset</source>
-        <translation>wie die Vorgabe</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135"/>
-        <source>CSV delimiter</source>
-        <translation>CSV-Trennzeichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="140"/>
-        <source>as the preset (empty field)</source>
-        <translation>wie die Vorgabe (leeres Feld)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="141"/>
-        <source>Text written for NULL in CSV</source>
-        <translation>Text für NULL in CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146"/>
-        <source>found by name (geometry, wkt, …, or lon/lat)</source>
-        <translation>nach Namen gefunden (geometry, wkt, … oder lon/lat)</translation>
-    </message>
-    <message>
         <location filename="../ui/export/export_dialog.cpp" line="147"/>
-        <source>GeoJSON geometry column</source>
-        <translation>GeoJSON-Geometriespalte</translation>
+        <source>Options of the chosen formats</source>
+        <translation>Optionen der gewählten Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
-        <source>CSV preset:</source>
-        <translation>CSV-Vorgabe:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
-        <source>CSV delimiter:</source>
-        <translation>CSV-Trennzeichen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
-        <source>CSV NULL as:</source>
-        <translation>CSV-NULL als:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="151"/>
-        <source>SQL dialect:</source>
-        <translation>SQL-Dialekt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153"/>
-        <source>GeoJSON geometry:</source>
-        <translation>GeoJSON-Geometrie:</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="159"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="160"/>
+        <location filename="../ui/export/export_dialog.cpp" line="156"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="163"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="166"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="167"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="178"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
-        <location filename="../ui/export/export_dialog.cpp" line="186"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
         <source>Size limit</source>
         <translation>Größengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="188"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>At most:</source>
         <translation>Höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="193"/>
+        <location filename="../ui/export/export_dialog.cpp" line="189"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="195"/>
+        <location filename="../ui/export/export_dialog.cpp" line="191"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="198"/>
+        <location filename="../ui/export/export_dialog.cpp" line="194"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="199"/>
+        <location filename="../ui/export/export_dialog.cpp" line="195"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="200"/>
+        <location filename="../ui/export/export_dialog.cpp" line="196"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="205"/>
-        <location filename="../ui/export/export_dialog.cpp" line="211"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="205"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="212"/>
+        <location filename="../ui/export/export_dialog.cpp" line="208"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::FormatOptionsPanel</name>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="36"/>
+        <source>as the preset</source>
+        <translation>wie die Vorgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="64"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="65"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="135"/>
+        <source>This format has no options.</source>
+        <translation>Dieses Format hat keine Optionen.</translation>
     </message>
 </context>
 <context>
@@ -702,62 +753,62 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="215"/>
+        <location filename="../ui/jobs/job_list.cpp" line="217"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="219"/>
+        <location filename="../ui/jobs/job_list.cpp" line="221"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="231"/>
+        <location filename="../ui/jobs/job_list.cpp" line="232"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236"/>
+        <location filename="../ui/jobs/job_list.cpp" line="237"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="241"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242"/>
+        <location filename="../ui/jobs/job_list.cpp" line="243"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="254"/>
+        <location filename="../ui/jobs/job_list.cpp" line="255"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="256"/>
+        <location filename="../ui/jobs/job_list.cpp" line="257"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="258"/>
+        <location filename="../ui/jobs/job_list.cpp" line="259"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="260"/>
+        <location filename="../ui/jobs/job_list.cpp" line="261"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="262"/>
+        <location filename="../ui/jobs/job_list.cpp" line="263"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="264"/>
+        <location filename="../ui/jobs/job_list.cpp" line="265"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -765,275 +816,275 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window/main_window.cpp" line="84"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window/main_window.cpp" line="88"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window/main_window.cpp" line="96"/>
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window/main_window.cpp" line="101"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window/main_window.cpp" line="102"/>
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window/main_window.cpp" line="119"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window/main_window.cpp" line="123"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window/main_window.cpp" line="124"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="126"/>
-        <location filename="../ui/main_window/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window/main_window.cpp" line="267"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="139"/>
-        <location filename="../ui/main_window/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window/main_window.cpp" line="151"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window/main_window.cpp" line="165"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window/main_window.cpp" line="171"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="177"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window/main_window.cpp" line="185"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
-        <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
-        <translation>Datendateien (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Alle Dateien (*)</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <source>Data files (%1);;All files (*)</source>
+        <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
-        <location filename="../ui/main_window/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window/main_window.cpp" line="590"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="203"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window/main_window.cpp" line="208"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window/main_window.cpp" line="214"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="226"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window/main_window.cpp" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window/main_window.cpp" line="235"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="236"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="248"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="263"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window/main_window.cpp" line="271"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window/main_window.cpp" line="273"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window/main_window.cpp" line="309"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window/main_window.cpp" line="310"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window/main_window.cpp" line="347"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window/main_window.cpp" line="405"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="406"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window/main_window.cpp" line="407"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window/main_window.cpp" line="446"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="420"/>
+        <location filename="../ui/main_window/main_window.cpp" line="447"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="472"/>
+        <location filename="../ui/main_window/main_window.cpp" line="499"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="479"/>
+        <location filename="../ui/main_window/main_window.cpp" line="506"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window/main_window.cpp" line="530"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window/main_window.cpp" line="532"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window/main_window.cpp" line="533"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -1041,22 +1092,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="543"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window/main_window.cpp" line="546"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window/main_window.cpp" line="559"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window/main_window.cpp" line="560"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1064,37 +1115,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="564"/>
+        <location filename="../ui/main_window/main_window.cpp" line="591"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window/main_window.cpp" line="592"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window/main_window.cpp" line="594"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window/main_window.cpp" line="599"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window/main_window.cpp" line="601"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window/main_window.cpp" line="602"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="620"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1242,52 +1293,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84"/>
+        <location filename="../ui/models/table_list_model.cpp" line="82"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86"/>
+        <location filename="../ui/models/table_list_model.cpp" line="84"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88"/>
+        <location filename="../ui/models/table_list_model.cpp" line="86"/>
         <source>unique</source>
         <translation>eindeutig</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="90"/>
+        <location filename="../ui/models/table_list_model.cpp" line="88"/>
         <source>sensitive</source>
         <translation>vertraulich</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="110"/>
+        <location filename="../ui/models/table_list_model.cpp" line="108"/>
         <source> (primary key)</source>
         <translation> (Primärschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="111"/>
+        <location filename="../ui/models/table_list_model.cpp" line="109"/>
         <source> (sensitive)</source>
         <translation> (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136"/>
+        <location filename="../ui/models/table_list_model.cpp" line="134"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138"/>
+        <location filename="../ui/models/table_list_model.cpp" line="136"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140"/>
+        <location filename="../ui/models/table_list_model.cpp" line="138"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="142"/>
+        <location filename="../ui/models/table_list_model.cpp" line="140"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>

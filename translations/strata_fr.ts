@@ -60,6 +60,104 @@
     </message>
 </context>
 <context>
+    <name>FormatOption</name>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="26"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="32"/>
+        <source>Delimiter</source>
+        <translation>Séparateur</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="38"/>
+        <source>Quote</source>
+        <translation>Guillemet</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="44"/>
+        <source>Quoting</source>
+        <translation>Guillemets</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="50"/>
+        <source>Header line</source>
+        <translation>Ligne d’en-tête</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="56"/>
+        <source>Line ends</source>
+        <translation>Fins de ligne</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="62"/>
+        <source>Byte order mark</source>
+        <translation>Indicateur d’ordre des octets (BOM)</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="68"/>
+        <source>NULL as</source>
+        <translation>NULL comme</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="74"/>
+        <source>Formula guard</source>
+        <translation>Protection des formules</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="80"/>
+        <source>Booleans</source>
+        <translation>Booléens</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="86"/>
+        <source>Binary data</source>
+        <translation>Données binaires</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="27"/>
+        <source>Geometry column</source>
+        <translation>Colonne de géométrie</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="33"/>
+        <source>Longitude column</source>
+        <translation>Colonne de longitude</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="39"/>
+        <source>Latitude column</source>
+        <translation>Colonne de latitude</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="45"/>
+        <source>Invalid geometry</source>
+        <translation>Géométrie invalide</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="39"/>
+        <source>JSON lines (one row a line)</source>
+        <translation>JSON Lines (une ligne par enregistrement)</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="45"/>
+        <source>Line breaks</source>
+        <translation>Sauts de ligne</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="49"/>
+        <source>SQL dialect</source>
+        <translation>Dialecte SQL</translation>
+    </message>
+    <message>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="55"/>
+        <source>Rows per INSERT</source>
+        <translation>Lignes par INSERT</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <location filename="../ui/jobs/job_list.cpp" line="81"/>
@@ -113,286 +211,239 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="44"/>
+        <location filename="../ui/export/export_dialog.cpp" line="62"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Toute la base (sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="45"/>
+        <location filename="../ui/export/export_dialog.cpp" line="63"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="46"/>
+        <location filename="../ui/export/export_dialog.cpp" line="64"/>
         <source>&amp;Query result</source>
         <translation>&amp;Résultat de requête</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="53"/>
-        <source>&amp;Header line</source>
-        <translation>Ligne d’&amp;en-tête</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="54"/>
-        <source>JSON &amp;lines (one row a line)</source>
-        <translation>JSON &amp;lignes (une ligne par enregistrement)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="55"/>
+        <location filename="../ui/export/export_dialog.cpp" line="69"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Heures des noms en &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="56"/>
+        <location filename="../ui/export/export_dialog.cpp" line="70"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>Regrouper dans un &amp;zip avec un manifeste</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="65"/>
+        <location filename="../ui/export/export_dialog.cpp" line="77"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="69"/>
+        <location filename="../ui/export/export_dialog.cpp" line="81"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="70"/>
+        <location filename="../ui/export/export_dialog.cpp" line="82"/>
         <source>Query to export</source>
         <translation>Requête à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="73"/>
+        <location filename="../ui/export/export_dialog.cpp" line="85"/>
         <source>Table / column</source>
         <translation>Table / colonne</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="73"/>
+        <location filename="../ui/export/export_dialog.cpp" line="85"/>
         <source>Filter (WHERE)</source>
         <translation>Filtre (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="74"/>
+        <location filename="../ui/export/export_dialog.cpp" line="86"/>
         <source>Tables and columns to export</source>
         <translation>Tables et colonnes à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="88"/>
+        <location filename="../ui/export/export_dialog.cpp" line="100"/>
         <source>  (sensitive)</source>
         <translation>  (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="95"/>
+        <location filename="../ui/export/export_dialog.cpp" line="107"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="107"/>
+        <location filename="../ui/export/export_dialog.cpp" line="119"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="125"/>
-        <source>CSV preset</source>
-        <translation>Préréglage CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="130"/>
-        <source>SQL dialect</source>
-        <translation>Dialecte SQL</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="134"/>
-        <source>as the preset</source>
-        <translation>comme le préréglage</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="135"/>
-        <source>CSV delimiter</source>
-        <translation>Séparateur CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="140"/>
-        <source>as the preset (empty field)</source>
-        <translation>comme le préréglage (champ vide)</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="141"/>
-        <source>Text written for NULL in CSV</source>
-        <translation>Texte écrit pour NULL en CSV</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="146"/>
-        <source>found by name (geometry, wkt, …, or lon/lat)</source>
-        <translation>trouvée par son nom (geometry, wkt, … ou lon/lat)</translation>
-    </message>
-    <message>
         <location filename="../ui/export/export_dialog.cpp" line="147"/>
-        <source>GeoJSON geometry column</source>
-        <translation>Colonne de géométrie GeoJSON</translation>
+        <source>Options of the chosen formats</source>
+        <translation>Options des formats choisis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="148"/>
-        <source>CSV preset:</source>
-        <translation>Préréglage CSV :</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
-        <source>CSV delimiter:</source>
-        <translation>Séparateur CSV :</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="150"/>
-        <source>CSV NULL as:</source>
-        <translation>NULL en CSV :</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="151"/>
-        <source>SQL dialect:</source>
-        <translation>Dialecte SQL :</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="153"/>
-        <source>GeoJSON geometry:</source>
-        <translation>Géométrie GeoJSON :</translation>
-    </message>
-    <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="152"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="159"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="160"/>
+        <location filename="../ui/export/export_dialog.cpp" line="156"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="163"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>Export into</source>
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="166"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="167"/>
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="178"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Incremental profile</source>
         <translation>Profil incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>Incremental profile:</source>
         <translation>Profil incrémental :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
-        <location filename="../ui/export/export_dialog.cpp" line="186"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Row limit</source>
         <translation>Limite de lignes</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
         <source>At most rows:</source>
         <translation>Lignes au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="187"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
         <source>Size limit</source>
         <translation>Limite de taille</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="188"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>At most:</source>
         <translation>Au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="193"/>
+        <location filename="../ui/export/export_dialog.cpp" line="189"/>
         <source>Files that will be written</source>
         <translation>Fichiers qui seront écrits</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="195"/>
+        <location filename="../ui/export/export_dialog.cpp" line="191"/>
         <source>Will write:</source>
         <translation>Écrira :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="198"/>
+        <location filename="../ui/export/export_dialog.cpp" line="194"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="199"/>
+        <location filename="../ui/export/export_dialog.cpp" line="195"/>
         <source>Save as &amp;profile…</source>
         <translation>Enregistrer comme &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="200"/>
+        <location filename="../ui/export/export_dialog.cpp" line="196"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Garder ces choix sous un nom, pour les relancer d’un clic depuis Fichier &gt; Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="205"/>
-        <location filename="../ui/export/export_dialog.cpp" line="211"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
+        <location filename="../ui/export/export_dialog.cpp" line="207"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="205"/>
+        <location filename="../ui/export/export_dialog.cpp" line="201"/>
         <source>Profile name:</source>
         <translation>Nom du profil :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="212"/>
+        <location filename="../ui/export/export_dialog.cpp" line="208"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Un profil nommé %1 existe. Le remplacer ?</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::FormatOptionsPanel</name>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="36"/>
+        <source>as the preset</source>
+        <translation>comme le préréglage</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="64"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="65"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/format_options.cpp" line="135"/>
+        <source>This format has no options.</source>
+        <translation>Ce format n’a pas d’options.</translation>
     </message>
 </context>
 <context>
@@ -702,62 +753,62 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="215"/>
+        <location filename="../ui/jobs/job_list.cpp" line="217"/>
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="219"/>
+        <location filename="../ui/jobs/job_list.cpp" line="221"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="231"/>
+        <location filename="../ui/jobs/job_list.cpp" line="232"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (environ %2 s restantes)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="236"/>
+        <location filename="../ui/jobs/job_list.cpp" line="237"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="241"/>
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="242"/>
+        <location filename="../ui/jobs/job_list.cpp" line="243"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="254"/>
+        <location filename="../ui/jobs/job_list.cpp" line="255"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="256"/>
+        <location filename="../ui/jobs/job_list.cpp" line="257"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="258"/>
+        <location filename="../ui/jobs/job_list.cpp" line="259"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="260"/>
+        <location filename="../ui/jobs/job_list.cpp" line="261"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="262"/>
+        <location filename="../ui/jobs/job_list.cpp" line="263"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="264"/>
+        <location filename="../ui/jobs/job_list.cpp" line="265"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -765,275 +816,275 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window/main_window.cpp" line="84"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window/main_window.cpp" line="88"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window/main_window.cpp" line="96"/>
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="98"/>
+        <location filename="../ui/main_window/main_window.cpp" line="101"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window/main_window.cpp" line="102"/>
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="115"/>
-        <location filename="../ui/main_window/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window/main_window.cpp" line="119"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window/main_window.cpp" line="123"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window/main_window.cpp" line="124"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="126"/>
-        <location filename="../ui/main_window/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window/main_window.cpp" line="267"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="139"/>
-        <location filename="../ui/main_window/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window/main_window.cpp" line="151"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window/main_window.cpp" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window/main_window.cpp" line="165"/>
         <source>Open a Strata database folder</source>
         <translation>Ouvrir un dossier de base Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window/main_window.cpp" line="171"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="177"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window/main_window.cpp" line="185"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
-        <source>Data files (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;All files (*)</source>
-        <translation>Fichiers de données (*.csv *.tsv *.json *.jsonl *.ndjson *.sql *.sqlite *.db *.geojson *.zip);;Tous les fichiers (*)</translation>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <source>Data files (%1);;All files (*)</source>
+        <translation>Fichiers de données (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
-        <location filename="../ui/main_window/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window/main_window.cpp" line="590"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window/main_window.cpp" line="193"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="203"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window/main_window.cpp" line="208"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window/main_window.cpp" line="214"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="213"/>
+        <location filename="../ui/main_window/main_window.cpp" line="218"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="226"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window/main_window.cpp" line="233"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window/main_window.cpp" line="235"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="236"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="248"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="263"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window/main_window.cpp" line="271"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window/main_window.cpp" line="273"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window/main_window.cpp" line="309"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window/main_window.cpp" line="310"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window/main_window.cpp" line="347"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window/main_window.cpp" line="405"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="406"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="383"/>
+        <location filename="../ui/main_window/main_window.cpp" line="407"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window/main_window.cpp" line="446"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="420"/>
+        <location filename="../ui/main_window/main_window.cpp" line="447"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="472"/>
+        <location filename="../ui/main_window/main_window.cpp" line="499"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="479"/>
+        <location filename="../ui/main_window/main_window.cpp" line="506"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window/main_window.cpp" line="530"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window/main_window.cpp" line="532"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window/main_window.cpp" line="533"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -1041,22 +1092,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="543"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window/main_window.cpp" line="546"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window/main_window.cpp" line="559"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window/main_window.cpp" line="560"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -1064,37 +1115,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="564"/>
+        <location filename="../ui/main_window/main_window.cpp" line="591"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window/main_window.cpp" line="592"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window/main_window.cpp" line="594"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window/main_window.cpp" line="599"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window/main_window.cpp" line="601"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window/main_window.cpp" line="602"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="620"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -1242,52 +1293,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84"/>
+        <location filename="../ui/models/table_list_model.cpp" line="82"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86"/>
+        <location filename="../ui/models/table_list_model.cpp" line="84"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88"/>
+        <location filename="../ui/models/table_list_model.cpp" line="86"/>
         <source>unique</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="90"/>
+        <location filename="../ui/models/table_list_model.cpp" line="88"/>
         <source>sensitive</source>
         <translation>sensible</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="110"/>
+        <location filename="../ui/models/table_list_model.cpp" line="108"/>
         <source> (primary key)</source>
         <translation> (clé primaire)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="111"/>
+        <location filename="../ui/models/table_list_model.cpp" line="109"/>
         <source> (sensitive)</source>
         <translation> (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136"/>
+        <location filename="../ui/models/table_list_model.cpp" line="134"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138"/>
+        <location filename="../ui/models/table_list_model.cpp" line="136"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140"/>
+        <location filename="../ui/models/table_list_model.cpp" line="138"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="142"/>
+        <location filename="../ui/models/table_list_model.cpp" line="140"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>

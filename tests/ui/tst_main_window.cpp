@@ -290,7 +290,7 @@ private slots:
         dialog.setColumnChecked("users", "email", false);
         dialog.setFilter("users", "age > 30");
         dialog.setFormats({"csv", "json"});
-        dialog.setCsvPreset("excel");
+        dialog.setFormatOption("csv", "preset", "excel");
         dialog.setFolder(tmp.filePath("out"));
         dialog.setZip(false);
         const auto spec = dialog.spec();
@@ -305,6 +305,13 @@ private slots:
         QCOMPARE(spec.outputDir, tmp.filePath("out").toStdString());
         QVERIFY(spec.nameTime.has_value());
         screenshot(dialog, "export_dialog.png");
+        // The CSV options, made from the format's schema (the tab follows the last format
+        // checked; the first tab is CSV's).
+        auto *optionTabs = dialog.findChild<QTabWidget *>();
+        QVERIFY(optionTabs);
+        optionTabs->setCurrentIndex(0);
+        QCOMPARE(optionTabs->tabText(0), QStringLiteral("CSV"));
+        screenshot(dialog, "export_dialog_csv.png");
         // The preview names exactly the files the export then writes.
         QStringList preview = dialog.previewNames();
         QCOMPARE(preview.size(), 4);
@@ -326,19 +333,22 @@ private slots:
         // spec, and the file written follows them.
         dialog.selectTables({"parcels"});
         dialog.setFormats({"csv", "geojson"});
-        dialog.setCsvPreset("rfc4180");
-        dialog.setCsvFields(";", false, "\\N");
-        dialog.setGeometryColumn("boundary");
+        dialog.setFormatOption("csv", "preset", "rfc4180");
+        dialog.setFormatOption("csv", "delimiter", ";");
+        dialog.setFormatOption("csv", "header", "false");
+        dialog.setFormatOption("csv", "null", "\\N");
+        dialog.setFormatOption("geojson", "geometry", "boundary");
         dialog.setMaxMegabytes(5);
         auto fields = dialog.spec();
         QCOMPARE(fields.maxBytes, int64_t(5) << 20);
+        // What differs from the format's defaults (rfc4180 is the default preset).
         const std::map<std::string, std::string> csvOptions{
-            {"preset", "rfc4180"}, {"delimiter", ";"}, {"header", "false"}, {"null", "\\N"}};
+            {"delimiter", ";"}, {"header", "false"}, {"null", "\\N"}};
         QCOMPARE(fields.formats[0].options, csvOptions);
         QCOMPARE(fields.formats[1].options.at("geometry"), std::string("boundary"));
         QVERIFY2(dialog.previewProblem().contains("boundary"), // parcels has no such column
                  qPrintable(dialog.previewProblem()));
-        dialog.setGeometryColumn("");
+        dialog.setFormatOption("geojson", "geometry", "");
         dialog.setFormats({"csv"});
         fields = dialog.spec();
         fields.outputDir = tmp.filePath("fields").toStdString();
@@ -703,7 +713,7 @@ private slots:
         dialog->selectTables({"products"});
         dialog->setFilter("products", "price > 10");
         dialog->setFormats({"csv", "json"});
-        dialog->setCsvPreset("excel");
+        dialog->setFormatOption("csv", "preset", "excel");
         dialog->setFolder(tmp.filePath("nightly"));
         dialog->setZip(true);
         const auto shown = dialog->spec();

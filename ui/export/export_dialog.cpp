@@ -3,7 +3,8 @@
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
 #include "ui/export/export_profiles.h"
-#include "ui/widgets/choices.h"
+#include "ui/export/format_options.h"
+#include "ui/settings/settings_dialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,7 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -33,6 +35,22 @@ namespace strata::ui {
 namespace {
 
 constexpr int kFilterColumn = 1;
+
+//! The options last used with a format; the CSV preset from the settings when there are none.
+std::map<std::string, std::string> rememberedOptions(const QSettings &settings,
+                                                     const std::string &id)
+{
+    std::map<std::string, std::string> options;
+    const auto values
+        = settings.value(QStringLiteral("export/options/") + QString::fromStdString(id)).toMap();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        options[it.key().toStdString()] = it.value().toString().toStdString();
+    if (id == "csv" && !options.count("preset"))
+        options["preset"] = settings.value(QString::fromLatin1(SettingsDialog::kCsvPreset))
+                                .toString()
+                                .toStdString();
+    return options;
+}
 
 } // namespace
 
@@ -46,16 +64,10 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_query(new QRadioButton(tr("&Query result"), this))
     , m_sql(new QPlainTextEdit(this))
     , m_tree(new QTreeWidget(this))
-    , m_csvPreset(new QComboBox(this))
-    , m_csvDelimiter(new QComboBox(this))
-    , m_sqlDialect(new QComboBox(this))
+    , m_optionTabs(new QTabWidget(this))
     , m_sanitize(new QComboBox(this))
-    , m_csvHeader(new QCheckBox(tr("&Header line"), this))
-    , m_jsonLines(new QCheckBox(tr("JSON &lines (one row a line)"), this))
     , m_utc(new QCheckBox(tr("Times in names in &UTC"), this))
     , m_zip(new QCheckBox(tr("Pack into a &zip with a manifest"), this))
-    , m_csvNull(new QLineEdit(this))
-    , m_geometry(new QLineEdit(this))
     , m_folder(new QLineEdit(this))
     , m_profile(new QLineEdit(this))
     , m_maxRows(new QSpinBox(this))
@@ -113,44 +125,28 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     for (const auto &info : transfer::FormatRegistry::instance().formats()) {
         if (!info.canExport())
             continue;
-        auto *box = new QCheckBox(QString::fromStdString(info.id).toUpper(), this);
+        const QString id = QString::fromStdString(info.id);
+        auto *box = new QCheckBox(id.toUpper(), this);
         box->setToolTip(QString::fromStdString(info.name));
-        box->setChecked(remembered.contains(QString::fromStdString(info.id)));
+        box->setChecked(remembered.contains(id));
         m_formats[info.id] = box;
         boxes->addWidget(box);
+        auto *panel = new FormatOptionsPanel(info, this);
+        panel->setOptions(rememberedOptions(settings, info.id));
+        m_options[info.id] = panel;
+        const int tab = m_optionTabs->addTab(panel, id.toUpper());
+        m_optionTabs->setTabToolTip(tab, QString::fromStdString(info.name));
+        auto showTab = [this, tab, box] {
+            m_optionTabs->setTabVisible(tab, box->isChecked());
+            if (box->isChecked())
+                m_optionTabs->setCurrentIndex(tab);
+        };
+        connect(box, &QCheckBox::toggled, this, showTab);
+        m_optionTabs->setTabVisible(tab, box->isChecked());
     }
+    m_optionTabs->setAccessibleName(tr("Options of the chosen formats"));
     formatLayout->addRow(boxes);
-    for (const char *p : {"rfc4180", "excel", "tsv", "postgres"})
-        m_csvPreset->addItem(QString::fromLatin1(p), QString::fromLatin1(p));
-    m_csvPreset->setAccessibleName(tr("CSV preset"));
-    m_csvPreset->setCurrentIndex(
-        m_csvPreset->findData(settings.value(QStringLiteral("export/csvPreset"), "rfc4180")));
-    for (const char *d : {"sqlite", "postgres", "generic"})
-        m_sqlDialect->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
-    m_sqlDialect->setAccessibleName(tr("SQL dialect"));
-    m_sqlDialect->setCurrentIndex(
-        m_sqlDialect->findData(settings.value(QStringLiteral("export/sqlDialect"), "sqlite")));
-    // CSV fields beyond the preset: empty or "as the preset" keeps the preset's choice.
-    Choices::addDelimiters(m_csvDelimiter, tr("as the preset"));
-    m_csvDelimiter->setAccessibleName(tr("CSV delimiter"));
-    m_csvDelimiter->setCurrentIndex(std::max(
-        0, m_csvDelimiter->findData(settings.value(QStringLiteral("export/csvDelimiter")))));
-    m_csvHeader->setChecked(settings.value(QStringLiteral("export/csvHeader"), true).toBool());
-    m_csvNull->setText(settings.value(QStringLiteral("export/csvNull")).toString());
-    m_csvNull->setPlaceholderText(tr("as the preset (empty field)"));
-    m_csvNull->setAccessibleName(tr("Text written for NULL in CSV"));
-    auto *csvRow = new QHBoxLayout;
-    csvRow->addWidget(m_csvDelimiter);
-    csvRow->addWidget(m_csvHeader);
-    csvRow->addStretch(1);
-    m_geometry->setPlaceholderText(tr("found by name (geometry, wkt, …, or lon/lat)"));
-    m_geometry->setAccessibleName(tr("GeoJSON geometry column"));
-    formatLayout->addRow(tr("CSV preset:"), m_csvPreset);
-    formatLayout->addRow(tr("CSV delimiter:"), csvRow);
-    formatLayout->addRow(tr("CSV NULL as:"), m_csvNull);
-    formatLayout->addRow(tr("SQL dialect:"), m_sqlDialect);
-    formatLayout->addRow(m_jsonLines);
-    formatLayout->addRow(tr("GeoJSON geometry:"), m_geometry);
+    formatLayout->addRow(m_optionTabs);
 
     // Where and how
     auto *where = new QGroupBox(tr("Files"), this);
@@ -250,11 +246,12 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     connect(m_tree, &QTreeWidget::itemChanged, this, later);
     for (auto &[id, box] : m_formats)
         connect(box, &QCheckBox::toggled, this, later);
-    for (auto *c : {m_csvPreset, m_csvDelimiter, m_sqlDialect, m_sanitize})
-        connect(c, &QComboBox::currentIndexChanged, this, later);
-    for (auto *b : {m_csvHeader, m_jsonLines, m_utc, m_zip})
+    for (auto &[id, panel] : m_options)
+        connect(panel, &FormatOptionsPanel::changed, this, later);
+    connect(m_sanitize, &QComboBox::currentIndexChanged, this, later);
+    for (auto *b : {m_utc, m_zip})
         connect(b, &QCheckBox::toggled, this, later);
-    for (auto *e : {m_csvNull, m_geometry, m_folder, m_profile})
+    for (auto *e : {m_folder, m_profile})
         connect(e, &QLineEdit::textChanged, this, later);
     for (auto *n : {m_maxRows, m_maxMegabytes})
         connect(n, &QSpinBox::valueChanged, this, later);
@@ -294,23 +291,7 @@ transfer::ExportSpec ExportDialog::spec() const
     for (const auto &[id, box] : m_formats) {
         if (!box->isChecked())
             continue;
-        transfer::FormatRequest f{id, {}};
-        if (id == "csv") {
-            f.options["preset"] = m_csvPreset->currentData().toString().toStdString();
-            const QString delimiter = m_csvDelimiter->currentData().toString();
-            if (!delimiter.isEmpty())
-                f.options["delimiter"] = delimiter.toStdString();
-            if (!m_csvHeader->isChecked())
-                f.options["header"] = "false";
-            if (!m_csvNull->text().isEmpty())
-                f.options["null"] = m_csvNull->text().toStdString();
-        }
-        if (id == "geojson" && !m_geometry->text().trimmed().isEmpty())
-            f.options["geometry"] = m_geometry->text().trimmed().toStdString();
-        if (id == "sql")
-            f.options["dialect"] = m_sqlDialect->currentData().toString().toStdString();
-        if (id == "json" && m_jsonLines->isChecked())
-            f.options["lines"] = "true";
+        transfer::FormatRequest f{id, m_options.at(id)->options()};
         s.formats.push_back(std::move(f));
     }
     s.outputDir = m_folder->text().trimmed().toStdString();
@@ -351,20 +332,6 @@ QStringList ExportDialog::previewNames() const
     return names;
 }
 
-void ExportDialog::setCsvFields(const QString &delimiter, bool header, const QString &nullText)
-{
-    m_csvDelimiter->setCurrentIndex(std::max(0, m_csvDelimiter->findData(delimiter)));
-    m_csvHeader->setChecked(header);
-    m_csvNull->setText(nullText);
-    updatePreview();
-}
-
-void ExportDialog::setGeometryColumn(const QString &column)
-{
-    m_geometry->setText(column);
-    updatePreview();
-}
-
 void ExportDialog::setMaxMegabytes(int megabytes)
 {
     m_maxMegabytes->setValue(megabytes);
@@ -395,31 +362,15 @@ void ExportDialog::loadSpec(const transfer::ExportSpec &spec)
             t->child(c)->setCheckState(0, chosen ? Qt::Checked : Qt::Unchecked);
         }
     }
-    auto option = [](const transfer::FormatRequest &f, const char *key) {
-        const auto it = f.options.find(key);
-        return it == f.options.end() ? QString() : QString::fromStdString(it->second);
-    };
     for (auto &[id, box] : m_formats)
         box->setChecked(false);
-    m_jsonLines->setChecked(false);
-    m_geometry->clear();
+    for (auto &[id, panel] : m_options)
+        panel->setOptions({});
     for (const auto &f : spec.formats) {
         if (auto it = m_formats.find(f.id); it != m_formats.end())
             it->second->setChecked(true);
-        if (f.id == "csv") {
-            m_csvPreset->setCurrentIndex(std::max(0, m_csvPreset->findData(option(f, "preset"))));
-            m_csvDelimiter->setCurrentIndex(
-                std::max(0, m_csvDelimiter->findData(option(f, "delimiter"))));
-            m_csvHeader->setChecked(option(f, "header") != QStringLiteral("false"));
-            m_csvNull->setText(option(f, "null"));
-        } else if (f.id == "sql") {
-            m_sqlDialect->setCurrentIndex(
-                std::max(0, m_sqlDialect->findData(option(f, "dialect"))));
-        } else if (f.id == "json") {
-            m_jsonLines->setChecked(option(f, "lines") == QStringLiteral("true"));
-        } else if (f.id == "geojson") {
-            m_geometry->setText(option(f, "geometry"));
-        }
+        if (auto it = m_options.find(f.id); it != m_options.end())
+            it->second->setOptions(f.options);
     }
     m_folder->setText(QString::fromStdString(spec.outputDir));
     m_utc->setChecked(spec.utcNames);
@@ -447,11 +398,21 @@ void ExportDialog::remember() const
         if (box->isChecked())
             formats << QString::fromStdString(id);
     settings.setValue(QStringLiteral("export/formats"), formats);
-    settings.setValue(QStringLiteral("export/csvPreset"), m_csvPreset->currentData());
-    settings.setValue(QStringLiteral("export/csvDelimiter"), m_csvDelimiter->currentData());
-    settings.setValue(QStringLiteral("export/csvHeader"), m_csvHeader->isChecked());
-    settings.setValue(QStringLiteral("export/csvNull"), m_csvNull->text());
-    settings.setValue(QStringLiteral("export/sqlDialect"), m_sqlDialect->currentData());
+    for (const auto &[id, panel] : m_options) {
+        QVariantMap values;
+        for (const auto &[name, value] : panel->options())
+            values[QString::fromStdString(name)] = QString::fromStdString(value);
+        settings.setValue(QStringLiteral("export/options/") + QString::fromStdString(id), values);
+    }
+    // The CSV preset last chosen is also the one one-click exports use (Settings shows it).
+    const auto csv = m_options.find("csv");
+    if (csv != m_options.end()) {
+        const auto chosen = csv->second->options();
+        const auto preset = chosen.find("preset");
+        settings.setValue(
+            QString::fromLatin1(SettingsDialog::kCsvPreset),
+            QString::fromStdString(preset == chosen.end() ? "rfc4180" : preset->second));
+    }
     settings.setValue(QStringLiteral("export/folder"), m_folder->text());
     settings.setValue(QStringLiteral("export/zip"), m_zip->isChecked());
     settings.setValue(QStringLiteral("export/utc"), m_utc->isChecked());
@@ -494,9 +455,11 @@ void ExportDialog::setFormats(const QStringList &ids)
     updatePreview();
 }
 
-void ExportDialog::setCsvPreset(const QString &preset)
+void ExportDialog::setFormatOption(const QString &format, const QString &option,
+                                   const QString &value)
 {
-    m_csvPreset->setCurrentIndex(m_csvPreset->findData(preset));
+    if (auto it = m_options.find(format.toStdString()); it != m_options.end())
+        it->second->setOption(option.toStdString(), value.toStdString());
     updatePreview();
 }
 

@@ -14,9 +14,12 @@ class QListWidget;
 class QPlainTextEdit;
 class QRadioButton;
 class QSpinBox;
+class QTabWidget;
 class QTreeWidget;
 
 namespace strata::ui {
+
+class FormatOptionsPanel;
 
 //! The export selection builder: what (the whole database, tables with their columns and a
 //! filter each, or a query), in which formats with which options, where, and how the files are
@@ -39,13 +42,11 @@ public:
     void setColumnChecked(const QString &table, const QString &column, bool checked);
     void setFilter(const QString &table, const QString &where);
     void setFormats(const QStringList &ids);
-    void setCsvPreset(const QString &preset);
+    //! One option of a format, as its schema names it ("" for its default).
+    void setFormatOption(const QString &format, const QString &option, const QString &value);
     void setFolder(const QString &folder);
     void setZip(bool zip);
-    //! CSV fields beyond the preset ("" keeps the preset's), GeoJSON's geometry column ("" finds
-    //! it by name), and the byte limit in MB (0: none).
-    void setCsvFields(const QString &delimiter, bool header, const QString &nullText);
-    void setGeometryColumn(const QString &column);
+    //! The byte limit in MB (0: none).
     void setMaxMegabytes(int megabytes);
     //! Query scope with this SELECT.
     void setQuery(const QString &sql);
@@ -69,9 +70,12 @@ private:
     QPlainTextEdit *m_sql;
     QTreeWidget *m_tree;
     std::map<std::string, QCheckBox *> m_formats;
-    QComboBox *m_csvPreset, *m_csvDelimiter, *m_sqlDialect, *m_sanitize;
-    QCheckBox *m_csvHeader, *m_jsonLines, *m_utc, *m_zip;
-    QLineEdit *m_csvNull, *m_geometry, *m_folder, *m_profile;
+    //! Each exporting format's options, made from its schema; a tab each, shown while chosen.
+    std::map<std::string, FormatOptionsPanel *> m_options;
+    QTabWidget *m_optionTabs;
+    QComboBox *m_sanitize;
+    QCheckBox *m_utc, *m_zip;
+    QLineEdit *m_folder, *m_profile;
     QSpinBox *m_maxRows, *m_maxMegabytes;
     QListWidget *m_preview;
 };

@@ -1,5 +1,7 @@
 #include "ui/settings/settings_dialog.h"
 
+#include "engine/transfer/format.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -41,8 +43,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     m_utc->setChecked(settings.value(kUtcNames, false).toBool());
-    for (const char *p : {"rfc4180", "excel", "tsv", "postgres"})
-        m_csvPreset->addItem(QString::fromLatin1(p), QString::fromLatin1(p));
+    if (const auto *csv = transfer::FormatRegistry::instance().find("csv"))
+        if (const auto *preset = csv->option("preset"))
+            for (const auto &p : preset->choices) // the presets the CSV format's schema offers
+                m_csvPreset->addItem(QString::fromStdString(p), QString::fromStdString(p));
     m_csvPreset->setCurrentIndex(m_csvPreset->findData(settings.value(kCsvPreset, "rfc4180")));
     m_csvPreset->setAccessibleName(tr("Default CSV preset"));
     m_keep->setRange(0, 1000);
