@@ -29,7 +29,7 @@ enum class StatusCode {
 const char *statusCodeName(StatusCode code);
 
 //! The outcome of an operation: Ok, or a code with an English message.
-class Status {
+class [[nodiscard]] Status {
 public:
     Status() = default;
     Status(StatusCode code, std::string message)
@@ -54,7 +54,7 @@ private:
 
 //! A value or the Status that explains why there is none.
 template<typename T>
-class Result {
+class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_data(std::move(value))

@@ -577,7 +577,7 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             file.seconds = std::chrono::duration<double>(out->busy).count();
             result.files.push_back(std::move(file));
         }
-        connection->rollback();
+        (void)connection->rollback(); // a read-only snapshot: nothing to undo
         if (spec.zip) {
             ExportResult named = result; // the manifest names the entries, not the temporaries
             for (size_t i = 0; i < named.files.size(); ++i)

@@ -30,7 +30,7 @@ private slots:
                         return;
                     auto r = conn->execute("SELECT n FROM c WHERE id = 1");
                     if (!r) {
-                        conn->rollback();
+                        (void)conn->rollback();
                         continue;
                     }
                     const int64_t n = r->rows[0][0].i;
@@ -40,7 +40,7 @@ private slots:
                         if (u.status().code() != StatusCode::Conflict)
                             ++unexpected;
                         ++conflicts;
-                        conn->rollback();
+                        (void)conn->rollback();
                         continue;
                     }
                     Status st = conn->commit();
@@ -81,11 +81,12 @@ private slots:
                 ++i;
                 if (a == b)
                     continue;
-                conn->begin();
-                conn->execute("UPDATE acct SET balance = balance - 5 WHERE id = ?",
-                              {Value::integer(a)});
-                conn->execute("UPDATE acct SET balance = balance + 5 WHERE id = ?",
-                              {Value::integer(b)});
+                // A failed move (a conflict) leaves commit() to refuse the transaction.
+                (void)conn->begin();
+                (void)conn->execute("UPDATE acct SET balance = balance - 5 WHERE id = ?",
+                                    {Value::integer(a)});
+                (void)conn->execute("UPDATE acct SET balance = balance + 5 WHERE id = ?",
+                                    {Value::integer(b)});
                 if (conn->commit())
                     ++transfers;
                 if (i % 50 == 0)
@@ -128,9 +129,9 @@ private slots:
                 auto conn = db->connect();
                 for (int i = 0; i < kRows; ++i) {
                     // Every worker also tries a key another worker owns: exactly one wins.
-                    conn->execute("INSERT INTO t VALUES (?, ?)",
-                                  {Value::integer(w * kRows + i), Value::integer(w)});
-                    conn->execute(
+                    (void)conn->execute("INSERT INTO t VALUES (?, ?)",
+                                        {Value::integer(w * kRows + i), Value::integer(w)});
+                    (void)conn->execute(
                         "INSERT INTO t VALUES (?, ?)",
                         {Value::integer(((w + 1) % kThreads) * kRows + i), Value::integer(w)});
                 }

@@ -263,12 +263,12 @@ private slots:
             for (int i = 0; !stop; ++i) {
                 // Money moves between accounts and each move is logged: in any one snapshot the
                 // total is 200000 and count(log) equals the number of moves.
-                c->begin();
-                c->execute("UPDATE a SET balance = balance - 1 WHERE id = ?",
-                           {Value::integer(i % 2000)});
-                c->execute("UPDATE a SET balance = balance + 1 WHERE id = ?",
-                           {Value::integer((i * 7) % 2000)});
-                c->execute("INSERT INTO log VALUES (?)", {Value::integer(i)});
+                (void)c->begin();
+                (void)c->execute("UPDATE a SET balance = balance - 1 WHERE id = ?",
+                                 {Value::integer(i % 2000)});
+                (void)c->execute("UPDATE a SET balance = balance + 1 WHERE id = ?",
+                                 {Value::integer((i * 7) % 2000)});
+                (void)c->execute("INSERT INTO log VALUES (?)", {Value::integer(i)});
                 if (c->commit())
                     ++commits;
             }

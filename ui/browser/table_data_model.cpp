@@ -185,7 +185,8 @@ void TableDataModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    requery();
+    if (const engine::Status status = requery(); !status)
+        emit failed(QString::fromStdString(status.message()));
 }
 
 } // namespace strata::ui

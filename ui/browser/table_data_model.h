@@ -38,6 +38,10 @@ public:
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+signals:
+    //! A read the view started (a sort from the header) failed; the message says why.
+    void failed(const QString &message);
+
 private:
     engine::Status requery();
     //! Drops the cursor and the rows read (inside a model reset).

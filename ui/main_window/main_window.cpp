@@ -118,6 +118,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_tabs->addTab(centre, tr("&Data"));
     m_tabs->addTab(m_console, tr("&SQL"));
     m_history = new TableDataModel(this);
+    for (auto *model : {m_data, m_history})
+        connect(model, &TableDataModel::failed, this,
+                [this](const QString &message) { m_status->setText(message); });
     auto *historyView = new QTableView(this);
     historyView->setModel(m_history);
     historyView->setAccessibleName(tr("History of exports and imports"));
@@ -220,7 +223,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     file->addSeparator();
     auto *reload = file->addAction(tr("&Refresh"), this, [this] {
         refresh();
-        m_data->reload(); // the rows as of now: the view reads one snapshot until asked
+        // The rows as of now: the view reads one snapshot until asked.
+        if (const engine::Status status = m_data->reload(); !status)
+            m_status->setText(QString::fromStdString(status.message()));
     });
     reload->setShortcut(QKeySequence::Refresh);
     auto *settingsAction = file->addAction(tr("&Settings…"), this, [this] {
@@ -451,10 +456,15 @@ void MainWindow::showHistory()
 {
     // The audit trail, newest first; a database that never exported or imported has none.
     if (!m_connection->table("audit_log")) {
-        m_history->setTable(m_database, QString());
+        (void)m_history->setTable(m_database, QString()); // an empty model cannot fail
         return;
     }
-    m_history->setTable(m_database, QStringLiteral("audit_log"));
+    if (const engine::Status status = m_history->setTable(m_database, QStringLiteral("audit_log"));
+        !status) {
+        m_status->setText(
+            tr("Cannot read the history: %1").arg(QString::fromStdString(status.message())));
+        return;
+    }
     m_history->sort(0, Qt::DescendingOrder);
 }
 
@@ -601,7 +611,7 @@ void MainWindow::tableMenu(const QPoint &at)
                 this, tr("Drop table"),
                 tr("Drop table %1 and all its rows? This cannot be undone.").arg(table))
             == QMessageBox::Yes)
-            dropTable(table);
+            (void)dropTable(table); // it shows its own error in the status bar
     });
     menu.exec(m_tables->viewport()->mapToGlobal(at));
 }
@@ -611,7 +621,7 @@ engine::Status MainWindow::dropTable(const QString &table)
     auto result
         = m_connection->execute("DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
     if (m_data->table() == table)
-        m_data->setTable(m_database, QString());
+        (void)m_data->setTable(m_database, QString()); // an empty model cannot fail
     refresh();
     if (!result) {
         m_status->setText(QString::fromStdString(result.status().message()));

@@ -113,7 +113,7 @@ engine::Status createDemoDatabase(engine::Connection &c, int64_t rows)
     }
     auto fail = [&](engine::Status st) {
         if (!outer)
-            c.rollback();
+            (void)c.rollback(); // the failure returned is the one that matters
         return st;
     };
     auto ddl = c.executeScript(R"sql(
