@@ -426,22 +426,22 @@
 <context>
     <name>strata::ui::FormatOptionsPanel</name>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="36"/>
+        <location filename="../ui/export/format_options.cpp" line="37"/>
         <source>as the preset</source>
         <translation>wie die Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="64"/>
+        <location filename="../ui/export/format_options.cpp" line="65"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="65"/>
+        <location filename="../ui/export/format_options.cpp" line="66"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="135"/>
+        <location filename="../ui/export/format_options.cpp" line="136"/>
         <source>This format has no options.</source>
         <translation>Dieses Format hat keine Optionen.</translation>
     </message>
@@ -694,27 +694,52 @@
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="473"/>
+        <location filename="../ui/import/import_dialog.cpp" line="435"/>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="437"/>
+        <source>appended</source>
+        <translation>angehängt</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="439"/>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="441"/>
+        <source>merged</source>
+        <translation>zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="443"/>
+        <source>dropped</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="490"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="480"/>
+        <location filename="../ui/import/import_dialog.cpp" line="497"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="491"/>
+        <location filename="../ui/import/import_dialog.cpp" line="508"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="494"/>
+        <location filename="../ui/import/import_dialog.cpp" line="511"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="496"/>
+        <location filename="../ui/import/import_dialog.cpp" line="513"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
@@ -842,7 +867,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="118"/>
-        <location filename="../ui/main_window/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window/main_window.cpp" line="259"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -852,239 +877,244 @@
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window/main_window.cpp" line="126"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window/main_window.cpp" line="127"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="129"/>
-        <location filename="../ui/main_window/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window/main_window.cpp" line="272"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142"/>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window/main_window.cpp" line="159"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window/main_window.cpp" line="154"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window/main_window.cpp" line="166"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="167"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>Open a Strata database folder</source>
         <translation>Einen Strata-Datenbankordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window/main_window.cpp" line="188"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="189"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191"/>
-        <location filename="../ui/main_window/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window/main_window.cpp" line="600"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window/main_window.cpp" line="196"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window/main_window.cpp" line="198"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window/main_window.cpp" line="211"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="214"/>
+        <location filename="../ui/main_window/main_window.cpp" line="217"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window/main_window.cpp" line="221"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="224"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window/main_window.cpp" line="231"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window/main_window.cpp" line="238"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window/main_window.cpp" line="240"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window/main_window.cpp" line="241"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="263"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window/main_window.cpp" line="268"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="271"/>
+        <location filename="../ui/main_window/main_window.cpp" line="276"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window/main_window.cpp" line="278"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window/main_window.cpp" line="314"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window/main_window.cpp" line="315"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window/main_window.cpp" line="352"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window/main_window.cpp" line="353"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window/main_window.cpp" line="410"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window/main_window.cpp" line="411"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window/main_window.cpp" line="412"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="446"/>
+        <location filename="../ui/main_window/main_window.cpp" line="451"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window/main_window.cpp" line="452"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window/main_window.cpp" line="465"/>
+        <source>Cannot read the history: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="509"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window/main_window.cpp" line="528"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="530"/>
+        <location filename="../ui/main_window/main_window.cpp" line="540"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window/main_window.cpp" line="542"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window/main_window.cpp" line="543"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -1092,22 +1122,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window/main_window.cpp" line="553"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="546"/>
+        <location filename="../ui/main_window/main_window.cpp" line="556"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="559"/>
+        <location filename="../ui/main_window/main_window.cpp" line="569"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="560"/>
+        <location filename="../ui/main_window/main_window.cpp" line="570"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1115,37 +1145,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window/main_window.cpp" line="601"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="592"/>
+        <location filename="../ui/main_window/main_window.cpp" line="602"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="594"/>
+        <location filename="../ui/main_window/main_window.cpp" line="604"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="599"/>
+        <location filename="../ui/main_window/main_window.cpp" line="609"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window/main_window.cpp" line="611"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window/main_window.cpp" line="612"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window/main_window.cpp" line="630"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1153,72 +1183,72 @@
 <context>
     <name>strata::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="20"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="22"/>
         <source>Times in file names in &amp;UTC (default: local time)</source>
         <translation>Zeiten in Dateinamen in &amp;UTC (sonst Ortszeit)</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="25"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="27"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="32"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="34"/>
         <source>Default export folder</source>
         <translation>Standard-Exportordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="33"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="35"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="36"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="38"/>
         <source>Export folder</source>
         <translation>Exportordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="47"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="51"/>
         <source>Default CSV preset</source>
         <translation>Standard-CSV-Vorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="49"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="53"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="51"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="55"/>
         <source>Files of each kind to keep</source>
         <translation>Zu behaltende Dateien je Art</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="52"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="56"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="61"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="60"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="64"/>
         <source>Export folder:</source>
         <translation>Exportordner:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="66"/>
         <source>CSV preset:</source>
         <translation>CSV-Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="63"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="67"/>
         <source>Keep the newest (older go to archive/):</source>
         <translation>Die neuesten behalten (ältere nach archive/):</translation>
     </message>
     <message>
-        <location filename="../ui/settings/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings/settings_dialog.cpp" line="68"/>
         <source>Language (at the next start):</source>
         <translation>Sprache (beim nächsten Start):</translation>
     </message>

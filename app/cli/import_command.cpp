@@ -33,17 +33,21 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addOption({"json", "Print the result as JSON."});
 }
 
-const char *actionText(const std::string &action)
+const char *actionText(transfer::ImportAction action)
 {
-    if (action == "create")
+    switch (action) {
+    case transfer::ImportAction::Create:
         return "created";
-    if (action == "append")
+    case transfer::ImportAction::Append:
         return "appended to";
-    if (action == "replace")
+    case transfer::ImportAction::Replace:
         return "replaced";
-    if (action == "merge")
+    case transfer::ImportAction::Merge:
         return "merged into";
-    return "dropped";
+    case transfer::ImportAction::Drop:
+        return "dropped";
+    }
+    return "";
 }
 
 int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, const char *verb)
@@ -90,7 +94,7 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
         for (size_t i = 0; i < result->tables.size(); ++i) {
             const auto &t = result->tables[i];
             std::cout << (i ? ", " : "") << "{\"table\": " << app::jsonString(t.table)
-                      << ", \"action\": " << app::jsonString(t.action)
+                      << ", \"action\": " << app::jsonString(transfer::actionName(t.action))
                       << ", \"source\": " << (t.source.empty() ? "null" : app::jsonString(t.source))
                       << ", \"rows_before\": "
                       << (t.rowsBefore < 0 ? std::string("null") : std::to_string(t.rowsBefore))
@@ -113,7 +117,7 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
         std::cout << "Dry run: nothing was changed. The " << verb << " would do this:\n";
     for (const auto &t : result->tables) {
         std::cout << (result->dryRun ? "  " : "") << t.table << ": " << actionText(t.action);
-        if (t.action == "drop")
+        if (t.action == transfer::ImportAction::Drop)
             std::cout << " (" << t.rowsBefore << " rows, not in the backup)\n";
         else
             std::cout << ", " << (t.rowsBefore < 0 ? 0 : t.rowsBefore) << " -> " << t.rowsAfter

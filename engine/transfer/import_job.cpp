@@ -363,16 +363,16 @@ public:
                                   m_file + ": table " + quoteForMessage(source.name)
                                       + " already exists (choose the append, replace or merge "
                                         "mode, or another table name)");
-            m_outcome.action = "create";
+            m_outcome.action = ImportAction::Create;
             break;
         case ImportMode::Append:
-            m_outcome.action = exists ? "append" : "create";
+            m_outcome.action = exists ? ImportAction::Append : ImportAction::Create;
             break;
         case ImportMode::Merge:
-            m_outcome.action = exists ? "merge" : "create";
+            m_outcome.action = exists ? ImportAction::Merge : ImportAction::Create;
             break;
         case ImportMode::Replace:
-            m_outcome.action = exists ? "replace" : "create";
+            m_outcome.action = exists ? ImportAction::Replace : ImportAction::Create;
             if (exists && m_declaredTypes) {
                 // The file says what the table is: it becomes exactly that.
                 check(m_conn.execute("DROP TABLE " + quoteIdentifier(source.name)));
@@ -478,7 +478,7 @@ public:
         // visits every row of the table.
         const int64_t inserted = m_tableInserted.exchange(0);
         m_outcome.rowsAfter
-            = m_spec.mode == ImportMode::Merge && m_outcome.action == "merge"
+            = m_spec.mode == ImportMode::Merge && m_outcome.action == ImportAction::Merge
                   ? static_cast<int64_t>(check(m_conn.table(m_table.name)).rowCount)
                   : (m_startsEmpty ? 0 : std::max<int64_t>(0, m_outcome.rowsBefore)) + inserted;
         m_result.tables.push_back(m_outcome);
@@ -1055,7 +1055,7 @@ void finishImport(engine::Database &database, engine::Connection &connection,
             check(connection.execute("DROP TABLE " + quoteIdentifier(info.name)));
             TableOutcome dropped;
             dropped.table = info.name;
-            dropped.action = "drop";
+            dropped.action = ImportAction::Drop;
             dropped.rowsBefore = static_cast<int64_t>(info.rowCount);
             result.tables.push_back(dropped);
         }

@@ -85,11 +85,32 @@ struct ImportSpec {
     int64_t maxCompressionRatio = 200;
 };
 
+//! What an import does to a table.
+enum class ImportAction { Create, Append, Replace, Merge, Drop };
+
+//! "create", "append", "replace", "merge", "drop": as the CLI's JSON prints it.
+inline const char *actionName(ImportAction action)
+{
+    switch (action) {
+    case ImportAction::Create:
+        return "create";
+    case ImportAction::Append:
+        return "append";
+    case ImportAction::Replace:
+        return "replace";
+    case ImportAction::Merge:
+        return "merge";
+    case ImportAction::Drop:
+        return "drop";
+    }
+    return "create";
+}
+
 //! What the import did (or, for a dry run, would do) to one table.
 struct TableOutcome {
     std::string table;
-    std::string source;      //!< file (and zip entry) it came from
-    std::string action;      //!< "create", "append", "replace", "merge", "drop"
+    std::string source; //!< file (and zip entry) it came from
+    ImportAction action = ImportAction::Create;
     int64_t rowsBefore = -1; //!< -1: the table did not exist
     int64_t rowsAfter = 0;
     int64_t rowsRead = 0;

@@ -96,7 +96,7 @@ private slots:
         QVERIFY2(r, r ? "" : r.status().toString().c_str());
         QCOMPARE(r->rowsImported, int64_t(3));
         QCOMPARE(r->tables.size(), size_t(1));
-        QCOMPARE(r->tables[0].action, std::string("create"));
+        QCOMPARE(r->tables[0].action, transfer::ImportAction::Create);
         auto c = db->connect();
         auto info = c->table("people");
         QVERIFY(info);
@@ -762,12 +762,12 @@ private slots:
         std::map<std::string, transfer::TableOutcome> byTable;
         for (const auto &t : plan->tables)
             byTable[t.table] = t;
-        QCOMPARE(byTable["a"].action, std::string("replace"));
+        QCOMPARE(byTable["a"].action, transfer::ImportAction::Replace);
         QCOMPARE(byTable["a"].rowsBefore, int64_t(3));
         QCOMPARE(byTable["a"].rowsAfter, int64_t(2));
         QCOMPARE(byTable["a"].schemaDifferences,
                  std::vector<std::string>{"extra: in the database, not in the file"});
-        QCOMPARE(byTable["b"].action, std::string("drop"));
+        QCOMPARE(byTable["b"].action, transfer::ImportAction::Drop);
         QCOMPARE(byTable["b"].rowsBefore, int64_t(1));
         QVERIFY(!byTable.count("audit_log"));
         spec.dryRun = false;

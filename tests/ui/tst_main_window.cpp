@@ -616,7 +616,7 @@ private slots:
         QSignalSpy compared(wizard, &ui::ImportDialog::comparisonReady);
         wizard->compareWithDatabase();
         QVERIFY(compared.wait(kPatience));
-        QVERIFY2(wizard->comparisonText().contains(QStringLiteral("a: replace, 1 → 2 rows")),
+        QVERIFY2(wizard->comparisonText().contains(QStringLiteral("a: replaced, 1 → 2 rows")),
                  qPrintable(wizard->comparisonText()));
         QVERIFY(!wizard->comparisonText().contains(QStringLiteral("b:")));
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM a"), int64_t(1)); // a dry run

@@ -428,6 +428,23 @@ void ImportDialog::setMode(transfer::ImportMode mode)
     m_mode->setCurrentIndex(m_mode->findData(int(mode)));
 }
 
+QString ImportDialog::actionText(transfer::ImportAction action)
+{
+    switch (action) {
+    case transfer::ImportAction::Create:
+        return tr("created");
+    case transfer::ImportAction::Append:
+        return tr("appended");
+    case transfer::ImportAction::Replace:
+        return tr("replaced");
+    case transfer::ImportAction::Merge:
+        return tr("merged");
+    case transfer::ImportAction::Drop:
+        return tr("dropped");
+    }
+    return {};
+}
+
 QStringList ImportDialog::targetColumns() const
 {
     QStringList out;
@@ -487,14 +504,14 @@ void ImportDialog::compareWithDatabase()
         for (const auto &t : result->tables) {
             const QString name = QString::fromStdString(t.table);
             const QString after = locale.toString(qlonglong(t.rowsAfter));
-            if (t.action == "drop")
+            if (t.action == transfer::ImportAction::Drop)
                 lines << tr("%1: dropped (%2 rows)")
                              .arg(name, locale.toString(qlonglong(t.rowsBefore)));
             else if (t.rowsBefore < 0)
                 lines << tr("%1: created with %2 rows").arg(name, after);
             else
                 lines << tr("%1: %2, %3 → %4 rows")
-                             .arg(name, QString::fromStdString(t.action),
+                             .arg(name, actionText(t.action),
                                   locale.toString(qlonglong(t.rowsBefore)), after);
             for (const auto &d : t.schemaDifferences)
                 lines << QStringLiteral("    ") + QString::fromStdString(d);
@@ -506,7 +523,7 @@ void ImportDialog::compareWithDatabase()
         const QStringList listed = backupTables();
         for (const auto &t : result->tables) {
             const QString name = QString::fromStdString(t.table);
-            if (t.action == "drop" || listed.contains(name))
+            if (t.action == transfer::ImportAction::Drop || listed.contains(name))
                 continue;
             auto *item = new QListWidgetItem(name, m_restoreTables);
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);

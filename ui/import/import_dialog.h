@@ -65,6 +65,8 @@ signals:
     void comparisonReady();
 
 private:
+    //! The action, translated: "appended", "replaced", "merged".
+    static QString actionText(transfer::ImportAction action);
     void preview();
     void updateMode();
     //! Rebuilds the preview's first row for the target (types, or the column mapping).

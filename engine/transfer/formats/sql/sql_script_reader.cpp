@@ -989,9 +989,9 @@ public:
             outcome.source = m_path;
             const auto it = before.find(info->name);
             outcome.rowsBefore = it == before.end() ? -1 : it->second;
-            outcome.action = it == before.end()          ? "create"
-                             : dropped.count(info->name) ? "replace"
-                                                         : "append";
+            outcome.action = it == before.end()          ? ImportAction::Create
+                             : dropped.count(info->name) ? ImportAction::Replace
+                                                         : ImportAction::Append;
             outcome.rowsAfter = static_cast<int64_t>(info->rowCount);
             for (const auto &c : info->columns)
                 outcome.columns.push_back(c.name + " " + engine::typeName(c.type));
