@@ -15,6 +15,35 @@ namespace strata::engine {
 
 namespace {
 
+//! The connection's open transaction, or one of its own for this one call: rolled back when
+//! the scope ends unless committed here or handed on (to a cursor that reads from it).
+class TransactionScope {
+public:
+    TransactionScope(DatabaseCore &core, const std::unique_ptr<Transaction> &open)
+        : m_core(core)
+        , m_owned(open ? nullptr : core.begin())
+        , m_txn(open ? *open : *m_owned)
+    {
+    }
+    Transaction &txn() { return m_txn; }
+    //! The transaction of its own (null when the connection's is used), for a cursor to keep.
+    std::unique_ptr<Transaction> release() { return std::move(m_owned); }
+    //! Commits a transaction of its own; the connection's stays open for its COMMIT.
+    Status commitIfOwned()
+    {
+        if (!m_owned)
+            return {};
+        Status st = m_core.commit(*m_owned);
+        m_owned.reset();
+        return st;
+    }
+
+private:
+    DatabaseCore &m_core;
+    std::unique_ptr<Transaction> m_owned;
+    Transaction &m_txn;
+};
+
 thread_local bool t_watched = false;
 std::atomic<uint64_t> g_watchedCalls{0};
 
@@ -207,12 +236,10 @@ Connection::query(std::string_view sqlText, const std::vector<Value> &params, ui
         auto parsed = parse(sqlText);
         if (parsed->size() != 1 || (*parsed)[0].statement.kind != sql::StatementKind::Select)
             return Status(StatusCode::Invalid, "query() takes exactly one SELECT statement");
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         auto plan = exec::planQuery(txn, *(*parsed)[0].statement.select, sqlText);
-        auto cursor = openCursor(std::move(plan), std::move(owned), params, nowMicros());
+        auto cursor = openCursor(std::move(plan), scope.release(), params, nowMicros());
         if (cursor && changedSince)
             (*cursor)->m_ctx->changedSince = changedSince;
         return cursor;
@@ -294,10 +321,8 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
 {
     m_cancel.store(false);
     return guarded([&]() -> Result<int64_t> {
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         auto entry = txn.requireTable(tableName);
         const TableSchema &schema = *entry->schema;
         std::vector<int> targets;
@@ -376,11 +401,8 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
                 txn.doom(e.toStatus());
             throw;
         }
-        if (owned) {
-            Status st = m_core->commit(*owned);
-            if (!st)
-                return st;
-        }
+        if (Status st = scope.commitIfOwned(); !st)
+            return st;
         return static_cast<int64_t>(rows.size());
     });
 }
@@ -422,13 +444,11 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                 break;
             }
             case sql::StatementKind::Select: {
-                std::unique_ptr<Transaction> owned;
-                if (!m_txn)
-                    owned = m_core->begin();
-                Transaction &txn = owned ? *owned : *m_txn;
+                TransactionScope scope(*m_core, m_txn);
+                Transaction &txn = scope.txn();
                 try {
                     auto plan = exec::planQuery(txn, *s.select, sqlText);
-                    auto cursor = openCursor(plan, std::move(owned), params, nowMicros());
+                    auto cursor = openCursor(plan, scope.release(), params, nowMicros());
                     if (!cursor)
                         throwError(cursor.status().code(), cursor.status().message());
                     RowBatch batch;
@@ -450,10 +470,8 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                 break;
             }
             default: {
-                std::unique_ptr<Transaction> owned;
-                if (!m_txn)
-                    owned = m_core->begin();
-                Transaction &txn = owned ? *owned : *m_txn;
+                TransactionScope scope(*m_core, m_txn);
+                Transaction &txn = scope.txn();
                 exec::ExecContext ctx;
                 ctx.txn = &txn;
                 ctx.params = &params;
@@ -463,15 +481,10 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                 try {
                     result.rowsAffected = exec::executeWrite(txn, s, sqlText, ctx, &ps.plan);
                 } catch (const EngineError &e) {
-                    if (owned)
-                        m_core->rollback(*owned);
-                    throw locate(e, sqlText, s, count);
+                    throw locate(e, sqlText, s, count); // an owned transaction rolls back
                 }
-                if (owned) {
-                    Status st = m_core->commit(*owned);
-                    if (!st)
-                        throwError(st.code(), st.message());
-                }
+                if (Status st = scope.commitIfOwned(); !st)
+                    throwError(st.code(), st.message());
                 break;
             }
             }
@@ -530,10 +543,8 @@ TableInfo describeTable(Transaction &txn, const Catalog &catalog, const TableEnt
 Result<std::vector<TableInfo>> Connection::tables()
 {
     return guarded([&]() -> Result<std::vector<TableInfo>> {
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         // Every table from the one snapshot.
         std::vector<TableInfo> out;
         for (const auto &entry : m_core->catalog().tables(txn.view()))
@@ -545,10 +556,8 @@ Result<std::vector<TableInfo>> Connection::tables()
 Result<TableInfo> Connection::table(std::string_view name)
 {
     return guarded([&]() -> Result<TableInfo> {
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         return describeTable(txn, m_core->catalog(), *txn.requireTable(name));
     });
 }
@@ -556,10 +565,8 @@ Result<TableInfo> Connection::table(std::string_view name)
 Result<std::unique_ptr<Cursor>> Connection::changedRows(std::string_view name, uint64_t sinceTs)
 {
     return guarded([&]() -> Result<std::unique_ptr<Cursor>> {
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         auto entry = txn.requireTable(name);
         auto plan = std::make_shared<exec::Plan>();
         auto scan = std::make_unique<exec::TableScan>(
@@ -570,17 +577,15 @@ Result<std::unique_ptr<Cursor>> Connection::changedRows(std::string_view name, u
             plan->names.push_back(c.name);
             plan->types.push_back(c.type);
         }
-        return openCursor(std::move(plan), std::move(owned), {}, nowMicros());
+        return openCursor(std::move(plan), scope.release(), {}, nowMicros());
     });
 }
 
 Result<std::vector<Row>> Connection::deletedKeys(std::string_view name, uint64_t sinceTs)
 {
     return guarded([&]() -> Result<std::vector<Row>> {
-        std::unique_ptr<Transaction> owned;
-        if (!m_txn)
-            owned = m_core->begin();
-        Transaction &txn = owned ? *owned : *m_txn;
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
         auto entry = txn.requireTable(name);
         const auto identity = entry->schema->identityColumns();
         std::vector<Row> out;
