@@ -1,5 +1,7 @@
 #include "engine/transfer/export_job.h"
 
+#include "engine/transfer/job_support.h"
+
 #include "engine/transfer/archive.h"
 #include "engine/transfer/audit.h"
 #include "engine/transfer/format.h"
@@ -131,20 +133,6 @@ bool isSensitive(const ExportSpec &spec, const std::string &table, const engine:
         if (s == col.name || s == table + "." + col.name)
             return true;
     return false;
-}
-
-void check(const engine::Status &s)
-{
-    if (!s)
-        throw EngineError(s.code(), s.message());
-}
-
-template<typename T>
-T check(engine::Result<T> r)
-{
-    if (!r)
-        throw EngineError(r.status().code(), r.status().message());
-    return std::move(*r);
 }
 
 int64_t countRows(engine::Connection &c, const std::string &table, const std::string &where,

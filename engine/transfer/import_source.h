@@ -4,6 +4,7 @@
 #include "engine/transfer/import_spec.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -122,6 +123,9 @@ public:
     virtual bool describesTypes() const { return false; }
     //! Things done on the reader's own judgement (an encoding fallback), in English.
     virtual std::vector<std::string> warnings() const { return {}; }
+    //! What the reader found out about the file by itself, for a preview to show (CSV:
+    //! delimiter, quote, header, encoding).
+    virtual std::map<std::string, std::string> detected() const { return {}; }
     //! A source of statements rather than rows (a SQL script) runs them itself; read() is
     //! then not called.
     virtual bool runsStatements() const { return false; }

@@ -80,6 +80,9 @@ struct ImportSpec {
     //! Where a restore writes the pre-restore backup of the database it is about to change
     //! (a full JSON backup, named like any); empty: "pre-restore" in the database's folder.
     std::string preRestoreBackupDir;
+    //! > 0: readers that can read only the start of a file read at most this many bytes of it
+    //! (an import preview); the cut is not an error.
+    int64_t prefixBytes = 0;
     //! Zip archives: the most bytes any entry may expand to, and the largest expansion ratio.
     int64_t maxEntryBytes = int64_t(16) << 30;
     int64_t maxCompressionRatio = 200;

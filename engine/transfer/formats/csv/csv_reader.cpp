@@ -574,10 +574,19 @@ Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
     return guessHeld ? Split::Halves : Split::Whole;
 }
 
+std::map<std::string, std::string> CsvReader::detected() const
+{
+    return {
+        {"delimiter", m_dialect.delimiter == '\t' ? "tab" : std::string(1, m_dialect.delimiter)},
+        {"quote", std::string(1, m_dialect.quote)},
+        {"header", m_dialect.header ? "yes" : "no"},
+        {"encoding", m_dialect.encoding}};
+}
+
 std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec)
 {
     return CsvReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table,
-                           spec.csv);
+                           spec.csv, spec.prefixBytes);
 }
 
 } // namespace strata::transfer

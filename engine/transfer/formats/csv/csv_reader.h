@@ -32,6 +32,7 @@ public:
     Split readSplit(ImportSink &first, ImportSink &second) override;
     std::vector<std::string> warnings() const override { return m_warnings; }
     const CsvDialect &dialect() const { return m_dialect; }
+    std::map<std::string, std::string> detected() const override;
 
 private:
     CsvReader() = default;

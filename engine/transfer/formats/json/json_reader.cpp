@@ -775,8 +775,8 @@ std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSp
 {
     const std::string lower = QString::fromStdString(path).toLower().toStdString();
     const bool lines = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    auto reader
-        = JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table, lines);
+    auto reader = JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table,
+                                   lines, spec.prefixBytes);
     reader->setBackupOnly(spec.restore);
     return reader;
 }
