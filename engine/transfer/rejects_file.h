@@ -2,6 +2,7 @@
 // The rejects file of an import (internal to engine/transfer): the rows that could not be
 // imported, written under a temporary name and published only when the import commits.
 
+#include "engine/transfer/formats/csv/csv_writer.h"
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/import_spec.h"
 #include "engine/transfer/job_support.h"
@@ -29,23 +30,13 @@ public:
         if (!m_file)
             open();
         std::string line;
-        auto field = [&](std::string_view s) {
-            if (!line.empty())
-                line += ',';
-            line += '"';
-            for (char c : s) {
-                if (c == '"')
-                    line += '"';
-                line += c;
-            }
-            line += '"';
-        };
-        field(source);
-        field(origin.line > 0 ? std::to_string(origin.line) : std::string());
-        field(origin.position());
-        field(column);
-        field(reason);
-        field(origin.original);
+        const std::string lineNumber
+            = origin.line > 0 ? std::to_string(origin.line) : std::string();
+        const std::string position = origin.position();
+        for (std::string_view field : {std::string_view(source), std::string_view(lineNumber),
+                                       std::string_view(position), std::string_view(column),
+                                       std::string_view(reason), std::string_view(origin.original)})
+            appendField(line, field);
         line += "\r\n";
         m_file->write(line);
         ++m_count;
@@ -61,6 +52,19 @@ public:
     }
 
 private:
+    //! Every field quoted, as the CSV writer quotes with quote_policy=all.
+    static void appendField(std::string &line, std::string_view text)
+    {
+        static const CsvOptions kAllQuoted = [] {
+            CsvOptions o;
+            o.policy = CsvOptions::Quote::All;
+            return o;
+        }();
+        if (!line.empty())
+            line += kAllQuoted.delimiter;
+        appendCsvText(line, text, kAllQuoted, false);
+    }
+
     void open()
     {
         std::string dir, stem;
@@ -75,7 +79,10 @@ private:
                    + nameTimestamp(m_startTime, false);
         }
         m_file = check(OutputFile::create(dir, stem, "csv", nullptr));
-        m_file->write("\"source\",\"line\",\"location\",\"column\",\"reason\",\"original\"\r\n");
+        std::string header;
+        for (const char *name : {"source", "line", "location", "column", "reason", "original"})
+            appendField(header, name);
+        m_file->write(header + "\r\n");
     }
 
     const ImportSpec &m_spec;

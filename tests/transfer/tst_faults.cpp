@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <map>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 using namespace strata;
@@ -377,6 +378,74 @@ private slots:
             const auto left = QDir(outMount).entryList(QDir::Files | QDir::Hidden);
             QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
         }
+    }
+
+    // A checkpoint that cannot make its new log (the disk holds less than a log's first
+    // allocation) fails, says so, and leaves the writer on its old log: commits go on into its
+    // preallocated space, and the folder opens with every one of them. (It made the new log
+    // in place: an empty or headless log was left between others, and the database no
+    // longer opened — seen under load in fullDiskLosesNothing.)
+    void checkpointOnANearlyFullDiskKeepsTheLogs()
+    {
+        QTemporaryDir tmp;
+        const QString mount = tmp.filePath("disk");
+        QDir().mkpath(mount);
+        SmallDisk disk(mount, 16);
+        if (!disk.mounted)
+            QSKIP("needs root to mount a small tmpfs");
+        const std::string dir = (mount + "/db").toStdString();
+        engine::OpenOptions options;
+        options.checkpointLogBytes = 1ULL << 40; // only the checkpoints asked for
+        int64_t acknowledged = 0;
+        {
+            auto db = engine::Database::open(dir, options);
+            QVERIFY(db);
+            auto c = (*db)->connect();
+            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)"));
+            auto insert = [&](int64_t id) {
+                return c->execute("INSERT INTO t VALUES (?, 'row')", {Value::integer(id)});
+            };
+            for (; acknowledged < 10; ++acknowledged)
+                QVERIFY(insert(acknowledged + 1));
+            // Leave about 1 MiB: less than a new log's first 4 MiB.
+            struct statvfs fs;
+            QVERIFY(::statvfs(mount.toLocal8Bit().constData(), &fs) == 0);
+            const int64_t free = int64_t(fs.f_bavail) * int64_t(fs.f_frsize);
+            QFile filler(mount + "/filler");
+            QVERIFY(filler.open(QIODevice::WriteOnly));
+            const QByteArray block(1 << 16, 'f');
+            for (int64_t left = free - (1 << 20); left > 0; left -= block.size())
+                QVERIFY(filler.write(block) == block.size());
+            QVERIFY(filler.flush());
+            for (int attempt = 0; attempt < 3; ++attempt) {
+                const engine::Status checkpoint = (*db)->checkpoint();
+                QVERIFY2(!checkpoint, "the checkpoint found room it should not have");
+                QVERIFY2(QString::fromStdString(checkpoint.message())
+                             .contains("space", Qt::CaseInsensitive),
+                         checkpoint.message().c_str());
+                for (int k = 0; k < 5; ++k, ++acknowledged) {
+                    auto r = insert(acknowledged + 1);
+                    QVERIFY2(r, r ? "" : r.status().toString().c_str());
+                }
+            }
+            filler.close();
+            QVERIFY(QFile::remove(mount + "/filler"));
+        }
+        for (const auto &name : QDir(QString::fromStdString(dir)).entryList(QDir::Files)) {
+            QVERIFY2(!name.endsWith(".new"), qPrintable(name));
+            if (name.startsWith("wal-"))
+                QVERIFY2(QFileInfo(QString::fromStdString(dir) + "/" + name).size() > 0,
+                         qPrintable(name));
+        }
+        engine::OpenOptions readOnly;
+        readOnly.readOnly = true;
+        auto reader = engine::Database::open(dir, readOnly);
+        QVERIFY2(reader, reader ? "" : reader.status().toString().c_str());
+        QCOMPARE(countOf(*(*reader)->connect(), "t"), acknowledged);
+        auto writer = engine::Database::open(dir);
+        QVERIFY2(writer, writer ? "" : writer.status().toString().c_str());
+        QCOMPARE(countOf(*(*writer)->connect(), "t"), acknowledged);
+        QVERIFY((*writer)->checkpoint());
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unistd.h>
 
 namespace strata::engine {
 
@@ -62,22 +63,47 @@ void LogWriter::ensureZeroTail()
     m_file.dataSync();
 }
 
+namespace {
+
+//! A new log file `seq` with its header and zeros after it, made under a temporary name and
+//! renamed into place only when whole: a log file is never seen half made (a full disk
+//! while rotating left an empty log between others, and the database would not open).
+File createLogFile(const std::string &dir, uint64_t seq)
+{
+    const std::string path = dir + "/" + logFileName(seq);
+    const std::string temp = path + ".new";
+    try {
+        File file(temp, File::Mode::Create);
+        file.writeAt(0, kFileMagic, sizeof kFileMagic);
+        file.preallocate(sizeof kFileMagic + kAllocationStep);
+        file.dataSync();
+        renameFile(temp, path);
+        syncDirectory(dir);
+        return file;
+    } catch (...) {
+        ::unlink(temp.c_str());
+        throw;
+    }
+}
+
+} // namespace
+
 void LogWriter::openFile()
 {
     const std::string path = m_dir + "/" + logFileName(m_seq);
-    const bool fresh = !pathExists(path);
-    m_file = File(path, File::Mode::ReadWrite);
-    m_allocated = m_file.size();
-    if (fresh || m_allocated == 0) {
-        m_file.writeAt(0, kFileMagic, sizeof kFileMagic);
-        m_allocated = std::max<uint64_t>(m_allocated, sizeof kFileMagic);
-        m_file.dataSync();
-        syncDirectory(m_dir);
+    ::unlink((path + ".new").c_str()); // a creation that did not finish
+    if (!pathExists(path)) {
+        m_file = createLogFile(m_dir, m_seq);
+    } else {
+        m_file = File(path, File::Mode::ReadWrite);
+        if (m_file.size() == 0) { // made empty by an older version: take it over
+            m_file.writeAt(0, kFileMagic, sizeof kFileMagic);
+            m_file.dataSync();
+        }
     }
+    m_allocated = m_file.size();
     m_offset = sizeof kFileMagic;
     m_bytes = 0;
-    if (fresh)
-        ensureZeroTail();
 }
 
 void LogWriter::beginRecord()
@@ -149,10 +175,16 @@ void LogWriter::sync()
 void LogWriter::rotate(uint64_t seq)
 {
     m_file.dataSync();
+    // Made before the old log is let go: when it cannot be (a full disk), the writer stays on
+    // the old log, whole, and the caller's error says why.
+    File next = createLogFile(m_dir, seq);
     m_file.close();
+    m_file = std::move(next);
     m_seq = seq;
     m_unsynced = false;
-    openFile();
+    m_allocated = m_file.size();
+    m_offset = sizeof kFileMagic;
+    m_bytes = 0;
 }
 
 namespace {

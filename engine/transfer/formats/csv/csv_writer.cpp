@@ -10,6 +10,39 @@ using engine::EngineError;
 using engine::LogicalType;
 using engine::StatusCode;
 
+void appendCsvText(std::string &buf, std::string_view s, const CsvOptions &options, bool guard)
+{
+    // OWASP "CSV injection": a spreadsheet must show, not run, a cell that looks like a
+    // formula. Text that already starts with apostrophes before such a character gets one
+    // more, so that reading it back removes exactly the one the guard added.
+    const bool guarded = guard && looksGuarded(s, 0);
+    bool quote = options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
+                 || s.back() == ' ';
+    for (size_t i = 0; i < s.size() && !quote; ++i) {
+        const char c = s[i];
+        quote = c == options.delimiter || c == options.quote || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+        if (guarded)
+            buf += '\'';
+        buf.append(s);
+        return;
+    }
+    buf += options.quote;
+    if (guarded)
+        buf += '\'';
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == options.quote) {
+            buf.append(s.substr(start, i + 1 - start));
+            buf += options.quote; // doubled inside quotes
+            start = i + 1;
+        }
+    }
+    buf.append(s.substr(start));
+    buf += options.quote;
+}
+
 namespace {
 
 bool parseBool(const std::string &key, const std::string &value)
@@ -134,35 +167,7 @@ private:
 
     void appendText(std::string &buf, std::string_view s, bool guard)
     {
-        // OWASP "CSV injection": a spreadsheet must show, not run, a cell that looks like a
-        // formula. Text that already starts with apostrophes before such a character gets one
-        // more, so that reading it back removes exactly the one the guard added.
-        const bool guarded = guard && looksGuarded(s, 0);
-        bool quote = m_options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
-                     || s.back() == ' ';
-        for (size_t i = 0; i < s.size() && !quote; ++i) {
-            const char c = s[i];
-            quote = c == m_options.delimiter || c == m_options.quote || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            if (guarded)
-                buf += '\'';
-            buf.append(s);
-            return;
-        }
-        buf += m_options.quote;
-        if (guarded)
-            buf += '\'';
-        size_t start = 0;
-        for (size_t i = 0; i < s.size(); ++i) {
-            if (s[i] == m_options.quote) {
-                buf.append(s.substr(start, i + 1 - start));
-                buf += m_options.quote; // doubled inside quotes
-                start = i + 1;
-            }
-        }
-        buf.append(s.substr(start));
-        buf += m_options.quote;
+        appendCsvText(buf, s, m_options, guard);
     }
 
     OutputFile &m_out;
