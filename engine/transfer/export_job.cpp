@@ -224,6 +224,18 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
             out.type = col->type;
             out.info = *col;
             out.masked = sensitive;
+            if (sensitive) {
+                // Decided here, once: a masked column is text of '***' or NULL, without the
+                // original's constraints, length or default; writers take it as given.
+                out.type = engine::LogicalType::Text;
+                out.info.type = engine::LogicalType::Text;
+                out.info.notNull = false;
+                out.info.maxLength = 0;
+                out.info.declaredType.clear();
+                out.info.hasDefault = false;
+                out.info.unique = false;
+                out.info.primaryKey = false;
+            }
             select += (select.empty() ? "" : ", ");
             select += sensitive ? "CASE WHEN " + quoteIdentifier(col->name)
                                       + " IS NULL THEN NULL ELSE '***' END"
@@ -233,6 +245,15 @@ std::vector<Source> planSources(engine::Connection &c, const ExportSpec &spec,
         if (s.meta.columns.empty())
             throw EngineError(StatusCode::Invalid,
                               "nothing left to export from " + info.name + " after sanitizing");
+        // A key with a column left out or masked identifies no row any more: none is written.
+        for (const auto &key : s.meta.primaryKey) {
+            const auto it = std::find_if(s.meta.columns.begin(), s.meta.columns.end(),
+                                         [&](const ExportColumn &c) { return c.name == key; });
+            if (it == s.meta.columns.end() || it->masked) {
+                s.meta.primaryKey.clear();
+                break;
+            }
+        }
         s.sql = "SELECT " + select + " FROM " + quoteIdentifier(info.name)
                 + (sel.where.empty() ? "" : " WHERE " + sel.where);
         if (!sel.where.empty())

@@ -93,7 +93,8 @@ struct ExportColumn {
     std::string name;
     engine::LogicalType type = engine::LogicalType::Text;
     engine::ColumnInfo info; //!< the table column it comes from (empty for query columns)
-    bool masked = false;     //!< values replaced by a mask
+    //! Values replaced by a mask: `type` and `info` are then already TEXT without constraints.
+    bool masked = false;
 };
 
 //! What a writer is told about the table (or query result) it is about to receive.

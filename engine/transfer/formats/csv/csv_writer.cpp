@@ -77,7 +77,7 @@ public:
     {
         m_types.clear();
         for (const auto &c : table.columns)
-            m_types.push_back(c.masked ? LogicalType::Text : c.type);
+            m_types.push_back(c.type);
         std::string &buf = m_out.buffer();
         if (m_options.bom)
             buf.append("\xEF\xBB\xBF");

@@ -127,7 +127,7 @@ public:
             appendJsonString(key, table.columns[c].name);
             key += ':';
             m_keys.push_back(std::move(key));
-            m_types.push_back(table.columns[c].masked ? LogicalType::Text : table.columns[c].type);
+            m_types.push_back(table.columns[c].type);
         }
         std::string &b = m_out.buffer();
         b += "{\"type\":\"FeatureCollection\",\"name\":";

@@ -146,7 +146,7 @@ public:
             appendJsonString(key, c.name);
             key += ':';
             m_keys.push_back(std::move(key));
-            m_types.push_back(c.masked ? LogicalType::Text : c.type);
+            m_types.push_back(c.type);
         }
         m_firstRow = true;
         if (m_lines)
@@ -365,13 +365,13 @@ private:
             b += "{\"name\":";
             appendJsonString(b, c.name);
             b += ",\"type\":";
-            appendJsonString(b, engine::typeName(c.masked ? LogicalType::Text : c.type));
-            if (!c.info.declaredType.empty() && !c.masked) {
+            appendJsonString(b, engine::typeName(c.type));
+            if (!c.info.declaredType.empty()) {
                 b += ",\"declared_type\":";
                 appendJsonString(b, c.info.declaredType);
             }
             b += ",\"nullable\":";
-            b += c.info.notNull && !c.masked ? "false" : "true";
+            b += c.info.notNull ? "false" : "true";
             if (c.info.primaryKey)
                 b += ",\"primary_key\":true";
             if (c.info.unique)
@@ -380,7 +380,7 @@ private:
                 b += ",\"sensitive\":true";
             if (c.masked)
                 b += ",\"masked\":true";
-            if (c.info.hasDefault && !c.masked) {
+            if (c.info.hasDefault) {
                 b += ",\"default\":";
                 appendJsonString(b, c.info.defaultSql);
             }

@@ -57,13 +57,13 @@ public:
         b += " (";
         for (size_t i = 0; i < table.columns.size(); ++i) {
             const auto &c = table.columns[i];
-            const LogicalType type = c.masked ? LogicalType::Text : c.type;
+            const LogicalType type = c.type;
             m_types.push_back(type);
             b += i ? ",\n  " : "\n  ";
             b += quoteIdentifier(c.name);
             b += ' ';
-            b += columnType(type, c.masked ? 0 : c.info.maxLength);
-            if (c.info.notNull && !c.masked)
+            b += columnType(type, c.info.maxLength);
+            if (c.info.notNull)
                 b += " NOT NULL";
         }
         if (!table.primaryKey.empty()) {

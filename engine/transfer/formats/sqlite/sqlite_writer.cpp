@@ -61,10 +61,10 @@ public:
         std::string insert = "INSERT INTO " + quoteIdentifier(name) + " VALUES (";
         for (size_t i = 0; i < table.columns.size(); ++i) {
             const auto &c = table.columns[i];
-            const LogicalType type = c.masked ? LogicalType::Text : c.type;
+            const LogicalType type = c.type;
             m_types.push_back(type);
             sql += (i ? ", " : "") + quoteIdentifier(c.name) + " " + sqliteType(type);
-            if (c.info.notNull && !c.masked)
+            if (c.info.notNull)
                 sql += " NOT NULL";
             // Text goes in as its UTF-8 bytes: through QString and SQLite's UTF-16 binding a
             // leading U+FEFF would be taken for a byte-order mark and dropped.

@@ -109,7 +109,7 @@ public:
         m_types.clear();
         m_columns.clear();
         for (size_t c = 0; c < table.columns.size(); ++c) {
-            m_types.push_back(table.columns[c].masked ? LogicalType::Text : table.columns[c].type);
+            m_types.push_back(table.columns[c].type);
             m_columns.push_back(columnLetters(c));
         }
         m_part = 0;
