@@ -179,6 +179,7 @@ public:
                                          const ExportContext &context) const;
 
 private:
+    std::string idsWhere(bool (FormatInfo::*can)() const) const;
     std::vector<FormatInfo> m_formats;
 };
 

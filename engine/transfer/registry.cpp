@@ -99,22 +99,23 @@ const FormatInfo *FormatRegistry::find(const std::string &id) const
     return nullptr;
 }
 
-std::string FormatRegistry::exportIds() const
+std::string FormatRegistry::idsWhere(bool (FormatInfo::*can)() const) const
 {
     std::string ids;
     for (const auto &info : m_formats)
-        if (info.canExport())
+        if ((info.*can)())
             ids += (ids.empty() ? "" : ", ") + info.id;
     return ids;
 }
 
+std::string FormatRegistry::exportIds() const
+{
+    return idsWhere(&FormatInfo::canExport);
+}
+
 std::string FormatRegistry::importIds() const
 {
-    std::string ids;
-    for (const auto &info : m_formats)
-        if (info.canImport())
-            ids += (ids.empty() ? "" : ", ") + info.id;
-    return ids;
+    return idsWhere(&FormatInfo::canImport);
 }
 
 std::vector<std::string> FormatRegistry::importExtensions() const
