@@ -3,6 +3,7 @@
 #include "app/cli/output.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/formats/json/json_builder.h"
 
 #include <QCommandLineParser>
 #include <spdlog/spdlog.h>
@@ -216,23 +217,28 @@ int exportCommand(const QStringList &args)
     spdlog::info("export from {}: {} files, {} rows", parser.value("db").toStdString(),
                  result->files.size(), result->rows);
     if (parser.isSet("json")) {
-        std::cout << "{\"snapshot_commit_ts\": "
-                  << app::jsonString(
-                         engine::formatTimestamp(static_cast<int64_t>(result->snapshotTs)))
-                  << ", \"rows\": " << result->rows << ", \"seconds\": " << result->seconds
-                  << ", \"files\": [";
-        for (size_t i = 0; i < result->files.size(); ++i) {
-            const auto &f = result->files[i];
-            std::cout << (i ? ", " : "") << "{\"format\": " << app::jsonString(f.format)
-                      << ", \"table\": " << (f.table.empty() ? "null" : app::jsonString(f.table))
-                      << ", \"path\": " << app::jsonString(f.path) << ", \"rows\": " << f.rows
-                      << ", \"bytes\": " << f.bytes << ", \"sha256\": " << app::jsonString(f.sha256)
-                      << ", \"seconds\": " << f.seconds << "}";
+        transfer::JsonBuilder j;
+        j.beginObject();
+        j.key("snapshot_commit_ts")
+            .value(engine::formatTimestamp(static_cast<int64_t>(result->snapshotTs)));
+        j.key("rows").value(result->rows);
+        j.key("seconds").raw(engine::formatDouble(result->seconds));
+        j.key("files").beginArray();
+        for (const auto &f : result->files) {
+            j.beginObject();
+            j.key("format").value(f.format);
+            j.key("table").valueOrNull(f.table);
+            j.key("path").value(f.path);
+            j.key("rows").value(f.rows);
+            j.key("bytes").value(f.bytes);
+            j.key("sha256").value(f.sha256);
+            j.key("seconds").raw(engine::formatDouble(f.seconds));
+            j.endObject();
         }
-        std::cout << "], \"warnings\": [";
-        for (size_t i = 0; i < result->warnings.size(); ++i)
-            std::cout << (i ? ", " : "") << app::jsonString(result->warnings[i]);
-        std::cout << "]}\n";
+        j.endArray();
+        j.key("warnings").strings(result->warnings);
+        j.endObject();
+        std::cout << j.text() << "\n";
         return kExitOk;
     }
     for (const auto &f : result->files)

@@ -1,8 +1,8 @@
 // strata-cli formats: what each format reads and writes, and every option it takes — printed
 // from the format registry, like the export dialog's controls.
 #include "app/cli/cli_support.h"
-#include "app/cli/output.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/formats/json/json_builder.h"
 
 #include <QCommandLineParser>
 
@@ -39,33 +39,32 @@ std::string joined(const std::vector<std::string> &items, const char *separator)
 
 void printJson(const std::vector<transfer::FormatInfo> &formats)
 {
-    auto list = [](const std::vector<std::string> &items) {
-        std::string text = "[";
-        for (size_t i = 0; i < items.size(); ++i)
-            text += (i ? ", " : "") + app::jsonString(items[i]);
-        return text + "]";
-    };
-    std::cout << "[";
-    for (size_t i = 0; i < formats.size(); ++i) {
-        const auto &f = formats[i];
-        std::cout << (i ? ",\n " : "") << "{\"id\": " << app::jsonString(f.id)
-                  << ", \"name\": " << app::jsonString(f.name)
-                  << ", \"exports\": " << (f.canExport() ? "true" : "false")
-                  << ", \"imports\": " << (f.canImport() ? "true" : "false")
-                  << ", \"extension\": " << app::jsonString(f.extension)
-                  << ", \"read_extensions\": " << list(f.readExtensions)
-                  << ", \"mime_types\": " << list(f.mimeTypes) << ", \"options\": [";
-        for (size_t k = 0; k < f.options.size(); ++k) {
-            const auto &o = f.options[k];
-            std::cout << (k ? ", " : "") << "{\"name\": " << app::jsonString(o.name)
-                      << ", \"kind\": " << app::jsonString(kindName(o.kind))
-                      << ", \"choices\": " << list(o.choices)
-                      << ", \"default\": " << app::jsonString(o.defaultValue)
-                      << ", \"help\": " << app::jsonString(o.help) << "}";
+    transfer::JsonBuilder j;
+    j.beginArray();
+    for (const auto &f : formats) {
+        j.beginObject();
+        j.key("id").value(f.id);
+        j.key("name").value(f.name);
+        j.key("exports").value(f.canExport());
+        j.key("imports").value(f.canImport());
+        j.key("extension").value(f.extension);
+        j.key("read_extensions").strings(f.readExtensions);
+        j.key("mime_types").strings(f.mimeTypes);
+        j.key("options").beginArray();
+        for (const auto &o : f.options) {
+            j.beginObject();
+            j.key("name").value(o.name);
+            j.key("kind").value(kindName(o.kind));
+            j.key("choices").strings(o.choices);
+            j.key("default").value(o.defaultValue);
+            j.key("help").value(o.help);
+            j.endObject();
         }
-        std::cout << "]}";
+        j.endArray();
+        j.endObject();
     }
-    std::cout << "]\n";
+    j.endArray();
+    std::cout << j.text() << "\n";
 }
 
 } // namespace

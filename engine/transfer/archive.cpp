@@ -1,7 +1,6 @@
 #include "engine/transfer/archive.h"
 
-#include "engine/transfer/formats/json/json_writer.h"
-#include "engine/transfer/formats/text_out.h"
+#include "engine/transfer/formats/json/json_builder.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
 #include "engine/transfer/sha256.h"
@@ -36,111 +35,57 @@ const char *scopeName(ExportScope s)
     return s == ExportScope::Full ? "full" : s == ExportScope::Tables ? "tables" : "query";
 }
 
-void appendKey(std::string &b, const char *key)
-{
-    appendJsonString(b, key);
-    b += ": ";
-}
-
 } // namespace
 
 std::string manifestJson(const ExportSpec &spec, const ExportResult &result, int64_t created)
 {
-    std::string b = "{\n  ";
-    appendKey(b, "tool");
-    appendJsonString(b, "Strata " STRATA_VERSION);
-    b += ",\n  ";
-    appendKey(b, "created");
-    appendJsonString(b, engine::formatTimestamp(created));
-    b += ",\n  ";
-    appendKey(b, "snapshot_commit_ts");
-    appendJsonString(b, engine::formatTimestamp(static_cast<int64_t>(result.snapshotTs)));
-    b += ",\n  ";
-    appendKey(b, "spec");
-    b += "{";
-    appendKey(b, "scope");
-    appendJsonString(b, scopeName(spec.scope));
-    if (!spec.query.empty()) {
-        b += ", ";
-        appendKey(b, "query");
-        appendJsonString(b, spec.query);
+    JsonBuilder j(true);
+    j.beginObject();
+    j.key("tool").value("Strata " STRATA_VERSION);
+    j.key("created").value(engine::formatTimestamp(created));
+    j.key("snapshot_commit_ts")
+        .value(engine::formatTimestamp(static_cast<int64_t>(result.snapshotTs)));
+    j.key("spec").beginObject();
+    j.key("scope").value(scopeName(spec.scope));
+    if (!spec.query.empty())
+        j.key("query").value(spec.query);
+    j.key("tables").beginArray();
+    for (const auto &t : spec.tables) {
+        j.beginObject().key("table").value(t.table);
+        if (!t.columns.empty())
+            j.key("columns").strings(t.columns);
+        if (!t.where.empty())
+            j.key("where").value(t.where);
+        j.endObject();
     }
-    b += ", ";
-    appendKey(b, "tables");
-    b += "[";
-    for (size_t i = 0; i < spec.tables.size(); ++i) {
-        const auto &t = spec.tables[i];
-        b += i ? ", {" : "{";
-        appendKey(b, "table");
-        appendJsonString(b, t.table);
-        if (!t.columns.empty()) {
-            b += ", ";
-            appendKey(b, "columns");
-            b += "[";
-            for (size_t c = 0; c < t.columns.size(); ++c) {
-                if (c)
-                    b += ", ";
-                appendJsonString(b, t.columns[c]);
-            }
-            b += "]";
-        }
-        if (!t.where.empty()) {
-            b += ", ";
-            appendKey(b, "where");
-            appendJsonString(b, t.where);
-        }
-        b += "}";
+    j.endArray();
+    j.key("formats").beginArray();
+    for (const auto &f : spec.formats) {
+        j.beginObject().key("id").value(f.id);
+        for (const auto &[k, v] : f.options)
+            j.key(k).value(v);
+        j.endObject();
     }
-    b += "], ";
-    appendKey(b, "formats");
-    b += "[";
-    for (size_t i = 0; i < spec.formats.size(); ++i) {
-        b += i ? ", {" : "{";
-        appendKey(b, "id");
-        appendJsonString(b, spec.formats[i].id);
-        for (const auto &[k, v] : spec.formats[i].options) {
-            b += ", ";
-            appendJsonString(b, k);
-            b += ": ";
-            appendJsonString(b, v);
-        }
-        b += "}";
+    j.endArray();
+    j.key("sanitize")
+        .value(spec.sanitize == SanitizeMode::Drop   ? "drop"
+               : spec.sanitize == SanitizeMode::Mask ? "mask"
+                                                     : "none");
+    j.endObject();
+    j.key("files").beginArray();
+    for (const auto &f : result.files) {
+        j.beginObject();
+        j.key("name").value(QFileInfo(QString::fromStdString(f.path)).fileName().toStdString());
+        j.key("format").value(f.format);
+        j.key("table").valueOrNull(f.table);
+        j.key("rows").value(f.rows);
+        j.key("bytes").value(f.bytes);
+        j.key("sha256").value(f.sha256);
+        j.endObject();
     }
-    b += "], ";
-    appendKey(b, "sanitize");
-    appendJsonString(b, spec.sanitize == SanitizeMode::Drop   ? "drop"
-                        : spec.sanitize == SanitizeMode::Mask ? "mask"
-                                                              : "none");
-    b += "},\n  ";
-    appendKey(b, "files");
-    b += "[";
-    for (size_t i = 0; i < result.files.size(); ++i) {
-        const auto &f = result.files[i];
-        b += i ? ",\n    {" : "\n    {";
-        appendKey(b, "name");
-        appendJsonString(b, QFileInfo(QString::fromStdString(f.path)).fileName().toStdString());
-        b += ", ";
-        appendKey(b, "format");
-        appendJsonString(b, f.format);
-        b += ", ";
-        appendKey(b, "table");
-        if (f.table.empty())
-            b += "null";
-        else
-            appendJsonString(b, f.table);
-        b += ", ";
-        appendKey(b, "rows");
-        text::appendInt(b, f.rows);
-        b += ", ";
-        appendKey(b, "bytes");
-        text::appendInt(b, f.bytes);
-        b += ", ";
-        appendKey(b, "sha256");
-        appendJsonString(b, f.sha256);
-        b += "}";
-    }
-    b += "\n  ]\n}\n";
-    return b;
+    j.endArray();
+    j.endObject();
+    return j.text() + "\n";
 }
 
 engine::Result<std::string> writeArchive(const std::string &dir, const std::string &stamp,

@@ -3,6 +3,7 @@
 #include "engine/transfer/archive.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/formats/json/json_builder.h"
 #include "engine/transfer/import_job.h"
 
 #include <QDir>
@@ -299,6 +300,44 @@ private slots:
         QVERIFY(!report.problems.empty());
         QVERIFY2(report.problems[0].find(expected.toStdString()) != std::string::npos,
                  report.problems[0].c_str());
+    }
+
+    // The manifest's and the CLI's JSON come from one builder: whatever the nesting, pretty or
+    // not, with hostile text, a JSON parser reads back exactly what went in.
+    void jsonBuilderWritesWhatAParserReadsBack()
+    {
+        const std::string hostile = "quote \" backslash \\ newline \n tab \t nul? no; ü 🚀 \x01";
+        for (bool pretty : {false, true}) {
+            transfer::JsonBuilder j(pretty);
+            j.beginObject();
+            j.key("empty object").beginObject().endObject();
+            j.key("empty array").beginArray().endArray();
+            j.key(hostile).value(hostile);
+            j.key("n").value(int64_t(-9007199254740993));
+            j.key("flags").beginArray().value(true).value(false).null().endArray();
+            j.key("nested").beginArray();
+            for (int i = 0; i < 3; ++i)
+                j.beginObject().key("i").value(i).key("s").strings({"a", "b"}).endObject();
+            j.endArray();
+            j.key("none").valueOrNull("");
+            j.endObject();
+            QJsonParseError error;
+            const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(j.text()), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError, j.text().c_str());
+            const auto o = doc.object();
+            QCOMPARE(o.size(), 7);
+            QVERIFY(o["empty object"].toObject().isEmpty());
+            QVERIFY(o["empty array"].toArray().isEmpty());
+            QCOMPARE(o[QString::fromStdString(hostile)].toString().toStdString(), hostile);
+            QCOMPARE(o["n"].toInteger(), qint64(-9007199254740993));
+            QCOMPARE(o["flags"].toArray().size(), 3);
+            QVERIFY(o["flags"].toArray()[2].isNull());
+            QCOMPARE(o["nested"].toArray().size(), 3);
+            QCOMPARE(o["nested"].toArray()[2].toObject()["i"].toInt(), 2);
+            QCOMPARE(o["nested"].toArray()[1].toObject()["s"].toArray()[1].toString(),
+                     QStringLiteral("b"));
+            QVERIFY(o["none"].isNull());
+        }
     }
 
     void latestLinksFollowTheNewestAndNeverClobber()
