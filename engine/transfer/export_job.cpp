@@ -26,17 +26,6 @@ using engine::EngineError;
 using engine::Status;
 using engine::StatusCode;
 
-std::string quoteIdentifier(const std::string &name)
-{
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 namespace {
 
 using Clock = std::chrono::steady_clock;

@@ -18,7 +18,7 @@ engine::Result<ExportResult> runExport(engine::Database &database, const ExportS
 engine::Result<std::vector<std::string>> planExport(engine::Database &database,
                                                     const ExportSpec &spec);
 
-//! "\"name\"" with inner quotes doubled: a safe SQL identifier.
-std::string quoteIdentifier(const std::string &name);
+//! engine::quoteIdentifier, where the transfer code and its callers have always found it.
+using engine::quoteIdentifier;
 
 } // namespace strata::transfer

@@ -4,7 +4,6 @@
 // of rows converted and inserted on a second thread, inside the import's transaction.
 
 #include "engine/api/database.h"
-#include "engine/transfer/export_job.h"
 #include "engine/transfer/import_inference.h"
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/import_spec.h"
@@ -47,7 +46,7 @@ inline std::string locate(const std::string &file, const RowOrigin &origin,
 
 inline std::string columnSql(const SourceColumn &c, engine::LogicalType type)
 {
-    std::string sql = quoteIdentifier(c.name) + " ";
+    std::string sql = engine::quoteIdentifier(c.name) + " ";
     // A declared type of the same kind keeps its length limit (VARCHAR(40)).
     engine::LogicalType declared;
     const std::string base = c.declaredType.substr(0, c.declaredType.find('('));
@@ -169,10 +168,10 @@ public:
             m_outcome.action = exists ? ImportAction::Replace : ImportAction::Create;
             if (exists && m_declaredTypes) {
                 // The file says what the table is: it becomes exactly that.
-                check(m_conn.execute("DROP TABLE " + quoteIdentifier(source.name)));
+                check(m_conn.execute("DROP TABLE " + engine::quoteIdentifier(source.name)));
                 create = true;
             } else if (exists) {
-                check(m_conn.execute("DELETE FROM " + quoteIdentifier(source.name)));
+                check(m_conn.execute("DELETE FROM " + engine::quoteIdentifier(source.name)));
             }
             break;
         }
@@ -326,13 +325,13 @@ private:
 
     void createTable()
     {
-        std::string sql = "CREATE TABLE " + quoteIdentifier(m_table.name) + " (";
+        std::string sql = "CREATE TABLE " + engine::quoteIdentifier(m_table.name) + " (";
         std::vector<std::string> pk;
         for (size_t i = 0; i < m_table.columns.size(); ++i) {
             const auto &c = m_table.columns[i];
             sql += (i ? ", " : "") + columnSql(c, *c.type);
             if (c.primaryKey)
-                pk.push_back(quoteIdentifier(c.name));
+                pk.push_back(engine::quoteIdentifier(c.name));
         }
         if (!pk.empty())
             sql += ", PRIMARY KEY (" + joined(pk) + ")";

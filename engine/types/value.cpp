@@ -561,4 +561,15 @@ Value castValue(const Value &v, LogicalType target)
     return out;
 }
 
+std::string quoteIdentifier(std::string_view name)
+{
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 } // namespace strata::engine

@@ -93,6 +93,9 @@ struct Value {
 using Row = std::vector<Value>;
 
 //! Shortest decimal form that reads back to the same double ("1.5", "1e+300", "NaN").
+//! A SQL identifier in double quotes, inner quotes doubled: "odd ""name""". Beside
+//! Value::toSqlLiteral, the other half of writing SQL that reads back.
+std::string quoteIdentifier(std::string_view name);
 std::string formatDouble(double v);
 //! Writes the shortest form into out (at least 32 bytes); returns the length.
 size_t formatDoubleTo(char *out, double v);

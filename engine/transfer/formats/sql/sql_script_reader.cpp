@@ -1,6 +1,5 @@
 #include "engine/transfer/formats/sql/sql_script_reader.h"
 
-#include "engine/transfer/export_job.h"
 #include "engine/transfer/formats/sqlite/sqlite_reader.h"
 #include "engine/transfer/mapped_input.h"
 
@@ -144,10 +143,10 @@ public:
             } else if (c == '"') {
                 t.kind = Kind::QuotedIdent;
                 const std::string name = quoted('"', "quoted identifier");
-                t.text = quoteIdentifier(name);
+                t.text = engine::quoteIdentifier(name);
             } else if (c == '`') {
                 t.kind = Kind::QuotedIdent;
-                t.text = quoteIdentifier(quoted('`', "quoted identifier"));
+                t.text = engine::quoteIdentifier(quoted('`', "quoted identifier"));
             } else if (c == '$' && dollarTag()) {
                 t.kind = Kind::String;
                 t.text = quoteText(dollarQuoted());
@@ -952,7 +951,7 @@ public:
                 if (run.spec.mode == ImportMode::Append)
                     continue; // the table is there: the rows go into it
                 if (run.spec.mode == ImportMode::Replace && !dropped.count(table)) {
-                    check(conn.execute("DROP TABLE " + quoteIdentifier(table)));
+                    check(conn.execute("DROP TABLE " + engine::quoteIdentifier(table)));
                     dropped.insert(table);
                 }
             }

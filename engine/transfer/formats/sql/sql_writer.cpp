@@ -1,6 +1,5 @@
 #include "engine/transfer/formats/sql/sql_writer.h"
 
-#include "engine/transfer/export_job.h"
 #include "engine/transfer/formats/text_out.h"
 
 #include <cmath>
@@ -53,14 +52,14 @@ public:
                                                                 : table.name;
         m_types.clear();
         b += "\nCREATE TABLE ";
-        b += quoteIdentifier(m_table);
+        b += engine::quoteIdentifier(m_table);
         b += " (";
         for (size_t i = 0; i < table.columns.size(); ++i) {
             const auto &c = table.columns[i];
             const LogicalType type = c.type;
             m_types.push_back(type);
             b += i ? ",\n  " : "\n  ";
-            b += quoteIdentifier(c.name);
+            b += engine::quoteIdentifier(c.name);
             b += ' ';
             b += columnType(type, c.info.maxLength);
             if (c.info.notNull)
@@ -69,13 +68,13 @@ public:
         if (!table.primaryKey.empty()) {
             b += ",\n  PRIMARY KEY (";
             for (size_t i = 0; i < table.primaryKey.size(); ++i)
-                b += (i ? ", " : "") + quoteIdentifier(table.primaryKey[i]);
+                b += (i ? ", " : "") + engine::quoteIdentifier(table.primaryKey[i]);
             b += ")";
         }
         b += "\n);\n";
-        m_insertPrefix = "INSERT INTO " + quoteIdentifier(m_table) + " (";
+        m_insertPrefix = "INSERT INTO " + engine::quoteIdentifier(m_table) + " (";
         for (size_t i = 0; i < table.columns.size(); ++i)
-            m_insertPrefix += (i ? ", " : "") + quoteIdentifier(table.columns[i].name);
+            m_insertPrefix += (i ? ", " : "") + engine::quoteIdentifier(table.columns[i].name);
         m_insertPrefix += ") VALUES ";
         m_inInsert = 0;
     }

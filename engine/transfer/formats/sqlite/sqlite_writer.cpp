@@ -1,7 +1,5 @@
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
 
-#include "engine/transfer/export_job.h"
-
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -57,13 +55,13 @@ public:
         m_types.clear();
         const std::string name
             = table.name == "query" && !table.query.empty() ? "query_result" : table.name;
-        std::string sql = "CREATE TABLE " + quoteIdentifier(name) + " (";
-        std::string insert = "INSERT INTO " + quoteIdentifier(name) + " VALUES (";
+        std::string sql = "CREATE TABLE " + engine::quoteIdentifier(name) + " (";
+        std::string insert = "INSERT INTO " + engine::quoteIdentifier(name) + " VALUES (";
         for (size_t i = 0; i < table.columns.size(); ++i) {
             const auto &c = table.columns[i];
             const LogicalType type = c.type;
             m_types.push_back(type);
-            sql += (i ? ", " : "") + quoteIdentifier(c.name) + " " + sqliteType(type);
+            sql += (i ? ", " : "") + engine::quoteIdentifier(c.name) + " " + sqliteType(type);
             if (c.info.notNull)
                 sql += " NOT NULL";
             // Text goes in as its UTF-8 bytes: through QString and SQLite's UTF-16 binding a
@@ -74,7 +72,7 @@ public:
         if (!table.primaryKey.empty()) {
             sql += ", PRIMARY KEY (";
             for (size_t i = 0; i < table.primaryKey.size(); ++i)
-                sql += (i ? ", " : "") + quoteIdentifier(table.primaryKey[i]);
+                sql += (i ? ", " : "") + engine::quoteIdentifier(table.primaryKey[i]);
             sql += ")";
         }
         exec(sql + ")");
