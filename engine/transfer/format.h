@@ -52,6 +52,11 @@ enum class Sniff {
     Surely  //!< a magic number ("PK\3\4", "SQLite format 3"): beats the extension
 };
 
+//! The start of a file's text for sniffing: past a UTF-8 byte order mark and white space.
+std::string_view textStart(std::string_view head);
+//! Whether that text opens a JSON object or array (JSON and GeoJSON both ask).
+bool opensJson(std::string_view head);
+
 //! Everything Strata knows about one format, in one place: the registry, the CLI, the dialogs
 //! and the conformance test read it from here.
 struct FormatInfo {
@@ -174,7 +179,8 @@ public:
     //! Throws EngineError(Invalid) naming the readable formats when `id` has no reader.
     std::unique_ptr<Reader> createReader(const std::string &id, const std::string &path,
                                          const ImportSpec &spec) const;
-    //! Throws EngineError(Invalid) when the request does not validate.
+    //! For a request validate() accepted (the export job's bind step); throws
+    //! EngineError(Invalid) for an id that cannot export.
     std::unique_ptr<Writer> createWriter(const FormatRequest &request, OutputFile &out,
                                          const ExportContext &context) const;
 

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <algorithm>
+#include <cctype>
 
 namespace strata::transfer {
 
@@ -57,6 +58,21 @@ std::string wrongValue(const FormatOption &o, const std::string &value)
 }
 
 } // namespace
+
+std::string_view textStart(std::string_view head)
+{
+    if (head.substr(0, 3) == "\xEF\xBB\xBF")
+        head.remove_prefix(3);
+    while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front())))
+        head.remove_prefix(1);
+    return head;
+}
+
+bool opensJson(std::string_view head)
+{
+    const std::string_view text = textStart(head);
+    return !text.empty() && (text.front() == '{' || text.front() == '[');
+}
 
 const FormatOption *FormatInfo::option(const std::string &name) const
 {
@@ -209,9 +225,11 @@ std::unique_ptr<Reader> FormatRegistry::createReader(const std::string &id, cons
 std::unique_ptr<Writer> FormatRegistry::createWriter(const FormatRequest &request, OutputFile &out,
                                                      const ExportContext &context) const
 {
-    if (Status status = validate(request); !status)
-        throw EngineError(status.code(), status.message());
-    return find(request.id)->writer(out, context, request.options);
+    const FormatInfo *info = find(request.id);
+    if (!info || !info->writer)
+        throw EngineError(StatusCode::Invalid,
+                          "unknown format '" + request.id + "' (known: " + exportIds() + ")");
+    return info->writer(out, context, request.options);
 }
 
 } // namespace strata::transfer

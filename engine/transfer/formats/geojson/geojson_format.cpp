@@ -7,8 +7,6 @@
 
 namespace strata::transfer {
 
-Sniff sniffJson(std::string_view head); // json_format.cpp
-
 FormatInfo geojsonFormat()
 {
     using Kind = FormatOption::Kind;
@@ -46,7 +44,7 @@ FormatInfo geojsonFormat()
     };
     // A JSON document naming a FeatureCollection (or a Feature) near its start.
     f.sniff = [](std::string_view head) {
-        if (sniffJson(head) == Sniff::No)
+        if (!opensJson(head))
             return Sniff::No;
         return head.find("\"FeatureCollection\"") != std::string_view::npos
                        || head.find("\"Feature\"") != std::string_view::npos

@@ -7,19 +7,6 @@
 
 namespace strata::transfer {
 
-//! Whether the first bytes, after white space, open a JSON object or array.
-Sniff sniffJson(std::string_view head)
-{
-    if (head.substr(0, 3) == "\xEF\xBB\xBF")
-        head.remove_prefix(3);
-    for (char c : head) {
-        if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
-            continue;
-        return c == '{' || c == '[' ? Sniff::Maybe : Sniff::No;
-    }
-    return Sniff::No;
-}
-
 FormatInfo jsonFormat()
 {
     using Kind = FormatOption::Kind;
@@ -48,7 +35,7 @@ FormatInfo jsonFormat()
         auto it = o.find("lines");
         return it != o.end() && it->second == "true" ? std::string("jsonl") : std::string();
     };
-    f.sniff = sniffJson;
+    f.sniff = [](std::string_view head) { return opensJson(head) ? Sniff::Maybe : Sniff::No; };
     f.writer = createJsonWriter;
     f.reader = createJsonReader;
     return f;

@@ -11,10 +11,7 @@ namespace strata::transfer {
 //! Whether the first bytes look like a SQL script: a comment or a statement keyword first.
 Sniff sniffSql(std::string_view head)
 {
-    if (head.substr(0, 3) == "\xEF\xBB\xBF")
-        head.remove_prefix(3);
-    while (!head.empty() && std::isspace(static_cast<unsigned char>(head.front())))
-        head.remove_prefix(1);
+    head = textStart(head);
     if (head.substr(0, 2) == "--" || head.substr(0, 2) == "/*")
         return Sniff::Maybe;
     std::string word;
