@@ -1,18 +1,15 @@
-# Fails when engine code outside transfer/ (and qsql/) includes a Qt header, or when anything
-# in engine/ includes a Qt Widgets header: the engine stays usable without Qt.
+# What include paths cannot enforce (the build does the rest: each layer compiles against an
+# include root holding only the layers below it, see docs/architecture.md): no Qt Widgets header
+# anywhere in engine/ (transfer has Qt's shared include root), and ui/ and app/ name only
+# engine/api of the engine (common and types reach them through it).
 file(GLOB_RECURSE engine_files "${SOURCE_DIR}/engine/*.h" "${SOURCE_DIR}/engine/*.cpp")
 set(violations "")
 foreach(f IN LISTS engine_files)
-    file(STRINGS "${f}" qt_includes REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]Q")
-    if(qt_includes AND NOT f MATCHES "/engine/(transfer|qsql)/")
-        list(APPEND violations "${f}: ${qt_includes}")
-    endif()
-    file(STRINGS "${f}" widget_includes REGEX "#[ \t]*include[ \t]*[<\"](QtWidgets|QWidget|QDialog|QMainWindow)")
+    file(STRINGS "${f}" widget_includes REGEX "#[ \t]*include[ \t]*[<\"](QtWidgets|QtGui|QWidget|QDialog|QMainWindow)")
     if(widget_includes)
         list(APPEND violations "${f}: ${widget_includes}")
     endif()
 endforeach()
-# Layers above the engine include only its public API (engine/api) and transfer.
 file(GLOB_RECURSE upper_files "${SOURCE_DIR}/app/*.cpp" "${SOURCE_DIR}/app/*.h" "${SOURCE_DIR}/ui/*.cpp" "${SOURCE_DIR}/ui/*.h")
 foreach(f IN LISTS upper_files)
     file(STRINGS "${f}" internal REGEX "#[ \t]*include[ \t]*\"engine/(common|types|sql|catalog|exec|mvcc|storage)/")

@@ -3,7 +3,7 @@
 #include "app/cli/output.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
-#include "engine/transfer/formats/json/json_builder.h"
+#include "engine/transfer/json_builder.h"
 
 #include <QCommandLineParser>
 #include <spdlog/spdlog.h>

@@ -2,7 +2,7 @@
 // from the format registry, like the export dialog's controls.
 #include "app/cli/cli_support.h"
 #include "engine/transfer/format.h"
-#include "engine/transfer/formats/json/json_builder.h"
+#include "engine/transfer/json_builder.h"
 
 #include <QCommandLineParser>
 

@@ -88,8 +88,7 @@ int main(int argc, char **argv)
             return 0;
     }
     const bool demo = path == demoPath;
-    const bool fresh
-        = demo && !QDir(path).exists("checkpoint.db") && !QDir(path).exists("wal-000001.log");
+    const bool fresh = demo && !engine::Database::exists(path.toStdString());
     engine::OpenOptions options;
     options.programName = "strata";
     auto db = engine::Database::open(path.toStdString(), options);

@@ -7,9 +7,6 @@
 #include "engine/sql/parser.h"
 
 #include <algorithm>
-#include <cstring>
-#include <dirent.h>
-#include <sys/stat.h>
 
 namespace strata::engine {
 
@@ -72,28 +69,6 @@ EngineError locate(const EngineError &e, std::string_view sql, const sql::Statem
         return e;
     return EngineError(e.code(),
                        msg + " (in the statement at " + sql::describePosition(sql, s.pos) + ")");
-}
-
-//! What a writer's checkpoint changes in a database folder: the checkpoint file's identity
-//! and the log files present.
-std::string folderGeneration(const std::string &dir)
-{
-    std::string out;
-    struct stat st {};
-    if (::stat((dir + "/checkpoint.db").c_str(), &st) == 0)
-        out = std::to_string(st.st_ino) + "." + std::to_string(st.st_mtim.tv_nsec) + "."
-              + std::to_string(st.st_mtim.tv_sec);
-    if (DIR *d = ::opendir(dir.c_str())) {
-        std::vector<std::string> names;
-        while (const dirent *e = ::readdir(d))
-            if (std::strncmp(e->d_name, "wal-", 4) == 0)
-                names.emplace_back(e->d_name);
-        ::closedir(d);
-        std::sort(names.begin(), names.end());
-        for (const auto &n : names)
-            out += "|" + n;
-    }
-    return out;
 }
 
 std::string defaultSql(const ColumnDef &c)
@@ -622,16 +597,21 @@ Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const O
         // checkpoint (READERS keeps only the old logs in place). When what failed was not
         // the folder it started from, it reads the new state again.
         for (int attempt = 0;; ++attempt) {
-            const std::string before = folderGeneration(dir);
+            const std::string before = DatabaseCore::folderGeneration(dir);
             try {
                 return std::shared_ptr<Database>(
                     new Database(std::make_shared<DatabaseCore>(dir, o)));
             } catch (const EngineError &) {
-                if (attempt >= 100 || folderGeneration(dir) == before)
+                if (attempt >= 100 || DatabaseCore::folderGeneration(dir) == before)
                     throw;
             }
         }
     });
+}
+
+bool Database::exists(const std::string &dir)
+{
+    return DatabaseCore::holdsDatabase(dir);
 }
 
 std::shared_ptr<Database> Database::openInMemory()

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/api/row_batch.h"
 #include "engine/common/status.h"
 #include "engine/common/timestamp.h"
+#include "engine/types/row_batch.h"
 #include "engine/types/value.h"
 
 #include <atomic>
@@ -169,6 +169,8 @@ public:
     static Result<std::shared_ptr<Database>> open(const std::string &dir,
                                                   const OpenOptions &options = {});
     static std::shared_ptr<Database> openInMemory();
+    //! Whether `dir` holds a Strata database already (open() would not create one).
+    static bool exists(const std::string &dir);
     ~Database();
 
     std::unique_ptr<Connection> connect();

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "engine/catalog/schema.h"
 #include "engine/storage/table_heap.h"
 #include "engine/storage/version.h"
+#include "engine/types/schema.h"
 
 #include <atomic>
 #include <memory>

@@ -1,5 +1,6 @@
 #include "engine/exec/executor.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 #include "engine/exec/planner.h"
 #include "engine/mvcc/transaction.h"
@@ -79,10 +80,7 @@ int64_t createTable(Transaction &txn, const Statement &s, Planner &planner, Exec
     schema.name = s.table;
     std::set<std::string> seen;
     for (const auto &spec : s.columnSpecs) {
-        std::string lower = spec.name;
-        for (auto &c : lower)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (!seen.insert(lower).second)
+        if (!seen.insert(asciiLower(spec.name)).second)
             planner.fail(spec.pos, "duplicate column name: " + spec.name);
         schema.columns.push_back(columnFromSpec(planner, spec, ctx));
     }

@@ -1,5 +1,6 @@
 #include "engine/exec/expression.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 #include "engine/common/timestamp.h"
 #include "engine/exec/exec_context.h"
@@ -145,20 +146,6 @@ void alignTypes(Value &a, Value &b)
         b = Value::integer(b.i);
 }
 
-std::string upperAscii(std::string s)
-{
-    for (auto &c : s)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::string lowerAscii(std::string s)
-{
-    for (auto &c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // Byte offset of the n-th (0-based) code point, or s.size().
 size_t utf8Offset(std::string_view s, size_t n)
 {
@@ -244,7 +231,7 @@ Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
         return Value::date(days);
     }
     if (f == "TYPEOF")
-        return Value::text(a[0].isNull() ? "null" : lowerAscii(typeName(a[0].type)));
+        return Value::text(a[0].isNull() ? "null" : asciiLower(typeName(a[0].type)));
     if ((f == "MIN" || f == "MAX") && a.size() >= 2) { // scalar MIN(a, b, ...)
         if (anyNull())
             return Value::null();
@@ -302,9 +289,9 @@ Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
         return Value::integer(x > 0 ? 1 : (x < 0 ? -1 : 0));
     }
     if (f == "LOWER")
-        return Value::text(lowerAscii(a[0].toString()));
+        return Value::text(asciiLower(a[0].toString()));
     if (f == "UPPER")
-        return Value::text(upperAscii(a[0].toString()));
+        return Value::text(asciiUpper(a[0].toString()));
     if (f == "LENGTH" || f == "CHAR_LENGTH") {
         if (a[0].type == LogicalType::Blob)
             return Value::integer(static_cast<int64_t>(a[0].s.size()));

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "engine/api/row_batch.h"
 #include "engine/catalog/catalog.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/expression.h"
+#include "engine/types/row_batch.h"
 
 #include <memory>
 #include <string>

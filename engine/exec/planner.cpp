@@ -1,5 +1,6 @@
 #include "engine/exec/planner.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 #include "engine/mvcc/transaction.h"
 #include "engine/sql/parser.h"
@@ -36,11 +37,6 @@ bool containsAggregate(const Expr &e)
 
 std::string expressionText(const Expr &e)
 {
-    auto lower = [](std::string s) {
-        for (auto &c : s)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
     switch (e.kind) {
     case ExprKind::Literal:
         return e.value.type == LogicalType::Text ? e.value.toSqlLiteral() : e.value.toString();
@@ -55,7 +51,7 @@ std::string expressionText(const Expr &e)
     case ExprKind::Binary:
         return expressionText(*e.args[0]) + " " + e.op + " " + expressionText(*e.args[1]);
     case ExprKind::Function: {
-        std::string out = lower(e.op) + "(";
+        std::string out = asciiLower(e.op) + "(";
         if (e.distinct)
             out += "DISTINCT ";
         for (size_t i = 0; i < e.args.size(); ++i)

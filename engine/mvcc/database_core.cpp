@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <optional>
 #include <set>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace strata::engine {
@@ -21,6 +24,31 @@ constexpr char kCheckpointMagic[16]
 enum class BlockKind : uint8_t { Meta = 1, Table = 2, Index = 3, Rows = 4, Deletions = 5, End = 6 };
 
 } // namespace
+
+bool DatabaseCore::holdsDatabase(const std::string &dir)
+{
+    return pathExists(dir + "/" + kCheckpointName) || !listLogFiles(dir).empty();
+}
+
+std::string DatabaseCore::folderGeneration(const std::string &dir)
+{
+    std::string out;
+    struct stat st {};
+    if (::stat((dir + "/" + kCheckpointName).c_str(), &st) == 0)
+        out = std::to_string(st.st_ino) + "." + std::to_string(st.st_mtim.tv_nsec) + "."
+              + std::to_string(st.st_mtim.tv_sec);
+    if (DIR *d = ::opendir(dir.c_str())) {
+        std::vector<std::string> names;
+        while (const dirent *e = ::readdir(d))
+            if (std::strncmp(e->d_name, "wal-", 4) == 0)
+                names.emplace_back(e->d_name);
+        ::closedir(d);
+        std::sort(names.begin(), names.end());
+        for (const auto &n : names)
+            out += "|" + n;
+    }
+    return out;
+}
 
 DatabaseCore::DatabaseCore()
 {

@@ -40,6 +40,12 @@ public:
     DatabaseCore(const std::string &dir, const DatabaseOptions &options);
     ~DatabaseCore();
 
+    //! Whether `dir` holds a database (a checkpoint or a log file).
+    static bool holdsDatabase(const std::string &dir);
+    //! What a writer's checkpoint changes in a database folder: the checkpoint file's identity
+    //! and the log files present (equal strings: no checkpoint happened in between).
+    static std::string folderGeneration(const std::string &dir);
+
     bool inMemory() const { return m_dir.empty(); }
     bool readOnly() const { return m_options.readOnly; }
     bool closed() const { return m_closed.load(std::memory_order_acquire); }

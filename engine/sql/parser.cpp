@@ -1,6 +1,6 @@
 #include "engine/sql/parser.h"
 
-#include "engine/catalog/schema.h"
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 
 #include <cctype>
@@ -1111,9 +1111,7 @@ private:
         }
         if (next().type == Tok::Op && next().text == "(" && !isReserved(t.text)) {
             auto e = make(ExprKind::Function, pos);
-            e->op = t.text;
-            for (auto &c : e->op)
-                c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            e->op = asciiUpper(t.text);
             advance();
             advance();
             if (isOp("*")) {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/catalog/schema.h"
 #include "engine/storage/version.h"
+#include "engine/types/schema.h"
 
 #include <array>
 #include <atomic>

@@ -1,6 +1,6 @@
 #include "engine/transfer/archive.h"
 
-#include "engine/transfer/formats/json/json_builder.h"
+#include "engine/transfer/json_builder.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
 #include "engine/transfer/sha256.h"

@@ -8,8 +8,6 @@
 #include "engine/transfer/audit.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
-#include "engine/transfer/formats/csv/csv_reader.h"
-#include "engine/transfer/formats/json/json_reader.h"
 #include "engine/transfer/formats/zip/zip_input.h"
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/naming.h"

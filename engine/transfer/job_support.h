@@ -2,6 +2,7 @@
 // What the transfer jobs share (internal to engine/transfer): an engine Result or Status
 // turned into the job's EngineError, and small text helpers.
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 
 #include <string>
@@ -23,14 +24,7 @@ inline void check(const engine::Status &status)
         throw engine::EngineError(status.code(), status.message());
 }
 
-//! ASCII letters folded to lower case (SQL names compare so; other bytes stay).
-inline std::string asciiLower(std::string s)
-{
-    for (char &c : s)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return s;
-}
+using engine::asciiLower;
 
 inline std::string joined(const std::vector<std::string> &items, const char *separator = ", ")
 {

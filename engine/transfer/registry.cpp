@@ -1,3 +1,4 @@
+#include "engine/common/ascii.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/import_source.h"
 
@@ -7,6 +8,7 @@
 
 namespace strata::transfer {
 
+using engine::asciiLower;
 using engine::EngineError;
 using engine::Status;
 using engine::StatusCode;
@@ -19,10 +21,7 @@ std::string lowerExtension(const std::string &path)
     const size_t dot = path.find_last_of('.');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash))
         return {};
-    std::string ext = path.substr(dot + 1);
-    for (char &c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
+    return asciiLower(path.substr(dot + 1));
 }
 
 std::string describeChoices(const FormatOption &o)

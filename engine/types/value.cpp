@@ -1,5 +1,6 @@
 #include "engine/types/value.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 #include "engine/common/timestamp.h"
 
@@ -37,9 +38,7 @@ const char *typeName(LogicalType type)
 
 bool typeFromName(std::string_view raw, LogicalType &type)
 {
-    std::string name(raw);
-    for (auto &c : name)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string name = asciiUpper(raw);
     static const struct {
         const char *name;
         LogicalType type;
@@ -394,9 +393,7 @@ bool parseDouble(std::string_view s, double &out)
 
 bool parseBool(std::string_view s, bool &out)
 {
-    std::string t(trimmed(s));
-    for (auto &c : t)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string t = asciiLower(trimmed(s));
     if (t == "true" || t == "t" || t == "1" || t == "yes" || t == "y" || t == "on") {
         out = true;
         return true;

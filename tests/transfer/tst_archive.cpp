@@ -3,8 +3,8 @@
 #include "engine/transfer/archive.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
-#include "engine/transfer/formats/json/json_builder.h"
 #include "engine/transfer/import_job.h"
+#include "engine/transfer/json_builder.h"
 
 #include <QDir>
 #include <QFile>

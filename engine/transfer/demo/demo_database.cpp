@@ -68,7 +68,7 @@ const std::array<const char *, 8> kStreets
     = {"Columbia Dr",    "Canal Dr", "Gage Blvd",     "Edison St",
        "Clearwater Ave", "Keene Rd", "Van Giesen St", "Badger Rd"};
 
-std::string asciiLower(std::string s)
+std::string emailFolded(std::string s)
 {
     // Email local parts stay ASCII: fold the accented letters the demo names use.
     static const std::pair<const char *, const char *> kFold[]
@@ -170,7 +170,7 @@ engine::Status createDemoDatabase(engine::Connection &c, int64_t rows)
 
     for (int64_t id = 1; id <= rows; ++id) {
         std::string first = rng.pick(kFirstNames), last = rng.pick(kLastNames);
-        const std::string email = asciiLower(first) + "." + asciiLower(last) + std::to_string(id)
+        const std::string email = emailFolded(first) + "." + emailFolded(last) + std::to_string(id)
                                   + "@" + rng.pick(kDomains);
         Value age = rng.range(0, 19) == 0 ? Value::null() : Value::integer(rng.range(18, 90));
         batch.push_back({Value::integer(id), Value::text(first + " " + last), Value::text(email),

@@ -1,4 +1,5 @@
 // SQL scripts: written in the SQLite, PostgreSQL or a generic dialect; read by running them.
+#include "engine/common/ascii.h"
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/sql/sql_script_reader.h"
 #include "engine/transfer/formats/sql/sql_writer.h"
@@ -18,7 +19,7 @@ Sniff sniffSql(std::string_view head)
     for (char c : head.substr(0, 8)) {
         if (!std::isalpha(static_cast<unsigned char>(c)))
             break;
-        word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        word += engine::asciiUpper(c);
     }
     for (const char *k : {"BEGIN", "CREATE", "INSERT", "PRAGMA", "SET"})
         if (word == k)

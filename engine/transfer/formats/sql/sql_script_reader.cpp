@@ -1,5 +1,7 @@
 #include "engine/transfer/formats/sql/sql_script_reader.h"
 
+#include "engine/common/ascii.h"
+
 #include "engine/transfer/formats/sqlite/sqlite_reader.h"
 #include "engine/transfer/mapped_input.h"
 
@@ -9,6 +11,7 @@
 
 namespace strata::transfer {
 
+using engine::asciiUpper;
 using engine::EngineError;
 using engine::StatusCode;
 
@@ -29,14 +32,6 @@ struct RawStatement {
     size_t begin = 0, end = 0; //!< byte range in the script
     bool meta = false;         //!< a psql meta-command line (\connect)
 };
-
-std::string upper(std::string_view s)
-{
-    std::string out(s);
-    for (char &c : out)
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool isWordStart(char c)
 {
@@ -349,7 +344,7 @@ std::string mapType(const std::vector<std::string> &words, const std::string &ar
     known = true;
     std::string t;
     for (const auto &w : words)
-        t += (t.empty() ? "" : " ") + upper(w);
+        t += (t.empty() ? "" : " ") + asciiUpper(w);
     static const std::set<std::string> integers
         = {"INT",       "INTEGER",     "BIGINT",  "SMALLINT", "TINYINT",
            "MEDIUMINT", "INT2",        "INT4",    "INT8",     "SERIAL",
@@ -398,7 +393,7 @@ std::string mapType(const std::vector<std::string> &words, const std::string &ar
 
 bool isWord(const Token &t, const char *word)
 {
-    return t.kind == Kind::Word && upper(t.text) == word;
+    return t.kind == Kind::Word && asciiUpper(t.text) == word;
 }
 
 bool isSymbol(const Token &t, const char *symbol)
@@ -601,7 +596,7 @@ private:
             = {"CONSTRAINT",    "PRIMARY",    "NOT",   "NULL",    "UNIQUE",
                "DEFAULT",       "REFERENCES", "CHECK", "COLLATE", "GENERATED",
                "AUTOINCREMENT", "SENSITIVE",  "ON",    "IDENTITY"};
-        return t.kind == Kind::Word && words.count(upper(t.text));
+        return t.kind == Kind::Word && words.count(asciiUpper(t.text));
     }
 
     std::vector<Token> tableItem(std::vector<Token> item)
@@ -611,7 +606,7 @@ private:
         if (isWord(item[0], "CONSTRAINT") && item.size() > 2)
             item.erase(item.begin(), item.begin() + 2);
         if (isWord(item[0], "FOREIGN") || isWord(item[0], "CHECK") || isWord(item[0], "EXCLUDE")) {
-            notes.push_back(upper(item[0].text) + " constraint left out (" + join(item) + ")");
+            notes.push_back(asciiUpper(item[0].text) + " constraint left out (" + join(item) + ")");
             return {};
         }
         if (isWord(item[0], "PRIMARY") || isWord(item[0], "UNIQUE"))
@@ -686,7 +681,7 @@ private:
                 std::vector<Token> expr(item.begin() + static_cast<long>(i + 1),
                                         item.begin()
                                             + static_cast<long>(std::min(end, item.size())));
-                const std::string text = upper(join(expr));
+                const std::string text = asciiUpper(join(expr));
                 if (text.find("NEXTVAL") != std::string::npos) {
                     notes.push_back("column " + item[0].text + ": its sequence default left out");
                 } else if (text == "NOW()" || text == "CURRENT_TIMESTAMP"
@@ -714,7 +709,7 @@ private:
         while (j < in.size() && in[j].kind == Kind::Word) {
             words.push_back(in[j].text);
             ++j;
-            const std::string last = upper(words.back());
+            const std::string last = asciiUpper(words.back());
             if (last != "DOUBLE" && last != "CHARACTER" && last != "TIMESTAMP" && last != "TIME"
                 && last != "WITH" && last != "WITHOUT")
                 break;
@@ -727,7 +722,7 @@ private:
             return j - 1;
         std::string t;
         for (const auto &w : words)
-            t += (t.empty() ? "" : " ") + upper(w);
+            t += (t.empty() ? "" : " ") + asciiUpper(w);
         Token &prev = out.back();
         if (t == "BYTEA" && prev.kind == Kind::String && prev.text.rfind("'\\x", 0) == 0) {
             prev.kind = Kind::Blob; // '\x00ff'::bytea is PostgreSQL's hex form
@@ -800,7 +795,7 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
     }
     const auto &t = raw.tokens;
     auto word = [&](size_t i) {
-        return i < t.size() && t[i].kind == Kind::Word ? upper(t[i].text) : std::string();
+        return i < t.size() && t[i].kind == Kind::Word ? asciiUpper(t[i].text) : std::string();
     };
     const std::string w0 = word(0), w1 = word(1), w2 = word(2);
     auto skip = [&](const char *why) {
@@ -815,7 +810,7 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
         || w0 == "REINDEX" || w0 == "CHECKPOINT")
         return skip("session setting");
     if (w0 == "SELECT") {
-        const std::string text = upper(join(t));
+        const std::string text = asciiUpper(join(t));
         if (text.find("SET_CONFIG") != std::string::npos
             || text.find("SETVAL") != std::string::npos)
             return skip("session setting");
@@ -825,7 +820,7 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
             && (w1 == "SEQUENCE" || w1 == "SCHEMA" || w1 == "EXTENSION" || w1 == "PUBLICATION"
                 || w1 == "SUBSCRIPTION")))
         return skip("ownership, permissions, sequences or schemas");
-    if (w0 == "ALTER" && upper(join(t)).find(" OWNER TO ") != std::string::npos)
+    if (w0 == "ALTER" && asciiUpper(join(t)).find(" OWNER TO ") != std::string::npos)
         return skip("ownership, permissions, sequences or schemas");
     const std::string created = w1 == "OR" ? word(3) : (w1 == "MATERIALIZED" ? "VIEW" : w1);
     if (w0 == "CREATE"
@@ -836,12 +831,12 @@ TranslatedStatement translate(const RawStatement &raw, std::string_view script,
             || created == "LANGUAGE" || created == "COLLATION"))
         return skip("not imported: Strata has no views, triggers, functions or types");
     if ((w0 == "DELETE" || w0 == "INSERT" || w0 == "UPDATE")
-        && upper(join(t)).find("SQLITE_SEQUENCE") != std::string::npos)
+        && asciiUpper(join(t)).find("SQLITE_SEQUENCE") != std::string::npos)
         return skip("SQLite's AUTOINCREMENT counters");
     Translator translator;
     std::vector<Token> tokens = t;
     if (w0 == "ALTER" && w1 == "TABLE") {
-        if (upper(join(t)).find("NEXTVAL") != std::string::npos)
+        if (asciiUpper(join(t)).find("NEXTVAL") != std::string::npos)
             return skip("ownership, permissions, sequences or schemas");
         // ALTER TABLE [ONLY] [IF EXISTS] t ADD CONSTRAINT c PRIMARY KEY|UNIQUE (cols)
         size_t i = 2;

@@ -1,5 +1,7 @@
 #include "engine/transfer/formats/sqlite/sqlite_reader.h"
 
+#include "engine/common/ascii.h"
+
 #include <QAtomicInteger>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -10,15 +12,14 @@
 
 namespace strata::transfer {
 
+using engine::asciiUpper;
 using engine::EngineError;
 using engine::LogicalType;
 using engine::StatusCode;
 
 std::optional<LogicalType> typeForSqliteDeclared(const std::string &declared)
 {
-    std::string t;
-    for (char c : declared)
-        t += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string t = asciiUpper(declared);
     if (t.empty())
         return std::nullopt;
     // Names Strata and other tools use for types SQLite has no storage class of its own for.

@@ -1,4 +1,4 @@
-#include "engine/api/row_batch.h"
+#include "engine/types/row_batch.h"
 
 namespace strata::engine {
 

@@ -1,21 +1,11 @@
-#include "engine/catalog/schema.h"
+#include "engine/types/schema.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/bytes.h"
 
 #include <cctype>
 
 namespace strata::engine {
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i]))
-            != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 int TableSchema::findColumn(std::string_view n) const
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/common/ascii.h"
 #include "engine/types/value.h"
 
 #include <cstdint>
@@ -47,8 +48,6 @@ struct IndexDef {
     std::vector<uint32_t> columns;
     bool unique = false;
 };
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
 class ByteWriter;
 class ByteReader;
