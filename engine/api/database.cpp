@@ -353,7 +353,9 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
                         try {
                             upsertRow(txn, entry, *pk, std::move(full));
                         } catch (const EngineError &e) {
-                            throwError(e.code(), "row " + std::to_string(k + 1) + ": " + e.what());
+                            Location where = e.location();
+                            where.row = static_cast<int64_t>(k + 1);
+                            throw EngineError(e.code(), e.detail(), where);
                         }
                     }
                     continue;

@@ -28,13 +28,40 @@ enum class StatusCode {
 //! Short English name of a code ("syntax error", "conflict", ...).
 const char *statusCodeName(StatusCode code);
 
-//! The outcome of an operation: Ok, or a code with an English message.
+//! Where a failure is, in the terms of what the user gave: a file (and the archive entry the
+//! bytes came from), a line and column, a JSON path, a statement of a script, a row of a batch.
+//! Kept as fields until a message is shown, and formatted once, by toString():
+//! "data.zip:orders.csv:12:5", "backup.json:3:9: $.tables[0].rows[2]", "statement 4", "row 3".
+struct Location {
+    std::string file;
+    std::string entry;
+    int64_t line = 0;   //!< 1-based; 0 = not known
+    int64_t column = 0; //!< 1-based; 0 = not known
+    std::string jsonPath;
+    int64_t statement = 0; //!< 1-based statement of a script
+    int64_t row = 0;       //!< 1-based row of a batch
+
+    bool empty() const;
+    std::string toString() const;
+    //! This place, at a line (and column) of it.
+    Location at(int64_t atLine, int64_t atColumn = 0) const;
+    //! "<where>: <text>", or the text alone when nothing is known of the place.
+    std::string describe(const std::string &text) const;
+};
+
+//! The outcome of an operation: Ok, or a code with an English message and where it happened.
 class [[nodiscard]] Status {
 public:
     Status() = default;
     Status(StatusCode code, std::string message)
         : m_code(code)
-        , m_message(std::move(message))
+        , m_detail(std::move(message))
+    {
+    }
+    Status(StatusCode code, std::string detail, Location location)
+        : m_code(code)
+        , m_detail(std::move(detail))
+        , m_location(std::move(location))
     {
     }
 
@@ -43,13 +70,18 @@ public:
     bool isOk() const { return m_code == StatusCode::Ok; }
     explicit operator bool() const { return isOk(); }
     StatusCode code() const { return m_code; }
-    const std::string &message() const { return m_message; }
+    //! What to show: the place, then what went wrong ("a.csv:3:7: unterminated quote").
+    std::string message() const { return m_location.describe(m_detail); }
+    //! What went wrong, without the place.
+    const std::string &detail() const { return m_detail; }
+    const Location &location() const { return m_location; }
     //! "conflict: row 12 of users was changed by another transaction"
     std::string toString() const;
 
 private:
     StatusCode m_code = StatusCode::Ok;
-    std::string m_message;
+    std::string m_detail;
+    Location m_location;
 };
 
 //! A value or the Status that explains why there is none.
@@ -81,18 +113,35 @@ private:
 };
 
 //! Thrown inside the engine (parser, executor, storage); converted to Status at the API.
+//! what() is the formatted message (place and detail), for logs and plain catch sites.
 class EngineError : public std::runtime_error {
 public:
     EngineError(StatusCode code, const std::string &message)
         : std::runtime_error(message)
         , m_code(code)
+        , m_detail(message)
+    {
+    }
+    EngineError(StatusCode code, const std::string &detail, Location location)
+        : std::runtime_error(location.describe(detail))
+        , m_code(code)
+        , m_detail(detail)
+        , m_location(std::move(location))
+    {
+    }
+    explicit EngineError(const Status &status)
+        : EngineError(status.code(), status.detail(), status.location())
     {
     }
     StatusCode code() const { return m_code; }
-    Status toStatus() const { return {m_code, what()}; }
+    const std::string &detail() const { return m_detail; }
+    const Location &location() const { return m_location; }
+    Status toStatus() const { return {m_code, m_detail, m_location}; }
 
 private:
     StatusCode m_code;
+    std::string m_detail;
+    Location m_location;
 };
 
 [[noreturn]] void throwError(StatusCode code, const std::string &message);

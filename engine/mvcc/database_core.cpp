@@ -332,7 +332,7 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
                                                          + " was changed by a concurrent "
                                                            "transaction");
                     txn.m_doomed = why;
-                    throw EngineError(why.code(), why.message());
+                    throw EngineError(why);
                 }
             }
             const uint64_t ts = nextCommitTs();

@@ -408,7 +408,7 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             Output *raw = out.get();
             out->thread->setLast([raw] { raw->writer.reset(); });
             out->thread->post([raw, &registry, &context, &f] {
-                raw->writer = registry.createWriter(f, *raw->file, context);
+                raw->writer = check(registry.createWriter(f, *raw->file, context));
             });
             outputs.push_back(std::move(out));
             return raw;

@@ -2,6 +2,7 @@
 
 #include "engine/api/database.h"
 #include "engine/transfer/export_spec.h"
+#include "engine/transfer/import_source.h"
 #include "engine/transfer/import_spec.h"
 #include "engine/transfer/output_file.h"
 
@@ -85,7 +86,7 @@ struct FormatInfo {
     std::function<std::unique_ptr<Writer>(OutputFile &out, const ExportContext &context,
                                           const std::map<std::string, std::string> &options)>
         writer;
-    std::function<std::unique_ptr<Reader>(const std::string &path, const ImportSpec &spec)> reader;
+    std::function<std::unique_ptr<Reader>(const ReadSource &source, const ImportSpec &spec)> reader;
 
     bool canExport() const { return static_cast<bool>(writer); }
     bool canImport() const { return static_cast<bool>(reader) || (capabilities & Archive); }
@@ -176,13 +177,14 @@ public:
     //! content's look, then CSV for text without a telling extension. Never throws.
     engine::Result<std::string> detect(const std::string &path) const;
 
-    //! Throws EngineError(Invalid) naming the readable formats when `id` has no reader.
-    std::unique_ptr<Reader> createReader(const std::string &id, const std::string &path,
-                                         const ImportSpec &spec) const;
-    //! For a request validate() accepted (the export job's bind step); throws
-    //! EngineError(Invalid) for an id that cannot export.
-    std::unique_ptr<Writer> createWriter(const FormatRequest &request, OutputFile &out,
-                                         const ExportContext &context) const;
+    //! The reader, or why there is none (Invalid naming the readable formats, or what opening
+    //! the file found).
+    engine::Result<std::unique_ptr<Reader>>
+    createReader(const std::string &id, const ReadSource &source, const ImportSpec &spec) const;
+    //! For a request validate() accepted (the export job's bind step); Invalid for an id that
+    //! cannot export.
+    engine::Result<std::unique_ptr<Writer>>
+    createWriter(const FormatRequest &request, OutputFile &out, const ExportContext &context) const;
 
 private:
     std::string idsWhere(bool (FormatInfo::*can)() const) const;

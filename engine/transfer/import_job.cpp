@@ -12,6 +12,7 @@
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
+#include "engine/transfer/script_runner.h"
 #include "engine/transfer/writer_thread.h"
 
 #include <QDir>
@@ -53,10 +54,9 @@ engine::Result<std::string> detectImportFormat(const std::string &path,
 namespace {
 
 //! False when the file was passed over (an archive entry that is not a backup, in a restore).
-bool importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
-               const std::string &path, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
-               bool alwaysFirstPass);
+bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
+               RejectsFile &rejects, ImportResult &result, ProgressSink *progress,
+               int64_t &rowsSoFar, std::set<std::string> &seen, bool alwaysFirstPass);
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
                   const std::set<std::string> &seen);
@@ -72,14 +72,11 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     std::set<std::string> seen;
     // Zip archives are checked and unpacked first; their entries import like files, named
     // "archive.zip:entry" in messages.
-    struct Input {
-        std::string name, path;
-    };
-    std::vector<Input> inputs;
+    std::vector<ReadSource> inputs;
     std::unique_ptr<QTemporaryDir> unpacked;
     for (const std::string &file : spec.files) {
         if (check(detectImportFormat(file, spec.format)) != "zip") {
-            inputs.push_back({file, file});
+            inputs.emplace_back(file);
             continue;
         }
         if (!unpacked)
@@ -88,20 +85,21 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
             = (unpacked->path() + "/" + QString::number(inputs.size())).toStdString();
         QDir().mkpath(QString::fromStdString(dir));
         for (auto &entry : unpackZip(file, spec, dir, result.warnings))
-            inputs.push_back({file + ":" + entry.name, entry.path});
+            inputs.push_back({entry.path, engine::Location{.file = file, .entry = entry.name}});
     }
     size_t read = 0;
-    for (const auto &[file, path] : inputs) {
+    for (const ReadSource &input : inputs) {
         try {
-            read += importOne(connection, spec, file, path, rejects, result, progress, rowsSoFar,
-                              seen, alwaysFirstPass);
+            read += importOne(connection, spec, input, rejects, result, progress, rowsSoFar, seen,
+                              alwaysFirstPass);
         } catch (const EngineError &e) {
-            if (file == path)
+            // What names the unpacked copy of an entry (opening it, say) names the entry.
+            if (e.location().file != input.path || input.origin.file == input.path)
                 throw;
-            std::string message = e.what();
-            for (size_t at; (at = message.find(path)) != std::string::npos;)
-                message.replace(at, path.size(), file);
-            throw EngineError(e.code(), message);
+            engine::Location where = e.location();
+            where.file = input.origin.file;
+            where.entry = input.origin.entry;
+            throw EngineError(e.code(), e.detail(), where);
         }
     }
     if (spec.restore && read == 0 && !inputs.empty())
@@ -112,17 +110,19 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
 }
 
 //! Reads one file into the open transaction.
-bool importOne(engine::Connection &connection, const ImportSpec &spec, const std::string &file,
-               const std::string &path, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
-               bool alwaysFirstPass)
+bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
+               RejectsFile &rejects, ImportResult &result, ProgressSink *progress,
+               int64_t &rowsSoFar, std::set<std::string> &seen, bool alwaysFirstPass)
 {
     auto &registry = FormatRegistry::instance();
+    const std::string &path = input.path;
+    const std::string file = input.name();
+    const bool fromArchive = !input.origin.entry.empty();
     ImportSpec entrySpec = spec;
-    if (file != path)
+    if (fromArchive)
         entrySpec.table.clear(); // each entry of an archive into its own table
-    const std::string format = check(detectImportFormat(path, file == path ? spec.format : ""));
-    if (spec.restore && format != "json" && file != path) {
+    const std::string format = check(detectImportFormat(path, fromArchive ? "" : spec.format));
+    if (spec.restore && format != "json" && fromArchive) {
         result.warnings.push_back(file
                                   + ": not restored (a restore reads the archive's JSON "
                                     "backup; this entry reads as "
@@ -135,17 +135,17 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const std
                               + ": not a backup: a restore reads Strata's JSON backups (or a zip "
                                 "holding one), and this file reads as "
                               + format + "; import it instead");
-    auto reader = registry.createReader(format, path, entrySpec);
-    if (reader->runsStatements()) {
-        StatementRun run{connection, spec, result, progress,
-                         [&](int64_t line, const std::string &statement, const std::string &why) {
-                             RowOrigin origin;
-                             origin.line = line;
-                             origin.original = statement;
-                             rejects.add(file, origin, "", why);
-                             ++result.rowsSkipped;
-                         }};
-        reader->runStatements(run);
+    auto reader = check(registry.createReader(format, input, entrySpec));
+    if (auto statements = reader->statements()) {
+        ScriptRun run{connection, spec, result, progress,
+                      [&](int64_t line, const std::string &statement, const std::string &why) {
+                          RowOrigin origin;
+                          origin.line = line;
+                          origin.original = statement;
+                          rejects.add(file, origin, "", why);
+                          ++result.rowsSkipped;
+                      }};
+        runScript(*statements, input.origin, run);
         for (const auto &t : result.tables)
             seen.insert(asciiLower(t.table));
         return true;
@@ -168,15 +168,12 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const std
         }
         inferred = std::move(inference.tables);
     }
-    LoadSink load(connection, spec, file, firstPass ? &inferred : nullptr, rejects, result,
+    LoadSink load(connection, spec, input.origin, firstPass ? &inferred : nullptr, rejects, result,
                   progress, rowsSoFar);
     reader->read(load);
     seen.insert(load.seen.begin(), load.seen.end());
-    for (auto w : reader->warnings()) {
-        for (size_t at; file != path && (at = w.find(path)) != std::string::npos;)
-            w.replace(at, path.size(), file);
-        result.warnings.push_back(w);
-    }
+    for (auto &w : reader->warnings())
+        result.warnings.push_back(std::move(w));
     return true;
 }
 

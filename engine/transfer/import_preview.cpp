@@ -82,7 +82,7 @@ engine::Result<ImportPreview> previewImport(const std::string &path, const Impor
         preview.format = check(detectImportFormat(path, spec.format));
         ImportSpec prefix = spec;
         prefix.prefixBytes = maxBytes;
-        auto reader = FormatRegistry::instance().createReader(preview.format, path, prefix);
+        auto reader = check(FormatRegistry::instance().createReader(preview.format, path, prefix));
         preview.detected = reader->detected();
         PreviewSink sink(maxRows);
         reader->read(sink);

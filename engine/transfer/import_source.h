@@ -13,6 +13,31 @@
 
 namespace strata::transfer {
 
+//! What a reader reads: where its bytes are, and how its messages name them (the file the user
+//! gave, and the archive entry when the bytes were unpacked from one). Readers put the line,
+//! column or JSON path of a failure into a copy of `origin`; nobody patches the text later.
+struct ReadSource {
+    std::string path;
+    engine::Location origin;
+
+    ReadSource(std::string bytesAt)
+        : path(std::move(bytesAt))
+    {
+        origin.file = path;
+    }
+    ReadSource(const char *bytesAt)
+        : ReadSource(std::string(bytesAt))
+    {
+    }
+    ReadSource(std::string bytesAt, engine::Location namedAs)
+        : path(std::move(bytesAt))
+        , origin(std::move(namedAs))
+    {
+    }
+    //! "data.zip:orders.csv" or the path: how warnings name the file.
+    std::string name() const { return origin.toString(); }
+};
+
 //! One field as a reader found it, before it has a column type.
 struct Cell {
     enum class Kind : uint8_t {
@@ -87,18 +112,20 @@ public:
 
 //! What a source of statements (a SQL script) runs against: the import's connection, inside
 //! its transaction, and where a statement that fails under ErrorPolicy::Skip is reported.
-struct StatementRun {
-    engine::Connection &connection;
-    const ImportSpec &spec;
-    ImportResult &result;
-    ProgressSink *progress = nullptr;
-    //! Records a skipped statement (line, its text, why) in the rejects file.
-    std::function<void(int64_t, const std::string &, const std::string &)> reject;
+//! One statement of a script a reader hands to the import job, already in Strata's SQL:
+//! empty `sql` when it is skipped, with `note` saying why.
+struct ScriptStatement {
+    int64_t line = 0;
+    std::string original;
+    std::string sql;
+    std::string note;
+    std::string table;         //!< what a CREATE TABLE or INSERT INTO names (else empty)
+    bool createsTable = false; //!< a CREATE TABLE
 };
 
-//! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError
-//! whose message starts with the file name and says where (line and column, JSON path,
-//! statement line) and what was expected.
+//! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError with
+//! a Location (the ReadSource's origin at a line and column, a JSON path) and a detail that
+//! says what was expected.
 class Reader {
 public:
     virtual ~Reader() = default;
@@ -126,10 +153,9 @@ public:
     //! What the reader found out about the file by itself, for a preview to show (CSV:
     //! delimiter, quote, header, encoding).
     virtual std::map<std::string, std::string> detected() const { return {}; }
-    //! A source of statements rather than rows (a SQL script) runs them itself; read() is
-    //! then not called.
-    virtual bool runsStatements() const { return false; }
-    virtual void runStatements(StatementRun &run) { (void)run; }
+    //! A source of statements rather than rows (a SQL script): the statements, which the
+    //! import job runs (script_runner.h); read() is then not called. nullopt: a source of rows.
+    virtual std::optional<std::vector<ScriptStatement>> statements() { return std::nullopt; }
 };
 
 //! Converts a cell to a column type; on failure returns nullopt and says why in `why`

@@ -14,14 +14,14 @@ template<typename T>
 T check(engine::Result<T> result)
 {
     if (!result)
-        throw engine::EngineError(result.status().code(), result.status().message());
+        throw engine::EngineError(result.status());
     return std::move(result).value();
 }
 
 inline void check(const engine::Status &status)
 {
     if (!status)
-        throw engine::EngineError(status.code(), status.message());
+        throw engine::EngineError(status);
 }
 
 using engine::asciiLower;

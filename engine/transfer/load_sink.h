@@ -27,21 +27,23 @@ namespace strata::transfer {
 struct NeedsFirstPass {};
 
 //! "data.csv:12: column 3 ('age')" or "backup.json:7: $.tables.users.data[41].age".
-inline std::string locate(const std::string &file, const RowOrigin &origin,
-                          const std::string &column, size_t columnNumber)
+//! The error for a row that cannot be loaded: the file at the row's line and JSON path; a
+//! CSV field's number and a table row's place (SQLite) lead the detail.
+inline engine::EngineError rowError(const engine::Location &file, const RowOrigin &origin,
+                                    const std::string &column, size_t columnNumber,
+                                    const std::string &why)
 {
-    if (origin.index >= 0) {
-        std::string out = file + (origin.line > 0 ? ":" + std::to_string(origin.line) : "") + ": "
-                          + origin.position();
-        if (!column.empty())
-            out += origin.jsonArray.substr(0, 1) == "$" ? "." + column
-                                                        : ", column " + quoteForMessage(column);
-        return out;
+    engine::Location where = file.at(origin.line);
+    std::string detail;
+    if (origin.index >= 0 && origin.jsonArray.substr(0, 1) == "$") {
+        where.jsonPath = origin.position() + (column.empty() ? "" : "." + column);
+    } else if (origin.index >= 0) {
+        detail = origin.position() + (column.empty() ? "" : ", column " + quoteForMessage(column))
+                 + ": ";
+    } else if (!column.empty()) {
+        detail = "column " + std::to_string(columnNumber) + " (" + quoteForMessage(column) + "): ";
     }
-    std::string out = file + ":" + std::to_string(origin.line);
-    if (!column.empty())
-        out += ": column " + std::to_string(columnNumber) + " (" + quoteForMessage(column) + ")";
-    return out;
+    return engine::EngineError(engine::StatusCode::Invalid, detail + why, std::move(where));
 }
 
 inline std::string columnSql(const SourceColumn &c, engine::LogicalType type)
@@ -69,12 +71,13 @@ inline std::string columnSql(const SourceColumn &c, engine::LogicalType type)
 //! Writes what a reader reads into the database, inside the import's transaction.
 class LoadSink : public ImportSink {
 public:
-    LoadSink(engine::Connection &conn, const ImportSpec &spec, const std::string &file,
+    LoadSink(engine::Connection &conn, const ImportSpec &spec, const engine::Location &origin,
              const std::map<std::string, InferredTable> *inferred, RejectsFile &rejects,
              ImportResult &result, ProgressSink *progress, int64_t &rowsSoFar)
         : m_conn(conn)
         , m_spec(spec)
-        , m_file(file)
+        , m_origin(origin)
+        , m_file(origin.toString())
         , m_inferred(inferred)
         , m_rejects(rejects)
         , m_result(result)
@@ -484,8 +487,7 @@ private:
                 const std::string &why)
     {
         if (m_spec.onError == ErrorPolicy::Abort)
-            throw engine::EngineError(engine::StatusCode::Invalid,
-                                      locate(m_file, origin, column, columnNumber) + ": " + why);
+            throw rowError(m_origin, origin, column, columnNumber, why);
         std::lock_guard lock(m_rejectMutex);
         m_rejects.add(m_file, origin, column, why);
         ++m_result.rowsSkipped;
@@ -498,7 +500,7 @@ private:
                             ? m_conn.upsertRows(m_table.name, m_targetNames, rows)
                             : m_conn.insertRows(m_table.name, m_targetNames, rows);
         if (!inserted)
-            throw engine::EngineError(inserted.status().code(), inserted.status().message());
+            throw engine::EngineError(inserted.status());
     }
 
     //! Hands the filled batch to the inserter thread and goes on filling the next one: the
@@ -616,10 +618,10 @@ private:
                     origin.index = b.origins[r].index;
                     origin.jsonArray = b.jsonArray;
                     origin.original = b.origins[r].original;
-                    std::string why = single.what();
-                    if (why.rfind("row 1: ", 0) == 0)
-                        why = why.substr(7);
-                    reject(origin, "", 0, why);
+                    // The row is named by its origin, not by its place in a one-row batch.
+                    engine::Location where = single.location();
+                    where.row = 0;
+                    reject(origin, "", 0, where.describe(single.detail()));
                     --inserted;
                 }
             }
@@ -634,7 +636,8 @@ private:
 
     engine::Connection &m_conn;
     const ImportSpec &m_spec;
-    const std::string &m_file;
+    const engine::Location &m_origin;
+    const std::string m_file; //!< how warnings and the rejects file name the source
     const std::map<std::string, InferredTable> *m_inferred;
     RejectsFile &m_rejects;
     ImportResult &m_result;

@@ -18,12 +18,14 @@ MappedInput::MappedInput(const std::string &path)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        throw EngineError(StatusCode::Io, path + ": cannot open (" + std::strerror(errno) + ")");
+        throw EngineError(StatusCode::Io, std::string("cannot open (") + std::strerror(errno) + ")",
+                          engine::Location{.file = path});
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         const std::string why = S_ISDIR(st.st_mode) ? "it is a folder" : "not a regular file";
         ::close(fd);
-        throw EngineError(StatusCode::Io, path + ": cannot read (" + why + ")");
+        throw EngineError(StatusCode::Io, "cannot read (" + why + ")",
+                          engine::Location{.file = path});
     }
     static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
     const auto size = static_cast<size_t>(st.st_size);
@@ -45,7 +47,9 @@ MappedInput::MappedInput(const std::string &path)
         if (m_mapping != MAP_FAILED)
             ::munmap(m_mapping, m_mappedSize);
         m_mapping = nullptr;
-        throw EngineError(StatusCode::Io, path + ": cannot read (" + std::strerror(mapError) + ")");
+        throw EngineError(StatusCode::Io,
+                          std::string("cannot read (") + std::strerror(mapError) + ")",
+                          engine::Location{.file = path});
     }
     ::madvise(m_mapping, size, MADV_SEQUENTIAL);
     m_bytes = std::string_view(static_cast<const char *>(m_mapping), size);
@@ -65,7 +69,7 @@ std::string_view MappedInput::text() const
     return t;
 }
 
-std::string lineColumnOf(std::string_view text, size_t offset)
+engine::Location locationOf(const engine::Location &origin, std::string_view text, size_t offset)
 {
     int64_t line = 1;
     size_t lineStart = 0;
@@ -74,7 +78,7 @@ std::string lineColumnOf(std::string_view text, size_t offset)
             ++line;
             lineStart = i + 1;
         }
-    return std::to_string(line) + ":" + std::to_string(offset - lineStart + 1);
+    return origin.at(line, static_cast<int64_t>(offset - lineStart + 1));
 }
 
 } // namespace strata::transfer

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/common/status.h"
+
 #include <exception>
 #include <string>
 #include <string_view>
@@ -28,8 +30,8 @@ private:
     size_t m_mappedSize = 0;
 };
 
-//! "LINE:COLUMN" (1-based) of a byte offset in `text`, for messages.
-std::string lineColumnOf(std::string_view text, size_t offset);
+//! `origin` at the line and column (1-based) of a byte offset in `text`.
+engine::Location locationOf(const engine::Location &origin, std::string_view text, size_t offset);
 
 //! For SAX handlers: RapidJSON calls them through code that must not be unwound by an
 //! exception, so an error is kept here, the callback returns false to stop the parse, and

@@ -10,6 +10,7 @@ namespace strata::transfer {
 
 using engine::asciiLower;
 using engine::EngineError;
+using engine::Result;
 using engine::Status;
 using engine::StatusCode;
 
@@ -211,24 +212,34 @@ engine::Result<std::string> FormatRegistry::detect(const std::string &path) cons
                       + importIds() + "; choose one with --format)");
 }
 
-std::unique_ptr<Reader> FormatRegistry::createReader(const std::string &id, const std::string &path,
-                                                     const ImportSpec &spec) const
+Result<std::unique_ptr<Reader>> FormatRegistry::createReader(const std::string &id,
+                                                             const ReadSource &source,
+                                                             const ImportSpec &spec) const
 {
     const FormatInfo *info = find(id);
     if (!info || !info->reader)
-        throw EngineError(StatusCode::Invalid, "Strata cannot import format '" + id
-                                                   + "' (it reads: " + importIds() + ")");
-    return info->reader(path, spec);
+        return Status(StatusCode::Invalid,
+                      "Strata cannot import format '" + id + "' (it reads: " + importIds() + ")");
+    try {
+        return info->reader(source, spec);
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    }
 }
 
-std::unique_ptr<Writer> FormatRegistry::createWriter(const FormatRequest &request, OutputFile &out,
-                                                     const ExportContext &context) const
+Result<std::unique_ptr<Writer>> FormatRegistry::createWriter(const FormatRequest &request,
+                                                             OutputFile &out,
+                                                             const ExportContext &context) const
 {
     const FormatInfo *info = find(request.id);
     if (!info || !info->writer)
-        throw EngineError(StatusCode::Invalid,
-                          "unknown format '" + request.id + "' (known: " + exportIds() + ")");
-    return info->writer(out, context, request.options);
+        return Status(StatusCode::Invalid,
+                      "unknown format '" + request.id + "' (known: " + exportIds() + ")");
+    try {
+        return info->writer(out, context, request.options);
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    }
 }
 
 } // namespace strata::transfer

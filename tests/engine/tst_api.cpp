@@ -13,6 +13,43 @@ using strata::test::scalar;
 class TestApi : public QObject {
     Q_OBJECT
 private slots:
+    void locationsAreFormattedOnce()
+    {
+        QCOMPARE(Location{}.toString(), std::string());
+        QVERIFY(Location{}.empty());
+        QCOMPARE((Location{.file = "a.zip", .entry = "b.csv", .line = 3, .column = 7}).toString(),
+                 std::string("a.zip:b.csv:3:7"));
+        QCOMPARE((Location{.line = 3, .column = 7}).toString(), std::string("line 3, column 7"));
+        QCOMPARE((Location{.file = "f.json", .line = 2, .jsonPath = "$[1].a"}).toString(),
+                 std::string("f.json:2: $[1].a"));
+        QCOMPARE((Location{.row = 4}).toString(), std::string("row 4"));
+        // A Status keeps the parts; its message puts the place first, once.
+        const Status st(StatusCode::Invalid, "expected a digit",
+                        Location{.file = "x.csv"}.at(2, 5));
+        QCOMPARE(st.detail(), std::string("expected a digit"));
+        QCOMPARE(st.location().line, int64_t(2));
+        QCOMPARE(st.message(), std::string("x.csv:2:5: expected a digit"));
+        // Through an exception and back, nothing is lost or doubled.
+        const EngineError e(st);
+        QCOMPARE(std::string(e.what()), st.message());
+        QCOMPARE(e.toStatus().message(), st.message());
+        QCOMPARE(e.toStatus().location().column, int64_t(5));
+    }
+
+    void aRowOfAMergedBatchIsALocationNotText()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"));
+        std::vector<Row> rows
+            = {{Value::integer(1), Value::text("a")}, {Value::integer(2), Value()}};
+        auto r = c->upsertRows("t", {"id", "v"}, rows);
+        QVERIFY(!r);
+        QCOMPARE(r.status().location().row, int64_t(2));
+        QVERIFY2(r.status().detail().rfind("row ", 0) != 0, r.status().detail().c_str());
+        QVERIFY2(r.status().message().rfind("row 2: ", 0) == 0, r.status().message().c_str());
+    }
+
     void parameters()
     {
         auto db = Database::openInMemory();

@@ -66,7 +66,10 @@ inline void readAll(const uint8_t *data, size_t size, const char *format, const 
     spec.csv.maxFieldBytes = 1 << 20;
     spec.restore = restore;
     try {
-        auto reader = transfer::FormatRegistry::instance().createReader(format, path, spec);
+        auto made = transfer::FormatRegistry::instance().createReader(format, path, spec);
+        if (!made)
+            return;
+        auto reader = std::move(made).value();
         TouchingSink sink;
         reader->read(sink);
     } catch (const engine::EngineError &) {

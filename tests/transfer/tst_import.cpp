@@ -1120,6 +1120,67 @@ private slots:
         }));
     }
 
+    void errorsInsideAnArchiveNameTheEntry()
+    {
+        // Each entry is read from an unpacked copy; what goes wrong is placed in the archive
+        // the user gave (file, entry, line, column, JSON path), never in the temporary copy.
+        QTemporaryDir tmp;
+        struct Case {
+            const char *entry;
+            const char *text;
+            int64_t line, column;
+            const char *jsonPath; // a prefix of the expected path; "" when none
+        } cases[] = {
+            {"bad.csv", "a,b\n1,2\n3,\"oops\n", 3, 3, ""},
+            {"bad.json", "[{\"a\": 1},\n {\"a\": [1, {\"b\": 2}]}]", 2, 0, "$[1]"},
+            {"bad.sql", "CREATE TABLE t (a TEXT);\nINSERT INTO t VALUES ('never closed);\n", 2, 0,
+             ""},
+        };
+        for (const Case &c : cases) {
+            const QString name = QString("archive_%1.zip").arg(c.entry);
+            writeFile(tmp, c.entry, c.text);
+            QProcess zip;
+            zip.setWorkingDirectory(tmp.path());
+            zip.start("zip", {"-q", name, c.entry});
+            QVERIFY(zip.waitForFinished(-1));
+            QCOMPARE(zip.exitCode(), 0);
+            auto db = engine::Database::openInMemory();
+            const std::string archive = tmp.filePath(name).toStdString();
+            auto r = transfer::runImport(*db, importOf(archive));
+            QVERIFY2(!r, c.entry);
+            const engine::Status status = r.status();
+            const engine::Location &where = status.location();
+            QCOMPARE(where.file, archive);
+            QCOMPARE(where.entry, std::string(c.entry));
+            QCOMPARE(where.line, c.line);
+            if (c.column)
+                QCOMPARE(where.column, c.column);
+            QVERIFY2(where.jsonPath.rfind(c.jsonPath, 0) == 0, where.jsonPath.c_str());
+            const std::string message = r.status().message();
+            QVERIFY2(message.rfind(archive + ":" + c.entry + ":" + std::to_string(c.line), 0) == 0,
+                     message.c_str());
+            // No other path (the unpacked copy's) anywhere after the archive's.
+            QVERIFY2(message.find('/', archive.size()) == std::string::npos, message.c_str());
+            const auto tables = db->connect()->tables();
+            QVERIFY(tables);
+            for (const auto &t : *tables) // nothing kept but the audit trail
+                QCOMPARE(t.name, std::string("audit_log"));
+        }
+        // A reader's warning names the entry too.
+        writeFile(tmp, "dup.csv", "k,k\n1,2\n");
+        QProcess zip;
+        zip.setWorkingDirectory(tmp.path());
+        zip.start("zip", {"-q", "dup.zip", "dup.csv"});
+        QVERIFY(zip.waitForFinished(-1));
+        auto db = engine::Database::openInMemory();
+        const std::string archive = tmp.filePath("dup.zip").toStdString();
+        auto r = transfer::runImport(*db, importOf(archive));
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QVERIFY(std::any_of(r->warnings.begin(), r->warnings.end(), [&](const std::string &w) {
+            return w.rfind(archive + ":dup.csv: the header names column", 0) == 0;
+        }));
+    }
+
     void hostileFilesChangeNothing()
     {
         const QString dir = QStringLiteral(STRATA_SOURCE_DIR "/tests/data/import_hostile");

@@ -5,7 +5,7 @@
 #include "engine/api/database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
-#include "engine/transfer/formats/sql/sql_script_reader.h"
+#include "engine/transfer/formats/sql/sql_translator.h"
 #include "engine/transfer/import_job.h"
 #include "tests/support/engine_helpers.h"
 #include "tests/support/postgres_server.h"
@@ -256,7 +256,7 @@ private slots:
             "nextval('t_id_seq'::regclass), j jsonb, CONSTRAINT ok CHECK (id > 0));\n"
             "INSERT INTO public.t VALUES (1, E'a\\tb', '2024-01-01 00:00:00', 5, '{}'::jsonb);\n"
             "ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n",
-            "x.sql");
+            {.file = "x.sql"});
         QCOMPARE(statements.size(), size_t(4));
         QVERIFY(statements[0].sql.empty());
         QCOMPARE(statements[1].line, int64_t(2));

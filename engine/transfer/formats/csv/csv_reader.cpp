@@ -27,12 +27,11 @@ struct CsvReader::Data {
 
 namespace {
 
-//! A syntax error: "<file>:<line>:<column>: <message>".
-[[noreturn]] void syntaxError(const std::string &path, int64_t line, int64_t column,
+//! A syntax error at a line and column of the file.
+[[noreturn]] void syntaxError(const engine::Location &origin, int64_t line, int64_t column,
                               const std::string &message)
 {
-    throw EngineError(StatusCode::Invalid, path + ":" + std::to_string(line) + ":"
-                                               + std::to_string(column) + ": " + message);
+    throw EngineError(StatusCode::Invalid, message, origin.at(line, column));
 }
 
 } // namespace
@@ -46,13 +45,13 @@ public:
         bool quoted = false;
     };
 
-    CsvRecordParser(std::string_view text, char delimiter, char quote, const std::string &path,
-                    int64_t maxFieldBytes, char escape = 0)
+    CsvRecordParser(std::string_view text, char delimiter, char quote,
+                    const engine::Location &origin, int64_t maxFieldBytes, char escape = 0)
         : m_text(text)
         , m_delimiter(delimiter)
         , m_quote(quote)
         , m_escape(escape)
-        , m_path(path)
+        , m_origin(origin)
         , m_maxField(maxFieldBytes)
     {
     }
@@ -127,7 +126,7 @@ private:
     void checkSize(size_t length, size_t start)
     {
         if (static_cast<int64_t>(length) > m_maxField)
-            syntaxError(m_path, m_line, column(start),
+            syntaxError(m_origin, m_line, column(start),
                         "a field longer than the limit of " + std::to_string(m_maxField)
                             + " bytes");
     }
@@ -170,7 +169,7 @@ private:
         for (;;) {
             const void *hit = std::memchr(m_text.data() + m_pos, m_quote, m_text.size() - m_pos);
             if (!hit)
-                syntaxError(m_path, openLine, openColumn,
+                syntaxError(m_origin, openLine, openColumn,
                             "the quoted field starting here is never closed (expected a "
                             "closing "
                                 + std::string(1, m_quote) + " before the end of the file)");
@@ -210,7 +209,7 @@ private:
             return;
         // MySQL and others write \" for a quote inside quotes: say how to read such a file.
         const bool backslashed = m_pos >= 2 && m_text[m_pos - 2] == '\\' && !m_escape;
-        syntaxError(m_path, m_line, column(m_pos),
+        syntaxError(m_origin, m_line, column(m_pos),
                     "expected the delimiter or a line end after the closing quote, found "
                         + quoteForMessage(m_text.substr(m_pos, 1))
                         + (backslashed ? " (the file seems to escape quotes with a backslash: "
@@ -233,7 +232,7 @@ private:
         for (;;) {
             if (m_pos >= m_text.size()) {
                 if (quoted)
-                    syntaxError(m_path, openLine, openColumn,
+                    syntaxError(m_origin, openLine, openColumn,
                                 "the quoted field starting here is never closed (expected a "
                                 "closing "
                                     + std::string(1, m_quote) + " before the end of the file)");
@@ -281,7 +280,7 @@ private:
     std::string_view m_text;
     char m_delimiter, m_quote;
     char m_escape; //!< 0: none (RFC 4180)
-    const std::string &m_path;
+    const engine::Location &m_origin;
     int64_t m_maxField;
     size_t m_pos = 0;
     size_t m_lineStart = 0;
@@ -312,12 +311,12 @@ std::string_view headOf(std::string_view text, size_t limit)
     return nl == std::string_view::npos ? text.substr(0, limit) : text.substr(0, nl + 1);
 }
 
-char sniffDelimiter(std::string_view head, char quote, char escape, const std::string &path)
+char sniffDelimiter(std::string_view head, char quote, char escape, const engine::Location &origin)
 {
     char best = ',';
     double bestScore = 0;
     for (char candidate : {',', '\t', ';', '|'}) {
-        RecordParser parser(head, candidate, quote, path, INT64_MAX, escape);
+        RecordParser parser(head, candidate, quote, origin, INT64_MAX, escape);
         std::vector<size_t> counts;
         try {
             while (counts.size() < 50 && parser.next())
@@ -353,11 +352,12 @@ int64_t lineOfOffset(std::string_view text, size_t offset)
 
 CsvReader::~CsvReader() = default;
 
-std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::string &tableName,
+std::unique_ptr<CsvReader> CsvReader::open(const ReadSource &source, const std::string &tableName,
                                            const CsvReadOptions &options, int64_t maxBytes)
 {
     std::unique_ptr<CsvReader> reader(new CsvReader);
-    reader->m_path = path;
+    const std::string &path = source.path;
+    const engine::Location &origin = reader->m_origin = source.origin;
     reader->m_table = tableName;
     reader->m_options = options;
     reader->m_data = std::make_unique<Data>(path);
@@ -397,7 +397,7 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
             if (bad != std::string_view::npos) {
                 dialect.encoding = "latin-1";
                 reader->m_warnings.push_back(
-                    path + ": not UTF-8 (an invalid byte on line "
+                    source.name() + ": not UTF-8 (an invalid byte on line "
                     + std::to_string(lineOfOffset(sample, bad))
                     + "); read as Latin-1 — pass --encoding to choose another");
                 decodeInto(QStringConverter::Latin1, bytes);
@@ -412,12 +412,12 @@ std::unique_ptr<CsvReader> CsvReader::open(const std::string &path, const std::s
     const std::string_view head = headOf(d.text, 64 << 10);
     dialect.delimiter = options.delimiter
                             ? *options.delimiter
-                            : sniffDelimiter(head, dialect.quote, options.escape, path);
+                            : sniffDelimiter(head, dialect.quote, options.escape, origin);
     if (options.header) {
         dialect.header = *options.header;
     } else {
         // A first record with a number or a date in it is data; otherwise it names columns.
-        RecordParser parser(head, dialect.delimiter, dialect.quote, path, INT64_MAX,
+        RecordParser parser(head, dialect.delimiter, dialect.quote, origin, INT64_MAX,
                             options.escape);
         dialect.header = true;
         try {
@@ -447,9 +447,9 @@ SourceTable CsvReader::header(CsvRecordParser &parser, bool &haveRecord)
             for (int k = 2; std::find(seen.begin(), seen.end(), unique) != seen.end(); ++k)
                 unique = name + "_" + std::to_string(k);
             if (unique != name && !m_headerChecked)
-                m_warnings.push_back(m_path + ": the header names column " + quoteForMessage(name)
-                                     + " more than once; the repeat is named "
-                                     + quoteForMessage(unique));
+                m_warnings.push_back(
+                    m_origin.toString() + ": the header names column " + quoteForMessage(name)
+                    + " more than once; the repeat is named " + quoteForMessage(unique));
             seen.push_back(unique);
             table.columns.push_back(SourceColumn::named(unique));
         }
@@ -463,7 +463,7 @@ SourceTable CsvReader::header(CsvRecordParser &parser, bool &haveRecord)
     m_headerChecked = true;
     if (table.columns.empty())
         throw EngineError(StatusCode::Invalid,
-                          m_path + ": the file holds no data (expected a header line or rows)");
+                          "the file holds no data (expected a header line or rows)", m_origin);
     return table;
 }
 
@@ -507,7 +507,7 @@ bool CsvReader::emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t wi
 
 void CsvReader::read(ImportSink &sink)
 {
-    CsvRecordParser parser(m_data->text, m_dialect.delimiter, m_dialect.quote, m_path,
+    CsvRecordParser parser(m_data->text, m_dialect.delimiter, m_dialect.quote, m_origin,
                            m_options.maxFieldBytes, m_options.escape);
     bool haveRecord = false;
     const SourceTable table = header(parser, haveRecord);
@@ -527,7 +527,7 @@ Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
     if (split == std::string_view::npos)
         return Split::NotDone;
     ++split;
-    CsvRecordParser parser(text, m_dialect.delimiter, m_dialect.quote, m_path,
+    CsvRecordParser parser(text, m_dialect.delimiter, m_dialect.quote, m_origin,
                            m_options.maxFieldBytes);
     bool haveRecord = false;
     const SourceTable table = header(parser, haveRecord);
@@ -545,7 +545,7 @@ Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
     bool secondOk = true;
     std::thread other([&] {
         try {
-            CsvRecordParser rest(text.substr(split), m_dialect.delimiter, m_dialect.quote, m_path,
+            CsvRecordParser rest(text.substr(split), m_dialect.delimiter, m_dialect.quote, m_origin,
                                  m_options.maxFieldBytes);
             rest.blankLinesAreRecords = width == 1;
             if (rest.next())
@@ -583,9 +583,9 @@ std::map<std::string, std::string> CsvReader::detected() const
         {"encoding", m_dialect.encoding}};
 }
 
-std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec)
+std::unique_ptr<Reader> createCsvReader(const ReadSource &source, const ImportSpec &spec)
 {
-    return CsvReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table,
+    return CsvReader::open(source, spec.table.empty() ? tableNameFromPath(source.path) : spec.table,
                            spec.csv, spec.prefixBytes);
 }
 

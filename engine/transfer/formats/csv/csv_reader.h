@@ -24,7 +24,7 @@ class CsvReader : public Reader {
 public:
     //! Opens `path` and sniffs what the options leave open. `maxBytes` > 0 reads only the start
     //! of the file (previews), ending at the last whole line.
-    static std::unique_ptr<CsvReader> open(const std::string &path, const std::string &tableName,
+    static std::unique_ptr<CsvReader> open(const ReadSource &source, const std::string &tableName,
                                            const CsvReadOptions &options, int64_t maxBytes = 0);
     ~CsvReader() override;
 
@@ -42,13 +42,14 @@ private:
     bool emitRecords(CsvRecordParser &parser, ImportSink &sink, size_t width, size_t stopAt);
     struct Data;
     std::unique_ptr<Data> m_data;
-    std::string m_path, m_table;
+    engine::Location m_origin;
+    std::string m_table;
     CsvReadOptions m_options;
     CsvDialect m_dialect;
     std::vector<std::string> m_warnings;
     bool m_headerChecked = false; //!< header warnings given once, not on every pass
 };
 
-std::unique_ptr<Reader> createCsvReader(const std::string &path, const ImportSpec &spec);
+std::unique_ptr<Reader> createCsvReader(const ReadSource &source, const ImportSpec &spec);
 
 } // namespace strata::transfer

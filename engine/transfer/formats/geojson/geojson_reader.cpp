@@ -31,10 +31,10 @@ class Handler : public CellHandler<Handler> {
     friend class CellHandler<Handler>;
 
 public:
-    Handler(ImportSink &sink, const std::string &path, const std::string &table,
+    Handler(ImportSink &sink, const engine::Location &origin, const std::string &table,
             std::string_view text, const rapidjson::MemoryStream &stream)
         : m_sink(sink)
-        , m_path(path)
+        , m_origin(origin)
         , m_text(text)
         , m_stream(stream)
     {
@@ -242,7 +242,7 @@ private:
     bool fail(const std::string &message)
     {
         return m_error.fail(
-            std::make_exception_ptr(EngineError(StatusCode::Invalid, m_path + ": " + message)));
+            std::make_exception_ptr(EngineError(StatusCode::Invalid, message, m_origin)));
     }
 
     template<typename F>
@@ -252,7 +252,7 @@ private:
     }
 
     ImportSink &m_sink;
-    const std::string &m_path;
+    const engine::Location &m_origin;
     std::string_view m_text;
     const rapidjson::MemoryStream &m_stream;
     SourceTable m_table;
@@ -269,10 +269,10 @@ private:
 
 class GeojsonReader : public Reader {
 public:
-    GeojsonReader(std::string path, std::string table)
-        : m_path(std::move(path))
+    GeojsonReader(const ReadSource &source, std::string table)
+        : m_origin(source.origin)
         , m_table(std::move(table))
-        , m_input(m_path)
+        , m_input(source.path)
         , m_text(m_input.text())
     {
     }
@@ -280,30 +280,31 @@ public:
     void read(ImportSink &sink) override
     {
         rapidjson::MemoryStream stream(m_text.data(), m_text.size());
-        Handler handler(sink, m_path, m_table, m_text, stream);
+        Handler handler(sink, m_origin, m_table, m_text, stream);
         rapidjson::Reader parser;
         parser.Parse<kParseFlags>(stream, handler);
         handler.error().rethrow();
         if (parser.HasParseError()) {
             throw EngineError(StatusCode::Invalid,
-                              m_path + ":" + lineColumnOf(m_text, parser.GetErrorOffset()) + ": "
-                                  + rapidjson::GetParseError_En(parser.GetParseErrorCode()));
+                              rapidjson::GetParseError_En(parser.GetParseErrorCode()),
+                              locationOf(m_origin, m_text, parser.GetErrorOffset()));
         }
         handler.finish();
     }
 
 private:
-    std::string m_path, m_table;
+    engine::Location m_origin;
+    std::string m_table;
     MappedInput m_input;
     std::string_view m_text;
 };
 
 } // namespace
 
-std::unique_ptr<Reader> createGeojsonReader(const std::string &path, const ImportSpec &spec)
+std::unique_ptr<Reader> createGeojsonReader(const ReadSource &source, const ImportSpec &spec)
 {
-    return std::make_unique<GeojsonReader>(path, spec.table.empty() ? tableNameFromPath(path)
-                                                                    : spec.table);
+    return std::make_unique<GeojsonReader>(
+        source, spec.table.empty() ? tableNameFromPath(source.path) : spec.table);
 }
 
 } // namespace strata::transfer

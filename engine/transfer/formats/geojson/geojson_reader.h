@@ -10,6 +10,6 @@ namespace strata::transfer {
 //! parser: each feature becomes a row, its geometry a WKT text column named "geometry"
 //! (geojson_geometry.h), its properties the other columns.
 //! A nested property value (an object or array) is kept as its JSON text.
-std::unique_ptr<Reader> createGeojsonReader(const std::string &path, const ImportSpec &spec);
+std::unique_ptr<Reader> createGeojsonReader(const ReadSource &source, const ImportSpec &spec);
 
 } // namespace strata::transfer

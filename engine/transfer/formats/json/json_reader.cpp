@@ -1,5 +1,6 @@
 #include "engine/transfer/formats/json/json_reader.h"
 
+#include "engine/common/ascii.h"
 #include "engine/transfer/formats/json/sax_cells.h"
 #include "engine/transfer/mapped_input.h"
 
@@ -87,10 +88,10 @@ class Handler : public CellHandler<Handler> {
     friend class CellHandler<Handler>;
 
 public:
-    Handler(ImportSink &sink, const std::string &path, const std::string &defaultTable, bool lines,
-            bool backupOnly, std::string_view text)
+    Handler(ImportSink &sink, const engine::Location &origin, const std::string &defaultTable,
+            bool lines, bool backupOnly, std::string_view text)
         : m_sink(sink)
-        , m_path(path)
+        , m_origin(origin)
         , m_defaultTable(defaultTable)
         , m_lines(lines)
         , m_backupOnly(backupOnly)
@@ -127,12 +128,12 @@ public:
                     found += (i ? ", " : "") + quoteForMessage(m_topKeys[i]);
                 found += ")";
             }
-            m_error.fail(std::make_exception_ptr(EngineError(
-                StatusCode::Invalid,
-                m_path
-                    + ": not a backup: expected a JSON object with \"tables\" holding each "
-                      "table's \"schema\" and \"data\" (as a full backup writes), found "
-                    + found + "; to load a single table, import it instead")));
+            m_error.fail(std::make_exception_ptr(
+                EngineError(StatusCode::Invalid,
+                            "not a backup: expected a JSON object with \"tables\" holding each "
+                            "table's \"schema\" and \"data\" (as a full backup writes), found "
+                                + found + "; to load a single table, import it instead",
+                            m_origin)));
         }
     }
     const DeferredError &error() const { return m_error; }
@@ -182,11 +183,11 @@ private:
     bool start(bool isArray)
     {
         if (m_frames.size() >= JsonReader::kMaxDepth) {
-            return m_error.fail(std::make_exception_ptr(
-                EngineError(StatusCode::Invalid,
-                            m_path + ": " + pathThrough(6) + "…: nesting deeper than "
-                                + std::to_string(JsonReader::kMaxDepth)
-                                + " levels (expected a table layout at most a few levels deep)")));
+            return m_error.fail(std::make_exception_ptr(EngineError(
+                StatusCode::Invalid,
+                pathThrough(6) + "…: nesting deeper than " + std::to_string(JsonReader::kMaxDepth)
+                    + " levels (expected a table layout at most a few levels deep)",
+                m_origin)));
         }
         if (m_frames.empty()) {
             // The top-level value: an array of rows, a document, or (JSON lines) one row.
@@ -601,10 +602,11 @@ private:
     //! The file, the line the parser has reached, the JSON path, and what was wrong.
     bool failAt(const std::string &path, const std::string &message)
     {
-        const std::string position = lineColumnOf(m_text, offsetNow());
-        return m_error.fail(std::make_exception_ptr(
-            EngineError(StatusCode::Invalid, m_path + ":" + position.substr(0, position.find(':'))
-                                                 + ": " + path + ": " + message)));
+        engine::Location where = m_origin;
+        where.line = locationOf(m_origin, m_text, offsetNow()).line;
+        where.jsonPath = path;
+        return m_error.fail(
+            std::make_exception_ptr(EngineError(StatusCode::Invalid, message, std::move(where))));
     }
 
     template<typename F>
@@ -619,7 +621,7 @@ private:
     };
 
     ImportSink &m_sink;
-    const std::string &m_path;
+    const engine::Location &m_origin;
     const std::string &m_defaultTable;
     bool m_lines;
     bool m_backupOnly; //!< a restore: only a backup's layout is accepted
@@ -651,11 +653,12 @@ std::string_view headOf(std::string_view text, size_t limit)
 
 JsonReader::~JsonReader() = default;
 
-std::unique_ptr<JsonReader> JsonReader::open(const std::string &path, const std::string &tableName,
+std::unique_ptr<JsonReader> JsonReader::open(const ReadSource &source, const std::string &tableName,
                                              bool lines, int64_t maxBytes)
 {
     std::unique_ptr<JsonReader> reader(new JsonReader);
-    reader->m_path = path;
+    const std::string &path = source.path;
+    reader->m_origin = source.origin;
     reader->m_table = tableName;
     reader->m_lines = lines;
     reader->m_maxBytes = maxBytes;
@@ -681,12 +684,12 @@ void JsonReader::read(ImportSink &sink)
 
 size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t stopAt)
 {
-    Handler handler(sink, m_path, m_table, m_lines, m_backupOnly, text);
+    Handler handler(sink, m_origin, m_table, m_lines, m_backupOnly, text);
     // A StringStream (NUL-terminated) rather than a MemoryStream: RapidJSON copies strings
     // 16 bytes at a time from it (with RAPIDJSON_SSE2) instead of byte by byte. Every text
     // here ends where the file or the preview's copy does, and a NUL follows both.
     if (text.data()[text.size()] != '\0')
-        throw EngineError(StatusCode::Internal, m_path + ": JSON text without its terminator");
+        throw EngineError(StatusCode::Internal, "JSON text without its terminator", m_origin);
     rapidjson::StringStream stream(text.data());
     handler.setStream(&stream);
     rapidjson::Reader parser;
@@ -695,10 +698,10 @@ size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t sto
                || stream.Peek() == '\t')
             stream.Take();
     };
-    auto positionOf = [&](size_t offset) { return lineColumnOf(text, offset); };
+    auto positionOf = [&](size_t offset) { return locationOf(m_origin, text, offset); };
     skipSpace();
     if (stream.Peek() == '\0' && stream.Tell() >= text.size())
-        throw EngineError(StatusCode::Invalid, m_path + ": the file is empty (expected JSON)");
+        throw EngineError(StatusCode::Invalid, "the file is empty (expected JSON)", m_origin);
     bool first = true;
     while (stream.Tell() < text.size() && stream.Tell() < stopAt) {
         handler.beginRoot(first ? 0 : stream.Tell());
@@ -710,21 +713,21 @@ size_t JsonReader::readRange(ImportSink &sink, std::string_view text, size_t sto
             if (m_maxBytes > 0 && at >= text.size())
                 break; // a preview cut the file short
             throw EngineError(StatusCode::Invalid,
-                              m_path + ":" + positionOf(at) + ": "
-                                  + rapidjson::GetParseError_En(parser.GetParseErrorCode())
-                                  + " (at " + handler.pathNow() + ")");
+                              std::string(rapidjson::GetParseError_En(parser.GetParseErrorCode()))
+                                  + " (at " + handler.pathNow() + ")",
+                              positionOf(at));
         }
         skipSpace();
         if (first && !m_lines && stream.Tell() < text.size()) {
             // More after the first value: JSON lines after all (its rows restart the table).
             if (text[rootStart] != '{')
                 throw EngineError(StatusCode::Invalid,
-                                  m_path + ":" + positionOf(stream.Tell())
-                                      + ": expected the end of the file after the JSON value");
+                                  "expected the end of the file after the JSON value",
+                                  positionOf(stream.Tell()));
             throw EngineError(StatusCode::Invalid,
-                              m_path + ":" + positionOf(stream.Tell())
-                                  + ": more than one JSON value; name the file .jsonl to read it "
-                                    "as JSON lines");
+                              "more than one JSON value; name the file .jsonl to read it as "
+                              "JSON lines",
+                              positionOf(stream.Tell()));
         }
         first = false;
     }
@@ -771,12 +774,13 @@ Reader::Split JsonReader::readSplit(ImportSink &first, ImportSink &second)
     return Split::Whole;
 }
 
-std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSpec &spec)
+std::unique_ptr<Reader> createJsonReader(const ReadSource &source, const ImportSpec &spec)
 {
-    const std::string lower = QString::fromStdString(path).toLower().toStdString();
+    const std::string lower = engine::asciiLower(source.path);
     const bool lines = lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
-    auto reader = JsonReader::open(path, spec.table.empty() ? tableNameFromPath(path) : spec.table,
-                                   lines, spec.prefixBytes);
+    auto reader
+        = JsonReader::open(source, spec.table.empty() ? tableNameFromPath(source.path) : spec.table,
+                           lines, spec.prefixBytes);
     reader->setBackupOnly(spec.restore);
     return reader;
 }

@@ -14,7 +14,7 @@ class JsonReader : public Reader {
 public:
     //! `lines`: the file is JSON lines whatever its content looks like (.jsonl, .ndjson).
     //! `maxBytes` > 0 reads only the start (previews); the cut is not an error.
-    static std::unique_ptr<JsonReader> open(const std::string &path, const std::string &tableName,
+    static std::unique_ptr<JsonReader> open(const ReadSource &source, const std::string &tableName,
                                             bool lines, int64_t maxBytes = 0);
     ~JsonReader() override;
 
@@ -32,13 +32,14 @@ private:
     size_t readRange(ImportSink &sink, std::string_view text, size_t stopAt);
     struct Data;
     std::unique_ptr<Data> m_data;
-    std::string m_path, m_table;
+    engine::Location m_origin;
+    std::string m_table;
     bool m_lines = false;
     bool m_describesTypes = false;
     bool m_backupOnly = false;
     int64_t m_maxBytes = 0;
 };
 
-std::unique_ptr<Reader> createJsonReader(const std::string &path, const ImportSpec &spec);
+std::unique_ptr<Reader> createJsonReader(const ReadSource &source, const ImportSpec &spec);
 
 } // namespace strata::transfer

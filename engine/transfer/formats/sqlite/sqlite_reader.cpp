@@ -47,13 +47,14 @@ namespace {
 
 class SqliteReader : public Reader {
 public:
-    explicit SqliteReader(std::string path)
-        : m_path(std::move(path))
+    explicit SqliteReader(const ReadSource &source)
+        : m_path(source.path)
+        , m_origin(source.origin)
     {
         static QAtomicInteger<quint64> counter;
         m_connection = QStringLiteral("strata-import-%1").arg(++counter);
         if (!QFileInfo::exists(QString::fromStdString(m_path)))
-            throw EngineError(StatusCode::Io, m_path + ": no such file");
+            throw EngineError(StatusCode::Io, "no such file", m_origin);
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
         db.setDatabaseName(QString::fromStdString(m_path));
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
@@ -179,12 +180,14 @@ private:
 
     [[noreturn]] void fail(const std::string &what, const QSqlError &error) const
     {
-        throw EngineError(StatusCode::Invalid, m_path + ": " + what + ": "
-                                                   + error.text().toStdString()
-                                                   + " (expected a SQLite 3 database file)");
+        throw EngineError(StatusCode::Invalid,
+                          what + ": " + error.text().toStdString()
+                              + " (expected a SQLite 3 database file)",
+                          m_origin);
     }
 
     std::string m_path;
+    engine::Location m_origin;
     QString m_connection;
     std::vector<QString> m_tables;
     int m_untypedTables = 0;
@@ -192,9 +195,9 @@ private:
 
 } // namespace
 
-std::unique_ptr<Reader> createSqliteReader(const std::string &path, const ImportSpec &)
+std::unique_ptr<Reader> createSqliteReader(const ReadSource &source, const ImportSpec &)
 {
-    auto reader = std::make_unique<SqliteReader>(path);
+    auto reader = std::make_unique<SqliteReader>(source);
     reader->prepare();
     return reader;
 }

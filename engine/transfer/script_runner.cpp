@@ -1,0 +1,101 @@
+#include "engine/transfer/script_runner.h"
+
+#include "engine/transfer/job_support.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace strata::transfer {
+
+using engine::EngineError;
+using engine::StatusCode;
+
+void runScript(const std::vector<ScriptStatement> &statements, const engine::Location &origin,
+               ScriptRun &run)
+{
+    if (run.spec.mode == ImportMode::Merge)
+        throw EngineError(StatusCode::Invalid,
+                          "a SQL script runs statements and has no rows to merge by key "
+                          "(choose the create, append or replace mode)",
+                          origin);
+    if (std::none_of(statements.begin(), statements.end(),
+                     [](const ScriptStatement &s) { return !s.sql.empty(); }))
+        throw EngineError(StatusCode::Invalid,
+                          "the script holds no statement to run (expected SQL such as "
+                          "CREATE TABLE and INSERT)",
+                          origin);
+    engine::Connection &conn = run.connection;
+    std::map<std::string, int64_t> before;
+    for (const auto &info : check(conn.tables()))
+        before[info.name] = static_cast<int64_t>(info.rowCount);
+    std::map<std::string, int> skippedKinds;
+    std::set<std::string> dropped, touched;
+    std::vector<std::string> order;
+    int64_t done = 0;
+    for (const auto &s : statements) {
+        if (s.sql.empty()) {
+            if (s.note.rfind("transaction control", 0) != 0)
+                ++skippedKinds[s.note];
+            continue;
+        }
+        if (!s.note.empty())
+            run.result.warnings.push_back(origin.at(s.line).describe(s.note));
+        const std::string &table = s.table;
+        const bool creates = s.createsTable;
+        if (!table.empty() && !touched.count(table)) {
+            touched.insert(table);
+            order.push_back(table);
+        }
+        if (creates && before.count(table)) {
+            if (run.spec.mode == ImportMode::Append)
+                continue; // the table is there: the rows go into it
+            if (run.spec.mode == ImportMode::Replace && !dropped.count(table)) {
+                check(conn.execute("DROP TABLE " + engine::quoteIdentifier(table)));
+                dropped.insert(table);
+            }
+        }
+        auto r = conn.execute(s.sql);
+        if (!r) {
+            if (r.status().code() == StatusCode::Canceled)
+                throw EngineError(StatusCode::Canceled, "the import was canceled");
+            const std::string why = r.status().message();
+            if (run.spec.onError == ErrorPolicy::Abort)
+                throw EngineError(r.status().code(),
+                                  why + " (in: " + quoteForMessage(s.original, 80) + ")",
+                                  origin.at(s.line));
+            run.reject(s.line, s.original, why);
+            continue;
+        }
+        if (!r->hasRows)
+            run.result.rowsImported += r->rowsAffected > 0 && !creates ? r->rowsAffected : 0;
+        if (run.progress && (++done & 63) == 0) {
+            if (run.progress->isCanceled())
+                throw EngineError(StatusCode::Canceled, "the import was canceled");
+            run.progress->advance(run.result.rowsImported, "running " + origin.toString());
+        }
+    }
+    for (const auto &[kind, count] : skippedKinds)
+        run.result.warnings.push_back(origin.toString() + ": skipped " + std::to_string(count)
+                                      + (count == 1 ? " statement" : " statements") + " (" + kind
+                                      + ")");
+    for (const auto &name : order) {
+        auto info = conn.table(name);
+        if (!info)
+            continue;
+        TableOutcome outcome;
+        outcome.table = info->name;
+        outcome.source = origin.toString();
+        const auto it = before.find(info->name);
+        outcome.rowsBefore = it == before.end() ? -1 : it->second;
+        outcome.action = it == before.end()          ? ImportAction::Create
+                         : dropped.count(info->name) ? ImportAction::Replace
+                                                     : ImportAction::Append;
+        outcome.rowsAfter = static_cast<int64_t>(info->rowCount);
+        for (const auto &c : info->columns)
+            outcome.columns.push_back(c.name + " " + engine::typeName(c.type));
+        run.result.tables.push_back(std::move(outcome));
+    }
+}
+
+} // namespace strata::transfer
