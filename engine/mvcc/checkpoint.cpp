@@ -91,12 +91,7 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
         }
         case BlockKind::Index: {
             auto entry = std::make_shared<IndexEntry>();
-            entry->def.name = std::string(r.getString());
-            entry->def.tableId = r.get<uint64_t>();
-            entry->def.unique = r.get<uint8_t>() != 0;
-            const auto n = r.get<uint32_t>();
-            for (uint32_t k = 0; k < n; ++k)
-                entry->def.columns.push_back(r.get<uint32_t>());
+            entry->def = readIndexDef(r);
             auto it = tables.find(entry->def.tableId);
             if (it == tables.end())
                 throwError(StatusCode::Corrupt,
@@ -318,12 +313,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq)
     for (const auto &t : tables) {
         for (const auto &i : m_catalog.indexesOf(t->schema->id, view)) {
             w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Index));
-            w.putString(i->def.name);
-            w.put<uint64_t>(i->def.tableId);
-            w.put<uint8_t>(i->def.unique ? 1 : 0);
-            w.put<uint32_t>(static_cast<uint32_t>(i->def.columns.size()));
-            for (auto c : i->def.columns)
-                w.put<uint32_t>(c);
+            writeIndexDef(w, i->def);
             flushBlock();
         }
     }

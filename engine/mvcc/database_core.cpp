@@ -212,12 +212,7 @@ void DatabaseCore::writeOps(const Transaction &txn)
             w.put<uint64_t>(op.oldEntry->schema->id);
             break;
         case OpKind::CreateIndex:
-            w.putString(op.index->def.name);
-            w.put<uint64_t>(op.index->def.tableId);
-            w.put<uint8_t>(op.index->def.unique ? 1 : 0);
-            w.put<uint32_t>(static_cast<uint32_t>(op.index->def.columns.size()));
-            for (auto c : op.index->def.columns)
-                w.put<uint32_t>(c);
+            writeIndexDef(w, op.index->def);
             break;
         case OpKind::DropIndex:
             w.putString(op.index->def.name);
@@ -576,12 +571,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
         }
         case OpKind::CreateIndex: {
             auto entry = std::make_shared<IndexEntry>();
-            entry->def.name = std::string(r.getString());
-            entry->def.tableId = r.get<uint64_t>();
-            entry->def.unique = r.get<uint8_t>() != 0;
-            const auto n = r.get<uint32_t>();
-            for (uint32_t k = 0; k < n; ++k)
-                entry->def.columns.push_back(r.get<uint32_t>());
+            entry->def = readIndexDef(r);
             auto table = tableById(entry->def.tableId);
             auto index
                 = table->heap->addIndex(entry->def.name, entry->def.columns, entry->def.unique);

@@ -91,6 +91,28 @@ void writeSchema(ByteWriter &w, const TableSchema &s)
     }
 }
 
+void writeIndexDef(ByteWriter &w, const IndexDef &def)
+{
+    w.putString(def.name);
+    w.put<uint64_t>(def.tableId);
+    w.put<uint8_t>(def.unique ? 1 : 0);
+    w.put<uint32_t>(static_cast<uint32_t>(def.columns.size()));
+    for (auto c : def.columns)
+        w.put<uint32_t>(c);
+}
+
+IndexDef readIndexDef(ByteReader &r)
+{
+    IndexDef def;
+    def.name = std::string(r.getString());
+    def.tableId = r.get<uint64_t>();
+    def.unique = r.get<uint8_t>() != 0;
+    const auto n = r.get<uint32_t>();
+    for (uint32_t k = 0; k < n; ++k)
+        def.columns.push_back(r.get<uint32_t>());
+    return def;
+}
+
 TableSchema readSchema(ByteReader &r)
 {
     TableSchema s;

@@ -53,6 +53,9 @@ class ByteWriter;
 class ByteReader;
 void writeSchema(ByteWriter &w, const TableSchema &schema);
 TableSchema readSchema(ByteReader &r);
+//! An index definition as the log and the checkpoint store it.
+void writeIndexDef(ByteWriter &w, const IndexDef &def);
+IndexDef readIndexDef(ByteReader &r);
 void writeValue(ByteWriter &w, const Value &v);
 Value readValue(ByteReader &r);
 
