@@ -77,11 +77,7 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             auto entry = std::make_shared<TableEntry>();
             entry->schema = std::make_shared<TableSchema>(readSchema(r));
             entry->heap = std::make_shared<TableHeap>(entry->schema->id);
-            if (!entry->schema->primaryKey.empty())
-                entry->heap->addIndex("PRIMARY", entry->schema->primaryKey, true);
-            for (size_t u = 0; u < entry->schema->uniqueKeys.size(); ++u)
-                entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1),
-                                      entry->schema->uniqueKeys[u], true);
+            entry->heap->addKeyIndexes(*entry->schema);
             entry->begin.store(
                 std::min<uint64_t>(ckptTs, static_cast<uint64_t>(entry->schema->createdAt)));
             m_catalog.noteTableId(entry->schema->id);

@@ -542,11 +542,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             entry->schema = std::make_shared<TableSchema>(readSchema(r));
             entry->schema->createdAt = static_cast<int64_t>(ts);
             entry->heap = std::make_shared<TableHeap>(entry->schema->id);
-            if (!entry->schema->primaryKey.empty())
-                entry->heap->addIndex("PRIMARY", entry->schema->primaryKey, true);
-            for (size_t u = 0; u < entry->schema->uniqueKeys.size(); ++u)
-                entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1),
-                                      entry->schema->uniqueKeys[u], true);
+            entry->heap->addKeyIndexes(*entry->schema);
             entry->begin.store(ts);
             m_catalog.noteTableId(entry->schema->id);
             m_catalog.addTable(entry);

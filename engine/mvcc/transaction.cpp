@@ -315,10 +315,7 @@ void Transaction::createTable(TableSchema schema)
     schema.id = m_core.catalog().allocateTableId();
     auto entry = std::make_shared<TableEntry>();
     entry->heap = std::make_shared<TableHeap>(schema.id);
-    if (!schema.primaryKey.empty())
-        entry->heap->addIndex("PRIMARY", schema.primaryKey, true);
-    for (size_t u = 0; u < schema.uniqueKeys.size(); ++u)
-        entry->heap->addIndex("UNIQUE_" + std::to_string(u + 1), schema.uniqueKeys[u], true);
+    entry->heap->addKeyIndexes(schema);
     entry->schema = std::make_shared<TableSchema>(std::move(schema));
     entry->begin.store(m_view.txnMarker);
     m_core.catalog().addTable(entry);

@@ -302,6 +302,14 @@ void TableHeap::ensureSlot(uint64_t s)
         appendSlots(s + 1 - n);
 }
 
+void TableHeap::addKeyIndexes(const TableSchema &schema)
+{
+    if (!schema.primaryKey.empty())
+        addIndex("PRIMARY", schema.primaryKey, true);
+    for (size_t u = 0; u < schema.uniqueKeys.size(); ++u)
+        addIndex("UNIQUE_" + std::to_string(u + 1), schema.uniqueKeys[u], true);
+}
+
 std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
                                                std::vector<uint32_t> columns, bool unique)
 {

@@ -140,6 +140,8 @@ public:
     // Indexes (the primary key is named "PRIMARY").
     std::shared_ptr<HashIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
                                         bool unique);
+    //! The indexes the schema's keys need: "PRIMARY", then "UNIQUE_1", "UNIQUE_2", ...
+    void addKeyIndexes(const TableSchema &schema);
     //! Drops this very index (a name may be dropped and made again in one transaction).
     void dropIndex(const HashIndex *index);
     std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
