@@ -2,6 +2,7 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/output.h"
 #include "engine/transfer/import_job.h"
+#include "engine/transfer/json_builder.h"
 
 #include <spdlog/spdlog.h>
 
@@ -79,38 +80,31 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
     spdlog::info("{} into {}: {} rows, {} skipped{}", verb, parser.value("db").toStdString(),
                  result->rowsImported, result->rowsSkipped, spec.dryRun ? " (dry run)" : "");
     if (parser.isSet("json")) {
-        std::cout << "{\"dry_run\": " << (result->dryRun ? "true" : "false")
-                  << ", \"rows\": " << result->rowsImported
-                  << ", \"skipped\": " << result->rowsSkipped << ", \"rejects\": "
-                  << (result->rejectsPath.empty() ? "null" : app::jsonString(result->rejectsPath))
-                  << ", \"pre_restore_backup\": "
-                  << (result->preRestoreBackup.empty() ? "null"
-                                                       : app::jsonString(result->preRestoreBackup))
-                  << ", \"commit_ts\": "
-                  << (result->commitTs ? app::jsonString(
-                          engine::formatTimestamp(static_cast<int64_t>(result->commitTs)))
-                                       : std::string("null"))
-                  << ", \"seconds\": " << result->seconds << ", \"tables\": [";
-        for (size_t i = 0; i < result->tables.size(); ++i) {
-            const auto &t = result->tables[i];
-            std::cout << (i ? ", " : "") << "{\"table\": " << app::jsonString(t.table)
-                      << ", \"action\": " << app::jsonString(transfer::actionName(t.action))
-                      << ", \"source\": " << (t.source.empty() ? "null" : app::jsonString(t.source))
-                      << ", \"rows_before\": "
-                      << (t.rowsBefore < 0 ? std::string("null") : std::to_string(t.rowsBefore))
-                      << ", \"rows_after\": " << t.rowsAfter << ", \"rows_read\": " << t.rowsRead
-                      << ", \"rows_skipped\": " << t.rowsSkipped << ", \"columns\": [";
-            for (size_t c = 0; c < t.columns.size(); ++c)
-                std::cout << (c ? ", " : "") << app::jsonString(t.columns[c]);
-            std::cout << "], \"schema_differences\": [";
-            for (size_t c = 0; c < t.schemaDifferences.size(); ++c)
-                std::cout << (c ? ", " : "") << app::jsonString(t.schemaDifferences[c]);
-            std::cout << "]}";
+        transfer::JsonBuilder j;
+        j.beginObject().key("dry_run").value(result->dryRun);
+        j.key("rows").value(result->rowsImported).key("skipped").value(result->rowsSkipped);
+        j.key("rejects").valueOrNull(result->rejectsPath);
+        j.key("pre_restore_backup").valueOrNull(result->preRestoreBackup);
+        j.key("commit_ts")
+            .valueOrNull(result->commitTs
+                             ? engine::formatTimestamp(static_cast<int64_t>(result->commitTs))
+                             : std::string());
+        j.key("seconds").number(result->seconds).key("tables").beginArray();
+        for (const auto &t : result->tables) {
+            j.beginObject().key("table").value(t.table);
+            j.key("action").value(transfer::actionName(t.action));
+            j.key("source").valueOrNull(t.source).key("rows_before");
+            if (t.rowsBefore < 0)
+                j.null();
+            else
+                j.value(t.rowsBefore);
+            j.key("rows_after").value(t.rowsAfter).key("rows_read").value(t.rowsRead);
+            j.key("rows_skipped").value(t.rowsSkipped);
+            j.key("columns").strings(t.columns);
+            j.key("schema_differences").strings(t.schemaDifferences).endObject();
         }
-        std::cout << "], \"warnings\": [";
-        for (size_t i = 0; i < result->warnings.size(); ++i)
-            std::cout << (i ? ", " : "") << app::jsonString(result->warnings[i]);
-        std::cout << "]}\n";
+        j.endArray().key("warnings").strings(result->warnings);
+        std::cout << j.endObject().text() << "\n";
         return kExitOk;
     }
     if (result->dryRun)

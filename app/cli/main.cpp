@@ -7,6 +7,7 @@
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/json_builder.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -258,24 +259,29 @@ int tablesCommand(const QStringList &args)
     if (!tables)
         return fail(tables.status());
     if (parser.isSet("json")) {
-        std::cout << "{\"tables\": [";
-        for (size_t i = 0; i < tables->size(); ++i) {
-            const auto &t = (*tables)[i];
-            std::cout << (i ? ", " : "") << "{\"name\": " << app::jsonString(t.name)
-                      << ", \"rows\": " << t.rowCount << ", \"created_at\": "
-                      << app::jsonString(engine::formatTimestamp(t.createdAt))
-                      << ", \"columns\": [";
-            for (size_t c = 0; c < t.columns.size(); ++c) {
-                const auto &col = t.columns[c];
-                std::cout << (c ? ", " : "") << "{\"name\": " << app::jsonString(col.name)
-                          << ", \"type\": " << app::jsonString(engine::typeName(col.type))
-                          << ", \"nullable\": " << (col.notNull ? "false" : "true")
-                          << ", \"primary_key\": " << (col.primaryKey ? "true" : "false")
-                          << ", \"sensitive\": " << (col.sensitive ? "true" : "false") << "}";
-            }
-            std::cout << "]}";
+        transfer::JsonBuilder j;
+        j.beginObject().key("tables").beginArray();
+        for (const auto &t : *tables) {
+            j.beginObject().key("name").value(t.name).key("rows").value(
+                static_cast<int64_t>(t.rowCount));
+            j.key("created_at").value(engine::formatTimestamp(t.createdAt));
+            j.key("columns").beginArray();
+            for (const auto &col : t.columns)
+                j.beginObject()
+                    .key("name")
+                    .value(col.name)
+                    .key("type")
+                    .value(engine::typeName(col.type))
+                    .key("nullable")
+                    .value(!col.notNull)
+                    .key("primary_key")
+                    .value(col.primaryKey)
+                    .key("sensitive")
+                    .value(col.sensitive)
+                    .endObject();
+            j.endArray().endObject();
         }
-        std::cout << "]}\n";
+        std::cout << j.endArray().endObject().text() << "\n";
         return kExitOk;
     }
     engine::QueryResult listing;

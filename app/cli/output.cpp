@@ -1,7 +1,8 @@
 #include "app/cli/output.h"
 
-#include "engine/transfer/formats/json/json_writer.h"
+#include "engine/transfer/formats/csv/csv_writer.h"
 #include "engine/transfer/formats/text_out.h"
+#include "engine/transfer/json_builder.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,42 +11,6 @@ namespace strata::app {
 
 using engine::LogicalType;
 using engine::Value;
-
-std::string base64(std::string_view in)
-{
-    std::string out;
-    transfer::text::appendBase64(out, in);
-    return out;
-}
-
-std::string jsonString(std::string_view s)
-{
-    std::string out;
-    transfer::appendJsonString(out, s);
-    return out;
-}
-
-std::string jsonValue(const Value &v)
-{
-    switch (v.type) {
-    case LogicalType::Null:
-        return "null";
-    case LogicalType::Boolean:
-        return v.i ? "true" : "false";
-    case LogicalType::Integer:
-        if (v.i > (1LL << 53) || v.i < -(1LL << 53))
-            return jsonString(std::to_string(v.i));
-        return std::to_string(v.i);
-    case LogicalType::Double:
-        if (!std::isfinite(v.d))
-            return jsonString(engine::formatDouble(v.d));
-        return engine::formatDouble(v.d);
-    case LogicalType::Blob:
-        return jsonString(base64(v.s));
-    default:
-        return jsonString(v.toString());
-    }
-}
 
 namespace {
 
@@ -116,64 +81,50 @@ void writeTable(std::ostream &out, const engine::QueryResult &result)
     out << "(" << result.rows.size() << (result.rows.size() == 1 ? " row)\n" : " rows)\n");
 }
 
-namespace {
-
-void csvField(std::ostream &out, const std::string &s)
-{
-    const bool quote = s.find_first_of(",\"\r\n") != std::string::npos
-                       || (!s.empty() && (s.front() == ' ' || s.back() == ' '));
-    if (!quote) {
-        out << s;
-        return;
-    }
-    out << '"';
-    for (char ch : s) {
-        if (ch == '"')
-            out << '"';
-        out << ch;
-    }
-    out << '"';
-}
-
-} // namespace
-
 void writeCsv(std::ostream &out, const engine::QueryResult &result)
 {
+    const transfer::CsvOptions rfc4180; // what a CSV export writes by default
+    std::string line;
     for (size_t c = 0; c < result.columns.size(); ++c) {
         if (c)
-            out << ',';
-        csvField(out, result.columns[c]);
+            line += ',';
+        transfer::appendCsvText(line, result.columns[c], rfc4180, false);
     }
-    out << "\r\n";
+    out << line << "\r\n";
     for (const auto &row : result.rows) {
+        line.clear();
         for (size_t c = 0; c < row.size(); ++c) {
             if (c)
-                out << ',';
+                line += ',';
             const Value &v = row[c];
             if (v.isNull())
                 continue;
-            csvField(out, v.type == LogicalType::Blob ? base64(v.s) : v.toString());
+            if (v.type == LogicalType::Blob) {
+                std::string text;
+                transfer::text::appendBase64(text, v.s);
+                transfer::appendCsvText(line, text, rfc4180, false);
+            } else {
+                transfer::appendCsvText(line, v.toString(), rfc4180, false);
+            }
         }
-        out << "\r\n";
+        out << line << "\r\n";
     }
 }
 
 void writeJson(std::ostream &out, const engine::QueryResult &result)
 {
-    out << "{\"columns\": [";
-    for (size_t c = 0; c < result.columns.size(); ++c)
-        out << (c ? ", " : "") << jsonString(result.columns[c]);
-    out << "], \"types\": [";
-    for (size_t c = 0; c < result.types.size(); ++c)
-        out << (c ? ", " : "") << jsonString(engine::typeName(result.types[c]));
-    out << "], \"rows\": [";
-    for (size_t r = 0; r < result.rows.size(); ++r) {
-        out << (r ? ", [" : "[");
-        for (size_t c = 0; c < result.rows[r].size(); ++c)
-            out << (c ? ", " : "") << jsonValue(result.rows[r][c]);
-        out << "]";
+    transfer::JsonBuilder j;
+    j.beginObject().key("columns").strings(result.columns).key("types").beginArray();
+    for (const auto type : result.types)
+        j.value(engine::typeName(type));
+    j.endArray().key("rows").beginArray();
+    for (const auto &row : result.rows) {
+        j.beginArray();
+        for (const auto &v : row)
+            j.value(v);
+        j.endArray();
     }
-    out << "]}\n";
+    out << j.endArray().endObject().text() << "\n";
 }
 
 } // namespace strata::app

@@ -16,11 +16,4 @@ void writeCsv(std::ostream &out, const engine::QueryResult &result);
 //! One line: {"columns": [...], "types": [...], "rows": [[...], ...]}.
 void writeJson(std::ostream &out, const engine::QueryResult &result);
 
-//! A JSON string literal with full escaping.
-std::string jsonString(std::string_view s);
-//! A value as JSON: numbers stay numbers (integers beyond 2^53 and non-finite doubles as
-//! strings), blobs base64, dates and timestamps ISO strings.
-std::string jsonValue(const engine::Value &v);
-std::string base64(std::string_view bytes);
-
 } // namespace strata::app

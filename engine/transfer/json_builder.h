@@ -54,6 +54,14 @@ public:
         m_out += b ? "true" : "false";
         return *this;
     }
+    //! A database value as the JSON export writes it (json_writer.h).
+    JsonBuilder &value(const engine::Value &v)
+    {
+        separate();
+        appendJsonValue(m_out, v);
+        return *this;
+    }
+    JsonBuilder &number(double d) { return value(engine::Value::real(d)); }
     //! A number as written elsewhere (a double already formatted, "1.5").
     JsonBuilder &raw(std::string_view json)
     {

@@ -40,7 +40,7 @@ inline bool looksGuarded(std::string_view s, size_t from)
 
 //! Appends one text field as `options` quote it (doubling quotes inside), with the formula
 //! guard's apostrophe when `guard` is set and the text looks like a formula. The one CSV
-//! quoting routine: the writer and the import's rejects file use it.
+//! quoting routine: the writer, the import's rejects file and the CLI's query output use it.
 void appendCsvText(std::string &buf, std::string_view s, const CsvOptions &options, bool guard);
 std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &context,
                                         const std::map<std::string, std::string> &options);

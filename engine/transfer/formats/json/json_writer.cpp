@@ -57,19 +57,22 @@ void appendJsonString(std::string &out, std::string_view s)
     out += '"';
 }
 
-void appendJsonValue(std::string &b, const engine::ColumnVector &col, size_t r,
-                     engine::LogicalType type)
+namespace {
+
+//! One value as JSON, for a cell of a batch or a single Value alike (the CLI's results).
+template<typename Cell>
+void appendJsonCell(std::string &b, const Cell &cell, engine::LogicalType type)
 {
-    if (col.isNull(r)) {
+    if (cell.isNull()) {
         b += "null";
         return;
     }
     switch (type) {
     case LogicalType::Boolean:
-        b += col.intAt(r) ? "true" : "false";
+        b += cell.integer() ? "true" : "false";
         return;
     case LogicalType::Integer: {
-        const int64_t v = col.intAt(r);
+        const int64_t v = cell.integer();
         if (v > (int64_t(1) << 53) || v < -(int64_t(1) << 53)) { // beyond exact doubles
             b += '"';
             text::appendInt(b, v);
@@ -80,7 +83,7 @@ void appendJsonValue(std::string &b, const engine::ColumnVector &col, size_t r,
         return;
     }
     case LogicalType::Double: {
-        const double d = col.doubleAt(r);
+        const double d = cell.real();
         if (!std::isfinite(d)) {
             b += '"';
             text::appendDouble(b, d); // "NaN", "Infinity", "-Infinity"
@@ -92,23 +95,53 @@ void appendJsonValue(std::string &b, const engine::ColumnVector &col, size_t r,
     }
     case LogicalType::Date:
         b += '"';
-        text::appendDate(b, col.intAt(r));
+        text::appendDate(b, cell.integer());
         b += '"';
         return;
     case LogicalType::Timestamp:
         b += '"';
-        text::appendTimestamp(b, col.intAt(r));
+        text::appendTimestamp(b, cell.integer());
         b += '"';
         return;
     case LogicalType::Blob:
         b += '"';
-        text::appendBase64(b, col.bytesAt(r));
+        text::appendBase64(b, cell.bytes());
         b += '"';
         return;
     default:
-        appendJsonString(b, col.bytesAt(r));
+        appendJsonString(b, cell.bytes());
         return;
     }
+}
+
+struct BatchCell {
+    const engine::ColumnVector &col;
+    size_t r;
+    bool isNull() const { return col.isNull(r); }
+    int64_t integer() const { return col.intAt(r); }
+    double real() const { return col.doubleAt(r); }
+    std::string_view bytes() const { return col.bytesAt(r); }
+};
+
+struct ValueCell {
+    const engine::Value &v;
+    bool isNull() const { return v.isNull(); }
+    int64_t integer() const { return v.i; }
+    double real() const { return v.d; }
+    std::string_view bytes() const { return v.s; }
+};
+
+} // namespace
+
+void appendJsonValue(std::string &b, const engine::ColumnVector &col, size_t r,
+                     engine::LogicalType type)
+{
+    appendJsonCell(b, BatchCell{col, r}, type);
+}
+
+void appendJsonValue(std::string &b, const engine::Value &v)
+{
+    appendJsonCell(b, ValueCell{v}, v.type);
 }
 
 namespace {

@@ -13,5 +13,7 @@ void appendJsonString(std::string &out, std::string_view s);
 //! NaN and infinities as strings), dates and timestamps ISO strings, blobs base64, NULL null.
 void appendJsonValue(std::string &out, const engine::ColumnVector &column, size_t r,
                      engine::LogicalType type);
+//! The same for one Value.
+void appendJsonValue(std::string &out, const engine::Value &value);
 
 } // namespace strata::transfer
