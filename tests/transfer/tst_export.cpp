@@ -533,6 +533,78 @@ private slots:
                  err.status().message().c_str());
     }
 
+    void thePreviewIsWhatTheRunWrites()
+    {
+        // planExport (the dialog's "Will write") and runExport share one plan: for every kind
+        // of export the names listed are the names written, in order. The incremental case
+        // once left out the files of deleted keys.
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE k (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE p (g "
+                           "TEXT, n INTEGER); INSERT INTO k VALUES (1, 'a'), (2, 'b'); INSERT "
+                           "INTO p VALUES ('POINT (1 2)', 1)"));
+        QTemporaryDir profileDir; // the incremental profile's folder, kept across its runs
+        auto variants = [&](int round) {
+            std::vector<transfer::ExportSpec> out;
+            auto tables = spec(QString(), transfer::ExportScope::Tables, "csv");
+            tables.formats.push_back({"json", {{"lines", "true"}}});
+            tables.tables = {{"k", {}, {}}, {"p", {}, {"n > 0"}}};
+            out.push_back(tables);
+            auto full = spec(QString(), transfer::ExportScope::Full, "json");
+            full.formats.push_back({"sqlite", {}});
+            full.formats.push_back({"geojson", {{"geometry", "g"}}});
+            out.push_back(full);
+            auto zipped = full;
+            zipped.zip = true;
+            out.push_back(zipped);
+            auto query = spec(QString(), transfer::ExportScope::Query, "xlsx");
+            query.query = "SELECT id FROM k";
+            out.push_back(query);
+            auto incremental = spec(profileDir.path(), transfer::ExportScope::Tables, "csv");
+            incremental.formats.push_back({"json", {}});
+            incremental.tables = {{"k", {}, {}}};
+            incremental.profile = "nightly";
+            incremental.nameTime = 1705314600000000 + round * 3600000000LL;
+            out.push_back(incremental);
+            return out;
+        };
+        for (int round = 0; round < 2; ++round) {
+            if (round == 1) // something to export incrementally, a deletion among it
+                QVERIFY(c->execute("DELETE FROM k WHERE id = 1; INSERT INTO k VALUES (3, 'c')"));
+            int index = 0;
+            for (auto s : variants(round)) {
+                QTemporaryDir tmp;
+                if (s.outputDir.empty())
+                    s.outputDir = tmp.path().toStdString();
+                const auto planned = transfer::planExport(*db, s);
+                QVERIFY2(planned, planned ? "" : planned.status().toString().c_str());
+                auto r = transfer::runExport(*db, s);
+                QVERIFY2(r, r ? "" : r.status().toString().c_str());
+                std::vector<std::string> written;
+                for (const auto &f : r->files)
+                    written.push_back(
+                        QFileInfo(QString::fromStdString(f.path)).fileName().toStdString());
+                std::vector<std::string> expected = *planned;
+                if (s.zip) // the archive is what stays; the plan lists its entries first
+                    expected = {expected.back()};
+                QCOMPARE(written, expected);
+                if (round == 1 && index == 4)
+                    QVERIFY(std::any_of(planned->begin(), planned->end(), [](const std::string &n) {
+                        return n.rfind("k_deleted_", 0) == 0 && n.ends_with(".csv");
+                    }));
+                ++index;
+            }
+        }
+        // A filter that cannot run is the preview's error too, and it names the table.
+        auto bad = spec(QString("/nonexistent/never/made"), transfer::ExportScope::Tables, "csv");
+        bad.tables = {{"k", {}, {"no_such_column = 1"}}};
+        const auto planned = transfer::planExport(*db, bad);
+        QVERIFY(!planned);
+        QVERIFY2(planned.status().message().find("the filter for k") != std::string::npos,
+                 planned.status().message().c_str());
+        QVERIFY(!QFileInfo::exists("/nonexistent/never/made")); // planning creates nothing
+    }
+
     void incrementalProfileContinuesFromItsWatermark()
     {
         QTemporaryDir tmp;

@@ -18,6 +18,7 @@
 #include "ui/settings/settings_dialog.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -135,6 +136,14 @@ private:
 };
 
 } // namespace
+
+//! The export dialog plans its preview on a worker: this waits for the newest answer.
+void waitForPreview(ui::ExportDialog &dialog)
+{
+    QSignalSpy ready(&dialog, &ui::ExportDialog::previewReady);
+    while (dialog.previewPending())
+        QVERIFY(ready.wait(600000) || !dialog.previewPending());
+}
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -304,6 +313,7 @@ private slots:
         QCOMPARE(spec.formats[0].options.at("preset"), std::string("excel"));
         QCOMPARE(spec.outputDir, tmp.filePath("out").toStdString());
         QVERIFY(spec.nameTime.has_value());
+        waitForPreview(dialog);
         screenshot(dialog, "export_dialog.png");
         // The CSV options, made from the format's schema (the tab follows the last format
         // checked; the first tab is CSV's).
@@ -313,6 +323,7 @@ private slots:
         QCOMPARE(optionTabs->tabText(0), QStringLiteral("CSV"));
         screenshot(dialog, "export_dialog_csv.png");
         // The preview names exactly the files the export then writes.
+        waitForPreview(dialog);
         QStringList preview = dialog.previewNames();
         QCOMPARE(preview.size(), 4);
         auto result = transfer::runExport(*db, spec);
@@ -325,7 +336,10 @@ private slots:
         QCOMPARE(written, preview);
         // A bad filter shows in the preview instead of names.
         dialog.setFilter("users", "age >");
+        waitForPreview(dialog);
         QVERIFY(dialog.previewNames().isEmpty());
+        // Export waits for choices that can run.
+        QVERIFY(!dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
         QVERIFY2(!dialog.previewProblem().isEmpty(), "no problem shown");
         dialog.setFilter("users", "");
 
@@ -346,6 +360,7 @@ private slots:
             {"delimiter", ";"}, {"header", "false"}, {"null", "\\N"}};
         QCOMPARE(fields.formats[0].options, csvOptions);
         QCOMPARE(fields.formats[1].options.at("geometry"), std::string("boundary"));
+        waitForPreview(dialog);
         QVERIFY2(dialog.previewProblem().contains("boundary"), // parcels has no such column
                  qPrintable(dialog.previewProblem()));
         dialog.setFormatOption("geojson", "geometry", "");
@@ -742,6 +757,7 @@ private slots:
                      return s;
                  }()),
                  ui::ExportProfiles::toJson(*kept));
+        waitForPreview(*edit);
         QCOMPARE(edit->previewNames().size(), 3); // the CSV and JSON files, packed in a zip
         QVERIFY(edit->previewNames().last().endsWith(".zip"));
         edit->reject();

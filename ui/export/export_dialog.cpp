@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +29,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <algorithm>
 
 namespace strata::ui {
@@ -191,7 +193,8 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     whereLayout->addRow(tr("Will write:"), m_preview);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    m_export = buttons->button(QDialogButtonBox::Ok);
+    m_export->setText(tr("&Export"));
     auto *saveProfile = buttons->addButton(tr("Save as &profile…"), QDialogButtonBox::ActionRole);
     saveProfile->setToolTip(tr("Keep these choices under a name, to run them again with one "
                                "click from File > Export profiles"));
@@ -226,12 +229,17 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
 
-    // Any change re-plans the names (debounced: planning counts rows).
+    // Any change re-plans the names, once typing pauses; until then the names shown are old,
+    // so Export waits.
     auto *debounce = new QTimer(this);
     debounce->setSingleShot(true);
     debounce->setInterval(150);
     connect(debounce, &QTimer::timeout, this, &ExportDialog::updatePreview);
-    auto later = [debounce] { debounce->start(); };
+    auto later = [this, debounce] {
+        m_previewPending = true;
+        m_export->setEnabled(false);
+        debounce->start();
+    };
     auto scopeChanged = [this] {
         m_sql->setEnabled(m_query->isChecked());
         m_tree->setEnabled(!m_query->isChecked());
@@ -308,18 +316,42 @@ transfer::ExportSpec ExportDialog::spec() const
 
 void ExportDialog::updatePreview()
 {
+    // Planning reads the catalog and binds each filter: a worker's job, never the GUI
+    // thread's. Export waits for the answer, since it says whether the choices can run.
+    const quint64 request = ++m_previews;
+    m_previewPending = true;
+    m_export->setEnabled(false);
+    m_preview->clear();
+    auto *working = new QListWidgetItem(tr("Working out the file names…"), m_preview);
+    working->setForeground(palette().color(QPalette::PlaceholderText));
+    using Planned = engine::Result<std::vector<std::string>>;
+    auto *watcher = new QFutureWatcher<Planned>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request == m_previews)
+            showPreview(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([database = m_database, spec = this->spec()]() -> Planned {
+        return transfer::planExport(*database, spec);
+    }));
+}
+
+void ExportDialog::showPreview(const engine::Result<std::vector<std::string>> &planned)
+{
+    m_previewPending = false;
     m_preview->clear();
     m_problem.clear();
-    const auto spec = this->spec();
-    auto planned = transfer::planExport(*m_database, spec);
     if (!planned) {
         m_problem = QString::fromStdString(planned.status().message());
         auto *item = new QListWidgetItem(m_problem, m_preview);
         item->setForeground(Qt::darkRed);
-        return;
+    } else {
+        for (const auto &name : *planned)
+            m_preview->addItem(QString::fromStdString(name));
     }
-    for (const auto &name : *planned)
-        m_preview->addItem(QString::fromStdString(name));
+    m_export->setEnabled(m_problem.isEmpty());
+    m_export->setToolTip(m_problem);
+    emit previewReady();
 }
 
 QStringList ExportDialog::previewNames() const

@@ -36,7 +36,14 @@ public:
     //! The file names the preview lists (from transfer::planExport), or the problem.
     QStringList previewNames() const;
     QString previewProblem() const { return m_problem; }
+    //! Whether the preview is being worked out (on a worker thread: it reads the catalog and
+    //! checks filters); previewReady() follows.
+    bool previewPending() const { return m_previewPending; }
 
+signals:
+    void previewReady();
+
+public:
     // For tests and keyboard users: the controls by role.
     void selectTables(const QStringList &tables);
     void setColumnChecked(const QString &table, const QString &column, bool checked);
@@ -62,10 +69,14 @@ public slots:
 
 private:
     void remember() const;
+    void showPreview(const engine::Result<std::vector<std::string>> &planned);
 
     std::shared_ptr<engine::Database> m_database;
     int64_t m_time;
     QString m_problem;
+    quint64 m_previews = 0; //!< the newest request; an older answer is dropped
+    bool m_previewPending = false;
+    QPushButton *m_export = nullptr;
     QRadioButton *m_full, *m_tables, *m_query;
     QPlainTextEdit *m_sql;
     QTreeWidget *m_tree;
