@@ -117,42 +117,42 @@
         <translation>Binärdaten</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="27"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="25"/>
         <source>Geometry column</source>
         <translation>Geometriespalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="33"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="31"/>
         <source>Longitude column</source>
         <translation>Längengrad-Spalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="39"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="37"/>
         <source>Latitude column</source>
         <translation>Breitengrad-Spalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="45"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="43"/>
         <source>Invalid geometry</source>
         <translation>Ungültige Geometrie</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="39"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="26"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (eine Zeile je Datensatz)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="45"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="32"/>
         <source>Line breaks</source>
         <translation>Zeilenumbrüche</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="49"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="47"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="55"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="53"/>
         <source>Rows per INSERT</source>
         <translation>Zeilen je INSERT</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>Das Fenster zeigen, es auf der Standardausgabe melden und beenden (Installationsprüfung).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="103"/>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
@@ -211,216 +211,221 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="62"/>
+        <location filename="../ui/export/export_dialog.cpp" line="64"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Ganze Datenbank (Sicherung)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63"/>
+        <location filename="../ui/export/export_dialog.cpp" line="65"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="64"/>
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>&amp;Query result</source>
         <translation>&amp;Abfrageergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="69"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Zeiten in Namen in &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="70"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>In ein &amp;ZIP mit Manifest packen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="77"/>
+        <location filename="../ui/export/export_dialog.cpp" line="79"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="81"/>
+        <location filename="../ui/export/export_dialog.cpp" line="83"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="82"/>
+        <location filename="../ui/export/export_dialog.cpp" line="84"/>
         <source>Query to export</source>
         <translation>Zu exportierende Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85"/>
+        <location filename="../ui/export/export_dialog.cpp" line="87"/>
         <source>Table / column</source>
         <translation>Tabelle / Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85"/>
+        <location filename="../ui/export/export_dialog.cpp" line="87"/>
         <source>Filter (WHERE)</source>
         <translation>Filter (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="86"/>
+        <location filename="../ui/export/export_dialog.cpp" line="88"/>
         <source>Tables and columns to export</source>
         <translation>Zu exportierende Tabellen und Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="100"/>
+        <location filename="../ui/export/export_dialog.cpp" line="102"/>
         <source>  (sensitive)</source>
         <translation>  (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="107"/>
+        <location filename="../ui/export/export_dialog.cpp" line="109"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="119"/>
+        <location filename="../ui/export/export_dialog.cpp" line="121"/>
         <source>Formats</source>
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147"/>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>Options of the chosen formats</source>
         <translation>Optionen der gewählten Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="154"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <location filename="../ui/export/export_dialog.cpp" line="157"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="159"/>
+        <location filename="../ui/export/export_dialog.cpp" line="161"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="166"/>
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="167"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="178"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>Size limit</source>
         <translation>Größengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>At most:</source>
         <translation>Höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="189"/>
+        <location filename="../ui/export/export_dialog.cpp" line="191"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="191"/>
+        <location filename="../ui/export/export_dialog.cpp" line="193"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="194"/>
+        <location filename="../ui/export/export_dialog.cpp" line="197"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="195"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="196"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="201"/>
-        <location filename="../ui/export/export_dialog.cpp" line="207"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="210"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="201"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="208"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="325"/>
+        <source>Working out the file names…</source>
+        <translation>Die Dateinamen werden ermittelt …</translation>
     </message>
 </context>
 <context>

@@ -117,42 +117,42 @@
         <translation>Données binaires</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="27"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="25"/>
         <source>Geometry column</source>
         <translation>Colonne de géométrie</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="33"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="31"/>
         <source>Longitude column</source>
         <translation>Colonne de longitude</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="39"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="37"/>
         <source>Latitude column</source>
         <translation>Colonne de latitude</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="45"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="43"/>
         <source>Invalid geometry</source>
         <translation>Géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="39"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="26"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (une ligne par enregistrement)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="45"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="32"/>
         <source>Line breaks</source>
         <translation>Sauts de ligne</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="49"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="47"/>
         <source>SQL dialect</source>
         <translation>Dialecte SQL</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="55"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="53"/>
         <source>Rows per INSERT</source>
         <translation>Lignes par INSERT</translation>
     </message>
@@ -201,7 +201,7 @@
         <translation>Afficher la fenêtre, le signaler sur la sortie standard et quitter (vérification de l’installation).</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="103"/>
+        <location filename="../app/gui/main.cpp" line="102"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
@@ -211,216 +211,221 @@
 <context>
     <name>strata::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="62"/>
+        <location filename="../ui/export/export_dialog.cpp" line="64"/>
         <source>&amp;Whole database (backup)</source>
         <translation>&amp;Toute la base (sauvegarde)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="63"/>
+        <location filename="../ui/export/export_dialog.cpp" line="65"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="64"/>
+        <location filename="../ui/export/export_dialog.cpp" line="66"/>
         <source>&amp;Query result</source>
         <translation>&amp;Résultat de requête</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="69"/>
+        <location filename="../ui/export/export_dialog.cpp" line="71"/>
         <source>Times in names in &amp;UTC</source>
         <translation>Heures des noms en &amp;UTC</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="70"/>
+        <location filename="../ui/export/export_dialog.cpp" line="72"/>
         <source>Pack into a &amp;zip with a manifest</source>
         <translation>Regrouper dans un &amp;zip avec un manifeste</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="77"/>
+        <location filename="../ui/export/export_dialog.cpp" line="79"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="81"/>
+        <location filename="../ui/export/export_dialog.cpp" line="83"/>
         <source>SELECT … FROM …</source>
         <translation>SELECT … FROM …</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="82"/>
+        <location filename="../ui/export/export_dialog.cpp" line="84"/>
         <source>Query to export</source>
         <translation>Requête à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85"/>
+        <location filename="../ui/export/export_dialog.cpp" line="87"/>
         <source>Table / column</source>
         <translation>Table / colonne</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="85"/>
+        <location filename="../ui/export/export_dialog.cpp" line="87"/>
         <source>Filter (WHERE)</source>
         <translation>Filtre (WHERE)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="86"/>
+        <location filename="../ui/export/export_dialog.cpp" line="88"/>
         <source>Tables and columns to export</source>
         <translation>Tables et colonnes à exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="100"/>
+        <location filename="../ui/export/export_dialog.cpp" line="102"/>
         <source>  (sensitive)</source>
         <translation>  (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="107"/>
+        <location filename="../ui/export/export_dialog.cpp" line="109"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="119"/>
+        <location filename="../ui/export/export_dialog.cpp" line="121"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="147"/>
+        <location filename="../ui/export/export_dialog.cpp" line="149"/>
         <source>Options of the chosen formats</source>
         <translation>Options des formats choisis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="152"/>
+        <location filename="../ui/export/export_dialog.cpp" line="154"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="155"/>
+        <location filename="../ui/export/export_dialog.cpp" line="157"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="156"/>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="159"/>
+        <location filename="../ui/export/export_dialog.cpp" line="161"/>
         <source>Export into</source>
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="166"/>
+        <location filename="../ui/export/export_dialog.cpp" line="168"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="167"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="175"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="174"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>Incremental profile</source>
         <translation>Profil incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Incremental profile:</source>
         <translation>Profil incrémental :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
-        <location filename="../ui/export/export_dialog.cpp" line="182"/>
+        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="178"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
         <source>Row limit</source>
         <translation>Limite de lignes</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>At most rows:</source>
         <translation>Lignes au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="183"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>Size limit</source>
         <translation>Limite de taille</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>At most:</source>
         <translation>Au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="189"/>
+        <location filename="../ui/export/export_dialog.cpp" line="191"/>
         <source>Files that will be written</source>
         <translation>Fichiers qui seront écrits</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="191"/>
+        <location filename="../ui/export/export_dialog.cpp" line="193"/>
         <source>Will write:</source>
         <translation>Écrira :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="194"/>
+        <location filename="../ui/export/export_dialog.cpp" line="197"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="195"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>Save as &amp;profile…</source>
         <translation>Enregistrer comme &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="196"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Garder ces choix sous un nom, pour les relancer d’un clic depuis Fichier &gt; Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="201"/>
-        <location filename="../ui/export/export_dialog.cpp" line="207"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="210"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="201"/>
+        <location filename="../ui/export/export_dialog.cpp" line="204"/>
         <source>Profile name:</source>
         <translation>Nom du profil :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="208"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Un profil nommé %1 existe. Le remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="325"/>
+        <source>Working out the file names…</source>
+        <translation>Calcul des noms de fichiers…</translation>
     </message>
 </context>
 <context>
