@@ -46,7 +46,7 @@ int JobList::add(const QString &title)
     auto job = std::make_unique<Job>();
     job->title = title;
     job->clock.start();
-    job->watcher = std::make_unique<QFutureWatcher<void>>();
+    job->watcher = std::make_unique<QFutureWatcher<JobResult>>();
     m_jobs.push_back(std::move(job));
     endInsertRows();
     if (!m_timer.isActive())
@@ -58,73 +58,70 @@ int JobList::start(const QString &title, Work work)
 {
     const int row = add(title);
     Job *job = m_jobs.back().get();
-    auto progress = job->progress;
-    auto outcome = std::make_shared<JobOutcome>();
-    auto failed = std::make_shared<engine::Status>();
-    whenFinished(row, outcome, failed);
-    job->watcher->setFuture(QtConcurrent::run([work = std::move(work), progress, outcome, failed] {
-        *failed = work(*progress, *outcome);
-    }));
+    connect(job->watcher.get(), &QFutureWatcherBase::finished, this, [this, row] { finish(row); });
+    job->watcher->setFuture(QtConcurrent::run(
+        [work = std::move(work), progress = job->progress] { return work(*progress); }));
     return row;
 }
 
 int JobList::startExport(std::shared_ptr<engine::Database> database, transfer::ExportSpec spec,
                          const QString &title)
 {
-    return start(
-        title, [database, spec = std::move(spec)](JobProgress &progress, JobOutcome &outcome) {
-            auto result = transfer::runExport(*database, spec, &progress);
-            if (!result)
-                return result.status();
-            for (const auto &f : result->files)
-                outcome.files << QString::fromStdString(f.path);
-            outcome.summary = QObject::tr("%n file(s), %1 rows", nullptr, int(result->files.size()))
-                                  .arg(QLocale().toString(qlonglong(result->rows)));
-            return engine::Status();
-        });
+    return start(title, [database, spec = std::move(spec)](JobProgress &progress) -> JobResult {
+        auto result = transfer::runExport(*database, spec, &progress);
+        if (!result)
+            return result.status();
+        JobOutcome outcome;
+        for (const auto &f : result->files)
+            outcome.files << QString::fromStdString(f.path);
+        outcome.summary = QObject::tr("%n file(s), %1 rows", nullptr, int(result->files.size()))
+                              .arg(QLocale().toString(qlonglong(result->rows)));
+        return outcome;
+    });
 }
 
 int JobList::startImport(std::shared_ptr<engine::Database> database, transfer::ImportSpec spec,
                          const QString &title)
 {
-    return start(
-        title, [database, spec = std::move(spec)](JobProgress &progress, JobOutcome &outcome) {
-            auto result = transfer::runImport(*database, spec, &progress);
-            if (!result)
-                return result.status();
-            progress.rows.store(result->rowsImported);
-            if (!result->rejectsPath.empty())
-                outcome.files << QString::fromStdString(result->rejectsPath);
-            outcome.summary = result->rowsSkipped
-                                  ? QObject::tr("%1 rows imported, %2 rejected")
-                                        .arg(QLocale().toString(qlonglong(result->rowsImported)),
-                                             QLocale().toString(qlonglong(result->rowsSkipped)))
-                                  : QObject::tr("%1 rows imported")
-                                        .arg(QLocale().toString(qlonglong(result->rowsImported)));
-            if (!result->preRestoreBackup.empty()) {
-                outcome.files << QString::fromStdString(result->preRestoreBackup);
-                outcome.summary += QObject::tr("; the database as it was is kept in %1")
-                                       .arg(QString::fromStdString(result->preRestoreBackup));
-            }
-            return engine::Status();
-        });
+    return start(title, [database, spec = std::move(spec)](JobProgress &progress) -> JobResult {
+        auto result = transfer::runImport(*database, spec, &progress);
+        if (!result)
+            return result.status();
+        progress.rows.store(result->rowsImported);
+        JobOutcome outcome;
+        if (!result->rejectsPath.empty())
+            outcome.files << QString::fromStdString(result->rejectsPath);
+        outcome.summary = result->rowsSkipped
+                              ? QObject::tr("%1 rows imported, %2 rejected")
+                                    .arg(QLocale().toString(qlonglong(result->rowsImported)),
+                                         QLocale().toString(qlonglong(result->rowsSkipped)))
+                              : QObject::tr("%1 rows imported")
+                                    .arg(QLocale().toString(qlonglong(result->rowsImported)));
+        if (!result->preRestoreBackup.empty()) {
+            outcome.files << QString::fromStdString(result->preRestoreBackup);
+            outcome.summary += QObject::tr("; the database as it was is kept in %1")
+                                   .arg(QString::fromStdString(result->preRestoreBackup));
+        }
+        return outcome;
+    });
 }
 
-void JobList::whenFinished(int row, std::shared_ptr<JobOutcome> outcome,
-                           std::shared_ptr<engine::Status> failed)
+void JobList::finish(int row)
 {
-    connect(m_jobs[static_cast<size_t>(row)]->watcher.get(), &QFutureWatcher<void>::finished, this,
-            [this, row, outcome, failed] {
-                Job &j = *m_jobs[static_cast<size_t>(row)];
-                j.elapsedNs = j.clock.nsecsElapsed();
-                j.state = failed->code() == engine::StatusCode::Canceled ? State::Canceled
-                          : *failed                                      ? State::Done
-                                                                         : State::Failed;
-                j.message = *failed ? outcome->summary : QString::fromStdString(failed->message());
-                j.files = outcome->files;
-                emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-                emit finished(row);
-            });
+    Job &j = *m_jobs[static_cast<size_t>(row)];
+    const JobResult outcome = j.watcher->result();
+    j.elapsedNs = j.clock.nsecsElapsed();
+    if (outcome) {
+        j.state = State::Done;
+        j.message = outcome->summary;
+        j.files = outcome->files;
+    } else {
+        j.state = outcome.status().code() == engine::StatusCode::Canceled ? State::Canceled
+                                                                          : State::Failed;
+        j.message = QString::fromStdString(outcome.status().message());
+    }
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit finished(row);
 }
 
 void JobList::cancel(int row)

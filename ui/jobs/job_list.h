@@ -73,6 +73,12 @@ signals:
     void finished(int row);
 
 private:
+    //! What a job hands back to the GUI thread, through its future.
+    struct JobOutcome {
+        QString summary;
+        QStringList files;
+    };
+    using JobResult = engine::Result<JobOutcome>;
     struct Job {
         QString title;
         std::shared_ptr<JobProgress> progress = std::make_shared<JobProgress>();
@@ -81,19 +87,13 @@ private:
         State state = State::Running;
         QString message;
         QStringList files;
-        std::unique_ptr<QFutureWatcher<void>> watcher;
+        std::unique_ptr<QFutureWatcher<JobResult>> watcher;
     };
-    //! What a job hands back to the GUI thread (written by the job, read when it finished).
-    struct JobOutcome {
-        QString summary;
-        QStringList files;
-    };
-    //! A job's work, run on the pool: fills the outcome, returns how it ended.
-    using Work = std::function<engine::Status(JobProgress &, JobOutcome &)>;
+    //! A job's work, run on the pool: what it did, or why it did not.
+    using Work = std::function<JobResult(JobProgress &)>;
     int start(const QString &title, Work work);
     int add(const QString &title);
-    void whenFinished(int row, std::shared_ptr<JobOutcome> outcome,
-                      std::shared_ptr<engine::Status> failed);
+    void finish(int row);
     void poll();
 
     std::vector<std::unique_ptr<Job>> m_jobs;
