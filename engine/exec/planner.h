@@ -82,6 +82,9 @@ private:
     std::vector<PendingScan> m_pendingScans;
 };
 
+//! The type two branches of a result share (CASE, UNION): numbers widen to DOUBLE, others
+//! meet in TEXT, NULL takes the other's.
+LogicalType commonType(LogicalType a, LogicalType b);
 //! Splits a condition at its top-level ANDs.
 void splitConjuncts(const sql::Expr *e, std::vector<const sql::Expr *> &out);
 //! True when the expression (outside subqueries) calls an aggregate function.
