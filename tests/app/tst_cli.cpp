@@ -239,7 +239,11 @@ private slots:
             if (ids.last() == "csv")
                 csvFormat = f.toObject();
         }
-        QCOMPARE(ids, (QStringList{"csv", "json", "sql", "sqlite", "xlsx", "geojson", "zip"}));
+        // The formats users are promised are there, each once (a new format adds to the list
+        // without this test knowing it).
+        for (const char *id : {"csv", "json", "sql", "sqlite", "xlsx", "geojson", "zip"})
+            QVERIFY2(ids.contains(id), id);
+        QCOMPARE(ids.removeDuplicates(), 0);
         bool delimiter = false;
         for (const auto &o : csvFormat["options"].toArray())
             delimiter |= o.toObject()["name"] == "delimiter" && o.toObject()["kind"] == "character";
