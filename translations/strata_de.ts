@@ -98,6 +98,7 @@
     </message>
     <message>
         <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="68"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="170"/>
         <source>NULL as</source>
         <translation>NULL als</translation>
     </message>
@@ -156,11 +157,16 @@
         <source>Rows per INSERT</source>
         <translation>Zeilen je INSERT</translation>
     </message>
+    <message>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="176"/>
+        <source>Numbers aligned right</source>
+        <translation>Zahlen rechtsbündig</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
     <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="81"/>
+        <location filename="../ui/jobs/job_list.cpp" line="77"/>
         <source>%n file(s), %1 rows</source>
         <translation>
             <numerusform>%n Datei, %1 Zeilen</numerusform>
@@ -168,17 +174,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="99"/>
+        <location filename="../ui/jobs/job_list.cpp" line="95"/>
         <source>%1 rows imported, %2 rejected</source>
         <translation>%1 Zeilen importiert, %2 abgewiesen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="102"/>
+        <location filename="../ui/jobs/job_list.cpp" line="98"/>
         <source>%1 rows imported</source>
         <translation>%1 Zeilen importiert</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="106"/>
+        <location filename="../ui/jobs/job_list.cpp" line="102"/>
         <source>; the database as it was is kept in %1</source>
         <translation>; die Datenbank, wie sie vorher war, liegt in %1</translation>
     </message>
@@ -783,62 +789,62 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="217"/>
+        <location filename="../ui/jobs/job_list.cpp" line="214"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="221"/>
+        <location filename="../ui/jobs/job_list.cpp" line="218"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="232"/>
+        <location filename="../ui/jobs/job_list.cpp" line="229"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="237"/>
+        <location filename="../ui/jobs/job_list.cpp" line="234"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="241"/>
+        <location filename="../ui/jobs/job_list.cpp" line="238"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="243"/>
+        <location filename="../ui/jobs/job_list.cpp" line="240"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="255"/>
+        <location filename="../ui/jobs/job_list.cpp" line="252"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="257"/>
+        <location filename="../ui/jobs/job_list.cpp" line="254"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="259"/>
+        <location filename="../ui/jobs/job_list.cpp" line="256"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="261"/>
+        <location filename="../ui/jobs/job_list.cpp" line="258"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="263"/>
+        <location filename="../ui/jobs/job_list.cpp" line="260"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="265"/>
+        <location filename="../ui/jobs/job_list.cpp" line="262"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>

@@ -11,12 +11,13 @@ FormatInfo sqliteFormat();
 FormatInfo xlsxFormat();
 FormatInfo geojsonFormat();
 FormatInfo zipFormat();
+FormatInfo markdownFormat();
 
 void registerBuiltinFormats()
 {
     auto &registry = FormatRegistry::instance();
-    for (auto format :
-         {csvFormat, jsonFormat, sqlFormat, sqliteFormat, xlsxFormat, geojsonFormat, zipFormat})
+    for (auto format : {csvFormat, jsonFormat, sqlFormat, sqliteFormat, xlsxFormat, geojsonFormat,
+                        zipFormat, markdownFormat})
         registry.add(format());
 }
 
