@@ -15,7 +15,7 @@ packages=(
     libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
     # peers and real consumers used by tests and benchmarks
     sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip gdal-bin
-    libreoffice-calc-nogui
+    libreoffice-calc-nogui cmark-gfm
     # packaging checks: desktop-file-validate, appstreamcli, dpkg-shlibdeps (dpkg-dev; CPack's
     # shlibdeps step also runs `file`)
     desktop-file-utils appstream dpkg-dev file

@@ -16,6 +16,24 @@ namespace strata::cli {
 
 using engine::Status;
 
+namespace {
+
+//! "rfc4180 (default), excel, ...": an option's choices as its format's schema lists them,
+//! for the older flags that stand for one option.
+QString choicesOf(const char *format, const char *option)
+{
+    const transfer::FormatInfo *info = transfer::FormatRegistry::instance().find(format);
+    const transfer::FormatOption *o = info ? info->option(option) : nullptr;
+    if (!o)
+        return {};
+    QStringList out;
+    for (const auto &c : o->choices)
+        out << QString::fromStdString(c) + (c == o->defaultValue ? " (default)" : "");
+    return out.join(", ");
+}
+
+} // namespace
+
 int exportCommand(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -33,10 +51,12 @@ int exportCommand(const QStringList &args)
                       "A format's option, FORMAT.NAME=VALUE (repeatable): csv.delimiter=;, "
                       "json.pretty=false. 'strata-cli formats' lists every option.",
                       "F.N=V"});
-    parser.addOption({"sql-dialect", "SQL dialect: sqlite (default), postgres, generic.", "NAME"});
+    parser.addOption({"sql-dialect", "SQL dialect (sql.dialect): " + choicesOf("sql", "dialect") + ".",
+                      "NAME"});
     parser.addOption({"where", "Only rows of table T matching EXPR (repeatable).", "T:EXPR"});
     parser.addOption({"columns", "Only these columns of table T (repeatable).", "T:A,B"});
-    parser.addOption({"csv-preset", "CSV preset: rfc4180, excel, tsv, postgres.", "NAME"});
+    parser.addOption(
+        {"csv-preset", "CSV preset (csv.preset): " + choicesOf("csv", "preset") + ".", "NAME"});
     parser.addOption({"jsonl", "Write JSON lines (.jsonl): one row object per line."});
     parser.addOption({"sanitize", "Sensitive columns: drop or mask.", "MODE"});
     parser.addOption(

@@ -1,6 +1,7 @@
 // strata-cli import and restore: files into the database, in one transaction.
 #include "app/cli/cli_support.h"
 #include "app/cli/output.h"
+#include "engine/transfer/format.h"
 #include "engine/transfer/import_job.h"
 #include "engine/transfer/json_builder.h"
 
@@ -137,8 +138,12 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
 int importCommand(const QStringList &args)
 {
     QCommandLineParser parser;
+    const auto &registry = transfer::FormatRegistry::instance();
     parser.addPositionalArgument(
-        "files", "CSV, TSV, JSON, JSON lines, SQL, SQLite, GeoJSON or zip files.", "FILE...");
+        "files",
+        QString::fromStdString("Files to import, in the formats Strata reads: "
+                               + registry.importIds() + "."),
+        "FILE...");
     addCommonOptions(parser);
     parser.addOption({"table", "Table to import into (default: the file's name).", "NAME"});
     parser.addOption({"mode",
@@ -146,8 +151,9 @@ int importCommand(const QStringList &args)
                       "file), merge (rows with a known primary key replace that row).",
                       "MODE"});
     parser.addOption({"format",
-                      "The file's format when its name does not say: csv, json, sql, sqlite, "
-                      "geojson, zip.",
+                      QString::fromStdString("The file's format when its name and content do "
+                                             "not say: "
+                                             + registry.importIds() + "."),
                       "ID"});
     parser.addOption({"csv-delimiter", "Field delimiter (default: sniffed); 'tab' for TAB.", "C"});
     parser.addOption({"csv-quote", "Quote character (default \").", "C"});

@@ -779,6 +779,134 @@ private slots:
                  QStringLiteral("=HYPERLINK(\"x\")")); // text, not a formula
     }
 
+    void markdownReadsBackThroughCmarkGfm()
+    {
+        // GitHub's own GFM implementation renders the table; every cell's text must come back
+        // as the value's text, whatever Markdown would take for markup in it.
+        const unsigned seed = 20261202;
+        std::mt19937 rng(seed);
+        const std::vector<std::string> pieces = {"a",
+                                                 "Z",
+                                                 "7",
+                                                 " ",
+                                                 "  ",
+                                                 "\t",
+                                                 "*",
+                                                 "_",
+                                                 "`",
+                                                 "|",
+                                                 "\\",
+                                                 "[",
+                                                 "]",
+                                                 "(",
+                                                 ")",
+                                                 "<",
+                                                 ">",
+                                                 "&",
+                                                 "&amp;",
+                                                 "&#32;",
+                                                 "~",
+                                                 "!",
+                                                 "#",
+                                                 "-",
+                                                 "+",
+                                                 ":",
+                                                 "\n",
+                                                 "\r\n",
+                                                 "é",
+                                                 "ß",
+                                                 "日本",
+                                                 "<br>",
+                                                 "**x**",
+                                                 "`x`",
+                                                 "_y_",
+                                                 "~~s~~",
+                                                 "[l](u)",
+                                                 "<b>",
+                                                 "http://x.org",
+                                                 "www.example.com",
+                                                 "''"};
+        auto randomText = [&] {
+            std::string t;
+            const int n = static_cast<int>(rng() % 7);
+            for (int i = 0; i < n; ++i)
+                t += pieces[rng() % pieces.size()];
+            return t;
+        };
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE m (id INTEGER, \"a|b *c*\" TEXT, x DOUBLE, ok BOOLEAN, "
+                           "d DATE)"));
+        const int rows = 300;
+        std::vector<engine::Row> data;
+        for (int r = 0; r < rows; ++r) {
+            engine::Row row;
+            row.push_back(Value::integer(static_cast<int64_t>(rng()) - (1LL << 31)));
+            row.push_back(rng() % 10 == 0 ? Value() : Value::text(randomText()));
+            row.push_back(Value::real(std::ldexp(static_cast<double>(rng()), -int(rng() % 40))));
+            row.push_back(Value::boolean(rng() % 2));
+            row.push_back(Value::date(static_cast<int64_t>(rng() % 40000)));
+            data.push_back(std::move(row));
+        }
+        QVERIFY(c->insertRows("m", {}, data));
+        QTemporaryDir tmp;
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "markdown");
+        s.tables = {{"m", {}, {}}};
+        s.formats[0].options["null"] = "NULL";
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QVERIFY(QString::fromStdString(r->files[0].path).endsWith(".md"));
+        // cmark-gfm's HTML, turned into rows of cell texts by Python's HTML parser.
+        QProcess cmark;
+        cmark.start("cmark-gfm", {"-e", "table", "--unsafe", "--to", "html",
+                                  QString::fromStdString(r->files[0].path)});
+        QVERIFY(cmark.waitForFinished(-1));
+        QCOMPARE(cmark.exitCode(), 0);
+        QProcess py;
+        py.start("/usr/bin/python3",
+                 {"-c", "import sys, json, html.parser\n"
+                        "class P(html.parser.HTMLParser):\n"
+                        "  rows=[]; cell=None\n"
+                        "  def handle_starttag(s, t, a):\n"
+                        "    if t=='tr': s.rows.append([])\n"
+                        "    elif t in ('td','th'): s.cell=''\n"
+                        "    elif t=='br' and s.cell is not None: s.cell+='\\n'\n"
+                        "  def handle_endtag(s, t):\n"
+                        "    if t in ('td','th'): s.rows[-1].append(s.cell); s.cell=None\n"
+                        "  def handle_data(s, d):\n"
+                        "    if s.cell is not None: s.cell+=d\n"
+                        "p=P(convert_charrefs=True); p.feed(sys.stdin.read())\n"
+                        "print(json.dumps(p.rows))\n"});
+        QVERIFY(py.waitForStarted());
+        py.write(cmark.readAllStandardOutput());
+        py.closeWriteChannel();
+        QVERIFY(py.waitForFinished(-1));
+        QCOMPARE(py.exitCode(), 0);
+        const QJsonArray table = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QCOMPARE(table.size(), rows + 1);
+        const QStringList header{"id", "a|b *c*", "x", "ok", "d"};
+        for (int k = 0; k < header.size(); ++k)
+            QCOMPARE(table[0].toArray()[k].toString(), header[k]);
+        for (int i = 0; i < rows; ++i) {
+            const QJsonArray cells = table[i + 1].toArray();
+            QCOMPARE(cells.size(), 5);
+            const engine::Row &want = data[static_cast<size_t>(i)];
+            const auto where = QString("seed %1, row %2").arg(seed).arg(i + 1).toUtf8();
+            QVERIFY2(cells[0].toString().toLongLong() == want[0].i, where.constData());
+            std::string text = want[1].isNull() ? "NULL" : want[1].s;
+            for (size_t at; (at = text.find("\r\n")) != std::string::npos;)
+                text.replace(at, 2, "\n"); // a cell's line break is <br>: CR LF reads as one
+            QVERIFY2(cells[1].toString().toStdString() == text,
+                     (where + ": " + cells[1].toString().toUtf8()
+                      + " != " + QByteArray::fromStdString(text))
+                         .constData());
+            QVERIFY2(cells[2].toString().toDouble() == want[2].d, where.constData());
+            QCOMPARE(cells[3].toString(),
+                     want[3].i ? QStringLiteral("true") : QStringLiteral("false"));
+            QCOMPARE(cells[4].toString().toStdString(), want[4].toString());
+        }
+    }
+
     void gdalReadsTheGeoJson()
     {
         QTemporaryDir tmp;
