@@ -268,6 +268,8 @@ private:
 };
 
 //! Hash of the first `width` values of a row.
+//! Throws Canceled when the statement's cancel flag is set.
+void checkCancel(ExecContext *ctx);
 size_t hashRow(const Row &row, size_t width);
 bool sameRow(const Row &a, const Row &b, size_t width);
 

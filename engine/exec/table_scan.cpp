@@ -1,0 +1,238 @@
+#include "engine/exec/operators.h"
+
+#include "engine/common/status.h"
+#include "engine/mvcc/transaction.h"
+
+#include <algorithm>
+#include <shared_mutex>
+
+// The table scan: visible versions of a table's slots, decoded column by column, filtered,
+// by candidate keys from an index or in slot order, a row or a batch at a time.
+namespace strata::engine::exec {
+
+// ---- TableScan ------------------------------------------------------------------------------
+
+TableScan::TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed, BExprPtr filter)
+    : m_table(std::move(table))
+    , m_needed(std::move(needed))
+    , m_filter(std::move(filter))
+{
+}
+
+void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index)
+{
+    m_keyExprs = std::move(keyExprs);
+    m_index = std::move(index);
+}
+
+void TableScan::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_next = 0;
+    m_end = m_table->heap->slotCount();
+    m_useIndex = false;
+    m_buffer.clear();
+    m_bufferPos = 0;
+    if (ctx.changedSince)
+        m_changedSince = ctx.changedSince;
+    if (m_index) {
+        const TableSchema &schema = *m_table->schema;
+        std::vector<Value> key;
+        Row empty;
+        for (size_t k = 0; k < m_keyExprs.size(); ++k) {
+            Value v = eval(*m_keyExprs[k], empty, ctx);
+            const auto type = schema.columns[m_index->columns()[k]].type;
+            if (!v.isNull() && v.type != type) {
+                // A key that cannot take the column's type matches no row.
+                try {
+                    v = castValue(v, type);
+                } catch (const EngineError &) {
+                    v = Value::null();
+                }
+            }
+            key.push_back(std::move(v));
+        }
+        m_indexKey = encodeKeyValues(key);
+        m_candidates = m_indexKey.empty() ? std::vector<uint64_t>{} : m_index->find(m_indexKey);
+        std::sort(m_candidates.begin(), m_candidates.end());
+        m_candidatePos = 0;
+        m_useIndex = true;
+    }
+}
+
+void TableScan::decode(const Version *v, Row &out) const
+{
+    const TableSchema &schema = *m_table->schema;
+    const size_t n = schema.columns.size();
+    if (out.size() != n) {
+        // Columns nobody reads stay NULL; they are set once, not per row.
+        out.assign(n, Value());
+    }
+    const auto view = v->view();
+    for (size_t c = 0; c < n; ++c) {
+        if (!m_needed[c])
+            continue;
+        Value &dst = out[c];
+        if (c >= view.columnCount()) {
+            const ColumnDef &col = schema.columns[c];
+            dst = col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value();
+            continue;
+        }
+        if (view.isNull(static_cast<uint32_t>(c))) {
+            dst.type = LogicalType::Null;
+            continue;
+        }
+        const auto type = schema.columns[c].type;
+        dst.type = type;
+        switch (type) {
+        case LogicalType::Double:
+            dst.d = view.getDouble(static_cast<uint32_t>(c));
+            break;
+        case LogicalType::Text:
+        case LogicalType::Blob:
+            dst.s.assign(view.getBytes(static_cast<uint32_t>(c)));
+            break;
+        default:
+            dst.i = view.getInt(static_cast<uint32_t>(c));
+            break;
+        }
+    }
+}
+
+bool TableScan::fillBuffer()
+{
+    m_buffer.clear();
+    m_bufferPos = 0;
+    const ReadView &view = m_ctx->txn->view();
+    TableHeap &heap = *m_table->heap;
+    constexpr size_t kChunk = 256;
+    std::shared_lock gc(heap.gcLock());
+    while (m_buffer.empty()) {
+        if (m_useIndex) {
+            if (m_candidatePos >= m_candidates.size())
+                return false;
+            const size_t end = std::min(m_candidates.size(), m_candidatePos + kChunk);
+            for (; m_candidatePos < end; ++m_candidatePos) {
+                const uint64_t slot = m_candidates[m_candidatePos];
+                if (const Version *v
+                    = view.visible(heap.slot(slot).load(std::memory_order_acquire)))
+                    m_buffer.emplace_back(slot, v);
+            }
+        } else {
+            if (m_next >= m_end)
+                return false;
+            checkCancel(m_ctx);
+            const uint64_t end = std::min<uint64_t>(m_end, m_next + kChunk);
+            for (; m_next < end; ++m_next)
+                if (const Version *v
+                    = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
+                    m_buffer.emplace_back(m_next, v);
+        }
+    }
+    return true;
+}
+
+uint64_t TableScan::skip(uint64_t n)
+{
+    if (m_filter || m_useIndex) // which rows count needs their values
+        return Operator::skip(n);
+    uint64_t passed = 0;
+    auto counts = [&](const Version *v) {
+        if (!m_changedSince)
+            return true;
+        const uint64_t b = v->begin.load(std::memory_order_acquire);
+        return !(isCommittedTs(b) && b <= m_changedSince);
+    };
+    for (; passed < n && m_bufferPos < m_buffer.size(); ++m_bufferPos) // what is buffered first
+        passed += counts(m_buffer[m_bufferPos].second);
+    // Then straight over the slots: a visibility check each, no buffer, no decoding.
+    const ReadView &view = m_ctx->txn->view();
+    TableHeap &heap = *m_table->heap;
+    while (passed < n && m_next < m_end) {
+        checkCancel(m_ctx);
+        std::shared_lock gc(heap.gcLock());
+        const uint64_t end = std::min<uint64_t>(m_end, m_next + 65536);
+        for (; m_next < end && passed < n; ++m_next)
+            if (const Version *v = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
+                passed += counts(v);
+    }
+    return passed;
+}
+
+bool TableScan::next(Row &out)
+{
+    for (;;) {
+        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
+            return false;
+        // The version stays valid after the lock is released: it is visible to our
+        // snapshot, so the collector keeps it.
+        const auto [slot, v] = m_buffer[m_bufferPos++];
+        if (m_changedSince) {
+            const uint64_t b = v->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= m_changedSince)
+                continue;
+        }
+        if (m_useIndex && encodeKey(v->view(), m_index->columns(), *m_table->schema) != m_indexKey)
+            continue; // a stale index entry, or another key with the same hash
+        decode(v, out);
+        if (m_filter && !evalPredicate(*m_filter, out, *m_ctx))
+            continue;
+        m_lastSlot = slot;
+        m_lastVersion = v;
+        return true;
+    }
+}
+
+bool TableScan::nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uint32_t> &columns)
+{
+    const TableSchema &schema = *m_table->schema;
+    for (auto &c : batch.columns)
+        c.reserve(maxRows);
+    while (batch.rowCount() < maxRows) {
+        if (m_bufferPos >= m_buffer.size() && !fillBuffer())
+            return false;
+        const Version *v = m_buffer[m_bufferPos++].second;
+        if (m_changedSince) {
+            const uint64_t b = v->begin.load(std::memory_order_acquire);
+            if (isCommittedTs(b) && b <= m_changedSince)
+                continue;
+        }
+        if (m_useIndex && encodeKey(v->view(), m_index->columns(), schema) != m_indexKey)
+            continue;
+        if (m_filter) {
+            decode(v, m_filterRow);
+            if (!evalPredicate(*m_filter, m_filterRow, *m_ctx))
+                continue;
+        }
+        const auto view = v->view();
+        for (size_t i = 0; i < columns.size(); ++i) {
+            const uint32_t c = columns[i];
+            ColumnVector &out = batch.columns[i];
+            if (c >= view.columnCount()) { // added by ALTER TABLE after this row was written
+                const ColumnDef &col = schema.columns[c];
+                out.append(col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value());
+                continue;
+            }
+            if (view.isNull(c)) {
+                out.appendNull();
+                continue;
+            }
+            switch (schema.columns[c].type) {
+            case LogicalType::Double:
+                out.appendDouble(view.getDouble(c));
+                break;
+            case LogicalType::Text:
+            case LogicalType::Blob:
+                out.appendBytes(view.getBytes(c));
+                break;
+            default:
+                out.appendInt(view.getInt(c));
+                break;
+            }
+        }
+        batch.commitRow();
+    }
+    return true;
+}
+
+} // namespace strata::engine::exec
