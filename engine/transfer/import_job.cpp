@@ -55,8 +55,9 @@ namespace {
 
 //! False when the file was passed over (an archive entry that is not a backup, in a restore).
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
-               RejectsFile &rejects, ImportResult &result, ProgressSink *progress,
-               int64_t &rowsSoFar, std::set<std::string> &seen, bool alwaysFirstPass);
+               const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               bool alwaysFirstPass);
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
                   const std::set<std::string> &seen);
@@ -71,12 +72,18 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     int64_t rowsSoFar = 0;
     std::set<std::string> seen;
     // Zip archives are checked and unpacked first; their entries import like files, named
-    // "archive.zip:entry" in messages.
-    std::vector<ReadSource> inputs;
+    // "archive.zip:entry" in messages. A file's format is detected once, here; an entry's
+    // when it is read.
+    struct Input {
+        ReadSource source;
+        std::string format;
+    };
+    std::vector<Input> inputs;
     std::unique_ptr<QTemporaryDir> unpacked;
     for (const std::string &file : spec.files) {
-        if (check(detectImportFormat(file, spec.format)) != "zip") {
-            inputs.emplace_back(file);
+        const std::string format = check(detectImportFormat(file, spec.format));
+        if (format != "zip") {
+            inputs.push_back({ReadSource(file), format});
             continue;
         }
         if (!unpacked)
@@ -85,13 +92,14 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
             = (unpacked->path() + "/" + QString::number(inputs.size())).toStdString();
         QDir().mkpath(QString::fromStdString(dir));
         for (auto &entry : unpackZip(file, spec, dir, result.warnings))
-            inputs.push_back({entry.path, engine::Location{.file = file, .entry = entry.name}});
+            inputs.push_back(
+                {ReadSource(entry.path, engine::Location{.file = file, .entry = entry.name}), ""});
     }
     size_t read = 0;
-    for (const ReadSource &input : inputs) {
+    for (const auto &[input, format] : inputs) {
         try {
-            read += importOne(connection, spec, input, rejects, result, progress, rowsSoFar, seen,
-                              alwaysFirstPass);
+            read += importOne(connection, spec, input, format, rejects, result, progress, rowsSoFar,
+                              seen, alwaysFirstPass);
         } catch (const EngineError &e) {
             // What names the unpacked copy of an entry (opening it, say) names the entry.
             if (e.location().file != input.path || input.origin.file == input.path)
@@ -111,8 +119,9 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
 
 //! Reads one file into the open transaction.
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
-               RejectsFile &rejects, ImportResult &result, ProgressSink *progress,
-               int64_t &rowsSoFar, std::set<std::string> &seen, bool alwaysFirstPass)
+               const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               bool alwaysFirstPass)
 {
     auto &registry = FormatRegistry::instance();
     const std::string &path = input.path;
@@ -121,7 +130,8 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const Rea
     ImportSpec entrySpec = spec;
     if (fromArchive)
         entrySpec.table.clear(); // each entry of an archive into its own table
-    const std::string format = check(detectImportFormat(path, fromArchive ? "" : spec.format));
+    const std::string format
+        = knownFormat.empty() ? check(detectImportFormat(path, "")) : knownFormat;
     if (spec.restore && format != "json" && fromArchive) {
         result.warnings.push_back(file
                                   + ": not restored (a restore reads the archive's JSON "
