@@ -93,11 +93,8 @@ public:
         : m_out(out)
         , m_options(std::move(options))
     {
+        // Options come checked against the schema (FormatRegistry::validate).
         auto it = m_options.find("on_invalid");
-        if (it != m_options.end() && it->second != "error" && it->second != "skip")
-            throw EngineError(StatusCode::Invalid,
-                              "GeoJSON option on_invalid takes error or skip, not '" + it->second
-                                  + "'");
         m_skipInvalid = it != m_options.end() && it->second == "skip";
         m_geos = GEOS_init_r();
         GEOSContext_setErrorMessageHandler_r(

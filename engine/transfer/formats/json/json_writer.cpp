@@ -468,17 +468,10 @@ private:
 std::unique_ptr<Writer> createJsonWriter(OutputFile &out, const ExportContext &context,
                                          const std::map<std::string, std::string> &options)
 {
+    // Options come checked against the schema (FormatRegistry::validate).
     auto flag = [&](const char *key, bool fallback) {
         auto it = options.find(key);
-        if (it == options.end())
-            return fallback;
-        if (it->second == "true")
-            return true;
-        if (it->second == "false")
-            return false;
-        throw EngineError(StatusCode::Invalid, std::string("JSON option ") + key
-                                                   + " takes true or false, not '" + it->second
-                                                   + "'");
+        return it == options.end() ? fallback : it->second == "true";
     };
     const ExportScope scope = context.spec ? context.spec->scope : ExportScope::Full;
     const Layout layout = scope == ExportScope::Query  ? Layout::Query

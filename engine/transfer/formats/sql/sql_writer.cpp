@@ -259,22 +259,15 @@ std::unique_ptr<Writer> createSqlWriter(OutputFile &out, const ExportContext &co
                                         const std::map<std::string, std::string> &options)
 {
     Dialect dialect = Dialect::Sqlite;
-    if (auto it = options.find("dialect"); it != options.end()) {
-        if (it->second == "postgres" || it->second == "postgresql")
-            dialect = Dialect::Postgres;
-        else if (it->second == "generic")
-            dialect = Dialect::Generic;
-        else if (it->second != "sqlite")
-            throw EngineError(StatusCode::Invalid, "unknown SQL dialect '" + it->second
-                                                       + "' (known: sqlite, postgres, generic)");
-    }
+    // Options come checked against the schema and checkOptions (FormatRegistry::validate).
+    if (auto it = options.find("dialect"); it != options.end())
+        dialect = it->second == "postgres"  ? Dialect::Postgres
+                  : it->second == "generic" ? Dialect::Generic
+                                            : Dialect::Sqlite;
     int rows = 100;
-    if (auto it = options.find("rows_per_insert"); it != options.end()) {
+    if (auto it = options.find("rows_per_insert"); it != options.end())
         rows = std::atoi(it->second.c_str());
-        if (rows < 1 || rows > 100000)
-            throw EngineError(StatusCode::Invalid,
-                              "rows_per_insert takes 1 to 100000, not '" + it->second + "'");
-    }
+    STRATA_ASSERT(rows >= 1 && rows <= 100000, "rows_per_insert was validated");
     return std::make_unique<SqlWriter>(out, context, dialect, rows);
 }
 
