@@ -13,22 +13,19 @@
 #include "engine/transfer/naming.h"
 #include "engine/transfer/output_file.h"
 #include "engine/transfer/script_runner.h"
-#include "engine/transfer/writer_thread.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <mutex>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace strata::transfer {
 
 using engine::EngineError;
-using engine::LogicalType;
 using engine::StatusCode;
 
 namespace {
@@ -56,16 +53,14 @@ namespace {
 //! False when the file was passed over (an archive entry that is not a backup, in a restore).
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
                const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
-               bool alwaysFirstPass);
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen);
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
                   const std::set<std::string> &seen);
 
 //! Reads every file into the open transaction; commits (or, for a dry run, rolls back).
 void importFiles(engine::Database &database, engine::Connection &connection, const ImportSpec &spec,
-                 bool alwaysFirstPass, int64_t startTime, ImportResult &result,
-                 ProgressSink *progress)
+                 int64_t startTime, ImportResult &result, ProgressSink *progress)
 {
     RejectsFile rejects(spec, startTime);
     check(connection.begin());
@@ -91,15 +86,18 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
         const std::string dir
             = (unpacked->path() + "/" + QString::number(inputs.size())).toStdString();
         QDir().mkpath(QString::fromStdString(dir));
-        for (auto &entry : unpackZip(file, spec, dir, result.warnings))
-            inputs.push_back(
-                {ReadSource(entry.path, engine::Location{.file = file, .entry = entry.name}), ""});
+        for (auto &entry : unpackZip(file, spec, dir, result.warnings)) {
+            engine::Location origin;
+            origin.file = file;
+            origin.entry = entry.name;
+            inputs.push_back({ReadSource(entry.path, std::move(origin)), ""});
+        }
     }
     size_t read = 0;
     for (const auto &[input, format] : inputs) {
         try {
             read += importOne(connection, spec, input, format, rejects, result, progress, rowsSoFar,
-                              seen, alwaysFirstPass);
+                              seen);
         } catch (const EngineError &e) {
             // What names the unpacked copy of an entry (opening it, say) names the entry.
             if (e.location().file != input.path || input.origin.file == input.path)
@@ -120,8 +118,7 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
 //! Reads one file into the open transaction.
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
                const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
-               bool alwaysFirstPass)
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen)
 {
     auto &registry = FormatRegistry::instance();
     const std::string &path = input.path;
@@ -160,9 +157,8 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const Rea
             seen.insert(asciiLower(t.table));
         return true;
     }
-    std::map<std::string, InferredTable> inferred;
-    const bool firstPass = alwaysFirstPass || !reader->describesTypes();
-    if (firstPass) {
+    // Types the file does not give are inferred by a first pass over it.
+    auto firstPass = [&] {
         if (progress)
             progress->advance(rowsSoFar, "reading " + file);
         InferenceSink inference(spec, progress), later(spec, progress);
@@ -176,12 +172,29 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const Rea
             reader->read(inference);
             break;
         }
-        inferred = std::move(inference.tables);
+        return std::move(inference.tables);
+    };
+    std::optional<std::map<std::string, InferredTable>> inferred;
+    if (!reader->describesTypes())
+        inferred = firstPass();
+    std::vector<LoadSink::Deferred> deferred;
+    {
+        LoadSink load(connection, spec, input.origin, inferred ? &*inferred : nullptr, rejects,
+                      result, progress, rowsSoFar);
+        reader->read(load);
+        seen.insert(load.seen.begin(), load.seen.end());
+        deferred = load.deferred();
     }
-    LoadSink load(connection, spec, input.origin, firstPass ? &inferred : nullptr, rejects, result,
-                  progress, rowsSoFar);
-    reader->read(load);
-    seen.insert(load.seen.begin(), load.seen.end());
+    if (!deferred.empty()) {
+        // The file typed some of its tables and not these (its start promised types): they
+        // are read again, after a first pass, into their places among the outcomes.
+        inferred = firstPass();
+        LoadSink rest(connection, spec, input.origin, &*inferred, rejects, result, progress,
+                      rowsSoFar);
+        rest.loadOnly(std::move(deferred));
+        reader->read(rest);
+        seen.insert(rest.seen.begin(), rest.seen.end());
+    }
     for (auto &w : reader->warnings())
         result.warnings.push_back(std::move(w));
     return true;
@@ -277,19 +290,11 @@ engine::Result<ImportResult> runImport(engine::Database &database, const ImportS
             throw EngineError(StatusCode::ReadOnly,
                               "the database is open read-only; close the program holding it "
                               "and import again");
-        try {
-            importFiles(database, *connection, spec, false, startTime, result, progress);
-        } catch (const NeedsFirstPass &) {
-            (void)connection->rollback();
-            result = {};
-            importFiles(database, *connection, spec, true, startTime, result, progress);
-        }
+        importFiles(database, *connection, spec, startTime, result, progress);
     } catch (const EngineError &e) {
         status = e.toStatus();
     } catch (const std::bad_alloc &) {
         status = engine::Status(StatusCode::Io, "out of memory");
-    } catch (const NeedsFirstPass &) {
-        status = engine::Status(StatusCode::Internal, "a table's column types stayed unknown");
     }
     if (connection->inTransaction())
         (void)connection->rollback();

@@ -709,6 +709,60 @@ private slots:
         QCOMPARE(rows[1][3].d, 41.5);
     }
 
+    void aFileThatTypesSomeTablesInfersTheOthers()
+    {
+        QTemporaryDir tmp;
+        // "column_defs" at the start promises types; two of the three tables have none.
+        const auto file = writeFile(tmp, "mixed.json", R"({"tables": {
+  "first": {"schema": {"columns": ["a"]}, "data": [{"a": 1}, {"a": 2}]},
+  "typed": {"schema": {"column_defs": [{"name": "id", "type": "INTEGER"},
+                                       {"name": "s", "type": "TEXT"}]},
+            "data": [{"id": 1, "s": "x"}, {"id": "bad", "s": "y"}, {"id": 3, "s": "z"}]},
+  "later": {"data": [{"d": "2024-01-02", "n": 1.5, "k": "007"},
+                     {"d": "2024-02-03", "n": 2, "k": null}]}
+}})");
+        auto db = engine::Database::openInMemory();
+        auto spec = importOf(file);
+        spec.onError = transfer::ErrorPolicy::Skip;
+        spec.rejectsPath = tmp.filePath("rejects.csv").toStdString();
+        auto r = transfer::runImport(*db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->rowsImported, int64_t(6));
+        QCOMPARE(r->rowsSkipped, int64_t(1)); // the typed table's bad row, once
+        // The outcomes in the file's order, each with its own counts.
+        QCOMPARE(r->tables.size(), size_t(3));
+        QCOMPARE(r->tables[0].table, std::string("first"));
+        QCOMPARE(r->tables[1].table, std::string("typed"));
+        QCOMPARE(r->tables[2].table, std::string("later"));
+        QCOMPARE(r->tables[0].rowsAfter, int64_t(2));
+        QCOMPARE(r->tables[1].rowsRead, int64_t(2));
+        QCOMPARE(r->tables[1].rowsSkipped, int64_t(1));
+        QCOMPARE(r->tables[2].rowsAfter, int64_t(2));
+        auto c = db->connect();
+        QCOMPARE(c->table("first")->columns[0].type, LogicalType::Integer);
+        QCOMPARE(c->table("typed")->columns[0].type, LogicalType::Integer);
+        const auto later = *c->table("later");
+        QCOMPARE(later.columns[0].type, LogicalType::Date);
+        QCOMPARE(later.columns[1].type, LogicalType::Double);
+        QCOMPARE(later.columns[2].type, LogicalType::Text); // "007" keeps its zeros
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM first"), int64_t(2));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM typed"), int64_t(2));
+        QCOMPARE(query(*c, "SELECT k FROM later ORDER BY d").rows[0][0].s, std::string("007"));
+        QFile f(QString::fromStdString(r->rejectsPath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto rejected = test::parseCsv(QString::fromUtf8(f.readAll()));
+        QCOMPARE(rejected.size(), qsizetype(2)); // the header and the one row
+        QVERIFY2(rejected[1][2].contains("typed.data[1]"), qPrintable(rejected[1][2]));
+
+        // A key that only looks like a schema: the whole file is inferred.
+        const auto lookalike
+            = writeFile(tmp, "lookalike.json", R"([{"column_defs": "x", "n": 1}, {"n": 2}])");
+        auto again = transfer::runImport(*db, importOf(lookalike));
+        QVERIFY2(again, again ? "" : again.status().toString().c_str());
+        QCOMPARE(c->table("lookalike")->columns[1].type, LogicalType::Integer);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM lookalike"), int64_t(2));
+    }
+
     void jsonArraysAndLinesWithoutSchema()
     {
         QTemporaryDir tmp;
