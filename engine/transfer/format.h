@@ -44,6 +44,7 @@ class Reader;
 class Writer;
 struct TableMeta;
 struct ExportContext;
+class VerifyStream;
 
 //! How strongly the first bytes of a file say it is in a format.
 enum class Sniff {
@@ -87,6 +88,14 @@ struct FormatInfo {
                                           const std::map<std::string, std::string> &options)>
         writer;
     std::function<std::unique_ptr<Reader>(const ReadSource &source, const ImportSpec &spec)> reader;
+    //! Reads back all of `in`, a file (or archive entry) named `name` that this format's writer
+    //! wrote with `options`, for `strata verify`: the records it holds, or -1 when it is not
+    //! what the writer writes (then `problems` says why, each problem starting with `name`).
+    //! Empty: verify checks such a file's digest and size only.
+    std::function<int64_t(VerifyStream &in, const std::string &name,
+                          const std::map<std::string, std::string> &options,
+                          std::vector<std::string> &problems)>
+        countRecords;
 
     bool canExport() const { return static_cast<bool>(writer); }
     bool canImport() const { return static_cast<bool>(reader) || (capabilities & Archive); }

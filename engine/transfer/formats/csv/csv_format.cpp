@@ -2,10 +2,41 @@
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/csv/csv_reader.h"
 #include "engine/transfer/formats/csv/csv_writer.h"
+#include "engine/transfer/job_support.h"
+#include "engine/transfer/verify_stream.h"
 
 #include <QtGlobal>
 
 namespace strata::transfer {
+
+namespace {
+
+//! Rows of a CSV Strata wrote with `options`: line ends outside quotes, less the header.
+int64_t countCsvRecords(VerifyStream &in, const std::string &,
+                        const std::map<std::string, std::string> &options,
+                        std::vector<std::string> &)
+{
+    const auto parsed = CsvOptions::parse(options);
+    const CsvOptions csv = parsed ? *parsed : CsvOptions{};
+    int64_t records = 0;
+    bool quoted = false;
+    bool partial = false; // bytes after the last line end (a last record without one)
+    for (std::string_view chunk = in.next(); !chunk.empty(); chunk = in.next())
+        for (const char c : chunk) {
+            if (c == csv.quote)
+                quoted = !quoted;
+            else if (c == '\n' && !quoted) {
+                ++records;
+                partial = false;
+                continue;
+            }
+            partial = true;
+        }
+    records += partial ? 1 : 0;
+    return csv.header ? std::max<int64_t>(records - 1, 0) : records;
+}
+
+} // namespace
 
 FormatInfo csvFormat()
 {
@@ -86,7 +117,8 @@ FormatInfo csvFormat()
          QT_TRANSLATE_NOOP("FormatOption", "Binary data")},
     };
     f.checkOptions
-        = [](const std::map<std::string, std::string> &o) { (void)CsvOptions::fromMap(o); };
+        = [](const std::map<std::string, std::string> &o) { (void)check(CsvOptions::parse(o)); };
+    f.countRecords = countCsvRecords;
     f.writer = createCsvWriter;
     f.reader = createCsvReader;
     return f;

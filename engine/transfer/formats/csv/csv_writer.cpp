@@ -1,12 +1,12 @@
 #include "engine/transfer/formats/csv/csv_writer.h"
 
 #include "engine/transfer/formats/text_out.h"
+#include "engine/transfer/job_support.h"
 
 #include <QLocale>
 
 namespace strata::transfer {
 
-using engine::EngineError;
 using engine::LogicalType;
 using engine::StatusCode;
 
@@ -44,26 +44,6 @@ void appendCsvText(std::string &buf, std::string_view s, const CsvOptions &optio
 }
 
 namespace {
-
-bool parseBool(const std::string &key, const std::string &value)
-{
-    if (value == "true" || value == "yes" || value == "on" || value == "1")
-        return true;
-    if (value == "false" || value == "no" || value == "off" || value == "0")
-        return false;
-    throw EngineError(StatusCode::Invalid,
-                      "CSV option " + key + " takes true or false, not '" + value + "'");
-}
-
-char parseChar(const std::string &key, const std::string &value)
-{
-    if (value == "tab" || value == "\\t")
-        return '\t';
-    if (value.size() != 1 || value[0] == '\n' || value[0] == '\r')
-        throw EngineError(StatusCode::Invalid,
-                          "CSV option " + key + " takes one character, not '" + value + "'");
-    return value[0];
-}
 
 class CsvWriter : public Writer {
 public:
@@ -178,7 +158,7 @@ private:
 
 } // namespace
 
-CsvOptions CsvOptions::fromMap(const std::map<std::string, std::string> &options)
+engine::Result<CsvOptions> CsvOptions::parse(const std::map<std::string, std::string> &options)
 {
     CsvOptions o;
     auto preset = options.find("preset");
@@ -193,62 +173,45 @@ CsvOptions CsvOptions::fromMap(const std::map<std::string, std::string> &options
         o.lineEnd = "\n";
     } else if (name == "postgres") {
         o.lineEnd = "\n"; // COPY ... CSV HEADER: NULL unquoted empty, "" an empty string
-    } else if (name != "rfc4180") {
-        throw EngineError(StatusCode::Invalid, "unknown CSV preset '" + name
-                                                   + "' (known: rfc4180, excel, tsv, postgres)");
     }
+    auto character = [](const std::string &value) { return value == "tab" ? '\t' : value[0]; };
     for (const auto &[key, value] : options) {
-        if (key == "preset")
-            continue;
         if (key == "delimiter")
-            o.delimiter = parseChar(key, value);
+            o.delimiter = character(value);
         else if (key == "quote")
-            o.quote = parseChar(key, value);
-        else if (key == "quote_policy") {
-            if (value == "minimal")
-                o.policy = Quote::Minimal;
-            else if (value == "all")
-                o.policy = Quote::All;
-            else if (value == "nonnumeric")
-                o.policy = Quote::NonNumeric;
-            else
-                throw EngineError(StatusCode::Invalid, "CSV option quote_policy takes minimal, "
-                                                       "all or nonnumeric, not '"
-                                                           + value + "'");
-        } else if (key == "header")
-            o.header = parseBool(key, value);
-        else if (key == "line_end") {
-            if (value != "crlf" && value != "lf")
-                throw EngineError(StatusCode::Invalid,
-                                  "CSV option line_end takes crlf or lf, not '" + value + "'");
-            o.lineEnd = value == "crlf" ? "\r\n" : "\n";
-        } else if (key == "bom")
-            o.bom = parseBool(key, value);
+            o.quote = character(value);
+        else if (key == "quote_policy")
+            o.policy = value == "all"          ? Quote::All
+                       : value == "nonnumeric" ? Quote::NonNumeric
+                                               : Quote::Minimal;
+        else if (key == "header")
+            o.header = value == "true";
+        else if (key == "line_end")
+            o.lineEnd = value == "lf" ? "\n" : "\r\n";
+        else if (key == "bom")
+            o.bom = value == "true";
         else if (key == "null")
             o.nullText = value;
         else if (key == "formula_guard")
-            o.formulaGuard = parseBool(key, value);
-        else if (key == "booleans") {
-            if (value != "words" && value != "digits")
-                throw EngineError(StatusCode::Invalid,
-                                  "CSV option booleans takes words or digits, not '" + value + "'");
+            o.formulaGuard = value == "true";
+        else if (key == "booleans")
             o.booleanDigits = value == "digits";
-        } else if (key == "blob") {
-            if (value != "base64" && value != "hex")
-                throw EngineError(StatusCode::Invalid,
-                                  "CSV option blob takes base64 or hex, not '" + value + "'");
+        else if (key == "blob")
             o.blobHex = value == "hex";
-        }
     }
+    for (const char c : {o.delimiter, o.quote})
+        if (c == '\n' || c == '\r')
+            return engine::Status(StatusCode::Invalid,
+                                  "a line break cannot be the CSV delimiter or quote");
     if (o.delimiter == o.quote)
-        throw EngineError(StatusCode::Invalid, "the CSV delimiter and quote must differ");
+        return engine::Status(StatusCode::Invalid, "the CSV delimiter and quote must differ");
     return o;
 }
 
 std::unique_ptr<Writer> createCsvWriter(OutputFile &out, const ExportContext &,
                                         const std::map<std::string, std::string> &options)
 {
-    return std::make_unique<CsvWriter>(out, CsvOptions::fromMap(options));
+    return std::make_unique<CsvWriter>(out, check(CsvOptions::parse(options)));
 }
 
 } // namespace strata::transfer

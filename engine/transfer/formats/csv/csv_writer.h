@@ -20,9 +20,11 @@ struct CsvOptions {
     bool booleanDigits = false; //!< 1/0 instead of true/false
     bool blobHex = false;       //!< hex instead of base64
 
-    //! Presets: rfc4180 (default), excel, tsv, postgres; then the named options on top.
-    //! Throws EngineError(Invalid) for an unknown preset or a bad option value.
-    static CsvOptions fromMap(const std::map<std::string, std::string> &options);
+    //! Presets: rfc4180 (default), excel, tsv, postgres; then the named options on top. The
+    //! values are those FormatRegistry::validate let through (each of its option's kind);
+    //! what is checked here is what the kinds cannot say: a delimiter equal to the quote, a
+    //! line break as either.
+    static engine::Result<CsvOptions> parse(const std::map<std::string, std::string> &options);
 };
 
 //! The excel preset's formula guard: whether `s` from `from` on is zero or more apostrophes and

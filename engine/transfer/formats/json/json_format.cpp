@@ -1,6 +1,7 @@
 // JSON: Strata's backup (every table in one file), table and query layouts; JSON lines.
 #include "engine/transfer/format.h"
 #include "engine/transfer/formats/json/json_reader.h"
+#include "engine/transfer/formats/json/json_verify.h"
 #include "engine/transfer/formats/json/json_writer.h"
 
 #include <QtGlobal>
@@ -38,6 +39,7 @@ FormatInfo jsonFormat()
     f.sniff = [](std::string_view head) { return opensJson(head) ? Sniff::Maybe : Sniff::No; };
     f.writer = createJsonWriter;
     f.reader = createJsonReader;
+    f.countRecords = countJsonRecords;
     return f;
 }
 
