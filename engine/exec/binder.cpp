@@ -84,9 +84,9 @@ std::string expressionText(const Expr &e)
     return "?";
 }
 
-void Planner::fail(uint32_t pos, const std::string &what) const
+void Planner::fail(uint32_t pos, const std::string &what, StatusCode code) const
 {
-    throwError(StatusCode::Invalid, what + " (at " + sql::describePosition(m_sql, pos) + ")");
+    throwError(code, what + " (at " + sql::describePosition(m_sql, pos) + ")");
 }
 
 std::string Planner::describe(const Expr &e) const
@@ -147,7 +147,8 @@ BExprPtr Planner::bindColumn(const Expr &e, const Scope &scope)
         markUsed((*outer)[found]);
         return b;
     }
-    fail(e.pos, "no such column: " + (e.table.empty() ? e.name : e.table + "." + e.name));
+    fail(e.pos, "no such column: " + (e.table.empty() ? e.name : e.table + "." + e.name),
+         StatusCode::NotFound);
 }
 
 BExprPtr Planner::bindSubquery(const Expr &e, BKind kind, const Scope &scope, AggContext *agg)

@@ -61,7 +61,8 @@ std::vector<uint32_t> resolveColumns(Planner &planner, const TableSchema &schema
     for (const auto &n : names) {
         const int idx = schema.findColumn(n);
         if (idx < 0)
-            planner.fail(pos, "no such column: " + n + " in table " + schema.name);
+            planner.fail(pos, "no such column: " + n + " in table " + schema.name,
+                         StatusCode::NotFound);
         if (std::find(out.begin(), out.end(), static_cast<uint32_t>(idx)) != out.end())
             planner.fail(pos, "column " + n + " is listed twice");
         out.push_back(static_cast<uint32_t>(idx));
@@ -112,7 +113,7 @@ int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecC
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table);
+        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
     TableSchema schema = *table->schema;
     switch (s.alter) {
     case Statement::AlterAction::AddColumn: {
@@ -145,7 +146,8 @@ int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecC
     case Statement::AlterAction::RenameColumn: {
         const int idx = schema.findColumn(s.oldName);
         if (idx < 0)
-            planner.fail(s.pos, "no such column: " + s.oldName + " in table " + s.table);
+            planner.fail(s.pos, "no such column: " + s.oldName + " in table " + s.table,
+                         StatusCode::NotFound);
         if (schema.findColumn(s.newName) >= 0 && !equalsIgnoreCase(s.oldName, s.newName))
             planner.fail(s.pos, "column " + s.newName + " already exists in " + s.table);
         schema.columns[idx].name = s.newName;
@@ -163,7 +165,7 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table);
+        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
     const TableSchema &schema = *table->schema;
     std::vector<uint32_t> targets;
     if (s.columns.empty()) {
@@ -245,14 +247,15 @@ int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, E
         fresh->schemaTs = txn.catalog().lastSchemaCommitTs();
         fresh->table = txn.table(s.table);
         if (!fresh->table)
-            planner.fail(s.pos, "no such table: " + s.table);
+            planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
         Scope scope;
         fresh->scan
             = planner.planTableScan(fresh->table, fresh->table->schema->name, s.where.get(), scope);
         for (const auto &[name, expr] : s.assignments) {
             const int idx = fresh->table->schema->findColumn(name);
             if (idx < 0)
-                planner.fail(expr->pos, "no such column: " + name + " in table " + s.table);
+                planner.fail(expr->pos, "no such column: " + name + " in table " + s.table,
+                             StatusCode::NotFound);
             fresh->sets.emplace_back(idx, planner.bindExpr(*expr, scope));
         }
         plan = fresh.get();
@@ -283,7 +286,7 @@ int64_t createIndex(Transaction &txn, const Statement &s, Planner &planner)
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table);
+        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
     if (txn.catalog().findLatestIndex(s.indexName) || s.indexName == "PRIMARY"
         || s.indexName.rfind("UNIQUE_", 0) == 0) {
         if (s.ifNotExists)
@@ -322,7 +325,7 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
             if (!table) {
                 if (s.ifExists)
                     return 0;
-                planner.fail(s.pos, "no such table: " + s.table);
+                planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
             }
             txn.dropTable(table);
             return 0;

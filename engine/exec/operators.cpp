@@ -421,7 +421,11 @@ void SortOp::open(ExecContext &ctx)
     Row row;
     while (m_child->next(row))
         m_rows.push_back(std::move(row));
+    // A sort of millions of rows takes seconds: it stops when the statement is canceled.
+    uint64_t comparisons = 0;
     std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+        if ((++comparisons & 0xFFFF) == 0)
+            checkCancel(&ctx);
         for (size_t k = 0; k < m_keys.size(); ++k) {
             const int c = compareValues(a[m_keys[k]], b[m_keys[k]]);
             if (c != 0)

@@ -144,7 +144,7 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
     case sql::TableRef::Kind::Table: {
         auto table = m_txn.table(ref.name);
         if (!table)
-            fail(ref.pos, "no such table: " + ref.name);
+            fail(ref.pos, "no such table: " + ref.name, StatusCode::NotFound);
         const std::string alias = ref.alias.empty() ? table->schema->name : ref.alias;
         // Columns are decoded only when something reads them; the flags fill in as the
         // rest of the query binds, before the scan first runs.
@@ -406,9 +406,10 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
                 any = true;
             }
             if (!any)
-                fail(item.expr->pos, item.expr->table.empty()
-                                         ? "SELECT * needs a FROM clause"
-                                         : "no such table: " + item.expr->table);
+                fail(item.expr->pos,
+                     item.expr->table.empty() ? "SELECT * needs a FROM clause"
+                                              : "no such table: " + item.expr->table,
+                     item.expr->table.empty() ? StatusCode::Invalid : StatusCode::NotFound);
             continue;
         }
         exprs.push_back(bind(*item.expr, scope, agg));

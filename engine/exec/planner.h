@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/common/status.h"
 #include "engine/exec/operators.h"
 #include "engine/sql/ast.h"
 
@@ -44,7 +45,8 @@ public:
     //! A constant expression (DEFAULT, VALUES): no columns.
     BExprPtr bindConstant(const sql::Expr &expr);
 
-    [[noreturn]] void fail(uint32_t pos, const std::string &what) const;
+    [[noreturn]] void fail(uint32_t pos, const std::string &what,
+                           StatusCode code = StatusCode::Invalid) const;
 
 private:
     struct Level {

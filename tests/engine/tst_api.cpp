@@ -224,6 +224,25 @@ private slots:
                  int64_t(200000)); // the connection still works
     }
 
+    void missingNamesAreNotFound()
+    {
+        // A window tells "no such table" (a database without history) from a wrong statement.
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+        for (const char *sql : {"SELECT * FROM nowhere", "DROP TABLE nowhere",
+                                "INSERT INTO nowhere VALUES (1)", "SELECT nosuch FROM t",
+                                "UPDATE t SET nosuch = 1", "ALTER TABLE t RENAME COLUMN b TO c"}) {
+            auto r = c->execute(sql);
+            QVERIFY2(!r, sql);
+            QVERIFY2(r.status().code() == StatusCode::NotFound,
+                     qPrintable(QString::fromStdString(r.status().toString())));
+        }
+        auto star = c->execute("SELECT *");
+        QVERIFY(!star);
+        QCOMPARE(star.status().code(), StatusCode::Invalid); // not a name: a wrong statement
+    }
+
     void cachedPlansFollowSchemaChanges()
     {
         auto db = Database::openInMemory();

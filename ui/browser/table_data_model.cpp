@@ -5,96 +5,393 @@
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
+#include <atomic>
 #include <climits>
+#include <mutex>
 
 namespace strata::ui {
 
-TableDataModel::TableDataModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+namespace detail {
 
-engine::Status TableDataModel::setTable(std::shared_ptr<engine::Database> database,
-                                        const QString &table, const QString &where)
-{
-    m_database = std::move(database);
-    m_connection = m_database->connect();
-    m_table = table;
-    m_where = where;
-    m_sortColumn = -1;
-    if (table.isEmpty()) { // nothing to show (the table was dropped)
-        beginResetModel();
-        forget();
-        endResetModel();
-        return {};
+//! What the GUI thread and the reader thread share: the newest request, and the connection
+//! running a statement now, so that cancel() can stop it from the GUI thread.
+struct GridShared {
+    std::atomic<quint64> newest{0};
+    std::mutex mutex;
+    engine::Connection *running = nullptr;
+    std::optional<size_t> runningBatch; //!< nullopt while an open runs
+
+    void start(engine::Connection *connection, std::optional<size_t> batch)
+    {
+        std::lock_guard lock(mutex);
+        running = connection;
+        runningBatch = batch;
     }
-    return requery();
+    void stop()
+    {
+        std::lock_guard lock(mutex);
+        running = nullptr;
+    }
+    //! Stops the running open (batch nullopt), the running read of `batch`, or (all) either.
+    void cancel(bool all, std::optional<size_t> batch = std::nullopt)
+    {
+        std::lock_guard lock(mutex);
+        if (running && (all || runningBatch == batch))
+            running->cancel();
+    }
+};
+
+//! The reader thread's state: the snapshot of the rows shown and the cursor reading on.
+struct GridWorker {
+    quint64 generation = 0;                         //!< of the request whose rows these are
+    std::unique_ptr<engine::Connection> connection; //!< in a transaction: one snapshot
+    std::string sql;
+    std::unique_ptr<engine::Cursor> cursor;
+    size_t cursorBatch = 0; //!< the batch the cursor reads next
+};
+
+//! An open's answer: the shape, the count and the first batch, or why not.
+struct GridOpened {
+    engine::Status status;
+    std::vector<std::string> columns;
+    std::vector<engine::LogicalType> types;
+    size_t rows = 0;
+    engine::RowBatch first;
+};
+
+} // namespace detail
+
+namespace {
+
+std::string whereClause(const TableDataModel::Query &query)
+{
+    return query.where.trimmed().isEmpty() ? std::string() : " WHERE " + query.where.toStdString();
 }
 
-engine::Status TableDataModel::reload()
+std::string selectSql(const TableDataModel::Query &query)
 {
-    if (!m_connection || m_table.isEmpty())
-        return {};
-    return requery();
-}
-
-void TableDataModel::forget()
-{
-    m_cursor.reset();
-    m_batches.clear();
-    m_recent.clear();
-    m_columns.clear();
-    m_rows = 0;
-}
-
-std::string TableDataModel::sql() const
-{
-    std::string sql = "SELECT * FROM " + transfer::quoteIdentifier(m_table.toStdString());
-    if (!m_where.trimmed().isEmpty())
-        sql += " WHERE " + m_where.toStdString();
-    if (m_sortColumn >= 0) {
-        sql += " ORDER BY " + std::to_string(m_sortColumn + 1);
-        sql += m_sortOrder == Qt::AscendingOrder ? " ASC" : " DESC";
+    std::string sql = "SELECT * FROM " + transfer::quoteIdentifier(query.table.toStdString())
+                      + whereClause(query);
+    if (query.sortColumn >= 0) {
+        sql += " ORDER BY " + std::to_string(query.sortColumn + 1);
+        sql += query.order == Qt::AscendingOrder ? " ASC" : " DESC";
     }
     return sql;
 }
 
-engine::Status TableDataModel::requery()
+//! On the reader thread: a new snapshot, the query checked, its rows counted, the first batch.
+std::shared_ptr<detail::GridOpened> openOnReader(detail::GridShared &shared,
+                                                 detail::GridWorker &worker,
+                                                 engine::Database &database, quint64 generation,
+                                                 const TableDataModel::Query &query)
 {
-    beginResetModel();
-    forget();
-    // One snapshot for the count and every batch read later.
-    if (m_connection->inTransaction())
-        (void)m_connection->rollback();
-    engine::Status status = m_connection->begin();
+    auto result = std::make_shared<detail::GridOpened>();
+    auto connection = database.connect();
+    std::unique_ptr<engine::Cursor> cursor;
+    const std::string sql = selectSql(query);
+    shared.start(connection.get(), std::nullopt);
+    engine::Status status = connection->begin();
     if (status) {
-        auto cursor = m_connection->query(sql());
-        if (cursor) {
-            m_cursor = std::move(cursor).value();
-            m_columns = m_cursor->columnNames();
-            m_cursorBatch = 0;
-            std::string count
-                = "SELECT count(*) FROM " + transfer::quoteIdentifier(m_table.toStdString());
-            if (!m_where.trimmed().isEmpty())
-                count += " WHERE " + m_where.toStdString();
-            auto counted = m_connection->execute(count);
+        auto opened = connection->query(sql);
+        if (opened) {
+            cursor = std::move(opened).value();
+            result->columns = cursor->columnNames();
+            result->types = cursor->columnTypes();
+            const std::string count = "SELECT count(*) FROM "
+                                      + transfer::quoteIdentifier(query.table.toStdString())
+                                      + whereClause(query);
+            auto counted = connection->execute(count);
             if (!counted)
                 status = counted.status();
             else if (!counted->rows.empty())
-                m_rows = static_cast<size_t>(counted->rows[0][0].i);
+                result->rows = static_cast<size_t>(counted->rows[0][0].i);
+            if (status && result->rows > 0)
+                if (auto more = cursor->next(result->first, TableDataModel::kBatchRows); !more)
+                    status = more.status();
         } else {
+            status = opened.status();
+        }
+    }
+    shared.stop();
+    if (shared.newest.load() != generation)
+        return nullptr; // superseded or canceled while it ran: nobody waits for it
+    result->status = status;
+    if (status) {
+        worker.generation = generation;
+        worker.connection = std::move(connection);
+        worker.sql = sql;
+        worker.cursor = std::move(cursor);
+        worker.cursorBatch = 1;
+    }
+    return result;
+}
+
+//! On the reader thread: batch `number` of the rows of request `generation`.
+engine::Status fetchOnReader(detail::GridShared &shared, detail::GridWorker &worker,
+                             quint64 generation, size_t number, engine::RowBatch &batch)
+{
+    if (worker.generation != generation || !worker.connection)
+        return engine::Status(engine::StatusCode::Canceled, "superseded by a newer read");
+    shared.start(worker.connection.get(), number);
+    engine::Status status;
+    if (!worker.cursor || worker.cursorBatch != number) {
+        // A jump: read from that row on (the next batches then follow from here).
+        const std::string from = worker.sql + " LIMIT 9223372036854775807 OFFSET "
+                                 + std::to_string(number * TableDataModel::kBatchRows);
+        auto cursor = worker.connection->query(from);
+        if (cursor) {
+            worker.cursor = std::move(cursor).value();
+            worker.cursorBatch = number;
+        } else {
+            worker.cursor.reset();
             status = cursor.status();
         }
     }
-    if (!status)
-        forget();
-    endResetModel();
+    if (status) {
+        auto more = worker.cursor->next(batch, TableDataModel::kBatchRows);
+        ++worker.cursorBatch;
+        if (!more) {
+            worker.cursor.reset();
+            status = more.status();
+        }
+    }
+    shared.stop();
     return status;
+}
+
+} // namespace
+
+TableDataModel::TableDataModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_shared(std::make_shared<detail::GridShared>())
+    , m_worker(std::make_shared<detail::GridWorker>())
+    , m_readerContext(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("grid reader"));
+    m_readerContext->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+TableDataModel::~TableDataModel()
+{
+    m_shared->newest.store(~quint64(0));
+    m_shared->cancel(true);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_readerContext;
+}
+
+void TableDataModel::setTable(std::shared_ptr<engine::Database> database, const QString &table,
+                              const QString &where)
+{
+    m_database = std::move(database);
+    if (table.isEmpty()) { // nothing to show (the table was dropped)
+        const bool was = isBusy();
+        m_generation += 1;
+        m_shared->newest.store(m_generation);
+        m_shared->cancel(true);
+        m_openInFlight = false;
+        beginResetModel();
+        forget();
+        m_asked = m_shown = {};
+        m_shownGeneration = m_generation;
+        endResetModel();
+        m_lastError = {};
+        emit loaded();
+        setBusy(was);
+        return;
+    }
+    request({table, where, -1, Qt::AscendingOrder});
+}
+
+void TableDataModel::reload()
+{
+    if (m_database && !m_asked.table.isEmpty())
+        request(m_asked);
+}
+
+void TableDataModel::sort(int column, Qt::SortOrder order)
+{
+    if (!m_database || m_asked.table.isEmpty() || column < 0)
+        return;
+    Query query = m_asked;
+    query.sortColumn = column;
+    query.order = order;
+    request(query);
+}
+
+void TableDataModel::request(const Query &query)
+{
+    const bool was = isBusy();
+    m_asked = query;
+    const quint64 generation = ++m_generation;
+    m_shared->newest.store(generation);
+    m_shared->cancel(false); // an open still running is superseded
+    m_openInFlight = true;
+    QMetaObject::invokeMethod(
+        m_readerContext,
+        [this, shared = m_shared, worker = m_worker, database = m_database, generation, query] {
+            if (shared->newest.load() != generation)
+                return; // superseded before it started
+            auto result = openOnReader(*shared, *worker, *database, generation, query);
+            if (result)
+                QMetaObject::invokeMethod(
+                    this, [this, generation, result] { opened(generation, result); },
+                    Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    setBusy(was);
+}
+
+void TableDataModel::cancel()
+{
+    const bool was = isBusy();
+    if (m_openInFlight) {
+        m_generation += 1; // what the running open answers is not shown
+        m_shared->newest.store(m_generation);
+        m_openInFlight = false;
+        m_asked = m_shown;
+        m_lastError = engine::Status(engine::StatusCode::Canceled, "canceled");
+        emit failed(tr("Canceled: the rows shown are those from before."));
+    }
+    if (m_fetchInFlight)
+        m_failedBatch = m_fetchInFlight; // not asked again until the view asks for others
+    m_shared->cancel(true);
+    setBusy(was);
+}
+
+void TableDataModel::opened(quint64 generation, std::shared_ptr<detail::GridOpened> result)
+{
+    if (generation != m_generation)
+        return;
+    const bool was = isBusy();
+    m_openInFlight = false;
+    if (!result->status) {
+        m_lastError = result->status;
+        m_asked = m_shown;
+        emit failed(QString::fromStdString(result->status.message()));
+        setBusy(was);
+        return;
+    }
+    beginResetModel();
+    forget();
+    m_shown = m_asked;
+    m_shownGeneration = generation;
+    m_columns = std::move(result->columns);
+    m_types = std::move(result->types);
+    m_rows = std::min<size_t>(result->rows, INT_MAX);
+    m_exposedRows = std::min(m_rows, kExposeStep);
+    if (result->first.rowCount() > 0) {
+        m_batches.emplace(0, std::move(result->first));
+        m_recent.push_front(0);
+    }
+    endResetModel();
+    exposeMore();
+    m_lastError = {};
+    emit loaded();
+    setBusy(was);
+}
+
+void TableDataModel::fetched(quint64 generation, size_t number,
+                             std::shared_ptr<engine::RowBatch> batch, engine::Status status)
+{
+    const bool was = isBusy();
+    m_fetchInFlight.reset();
+    std::erase(m_wanted, number);
+    if (generation == m_shownGeneration) {
+        if (status && batch->rowCount() > 0) {
+            if (m_batches.size() >= kKeptBatches) { // the least recently shown goes
+                m_batches.erase(m_recent.back());
+                m_recent.pop_back();
+            }
+            m_recent.push_front(number);
+            m_batches.emplace(number, std::move(*batch));
+            const int first = static_cast<int>(number * kBatchRows);
+            const int last
+                = static_cast<int>(std::min<size_t>((number + 1) * kBatchRows, m_exposedRows) - 1);
+            if (last >= first)
+                emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        } else if (!status) {
+            m_failedBatch = number; // shown as "…" rather than asked for again and again
+            if (status.code() != engine::StatusCode::Canceled)
+                emit failed(QString::fromStdString(status.message()));
+        }
+    }
+    fetchNext();
+    setBusy(was);
+}
+
+void TableDataModel::exposeMore()
+{
+    if (m_exposedRows >= m_rows)
+        return;
+    // On a later turn of the event loop, so that each step's header work is one short stall.
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation = m_shownGeneration] {
+            if (generation != m_shownGeneration || m_exposedRows >= m_rows)
+                return;
+            const size_t to = std::min(m_rows, m_exposedRows + kExposeStep);
+            beginInsertRows({}, static_cast<int>(m_exposedRows), static_cast<int>(to - 1));
+            m_exposedRows = to;
+            endInsertRows();
+            exposeMore();
+        },
+        Qt::QueuedConnection);
+}
+
+void TableDataModel::fetchNext()
+{
+    if (m_fetchInFlight)
+        return;
+    for (const size_t number : m_wanted) {
+        if (m_batches.count(number) || m_failedBatch == number)
+            continue;
+        m_fetchInFlight = number;
+        const quint64 generation = m_shownGeneration;
+        QMetaObject::invokeMethod(
+            m_readerContext,
+            [this, shared = m_shared, worker = m_worker, generation, number] {
+                auto batch = std::make_shared<engine::RowBatch>();
+                engine::Status status = fetchOnReader(*shared, *worker, generation, number, *batch);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, generation, number, batch, status] {
+                        fetched(generation, number, batch, status);
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+}
+
+void TableDataModel::setBusy(bool was)
+{
+    if (was != isBusy())
+        emit busyChanged(isBusy());
+}
+
+void TableDataModel::forget()
+{
+    m_batches.clear();
+    m_recent.clear();
+    m_wanted.clear();
+    m_failedBatch.reset();
+    m_columns.clear();
+    m_types.clear();
+    m_rows = 0;
+    m_exposedRows = 0;
+}
+
+bool TableDataModel::holds(int row) const
+{
+    return row >= 0 && m_batches.count(static_cast<size_t>(row) / kBatchRows) > 0;
 }
 
 int TableDataModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(std::min<size_t>(m_rows, INT_MAX));
+    return parent.isValid() ? 0 : static_cast<int>(m_exposedRows);
 }
 
 int TableDataModel::columnCount(const QModelIndex &parent) const
@@ -102,52 +399,51 @@ int TableDataModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
 }
 
-const engine::RowBatch *TableDataModel::batchFor(size_t row) const
-{
-    const size_t number = row / kBatchRows;
-    auto held = m_batches.find(number);
-    if (held != m_batches.end()) {
-        m_recent.remove(number);
-        m_recent.push_front(number);
-        return &held->second;
-    }
-    if (!m_cursor || m_cursorBatch != number) {
-        // A jump: read from that row on (the next batches then follow from here).
-        const std::string from
-            = sql() + " LIMIT 9223372036854775807 OFFSET " + std::to_string(number * kBatchRows);
-        auto cursor = m_connection->query(from);
-        if (!cursor)
-            return nullptr;
-        m_cursor = std::move(cursor).value();
-        m_cursorBatch = number;
-    }
-    engine::RowBatch batch;
-    auto more = m_cursor->next(batch, kBatchRows);
-    ++m_cursorBatch;
-    if (!more || batch.rowCount() == 0)
-        return nullptr;
-    if (m_batches.size() >= kKeptBatches) { // the least recently shown goes
-        m_batches.erase(m_recent.back());
-        m_recent.pop_back();
-    }
-    m_recent.push_front(number);
-    return &m_batches.emplace(number, std::move(batch)).first->second;
-}
-
 QVariant TableDataModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
-    // Batches hold kBatchRows rows each but the last.
-    const size_t row = static_cast<size_t>(index.row());
-    const size_t r = row % kBatchRows;
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ForegroundRole
         && role != Qt::TextAlignmentRole)
         return {};
-    const engine::RowBatch *batch = batchFor(row);
-    if (!batch || r >= batch->rowCount())
+    const size_t row = static_cast<size_t>(index.row());
+    const size_t number = row / kBatchRows;
+    const size_t r = row % kBatchRows; // batches hold kBatchRows rows each but the last
+    const auto held = m_batches.find(number);
+    if (held == m_batches.end()) {
+        // Asked for on the reader; "…" until it arrives (dataChanged).
+        if (std::find(m_wanted.begin(), m_wanted.end(), number) == m_wanted.end()) {
+            m_wanted.push_front(number);
+            constexpr size_t kWanted = 4; // a screenful spans two batches at most
+            if (m_wanted.size() > kWanted) {
+                m_wanted.pop_back();
+                // The view has moved on from the batch being read (a jump): stop that read.
+                if (m_fetchInFlight
+                    && std::find(m_wanted.begin(), m_wanted.end(), *m_fetchInFlight)
+                           == m_wanted.end())
+                    m_shared->cancel(false, m_fetchInFlight);
+            }
+            if (number != m_failedBatch && !m_fetchInFlight) {
+                auto *self = const_cast<TableDataModel *>(this);
+                self->fetchNext();
+                QMetaObject::invokeMethod(
+                    self, [self] { emit self->busyChanged(self->isBusy()); }, Qt::QueuedConnection);
+            }
+        }
+        if (role == Qt::DisplayRole)
+            return QStringLiteral("…");
+        if (role == Qt::ForegroundRole)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    const auto &col = batch->columns[static_cast<size_t>(index.column())];
+    }
+    if (m_recent.front() != number) {
+        m_recent.remove(number);
+        m_recent.push_front(number);
+    }
+    const engine::RowBatch &batch = held->second;
+    if (r >= batch.rowCount())
+        return {};
+    const auto &col = batch.columns[static_cast<size_t>(index.column())];
     const bool null = col.isNull(r);
     switch (role) {
     case Qt::DisplayRole:
@@ -172,21 +468,13 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
 
 QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (role != Qt::DisplayRole)
+    if (role != Qt::DisplayRole || section < 0)
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
+    if (static_cast<size_t>(section) >= m_columns.size())
+        return {};
     return QString::fromStdString(m_columns[static_cast<size_t>(section)]);
-}
-
-void TableDataModel::sort(int column, Qt::SortOrder order)
-{
-    if (!m_connection || column < 0)
-        return;
-    m_sortColumn = column;
-    m_sortOrder = order;
-    if (const engine::Status status = requery(); !status)
-        emit failed(QString::fromStdString(status.message()));
 }
 
 } // namespace strata::ui

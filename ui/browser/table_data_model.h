@@ -3,33 +3,70 @@
 #include "engine/api/database.h"
 
 #include <QAbstractTableModel>
+#include <QThread>
+#include <deque>
 #include <list>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace strata::ui {
 
+namespace detail {
+struct GridShared;
+struct GridWorker;
+struct GridOpened;
+} // namespace detail
+
 //! The rows of one table (filtered, sorted), read from one snapshot in batches of 1,024 only
 //! when the view shows them, and at most kKeptBatches batches kept: scrolling through ten
-//! million rows reads them as it goes and memory stays flat. Scrolling on reads on from where
-//! the last batch ended; a jump (dragging the scroll bar) starts a read at that row (OFFSET).
-//! Sorting and filtering run on the engine (ORDER BY, WHERE).
+//! million rows reads them as it goes and memory stays flat.
+//!
+//! Every read runs on the model's own reader thread, never on the GUI thread: setTable(),
+//! reload() and sort() return at once and the model changes when the reader is done (loaded()),
+//! keeping the rows it shows until then; a row whose batch is not read yet shows "…" until it
+//! arrives (dataChanged). A newer request supersedes an older one, and cancel() stops the
+//! running read. Scrolling on reads on from where the last batch ended; a jump starts a read
+//! at that row (OFFSET). Sorting and filtering run on the engine (ORDER BY, WHERE).
 class TableDataModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit TableDataModel(QObject *parent = nullptr);
+    ~TableDataModel() override;
 
-    //! Shows `table`, filtered by `where` (SQL, empty for all rows). Returns the error (a bad
-    //! filter says where), leaving the model empty.
-    engine::Status setTable(std::shared_ptr<engine::Database> database, const QString &table,
-                            const QString &where = {});
-    QString table() const { return m_table; }
+    //! Asks for `table`, filtered by `where` (SQL, empty for all rows), unsorted; an empty
+    //! `table` empties the model at once. loaded() or failed() follows.
+    void setTable(std::shared_ptr<engine::Database> database, const QString &table,
+                  const QString &where = {});
+    //! The table last asked for (shown, or being read).
+    QString table() const { return m_asked.table; }
+    //! The filter last asked for.
+    QString filter() const { return m_asked.where; }
     //! Reads the table again from a new snapshot (same filter and sort).
-    engine::Status reload();
+    void reload();
+    //! Stops the running read: an open, sort or filter leaves the rows shown before it.
+    void cancel();
+    //! A read is running (an open, a sort, a filter or a batch of rows).
+    bool isBusy() const { return m_openInFlight || m_fetchInFlight.has_value(); }
+    //! An open, sort or filter is running (loaded() or failed() follows).
+    bool isOpening() const { return m_openInFlight; }
+    //! The error of the last request ("" status when it worked).
+    engine::Status lastError() const { return m_lastError; }
+    //! The sort shown (column -1: unsorted).
+    int sortColumn() const { return m_shown.sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_shown.order; }
+
+    //! The rows counted (rowCount() reaches it in steps: a view's header takes time per row,
+    //! so ten million rows are shown in steps of kExposeStep, one per turn of the event loop).
+    int totalRows() const { return static_cast<int>(m_rows); }
+    static constexpr size_t kExposeStep = 250'000;
+    //! The batch holding `row` is read and held (data() then answers with its value).
+    bool holds(int row) const;
     //! Batches of rows held now (at most kKeptBatches).
     size_t keptBatches() const { return m_batches.size(); }
     static constexpr size_t kKeptBatches = 32;
+    static constexpr size_t kBatchRows = 1024;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,30 +76,53 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 signals:
-    //! A read the view started (a sort from the header) failed; the message says why.
+    //! The request last made is shown: rows counted, the first batch read.
+    void loaded();
+    //! The request last made failed or was canceled; the rows shown before it stay.
     void failed(const QString &message);
+    void busyChanged(bool busy);
+
+public:
+    struct Query {
+        QString table, where;
+        int sortColumn = -1;
+        Qt::SortOrder order = Qt::AscendingOrder;
+    };
 
 private:
-    engine::Status requery();
-    //! Drops the cursor and the rows read (inside a model reset).
+    void request(const Query &query);
+    void opened(quint64 generation, std::shared_ptr<detail::GridOpened> result);
+    void fetched(quint64 generation, size_t number, std::shared_ptr<engine::RowBatch> batch,
+                 engine::Status status);
+    //! Asks the reader for the next wanted batch, when none is being read.
+    void fetchNext();
+    //! Shows kExposeStep more of the rows counted, on the next turn of the event loop.
+    void exposeMore();
+    //! Says busyChanged when isBusy() is no longer `was`.
+    void setBusy(bool was);
+    //! Drops the rows read (inside a model reset).
     void forget();
-    std::string sql() const;
-    //! The batch holding `row`, read if it is not held (const: the view asks in data()).
-    const engine::RowBatch *batchFor(size_t row) const;
 
-    static constexpr size_t kBatchRows = 1024;
+    std::shared_ptr<detail::GridShared> m_shared;
+    std::shared_ptr<detail::GridWorker> m_worker; //!< touched on the reader thread only
+    QThread m_thread;
+    QObject *m_readerContext; //!< lives on m_thread: what is posted to it runs there
     std::shared_ptr<engine::Database> m_database;
-    std::unique_ptr<engine::Connection> m_connection; //!< in a transaction: one snapshot
-    QString m_table, m_where;
-    int m_sortColumn = -1;
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    Query m_asked, m_shown;
+    quint64 m_generation = 0;      //!< of the request last made
+    quint64 m_shownGeneration = 0; //!< of the rows shown
+    bool m_openInFlight = false;
+    engine::Status m_lastError;
     std::vector<std::string> m_columns;
-    size_t m_rows = 0;
+    std::vector<engine::LogicalType> m_types;
+    size_t m_rows = 0;        //!< counted (at most INT_MAX: what a view can show)
+    size_t m_exposedRows = 0; //!< what rowCount() says
     // Read state, changed by data() as the view asks for rows.
-    mutable std::unique_ptr<engine::Cursor> m_cursor;
-    mutable size_t m_cursorBatch = 0; //!< the batch the cursor reads next
     mutable std::map<size_t, engine::RowBatch> m_batches;
-    mutable std::list<size_t> m_recent; //!< batch numbers, most recently used first
+    mutable std::list<size_t> m_recent;  //!< batch numbers, most recently used first
+    mutable std::deque<size_t> m_wanted; //!< batches the view asked for, newest first
+    mutable std::optional<size_t> m_fetchInFlight;
+    mutable std::optional<size_t> m_failedBatch; //!< not asked again until the next request
 };
 
 } // namespace strata::ui

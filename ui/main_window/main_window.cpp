@@ -28,6 +28,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -35,7 +36,9 @@
 #include <QStyledItemDelegate>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -71,7 +74,6 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     : QMainWindow(parent)
     , m_database(std::move(database))
     , m_path(path)
-    , m_connection(m_database->connect())
     , m_model(new TableListModel(this))
     , m_tables(new QTreeView(this))
     , m_data(new TableDataModel(this))
@@ -80,6 +82,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     , m_jobs(new JobList(this))
     , m_jobView(new QTableView(this))
     , m_status(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_cancelRead(new QToolButton(this))
+    , m_busyDelay(new QTimer(this))
 {
     setWindowTitle(tr("Strata — %1").arg(path));
     setAcceptDrops(true);
@@ -118,9 +123,13 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     m_tabs->addTab(centre, tr("&Data"));
     m_tabs->addTab(m_console, tr("&SQL"));
     m_history = new TableDataModel(this);
-    for (auto *model : {m_data, m_history})
-        connect(model, &TableDataModel::failed, this,
-                [this](const QString &message) { m_status->setText(message); });
+    connect(m_data, &TableDataModel::loaded, this, &MainWindow::rowsShown);
+    connect(m_data, &TableDataModel::failed, this, &MainWindow::rowsRefused);
+    connect(m_history, &TableDataModel::failed, this, [this](const QString &message) {
+        // A database that never exported or imported has no audit_log: no history, no error.
+        if (m_history->lastError().code() != engine::StatusCode::NotFound)
+            m_status->setText(tr("Cannot read the history: %1").arg(message));
+    });
     auto *historyView = new QTableView(this);
     historyView->setModel(m_history);
     historyView->setAccessibleName(tr("History of exports and imports"));
@@ -162,6 +171,34 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
     resizeDocks({jobsDock}, {170}, Qt::Vertical);
     statusBar()->addWidget(m_status, 1);
+    // Reads of the grid run on its reader thread: a busy bar and a Cancel while one runs
+    // (shown after a moment, so that quick reads do not flicker).
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(140);
+    m_busy->setAccessibleName(tr("Reading rows"));
+    m_busy->hide();
+    m_cancelRead->setText(tr("Cancel"));
+    m_cancelRead->setToolTip(tr("Stop reading: the rows shown before stay"));
+    m_cancelRead->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_cancelRead);
+    connect(m_cancelRead, &QToolButton::clicked, m_data, &TableDataModel::cancel);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(200);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] {
+        m_busy->setVisible(m_data->isBusy());
+        m_cancelRead->setVisible(m_data->isBusy());
+    });
+    connect(m_data, &TableDataModel::busyChanged, this, [this](bool busy) {
+        if (busy) {
+            if (!m_busyDelay->isActive() && !m_busy->isVisible())
+                m_busyDelay->start();
+            return;
+        }
+        m_busyDelay->stop();
+        m_busy->hide();
+        m_cancelRead->hide();
+    });
 
     auto *file = menuBar()->addMenu(tr("&File"));
     auto *openAction = file->addAction(tr("&Open database…"), this, [this] {
@@ -223,9 +260,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     file->addSeparator();
     auto *reload = file->addAction(tr("&Refresh"), this, [this] {
         refresh();
-        // The rows as of now: the view reads one snapshot until asked.
-        if (const engine::Status status = m_data->reload(); !status)
-            m_status->setText(QString::fromStdString(status.message()));
+        m_data->reload(); // the rows as of now: the view reads one snapshot until asked
     });
     reload->setShortcut(QKeySequence::Refresh);
     auto *settingsAction = file->addAction(tr("&Settings…"), this, [this] {
@@ -300,12 +335,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
         m_status->setText(outcome);
         refresh(outcome);
     });
-    // The first listing before the window shows, so that it opens on its first table.
-    // TODO(#13): at open too, on a worker behind a progress bar.
-    applyTables(m_connection->tables(), {});
-    // A database opens on its first table: its rows show at once.
-    if (!m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
-        m_tables->setCurrentIndex(m_model->index(0, 0));
+    // The first listing on a worker too; the window opens on the first table once it is in.
+    m_status->setText(tr("Listing the tables of %1…").arg(m_path));
+    refresh();
     // What recovery worked around (a torn last commit) is said, not only logged.
     QStringList recovered;
     for (const auto &w : m_database->warnings())
@@ -402,6 +434,9 @@ void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tabl
     for (int r = 0; r < m_model->rowCount(); ++r)
         if (m_model->tableOf(m_model->index(r, 0)) == current)
             m_tables->setCurrentIndex(m_model->index(r, 0));
+    // A database opens on its first table: its rows show at once.
+    if (current.isEmpty() && !m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_tables->setCurrentIndex(m_model->index(0, 0));
     const QString when
         = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
               .toLocalTime()
@@ -417,7 +452,8 @@ void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tabl
 
 QString MainWindow::selectedTable() const
 {
-    return m_model->tableOf(m_tables->currentIndex());
+    const QString inTree = m_model->tableOf(m_tables->currentIndex());
+    return inTree.isEmpty() ? m_data->table() : inTree; // the tree may not be listed yet
 }
 
 void MainWindow::showTable(const QString &name)
@@ -435,36 +471,66 @@ void MainWindow::showTable(const QString &name)
     if (m_data->table() == name)
         return;
     m_filter->clear();
-    const engine::Status status = m_data->setTable(m_database, name);
-    m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_rows->resizeColumnsToContents();
-    if (!status)
-        m_status->setText(QString::fromStdString(status.message()));
+    markFilter({});
+    m_data->setTable(m_database, name);
 }
 
 void MainWindow::applyFilter()
 {
     if (m_data->table().isEmpty())
         return;
-    const engine::Status status = m_data->setTable(m_database, m_data->table(), m_filter->text());
-    m_status->setText(
-        status ? tr("%1: filtered by %2").arg(m_data->table(), m_filter->text())
-               : tr("The filter does not work: %1").arg(QString::fromStdString(status.message())));
+    m_data->setTable(m_database, m_data->table(), m_filter->text());
+}
+
+void MainWindow::rowsShown()
+{
+    const QString table = m_data->table();
+    if (table != m_sizedFor) { // a new table: columns fit its first rows; a sort keeps widths
+        m_sizedFor = table;
+        m_rows->resizeColumnsToContents();
+    }
+    syncSortIndicator();
+    markFilter({});
+    if (!m_data->filter().trimmed().isEmpty())
+        m_status->setText(tr("%1: filtered by %2").arg(table, m_data->filter()));
+}
+
+void MainWindow::rowsRefused(const QString &message)
+{
+    syncSortIndicator(); // a refused or canceled sort leaves the rows as they were shown
+    if (m_data->lastError().code() == engine::StatusCode::Canceled) {
+        m_status->setText(message);
+        return;
+    }
+    if (!m_filter->text().trimmed().isEmpty() && m_filter->text() != m_data->filter()) {
+        // The grid keeps its rows; the filter box says what is wrong with it.
+        markFilter(message);
+        m_status->setText(tr("The filter does not work: %1").arg(message));
+        return;
+    }
+    m_status->setText(message);
+}
+
+void MainWindow::syncSortIndicator()
+{
+    QHeaderView *header = m_rows->horizontalHeader();
+    const QSignalBlocker quiet(header); // showing the sort is not asking for one
+    header->setSortIndicator(m_data->sortColumn(), m_data->sortOrder());
+}
+
+void MainWindow::markFilter(const QString &error)
+{
+    QPalette palette = m_filter->style()->standardPalette();
+    if (!error.isEmpty())
+        palette.setColor(QPalette::Base, QColor(255, 228, 225)); // a light red, as for errors
+    m_filter->setPalette(palette);
+    m_filter->setToolTip(error);
 }
 
 void MainWindow::showHistory()
 {
-    // The audit trail, newest first; a database that never exported or imported has none.
-    if (!m_connection->table("audit_log")) {
-        (void)m_history->setTable(m_database, QString()); // an empty model cannot fail
-        return;
-    }
-    if (const engine::Status status = m_history->setTable(m_database, QStringLiteral("audit_log"));
-        !status) {
-        m_status->setText(
-            tr("Cannot read the history: %1").arg(QString::fromStdString(status.message())));
-        return;
-    }
+    // The audit trail, newest first (read on the model's reader; none is no error).
+    m_history->setTable(m_database, QStringLiteral("audit_log"));
     m_history->sort(0, Qt::DescendingOrder);
 }
 
@@ -611,24 +677,32 @@ void MainWindow::tableMenu(const QPoint &at)
                 this, tr("Drop table"),
                 tr("Drop table %1 and all its rows? This cannot be undone.").arg(table))
             == QMessageBox::Yes)
-            (void)dropTable(table); // it shows its own error in the status bar
+            dropTable(table); // it shows its own error in the status bar
     });
     menu.exec(m_tables->viewport()->mapToGlobal(at));
 }
 
-engine::Status MainWindow::dropTable(const QString &table)
+QFuture<engine::Status> MainWindow::dropTable(const QString &table)
 {
-    auto result
-        = m_connection->execute("DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
     if (m_data->table() == table)
-        (void)m_data->setTable(m_database, QString()); // an empty model cannot fail
-    refresh();
-    if (!result) {
-        m_status->setText(QString::fromStdString(result.status().message()));
-        return result.status();
-    }
-    m_status->setText(tr("Dropped table %1").arg(table));
-    return {};
+        m_data->setTable(m_database, QString()); // its reader lets go of the table
+    m_status->setText(tr("Dropping table %1…").arg(table));
+    auto dropped = QtConcurrent::run([database = m_database, table]() -> engine::Status {
+        auto result = database->connect()->execute(
+            "DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
+        return result ? engine::Status() : result.status();
+    });
+    auto *watcher = new QFutureWatcher<engine::Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table] {
+        watcher->deleteLater();
+        const engine::Status status = watcher->result();
+        refresh(status ? tr("Dropped table %1").arg(table)
+                       : QString::fromStdString(status.message()));
+        if (!status)
+            m_status->setText(QString::fromStdString(status.message()));
+    });
+    watcher->setFuture(dropped);
+    return dropped;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -3,11 +3,15 @@
 #include "engine/api/database.h"
 #include "engine/transfer/export_spec.h"
 
+#include <QFuture>
 #include <QMainWindow>
 #include <memory>
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QToolButton;
+class QTimer;
 class QTabWidget;
 class QTableView;
 class QTreeView;
@@ -68,8 +72,8 @@ public slots:
     //! double-click on the entry opens its folder.
     QString historyFile(int row) const;
     TableDataModel *historyModel() const { return m_history; }
-    //! Drops a table (the context menu asks first).
-    engine::Status dropTable(const QString &table);
+    //! Drops a table on a worker (the context menu asks first); the tree follows when done.
+    QFuture<engine::Status> dropTable(const QString &table);
 
 signals:
     //! The tree shows the tables as of the latest refresh.
@@ -92,10 +96,16 @@ private:
     //! The settings one-click exports follow (UTC names, retention).
     void applySettings(transfer::ExportSpec &spec) const;
     void applyFilter();
+    //! The grid's answers: its rows for the request last made, or why not.
+    void rowsShown();
+    void rowsRefused(const QString &message);
+    //! The header's sort indicator as the rows are shown (a refused sort reverts it).
+    void syncSortIndicator();
+    //! Marks the filter box with `error` ("" unmarks it).
+    void markFilter(const QString &error);
 
     std::shared_ptr<engine::Database> m_database;
     QString m_path;
-    std::unique_ptr<engine::Connection> m_connection;
     TableListModel *m_model;
     QTreeView *m_tables;
     TableDataModel *m_data;
@@ -107,6 +117,10 @@ private:
     JobList *m_jobs;
     QTableView *m_jobView;
     QLabel *m_status;
+    QProgressBar *m_busy;      //!< while the grid reads
+    QToolButton *m_cancelRead; //!< stops the grid's read
+    QTimer *m_busyDelay;
+    QString m_sizedFor;      //!< the table the grid's columns were fitted to
     quint64 m_refreshes = 0; //!< refreshes started; only the newest one's listing is shown
 };
 
