@@ -425,7 +425,7 @@ void MainWindow::refresh(const QString &statusAfter)
 void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
                              const QString &statusAfter)
 {
-    const QString current = selectedTable().isEmpty() ? m_data->table() : selectedTable();
+    const QString current = selectedTable();
     const engine::Status status = tables ? engine::Status() : tables.status();
     m_model->setTables(tables ? std::move(*tables) : std::vector<engine::TableInfo>{});
     m_tables->setColumnHidden(TableListModel::Created, true); // in the tooltip instead
@@ -696,10 +696,10 @@ QFuture<engine::Status> MainWindow::dropTable(const QString &table)
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table] {
         watcher->deleteLater();
         const engine::Status status = watcher->result();
-        refresh(status ? tr("Dropped table %1").arg(table)
-                       : QString::fromStdString(status.message()));
-        if (!status)
-            m_status->setText(QString::fromStdString(status.message()));
+        const QString said
+            = status ? tr("Dropped table %1").arg(table) : QString::fromStdString(status.message());
+        m_status->setText(said);
+        refresh(said);
     });
     watcher->setFuture(dropped);
     return dropped;
