@@ -23,7 +23,9 @@ using folder::ReadersLock;
 
 bool DatabaseCore::holdsDatabase(const std::string &dir)
 {
-    return pathExists(dir + "/" + kCheckpointName) || !listLogFiles(dir).empty();
+    // A folder that is not there holds nothing (asking is no error).
+    return pathExists(dir + "/" + kCheckpointName)
+           || (pathExists(dir) && !listLogFiles(dir).empty());
 }
 
 std::string DatabaseCore::folderGeneration(const std::string &dir)

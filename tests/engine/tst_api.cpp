@@ -224,6 +224,19 @@ private slots:
                  int64_t(200000)); // the connection still works
     }
 
+    void aMissingFolderHoldsNoDatabaseAndOpensAsANewOne()
+    {
+        // The window asks before its first open of a demo folder that is not there yet.
+        QTemporaryDir tmp;
+        const std::string missing = tmp.filePath("not/there/yet").toStdString();
+        QVERIFY(!Database::exists(missing)); // no throw, no error: simply not there
+        auto db = Database::open(missing);
+        QVERIFY2(db, db ? "" : db.status().toString().c_str());
+        QVERIFY((*db)->connect()->execute("CREATE TABLE t (a INTEGER)"));
+        db->reset();
+        QVERIFY(Database::exists(missing));
+    }
+
     void missingNamesAreNotFound()
     {
         // A window tells "no such table" (a database without history) from a wrong statement.
