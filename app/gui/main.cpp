@@ -1,7 +1,5 @@
 // strata: the desktop application.
 #include "app/common/logging.h"
-#include "engine/api/database.h"
-#include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/format.h"
 #include "ui/main_window/first_start.h"
 #include "ui/main_window/main_window.h"
@@ -14,12 +12,8 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QSettings>
-#include <QStandardPaths>
-#include <QTimer>
 #include <QTranslator>
-#include <spdlog/spdlog.h>
 
 #include <cstdio>
 
@@ -73,13 +67,11 @@ int main(int argc, char **argv)
         else if (path.isEmpty())
             path = arg;
     }
-    // Where installer/build-and-run.sh and the README put it (beside the logs).
-    const QString demoPath
-        = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/strata/demo";
+    const QString demoPath = ui::MainWindow::demoPath();
     if (path.isEmpty()) {
         const QStringList recent = ui::MainWindow::recentDatabases();
-        if (!recent.isEmpty() && QFileInfo(recent.front()).isDir())
-            path = recent.front();
+        if (!recent.isEmpty())
+            path = recent.front(); // when it is gone, the window says so and offers others
         else if (QDir(demoPath).exists() || parser.isSet(smoke))
             path = demoPath;
         else // the very first start: ask (the demo is the default answer)
@@ -87,39 +79,36 @@ int main(int argc, char **argv)
         if (path.isEmpty())
             return 0;
     }
-    const bool demo = path == demoPath;
-    const bool fresh = demo && !engine::Database::exists(path.toStdString());
-    engine::OpenOptions options;
-    options.programName = "strata";
-    auto db = engine::Database::open(path.toStdString(), options);
-    if (!db && db.status().code() == engine::StatusCode::Locked) {
-        options.readOnly = true;
-        db = engine::Database::open(path.toStdString(), options);
-    }
-    if (!db) {
-        spdlog::error("cannot open {}: {}", path.toStdString(), db.status().toString());
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              QApplication::translate("main", "Cannot open %1:\n%2")
-                                  .arg(path, QString::fromStdString(db.status().message())));
-        return 1;
-    }
-    if (fresh) {
-        auto conn = (*db)->connect();
-        if (auto st = transfer::createDemoDatabase(*conn, 5000); !st)
-            spdlog::error("cannot create the demo database: {}", st.toString());
-    }
-    ui::MainWindow::rememberDatabase(path);
-    ui::MainWindow window(*db, path);
+    // The window paints first; the database opens behind its progress bar.
+    ui::MainWindow window;
     window.resize(1200, 760);
     window.show();
+    window.openDatabase(path, path == demoPath ? 5000 : 0);
     if (parser.isSet(smoke)) {
-        QTimer::singleShot(0, &app, [&window, &app] {
+        // Reported once the database is open and its tables are listed (or it failed).
+        QObject::connect(&window, &ui::MainWindow::databaseOpened, &app,
+                         [&app, &window](bool opened) {
+                             if (!opened) {
+                                 std::printf("strata: window shown, database not opened: %s\n",
+                                             qPrintable(window.welcomeText()));
+                                 std::fflush(stdout);
+                                 app.exit(1);
+                             }
+                         });
+        QObject::connect(&window, &ui::MainWindow::tablesRefreshed, &app, [&window, &app] {
             std::printf("strata: window shown, %d tables\n", window.tableModel()->rowCount());
             std::fflush(stdout);
             app.quit();
         });
     } else if (!files.isEmpty()) {
-        QTimer::singleShot(0, &window, [&window, files] { window.importFiles(files); });
+        // Imported once the database is open.
+        QObject::connect(
+            &window, &ui::MainWindow::databaseOpened, &window,
+            [&window, files](bool opened) {
+                if (opened)
+                    window.importFiles(files);
+            },
+            Qt::SingleShotConnection);
     }
     return app.exec();
 }

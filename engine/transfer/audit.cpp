@@ -87,4 +87,40 @@ std::vector<std::string> recordAudit(engine::Database &database, const AuditEntr
     return warnings;
 }
 
+engine::Result<std::vector<AuditEntry>> readAudit(engine::Database &database, size_t limit)
+{
+    auto c = database.connect();
+    auto result = c->execute("SELECT at, \"user\", operation, summary, files, \"rows\", seconds, "
+                             "outcome FROM audit_log ORDER BY id DESC LIMIT "
+                             + std::to_string(limit));
+    if (!result) {
+        if (result.status().code() == engine::StatusCode::NotFound)
+            return std::vector<AuditEntry>{}; // nothing exported or imported yet
+        return result.status();
+    }
+    std::vector<AuditEntry> entries;
+    entries.reserve(result->rows.size());
+    for (const auto &row : result->rows) {
+        AuditEntry e;
+        e.at = row[0].isNull() ? 0 : row[0].i;
+        e.user = row[1].isNull() ? std::string() : row[1].s;
+        e.operation = row[2].s;
+        e.summary = row[3].isNull() ? std::string() : row[3].s;
+        // recordAudit joins the files with ", " (which a name may hold too: readers that
+        // open a file check it exists, whole or in parts).
+        if (!row[4].isNull() && !row[4].s.empty()) {
+            std::string_view rest = row[4].s;
+            for (size_t at; (at = rest.find(", ")) != std::string_view::npos;
+                 rest.remove_prefix(at + 2))
+                e.files.emplace_back(rest.substr(0, at));
+            e.files.emplace_back(rest);
+        }
+        e.rows = row[5].isNull() ? 0 : row[5].i;
+        e.seconds = row[6].isNull() ? 0 : row[6].d;
+        e.outcome = row[7].s;
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
 } // namespace strata::transfer

@@ -4,9 +4,13 @@
 #include "engine/transfer/export_spec.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace strata::transfer {
+
+//! The table the audit trail lives in: Strata's own, kept out of the user's table list.
+inline constexpr std::string_view kAuditTable = "audit_log";
 
 //! One line of the audit trail: who moved which data where, and how it ended.
 struct AuditEntry {
@@ -29,5 +33,8 @@ std::string summarizeSpec(const ExportSpec &spec);
 //! in the database's audit_log table (created when missing). Recording never fails the job
 //! it describes: problems come back as warnings.
 std::vector<std::string> recordAudit(engine::Database &database, const AuditEntry &entry);
+
+//! The newest `limit` entries of the audit trail, newest first (none when it has no table).
+engine::Result<std::vector<AuditEntry>> readAudit(engine::Database &database, size_t limit);
 
 } // namespace strata::transfer

@@ -6,10 +6,12 @@
 #include "engine/transfer/format.h"
 #include "tests/support/engine_helpers.h"
 #include "tests/support/transfer_helpers.h"
+#include "tests/ui/window_test_helpers.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/export_profiles.h"
+#include "ui/history/history_model.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/first_start.h"
@@ -48,122 +50,7 @@
 #include <unistd.h>
 
 using namespace strata;
-
-namespace {
-
-// Waits for jobs are bounded by CTest's timeout, not by how fast this machine happens to be.
-constexpr int kPatience = 3600 * 1000;
-
-//! Whether `spy` saw its signal, now or later (the tree is listed on a worker).
-bool waitFor(QSignalSpy &spy)
-{
-    return spy.count() > 0 || spy.wait(kPatience);
-}
-
-//! Counts the database calls the GUI thread makes while it lives (engine's watch).
-class GuiThreadWork {
-public:
-    GuiThreadWork()
-        : m_before(engine::databaseWorkOnWatchedThreads())
-    {
-        engine::watchDatabaseWorkOnThisThread(true);
-    }
-    ~GuiThreadWork() { engine::watchDatabaseWorkOnThisThread(false); }
-    uint64_t calls() const { return engine::databaseWorkOnWatchedThreads() - m_before; }
-
-private:
-    uint64_t m_before;
-};
-
-//! Saves a widget as it is drawn, at its size, under the build folder for a reviewer.
-//! Shows `w` at the size the screenshots are reviewed at (1280×800); true once it is exposed.
-bool shownAtReviewSize(QWidget &w)
-{
-    w.resize(1280, 800);
-    w.show();
-    return QTest::qWaitForWindowExposed(&w);
-}
-
-//! The process's resident memory now (Linux).
-int64_t residentBytes()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() * ::sysconf(_SC_PAGESIZE) : 0;
-}
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    const QString dir = QStringLiteral(STRATA_BINARY_DIR "/screenshots");
-    QDir().mkpath(dir);
-    if (!widget.grab().toImage().save(dir + "/" + name))
-        qFatal("cannot save %s", qPrintable(name));
-}
-
-int rowOf(ui::TableListModel &model, const QString &table)
-{
-    for (int r = 0; r < model.rowCount(); ++r)
-        if (model.data(model.index(r, ui::TableListModel::Name)).toString() == table)
-            return r;
-    return -1;
-}
-
-//! Waits for the grid's answer to the request last made; true when it shows its rows.
-bool answered(ui::TableDataModel &model)
-{
-    (void)QTest::qWaitFor(
-        [&] { return !model.isOpening() && model.rowCount() == model.totalRows(); }, kPatience);
-    return !model.isOpening() && model.lastError() && model.rowCount() == model.totalRows();
-}
-
-//! Runs `sql` on another thread: what a test writes is not the GUI thread's database work.
-void writeElsewhere(engine::Database &db, const std::string &sql)
-{
-    bool ok = false;
-    std::thread writer([&] { ok = bool(db.connect()->execute(sql)); });
-    writer.join();
-    QVERIFY2(ok, sql.c_str());
-}
-
-//! A cell of the grid once its batch is read (the grid reads on its own thread).
-QVariant cell(ui::TableDataModel &model, int row, int column)
-{
-    const QModelIndex index = model.index(row, column);
-    (void)model.data(index); // asks for its batch
-    (void)QTest::qWaitFor([&] { return model.holds(row) || !model.isBusy(); }, kPatience);
-    return model.data(index);
-}
-
-//! The longest gap between ticks of a 5 ms timer on the GUI thread: the worst stall a user
-//! would feel while it runs.
-class StallMeter {
-public:
-    StallMeter()
-    {
-        m_clock.start();
-        m_tick.setInterval(5);
-        QObject::connect(&m_tick, &QTimer::timeout, [this] {
-            m_worst = std::max(m_worst, m_clock.elapsed() - m_last);
-            m_last = m_clock.elapsed();
-        });
-        m_tick.start();
-    }
-    qint64 stop()
-    {
-        m_tick.stop();
-        return m_worst;
-    }
-    double seconds() const { return double(m_clock.elapsed()) / 1000.0; }
-
-private:
-    QElapsedTimer m_clock;
-    QTimer m_tick;
-    qint64 m_last = 0, m_worst = 0;
-};
-
-} // namespace
+using namespace strata::ui_test;
 
 //! The export dialog plans its preview on a worker: this waits for the newest answer.
 void waitForPreview(ui::ExportDialog &dialog)
@@ -551,31 +438,6 @@ private slots:
         QCOMPARE(again.result().code(), engine::StatusCode::NotFound);
     }
 
-    void openAnotherDatabaseAndRemembersIt()
-    {
-        QTemporaryDir tmp;
-        const QString other = tmp.filePath("other");
-        {
-            auto db = engine::Database::open(other.toStdString());
-            QVERIFY(db);
-            QVERIFY((*db)->connect()->execute("CREATE TABLE elsewhere (a INTEGER)"));
-        }
-        auto db = engine::Database::openInMemory();
-        auto *window = new ui::MainWindow(db, QStringLiteral("memory"));
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        window->show();
-        QPointer<ui::MainWindow> first(window);
-        ui::MainWindow *second = window->openDatabase(other);
-        QVERIFY(second);
-        QTRY_VERIFY_WITH_TIMEOUT(rowOf(*second->tableModel(), "elsewhere") >= 0, kPatience);
-        // It opens on its first table.
-        QTRY_COMPARE_WITH_TIMEOUT(second->dataModel()->table(), QStringLiteral("elsewhere"),
-                                  kPatience);
-        QCOMPARE(ui::MainWindow::recentDatabases().value(0), other);
-        QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), kPatience); // the first window closed itself
-        second->close();
-    }
-
     void settingsDriveOneClickExports()
     {
         QTemporaryDir tmp;
@@ -599,7 +461,7 @@ private slots:
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].startsWith(tmp.filePath("exports") + "/products_export_"));
         window.showHistory(); // the export's entry leads to its file
-        QVERIFY(answered(*window.historyModel()));
+        QVERIFY(waitForHistory(window));
         QCOMPARE(window.historyFile(0), files[0]);
         // The Jobs panel gives rows and MB per second (the bytes the files got).
         QVERIFY2(window.jobs()
@@ -663,15 +525,20 @@ private slots:
         QCOMPARE(conn->table("people")->columns[0].type, engine::LogicalType::Text);
         // The import is in the History tab, newest first.
         window.showHistory();
-        QVERIFY(answered(*window.historyModel()));
+        QVERIFY(waitForHistory(window));
         QVERIFY(window.historyModel()->rowCount() >= 1);
-        int operation = -1;
-        for (int c = 0; c < window.historyModel()->columnCount(); ++c)
-            if (window.historyModel()->headerData(c, Qt::Horizontal).toString() == "operation")
-                operation = c;
-        QVERIFY(operation >= 0);
-        QCOMPARE(window.historyModel()->data(window.historyModel()->index(0, operation)).toString(),
-                 QStringLiteral("import"));
+        // Read as a person reads it: what, the file's name, the rows, the outcome.
+        auto *history = window.historyModel();
+        QVERIFY2(history->data(history->index(0, ui::HistoryModel::What))
+                     .toString()
+                     .startsWith("Import"),
+                 qPrintable(history->data(history->index(0, ui::HistoryModel::What)).toString()));
+        QCOMPARE(history->data(history->index(0, ui::HistoryModel::Files)).toString(),
+                 QFileInfo(QString::fromStdString(file)).fileName());
+        QCOMPARE(history->data(history->index(0, ui::HistoryModel::Rows)).toString(),
+                 QLocale().toString(2));
+        QCOMPARE(history->data(history->index(0, ui::HistoryModel::Outcome)).toString(),
+                 QStringLiteral("Done"));
         QCOMPARE(window.historyFile(0), QString::fromStdString(file)); // what it read
         // The table list shows the new table with its rows.
         const int row = rowOf(*window.tableModel(), "people");
@@ -680,6 +547,9 @@ private slots:
                      ->data(window.tableModel()->index(row, ui::TableListModel::Rows))
                      .toString(),
                  QLocale().toString(2));
+        // The listing that shows it holds the audit trail too: it is Strata's own, not among
+        // the user's tables.
+        QCOMPARE(rowOf(*window.tableModel(), "audit_log"), -1);
     }
 
     void wizardMapsAFileOntoAnExistingTable()

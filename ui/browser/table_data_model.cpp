@@ -197,6 +197,17 @@ void TableDataModel::setTable(std::shared_ptr<engine::Database> database, const 
         m_shownGeneration = m_generation;
         endResetModel();
         m_lastError = {};
+        // The reader lets go of its snapshot too, so a closed database is really closed.
+        QMetaObject::invokeMethod(
+            m_readerContext,
+            [shared = m_shared, worker = m_worker, generation = m_generation] {
+                if (shared->newest.load() != generation)
+                    return; // a newer table is being read: that open replaces the snapshot
+                worker->cursor.reset();
+                worker->connection.reset();
+                worker->sql.clear();
+            },
+            Qt::QueuedConnection);
         emit loaded();
         setBusy(was);
         return;

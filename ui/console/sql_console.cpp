@@ -18,8 +18,6 @@ namespace strata::ui {
 
 SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *parent)
     : QWidget(parent)
-    , m_database(std::move(database))
-    , m_connection(m_database->connect())
     , m_editor(new QPlainTextEdit(this))
     , m_run(new QPushButton(tr("&Run"), this))
     , m_export(new QPushButton(tr("E&xport result…"), this))
@@ -57,6 +55,17 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
         m_run->setEnabled(true);
         emit finished();
     });
+    setDatabase(std::move(database));
+}
+
+void SqlConsole::setDatabase(std::shared_ptr<engine::Database> database)
+{
+    m_database = std::move(database);
+    m_connection = m_database ? m_database->connect() : nullptr;
+    m_model->clear();
+    m_export->setEnabled(false);
+    m_lastQuery.clear();
+    m_message->clear();
 }
 
 SqlConsole::~SqlConsole()
@@ -76,6 +85,10 @@ void SqlConsole::run()
     m_running = m_editor->toPlainText();
     if (m_running.trimmed().isEmpty())
         return;
+    if (!m_connection) {
+        m_message->setText(tr("Open a database first."));
+        return;
+    }
     m_run->setEnabled(false);
     m_message->setText(tr("Running…"));
     auto connection = m_connection;

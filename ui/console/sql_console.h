@@ -23,6 +23,10 @@ public:
     explicit SqlConsole(std::shared_ptr<engine::Database> database, QWidget *parent = nullptr);
     ~SqlConsole() override;
 
+    //! The database statements run against (nullptr: none; Run then says so). A statement
+    //! running keeps its own connection to the database it started on.
+    void setDatabase(std::shared_ptr<engine::Database> database);
+
     QPlainTextEdit *editor() const { return m_editor; }
     QStandardItemModel *result() const { return m_model; }
     QString message() const;

@@ -7,6 +7,7 @@
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/export_profiles.h"
+#include "ui/history/history_model.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/models/table_list_model.h"
@@ -14,12 +15,15 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFrame>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,8 +33,10 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyledItemDelegate>
@@ -71,9 +77,24 @@ public:
 
 MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString &path,
                        QWidget *parent)
+    : MainWindow(parent)
+{
+    OpenedDatabase opened;
+    opened.path = path;
+    opened.database = std::move(database);
+    showDatabase(std::move(opened));
+}
+
+MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_database(std::move(database))
-    , m_path(path)
+    , m_pages(new QStackedWidget(this))
+    , m_welcome(new QWidget(this))
+    , m_welcomeText(new QLabel(this))
+    , m_opening(new QWidget(this))
+    , m_openingText(new QLabel(this))
+    , m_browser(new QWidget(this))
+    , m_banner(new QFrame(this))
+    , m_bannerText(new QLabel(this))
     , m_model(new TableListModel(this))
     , m_tables(new QTreeView(this))
     , m_data(new TableDataModel(this))
@@ -86,7 +107,7 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     , m_cancelRead(new QToolButton(this))
     , m_busyDelay(new QTimer(this))
 {
-    setWindowTitle(tr("Strata — %1").arg(path));
+    setWindowTitle(QStringLiteral("Strata"));
     setAcceptDrops(true);
 
     m_tables->setModel(m_model);
@@ -113,22 +134,20 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->addWidget(m_filter);
     centreLayout->addWidget(m_rows, 1);
-    m_console = new SqlConsole(m_database, this);
+    m_console = new SqlConsole(nullptr, this);
     connect(m_console, &SqlConsole::finished, this, [this] { refresh(); });
     connect(m_console, &SqlConsole::exportRequested, this, [this](const QString &sql) {
-        auto *dialog = openExportDialog();
-        dialog->setQuery(sql);
+        if (auto *dialog = openExportDialog())
+            dialog->setQuery(sql);
     });
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(centre, tr("&Data"));
     m_tabs->addTab(m_console, tr("&SQL"));
-    m_history = new TableDataModel(this);
+    m_history = new HistoryModel(this);
     connect(m_data, &TableDataModel::loaded, this, &MainWindow::rowsShown);
     connect(m_data, &TableDataModel::failed, this, &MainWindow::rowsRefused);
-    connect(m_history, &TableDataModel::failed, this, [this](const QString &message) {
-        // A database that never exported or imported has no audit_log: no history, no error.
-        if (m_history->lastError().code() != engine::StatusCode::NotFound)
-            m_status->setText(tr("Cannot read the history: %1").arg(message));
+    connect(m_history, &HistoryModel::failed, this, [this](const QString &message) {
+        m_status->setText(tr("Cannot read the history: %1").arg(message));
     });
     auto *historyView = new QTableView(this);
     historyView->setModel(m_history);
@@ -138,6 +157,15 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     connect(historyView, &QAbstractItemView::activated, this,
             [this](const QModelIndex &index) { openFolderOf(historyFile(index.row())); });
     historyView->setAlternatingRowColors(true);
+    historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    historyView->verticalHeader()->hide();
+    historyView->setWordWrap(false);
+    historyView->horizontalHeader()->setSectionResizeMode(HistoryModel::What, QHeaderView::Stretch);
+    connect(m_history, &HistoryModel::loaded, historyView, [historyView] {
+        for (int c : {HistoryModel::When, HistoryModel::Files, HistoryModel::Rows,
+                      HistoryModel::Outcome, HistoryModel::Duration})
+            historyView->resizeColumnToContents(c);
+    });
     m_tabs->addTab(historyView, tr("&History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, historyView](int) {
         if (m_tabs->currentWidget() == historyView)
@@ -148,7 +176,88 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     split->addWidget(m_tabs);
     split->setStretchFactor(1, 3);
     split->setSizes({330, 950});
-    setCentralWidget(split);
+
+    // Read-only: said above the tables, with the holder and a Retry.
+    m_banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window,
+                           QColor(255, 243, 205)); // a light amber, as for notices
+    bannerPalette.setColor(QPalette::WindowText, QColor(60, 45, 0));
+    m_banner->setPalette(bannerPalette);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *retry = new QPushButton(tr("&Retry"), m_banner);
+    retry->setToolTip(tr("Open the database again, for writing if it is free now"));
+    connect(retry, &QPushButton::clicked, this, [this] { openDatabase(m_path); });
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(retry);
+    m_banner->hide();
+    auto *browserLayout = new QVBoxLayout(m_browser);
+    browserLayout->setContentsMargins(0, 0, 0, 0);
+    browserLayout->addWidget(m_banner);
+    browserLayout->addWidget(split, 1);
+
+    // No database open: why, and what to open instead.
+    m_welcome->setObjectName(QStringLiteral("welcome"));
+    m_welcomeText->setWordWrap(true);
+    m_welcomeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_welcomeText->setAlignment(Qt::AlignCenter);
+    auto *openButton = new QPushButton(tr("&Open a database…"), m_welcome);
+    connect(openButton, &QPushButton::clicked, this, &MainWindow::chooseDatabase);
+    auto *recentButton = new QPushButton(tr("Open &recent"), m_welcome);
+    auto *recentMenu = new QMenu(recentButton);
+    connect(recentMenu, &QMenu::aboutToShow, this,
+            [this, recentMenu] { fillRecentMenu(recentMenu); });
+    recentButton->setMenu(recentMenu);
+    auto *demoButton = new QPushButton(tr("Open the &demo database"), m_welcome);
+    demoButton->setToolTip(tr("Sample users, products, orders and map parcels, created in %1 "
+                              "when it is not there yet")
+                               .arg(demoPath()));
+    connect(demoButton, &QPushButton::clicked, this, [this] { openDatabase(demoPath(), 5000); });
+    auto *welcomeButtons = new QHBoxLayout;
+    welcomeButtons->addStretch();
+    welcomeButtons->addWidget(openButton);
+    welcomeButtons->addWidget(recentButton);
+    welcomeButtons->addWidget(demoButton);
+    welcomeButtons->addStretch();
+    auto *welcomeLayout = new QVBoxLayout(m_welcome);
+    welcomeLayout->addStretch();
+    welcomeLayout->addWidget(m_welcomeText);
+    welcomeLayout->addSpacing(12);
+    welcomeLayout->addLayout(welcomeButtons);
+    welcomeLayout->addStretch(2);
+
+    // The first database opening: its name and a busy bar (the window paints at once).
+    auto *openingBar = new QProgressBar(m_opening);
+    openingBar->setRange(0, 0);
+    openingBar->setMaximumWidth(320);
+    openingBar->setAccessibleName(tr("Opening the database"));
+    m_openingText->setAlignment(Qt::AlignCenter);
+    m_openingText->setWordWrap(true);
+    auto *stopOpening = new QPushButton(tr("Cancel"), m_opening);
+    stopOpening->setToolTip(tr("Stop waiting for this database"));
+    connect(stopOpening, &QPushButton::clicked, this, [this] {
+        ++m_opens; // its result, when it comes, is let go of (and so closed)
+        showWelcome(tr("Opening %1 was canceled.").arg(m_openingText->property("path").toString()));
+    });
+    auto *openingRow = new QHBoxLayout;
+    openingRow->addStretch();
+    openingRow->addWidget(openingBar, 1);
+    openingRow->addWidget(stopOpening);
+    openingRow->addStretch();
+    auto *openingLayout = new QVBoxLayout(m_opening);
+    openingLayout->addStretch();
+    openingLayout->addWidget(m_openingText);
+    openingLayout->addLayout(openingRow);
+    openingLayout->addStretch(2);
+
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_opening);
+    m_pages->addWidget(m_browser);
+    setCentralWidget(m_pages);
 
     m_jobView->setModel(m_jobs);
     m_jobView->setAccessibleName(tr("Jobs"));
@@ -170,6 +279,9 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     jobsDock->setWidget(m_jobView);
     addDockWidget(Qt::BottomDockWidgetArea, jobsDock);
     resizeDocks({jobsDock}, {170}, Qt::Vertical);
+    // Out of the way until there is a job to show.
+    jobsDock->hide();
+    connect(m_jobs, &QAbstractItemModel::rowsInserted, jobsDock, &QWidget::show);
     statusBar()->addWidget(m_status, 1);
     // Reads of the grid run on its reader thread: a busy bar and a Cancel while one runs
     // (shown after a moment, so that quick reads do not flicker).
@@ -201,21 +313,10 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
     });
 
     auto *file = menuBar()->addMenu(tr("&File"));
-    auto *openAction = file->addAction(tr("&Open database…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Strata database "
-                                                                       "folder"));
-        if (!dir.isEmpty())
-            openDatabase(dir);
-    });
+    auto *openAction = file->addAction(tr("&Open database…"), this, &MainWindow::chooseDatabase);
     openAction->setShortcut(QKeySequence::Open);
     auto *recent = file->addMenu(tr("Open &recent"));
-    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
-        recent->clear();
-        for (const QString &path : recentDatabases())
-            recent->addAction(path, this, [this, path] { openDatabase(path); });
-        if (recent->isEmpty())
-            recent->addAction(tr("(none yet)"))->setEnabled(false);
-    });
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] { fillRecentMenu(recent); });
     file->addSeparator();
     auto *importAction = file->addAction(tr("&Import…"), this, [this] {
         QStringList patterns; // every extension a registered format imports
@@ -249,7 +350,8 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
         for (const QString &name : names)
             edit->addAction(name, this, [this, name] {
                 if (const auto spec = ExportProfiles::load(name))
-                    openExportDialog()->loadSpec(*spec);
+                    if (auto *dialog = openExportDialog())
+                        dialog->loadSpec(*spec);
             });
         auto *remove = profiles->addMenu(tr("&Remove"));
         for (const QString &name : names)
@@ -308,7 +410,10 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
         m_tabs->setCurrentIndex(2);
         m_tabs->currentWidget()->setFocus();
     });
-    focus(tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_5), [this] { m_jobView->setFocus(); });
+    focus(tr("&Jobs"), QKeySequence(Qt::CTRL | Qt::Key_5), [this] {
+        findChild<QDockWidget *>(QStringLiteral("jobs"))->show(); // collapsed while no job ran
+        m_jobView->setFocus();
+    });
 
     auto *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main"));
@@ -334,7 +439,141 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
                                 + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString();
         m_status->setText(outcome);
         refresh(outcome);
+        if (m_quitWhenJobsEnd && !m_jobs->anyRunning())
+            close();
     });
+    m_needDatabase = {importAction, exportAction, csv, backup, reload, profiles->menuAction()};
+    m_writes = {importAction};
+    showWelcome(tr("No database is open."));
+}
+
+QString MainWindow::demoPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/strata/demo");
+}
+
+QString MainWindow::welcomeText() const
+{
+    return m_welcomeText->text();
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open a Strata database folder (an empty folder becomes a new database)"));
+    if (!dir.isEmpty())
+        openDatabase(dir);
+}
+
+void MainWindow::fillRecentMenu(QMenu *menu)
+{
+    menu->clear();
+    for (const QString &path : recentDatabases())
+        menu->addAction(path, this, [this, path] { openDatabase(path); });
+    if (menu->isEmpty())
+        menu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void MainWindow::openDatabase(const QString &path, int demoRows)
+{
+    if (m_database && QFileInfo(path) == QFileInfo(m_path))
+        closeDatabase(); // the same folder again (Retry): let go of its lock first
+    if (!m_database) {
+        m_openingText->setText(tr("Opening %1…").arg(path));
+        m_openingText->setProperty("path", path);
+        m_pages->setCurrentWidget(m_opening);
+    }
+    m_status->setText(tr("Opening %1…").arg(path));
+    const quint64 generation = ++m_opens;
+    auto *watcher = new QFutureWatcher<OpenedDatabase>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, demoRows] {
+        watcher->deleteLater();
+        if (generation == m_opens)
+            opened(watcher->result(), demoRows);
+    });
+    watcher->setFuture(openDatabaseInBackground(path, false, demoRows));
+}
+
+void MainWindow::opened(OpenedDatabase result, int demoRows)
+{
+    if (result.foreignFolder) {
+        // Nothing is written into a folder of other things unless the user says so.
+        QMessageBox box(QMessageBox::Question, tr("Open database"),
+                        tr("%1 is not a Strata database, and it is not empty.").arg(result.path),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(
+            result.importableFiles.isEmpty()
+                ? tr("Strata can make a new database in this folder, beside what is there.")
+                : tr("It holds %1 files Strata can import. Strata can import them into the "
+                     "database open now, or make a new database in this folder.")
+                      .arg(QLocale().toString(qlonglong(result.importableFiles.size()))));
+        QPushButton *import = nullptr;
+        if (!result.importableFiles.isEmpty() && m_database && !m_database->readOnly())
+            import = box.addButton(tr("&Import these files…"), QMessageBox::AcceptRole);
+        auto *create = box.addButton(tr("&Make a database here"), QMessageBox::ActionRole);
+        box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (import && box.clickedButton() == import) {
+            m_status->clear();
+            importFiles(result.importableFiles);
+            return;
+        }
+        if (box.clickedButton() == create) {
+            const quint64 generation = ++m_opens;
+            auto *watcher = new QFutureWatcher<OpenedDatabase>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this,
+                    [this, watcher, generation, demoRows] {
+                        watcher->deleteLater();
+                        if (generation == m_opens)
+                            opened(watcher->result(), demoRows);
+                    });
+            watcher->setFuture(openDatabaseInBackground(result.path, true, demoRows));
+            return;
+        }
+        if (m_database)
+            m_status->setText(tr("%1 was left as it is.").arg(result.path));
+        else
+            showWelcome(tr("%1 was left as it is.").arg(result.path));
+        emit databaseOpened(false);
+        return;
+    }
+    if (!result.database) {
+        const QString why = tr("Cannot open %1:\n%2")
+                                .arg(result.path, QString::fromStdString(result.status.message()));
+        if (m_database) { // the database shown stays
+            m_status->setText(why);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open database"), why,
+                                        QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        } else {
+            showWelcome(why);
+        }
+        emit databaseOpened(false);
+        return;
+    }
+    closeDatabase();
+    rememberDatabase(result.path);
+    showDatabase(std::move(result));
+    emit databaseOpened(true);
+}
+
+void MainWindow::showDatabase(OpenedDatabase opened)
+{
+    m_database = std::move(opened.database);
+    m_path = opened.path;
+    m_readOnlyReason = opened.readOnlyReason;
+    if (m_database->readOnly() && m_readOnlyReason.isEmpty())
+        m_readOnlyReason = tr("it was opened read-only");
+    setWindowTitle(tr("Strata — %1").arg(m_path));
+    m_console->setDatabase(m_database);
+    m_bannerText->setText(tr("<b>Read-only.</b> %1. You can look and export; importing and "
+                             "dropping tables wait until it can be written.")
+                              .arg(m_readOnlyReason.toHtmlEscaped()));
+    m_banner->setVisible(m_database->readOnly());
+    m_pages->setCurrentWidget(m_browser);
+    updateActions();
     // The first listing on a worker too; the window opens on the first table once it is in.
     m_status->setText(tr("Listing the tables of %1…").arg(m_path));
     refresh();
@@ -351,6 +590,84 @@ MainWindow::MainWindow(std::shared_ptr<engine::Database> database, const QString
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
+}
+
+void MainWindow::closeDatabase()
+{
+    if (!m_database)
+        return;
+    // Every holder lets go: the grid's and the history's readers, the console, the tree. A
+    // job still running keeps its own reference and so the database, until it ends.
+    m_data->setTable(nullptr, QString());
+    m_history->load(nullptr);
+    m_console->setDatabase(nullptr);
+    m_model->setTables({});
+    ++m_refreshes; // a listing on its way belongs to the database closed
+    m_sizedFor.clear();
+    m_filter->clear();
+    markFilter({});
+    m_database.reset();
+    m_readOnlyReason.clear();
+    m_banner->hide();
+    setWindowTitle(QStringLiteral("Strata"));
+    showWelcome(tr("No database is open."));
+}
+
+void MainWindow::showWelcome(const QString &why)
+{
+    m_welcomeText->setText(why);
+    if (!m_database)
+        m_pages->setCurrentWidget(m_welcome);
+    m_status->setText(why.section(QLatin1Char('\n'), 0, 0));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    for (QAction *action : std::as_const(m_needDatabase))
+        action->setEnabled(m_database != nullptr);
+    const bool writable = m_database && !m_database->readOnly();
+    for (QAction *action : std::as_const(m_writes)) {
+        action->setEnabled(writable);
+        // Why it is off, where the user looks for it.
+        action->setStatusTip(writable || !m_database
+                                 ? QString()
+                                 : tr("The database is read-only: %1").arg(m_readOnlyReason));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_jobs->anyRunning()) {
+        event->accept();
+        return;
+    }
+    WhileJobsRun choice = m_whileJobsRun;
+    if (choice == WhileJobsRun::Ask) {
+        QMessageBox box(QMessageBox::Question, tr("Quit Strata"), tr("A job is still running."),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Strata can quit once the jobs are done, or cancel them (a "
+                                  "canceled job keeps nothing: no partial file, no partial "
+                                  "import) and quit."));
+        auto *wait = box.addButton(tr("&Quit when done"), QMessageBox::AcceptRole);
+        auto *cancel = box.addButton(tr("&Cancel the jobs and quit"), QMessageBox::DestructiveRole);
+        box.addButton(tr("&Keep working"), QMessageBox::RejectRole);
+        box.setDefaultButton(wait);
+        box.exec();
+        choice = box.clickedButton() == wait     ? WhileJobsRun::WaitThenQuit
+                 : box.clickedButton() == cancel ? WhileJobsRun::CancelThenQuit
+                                                 : WhileJobsRun::StayOpen;
+    }
+    event->ignore(); // the window closes itself when the last job has ended
+    if (choice == WhileJobsRun::StayOpen)
+        return;
+    if (choice == WhileJobsRun::CancelThenQuit)
+        for (int row = 0; row < m_jobs->rowCount(); ++row)
+            m_jobs->cancel(row);
+    m_quitWhenJobsEnd = true;
+    m_status->setText(choice == WhileJobsRun::CancelThenQuit
+                          ? tr("Canceling the jobs; Strata quits when they have stopped.")
+                          : tr("Strata quits when the jobs are done."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -370,30 +687,6 @@ void MainWindow::rememberDatabase(const QString &path)
     QSettings().setValue(QStringLiteral("recentDatabases"), list);
 }
 
-MainWindow *MainWindow::openDatabase(const QString &path)
-{
-    engine::OpenOptions options;
-    options.programName = "strata";
-    auto db = engine::Database::open(path.toStdString(), options);
-    if (!db && db.status().code() == engine::StatusCode::Locked) {
-        options.readOnly = true; // another program writes it: look, do not touch
-        db = engine::Database::open(path.toStdString(), options);
-    }
-    if (!db) {
-        QMessageBox::warning(
-            this, tr("Open database"),
-            tr("Cannot open %1:\n%2").arg(path, QString::fromStdString(db.status().message())));
-        return nullptr;
-    }
-    rememberDatabase(path);
-    auto *window = new MainWindow(*db, path);
-    window->setAttribute(Qt::WA_DeleteOnClose);
-    window->resize(size());
-    window->show();
-    close();
-    return window;
-}
-
 QString MainWindow::exportFolder() const
 {
     return QSettings()
@@ -410,6 +703,8 @@ void MainWindow::setExportFolder(const QString &folder)
 
 void MainWindow::refresh(const QString &statusAfter)
 {
+    if (!m_database)
+        return;
     const quint64 generation = ++m_refreshes;
     using Listing = engine::Result<std::vector<engine::TableInfo>>;
     auto *watcher = new QFutureWatcher<Listing>(this);
@@ -425,6 +720,8 @@ void MainWindow::refresh(const QString &statusAfter)
 void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
                              const QString &statusAfter)
 {
+    if (!m_database)
+        return;
     const QString current = selectedTable();
     const engine::Status status = tables ? engine::Status() : tables.status();
     m_model->setTables(tables ? std::move(*tables) : std::vector<engine::TableInfo>{});
@@ -456,8 +753,23 @@ QString MainWindow::selectedTable() const
     return inTree.isEmpty() ? m_data->table() : inTree; // the tree may not be listed yet
 }
 
+bool MainWindow::canRun(bool writes)
+{
+    if (!m_database) {
+        m_status->setText(tr("Open a database first."));
+        return false;
+    }
+    if (writes && m_database->readOnly()) {
+        m_status->setText(tr("The database is read-only: %1").arg(m_readOnlyReason));
+        return false;
+    }
+    return true;
+}
+
 void MainWindow::showTable(const QString &name)
 {
+    if (!m_database)
+        return;
     if (m_data->table() == name)
         return;
     for (int r = 0; r < m_model->rowCount(); ++r)
@@ -477,7 +789,7 @@ void MainWindow::showTable(const QString &name)
 
 void MainWindow::applyFilter()
 {
-    if (m_data->table().isEmpty())
+    if (m_data->table().isEmpty() || !m_database)
         return;
     m_data->setTable(m_database, m_data->table(), m_filter->text());
 }
@@ -529,9 +841,9 @@ void MainWindow::markFilter(const QString &error)
 
 void MainWindow::showHistory()
 {
-    // The audit trail, newest first (read on the model's reader; none is no error).
-    m_history->setTable(m_database, QStringLiteral("audit_log"));
-    m_history->sort(0, Qt::DescendingOrder);
+    if (!m_database)
+        return;
+    m_history->load(m_database); // on a worker, newest first
 }
 
 void MainWindow::openFolderOf(const QString &file)
@@ -542,20 +854,7 @@ void MainWindow::openFolderOf(const QString &file)
 
 QString MainWindow::historyFile(int row) const
 {
-    int files = -1;
-    for (int c = 0; c < m_history->columnCount(); ++c)
-        if (m_history->headerData(c, Qt::Horizontal).toString() == QStringLiteral("files"))
-            files = c;
-    if (files < 0 || row < 0 || row >= m_history->rowCount())
-        return {};
-    // The audit trail joins an entry's files with ", " (which a name may hold too).
-    const QString listed = m_history->data(m_history->index(row, files)).toString();
-    if (QFileInfo::exists(listed))
-        return listed;
-    for (const QString &part : listed.split(QStringLiteral(", ")))
-        if (QFileInfo::exists(part))
-            return part;
-    return {};
+    return m_history->existingFile(row);
 }
 
 void MainWindow::applySettings(transfer::ExportSpec &spec) const
@@ -567,6 +866,8 @@ void MainWindow::applySettings(transfer::ExportSpec &spec) const
 
 void MainWindow::backupNow()
 {
+    if (!canRun(false))
+        return;
     transfer::ExportSpec spec;
     spec.scope = transfer::ExportScope::Full;
     spec.formats.push_back({"json", {}});
@@ -577,6 +878,8 @@ void MainWindow::backupNow()
 
 void MainWindow::exportSelectedAsCsv()
 {
+    if (!canRun(false))
+        return;
     const QString table = selectedTable();
     if (table.isEmpty()) {
         m_status->setText(tr("Select a table to export first."));
@@ -596,6 +899,8 @@ void MainWindow::exportSelectedAsCsv()
 
 ExportDialog *MainWindow::openExportDialog()
 {
+    if (!canRun(false))
+        return nullptr;
     const QString table = selectedTable();
     auto *dialog = new ExportDialog(
         m_database, table.isEmpty() ? QStringList() : QStringList{table}, exportFolder(), this);
@@ -614,6 +919,8 @@ ExportDialog *MainWindow::openExportDialog()
 
 bool MainWindow::runExportProfile(const QString &name)
 {
+    if (!canRun(false))
+        return false;
     const auto spec = ExportProfiles::load(name);
     if (!spec) {
         m_status->setText(tr("There is no export profile named %1.").arg(name));
@@ -625,6 +932,8 @@ bool MainWindow::runExportProfile(const QString &name)
 
 void MainWindow::importFiles(const QStringList &files, const QString &targetTable)
 {
+    if (!canRun(true))
+        return;
     auto *dialog = new ImportDialog(m_database, files, targetTable, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
@@ -665,25 +974,36 @@ void MainWindow::tableMenu(const QPoint &at)
     QMenu menu(this);
     menu.addAction(tr("&Export…"), this, [this] { openExportDialog(); });
     menu.addAction(tr("Export as &CSV"), this, &MainWindow::exportSelectedAsCsv);
-    menu.addAction(tr("&Import into…"), this, [this, table] {
+    auto *importInto = menu.addAction(tr("&Import into…"), this, [this, table] {
         const QStringList files
             = QFileDialog::getOpenFileNames(this, tr("Import into %1").arg(table));
         if (!files.isEmpty())
             importFiles(files, table);
     });
     menu.addSeparator();
-    menu.addAction(tr("&Drop…"), this, [this, table] {
+    auto *drop = menu.addAction(tr("&Drop…"), this, [this, table] {
         if (QMessageBox::question(
                 this, tr("Drop table"),
                 tr("Drop table %1 and all its rows? This cannot be undone.").arg(table))
             == QMessageBox::Yes)
             dropTable(table); // it shows its own error in the status bar
     });
+    if (m_database->readOnly()) { // said why, rather than failing afterwards
+        for (QAction *writes : {importInto, drop}) {
+            writes->setEnabled(false);
+            writes->setToolTip(tr("The database is read-only: %1").arg(m_readOnlyReason));
+        }
+        menu.setToolTipsVisible(true);
+    }
     menu.exec(m_tables->viewport()->mapToGlobal(at));
 }
 
 QFuture<engine::Status> MainWindow::dropTable(const QString &table)
 {
+    if (!canRun(true))
+        return QtFuture::makeReadyFuture(
+            engine::Status(m_database ? engine::StatusCode::ReadOnly : engine::StatusCode::Invalid,
+                           m_status->text().toStdString()));
     if (m_data->table() == table)
         m_data->setTable(m_database, QString()); // its reader lets go of the table
     m_status->setText(tr("Dropping table %1…").arg(table));

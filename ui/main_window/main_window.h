@@ -2,12 +2,16 @@
 
 #include "engine/api/database.h"
 #include "engine/transfer/export_spec.h"
+#include "ui/main_window/database_opener.h"
 
 #include <QFuture>
 #include <QMainWindow>
 #include <memory>
 
+class QFrame;
 class QLabel;
+class QMenu;
+class QStackedWidget;
 class QLineEdit;
 class QProgressBar;
 class QToolButton;
@@ -19,6 +23,7 @@ class QTreeView;
 namespace strata::ui {
 
 class ExportDialog;
+class HistoryModel;
 class JobList;
 class SqlConsole;
 class TableDataModel;
@@ -27,21 +32,39 @@ class TableListModel;
 //! The main window: the tables on the left, the selected table's rows (lazily loaded, sorted
 //! and filtered by the engine) in the centre, the jobs below. Exports, backups and imports run
 //! as jobs on Qt Concurrent's pool; files dropped on the window open the import dialog.
+//! Databases open on a worker too: the window shows at once, and says why when one cannot be
+//! opened (offering Open, Open recent and the demo) rather than going away.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    //! A window with no database yet: openDatabase() opens one.
+    explicit MainWindow(QWidget *parent = nullptr);
+    //! A window on a database open already (the in-memory one, tests).
     MainWindow(std::shared_ptr<engine::Database> database, const QString &path,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    //! Opens the database folder `path` in this window, on a worker. The database shown stays
+    //! until the new one is open, then is closed (and so unlocked); reopening the same folder
+    //! (Retry) closes it first. A folder with other files in it is asked about before anything
+    //! is written there. A database created here gets `demoRows` demo rows. Emits
+    //! databaseOpened when done.
+    void openDatabase(const QString &path, int demoRows = 0);
+    //! Closes the database shown; the window then offers to open one.
+    void closeDatabase();
+    std::shared_ptr<engine::Database> database() const { return m_database; }
+    QString databasePath() const { return m_path; }
+    //! Why the database shown is read-only ("" when it is writable).
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    //! Where the demo database lives (beside the logs; installer/build-and-run.sh uses it).
+    static QString demoPath();
+    //! The text on the page shown while no database is open (why, when one failed).
+    QString welcomeText() const;
     TableListModel *tableModel() const { return m_model; }
     TableDataModel *dataModel() const { return m_data; }
     JobList *jobs() const { return m_jobs; }
     SqlConsole *console() const { return m_console; }
     QTabWidget *tabs() const { return m_tabs; }
-    //! Opens another database folder in a new window and closes this one; returns the new
-    //! window (nullptr, after saying why, when the folder cannot be opened).
-    MainWindow *openDatabase(const QString &path);
     static QStringList recentDatabases();
     static void rememberDatabase(const QString &path);
     //! Where one-click exports and backups go (remembered in the settings).
@@ -66,25 +89,47 @@ public slots:
     //! Runs the export profile `name` (ExportProfiles) as a job; false when there is none.
     bool runExportProfile(const QString &name);
 
-    //! The History tab: past exports and imports from the audit_log table, newest first.
+    //! The History tab: past exports and imports from the audit trail, newest first.
     void showHistory();
     //! The first file of a history entry that still exists ("" when none does): Enter or a
     //! double-click on the entry opens its folder.
     QString historyFile(int row) const;
-    TableDataModel *historyModel() const { return m_history; }
+    HistoryModel *historyModel() const { return m_history; }
     //! Drops a table on a worker (the context menu asks first); the tree follows when done.
     QFuture<engine::Status> dropTable(const QString &table);
 
 signals:
     //! The tree shows the tables as of the latest refresh.
     void tablesRefreshed();
+    //! An openDatabase() ended: the database is shown (true), or the window says why not.
+    void databaseOpened(bool opened);
+
+public:
+    //! What closing the window does while jobs run (asked, unless set for tests).
+    enum class WhileJobsRun { Ask, WaitThenQuit, CancelThenQuit, StayOpen };
+    void setWhileJobsRun(WhileJobsRun choice) { m_whileJobsRun = choice; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    //! Shows what an openDatabase() came to.
+    void opened(OpenedDatabase result, int demoRows);
+    //! Shows `database` (opened), wiring the grid, the console and the history to it.
+    void showDatabase(OpenedDatabase opened);
+    //! The page offering Open, Open recent and the demo, saying `why` above them.
+    void showWelcome(const QString &why);
+    //! Enables what needs a database, and what writes only when it is writable.
+    void updateActions();
+    void fillRecentMenu(QMenu *menu);
+    //! The folder chooser of File > Open.
+    void chooseDatabase();
     QString selectedTable() const;
+    //! False, saying why in the status bar, when no database is open (or, for what `writes`,
+    //! when it is read-only).
+    bool canRun(bool writes);
     //! Shows a listing of the tables (from refresh's worker, or the first one at open).
     void applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
                      const QString &statusAfter);
@@ -106,13 +151,27 @@ private:
 
     std::shared_ptr<engine::Database> m_database;
     QString m_path;
+    QString m_readOnlyReason;
+    QStackedWidget *m_pages;
+    QWidget *m_welcome; //!< no database open: why, and what to open
+    QLabel *m_welcomeText;
+    QWidget *m_opening; //!< the first database opening
+    QLabel *m_openingText;
+    QWidget *m_browser; //!< a database open: the banner, the tree and the tabs
+    QFrame *m_banner;   //!< read-only: why, and Retry
+    QLabel *m_bannerText;
+    QList<QAction *> m_needDatabase; //!< disabled while no database is open
+    QList<QAction *> m_writes;       //!< disabled while it is read-only
+    quint64 m_opens = 0;             //!< openDatabase() calls; only the newest one is shown
+    WhileJobsRun m_whileJobsRun = WhileJobsRun::Ask;
+    bool m_quitWhenJobsEnd = false;
     TableListModel *m_model;
     QTreeView *m_tables;
     TableDataModel *m_data;
     QTableView *m_rows;
     QLineEdit *m_filter;
     SqlConsole *m_console;
-    TableDataModel *m_history;
+    HistoryModel *m_history;
     QTabWidget *m_tabs;
     JobList *m_jobs;
     QTableView *m_jobView;

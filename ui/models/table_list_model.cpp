@@ -1,5 +1,7 @@
 #include "ui/models/table_list_model.h"
 
+#include "engine/transfer/audit.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -42,6 +44,9 @@ QString TableListModel::tableOf(const QModelIndex &index) const
 
 void TableListModel::setTables(std::vector<engine::TableInfo> tables)
 {
+    // The audit trail is Strata's own record (the History tab reads it), not a user's table.
+    std::erase_if(tables,
+                  [](const engine::TableInfo &t) { return t.name == transfer::kAuditTable; });
     beginResetModel();
     m_tables = std::move(tables);
     endResetModel();

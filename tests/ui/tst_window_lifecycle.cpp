@@ -1,0 +1,226 @@
+// The window's life around its database: opened on a worker, switched, refused, read-only,
+// and quit while a job runs.
+#include "engine/api/database.h"
+#include "engine/transfer/demo/demo_database.h"
+#include "engine/transfer/format.h"
+#include "tests/ui/window_test_helpers.h"
+#include "ui/jobs/job_list.h"
+#include "ui/main_window/main_window.h"
+
+#include <QAction>
+#include <QFrame>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace strata;
+using namespace strata::ui_test;
+
+namespace {
+
+QAction *actionNamed(ui::MainWindow &window, const QString &text)
+{
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->text().remove(QLatin1Char('&')) == text)
+            return a;
+    return nullptr;
+}
+
+bool openedIn(ui::MainWindow &window, const QString &path, bool *ok)
+{
+    QSignalSpy done(&window, &ui::MainWindow::databaseOpened);
+    window.openDatabase(path);
+    if (!done.wait(kPatience))
+        return false;
+    *ok = done.front().front().toBool();
+    return true;
+}
+
+void makeDatabase(const QString &path, const std::string &sql)
+{
+    auto db = engine::Database::open(path.toStdString());
+    QVERIFY(db);
+    QVERIFY((*db)->connect()->execute(sql));
+}
+
+} // namespace
+
+class TestWindowLifecycle : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        transfer::registerBuiltinFormats();
+        QCoreApplication::setOrganizationName(QStringLiteral("strata-tests"));
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    void opensOnAWorkerSwitchesAndUnlocksThePrevious()
+    {
+        QTemporaryDir tmp;
+        const QString first = tmp.filePath("first"), second = tmp.filePath("second");
+        makeDatabase(first, "CREATE TABLE here (a INTEGER)");
+        makeDatabase(second, "CREATE TABLE elsewhere (a INTEGER)");
+        ui::MainWindow window;
+        QVERIFY(shownAtReviewSize(window)); // painted before any database is there
+        QVERIFY(!actionNamed(window, "Import…")->isEnabled()); // nothing to import into yet
+        bool ok = false;
+        {
+            const GuiThreadWork work; // the open runs on a worker
+            QVERIFY(openedIn(window, first, &ok));
+            QVERIFY(ok);
+            QCOMPARE(work.calls(), uint64_t(0));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(window.dataModel()->table(), QStringLiteral("here"), kPatience);
+        QVERIFY(actionNamed(window, "Import…")->isEnabled());
+        QVERIFY(openedIn(window, second, &ok));
+        QVERIFY(ok);
+        QTRY_COMPARE_WITH_TIMEOUT(window.dataModel()->table(), QStringLiteral("elsewhere"),
+                                  kPatience);
+        QCOMPARE(window.databasePath(), second);
+        QCOMPARE(ui::MainWindow::recentDatabases().value(0), second);
+        QCOMPARE(ui::MainWindow::recentDatabases().value(1), first);
+        // The first one is closed: another program may write it now.
+        bool writable = false;
+        (void)QTest::qWaitFor(
+            [&] { return writable = bool(engine::Database::open(first.toStdString())); },
+            kPatience);
+        QVERIFY(writable);
+    }
+
+    void aDatabaseThatCannotOpenLeavesTheWindowOfferingOthers()
+    {
+        QTemporaryDir tmp;
+        const QString broken = tmp.filePath("broken");
+        makeDatabase(broken, "CREATE TABLE t (a INTEGER)");
+        // Its files made unreadable garbage: the open fails with a reason.
+        for (const QString &name : QDir(broken).entryList(QDir::Files)) {
+            if (name == "LOCK")
+                continue;
+            QFile f(broken + "/" + name);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(64, 'x'));
+        }
+        ui::MainWindow window;
+        window.show();
+        bool ok = true;
+        QVERIFY(openedIn(window, broken, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(window.welcomeText().contains(broken), qPrintable(window.welcomeText()));
+        QVERIFY(window.isVisible());
+        QVERIFY(!actionNamed(window, "Backup now")->isEnabled());
+        screenshot(window, "cannot_open.png");
+        // A good one opens from there.
+        const QString good = tmp.filePath("good");
+        makeDatabase(good, "CREATE TABLE fine (a INTEGER)");
+        QVERIFY(openedIn(window, good, &ok));
+        QVERIFY(ok);
+        QVERIFY(actionNamed(window, "Backup now")->isEnabled());
+    }
+
+    void aDatabaseHeldElsewhereOpensReadOnlyWithABannerAndRetry()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath("held");
+        auto holder = engine::Database::open(path.toStdString());
+        QVERIFY(holder);
+        QVERIFY((*holder)->connect()->execute("CREATE TABLE t (a INTEGER)"));
+        ui::MainWindow window;
+        QVERIFY(shownAtReviewSize(window));
+        bool ok = false;
+        QVERIFY(openedIn(window, path, &ok));
+        QVERIFY(ok);
+        QVERIFY(window.database()->readOnly());
+        auto *banner = window.findChild<QFrame *>(QStringLiteral("readOnlyBanner"));
+        QVERIFY(banner && banner->isVisible());
+        // It names who holds it (the LOCK file's holder: this process).
+        QVERIFY2(window.readOnlyReason().contains(QString::number(::getpid())),
+                 qPrintable(window.readOnlyReason()));
+        QVERIFY(!actionNamed(window, "Import…")->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(window.dataModel()->table(), QStringLiteral("t"), kPatience);
+        screenshot(window, "read_only.png");
+        // Writes are refused before they start, saying why.
+        auto dropped = window.dropTable("t");
+        QCOMPARE(dropped.result().code(), engine::StatusCode::ReadOnly);
+        // The other program lets go; Retry opens it for writing.
+        holder->reset();
+        QSignalSpy reopened(&window, &ui::MainWindow::databaseOpened);
+        QPushButton *retry = nullptr;
+        for (auto *b : banner->findChildren<QPushButton *>())
+            retry = b;
+        QVERIFY(retry);
+        retry->click();
+        QVERIFY(reopened.wait(kPatience));
+        QVERIFY(reopened.front().front().toBool());
+        QVERIFY(!window.database()->readOnly());
+        QVERIFY(!banner->isVisible());
+        QVERIFY(actionNamed(window, "Import…")->isEnabled());
+    }
+
+    void aFolderOfOtherFilesIsAskedAboutAndLeftAlone()
+    {
+        QTemporaryDir tmp;
+        const QString folder = tmp.filePath("data");
+        QVERIFY(QDir().mkpath(folder));
+        QFile csv(folder + "/people.csv");
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id,name\n1,Ann\n");
+        csv.close();
+        ui::MainWindow window;
+        window.show();
+        QString asked;
+        answerWhenAsked(QStringLiteral("Cancel"), &asked);
+        bool ok = true;
+        QVERIFY(openedIn(window, folder, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(asked.contains(folder) && asked.contains("1 files"), qPrintable(asked));
+        QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{"people.csv"}); // nothing written into it
+        // Said yes to, it becomes a database beside the file.
+        answerWhenAsked(QStringLiteral("Make a database here"));
+        QVERIFY(openedIn(window, folder, &ok));
+        QVERIFY(ok);
+        QVERIFY(engine::Database::exists(folder.toStdString()));
+        QVERIFY(QFile::exists(folder + "/people.csv"));
+    }
+
+    void quittingWhileAJobRunsWaitsOrCancelsAsChosen()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        {
+            auto conn = db->connect();
+            QVERIFY(transfer::createDemoDatabase(*conn, 20000));
+        }
+        for (const auto choice :
+             {ui::MainWindow::WhileJobsRun::StayOpen, ui::MainWindow::WhileJobsRun::CancelThenQuit,
+              ui::MainWindow::WhileJobsRun::WaitThenQuit}) {
+            ui::MainWindow window(db, QStringLiteral("memory"));
+            window.show();
+            window.setExportFolder(tmp.filePath("out"));
+            window.setWhileJobsRun(choice);
+            window.backupNow();
+            QVERIFY(window.jobs()->anyRunning());
+            window.close();
+            // The job runs on: the window stays until it has ended (or for good).
+            QVERIFY(window.isVisible());
+            if (choice == ui::MainWindow::WhileJobsRun::StayOpen) {
+                QTRY_VERIFY_WITH_TIMEOUT(!window.jobs()->anyRunning(), kPatience);
+                QVERIFY(window.isVisible());
+                continue;
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), kPatience);
+            QCOMPARE(window.jobs()->state(0), choice == ui::MainWindow::WhileJobsRun::WaitThenQuit
+                                                  ? ui::JobList::State::Done
+                                                  : ui::JobList::State::Canceled);
+        }
+    }
+};
+
+QTEST_MAIN(TestWindowLifecycle)
+#include "tst_window_lifecycle.moc"
