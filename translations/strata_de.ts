@@ -62,58 +62,58 @@
 <context>
     <name>FormatOption</name>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="26"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="57"/>
         <source>Preset</source>
         <translation>Vorgabe</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="32"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="63"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="38"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="69"/>
         <source>Quote</source>
         <translation>Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="44"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="75"/>
         <source>Quoting</source>
         <translation>Anführung</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="50"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="81"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="56"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="87"/>
         <source>Line ends</source>
         <translation>Zeilenenden</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="62"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="93"/>
         <source>Byte order mark</source>
         <translation>Byte-Order-Mark</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="68"/>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="170"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="99"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="169"/>
         <source>NULL as</source>
         <translation>NULL als</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="74"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="105"/>
         <source>Formula guard</source>
         <translation>Formelschutz</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="80"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="111"/>
         <source>Booleans</source>
         <translation>Wahrheitswerte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="86"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="117"/>
         <source>Binary data</source>
         <translation>Binärdaten</translation>
     </message>
@@ -138,12 +138,12 @@
         <translation>Ungültige Geometrie</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="26"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="27"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (eine Zeile je Datensatz)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="32"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="33"/>
         <source>Line breaks</source>
         <translation>Zeilenumbrüche</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Zeilen je INSERT</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="176"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="175"/>
         <source>Numbers aligned right</source>
         <translation>Zahlen rechtsbündig</translation>
     </message>
@@ -192,26 +192,19 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="49"/>
+        <location filename="../app/gui/main.cpp" line="43"/>
         <source>Get data out of a database and back in.</source>
         <translation>Daten aus einer Datenbank holen und wieder hinein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
         <translation>Ein zu öffnender Datenbankordner (Vorgabe: der zuletzt geöffnete, sonst die Demo-Datenbank) und Dateien, die hinein importiert werden (CSV, JSON, SQL, SQLite, GeoJSON, ZIP) — wie ein Dateimanager sie übergibt.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="61"/>
+        <location filename="../app/gui/main.cpp" line="55"/>
         <source>Show the window, report it on standard output and quit (installation checks).</source>
         <translation>Das Fenster zeigen, es auf der Standardausgabe melden und beenden (Installationsprüfung).</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="102"/>
-        <source>Cannot open %1:
-%2</source>
-        <translation>%1 kann nicht geöffnet werden:
-%2</translation>
     </message>
 </context>
 <context>
@@ -455,6 +448,94 @@
         <location filename="../ui/export/format_options.cpp" line="136"/>
         <source>This format has no options.</source>
         <translation>Dieses Format hat keine Optionen.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::HistoryModel</name>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="16"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="18"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="20"/>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="27"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="29"/>
+        <source>Canceled: nothing was kept</source>
+        <translation>Abgebrochen: nichts wurde behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="31"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="39"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="41"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="127"/>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="148"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="168"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="170"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="172"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="174"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="176"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="178"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -852,280 +933,453 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window/main_window.cpp" line="584"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window/main_window.cpp" line="128"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136"/>
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window/main_window.cpp" line="141"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="118"/>
-        <location filename="../ui/main_window/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window/main_window.cpp" line="410"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window/main_window.cpp" line="159"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window/main_window.cpp" line="169"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132"/>
-        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="145"/>
-        <location filename="../ui/main_window/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window/main_window.cpp" line="291"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window/main_window.cpp" line="286"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window/main_window.cpp" line="329"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window/main_window.cpp" line="330"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
-        <source>Open a Strata database folder</source>
-        <translation>Einen Strata-Datenbankordner öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window/main_window.cpp" line="332"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="489"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="335"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window/main_window.cpp" line="64"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <source>Open the database again, for writing if it is free now</source>
+        <translation>Die Datenbank erneut öffnen, zum Schreiben, wenn sie jetzt frei ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="222"/>
+        <source>&amp;Open a database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="229"/>
+        <source>Open the &amp;demo database</source>
+        <translation>&amp;Demo-Datenbank öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
+        <translation>Beispiel-Benutzer, -Produkte, -Bestellungen und Flurstücke, in %1 angelegt, falls noch nicht vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <source>Opening the database</source>
+        <translation>Datenbank wird geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="255"/>
+        <source>Stop waiting for this database</source>
+        <translation>Nicht länger auf diese Datenbank warten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <source>Opening %1 was canceled.</source>
+        <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="304"/>
+        <source>Reading rows</source>
+        <translation>Zeilen werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="307"/>
+        <source>Stop reading: the rows shown before stay</source>
+        <translation>Lesen beenden: die bisher gezeigten Zeilen bleiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="340"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window/main_window.cpp" line="341"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window/main_window.cpp" line="990"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="350"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="358"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="374"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window/main_window.cpp" line="377"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window/main_window.cpp" line="389"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window/main_window.cpp" line="391"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="409"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window/main_window.cpp" line="414"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window/main_window.cpp" line="419"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window/main_window.cpp" line="427"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window/main_window.cpp" line="628"/>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank ist geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="478"/>
+        <source>Open a Strata database folder (an empty folder becomes a new database)</source>
+        <translation>Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="497"/>
+        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="517"/>
+        <source>%1 is not a Strata database, and it is not empty.</source>
+        <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <source>Strata can make a new database in this folder, beside what is there.</source>
+        <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
+        <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <source>&amp;Import these files…</source>
+        <translation>Diese Dateien &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="529"/>
+        <source>&amp;Make a database here</source>
+        <translation>Hier eine Datenbank &amp;anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window/main_window.cpp" line="552"/>
+        <source>%1 was left as it is.</source>
+        <translation>%1 blieb unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <source>it was opened read-only</source>
+        <translation>sie wurde schreibgeschützt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="586"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <source>Listing the tables of %1…</source>
+        <translation>Tabellen von %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="600"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window/main_window.cpp" line="601"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="561"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="757"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window/main_window.cpp" line="758"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window/main_window.cpp" line="759"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window/main_window.cpp" line="822"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="452"/>
+        <location filename="../ui/main_window/main_window.cpp" line="835"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>Cannot read the history: %1</source>
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window/main_window.cpp" line="650"/>
+        <location filename="../ui/main_window/main_window.cpp" line="778"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1009"/>
+        <source>The database is read-only: %1</source>
+        <translation>Die Datenbank ist schreibgeschützt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <source>Quit Strata</source>
+        <translation>Strata beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <source>A job is still running.</source>
+        <translation>Ein Auftrag läuft noch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
+        <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="667"/>
+        <source>&amp;Quit when done</source>
+        <translation>Beenden, wenn &amp;fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <source>&amp;Cancel the jobs and quit</source>
+        <translation>Aufträge &amp;abbrechen und beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="669"/>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Weiterarbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="684"/>
+        <source>Canceling the jobs; Strata quits when they have stopped.</source>
+        <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <source>Strata quits when the jobs are done.</source>
+        <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="774"/>
+        <source>Open a database first.</source>
+        <translation>Bitte zuerst eine Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="891"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="900"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window/main_window.cpp" line="912"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window/main_window.cpp" line="926"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window/main_window.cpp" line="928"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window/main_window.cpp" line="929"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -1133,22 +1387,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window/main_window.cpp" line="941"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window/main_window.cpp" line="944"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="569"/>
+        <location filename="../ui/main_window/main_window.cpp" line="959"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="960"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1156,37 +1410,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window/main_window.cpp" line="991"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window/main_window.cpp" line="992"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="604"/>
+        <location filename="../ui/main_window/main_window.cpp" line="994"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="609"/>
+        <location filename="../ui/main_window/main_window.cpp" line="999"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1001"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1002"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="630"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <source>Dropping table %1…</source>
+        <translation>Tabelle %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1035"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1267,52 +1526,57 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24"/>
+        <location filename="../ui/console/sql_console.cpp" line="22"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="25"/>
+        <location filename="../ui/console/sql_console.cpp" line="23"/>
         <source>E&amp;xport result…</source>
         <translation>Ergebnis e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="30"/>
+        <location filename="../ui/console/sql_console.cpp" line="28"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="32"/>
+        <location filename="../ui/console/sql_console.cpp" line="30"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="34"/>
+        <location filename="../ui/console/sql_console.cpp" line="32"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="37"/>
+        <location filename="../ui/console/sql_console.cpp" line="35"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="80"/>
+        <location filename="../ui/console/sql_console.cpp" line="89"/>
+        <source>Open a database first.</source>
+        <translation>Bitte zuerst eine Datenbank öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="93"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="91"/>
+        <location filename="../ui/console/sql_console.cpp" line="104"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="119"/>
+        <location filename="../ui/console/sql_console.cpp" line="132"/>
         <source>Done: %1 rows changed</source>
         <translation>Fertig: %1 Zeilen geändert</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="144"/>
+        <location filename="../ui/console/sql_console.cpp" line="157"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n Zeile</numerusform>
@@ -1322,8 +1586,13 @@
 </context>
 <context>
     <name>strata::ui::TableDataModel</name>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="266"/>
+        <source>Canceled: the rows shown are those from before.</source>
+        <translation>Abgebrochen: die gezeigten Zeilen sind die von vorher.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="158"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="465"/>
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n Byte)</numerusform>
@@ -1334,52 +1603,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="82"/>
+        <location filename="../ui/models/table_list_model.cpp" line="87"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84"/>
+        <location filename="../ui/models/table_list_model.cpp" line="89"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86"/>
+        <location filename="../ui/models/table_list_model.cpp" line="91"/>
         <source>unique</source>
         <translation>eindeutig</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88"/>
+        <location filename="../ui/models/table_list_model.cpp" line="93"/>
         <source>sensitive</source>
         <translation>vertraulich</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="108"/>
+        <location filename="../ui/models/table_list_model.cpp" line="113"/>
         <source> (primary key)</source>
         <translation> (Primärschlüssel)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="109"/>
+        <location filename="../ui/models/table_list_model.cpp" line="114"/>
         <source> (sensitive)</source>
         <translation> (vertraulich)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="134"/>
+        <location filename="../ui/models/table_list_model.cpp" line="139"/>
         <source>Table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136"/>
+        <location filename="../ui/models/table_list_model.cpp" line="141"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138"/>
+        <location filename="../ui/models/table_list_model.cpp" line="143"/>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140"/>
+        <location filename="../ui/models/table_list_model.cpp" line="145"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>

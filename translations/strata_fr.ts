@@ -62,58 +62,58 @@
 <context>
     <name>FormatOption</name>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="26"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="57"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="32"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="63"/>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="38"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="69"/>
         <source>Quote</source>
         <translation>Guillemet</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="44"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="75"/>
         <source>Quoting</source>
         <translation>Guillemets</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="50"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="81"/>
         <source>Header line</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="56"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="87"/>
         <source>Line ends</source>
         <translation>Fins de ligne</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="62"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="93"/>
         <source>Byte order mark</source>
         <translation>Indicateur d’ordre des octets (BOM)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="68"/>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="170"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="99"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="169"/>
         <source>NULL as</source>
         <translation>NULL comme</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="74"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="105"/>
         <source>Formula guard</source>
         <translation>Protection des formules</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="80"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="111"/>
         <source>Booleans</source>
         <translation>Booléens</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="86"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="117"/>
         <source>Binary data</source>
         <translation>Données binaires</translation>
     </message>
@@ -138,12 +138,12 @@
         <translation>Géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="26"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="27"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (une ligne par enregistrement)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="32"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="33"/>
         <source>Line breaks</source>
         <translation>Sauts de ligne</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Lignes par INSERT</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="176"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="175"/>
         <source>Numbers aligned right</source>
         <translation>Nombres alignés à droite</translation>
     </message>
@@ -192,26 +192,19 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="49"/>
+        <location filename="../app/gui/main.cpp" line="43"/>
         <source>Get data out of a database and back in.</source>
         <translation>Sortir les données d’une base et les y remettre.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="48"/>
         <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
         <translation>Un dossier de base à ouvrir (par défaut : le dernier ouvert, sinon la base de démonstration) et des fichiers à y importer (CSV, JSON, SQL, SQLite, GeoJSON, zip) — tels qu’un gestionnaire de fichiers les transmet.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="61"/>
+        <location filename="../app/gui/main.cpp" line="55"/>
         <source>Show the window, report it on standard output and quit (installation checks).</source>
         <translation>Afficher la fenêtre, le signaler sur la sortie standard et quitter (vérification de l’installation).</translation>
-    </message>
-    <message>
-        <location filename="../app/gui/main.cpp" line="102"/>
-        <source>Cannot open %1:
-%2</source>
-        <translation>Impossible d’ouvrir %1 :
-%2</translation>
     </message>
 </context>
 <context>
@@ -455,6 +448,94 @@
         <location filename="../ui/export/format_options.cpp" line="136"/>
         <source>This format has no options.</source>
         <translation>Ce format n’a pas d’options.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ui::HistoryModel</name>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="16"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="18"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="20"/>
+        <source>Restore</source>
+        <translation>Restauration</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="27"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="29"/>
+        <source>Canceled: nothing was kept</source>
+        <translation>Annulé : rien n’a été conservé</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="31"/>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="39"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="41"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="127"/>
+        <source>%1 by %2</source>
+        <translation>%1 par %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="141"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="148"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 et %2 de plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="168"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="170"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="172"/>
+        <source>Files</source>
+        <translation>Fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="174"/>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="176"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../ui/history/history_model.cpp" line="178"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -852,280 +933,453 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window/main_window.cpp" line="584"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window/main_window.cpp" line="128"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136"/>
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window/main_window.cpp" line="141"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window/main_window.cpp" line="142"/>
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="118"/>
-        <location filename="../ui/main_window/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window/main_window.cpp" line="410"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window/main_window.cpp" line="159"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window/main_window.cpp" line="169"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="132"/>
-        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="145"/>
-        <location filename="../ui/main_window/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window/main_window.cpp" line="291"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window/main_window.cpp" line="286"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window/main_window.cpp" line="329"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window/main_window.cpp" line="330"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
-        <source>Open a Strata database folder</source>
-        <translation>Ouvrir un dossier de base Strata</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window/main_window.cpp" line="332"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="489"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window/main_window.cpp" line="335"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window/main_window.cpp" line="64"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 et %2 de plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <source>Open the database again, for writing if it is free now</source>
+        <translation>Rouvrir la base, en écriture si elle est libre maintenant</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="222"/>
+        <source>&amp;Open a database…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="229"/>
+        <source>Open the &amp;demo database</source>
+        <translation>Ouvrir la base de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
+        <translation>Utilisateurs, produits, commandes et parcelles d’exemple, créés dans %1 s’ils n’y sont pas encore</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <source>Opening the database</source>
+        <translation>Ouverture de la base</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="255"/>
+        <source>Stop waiting for this database</source>
+        <translation>Ne plus attendre cette base</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <source>Opening %1 was canceled.</source>
+        <translation>L’ouverture de %1 a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="304"/>
+        <source>Reading rows</source>
+        <translation>Lecture des lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="307"/>
+        <source>Stop reading: the rows shown before stay</source>
+        <translation>Arrêter la lecture : les lignes affichées restent</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="340"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window/main_window.cpp" line="341"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Fichiers de données (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window/main_window.cpp" line="990"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window/main_window.cpp" line="350"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="358"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window/main_window.cpp" line="374"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="224"/>
+        <location filename="../ui/main_window/main_window.cpp" line="377"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window/main_window.cpp" line="389"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window/main_window.cpp" line="391"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="409"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window/main_window.cpp" line="414"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window/main_window.cpp" line="419"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window/main_window.cpp" line="427"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window/main_window.cpp" line="628"/>
+        <source>No database is open.</source>
+        <translation>Aucune base n’est ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="478"/>
+        <source>Open a Strata database folder (an empty folder becomes a new database)</source>
+        <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="497"/>
+        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="517"/>
+        <source>%1 is not a Strata database, and it is not empty.</source>
+        <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <source>Strata can make a new database in this folder, beside what is there.</source>
+        <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
+        <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <source>&amp;Import these files…</source>
+        <translation>&amp;Importer ces fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="529"/>
+        <source>&amp;Make a database here</source>
+        <translation>&amp;Créer une base ici</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window/main_window.cpp" line="552"/>
+        <source>%1 was left as it is.</source>
+        <translation>%1 est resté tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <source>it was opened read-only</source>
+        <translation>elle a été ouverte en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="586"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <source>Listing the tables of %1…</source>
+        <translation>Liste des tables de %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="600"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window/main_window.cpp" line="601"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="561"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="353"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="757"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window/main_window.cpp" line="758"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window/main_window.cpp" line="759"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window/main_window.cpp" line="822"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="452"/>
+        <location filename="../ui/main_window/main_window.cpp" line="835"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window/main_window.cpp" line="164"/>
         <source>Cannot read the history: %1</source>
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window/main_window.cpp" line="650"/>
+        <location filename="../ui/main_window/main_window.cpp" line="778"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1009"/>
+        <source>The database is read-only: %1</source>
+        <translation>La base est en lecture seule : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <source>Quit Strata</source>
+        <translation>Quitter Strata</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <source>A job is still running.</source>
+        <translation>Une tâche est encore en cours.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
+        <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="667"/>
+        <source>&amp;Quit when done</source>
+        <translation>&amp;Quitter une fois terminé</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <source>&amp;Cancel the jobs and quit</source>
+        <translation>&amp;Annuler les tâches et quitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="669"/>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Continuer à travailler</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="684"/>
+        <source>Canceling the jobs; Strata quits when they have stopped.</source>
+        <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <source>Strata quits when the jobs are done.</source>
+        <translation>Strata quitte quand les tâches sont terminées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="774"/>
+        <source>Open a database first.</source>
+        <translation>Ouvrez d’abord une base.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="891"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window/main_window.cpp" line="900"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window/main_window.cpp" line="912"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window/main_window.cpp" line="926"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window/main_window.cpp" line="928"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window/main_window.cpp" line="929"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -1133,22 +1387,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window/main_window.cpp" line="941"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window/main_window.cpp" line="944"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="569"/>
+        <location filename="../ui/main_window/main_window.cpp" line="959"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="960"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -1156,37 +1410,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window/main_window.cpp" line="991"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window/main_window.cpp" line="992"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="604"/>
+        <location filename="../ui/main_window/main_window.cpp" line="994"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="609"/>
+        <location filename="../ui/main_window/main_window.cpp" line="999"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1001"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1002"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="630"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <source>Dropping table %1…</source>
+        <translation>Suppression de la table %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1035"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -1267,52 +1526,57 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24"/>
+        <location filename="../ui/console/sql_console.cpp" line="22"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="25"/>
+        <location filename="../ui/console/sql_console.cpp" line="23"/>
         <source>E&amp;xport result…</source>
         <translation>E&amp;xporter le résultat…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="30"/>
+        <location filename="../ui/console/sql_console.cpp" line="28"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="32"/>
+        <location filename="../ui/console/sql_console.cpp" line="30"/>
         <source>SQL statements; Ctrl+Enter runs them</source>
         <translation>Instructions SQL ; Ctrl+Entrée les exécute</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="34"/>
+        <location filename="../ui/console/sql_console.cpp" line="32"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Exécuter (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="37"/>
+        <location filename="../ui/console/sql_console.cpp" line="35"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="80"/>
+        <location filename="../ui/console/sql_console.cpp" line="89"/>
+        <source>Open a database first.</source>
+        <translation>Ouvrez d’abord une base.</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="93"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="91"/>
+        <location filename="../ui/console/sql_console.cpp" line="104"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="119"/>
+        <location filename="../ui/console/sql_console.cpp" line="132"/>
         <source>Done: %1 rows changed</source>
         <translation>Terminé : %1 lignes modifiées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="144"/>
+        <location filename="../ui/console/sql_console.cpp" line="157"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n ligne</numerusform>
@@ -1322,8 +1586,13 @@
 </context>
 <context>
     <name>strata::ui::TableDataModel</name>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="266"/>
+        <source>Canceled: the rows shown are those from before.</source>
+        <translation>Annulé : les lignes affichées sont celles d’avant.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="158"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="465"/>
         <source>(%n byte(s))</source>
         <translation>
             <numerusform>(%n octet)</numerusform>
@@ -1334,52 +1603,52 @@
 <context>
     <name>strata::ui::TableListModel</name>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="82"/>
+        <location filename="../ui/models/table_list_model.cpp" line="87"/>
         <source>key</source>
         <translation>clé</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="84"/>
+        <location filename="../ui/models/table_list_model.cpp" line="89"/>
         <source>NOT NULL</source>
         <translation>NOT NULL</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="86"/>
+        <location filename="../ui/models/table_list_model.cpp" line="91"/>
         <source>unique</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="88"/>
+        <location filename="../ui/models/table_list_model.cpp" line="93"/>
         <source>sensitive</source>
         <translation>sensible</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="108"/>
+        <location filename="../ui/models/table_list_model.cpp" line="113"/>
         <source> (primary key)</source>
         <translation> (clé primaire)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="109"/>
+        <location filename="../ui/models/table_list_model.cpp" line="114"/>
         <source> (sensitive)</source>
         <translation> (sensible)</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="134"/>
+        <location filename="../ui/models/table_list_model.cpp" line="139"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="136"/>
+        <location filename="../ui/models/table_list_model.cpp" line="141"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="138"/>
+        <location filename="../ui/models/table_list_model.cpp" line="143"/>
         <source>Columns</source>
         <translation>Colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/models/table_list_model.cpp" line="140"/>
+        <location filename="../ui/models/table_list_model.cpp" line="145"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>

@@ -77,9 +77,8 @@ void HistoryModel::load(std::shared_ptr<engine::Database> database)
         endResetModel();
         emit loaded();
     });
-    watcher->setFuture(QtConcurrent::run([database = std::move(database)] {
-        return transfer::readAudit(*database, kShown);
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        [database = std::move(database)] { return transfer::readAudit(*database, kShown); }));
 }
 
 QString HistoryModel::existingFile(int row) const
@@ -125,8 +124,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return files.join(QLatin1Char('\n'));
         }
         if (index.column() == What)
-            return tr("%1 by %2").arg(QString::fromStdString(e.summary),
-                                      QString::fromStdString(e.user));
+            return tr("%1 by %2")
+                .arg(QString::fromStdString(e.summary), QString::fromStdString(e.user));
         if (index.column() == Outcome)
             return outcomeText(e.outcome);
         return {};
@@ -146,8 +145,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return QString();
         if (e.files.size() == 1)
             return QFileInfo(QString::fromStdString(e.files[0])).fileName();
-        return tr("%1 and %Ln more", nullptr, int(e.files.size() - 1))
-            .arg(QFileInfo(QString::fromStdString(e.files[0])).fileName());
+        return tr("%1 and %2 more")
+            .arg(QFileInfo(QString::fromStdString(e.files[0])).fileName(),
+                 QLocale().toString(qlonglong(e.files.size() - 1)));
     case Rows:
         return QLocale().toString(qlonglong(e.rows));
     case Outcome:
@@ -164,13 +164,20 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case When: return tr("When");
-    case What: return tr("What");
-    case Files: return tr("Files");
-    case Rows: return tr("Rows");
-    case Outcome: return tr("Outcome");
-    case Duration: return tr("Duration");
-    default: return {};
+    case When:
+        return tr("When");
+    case What:
+        return tr("What");
+    case Files:
+        return tr("Files");
+    case Rows:
+        return tr("Rows");
+    case Outcome:
+        return tr("Outcome");
+    case Duration:
+        return tr("Duration");
+    default:
+        return {};
     }
 }
 

@@ -53,6 +53,20 @@ namespace strata::ui {
 
 namespace {
 
+//! "a.csv, b.json and 3 more": what a folder holds, in a line.
+QString importableNames(const QStringList &files)
+{
+    QStringList names;
+    for (qsizetype i = 0; i < std::min<qsizetype>(files.size(), 3); ++i)
+        names << QFileInfo(files[i]).fileName();
+    QString line = names.join(QStringLiteral(", "));
+    if (files.size() > 3)
+        line = MainWindow::tr("%1 and %2 more")
+                   .arg(line)
+                   .arg(QLocale().toString(qlonglong(files.size() - 3)));
+    return line;
+}
+
 //! Draws a job's progress column as a progress bar (busy while the total is unknown).
 class ProgressDelegate : public QStyledItemDelegate {
 public:
@@ -490,12 +504,12 @@ void MainWindow::openDatabase(const QString &path, int demoRows)
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, demoRows] {
         watcher->deleteLater();
         if (generation == m_opens)
-            opened(watcher->result(), demoRows);
+            openFinished(watcher->result(), demoRows);
     });
     watcher->setFuture(openDatabaseInBackground(path, false, demoRows));
 }
 
-void MainWindow::opened(OpenedDatabase result, int demoRows)
+void MainWindow::openFinished(OpenedDatabase result, int demoRows)
 {
     if (result.foreignFolder) {
         // Nothing is written into a folder of other things unless the user says so.
@@ -505,9 +519,10 @@ void MainWindow::opened(OpenedDatabase result, int demoRows)
         box.setInformativeText(
             result.importableFiles.isEmpty()
                 ? tr("Strata can make a new database in this folder, beside what is there.")
-                : tr("It holds %1 files Strata can import. Strata can import them into the "
-                     "database open now, or make a new database in this folder.")
-                      .arg(QLocale().toString(qlonglong(result.importableFiles.size()))));
+                : tr("Strata can import what is in it (%1) into the database open now, or make a "
+                     "new "
+                     "database in this folder.")
+                      .arg(importableNames(result.importableFiles)));
         QPushButton *import = nullptr;
         if (!result.importableFiles.isEmpty() && m_database && !m_database->readOnly())
             import = box.addButton(tr("&Import these files…"), QMessageBox::AcceptRole);
@@ -526,7 +541,7 @@ void MainWindow::opened(OpenedDatabase result, int demoRows)
                     [this, watcher, generation, demoRows] {
                         watcher->deleteLater();
                         if (generation == m_opens)
-                            opened(watcher->result(), demoRows);
+                            openFinished(watcher->result(), demoRows);
                     });
             watcher->setFuture(openDatabaseInBackground(result.path, true, demoRows));
             return;
@@ -559,11 +574,11 @@ void MainWindow::opened(OpenedDatabase result, int demoRows)
     emit databaseOpened(true);
 }
 
-void MainWindow::showDatabase(OpenedDatabase opened)
+void MainWindow::showDatabase(OpenedDatabase shown)
 {
-    m_database = std::move(opened.database);
-    m_path = opened.path;
-    m_readOnlyReason = opened.readOnlyReason;
+    m_database = std::move(shown.database);
+    m_path = shown.path;
+    m_readOnlyReason = shown.readOnlyReason;
     if (m_database->readOnly() && m_readOnlyReason.isEmpty())
         m_readOnlyReason = tr("it was opened read-only");
     setWindowTitle(tr("Strata — %1").arg(m_path));

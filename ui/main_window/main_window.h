@@ -116,9 +116,9 @@ protected:
 
 private:
     //! Shows what an openDatabase() came to.
-    void opened(OpenedDatabase result, int demoRows);
+    void openFinished(OpenedDatabase result, int demoRows);
     //! Shows `database` (opened), wiring the grid, the console and the history to it.
-    void showDatabase(OpenedDatabase opened);
+    void showDatabase(OpenedDatabase shown);
     //! The page offering Open, Open recent and the demo, saying `why` above them.
     void showWelcome(const QString &why);
     //! Enables what needs a database, and what writes only when it is writable.
