@@ -63,13 +63,7 @@ void waitForPreview(ui::ExportDialog &dialog)
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        transfer::registerBuiltinFormats();
-        QCoreApplication::setOrganizationName(QStringLiteral("strata-tests"));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear(); // each run starts from no remembered choices
-    }
+    void initTestCase() { startWindowTests(); }
 
     void modelListsTablesWithCounts()
     {

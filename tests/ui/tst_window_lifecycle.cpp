@@ -52,13 +52,7 @@ void makeDatabase(const QString &path, const std::string &sql)
 class TestWindowLifecycle : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase()
-    {
-        transfer::registerBuiltinFormats();
-        QCoreApplication::setOrganizationName(QStringLiteral("strata-tests"));
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-    }
+    void initTestCase() { startWindowTests(); }
 
     void opensOnAWorkerSwitchesAndUnlocksThePrevious()
     {

@@ -3,6 +3,7 @@
 // thread's database work, measuring stalls, and saving screenshots for review.
 
 #include "engine/api/database.h"
+#include "engine/transfer/format.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/history/history_model.h"
 #include "ui/main_window/main_window.h"
@@ -14,7 +15,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 #include <thread>
@@ -24,6 +27,16 @@ namespace strata::ui_test {
 
 // Waits for jobs are bounded by CTest's timeout, not by how fast this machine happens to be.
 inline constexpr int kPatience = 3600 * 1000;
+
+//! Formats registered, settings in a test folder and cleared: each run starts from no
+//! remembered choices.
+inline void startWindowTests()
+{
+    transfer::registerBuiltinFormats();
+    QCoreApplication::setOrganizationName(QStringLiteral("strata-tests"));
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
 
 //! Whether `spy` saw its signal, now or later (the tree is listed on a worker).
 inline bool waitFor(QSignalSpy &spy)

@@ -499,14 +499,19 @@ void MainWindow::openDatabase(const QString &path, int demoRows)
         m_pages->setCurrentWidget(m_opening);
     }
     m_status->setText(tr("Opening %1…").arg(path));
+    startOpen(path, false, demoRows);
+}
+
+void MainWindow::startOpen(const QString &path, bool mayCreateInForeignFolder, int demoRows)
+{
     const quint64 generation = ++m_opens;
     auto *watcher = new QFutureWatcher<OpenedDatabase>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, demoRows] {
         watcher->deleteLater();
-        if (generation == m_opens)
+        if (generation == m_opens) // else canceled, or superseded by a newer open
             openFinished(watcher->result(), demoRows);
     });
-    watcher->setFuture(openDatabaseInBackground(path, false, demoRows));
+    watcher->setFuture(openDatabaseInBackground(path, mayCreateInForeignFolder, demoRows));
 }
 
 void MainWindow::openFinished(OpenedDatabase result, int demoRows)
@@ -535,15 +540,7 @@ void MainWindow::openFinished(OpenedDatabase result, int demoRows)
             return;
         }
         if (box.clickedButton() == create) {
-            const quint64 generation = ++m_opens;
-            auto *watcher = new QFutureWatcher<OpenedDatabase>(this);
-            connect(watcher, &QFutureWatcherBase::finished, this,
-                    [this, watcher, generation, demoRows] {
-                        watcher->deleteLater();
-                        if (generation == m_opens)
-                            openFinished(watcher->result(), demoRows);
-                    });
-            watcher->setFuture(openDatabaseInBackground(result.path, true, demoRows));
+            startOpen(result.path, true, demoRows);
             return;
         }
         if (m_database)

@@ -115,6 +115,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    //! Opens `path` on a worker; its answer goes to openFinished unless a newer open came.
+    void startOpen(const QString &path, bool mayCreateInForeignFolder, int demoRows);
     //! Shows what an openDatabase() came to.
     void openFinished(OpenedDatabase result, int demoRows);
     //! Shows `database` (opened), wiring the grid, the console and the history to it.
