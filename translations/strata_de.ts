@@ -933,7 +933,7 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="584"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="346"/>
-        <location filename="../ui/main_window/main_window.cpp" line="990"/>
+        <location filename="../ui/main_window/main_window.cpp" line="987"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
@@ -1185,7 +1185,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="461"/>
-        <location filename="../ui/main_window/main_window.cpp" line="628"/>
+        <location filename="../ui/main_window/main_window.cpp" line="625"/>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>
@@ -1201,98 +1201,98 @@
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="517"/>
+        <location filename="../ui/main_window/main_window.cpp" line="522"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window/main_window.cpp" line="526"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window/main_window.cpp" line="527"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window/main_window.cpp" line="533"/>
         <source>&amp;Import these files…</source>
         <translation>Diese Dateien &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window/main_window.cpp" line="534"/>
         <source>&amp;Make a database here</source>
         <translation>Hier eine Datenbank &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="550"/>
-        <location filename="../ui/main_window/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window/main_window.cpp" line="547"/>
+        <location filename="../ui/main_window/main_window.cpp" line="549"/>
         <source>%1 was left as it is.</source>
         <translation>%1 blieb unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window/main_window.cpp" line="580"/>
         <source>it was opened read-only</source>
         <translation>sie wurde schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window/main_window.cpp" line="583"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="590"/>
         <source>Listing the tables of %1…</source>
         <translation>Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window/main_window.cpp" line="597"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window/main_window.cpp" line="598"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
-        <location filename="../ui/main_window/main_window.cpp" line="561"/>
+        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window/main_window.cpp" line="558"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window/main_window.cpp" line="554"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="757"/>
+        <location filename="../ui/main_window/main_window.cpp" line="754"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="758"/>
+        <location filename="../ui/main_window/main_window.cpp" line="755"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="759"/>
+        <location filename="../ui/main_window/main_window.cpp" line="756"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window/main_window.cpp" line="819"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window/main_window.cpp" line="832"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
@@ -1302,84 +1302,84 @@
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="650"/>
-        <location filename="../ui/main_window/main_window.cpp" line="778"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window/main_window.cpp" line="647"/>
+        <location filename="../ui/main_window/main_window.cpp" line="775"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1006"/>
         <source>The database is read-only: %1</source>
         <translation>Die Datenbank ist schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window/main_window.cpp" line="659"/>
         <source>Quit Strata</source>
         <translation>Strata beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window/main_window.cpp" line="659"/>
         <source>A job is still running.</source>
         <translation>Ein Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window/main_window.cpp" line="661"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="667"/>
+        <location filename="../ui/main_window/main_window.cpp" line="664"/>
         <source>&amp;Quit when done</source>
         <translation>Beenden, wenn &amp;fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="665"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>Aufträge &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="669"/>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Weiterarbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window/main_window.cpp" line="681"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window/main_window.cpp" line="682"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="774"/>
+        <location filename="../ui/main_window/main_window.cpp" line="771"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="891"/>
+        <location filename="../ui/main_window/main_window.cpp" line="888"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window/main_window.cpp" line="897"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window/main_window.cpp" line="909"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window/main_window.cpp" line="923"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window/main_window.cpp" line="925"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="929"/>
+        <location filename="../ui/main_window/main_window.cpp" line="926"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -1387,22 +1387,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="941"/>
+        <location filename="../ui/main_window/main_window.cpp" line="938"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="944"/>
+        <location filename="../ui/main_window/main_window.cpp" line="941"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window/main_window.cpp" line="956"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window/main_window.cpp" line="957"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1410,42 +1410,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="991"/>
+        <location filename="../ui/main_window/main_window.cpp" line="988"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window/main_window.cpp" line="989"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window/main_window.cpp" line="991"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window/main_window.cpp" line="996"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window/main_window.cpp" line="998"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1002"/>
+        <location filename="../ui/main_window/main_window.cpp" line="999"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>Dropping table %1…</source>
         <translation>Tabelle %1 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1035"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1526,24 +1526,19 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="22"/>
+        <location filename="../ui/console/sql_console.cpp" line="23"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="23"/>
+        <location filename="../ui/console/sql_console.cpp" line="24"/>
         <source>E&amp;xport result…</source>
         <translation>Ergebnis e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="28"/>
+        <location filename="../ui/console/sql_console.cpp" line="29"/>
         <source>SQL</source>
         <translation>SQL</translation>
-    </message>
-    <message>
-        <location filename="../ui/console/sql_console.cpp" line="30"/>
-        <source>SQL statements; Ctrl+Enter runs them</source>
-        <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus</translation>
     </message>
     <message>
         <location filename="../ui/console/sql_console.cpp" line="32"/>
@@ -1556,32 +1551,54 @@
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="89"/>
+        <location filename="../ui/console/sql_console.cpp" line="59"/>
+        <source>SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down bring back earlier ones</source>
+        <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus, Strg+Hoch und Strg+Runter holen frühere zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="98"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="93"/>
+        <location filename="../ui/console/sql_console.cpp" line="102"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="104"/>
+        <location filename="../ui/console/sql_console.cpp" line="134"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="135"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="142"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="132"/>
-        <source>Done: %1 rows changed</source>
-        <translation>Fertig: %1 Zeilen geändert</translation>
+        <location filename="../ui/console/sql_console.cpp" line="173"/>
+        <source>Done: 1 row changed in %1</source>
+        <translation>Fertig: 1 Zeile geändert in %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="157"/>
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n Zeile</numerusform>
-            <numerusform>%n Zeilen</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="174"/>
+        <source>Done: %1 rows changed in %2</source>
+        <translation>Fertig: %1 Zeilen geändert in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="202"/>
+        <source>1 row in %1</source>
+        <translation>1 Zeile in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="203"/>
+        <source>%1 rows in %2</source>
+        <translation>%1 Zeilen in %2</translation>
     </message>
 </context>
 <context>

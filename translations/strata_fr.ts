@@ -933,7 +933,7 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="584"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -1094,7 +1094,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="346"/>
-        <location filename="../ui/main_window/main_window.cpp" line="990"/>
+        <location filename="../ui/main_window/main_window.cpp" line="987"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
@@ -1185,7 +1185,7 @@
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="461"/>
-        <location filename="../ui/main_window/main_window.cpp" line="628"/>
+        <location filename="../ui/main_window/main_window.cpp" line="625"/>
         <source>No database is open.</source>
         <translation>Aucune base n’est ouverte.</translation>
     </message>
@@ -1201,98 +1201,98 @@
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="517"/>
+        <location filename="../ui/main_window/main_window.cpp" line="522"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window/main_window.cpp" line="526"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window/main_window.cpp" line="527"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window/main_window.cpp" line="533"/>
         <source>&amp;Import these files…</source>
         <translation>&amp;Importer ces fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window/main_window.cpp" line="534"/>
         <source>&amp;Make a database here</source>
         <translation>&amp;Créer une base ici</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="550"/>
-        <location filename="../ui/main_window/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window/main_window.cpp" line="547"/>
+        <location filename="../ui/main_window/main_window.cpp" line="549"/>
         <source>%1 was left as it is.</source>
         <translation>%1 est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window/main_window.cpp" line="580"/>
         <source>it was opened read-only</source>
         <translation>elle a été ouverte en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window/main_window.cpp" line="583"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="590"/>
         <source>Listing the tables of %1…</source>
         <translation>Liste des tables de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window/main_window.cpp" line="597"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window/main_window.cpp" line="598"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="516"/>
-        <location filename="../ui/main_window/main_window.cpp" line="561"/>
+        <location filename="../ui/main_window/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window/main_window.cpp" line="558"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window/main_window.cpp" line="554"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="757"/>
+        <location filename="../ui/main_window/main_window.cpp" line="754"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="758"/>
+        <location filename="../ui/main_window/main_window.cpp" line="755"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="759"/>
+        <location filename="../ui/main_window/main_window.cpp" line="756"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window/main_window.cpp" line="819"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window/main_window.cpp" line="832"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
@@ -1302,84 +1302,84 @@
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="650"/>
-        <location filename="../ui/main_window/main_window.cpp" line="778"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window/main_window.cpp" line="647"/>
+        <location filename="../ui/main_window/main_window.cpp" line="775"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1006"/>
         <source>The database is read-only: %1</source>
         <translation>La base est en lecture seule : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window/main_window.cpp" line="659"/>
         <source>Quit Strata</source>
         <translation>Quitter Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window/main_window.cpp" line="659"/>
         <source>A job is still running.</source>
         <translation>Une tâche est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window/main_window.cpp" line="661"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="667"/>
+        <location filename="../ui/main_window/main_window.cpp" line="664"/>
         <source>&amp;Quit when done</source>
         <translation>&amp;Quitter une fois terminé</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="665"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>&amp;Annuler les tâches et quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="669"/>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Continuer à travailler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window/main_window.cpp" line="681"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window/main_window.cpp" line="682"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata quitte quand les tâches sont terminées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="774"/>
+        <location filename="../ui/main_window/main_window.cpp" line="771"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="891"/>
+        <location filename="../ui/main_window/main_window.cpp" line="888"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window/main_window.cpp" line="897"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window/main_window.cpp" line="909"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window/main_window.cpp" line="923"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window/main_window.cpp" line="925"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="929"/>
+        <location filename="../ui/main_window/main_window.cpp" line="926"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -1387,22 +1387,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="941"/>
+        <location filename="../ui/main_window/main_window.cpp" line="938"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="944"/>
+        <location filename="../ui/main_window/main_window.cpp" line="941"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window/main_window.cpp" line="956"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window/main_window.cpp" line="957"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -1410,42 +1410,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="991"/>
+        <location filename="../ui/main_window/main_window.cpp" line="988"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window/main_window.cpp" line="989"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window/main_window.cpp" line="991"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window/main_window.cpp" line="996"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window/main_window.cpp" line="998"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1002"/>
+        <location filename="../ui/main_window/main_window.cpp" line="999"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>Dropping table %1…</source>
         <translation>Suppression de la table %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1035"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -1526,24 +1526,19 @@
 <context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="22"/>
+        <location filename="../ui/console/sql_console.cpp" line="23"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="23"/>
+        <location filename="../ui/console/sql_console.cpp" line="24"/>
         <source>E&amp;xport result…</source>
         <translation>E&amp;xporter le résultat…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="28"/>
+        <location filename="../ui/console/sql_console.cpp" line="29"/>
         <source>SQL</source>
         <translation>SQL</translation>
-    </message>
-    <message>
-        <location filename="../ui/console/sql_console.cpp" line="30"/>
-        <source>SQL statements; Ctrl+Enter runs them</source>
-        <translation>Instructions SQL ; Ctrl+Entrée les exécute</translation>
     </message>
     <message>
         <location filename="../ui/console/sql_console.cpp" line="32"/>
@@ -1556,32 +1551,54 @@
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="89"/>
+        <location filename="../ui/console/sql_console.cpp" line="59"/>
+        <source>SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down bring back earlier ones</source>
+        <translation>Instructions SQL ; Ctrl+Entrée les exécute, Ctrl+Haut et Ctrl+Bas rappellent les précédentes</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="98"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="93"/>
+        <location filename="../ui/console/sql_console.cpp" line="102"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="104"/>
+        <location filename="../ui/console/sql_console.cpp" line="134"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="135"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="142"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="132"/>
-        <source>Done: %1 rows changed</source>
-        <translation>Terminé : %1 lignes modifiées</translation>
+        <location filename="../ui/console/sql_console.cpp" line="173"/>
+        <source>Done: 1 row changed in %1</source>
+        <translation>Terminé : 1 ligne modifiée en %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/console/sql_console.cpp" line="157"/>
-        <source>%n row(s)</source>
-        <translation>
-            <numerusform>%n ligne</numerusform>
-            <numerusform>%n lignes</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="174"/>
+        <source>Done: %1 rows changed in %2</source>
+        <translation>Terminé : %1 lignes modifiées en %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="202"/>
+        <source>1 row in %1</source>
+        <translation>1 ligne en %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="203"/>
+        <source>%1 rows in %2</source>
+        <translation>%1 lignes en %2</translation>
     </message>
 </context>
 <context>

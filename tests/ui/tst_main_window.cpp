@@ -399,8 +399,18 @@ private slots:
         QVERIFY(done.wait(kPatience));
         QVERIFY(console->result()->rowCount() > 0);
         QCOMPARE(console->result()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("n"));
-        QVERIFY2(console->message().contains("row"), qPrintable(console->message()));
+        // The row count (in the locale's digits) and how long it took.
+        const QRegularExpression said(QStringLiteral("^(\\d+) rows in [\\d.,]+ (ms|s)$"));
+        const auto match = said.match(console->message());
+        QVERIFY2(match.hasMatch(), qPrintable(console->message()));
+        QCOMPARE(match.captured(1).toInt(), console->result()->rowCount());
+        QPushButton *exportResult = nullptr;
+        for (auto *b : console->findChildren<QPushButton *>())
+            if (b->text().remove('&').startsWith("Export result"))
+                exportResult = b;
+        QVERIFY(exportResult && exportResult->isEnabled());
         screenshot(window, "sql_console.png");
+        const QString grouped = console->editor()->toPlainText();
         // An error says where, and the cursor goes there.
         console->editor()->setPlainText("SELECT id\nFROM users\nWHERE nosuch = 1");
         console->run();
@@ -408,6 +418,24 @@ private slots:
         QVERIFY2(console->message().startsWith("Error:"), qPrintable(console->message()));
         QVERIFY2(console->message().contains("nosuch"), qPrintable(console->message()));
         QCOMPARE(console->editor()->textCursor().blockNumber(), 2);
+        QVERIFY(!exportResult->isEnabled()); // the rows shown are not this statement's
+        // Earlier statements come back with Ctrl+Up, and Ctrl+Down returns; a new console (the
+        // next run of Strata) has them too.
+        const QString failing = console->editor()->toPlainText();
+        QTest::keyClick(console->editor(), Qt::Key_Up, Qt::ControlModifier);
+        QCOMPARE(console->editor()->toPlainText(), failing);
+        QTest::keyClick(console->editor(), Qt::Key_Up, Qt::ControlModifier);
+        QCOMPARE(console->editor()->toPlainText(), grouped);
+        QTest::keyClick(console->editor(), Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(console->editor()->toPlainText(), failing);
+        {
+            ui::SqlConsole next(nullptr);
+            next.show();
+            next.activateWindow(); // its shortcuts work in the active window
+            QVERIFY(QTest::qWaitForWindowActive(&next));
+            QTest::keyClick(next.editor(), Qt::Key_Up, Qt::ControlModifier);
+            QCOMPARE(next.editor()->toPlainText(), failing);
+        }
         // A statement that changes data refreshes the table list.
         console->editor()->setPlainText(
             "CREATE TABLE made_here (a INTEGER); INSERT INTO made_here VALUES (1), (2)");

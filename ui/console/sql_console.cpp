@@ -7,6 +7,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QShortcut>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -27,7 +28,6 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
 {
     m_editor->setAccessibleName(tr("SQL"));
     setFocusProxy(m_editor); // focusing the console (View > SQL console) lands in the editor
-    m_editor->setPlaceholderText(tr("SQL statements; Ctrl+Enter runs them"));
     m_editor->setFont(QFont(QStringLiteral("monospace")));
     m_run->setToolTip(tr("Run (Ctrl+Enter)"));
     m_export->setEnabled(false);
@@ -49,9 +49,18 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
         auto *shortcut = new QShortcut(QKeySequence(key), m_editor);
         connect(shortcut, &QShortcut::activated, this, &SqlConsole::run);
     }
+    // Earlier statements, newest last (kept between runs): Ctrl+Up and Ctrl+Down walk them.
+    m_history = QSettings().value(QStringLiteral("sqlHistory")).toStringList();
+    m_historyAt = m_history.size();
+    auto *back = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), m_editor);
+    connect(back, &QShortcut::activated, this, [this] { stepHistory(-1); });
+    auto *forward = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), m_editor);
+    connect(forward, &QShortcut::activated, this, [this] { stepHistory(+1); });
+    m_editor->setPlaceholderText(tr("SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down "
+                                    "bring back earlier ones"));
     connect(m_export, &QPushButton::clicked, this, [this] { emit exportRequested(m_lastQuery); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        show(m_watcher.result());
+        showResult(m_watcher.result());
         m_run->setEnabled(true);
         emit finished();
     });
@@ -91,17 +100,49 @@ void SqlConsole::run()
     }
     m_run->setEnabled(false);
     m_message->setText(tr("Running…"));
+    remember(m_running);
+    m_clock.start();
     auto connection = m_connection;
     const std::string sql = m_running.toStdString();
     m_watcher.setFuture(
         QtConcurrent::run([connection, sql] { return connection->executeScript(sql); }));
 }
 
-void SqlConsole::show(const engine::Result<std::vector<engine::QueryResult>> &result)
+void SqlConsole::remember(const QString &sql)
+{
+    m_history.removeAll(sql);
+    m_history.append(sql);
+    while (m_history.size() > kHistoryKept)
+        m_history.removeFirst();
+    m_historyAt = m_history.size();
+    QSettings().setValue(QStringLiteral("sqlHistory"), m_history);
+}
+
+void SqlConsole::stepHistory(int step)
+{
+    const int at = std::clamp(m_historyAt + step, 0, int(m_history.size()));
+    if (at == m_historyAt)
+        return;
+    m_historyAt = at;
+    m_editor->setPlainText(at < m_history.size() ? m_history[at] : QString());
+    m_editor->moveCursor(QTextCursor::End);
+}
+
+QString SqlConsole::elapsedText() const
+{
+    const double ms = double(m_clock.nsecsElapsed()) / 1e6;
+    return ms < 1000 ? tr("%1 ms").arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0))
+                     : tr("%1 s").arg(QLocale().toString(ms / 1000, 'f', 2));
+}
+
+void SqlConsole::showResult(const engine::Result<std::vector<engine::QueryResult>> &result)
 {
     if (!result) {
         const QString error = QString::fromStdString(result.status().message());
         m_message->setText(tr("Error: %1").arg(error));
+        // The rows shown are an earlier statement's: not what "Export result…" would mean now.
+        m_export->setEnabled(false);
+        m_lastQuery.clear();
         // "line 3, column 7": put the cursor there.
         static const QRegularExpression where(QStringLiteral("line (\\d+), column (\\d+)"));
         const auto m = where.match(error);
@@ -128,8 +169,10 @@ void SqlConsole::show(const engine::Result<std::vector<engine::QueryResult>> &re
     m_model->clear();
     if (!last) {
         m_export->setEnabled(false);
-        m_message->setText(
-            tr("Done: %1 rows changed").arg(QLocale().toString(qlonglong(affected))));
+        m_message->setText(affected == 1
+                               ? tr("Done: 1 row changed in %1").arg(elapsedText())
+                               : tr("Done: %1 rows changed in %2")
+                                     .arg(QLocale().toString(qlonglong(affected)), elapsedText()));
         return;
     }
     QStringList headers;
@@ -154,7 +197,11 @@ void SqlConsole::show(const engine::Result<std::vector<engine::QueryResult>> &re
     m_view->resizeColumnsToContents();
     m_lastQuery = QString::fromStdString(last->statement);
     m_export->setEnabled(true);
-    m_message->setText(tr("%n row(s)", nullptr, int(last->rows.size())));
+    m_message->setText(
+        last->rows.size() == 1
+            ? tr("1 row in %1").arg(elapsedText())
+            : tr("%1 rows in %2")
+                  .arg(QLocale().toString(qlonglong(last->rows.size())), elapsedText()));
 }
 
 } // namespace strata::ui

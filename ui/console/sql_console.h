@@ -2,7 +2,9 @@
 
 #include "engine/api/database.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QStringList>
 #include <QWidget>
 #include <memory>
 
@@ -33,6 +35,9 @@ public:
     //! The SQL of the last result set, for "Export result…".
     QString lastQuery() const { return m_lastQuery; }
 
+    //! Statements remembered between runs.
+    static constexpr int kHistoryKept = 200;
+
 public slots:
     void run();
 
@@ -43,7 +48,11 @@ signals:
     void exportRequested(const QString &sql);
 
 private:
-    void show(const engine::Result<std::vector<engine::QueryResult>> &result);
+    void remember(const QString &sql);
+    //! Shows the statement `step` places back (-1) or on (+1) in the history.
+    void stepHistory(int step);
+    QString elapsedText() const;
+    void showResult(const engine::Result<std::vector<engine::QueryResult>> &result);
 
     std::shared_ptr<engine::Database> m_database;
     std::shared_ptr<engine::Connection> m_connection;
@@ -53,6 +62,9 @@ private:
     QStandardItemModel *m_model;
     QLabel *m_message;
     QString m_lastQuery, m_running;
+    QStringList m_history;
+    int m_historyAt = 0;
+    QElapsedTimer m_clock;
     QFutureWatcher<engine::Result<std::vector<engine::QueryResult>>> m_watcher;
 };
 
