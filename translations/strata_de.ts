@@ -933,7 +933,7 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="604"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -958,66 +958,67 @@
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="158"/>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window/main_window.cpp" line="190"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
-        <location filename="../ui/main_window/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="445"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="277"/>
-        <location filename="../ui/main_window/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window/main_window.cpp" line="313"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window/main_window.cpp" line="308"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window/main_window.cpp" line="351"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window/main_window.cpp" line="352"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="224"/>
-        <location filename="../ui/main_window/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="354"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="489"/>
+        <location filename="../ui/main_window/main_window.cpp" line="512"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window/main_window.cpp" line="357"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
@@ -1027,359 +1028,366 @@
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <source>This database has no tables yet.
+Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
+        <translation>Diese Datenbank hat noch keine Tabellen.
+Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder importieren Sie eine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="227"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="228"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Die Datenbank erneut öffnen, zum Schreiben, wenn sie jetzt frei ist</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window/main_window.cpp" line="244"/>
         <source>&amp;Open a database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window/main_window.cpp" line="251"/>
         <source>Open the &amp;demo database</source>
         <translation>&amp;Demo-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window/main_window.cpp" line="252"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Beispiel-Benutzer, -Produkte, -Bestellungen und Flurstücke, in %1 angelegt, falls noch nicht vorhanden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window/main_window.cpp" line="273"/>
         <source>Opening the database</source>
         <translation>Datenbank wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="254"/>
-        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window/main_window.cpp" line="328"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
         <source>Stop waiting for this database</source>
         <translation>Nicht länger auf diese Datenbank warten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="280"/>
         <source>Opening %1 was canceled.</source>
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window/main_window.cpp" line="326"/>
         <source>Reading rows</source>
         <translation>Zeilen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window/main_window.cpp" line="329"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Lesen beenden: die bisher gezeigten Zeilen bleiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="346"/>
-        <location filename="../ui/main_window/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1012"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window/main_window.cpp" line="372"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window/main_window.cpp" line="380"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window/main_window.cpp" line="385"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window/main_window.cpp" line="396"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window/main_window.cpp" line="399"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window/main_window.cpp" line="411"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window/main_window.cpp" line="413"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="414"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window/main_window.cpp" line="426"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window/main_window.cpp" line="431"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window/main_window.cpp" line="436"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window/main_window.cpp" line="449"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window/main_window.cpp" line="454"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="461"/>
-        <location filename="../ui/main_window/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window/main_window.cpp" line="648"/>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window/main_window.cpp" line="501"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="497"/>
-        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window/main_window.cpp" line="524"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window/main_window.cpp" line="545"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window/main_window.cpp" line="549"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window/main_window.cpp" line="556"/>
         <source>&amp;Import these files…</source>
         <translation>Diese Dateien &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>&amp;Make a database here</source>
         <translation>Hier eine Datenbank &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="547"/>
-        <location filename="../ui/main_window/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="572"/>
         <source>%1 was left as it is.</source>
         <translation>%1 blieb unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="580"/>
+        <location filename="../ui/main_window/main_window.cpp" line="603"/>
         <source>it was opened read-only</source>
         <translation>sie wurde schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window/main_window.cpp" line="606"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window/main_window.cpp" line="613"/>
         <source>Listing the tables of %1…</source>
         <translation>Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window/main_window.cpp" line="620"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window/main_window.cpp" line="621"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="521"/>
-        <location filename="../ui/main_window/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window/main_window.cpp" line="577"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="754"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="755"/>
+        <location filename="../ui/main_window/main_window.cpp" line="780"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="819"/>
+        <location filename="../ui/main_window/main_window.cpp" line="844"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window/main_window.cpp" line="857"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
         <source>Cannot read the history: %1</source>
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="647"/>
-        <location filename="../ui/main_window/main_window.cpp" line="775"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1006"/>
+        <location filename="../ui/main_window/main_window.cpp" line="671"/>
+        <location filename="../ui/main_window/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1031"/>
         <source>The database is read-only: %1</source>
         <translation>Die Datenbank ist schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="659"/>
+        <location filename="../ui/main_window/main_window.cpp" line="683"/>
         <source>Quit Strata</source>
         <translation>Strata beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="659"/>
+        <location filename="../ui/main_window/main_window.cpp" line="683"/>
         <source>A job is still running.</source>
         <translation>Ein Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="661"/>
+        <location filename="../ui/main_window/main_window.cpp" line="685"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window/main_window.cpp" line="688"/>
         <source>&amp;Quit when done</source>
         <translation>Beenden, wenn &amp;fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="665"/>
+        <location filename="../ui/main_window/main_window.cpp" line="689"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>Aufträge &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window/main_window.cpp" line="690"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Weiterarbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="681"/>
+        <location filename="../ui/main_window/main_window.cpp" line="705"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="682"/>
+        <location filename="../ui/main_window/main_window.cpp" line="706"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="771"/>
+        <location filename="../ui/main_window/main_window.cpp" line="796"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="888"/>
+        <location filename="../ui/main_window/main_window.cpp" line="913"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="897"/>
+        <location filename="../ui/main_window/main_window.cpp" line="922"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="909"/>
+        <location filename="../ui/main_window/main_window.cpp" line="934"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="923"/>
+        <location filename="../ui/main_window/main_window.cpp" line="948"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="925"/>
+        <location filename="../ui/main_window/main_window.cpp" line="950"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window/main_window.cpp" line="951"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export von %n Tabelle</numerusform>
@@ -1387,22 +1395,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="938"/>
+        <location filename="../ui/main_window/main_window.cpp" line="963"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="941"/>
+        <location filename="../ui/main_window/main_window.cpp" line="966"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window/main_window.cpp" line="981"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window/main_window.cpp" line="982"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import von %n Datei</numerusform>
@@ -1410,42 +1418,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="988"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1013"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="989"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1014"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="991"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1016"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="996"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="998"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1023"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1046"/>
         <source>Dropping table %1…</source>
         <translation>Tabelle %1 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>

@@ -933,7 +933,7 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="604"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -958,66 +958,67 @@
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="158"/>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="180"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window/main_window.cpp" line="190"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window/main_window.cpp" line="191"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="183"/>
-        <location filename="../ui/main_window/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="445"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="277"/>
-        <location filename="../ui/main_window/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window/main_window.cpp" line="313"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window/main_window.cpp" line="308"/>
         <source>Double-click a finished job to open its folder, or to read its error in full</source>
         <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window/main_window.cpp" line="351"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window/main_window.cpp" line="352"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="224"/>
-        <location filename="../ui/main_window/main_window.cpp" line="332"/>
+        <location filename="../ui/main_window/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window/main_window.cpp" line="354"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="489"/>
+        <location filename="../ui/main_window/main_window.cpp" line="512"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window/main_window.cpp" line="357"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
@@ -1027,359 +1028,366 @@
         <translation>%1 et %2 de plus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <source>This database has no tables yet.
+Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
+        <translation>Cette base n’a pas encore de table.
+Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en un.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="227"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="228"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Rouvrir la base, en écriture si elle est libre maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window/main_window.cpp" line="244"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window/main_window.cpp" line="251"/>
         <source>Open the &amp;demo database</source>
         <translation>Ouvrir la base de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window/main_window.cpp" line="252"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Utilisateurs, produits, commandes et parcelles d’exemple, créés dans %1 s’ils n’y sont pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window/main_window.cpp" line="273"/>
         <source>Opening the database</source>
         <translation>Ouverture de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="254"/>
-        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window/main_window.cpp" line="328"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
         <source>Stop waiting for this database</source>
         <translation>Ne plus attendre cette base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window/main_window.cpp" line="280"/>
         <source>Opening %1 was canceled.</source>
         <translation>L’ouverture de %1 a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window/main_window.cpp" line="326"/>
         <source>Reading rows</source>
         <translation>Lecture des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window/main_window.cpp" line="329"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Arrêter la lecture : les lignes affichées restent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window/main_window.cpp" line="362"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window/main_window.cpp" line="363"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Fichiers de données (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="346"/>
-        <location filename="../ui/main_window/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1012"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window/main_window.cpp" line="372"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window/main_window.cpp" line="380"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window/main_window.cpp" line="385"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window/main_window.cpp" line="396"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window/main_window.cpp" line="399"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window/main_window.cpp" line="411"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="391"/>
+        <location filename="../ui/main_window/main_window.cpp" line="413"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="414"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window/main_window.cpp" line="426"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="409"/>
+        <location filename="../ui/main_window/main_window.cpp" line="431"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window/main_window.cpp" line="436"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window/main_window.cpp" line="449"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window/main_window.cpp" line="454"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="461"/>
-        <location filename="../ui/main_window/main_window.cpp" line="625"/>
+        <location filename="../ui/main_window/main_window.cpp" line="484"/>
+        <location filename="../ui/main_window/main_window.cpp" line="648"/>
         <source>No database is open.</source>
         <translation>Aucune base n’est ouverte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window/main_window.cpp" line="501"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="497"/>
-        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window/main_window.cpp" line="524"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window/main_window.cpp" line="545"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window/main_window.cpp" line="549"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window/main_window.cpp" line="550"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window/main_window.cpp" line="556"/>
         <source>&amp;Import these files…</source>
         <translation>&amp;Importer ces fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>&amp;Make a database here</source>
         <translation>&amp;Créer une base ici</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="547"/>
-        <location filename="../ui/main_window/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="572"/>
         <source>%1 was left as it is.</source>
         <translation>%1 est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="580"/>
+        <location filename="../ui/main_window/main_window.cpp" line="603"/>
         <source>it was opened read-only</source>
         <translation>elle a été ouverte en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window/main_window.cpp" line="606"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window/main_window.cpp" line="613"/>
         <source>Listing the tables of %1…</source>
         <translation>Liste des tables de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window/main_window.cpp" line="620"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window/main_window.cpp" line="621"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="521"/>
-        <location filename="../ui/main_window/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window/main_window.cpp" line="577"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="754"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="755"/>
+        <location filename="../ui/main_window/main_window.cpp" line="780"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="819"/>
+        <location filename="../ui/main_window/main_window.cpp" line="844"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window/main_window.cpp" line="857"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="186"/>
         <source>Cannot read the history: %1</source>
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="647"/>
-        <location filename="../ui/main_window/main_window.cpp" line="775"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1006"/>
+        <location filename="../ui/main_window/main_window.cpp" line="671"/>
+        <location filename="../ui/main_window/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1031"/>
         <source>The database is read-only: %1</source>
         <translation>La base est en lecture seule : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="659"/>
+        <location filename="../ui/main_window/main_window.cpp" line="683"/>
         <source>Quit Strata</source>
         <translation>Quitter Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="659"/>
+        <location filename="../ui/main_window/main_window.cpp" line="683"/>
         <source>A job is still running.</source>
         <translation>Une tâche est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="661"/>
+        <location filename="../ui/main_window/main_window.cpp" line="685"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window/main_window.cpp" line="688"/>
         <source>&amp;Quit when done</source>
         <translation>&amp;Quitter une fois terminé</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="665"/>
+        <location filename="../ui/main_window/main_window.cpp" line="689"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>&amp;Annuler les tâches et quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window/main_window.cpp" line="690"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Continuer à travailler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="681"/>
+        <location filename="../ui/main_window/main_window.cpp" line="705"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="682"/>
+        <location filename="../ui/main_window/main_window.cpp" line="706"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata quitte quand les tâches sont terminées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="771"/>
+        <location filename="../ui/main_window/main_window.cpp" line="796"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="888"/>
+        <location filename="../ui/main_window/main_window.cpp" line="913"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="897"/>
+        <location filename="../ui/main_window/main_window.cpp" line="922"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="909"/>
+        <location filename="../ui/main_window/main_window.cpp" line="934"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="923"/>
+        <location filename="../ui/main_window/main_window.cpp" line="948"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="925"/>
+        <location filename="../ui/main_window/main_window.cpp" line="950"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window/main_window.cpp" line="951"/>
         <source>Export of %n table(s)</source>
         <translation>
             <numerusform>Export de %n table</numerusform>
@@ -1387,22 +1395,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="938"/>
+        <location filename="../ui/main_window/main_window.cpp" line="963"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="941"/>
+        <location filename="../ui/main_window/main_window.cpp" line="966"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window/main_window.cpp" line="981"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window/main_window.cpp" line="982"/>
         <source>Import of %n file(s)</source>
         <translation>
             <numerusform>Import de %n fichier</numerusform>
@@ -1410,42 +1418,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="988"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1013"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="989"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1014"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="991"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1016"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="996"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="998"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1023"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1046"/>
         <source>Dropping table %1…</source>
         <translation>Suppression de la table %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>

@@ -183,6 +183,25 @@ private slots:
         QVERIFY(QFile::exists(folder + "/people.csv"));
     }
 
+    void anEmptyDatabaseSaysHowToFillIt()
+    {
+        auto db = engine::Database::openInMemory();
+        ui::MainWindow window(db, QStringLiteral("memory"));
+        QSignalSpy listed(&window, &ui::MainWindow::tablesRefreshed);
+        QVERIFY(shownAtReviewSize(window));
+        QVERIFY(waitFor(listed));
+        auto *empty = window.findChild<QWidget *>(QStringLiteral("emptyDatabase"));
+        QVERIFY(empty && empty->isVisible());
+        screenshot(window, "empty_database.png");
+        // Once it has a table, the grid shows it.
+        writeElsewhere(*db, "CREATE TABLE first (a INTEGER)");
+        listed.clear();
+        window.refresh();
+        QVERIFY(waitFor(listed));
+        QVERIFY(!empty->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(window.dataModel()->table(), QStringLiteral("first"), kPatience);
+    }
+
     void quittingWhileAJobRunsWaitsOrCancelsAsChosen()
     {
         QTemporaryDir tmp;

@@ -155,7 +155,29 @@ MainWindow::MainWindow(QWidget *parent)
             dialog->setQuery(sql);
     });
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(centre, tr("&Data"));
+    // A database without tables says how to fill it, instead of an empty grid.
+    auto *empty = new QWidget(this);
+    empty->setObjectName(QStringLiteral("emptyDatabase"));
+    auto *emptyText = new QLabel(
+        tr("This database has no tables yet.\nDrop a CSV, JSON, SQL, SQLite, GeoJSON or zip file "
+           "here, or import one."),
+        empty);
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setWordWrap(true);
+    m_importHere = new QPushButton(tr("&Import…"), empty);
+    auto *emptyRow = new QHBoxLayout;
+    emptyRow->addStretch();
+    emptyRow->addWidget(m_importHere);
+    emptyRow->addStretch();
+    auto *emptyLayout = new QVBoxLayout(empty);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addLayout(emptyRow);
+    emptyLayout->addStretch(2);
+    m_dataPages = new QStackedWidget(this);
+    m_dataPages->addWidget(centre);
+    m_dataPages->addWidget(empty);
+    m_tabs->addTab(m_dataPages, tr("&Data"));
     m_tabs->addTab(m_console, tr("&SQL"));
     m_history = new HistoryModel(this);
     connect(m_data, &TableDataModel::loaded, this, &MainWindow::rowsShown);
@@ -238,7 +260,7 @@ MainWindow::MainWindow(QWidget *parent)
     welcomeButtons->addWidget(demoButton);
     welcomeButtons->addStretch();
     auto *welcomeLayout = new QVBoxLayout(m_welcome);
-    welcomeLayout->addStretch();
+    welcomeLayout->addStretch(1);
     welcomeLayout->addWidget(m_welcomeText);
     welcomeLayout->addSpacing(12);
     welcomeLayout->addLayout(welcomeButtons);
@@ -263,7 +285,7 @@ MainWindow::MainWindow(QWidget *parent)
     openingRow->addWidget(stopOpening);
     openingRow->addStretch();
     auto *openingLayout = new QVBoxLayout(m_opening);
-    openingLayout->addStretch();
+    openingLayout->addStretch(1);
     openingLayout->addWidget(m_openingText);
     openingLayout->addLayout(openingRow);
     openingLayout->addStretch(2);
@@ -456,6 +478,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (m_quitWhenJobsEnd && !m_jobs->anyRunning())
             close();
     });
+    connect(m_importHere, &QPushButton::clicked, importAction, &QAction::trigger);
     m_needDatabase = {importAction, exportAction, csv, backup, reload, profiles->menuAction()};
     m_writes = {importAction};
     showWelcome(tr("No database is open."));
@@ -639,6 +662,7 @@ void MainWindow::updateActions()
     for (QAction *action : std::as_const(m_needDatabase))
         action->setEnabled(m_database != nullptr);
     const bool writable = m_database && !m_database->readOnly();
+    m_importHere->setEnabled(writable);
     for (QAction *action : std::as_const(m_writes)) {
         action->setEnabled(writable);
         // Why it is off, where the user looks for it.
@@ -743,6 +767,7 @@ void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tabl
     for (int r = 0; r < m_model->rowCount(); ++r)
         if (m_model->tableOf(m_model->index(r, 0)) == current)
             m_tables->setCurrentIndex(m_model->index(r, 0));
+    m_dataPages->setCurrentIndex(status && m_model->rowCount() == 0 ? 1 : 0);
     // A database opens on its first table: its rows show at once.
     if (current.isEmpty() && !m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
         m_tables->setCurrentIndex(m_model->index(0, 0));

@@ -14,6 +14,7 @@ class QMenu;
 class QStackedWidget;
 class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QToolButton;
 class QTimer;
 class QTabWidget;
@@ -175,6 +176,8 @@ private:
     SqlConsole *m_console;
     HistoryModel *m_history;
     QTabWidget *m_tabs;
+    QStackedWidget *m_dataPages; //!< the rows, or "no tables yet" with Import
+    QPushButton *m_importHere;
     JobList *m_jobs;
     QTableView *m_jobView;
     QLabel *m_status;
