@@ -277,7 +277,7 @@ MainWindow::MainWindow(QWidget *parent)
     stopOpening->setToolTip(tr("Stop waiting for this database"));
     connect(stopOpening, &QPushButton::clicked, this, [this] {
         ++m_opens; // its result, when it comes, is let go of (and so closed)
-        showWelcome(tr("Opening %1 was canceled.").arg(m_openingText->property("path").toString()));
+        showWelcome(tr("Opening %1 was canceled.").arg(m_openingPath));
     });
     auto *openingRow = new QHBoxLayout;
     openingRow->addStretch();
@@ -518,7 +518,7 @@ void MainWindow::openDatabase(const QString &path, int demoRows)
         closeDatabase(); // the same folder again (Retry): let go of its lock first
     if (!m_database) {
         m_openingText->setText(tr("Opening %1…").arg(path));
-        m_openingText->setProperty("path", path);
+        m_openingPath = path;
         m_pages->setCurrentWidget(m_opening);
     }
     m_status->setText(tr("Opening %1…").arg(path));

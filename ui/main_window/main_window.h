@@ -160,8 +160,9 @@ private:
     QLabel *m_welcomeText;
     QWidget *m_opening; //!< the first database opening
     QLabel *m_openingText;
-    QWidget *m_browser; //!< a database open: the banner, the tree and the tabs
-    QFrame *m_banner;   //!< read-only: why, and Retry
+    QString m_openingPath; //!< what the opening page waits for
+    QWidget *m_browser;    //!< a database open: the banner, the tree and the tabs
+    QFrame *m_banner;      //!< read-only: why, and Retry
     QLabel *m_bannerText;
     QList<QAction *> m_needDatabase; //!< disabled while no database is open
     QList<QAction *> m_writes;       //!< disabled while it is read-only
