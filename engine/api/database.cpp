@@ -206,7 +206,6 @@ Result<std::unique_ptr<Cursor>> Connection::openCursor(std::shared_ptr<exec::Pla
 Result<std::unique_ptr<Cursor>>
 Connection::query(std::string_view sqlText, const std::vector<Value> &params, uint64_t changedSince)
 {
-    m_cancel.store(false);
     return guarded([&]() -> Result<std::unique_ptr<Cursor>> {
         auto parsed = parse(sqlText);
         if (parsed->size() != 1 || (*parsed)[0].statement.kind != sql::StatementKind::Select)
@@ -294,7 +293,6 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
                                       const std::vector<std::string> &columns,
                                       std::span<const Row> rows, bool upsert)
 {
-    m_cancel.store(false);
     return guarded([&]() -> Result<int64_t> {
         TransactionScope scope(*m_core, m_txn);
         Transaction &txn = scope.txn();
@@ -387,7 +385,6 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
 Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlText,
                                                            const std::vector<Value> &params)
 {
-    m_cancel.store(false);
     return guarded([&]() -> Result<std::vector<QueryResult>> {
         const auto parsed = parse(sqlText);
         const auto count = parsed->size();

@@ -140,8 +140,14 @@ public:
     //! Identity (primary key, else all columns) of rows deleted after `sinceTs`.
     Result<std::vector<Row>> deletedKeys(std::string_view table, uint64_t sinceTs);
 
-    //! Asks the running statement to stop (from another thread); it fails with Canceled.
+    //! Asks the running statement to stop (from another thread); it fails with Canceled. The
+    //! request holds until clearCancel(): one made just before a statement starts stops that
+    //! statement too, instead of being lost, and so does every later one until cleared.
     void cancel() { m_cancel.store(true); }
+    //! Lets statements run again after cancel(): call it before starting work that a cancel
+    //! made for earlier work must not stop.
+    void clearCancel() { m_cancel.store(false); }
+    bool isCanceled() const { return m_cancel.load(); }
 
 private:
     friend class Database;

@@ -206,22 +206,49 @@ private slots:
         QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
         std::vector<Row> rows(200000, Row{Value::integer(1)});
         QVERIFY(c->insertRows("t", {}, rows));
-        std::atomic<bool> done{false};
+        std::atomic<bool> started{false};
         std::thread canceller([&] {
-            // Cancel applies to the running statement; keep asking until it has stopped.
-            while (!done.load()) {
-                c->cancel();
+            while (!started.load())
                 std::this_thread::yield();
-            }
+            c->cancel(); // once, at some point of the statement's run (or just before it)
         });
         // A cross join far too large to finish: only the cancel ends it.
+        started = true;
         auto r = c->execute("SELECT count(*) FROM t a, t b WHERE a.a + b.a = 3");
-        done = true;
         canceller.join();
         QVERIFY(!r);
         QCOMPARE(r.status().code(), StatusCode::Canceled);
+        QVERIFY(c->isCanceled()); // it holds until cleared
+        QVERIFY(!c->execute("SELECT count(*) FROM t"));
+        c->clearCancel();
         QCOMPARE(scalar(*c, "SELECT count(*) FROM t"),
                  int64_t(200000)); // the connection still works
+    }
+
+    void aCancelJustBeforeAStatementStartsStopsIt()
+    {
+        // The grid cancels an open from the GUI thread while its reader is about to start the
+        // statement: that cancel must not be lost by the statement starting (it used to reset
+        // the flag, and the open ran to its end).
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+        QVERIFY(c->insertRows("t", {}, std::vector<Row>(5000, Row{Value::integer(1)})));
+        c->cancel();
+        auto query = c->query("SELECT count(*) FROM t a, t b");
+        if (query) {
+            RowBatch batch;
+            auto more = (*query)->next(batch, 16);
+            QVERIFY(!more);
+            QCOMPARE(more.status().code(), StatusCode::Canceled);
+        } else {
+            QCOMPARE(query.status().code(), StatusCode::Canceled);
+        }
+        auto insert = c->insertRows("t", {}, std::vector<Row>(10, Row{Value::integer(2)}));
+        QVERIFY(!insert);
+        QCOMPARE(insert.status().code(), StatusCode::Canceled);
+        c->clearCancel();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM t"), int64_t(5000)); // nothing was inserted
     }
 
     void aMissingFolderHoldsNoDatabaseAndOpensAsANewOne()

@@ -21,9 +21,12 @@ struct GridShared {
     engine::Connection *running = nullptr;
     std::optional<size_t> runningBatch; //!< nullopt while an open runs
 
+    //! `connection` is about to run a statement: a cancel made for an earlier read no longer
+    //! applies, and one from now on (under the same lock) stops it, however soon it comes.
     void start(engine::Connection *connection, std::optional<size_t> batch)
     {
         std::lock_guard lock(mutex);
+        connection->clearCancel();
         running = connection;
         runningBatch = batch;
     }
@@ -90,6 +93,10 @@ std::shared_ptr<detail::GridOpened> openOnReader(detail::GridShared &shared,
     std::unique_ptr<engine::Cursor> cursor;
     const std::string sql = selectSql(query);
     shared.start(connection.get(), std::nullopt);
+    if (shared.newest.load() != generation) { // canceled or superseded just before it started
+        shared.stop();
+        return nullptr;
+    }
     engine::Status status = connection->begin();
     if (status) {
         auto opened = connection->query(sql);
