@@ -383,6 +383,46 @@ private slots:
         QVERIFY2(!first.startsWith("id") && first.contains(';'), first.constData());
     }
 
+    void sqlConsoleCancelsAndShowsTheFirstRowsOfABigResult()
+    {
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(conn->execute("CREATE TABLE t (a INTEGER)"));
+        constexpr int kRows = ui::SqlConsole::kShownRows * 5 / 2;
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < kRows; ++i)
+            rows.push_back({engine::Value::integer(i)});
+        QVERIFY(conn->insertRows("t", {}, rows));
+        ui::SqlConsole console(db);
+        console.show();
+        console.activateWindow(); // Esc is a shortcut of the active window
+        QVERIFY(QTest::qWaitForWindowActive(&console));
+        QSignalSpy done(&console, &ui::SqlConsole::finished);
+        // A statement far too long to finish by itself: Esc stops it.
+        console.editor()->setPlainText("SELECT count(*) FROM t x, t y, t z");
+        console.run();
+        QVERIFY(console.isRunning());
+        QTest::keyClick(console.editor(), Qt::Key_Escape);
+        QVERIFY(done.wait(kPatience));
+        QVERIFY2(console.message().startsWith("Error:") && console.message().contains("cancel"),
+                 qPrintable(console.message()));
+        // The next run is not stopped by that cancel; a big result shows its first rows, built
+        // off the GUI thread, and says how many there are.
+        const GuiThreadWork work;
+        console.editor()->setPlainText("SELECT a, a * 2 AS b FROM t ORDER BY a DESC");
+        console.run();
+        QVERIFY(done.wait(kPatience));
+        QCOMPARE(console.result()->rowCount(), ui::SqlConsole::kShownRows);
+        QCOMPARE(console.result()->item(0, 0)->text(), QString::number(kRows - 1));
+        QVERIFY2(console.message().startsWith(QLocale().toString(kRows) + " rows in "),
+                 qPrintable(console.message()));
+        QVERIFY2(console.message().contains(QLocale().toString(ui::SqlConsole::kShownRows)),
+                 qPrintable(console.message()));
+        QCOMPARE(console.lastQuery(),
+                 QStringLiteral("SELECT a, a * 2 AS b FROM t ORDER BY a DESC"));
+        QCOMPARE(work.calls(), uint64_t(0));
+    }
+
     void sqlConsoleRunsOffTheGuiThreadAndPointsAtErrors()
     {
         auto db = engine::Database::openInMemory();

@@ -12,6 +12,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTextBlock>
+#include <QThread>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -21,15 +22,19 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     : QWidget(parent)
     , m_editor(new QPlainTextEdit(this))
     , m_run(new QPushButton(tr("&Run"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_export(new QPushButton(tr("E&xport result…"), this))
     , m_view(new QTableView(this))
-    , m_model(new QStandardItemModel(this))
+    , m_grid(std::make_shared<QStandardItemModel>())
+    , m_model(m_grid.get())
     , m_message(new QLabel(this))
 {
     m_editor->setAccessibleName(tr("SQL"));
     setFocusProxy(m_editor); // focusing the console (View > SQL console) lands in the editor
     m_editor->setFont(QFont(QStringLiteral("monospace")));
     m_run->setToolTip(tr("Run (Ctrl+Enter)"));
+    m_cancel->setToolTip(tr("Stop the running statement (Esc)"));
+    m_cancel->setEnabled(false);
     m_export->setEnabled(false);
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Result"));
@@ -38,6 +43,7 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
+    buttons->addWidget(m_cancel);
     buttons->addWidget(m_export);
     buttons->addWidget(m_message, 1);
     auto *layout = new QVBoxLayout(this);
@@ -45,6 +51,9 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     layout->addLayout(buttons);
     layout->addWidget(m_view, 2);
     connect(m_run, &QPushButton::clicked, this, &SqlConsole::run);
+    connect(m_cancel, &QPushButton::clicked, this, &SqlConsole::cancel);
+    auto *stop = new QShortcut(QKeySequence(Qt::Key_Escape), m_editor);
+    connect(stop, &QShortcut::activated, this, &SqlConsole::cancel);
     for (auto key : {Qt::CTRL | Qt::Key_Return, Qt::CTRL | Qt::Key_Enter}) {
         auto *shortcut = new QShortcut(QKeySequence(key), m_editor);
         connect(shortcut, &QShortcut::activated, this, &SqlConsole::run);
@@ -60,8 +69,13 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
                                     "bring back earlier ones"));
     connect(m_export, &QPushButton::clicked, this, [this] { emit exportRequested(m_lastQuery); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        showResult(m_watcher.result());
+        const Outcome outcome = m_watcher.result();
         m_run->setEnabled(true);
+        m_cancel->setEnabled(false);
+        if (outcome.status)
+            showResult(outcome);
+        else
+            showError(QString::fromStdString(outcome.status.message()));
         emit finished();
     });
     setDatabase(std::move(database));
@@ -79,7 +93,16 @@ void SqlConsole::setDatabase(std::shared_ptr<engine::Database> database)
 
 SqlConsole::~SqlConsole()
 {
+    cancel(); // closing the window does not wait for a long statement to end by itself
     m_watcher.waitForFinished();
+}
+
+void SqlConsole::cancel()
+{
+    if (m_watcher.isRunning() && m_runningOn) {
+        m_runningOn->cancel();
+        m_message->setText(tr("Canceling…"));
+    }
 }
 
 QString SqlConsole::message() const
@@ -99,13 +122,18 @@ void SqlConsole::run()
         return;
     }
     m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
     m_message->setText(tr("Running…"));
     remember(m_running);
     m_clock.start();
-    auto connection = m_connection;
+    m_runningOn = m_connection;
+    m_runningOn->clearCancel(); // an earlier run's cancel is not this one's
     const std::string sql = m_running.toStdString();
-    m_watcher.setFuture(
-        QtConcurrent::run([connection, sql] { return connection->executeScript(sql); }));
+    QThread *gui = thread();
+    const QBrush nullBrush = palette().brush(QPalette::Disabled, QPalette::Text);
+    m_watcher.setFuture(QtConcurrent::run([connection = m_runningOn, sql, gui, nullBrush] {
+        return runOnWorker(*connection, sql, gui, nullBrush);
+    }));
 }
 
 void SqlConsole::remember(const QString &sql)
@@ -135,73 +163,101 @@ QString SqlConsole::elapsedText() const
                      : tr("%1 s").arg(QLocale().toString(ms / 1000, 'f', 2));
 }
 
-void SqlConsole::showResult(const engine::Result<std::vector<engine::QueryResult>> &result)
+void SqlConsole::showError(const QString &error)
 {
-    if (!result) {
-        const QString error = QString::fromStdString(result.status().message());
-        m_message->setText(tr("Error: %1").arg(error));
-        // The rows shown are an earlier statement's: not what "Export result…" would mean now.
+    m_message->setText(tr("Error: %1").arg(error));
+    // The rows shown are an earlier statement's: not what "Export result…" would mean now.
+    m_export->setEnabled(false);
+    m_lastQuery.clear();
+    // "line 3, column 7": put the cursor there.
+    static const QRegularExpression where(QStringLiteral("line (\\d+), column (\\d+)"));
+    const auto m = where.match(error);
+    if (m.hasMatch()) {
+        const QTextBlock block = m_editor->document()->findBlockByNumber(m.captured(1).toInt() - 1);
+        if (block.isValid()) {
+            QTextCursor cursor(block);
+            cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                                std::min(m.captured(2).toInt() - 1, block.length() - 1));
+            m_editor->setTextCursor(cursor);
+        }
+    }
+    m_editor->setFocus();
+}
+
+void SqlConsole::showResult(const Outcome &outcome)
+{
+    m_grid = outcome.grid ? outcome.grid : std::make_shared<QStandardItemModel>();
+    m_view->setModel(m_grid.get()); // the grid before goes when its last holder lets go
+    m_model = m_grid.get();
+    if (!outcome.hasRows) {
         m_export->setEnabled(false);
         m_lastQuery.clear();
-        // "line 3, column 7": put the cursor there.
-        static const QRegularExpression where(QStringLiteral("line (\\d+), column (\\d+)"));
-        const auto m = where.match(error);
-        if (m.hasMatch()) {
-            const QTextBlock block
-                = m_editor->document()->findBlockByNumber(m.captured(1).toInt() - 1);
-            if (block.isValid()) {
-                QTextCursor cursor(block);
-                cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
-                                    std::min(m.captured(2).toInt() - 1, block.length() - 1));
-                m_editor->setTextCursor(cursor);
-            }
-        }
-        m_editor->setFocus();
+        m_message->setText(
+            outcome.affected == 1
+                ? tr("Done: 1 row changed in %1").arg(elapsedText())
+                : tr("Done: %1 rows changed in %2")
+                      .arg(QLocale().toString(qlonglong(outcome.affected)), elapsedText()));
         return;
     }
+    m_view->resizeColumnsToContents();
+    m_lastQuery = outcome.statement;
+    m_export->setEnabled(true);
+    const QString rows = QLocale().toString(qlonglong(outcome.rows));
+    if (outcome.rows > kShownRows)
+        m_message->setText(tr("%1 rows in %2; the first %3 are shown, Export result… writes all")
+                               .arg(rows, elapsedText(), QLocale().toString(kShownRows)));
+    else if (outcome.rows == 1)
+        m_message->setText(tr("1 row in %1").arg(elapsedText()));
+    else
+        m_message->setText(tr("%1 rows in %2").arg(rows, elapsedText()));
+}
+
+SqlConsole::Outcome SqlConsole::runOnWorker(engine::Connection &connection, const std::string &sql,
+                                            QThread *gui, const QBrush &nullBrush)
+{
+    Outcome outcome;
+    auto result = connection.executeScript(sql);
+    if (!result) {
+        outcome.status = result.status();
+        return outcome;
+    }
     const engine::QueryResult *last = nullptr;
-    int64_t affected = 0;
     for (const auto &r : *result) {
         if (r.hasRows)
             last = &r;
-        affected += r.rowsAffected;
+        outcome.affected += r.rowsAffected;
     }
-    m_model->clear();
-    if (!last) {
-        m_export->setEnabled(false);
-        m_message->setText(affected == 1
-                               ? tr("Done: 1 row changed in %1").arg(elapsedText())
-                               : tr("Done: %1 rows changed in %2")
-                                     .arg(QLocale().toString(qlonglong(affected)), elapsedText()));
-        return;
-    }
+    if (!last)
+        return outcome;
+    outcome.hasRows = true;
+    outcome.rows = static_cast<int64_t>(last->rows.size());
+    outcome.statement = QString::fromStdString(last->statement);
+    // Built here, not on the GUI thread: a big result set would freeze the window.
+    auto grid = std::make_shared<QStandardItemModel>();
     QStringList headers;
     for (const auto &c : last->columns)
         headers << QString::fromStdString(c);
-    m_model->setColumnCount(headers.size());
-    m_model->setHorizontalHeaderLabels(headers);
-    for (const auto &row : last->rows) {
-        QList<QStandardItem *> items;
-        for (const auto &v : row) {
+    grid->setColumnCount(headers.size());
+    grid->setHorizontalHeaderLabels(headers);
+    const size_t shown = std::min(last->rows.size(), size_t(kShownRows));
+    grid->setRowCount(static_cast<int>(shown));
+    for (size_t r = 0; r < shown; ++r) {
+        const auto &row = last->rows[r];
+        for (size_t c = 0; c < row.size(); ++c) {
+            const engine::Value &v = row[c];
             auto *item = new QStandardItem(v.isNull() ? QStringLiteral("NULL")
                                                       : QString::fromStdString(v.toString()));
             item->setEditable(false);
             if (engine::isNumeric(v.type))
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (v.isNull())
-                item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
-            items << item;
+                item->setForeground(nullBrush);
+            grid->setItem(static_cast<int>(r), static_cast<int>(c), item);
         }
-        m_model->appendRow(items);
     }
-    m_view->resizeColumnsToContents();
-    m_lastQuery = QString::fromStdString(last->statement);
-    m_export->setEnabled(true);
-    m_message->setText(
-        last->rows.size() == 1
-            ? tr("1 row in %1").arg(elapsedText())
-            : tr("%1 rows in %2")
-                  .arg(QLocale().toString(qlonglong(last->rows.size())), elapsedText()));
+    grid->moveToThread(gui);
+    outcome.grid = std::move(grid);
+    return outcome;
 }
 
 } // namespace strata::ui

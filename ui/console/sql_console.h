@@ -8,7 +8,9 @@
 #include <QWidget>
 #include <memory>
 
+class QBrush;
 class QLabel;
+class QThread;
 class QPlainTextEdit;
 class QPushButton;
 class QStandardItemModel;
@@ -17,8 +19,9 @@ class QTableView;
 namespace strata::ui {
 
 //! The SQL console: an editor, Run (Ctrl+Enter) on Qt Concurrent's pool so a long statement
-//! never freezes the window, the last result set in a grid, and errors shown with the cursor
-//! put at the line and column they name.
+//! never freezes the window, with Cancel (Esc) while it runs; the last result set in a grid
+//! (its first kShownRows rows, built on the worker too), and errors shown with the cursor put
+//! at the line and column they name.
 class SqlConsole : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +33,7 @@ public:
     void setDatabase(std::shared_ptr<engine::Database> database);
 
     QPlainTextEdit *editor() const { return m_editor; }
+    //! The rows shown (the last result set's first kShownRows).
     QStandardItemModel *result() const { return m_model; }
     QString message() const;
     //! The SQL of the last result set, for "Export result…".
@@ -37,9 +41,27 @@ public:
 
     //! Statements remembered between runs.
     static constexpr int kHistoryKept = 200;
+    //! Rows of a result set put in the grid; "Export result…" writes all of them.
+    static constexpr int kShownRows = 10'000;
+
+    //! The statements started by run() are still running.
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+    //! What a run hands back from the worker: its outcome, and the grid of its last result set.
+    struct Outcome {
+        engine::Status status;
+        bool hasRows = false;
+        int64_t rows = 0;     //!< of the last result set
+        int64_t affected = 0; //!< by all statements
+        QString statement;    //!< the SELECT of the last result set
+        std::shared_ptr<QStandardItemModel> grid;
+    };
 
 public slots:
     void run();
+    //! Stops the running statements (they fail with "canceled"; a script's writes before the
+    //! statement canceled stay, as they would after an error).
+    void cancel();
 
 signals:
     //! A run ended (its result or error is shown).
@@ -52,20 +74,25 @@ private:
     //! Shows the statement `step` places back (-1) or on (+1) in the history.
     void stepHistory(int step);
     QString elapsedText() const;
-    void showResult(const engine::Result<std::vector<engine::QueryResult>> &result);
+    void showResult(const Outcome &outcome);
+    static Outcome runOnWorker(engine::Connection &connection, const std::string &sql, QThread *gui,
+                               const QBrush &nullBrush);
+    void showError(const QString &error);
 
     std::shared_ptr<engine::Database> m_database;
     std::shared_ptr<engine::Connection> m_connection;
+    std::shared_ptr<engine::Connection> m_runningOn; //!< of the run started last
     QPlainTextEdit *m_editor;
-    QPushButton *m_run, *m_export;
+    QPushButton *m_run, *m_cancel, *m_export;
     QTableView *m_view;
-    QStandardItemModel *m_model;
+    std::shared_ptr<QStandardItemModel> m_grid; //!< what m_view shows
+    QStandardItemModel *m_model;                //!< m_grid.get()
     QLabel *m_message;
     QString m_lastQuery, m_running;
     QStringList m_history;
     int m_historyAt = 0;
     QElapsedTimer m_clock;
-    QFutureWatcher<engine::Result<std::vector<engine::QueryResult>>> m_watcher;
+    QFutureWatcher<Outcome> m_watcher;
 };
 
 } // namespace strata::ui
