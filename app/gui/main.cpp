@@ -3,6 +3,7 @@
 #include "engine/transfer/format.h"
 #include "ui/main_window/first_start.h"
 #include "ui/main_window/main_window.h"
+#include "ui/main_window/single_instance.h"
 #include "ui/models/table_list_model.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <spdlog/spdlog.h>
 
 using namespace strata;
 
@@ -65,7 +67,24 @@ int main(int argc, char **argv)
         if (info.isFile())
             files << info.absoluteFilePath();
         else if (path.isEmpty())
-            path = arg;
+            path = info.absoluteFilePath();
+    }
+    // One window per user: a running one takes this start's request (what a file manager's
+    // "Open with Strata" runs), and this process quits. The smoke test checks this binary's
+    // own window, whatever else runs.
+    ui::SingleInstance instance;
+    if (!parser.isSet(smoke)) {
+        switch (instance.claim({path, files})) {
+        case ui::SingleInstance::Role::HandedOver:
+            std::printf("strata: handed to the Strata window already running\n");
+            return 0;
+        case ui::SingleInstance::Role::Alone:
+            spdlog::warn("no single-instance socket ({}): this window runs on its own",
+                         instance.error().toStdString());
+            break;
+        case ui::SingleInstance::Role::Primary:
+            break;
+        }
     }
     const QString demoPath = ui::MainWindow::demoPath();
     if (path.isEmpty()) {
@@ -83,7 +102,15 @@ int main(int argc, char **argv)
     ui::MainWindow window;
     window.resize(1200, 760);
     window.show();
-    window.openDatabase(path, path == demoPath ? 5000 : 0);
+    window.openRequested(path, parser.isSet(smoke) ? QStringList() : files);
+    QObject::connect(&instance, &ui::SingleInstance::requested, &window,
+                     [&window](const ui::OpenRequest &request) {
+                         spdlog::info("another start asked to open '{}' and import: {}",
+                                      request.database.toStdString(),
+                                      request.files.join(QStringLiteral(", ")).toStdString());
+                         spdlog::default_logger()->flush();
+                         window.openRequested(request.database, request.files);
+                     });
     if (parser.isSet(smoke)) {
         // Reported once the database is open and its tables are listed (or it failed).
         QObject::connect(&window, &ui::MainWindow::databaseOpened, &app,
@@ -100,15 +127,6 @@ int main(int argc, char **argv)
             std::fflush(stdout);
             app.quit();
         });
-    } else if (!files.isEmpty()) {
-        // Imported once the database is open.
-        QObject::connect(
-            &window, &ui::MainWindow::databaseOpened, &window,
-            [&window, files](bool opened) {
-                if (opened)
-                    window.importFiles(files);
-            },
-            Qt::SingleShotConnection);
     }
     return app.exec();
 }

@@ -4,11 +4,14 @@
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/format.h"
 #include "tests/ui/window_test_helpers.h"
+#include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/main_window.h"
+#include "ui/main_window/single_instance.h"
 
 #include <QAction>
 #include <QFrame>
+#include <QLocalSocket>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -16,6 +19,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <atomic>
+#include <thread>
 
 using namespace strata;
 using namespace strata::ui_test;
@@ -232,6 +237,113 @@ private slots:
                                                   ? ui::JobList::State::Done
                                                   : ui::JobList::State::Canceled);
         }
+    }
+
+    void aSecondStartHandsItsRequestToTheRunningWindow()
+    {
+        QTemporaryDir tmp;
+        const QString socket = tmp.filePath("run/strata.socket");
+        const QString dbPath = tmp.filePath("db"), otherPath = tmp.filePath("other");
+        makeDatabase(dbPath, "CREATE TABLE t (a INTEGER)");
+        makeDatabase(otherPath, "CREATE TABLE u (b INTEGER)");
+        const QString csv = tmp.filePath("people.csv");
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("name,age\nAda,36\n");
+        }
+        ui::SingleInstance first(socket);
+        QCOMPARE(first.claim({dbPath, {}}), ui::SingleInstance::Role::Primary);
+        ui::MainWindow window;
+        window.show();
+        bool ok = false;
+        QVERIFY(openedIn(window, dbPath, &ok) && ok);
+        connect(&first, &ui::SingleInstance::requested, &window,
+                [&window](const ui::OpenRequest &request) {
+                    window.openRequested(request.database, request.files);
+                });
+        // A second start (what a file manager runs for a CSV) waits for the window's answer,
+        // so it runs on its own thread while this one serves.
+        const auto secondStart = [&](const ui::OpenRequest &request) {
+            std::atomic<bool> done{false};
+            ui::SingleInstance::Role role = ui::SingleInstance::Role::Alone;
+            std::thread start([&] {
+                ui::SingleInstance second(socket);
+                role = second.claim(request);
+                done = true;
+            });
+            const bool ended = QTest::qWaitFor([&] { return done.load(); }, kPatience);
+            start.join();
+            return ended ? role : ui::SingleInstance::Role::Alone;
+        };
+        QCOMPARE(secondStart({{}, {csv}}), ui::SingleInstance::Role::HandedOver);
+        // The running window opens the import dialog for it, into the database it has open.
+        ui::ImportDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = window.findChild<ui::ImportDialog *>()) != nullptr; },
+            kPatience));
+        QCOMPARE(dialog->spec().files.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(dialog->spec().files[0]), csv);
+        QCOMPARE(window.databasePath(), dbPath);
+        dialog->reject();
+        // A start naming another database switches the window to it (and unlocks this one).
+        QCOMPARE(secondStart({otherPath, {}}), ui::SingleInstance::Role::HandedOver);
+        QVERIFY(QTest::qWaitFor([&] { return window.databasePath() == otherPath; }, kPatience));
+        QVERIFY(QTest::qWaitFor([&] { return rowOf(*window.tableModel(), "u") >= 0; }, kPatience));
+        // What is not a Strata request is answered so and changes nothing.
+        QSignalSpy asked(&first, &ui::SingleInstance::requested);
+        {
+            std::atomic<bool> done{false};
+            QByteArray answer;
+            std::thread stranger([&] {
+                QLocalSocket s;
+                s.connectToServer(socket);
+                if (s.waitForConnected(kPatience)) {
+                    s.write("GET / HTTP/1.0\n");
+                    s.waitForBytesWritten(kPatience);
+                    while (!s.canReadLine() && s.waitForReadyRead(kPatience)) {
+                    }
+                    answer = s.readLine();
+                }
+                done = true;
+            });
+            QVERIFY(QTest::qWaitFor([&] { return done.load(); }, kPatience));
+            stranger.join();
+            QVERIFY2(answer.startsWith("error"), answer.constData());
+        }
+        QCOMPARE(asked.count(), 0);
+    }
+
+    void aStartAfterACrashTakesOverItsLeftSocket()
+    {
+        // A window killed leaves its socket file; nobody answers on it, so the next start
+        // listens there itself instead of handing its request to nobody.
+        QTemporaryDir tmp;
+        const QString socket = tmp.filePath("strata.socket");
+        {
+            QFile left(socket);
+            QVERIFY(left.open(QIODevice::WriteOnly));
+        }
+        auto start = std::make_unique<ui::SingleInstance>(socket);
+        QCOMPARE(start->claim({}), ui::SingleInstance::Role::Primary);
+        // When that window ends, its socket goes, and the next start is the window again.
+        start.reset();
+        QVERIFY(!QFileInfo::exists(socket));
+        ui::SingleInstance next(socket);
+        QCOMPARE(next.claim({}), ui::SingleInstance::Role::Primary);
+    }
+
+    void anOpenRequestSurvivesItsWireFormAndAMalformedOneIsRefused()
+    {
+        const ui::OpenRequest request{"/data/db", {"/data/a b,\"c\".csv", "/data/ü.json"}};
+        const auto back = ui::SingleInstance::decode(ui::SingleInstance::encode(request));
+        QVERIFY(back);
+        QCOMPARE(back->database, request.database);
+        QCOMPARE(back->files, request.files);
+        for (const char *bad :
+             {"", "{", "[]", "null", "{\"files\": []}", "{\"database\": 1, \"files\": []}",
+              "{\"database\": \"\", \"files\": [3]}", "{\"database\": \"\", \"files\": \"a.csv\"}"})
+            QVERIFY2(!ui::SingleInstance::decode(bad), bad);
     }
 };
 

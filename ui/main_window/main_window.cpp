@@ -252,7 +252,8 @@ MainWindow::MainWindow(QWidget *parent)
     demoButton->setToolTip(tr("Sample users, products, orders and map parcels, created in %1 "
                               "when it is not there yet")
                                .arg(demoPath()));
-    connect(demoButton, &QPushButton::clicked, this, [this] { openDatabase(demoPath(), 5000); });
+    connect(demoButton, &QPushButton::clicked, this,
+            [this] { openDatabase(demoPath(), kDemoRows); });
     auto *welcomeButtons = new QHBoxLayout;
     welcomeButtons->addStretch();
     welcomeButtons->addWidget(openButton);
@@ -276,7 +277,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *stopOpening = new QPushButton(tr("Cancel"), m_opening);
     stopOpening->setToolTip(tr("Stop waiting for this database"));
     connect(stopOpening, &QPushButton::clicked, this, [this] {
-        ++m_opens; // its result, when it comes, is let go of (and so closed)
+        m_opensEnded = ++m_opens; // its result, when it comes, is let go of (and so closed)
         showWelcome(tr("Opening %1 was canceled.").arg(m_openingPath));
     });
     auto *openingRow = new QHBoxLayout;
@@ -525,14 +526,43 @@ void MainWindow::openDatabase(const QString &path, int demoRows)
     startOpen(path, false, demoRows);
 }
 
+void MainWindow::openRequested(const QString &database, const QStringList &files)
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    const bool openRunning = m_opensEnded != m_opens;
+    const bool shown = m_database && QFileInfo(database) == QFileInfo(m_path) && !openRunning;
+    const bool opening = !database.isEmpty() && !shown;
+    if (opening)
+        openDatabase(database, database == demoPath() ? kDemoRows : 0);
+    if (files.isEmpty())
+        return;
+    if (!opening && !openRunning && m_database) {
+        importFiles(files);
+        return;
+    }
+    // Imported into the database once it is open (none if it cannot be opened: said there).
+    connect(
+        this, &MainWindow::databaseOpened, this,
+        [this, files](bool opened) {
+            if (opened)
+                importFiles(files);
+        },
+        Qt::SingleShotConnection);
+}
+
 void MainWindow::startOpen(const QString &path, bool mayCreateInForeignFolder, int demoRows)
 {
     const quint64 generation = ++m_opens;
     auto *watcher = new QFutureWatcher<OpenedDatabase>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, demoRows] {
         watcher->deleteLater();
-        if (generation == m_opens) // else canceled, or superseded by a newer open
+        if (generation == m_opens) { // else canceled, or superseded by a newer open
+            m_opensEnded = generation;
             openFinished(watcher->result(), demoRows);
+        }
     });
     watcher->setFuture(openDatabaseInBackground(path, mayCreateInForeignFolder, demoRows));
 }

@@ -59,6 +59,8 @@ public:
     QString readOnlyReason() const { return m_readOnlyReason; }
     //! Where the demo database lives (beside the logs; installer/build-and-run.sh uses it).
     static QString demoPath();
+    //! Rows of the demo database's biggest table when it is made.
+    static constexpr int kDemoRows = 5000;
     //! The text on the page shown while no database is open (why, when one failed).
     QString welcomeText() const;
     TableListModel *tableModel() const { return m_model; }
@@ -87,6 +89,10 @@ public slots:
     //! Opens the import dialog for these files (window-modal, not blocking); accepting it
     //! starts the import job.
     void importFiles(const QStringList &files, const QString &targetTable = {});
+    //! What a start of Strata asked for (its own arguments, or another start's handed over):
+    //! the window comes to the front, opens `database` unless it is the one open ("": keeps
+    //! it), then opens the import dialog for `files` once a database is open.
+    void openRequested(const QString &database, const QStringList &files);
     //! Runs the export profile `name` (ExportProfiles) as a job; false when there is none.
     bool runExportProfile(const QString &name);
 
@@ -167,6 +173,7 @@ private:
     QList<QAction *> m_needDatabase; //!< disabled while no database is open
     QList<QAction *> m_writes;       //!< disabled while it is read-only
     quint64 m_opens = 0;             //!< openDatabase() calls; only the newest one is shown
+    quint64 m_opensEnded = 0;        //!< the newest open answered or canceled
     WhileJobsRun m_whileJobsRun = WhileJobsRun::Ask;
     bool m_quitWhenJobsEnd = false;
     TableListModel *m_model;
