@@ -271,6 +271,12 @@ engine::Result<ExportResult> exportFiles(engine::Database &database, const Expor
             file.bytes = out->file->bytesWritten();
             file.sha256 = out->file->sha256Hex();
             file.seconds = std::chrono::duration<double>(out->busy).count();
+            file.notes = out->writer->notes();
+            const std::string shownName
+                = spec.zip ? entryNames.back()
+                           : QFileInfo(QString::fromStdString(file.path)).fileName().toStdString();
+            for (const auto &note : file.notes)
+                result.warnings.push_back(shownName + ": " + note);
             result.files.push_back(std::move(file));
         }
         (void)connection->rollback(); // a read-only snapshot: nothing to undo

@@ -79,6 +79,7 @@ struct FileResult {
     int64_t bytes = 0;
     std::string sha256; //!< lower-case hex
     double seconds = 0;
+    std::vector<std::string> notes; //!< what its writer said about it (Writer::notes)
 };
 
 //! What an export did: the files, and the snapshot they all come from.

@@ -160,6 +160,9 @@ public:
     virtual void endTable() = 0;
     //! After the last table: closing brackets, footers.
     virtual void finish() = 0;
+    //! What the file's reader should know that the data does not say (a table split across
+    //! sheets); read after finish().
+    virtual std::vector<std::string> notes() const { return {}; }
 };
 
 //! The formats Strata knows, by id. Filled once at start-up by registerBuiltinFormats();

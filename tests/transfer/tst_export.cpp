@@ -779,6 +779,50 @@ private slots:
                  QStringLiteral("=HYPERLINK(\"x\")")); // text, not a formula
     }
 
+    void anXlsxTablePastASheetsRowsIsSplitAndSaysSo()
+    {
+        // An Excel sheet holds 1,048,576 rows with its header: the rest go on further sheets,
+        // and the export says so (a user who sees only the first sheet would miss rows).
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE big (n INTEGER)"));
+        constexpr int64_t kRows = 1'048'576 + 10;
+        std::vector<engine::Row> rows;
+        rows.reserve(size_t(kRows));
+        for (int64_t i = 0; i < kRows; ++i)
+            rows.push_back({engine::Value::integer(i)});
+        QVERIFY(c->insertRows("big", {}, rows));
+        auto s = spec(tmp.path(), transfer::ExportScope::Full, "xlsx");
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->files.size(), size_t(1));
+        QProcess py;
+        py.start("/usr/bin/python3",
+                 {QStringLiteral(STRATA_SOURCE_DIR "/tests/transfer/count_xlsx_rows.py"),
+                  QString::fromStdString(r->files[0].path)});
+        QVERIFY(py.waitForFinished(-1));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const auto sheets = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QCOMPARE(sheets.size(), 2);
+        QCOMPARE(sheets[0].toArray()[1].toInt(), 1'048'576); // the first sheet full
+        int64_t data = 0;
+        for (const auto &sheet : sheets)
+            data += sheet.toArray()[1].toInt() - 1; // each sheet has its header row
+        QCOMPARE(data, kRows);
+        // What the workbook's reader must know, in the file's result and the run's warnings.
+        QCOMPARE(r->files[0].notes.size(), size_t(1));
+        const QString note = QString::fromStdString(r->files[0].notes[0]);
+        for (const auto &sheet : sheets)
+            QVERIFY2(note.contains(sheet.toArray()[0].toString()), qPrintable(note));
+        QVERIFY2(note.contains("split across 2 sheets") && note.contains(QString::number(kRows)),
+                 qPrintable(note));
+        QVERIFY(std::any_of(r->warnings.begin(), r->warnings.end(), [&](const std::string &w) {
+            return QString::fromStdString(w).endsWith(note)
+                   && QString::fromStdString(w).startsWith("full_backup_");
+        }));
+    }
+
     void markdownReadsBackThroughCmarkGfm()
     {
         // GitHub's own GFM implementation renders the table; every cell's text must come back

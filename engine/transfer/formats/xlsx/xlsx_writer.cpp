@@ -113,6 +113,7 @@ public:
             m_columns.push_back(columnLetters(c));
         }
         m_part = 0;
+        m_tableRows = 0;
         openSheet();
     }
 
@@ -124,6 +125,7 @@ public:
                 openSheet();
             }
             ++m_row;
+            ++m_tableRows;
             const std::string row = std::to_string(m_row);
             m_buffer += "<row r=\"" + row + "\">";
             for (size_t c = 0; c < batch.columnCount(); ++c)
@@ -135,7 +137,22 @@ public:
         }
     }
 
-    void endTable() override { closeSheet(); }
+    void endTable() override
+    {
+        closeSheet();
+        if (m_part > 1) { // the reader of the workbook must know the rest is on the next sheets
+            std::string sheets;
+            for (size_t i = m_sheets.size() - static_cast<size_t>(m_part); i < m_sheets.size(); ++i)
+                sheets += (sheets.empty() ? "" : ", ") + m_sheets[i];
+            m_notes.push_back("table " + m_meta.name + " has " + std::to_string(m_tableRows)
+                              + " rows, more than an Excel sheet holds ("
+                              + std::to_string(kRowsPerSheet - 1)
+                              + " below its header): it is split across " + std::to_string(m_part)
+                              + " sheets, " + sheets);
+        }
+    }
+
+    std::vector<std::string> notes() const override { return m_notes; }
 
     void finish() override
     {
@@ -437,6 +454,8 @@ private:
     int64_t m_row = 0;
     int64_t m_written = 0;
     int m_part = 0;
+    int64_t m_tableRows = 0;
+    std::vector<std::string> m_notes;
 };
 
 } // namespace
