@@ -19,6 +19,7 @@
 #include "ui/models/table_list_model.h"
 #include "ui/settings/settings_dialog.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -43,6 +44,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 #include <QtTest>
 #include <functional>
 #include <random>
@@ -883,6 +885,104 @@ private slots:
         QVERIFY(done.wait(kPatience));
         QCOMPARE(jobs.state(bad), ui::JobList::State::Failed);
         QVERIFY2(jobs.message(bad).contains("nowhere"), qPrintable(jobs.message(bad)));
+    }
+
+    void aFinishedJobSaysWhereThingsWent()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 300));
+        QVERIFY(conn->execute("CREATE TABLE counts (n INTEGER NOT NULL)"));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        QVERIFY(shownAtReviewSize(window));
+        ui::JobList &jobs = *window.jobs();
+        QSignalSpy done(&jobs, &ui::JobList::finished);
+        // An export: each file with its rows and bytes (as the file system has them).
+        transfer::ExportSpec spec;
+        spec.scope = transfer::ExportScope::Tables;
+        spec.tables = {{"users", {}, {}}, {"orders", {}, {}}};
+        spec.formats = {{"csv", {}}, {"json", {}}};
+        spec.outputDir = tmp.filePath("out").toStdString();
+        const int exported = jobs.startExport(db, spec, "two tables");
+        QVERIFY(done.wait(kPatience));
+        QCOMPARE(jobs.state(exported), ui::JobList::State::Done);
+        const QModelIndex job = jobs.index(exported, 0);
+        QCOMPARE(jobs.rowCount(job), 4); // 2 tables x 2 formats
+        qint64 rows = 0;
+        for (int r = 0; r < jobs.rowCount(job); ++r) {
+            const ui::JobList::Detail *d = jobs.detailOf(jobs.index(r, 0, job));
+            QVERIFY(d && d->kind == ui::JobList::DetailKind::File);
+            QCOMPARE(d->bytes, QFileInfo(d->text).size());
+            QVERIFY(d->bytes > 0);
+            QCOMPARE(jobs.data(jobs.index(r, ui::JobList::What, job)).toString(),
+                     QFileInfo(d->text).fileName());
+            rows += d->rows;
+        }
+        QCOMPARE(rows, qint64(2
+                              * (test::scalar(*conn, "SELECT count(*) FROM users")
+                                 + test::scalar(*conn, "SELECT count(*) FROM orders"))));
+        // Shown opened, with a path one can copy.
+        QTreeView *view = nullptr;
+        for (auto *candidate : window.findChildren<QTreeView *>())
+            if (candidate->model() == &jobs)
+                view = candidate;
+        QVERIFY(view && view->isExpanded(job));
+        QVERIFY(view->isVisible());
+        const QModelIndex firstFile = jobs.index(0, 0, job);
+        QCOMPARE(jobs.fileOf(firstFile), jobs.detailOf(firstFile)->text);
+        window.copyJobText(firstFile);
+        QCOMPARE(QGuiApplication::clipboard()->text(),
+                 QDir::toNativeSeparators(jobs.detailOf(firstFile)->text));
+        // An import that rejects rows: the rejects file, with as many rows as it holds.
+        const QString csv = tmp.filePath("counts.csv");
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("n\n1\n2\n\nnot a number\n5\n");
+        }
+        window.showTable("counts");
+        QVERIFY(answered(*window.dataModel()));
+        QCOMPARE(window.dataModel()->rowCount(), 0);
+        transfer::ImportSpec in;
+        in.files = {csv.toStdString()};
+        in.table = "counts";
+        in.mode = transfer::ImportMode::Append;
+        in.onError = transfer::ErrorPolicy::Skip;
+        const int imported = jobs.startImport(db, in, "counts");
+        QVERIFY(done.wait(kPatience));
+        QVERIFY2(jobs.state(imported) == ui::JobList::State::Done,
+                 qPrintable(jobs.message(imported)));
+        const ui::JobList::Detail *rejects = nullptr;
+        for (const auto &d : jobs.details(imported))
+            if (d.kind == ui::JobList::DetailKind::Rejects)
+                rejects = &d;
+        QVERIFY(rejects);
+        QFile rejected(rejects->text);
+        QVERIFY(rejected.open(QIODevice::ReadOnly));
+        const qint64 lines = rejected.readAll().trimmed().count('\n'); // the header, then rows
+        QVERIFY(lines > 0);
+        QCOMPARE(rejects->rows, lines);
+        QCOMPARE(rejects->rows + qint64(test::scalar(*conn, "SELECT count(*) FROM counts")),
+                 qint64(5));
+        // The grid showing the table it imported into shows the new rows.
+        QTRY_COMPARE_WITH_TIMEOUT(window.dataModel()->totalRows(),
+                                  int(test::scalar(*conn, "SELECT count(*) FROM counts")),
+                                  kPatience);
+        // A failed job: no busy bar left, its error in place under it.
+        spec.scope = transfer::ExportScope::Query;
+        spec.query = "SELECT nothing FROM nowhere";
+        const int failed = jobs.startExport(db, spec, "bad query");
+        QVERIFY(done.wait(kPatience));
+        QCOMPARE(jobs.state(failed), ui::JobList::State::Failed);
+        QVERIFY(!jobs.data(jobs.index(failed, ui::JobList::Progress), Qt::UserRole).isValid());
+        QCOMPARE(jobs.details(failed).size(), size_t(1));
+        QCOMPARE(jobs.details(failed)[0].kind, ui::JobList::DetailKind::Error);
+        QVERIFY2(jobs.details(failed)[0].text.contains("nowhere"),
+                 qPrintable(jobs.details(failed)[0].text));
+        QVERIFY(view->isExpanded(jobs.index(failed, 0)));
+        QVERIFY(view->isFirstColumnSpanned(0, jobs.index(failed, 0)));
+        screenshot(window, "jobs_finished.png");
     }
 
     void guiStaysResponsiveWhileTwoMillionRowsExport()

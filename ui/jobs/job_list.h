@@ -4,7 +4,7 @@
 #include "engine/transfer/export_spec.h"
 #include "engine/transfer/import_spec.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
@@ -34,14 +34,26 @@ private:
     std::string m_step;
 };
 
-//! Exports and imports running on Qt Concurrent's pool, one row each: what, progress, rows
-//! per second, elapsed time, outcome. The GUI thread polls progress ten times a second, so
-//! a job never waits on the GUI and the GUI never waits on a job.
-class JobList : public QAbstractTableModel {
+//! Exports and imports running on Qt Concurrent's pool, one top-level row each: what,
+//! progress, rows, size, rows per second, elapsed time, outcome. The GUI thread polls progress
+//! ten times a second, so a job never waits on the GUI and the GUI never waits on a job.
+//!
+//! A finished job has child rows saying where things went: each file it wrote (path, rows,
+//! bytes), an import's rejects file with its count, a restore's copy of the database as it
+//! was, its warnings, and a failed job's error in full.
+class JobList : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { What, Progress, Rows, Speed, Elapsed, Outcome, ColumnCount };
+    enum Column { What, Progress, Rows, Size, Speed, Elapsed, Outcome, ColumnCount };
     enum class State { Running, Done, Failed, Canceled };
+    //! What a child row of a finished job is.
+    enum class DetailKind { File, Rejects, Backup, Note, Error };
+    struct Detail {
+        DetailKind kind = DetailKind::Note;
+        QString text;      //!< the file's path, or the note's or error's text
+        qint64 rows = -1;  //!< -1: not a count of rows
+        qint64 bytes = -1; //!< -1: not a file's size
+    };
 
     explicit JobList(QObject *parent = nullptr);
     ~JobList() override;
@@ -60,8 +72,20 @@ public:
     QStringList files(int row) const;
     //! The full error or summary text.
     QString message(int row) const;
+    //! An import or restore (it writes into the database).
+    bool changesDatabase(int row) const { return m_jobs[static_cast<size_t>(row)]->writes; }
+    //! The child rows of job `row` (none while it runs).
+    const std::vector<Detail> &details(int row) const;
+    //! The job an index belongs to (its own row, or its detail's parent), -1 for none.
+    int jobOf(const QModelIndex &index) const;
+    //! The detail an index is (nullptr for a job's own row).
+    const Detail *detailOf(const QModelIndex &index) const;
+    //! The file an index stands for: a file detail's path, or a job's first file; "" for none.
+    QString fileOf(const QModelIndex &index) const;
     bool anyRunning() const;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -77,6 +101,7 @@ private:
     struct JobOutcome {
         QString summary;
         QStringList files;
+        std::vector<Detail> details;
     };
     using JobResult = engine::Result<JobOutcome>;
     struct Job {
@@ -85,8 +110,10 @@ private:
         QElapsedTimer clock;
         qint64 elapsedNs = 0; //!< nanoseconds: a tiny job's rates need more than 0 ms
         State state = State::Running;
+        bool writes = false;
         QString message;
         QStringList files;
+        std::vector<Detail> details;
         std::unique_ptr<QFutureWatcher<JobResult>> watcher;
     };
     //! A job's work, run on the pool: what it did, or why it did not.
@@ -95,6 +122,8 @@ private:
     int add(const QString &title);
     void finish(int row);
     void poll();
+    QVariant jobData(const Job &job, int row, int column, int role) const;
+    QVariant detailData(const Detail &detail, int column, int role) const;
 
     std::vector<std::unique_ptr<Job>> m_jobs;
     QTimer m_timer;

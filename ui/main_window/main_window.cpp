@@ -15,9 +15,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -74,10 +76,15 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
+        const QVariant progress = index.data(Qt::UserRole);
+        if (!progress.isValid()) { // a failed or canceled job, or a file: its text, no bar
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
         QStyleOptionProgressBar bar;
         bar.rect = option.rect.adjusted(2, 3, -2, -3);
         bar.minimum = 0;
-        const int percent = index.data(Qt::UserRole).toInt();
+        const int percent = progress.toInt();
         bar.maximum = percent < 0 ? 0 : 100; // 0..0: the style draws "busy"
         bar.progress = std::max(percent, 0);
         bar.text = index.data(Qt::DisplayRole).toString();
@@ -115,7 +122,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_rows(new QTableView(this))
     , m_filter(new QLineEdit(this))
     , m_jobs(new JobList(this))
-    , m_jobView(new QTableView(this))
+    , m_jobView(new QTreeView(this))
     , m_status(new QLabel(this))
     , m_busy(new QProgressBar(this))
     , m_cancelRead(new QToolButton(this))
@@ -300,17 +307,31 @@ MainWindow::MainWindow(QWidget *parent)
     m_jobView->setAccessibleName(tr("Jobs"));
     m_jobView->setItemDelegateForColumn(JobList::Progress, new ProgressDelegate(m_jobView));
     m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_jobView->verticalHeader()->hide();
-    m_jobView->horizontalHeader()->setStretchLastSection(true);
+    m_jobView->setAlternatingRowColors(true);
+    m_jobView->header()->setStretchLastSection(true);
+    // A finished job opens onto where things went; a note or an error reads across the row.
+    connect(m_jobs, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (!parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    const JobList::Detail *d = m_jobs->detailOf(m_jobs->index(row, 0, parent));
+                    if (d
+                        && (d->kind == JobList::DetailKind::Note
+                            || d->kind == JobList::DetailKind::Error))
+                        m_jobView->setFirstColumnSpanned(row, parent, true);
+                }
+                m_jobView->expand(parent);
+                m_jobView->resizeColumnToContents(JobList::What); // whole file names
+            });
     m_jobView->setColumnWidth(JobList::What, 260);
     m_jobView->setColumnWidth(JobList::Progress, 160);
     m_jobView->setColumnWidth(JobList::Speed, 200);
     m_jobView->setColumnWidth(JobList::Elapsed, 200);
-    m_jobView->setToolTip(tr("Double-click a finished job to open its folder, or to read its "
-                             "error in full"));
+    m_jobView->setToolTip(tr("Double-click a file to open its folder, or a failed job to read "
+                             "its error in full; right-click to copy a path"));
     // activated: a double-click, or Enter on the keyboard.
-    connect(m_jobView, &QAbstractItemView::activated, this,
-            [this](const QModelIndex &index) { openJobResult(index.row()); });
+    connect(m_jobView, &QAbstractItemView::activated, this, &MainWindow::openJobResult);
     auto *jobsDock = new QDockWidget(tr("Jobs"), this);
     jobsDock->setObjectName(QStringLiteral("jobs"));
     jobsDock->setWidget(m_jobView);
@@ -416,11 +437,32 @@ MainWindow::MainWindow(QWidget *parent)
     cancelJob->setShortcut(QKeySequence::Delete);
     cancelJob->setShortcutContext(Qt::WidgetShortcut);
     m_jobView->addAction(cancelJob); // Delete in the Jobs panel; its context menu too
-    m_jobView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_jobView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_jobView, &QWidget::customContextMenuRequested, this, [this, cancelJob](QPoint at) {
+        const QModelIndex index = m_jobView->indexAt(at);
+        if (!index.isValid())
+            return;
+        QMenu menu(this);
+        const QString file = m_jobs->fileOf(index);
+        menu.addAction(tr("Open &folder"), this, [file] { openFolderOf(file); })
+            ->setEnabled(!file.isEmpty());
+        menu.addAction(tr("&Copy path"), this, [this, index] { copyJobText(index); })
+            ->setEnabled(!file.isEmpty());
+        const JobList::Detail *detail = m_jobs->detailOf(index);
+        if (detail && detail->kind != JobList::DetailKind::File
+            && detail->kind != JobList::DetailKind::Rejects
+            && detail->kind != JobList::DetailKind::Backup)
+            menu.addAction(tr("Copy &text"), this, [this, index] { copyJobText(index); });
+        menu.addSeparator();
+        cancelJob->setEnabled(m_jobs->state(m_jobs->jobOf(index)) == JobList::State::Running);
+        menu.addAction(cancelJob);
+        menu.exec(m_jobView->viewport()->mapToGlobal(at));
+        cancelJob->setEnabled(true);
+    });
     connect(cancelJob, &QAction::triggered, this, [this] {
         const auto rows = m_jobView->selectionModel()->selectedRows();
         for (const auto &r : rows)
-            m_jobs->cancel(r.row());
+            m_jobs->cancel(m_jobs->jobOf(r));
     });
 
     // Every part of the window is reachable from the keyboard.
@@ -476,6 +518,8 @@ MainWindow::MainWindow(QWidget *parent)
                                 + m_jobs->data(m_jobs->index(row, JobList::Outcome)).toString();
         m_status->setText(outcome);
         refresh(outcome);
+        if (m_jobs->changesDatabase(row) && m_jobs->state(row) == JobList::State::Done)
+            m_data->reload(); // the rows shown may be among those it changed
         if (m_quitWhenJobsEnd && !m_jobs->anyRunning())
             close();
     });
@@ -1014,22 +1058,32 @@ void MainWindow::importFiles(const QStringList &files, const QString &targetTabl
     dialog->open();
 }
 
-void MainWindow::openJobResult(int row)
+void MainWindow::openJobResult(const QModelIndex &index)
 {
-    if (row < 0 || row >= m_jobs->rowCount())
+    const int row = m_jobs->jobOf(index);
+    if (row < 0)
         return;
-    switch (m_jobs->state(row)) {
-    case JobList::State::Failed:
+    const JobList::Detail *detail = m_jobs->detailOf(index);
+    if (m_jobs->state(row) == JobList::State::Failed) {
         QMessageBox::warning(this, m_jobs->data(m_jobs->index(row, JobList::What)).toString(),
                              m_jobs->message(row));
         return;
-    case JobList::State::Done:
-        if (!m_jobs->files(row).isEmpty())
-            openFolderOf(m_jobs->files(row).front());
-        return;
-    default:
-        return;
     }
+    if (detail || m_jobs->state(row) == JobList::State::Done)
+        openFolderOf(m_jobs->fileOf(index));
+}
+
+void MainWindow::copyJobText(const QModelIndex &index)
+{
+    const QString file = m_jobs->fileOf(index);
+    const JobList::Detail *detail = m_jobs->detailOf(index);
+    const QString text = !file.isEmpty() ? QDir::toNativeSeparators(file)
+                         : detail        ? detail->text
+                                         : QString();
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    m_status->setText(tr("Copied: %1").arg(text));
 }
 
 void MainWindow::tableMenu(const QPoint &at)

@@ -93,6 +93,9 @@ public slots:
     //! the window comes to the front, opens `database` unless it is the one open ("": keeps
     //! it), then opens the import dialog for `files` once a database is open.
     void openRequested(const QString &database, const QStringList &files);
+    //! Copies a job's file path (or a note's or error's text) to the clipboard: the Jobs
+    //! panel's context menu.
+    void copyJobText(const QModelIndex &index);
     //! Runs the export profile `name` (ExportProfiles) as a job; false when there is none.
     bool runExportProfile(const QString &name);
 
@@ -143,8 +146,9 @@ private:
     void applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
                      const QString &statusAfter);
     void tableMenu(const QPoint &at);
-    //! A finished job's folder in the file manager, or a failed one's error in full.
-    void openJobResult(int row);
+    //! A finished job's (or its file's) folder in the file manager, or a failed job's error in
+    //! full.
+    void openJobResult(const QModelIndex &index);
     //! Shows the folder holding `file` in the desktop's file manager (nothing for "").
     static void openFolderOf(const QString &file);
     //! The settings one-click exports follow (UTC names, retention).
@@ -187,7 +191,7 @@ private:
     QStackedWidget *m_dataPages; //!< the rows, or "no tables yet" with Import
     QPushButton *m_importHere;
     JobList *m_jobs;
-    QTableView *m_jobView;
+    QTreeView *m_jobView;
     QLabel *m_status;
     QProgressBar *m_busy;      //!< while the grid reads
     QToolButton *m_cancelRead; //!< stops the grid's read
