@@ -17,10 +17,26 @@ int usageError(const QString &message)
     return kExitUsage;
 }
 
+std::string withCliAdvice(const std::string &message)
+{
+    // The engine says what to do in words every front end shares; here, which flag does it.
+    static const std::pair<const char *, const char *> kFlags[] = {
+        {"name the format to read it as", " (--format ID)"},
+        {"map them to the table's columns, or leave them out",
+         " (--map FILE_COLUMN=TABLE_COLUMN; --map FILE_COLUMN= leaves one out)"},
+        {"the database keeps its own audit trail", " (--tables audit_log restores it anyway)"},
+    };
+    std::string advised = message;
+    for (const auto &[words, flag] : kFlags)
+        if (const size_t at = advised.find(words); at != std::string::npos)
+            advised.insert(at + std::string_view(words).size(), flag);
+    return advised;
+}
+
 int fail(const engine::Status &status)
 {
     spdlog::error("{}", status.toString());
-    std::cerr << "strata-cli: error: " << status.message() << "\n";
+    std::cerr << "strata-cli: error: " << withCliAdvice(status.message()) << "\n";
     return kExitError;
 }
 

@@ -21,6 +21,8 @@ constexpr int kExitUsage = 2;
 int usageError(const QString &message);
 //! Logs and prints the error; returns kExitError.
 int fail(const engine::Status &status);
+//! `message` with the flags that do what the engine advises in words ("--format ID").
+std::string withCliAdvice(const std::string &message);
 //! Parses a command's options; returns an exit code when the command should stop here.
 std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &args,
                                 const QString &description);

@@ -129,7 +129,7 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
         std::cout << "The database as it was before is kept in " << result->preRestoreBackup
                   << " (strata-cli restore --db DIR --drop-missing FILE puts it back)\n";
     for (const auto &w : result->warnings)
-        std::cerr << "strata-cli: warning: " << w << "\n";
+        std::cerr << "strata-cli: warning: " << withCliAdvice(w) << "\n";
     return kExitOk;
 }
 
@@ -141,8 +141,8 @@ int importCommand(const QStringList &args)
     const auto &registry = transfer::FormatRegistry::instance();
     parser.addPositionalArgument(
         "files",
-        QString::fromStdString("Files to import, in the formats Strata reads: "
-                               + registry.importIds() + "."),
+        QString::fromStdString(
+            "Files to import, in the formats Strata reads: " + registry.importIds() + "."),
         "FILE...");
     addCommonOptions(parser);
     parser.addOption({"table", "Table to import into (default: the file's name).", "NAME"});

@@ -3,6 +3,7 @@
 #include "engine/api/database.h"
 #include "engine/transfer/import_spec.h"
 
+#include <atomic>
 #include <optional>
 
 namespace strata::transfer {
@@ -35,6 +36,19 @@ struct ImportPreview {
 
 engine::Result<ImportPreview> previewImport(const std::string &path, const ImportSpec &spec,
                                             size_t maxRows = 20, int64_t maxBytes = 256 << 10);
+
+//! A table a file holds, as a whole read of it counts.
+struct SurveyedTable {
+    std::string name;
+    int64_t rows = 0;
+};
+
+//! Every table a file holds, with its rows counted: unlike previewImport it reads the whole
+//! file (a backup's later tables lie past any prefix), so it belongs on a worker. Stops with
+//! Canceled once `canceled` is set.
+engine::Result<std::vector<SurveyedTable>>
+surveyImport(const std::string &path, const ImportSpec &spec,
+             const std::atomic<bool> *canceled = nullptr);
 
 //! The format id for a file: `requested` when set (it must be one Strata reads), else from the
 //! first bytes and the extension (FormatRegistry::detect).

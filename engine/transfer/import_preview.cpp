@@ -72,7 +72,52 @@ private:
     std::vector<TypeGuess> m_guesses;
 };
 
+//! Counts each table's rows and keeps nothing else.
+class SurveySink : public ImportSink {
+public:
+    explicit SurveySink(const std::atomic<bool> *canceled)
+        : m_canceled(canceled)
+    {
+    }
+
+    std::vector<SurveyedTable> tables;
+
+    bool beginTable(const SourceTable &table) override
+    {
+        tables.push_back({table.name, 0});
+        return true;
+    }
+    void addColumn(const std::string &) override {}
+    void row(std::span<const Cell>, const RowOrigin &) override
+    {
+        if ((++tables.back().rows & 4095) == 0 && m_canceled && m_canceled->load())
+            throw EngineError(engine::StatusCode::Canceled, "the survey was canceled");
+    }
+    void rejectRow(const RowOrigin &, int, const std::string &) override
+    {
+        ++tables.back().rows; // a row all the same: the import says what is wrong with it
+    }
+    void endTable() override {}
+
+private:
+    const std::atomic<bool> *m_canceled;
+};
+
 } // namespace
+
+engine::Result<std::vector<SurveyedTable>>
+surveyImport(const std::string &path, const ImportSpec &spec, const std::atomic<bool> *canceled)
+{
+    try {
+        const std::string format = check(detectImportFormat(path, spec.format));
+        auto reader = check(FormatRegistry::instance().createReader(format, path, spec));
+        SurveySink sink(canceled);
+        reader->read(sink);
+        return std::move(sink.tables);
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    }
+}
 
 engine::Result<ImportPreview> previewImport(const std::string &path, const ImportSpec &spec,
                                             size_t maxRows, int64_t maxBytes)

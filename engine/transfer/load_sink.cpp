@@ -44,8 +44,8 @@ bool LoadSink::beginTable(const SourceTable &source)
         if (m_spec.restore && asciiLower(source.name) == "audit_log")
             m_result.warnings.push_back(
                 m_file
-                + ": the backup's audit_log was not restored (the database keeps "
-                  "its own audit trail; name it in --tables to restore it)");
+                + ": the backup's audit_log was not restored: the database keeps "
+                  "its own audit trail");
         return false;
     }
     m_outcome = {};

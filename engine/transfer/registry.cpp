@@ -209,7 +209,7 @@ engine::Result<std::string> FormatRegistry::detect(const std::string &path) cons
         return std::string("csv");
     return Status(StatusCode::Invalid,
                   path + ": cannot tell the format from the name or the content (Strata reads: "
-                      + importIds() + "; choose one with --format)");
+                      + importIds() + "); name the format to read it as");
 }
 
 Result<std::unique_ptr<Reader>> FormatRegistry::createReader(const std::string &id,

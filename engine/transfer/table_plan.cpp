@@ -251,8 +251,7 @@ private:
                 names.push_back(c.name);
             problems += "the file has columns that table " + quoteForMessage(info.name)
                         + " lacks: " + joined(unmapped) + " (the table has: " + joined(names)
-                        + "; map them with --map FILE_COLUMN=TABLE_COLUMN, or leave one out "
-                          "with --map FILE_COLUMN=)";
+                        + "); map them to the table's columns, or leave them out";
         }
         if (!required.empty())
             problems += std::string(problems.empty() ? "" : "; ") + "table "

@@ -335,6 +335,22 @@ private slots:
                       "people"})
                      .out,
                  QString("n\r\n2\r\n"));
+        // The engine's advice, given in the CLI's own flags (the GUI says it in its own terms).
+        QFile odd(m_tmp.filePath("readings.xyz"));
+        QVERIFY(odd.open(QIODevice::WriteOnly));
+        odd.write(QByteArray("\x01\x02\x03\x00\xff binary", 13));
+        odd.close();
+        r = cli({"import", "--db", db, odd.fileName()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("name the format to read it as (--format ID)"), qPrintable(r.err));
+        QFile wider(m_tmp.filePath("wider.csv"));
+        QVERIFY(wider.open(QIODevice::WriteOnly));
+        wider.write("id;name;born;shoe\n4;Di;1999-09-09;38\n");
+        wider.close();
+        r = cli({"import", "--db", db, "--mode", "append", "--table", "people", wider.fileName()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("lacks: shoe") && r.err.contains("--map FILE_COLUMN=TABLE_COLUMN"),
+                 qPrintable(r.err));
         // Bad usage exits 2.
         QCOMPARE(cli({"import", "--db", db, "--mode", "sideways", csv.fileName()}).code, 2);
         QCOMPARE(cli({"restore", "--db", db}).code, 2);

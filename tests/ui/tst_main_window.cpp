@@ -1,6 +1,7 @@
 // The first window: the table list model over a real database, and the window rendered
 // offscreen to a PNG under the build folder for a person to look at.
 #include "engine/api/database.h"
+#include "engine/transfer/audit.h"
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
@@ -28,6 +29,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -715,6 +717,81 @@ private slots:
         QCOMPARE(window.jobs()->state(0), ui::JobList::State::Done);
         QCOMPARE(test::scalar(*conn, "SELECT sum(id) FROM a"), int64_t(3));
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM b"), int64_t(0)); // not chosen
+    }
+
+    void restoreDialogListsEveryTableOfABigBackupAndNeverItsAuditLog()
+    {
+        // A backup whose later tables lie far past what the preview reads: the dialog lists
+        // them all (with their rows) before any Compare, leaves audit_log out, and the first
+        // Compare shows the comparison.
+        QTemporaryDir tmp;
+        auto source = engine::Database::openInMemory();
+        auto sc = source->connect();
+        QVERIFY(transfer::createDemoDatabase(*sc, 4000)); // some MB of JSON
+        QVERIFY(sc->execute("CREATE TABLE zz_last (id INTEGER PRIMARY KEY); INSERT INTO zz_last "
+                            "VALUES (1), (2), (3)"));
+        transfer::ExportSpec backup;
+        backup.scope = transfer::ExportScope::Full;
+        backup.formats.push_back({"json", {}});
+        backup.outputDir = tmp.path().toStdString();
+        backup.latestLinks = false;
+        QVERIFY(transfer::runExport(*source, backup)); // its audit_log row: a table to leave out
+        auto written = transfer::runExport(*source, backup);
+        QVERIFY(written);
+        const QString backupFile = QString::fromStdString(written->files.back().path);
+        QVERIFY(QFileInfo(backupFile).size() > 4 * (256 << 10));
+        auto tables = sc->tables();
+        QVERIFY(tables);
+        QStringList expected;
+        bool hadAudit = false;
+        for (const auto &t : *tables) {
+            if (t.name == transfer::kAuditTable)
+                hadAudit = true;
+            else
+                expected << QString::fromStdString(t.name);
+        }
+        QVERIFY(hadAudit); // the backup holds it, so leaving it out is tested
+
+        auto db = engine::Database::openInMemory();
+        ui::MainWindow window(db, QStringLiteral("memory"));
+        QVERIFY(shownAtReviewSize(window));
+        window.importFiles({backupFile});
+        auto *wizard = window.findChild<ui::ImportDialog *>();
+        QVERIFY(wizard);
+        QSignalSpy listed(wizard, &ui::ImportDialog::backupListed);
+        QVERIFY(wizard->isListingBackup());
+        QVERIFY(!wizard->problem().isEmpty()); // Import waits for the whole list
+        QVERIFY(listed.wait(kPatience));
+        QStringList shown = wizard->backupTables();
+        shown.sort();
+        expected.sort();
+        QCOMPARE(shown, expected);
+        QVERIFY(wizard->problem().isEmpty());
+        auto *list = wizard->findChild<QListWidget *>();
+        QVERIFY(list);
+        for (int i = 0; i < list->count(); ++i) {
+            const QString name = list->item(i)->data(Qt::UserRole).toString();
+            const int64_t rows = test::scalar(*sc, "SELECT count(*) FROM " + name.toStdString());
+            QVERIFY2(list->item(i)->text().contains(QLocale().toString(qlonglong(rows)) + " row"),
+                     qPrintable(list->item(i)->text()));
+        }
+        int64_t total = 0;
+        for (const QString &name : expected)
+            total += test::scalar(*sc, "SELECT count(*) FROM " + name.toStdString());
+        bool saysTotal = false;
+        for (auto *label : wizard->findChildren<QLabel *>())
+            saysTotal = saysTotal
+                        || label->text().contains(QLocale().toString(qlonglong(total)) + " rows");
+        QVERIFY(saysTotal); // the user's tables only
+        QSignalSpy compared(wizard, &ui::ImportDialog::comparisonReady);
+        wizard->compareWithDatabase();
+        QVERIFY(compared.wait(kPatience));
+        for (const QString &name : expected)
+            QVERIFY2(wizard->comparisonText().contains(name + ": created with"),
+                     qPrintable(wizard->comparisonText()));
+        QVERIFY(!wizard->comparisonText().contains("--"));
+        screenshot(*wizard, "restore_listed.png");
+        wizard->reject();
     }
 
     void everyAreaAndActionIsReachableByKeyboard()

@@ -1,5 +1,7 @@
 #include "ui/import/import_dialog.h"
 
+#include "engine/transfer/audit.h"
+
 #include "ui/widgets/choices.h"
 
 #include <QCheckBox>
@@ -39,6 +41,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_mode(new QComboBox(this))
     , m_onError(new QComboBox(this))
     , m_restoreTables(new QListWidget(this))
+    , m_surveyStatus(new QLabel(this))
     , m_dropMissing(new QCheckBox(tr("Also &drop the tables the backup does not hold"), this))
     , m_compare(new QPushButton(tr("&Compare with the database"), this))
     , m_comparison(new QPlainTextEdit(this))
@@ -105,6 +108,8 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     auto *tablesColumn = new QVBoxLayout;
     tablesColumn->addWidget(new QLabel(tr("Tables to restore:"), m_restoreRow));
     tablesColumn->addWidget(m_restoreTables);
+    m_surveyStatus->setWordWrap(true);
+    tablesColumn->addWidget(m_surveyStatus);
     m_dropMissing->setToolTip(tr("Without this, tables of the database that the backup does not "
                                  "hold are left as they are. Either way, the database as it was "
                                  "is backed up first."));
@@ -200,25 +205,35 @@ void ImportDialog::preview()
     for (const auto &w : result->warnings)
         facts << QString::fromStdString(w);
     m_multiTable = result->tables.size() > 1;
-    if (m_multiTable)
-        facts << tr("%n table(s); the preview shows %1", nullptr, int(result->tables.size()))
-                     .arg(QString::fromStdString(result->tables.front().name));
+    // A backup previews its first table of the user's (its audit_log is never restored).
+    const auto isAudit = [](const transfer::PreviewTable &t) {
+        return QString::fromStdString(t.name).compare(QLatin1String(transfer::kAuditTable),
+                                                      Qt::CaseInsensitive)
+               == 0;
+    };
+    auto shownTable = std::find_if_not(result->tables.begin(), result->tables.end(), isAudit);
+    if (shownTable == result->tables.end())
+        shownTable = result->tables.begin();
+    if (m_multiTable && shownTable != result->tables.end())
+        facts << tr("A backup; the preview shows %1").arg(QString::fromStdString(shownTable->name));
     m_detected->setText(facts.join(QStringLiteral(" · ")));
     m_form->setRowVisible(m_table, !m_multiTable);
     m_restoreRow->setVisible(m_multiTable);
-    m_restoreTables->clear();
-    for (const auto &t : result->tables) {
-        auto *item = new QListWidgetItem(QString::fromStdString(t.name), m_restoreTables);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);
+    {
+        const QSignalBlocker quiet(m_restoreTables); // listing is not choosing
+        m_restoreTables->clear();
+        for (const auto &t : result->tables)
+            listBackupTable(QString::fromStdString(t.name), -1);
     }
+    if (m_multiTable)
+        surveyBackup();
     // A backup is restored (replace, merge or append); "create" is for a single table.
     auto *modes = qobject_cast<QStandardItemModel *>(m_mode->model());
     modes->item(m_mode->findData(int(transfer::ImportMode::Create)))->setEnabled(!m_multiTable);
     nameModes();
     if (result->tables.empty())
         return;
-    const auto &t = result->tables.front();
+    const auto &t = *shownTable;
     if (m_table->text().isEmpty() || !m_table->isModified())
         m_table->setText(QString::fromStdString(t.name));
     m_preview->setColumnCount(static_cast<int>(t.columns.size()));
@@ -356,6 +371,8 @@ void ImportDialog::checkMapping()
             notes << tr("Left empty (or their default): %1.")
                          .arg(defaulted.join(QStringLiteral(", ")));
     }
+    if (m_multiTable && m_surveying)
+        problems << tr("Wait until every table of the backup is listed.");
     m_problem = problems.join(QLatin1Char(' '));
     m_note->setText(
         problems.isEmpty()
@@ -466,15 +483,89 @@ QStringList ImportDialog::backupTables() const
 {
     QStringList out;
     for (int i = 0; i < m_restoreTables->count(); ++i)
-        out << m_restoreTables->item(i)->text();
+        out << m_restoreTables->item(i)->data(Qt::UserRole).toString();
     return out;
 }
 
 void ImportDialog::setTableChecked(const QString &table, bool checked)
 {
     for (int i = 0; i < m_restoreTables->count(); ++i)
-        if (m_restoreTables->item(i)->text() == table)
+        if (m_restoreTables->item(i)->data(Qt::UserRole).toString() == table)
             m_restoreTables->item(i)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
+}
+
+bool ImportDialog::listBackupTable(const QString &name, qint64 rows)
+{
+    // The database keeps its own audit trail: a backup's is never offered for restoring.
+    if (name.compare(QLatin1String(transfer::kAuditTable), Qt::CaseInsensitive) == 0)
+        return false;
+    QListWidgetItem *item = nullptr;
+    for (int i = 0; i < m_restoreTables->count() && !item; ++i)
+        if (m_restoreTables->item(i)->data(Qt::UserRole).toString() == name)
+            item = m_restoreTables->item(i);
+    if (!item) {
+        item = new QListWidgetItem(m_restoreTables);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    item->setText(rows < 0    ? name
+                  : rows == 1 ? tr("%1 (1 row)").arg(name)
+                              : tr("%1 (%2 rows)").arg(name, QLocale().toString(rows)));
+    return true;
+}
+
+void ImportDialog::surveyBackup()
+{
+    if (m_surveyCanceled)
+        m_surveyCanceled->store(true); // an earlier survey (other options) is not waited for
+    m_surveyCanceled = std::make_shared<std::atomic<bool>>(false);
+    m_surveying = true;
+    m_surveyStatus->setText(tr("Reading the backup for all its tables…"));
+    m_surveyStatus->show();
+    checkMapping();
+    using Survey = engine::Result<std::vector<transfer::SurveyedTable>>;
+    auto *watcher = new QFutureWatcher<Survey>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, canceled = m_surveyCanceled] {
+                watcher->deleteLater();
+                if (canceled != m_surveyCanceled)
+                    return; // superseded
+                m_surveying = false;
+                const Survey survey = watcher->result();
+                if (!survey) {
+                    m_surveyStatus->setText(
+                        tr("Cannot read the whole backup: %1")
+                            .arg(QString::fromStdString(survey.status().message())));
+                    checkMapping();
+                    return;
+                }
+                qint64 rows = 0;
+                {
+                    const QSignalBlocker quiet(m_restoreTables);
+                    for (const auto &t : *survey)
+                        if (listBackupTable(QString::fromStdString(t.name), t.rows))
+                            rows += t.rows;
+                }
+                nameModes();
+                m_surveyStatus->setText(tr("The backup holds %1 tables with %2 rows.")
+                                            .arg(QLocale().toString(m_restoreTables->count()),
+                                                 QLocale().toString(rows)));
+                checkMapping();
+                emit backupListed();
+            });
+    transfer::ImportSpec spec;
+    spec.format = m_format.toStdString();
+    watcher->setFuture(QtConcurrent::run(
+        [path = m_files.value(0).toStdString(), spec, canceled = m_surveyCanceled] {
+            return transfer::surveyImport(path, spec, canceled.get());
+        }));
+}
+
+ImportDialog::~ImportDialog()
+{
+    if (m_surveyCanceled)
+        m_surveyCanceled->store(true); // its worker stops; nobody waits for its answer
 }
 
 QString ImportDialog::comparisonText() const
@@ -519,16 +610,6 @@ void ImportDialog::compareWithDatabase()
         for (const auto &w : result->warnings)
             lines << QString::fromStdString(w);
         m_comparison->setPlainText(lines.join(QLatin1Char('\n')));
-        // The whole backup was read: list every table it holds, keeping the choices made.
-        const QStringList listed = backupTables();
-        for (const auto &t : result->tables) {
-            const QString name = QString::fromStdString(t.table);
-            if (t.action == transfer::ImportAction::Drop || listed.contains(name))
-                continue;
-            auto *item = new QListWidgetItem(name, m_restoreTables);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Checked);
-        }
         emit comparisonReady();
     });
     watcher->setFuture(QtConcurrent::run(
@@ -557,7 +638,7 @@ transfer::ImportSpec ImportDialog::spec() const
         QStringList chosen;
         for (int i = 0; i < m_restoreTables->count(); ++i)
             if (m_restoreTables->item(i)->checkState() == Qt::Checked)
-                chosen << m_restoreTables->item(i)->text();
+                chosen << m_restoreTables->item(i)->data(Qt::UserRole).toString();
         if (chosen.size() < m_restoreTables->count()) // a selective restore
             for (const auto &t : chosen)
                 s.tables.push_back(t.toStdString());

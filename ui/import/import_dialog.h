@@ -4,6 +4,7 @@
 #include "engine/transfer/import_job.h"
 
 #include <QDialog>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -33,6 +34,7 @@ class ImportDialog : public QDialog {
 public:
     ImportDialog(std::shared_ptr<engine::Database> database, const QStringList &files,
                  const QString &targetTable = {}, QWidget *parent = nullptr);
+    ~ImportDialog() override;
 
     transfer::ImportSpec spec() const;
     //! The detected format id of the first file ("csv"), empty when it could not be read.
@@ -54,8 +56,11 @@ public:
     void mapColumn(const QString &fileColumn, const QString &tableColumn);
     QString problem() const { return m_problem; }
 
-    //! Backups: the tables listed, and choosing which to restore.
+    //! Backups: the tables listed (from the preview at once, then every one the backup holds,
+    //! with its rows, once a worker has read it all: backupListed()), and choosing which to
+    //! restore. A backup's audit_log is never listed: the database keeps its own.
     QStringList backupTables() const;
+    bool isListingBackup() const { return m_surveying; }
     void setTableChecked(const QString &table, bool checked);
     //! Starts the dry run; comparisonReady() when its text is shown.
     void compareWithDatabase();
@@ -63,6 +68,7 @@ public:
 
 signals:
     void comparisonReady();
+    void backupListed();
 
 private:
     //! The action, translated: "appended", "replaced", "merged".
@@ -74,6 +80,11 @@ private:
     void checkMapping();
     //! Mode names for a table, or for a backup (what "replace" does depends on the choice).
     void nameModes();
+    //! Adds `name` to the tables to restore (checked), or updates its row count (-1: unknown);
+    //! false for a table never offered (audit_log).
+    bool listBackupTable(const QString &name, qint64 rows);
+    //! Reads the whole backup on a worker for every table it holds.
+    void surveyBackup();
 
     std::shared_ptr<engine::Database> m_database;
     QStringList m_files;
@@ -96,6 +107,9 @@ private:
     QComboBox *m_mode;
     QComboBox *m_onError;
     QListWidget *m_restoreTables;
+    QLabel *m_surveyStatus;
+    std::shared_ptr<std::atomic<bool>> m_surveyCanceled; //!< of the survey running now
+    bool m_surveying = false;
     QCheckBox *m_dropMissing; //!< a full restore also drops the tables the backup lacks
     QPushButton *m_compare;
     QPlainTextEdit *m_comparison;
