@@ -1,4 +1,5 @@
 #include "engine/transfer/export_plan.h"
+#include "engine/transfer/filter_error.h"
 
 #include "engine/transfer/job_support.h"
 #include "engine/transfer/naming.h"
@@ -151,8 +152,10 @@ std::vector<ExportSource> planSources(engine::Connection &c, const ExportSpec &s
             auto cursor = c.query(s.sql, {}, s.since);
             if (!cursor)
                 throw EngineError(cursor.status().code(),
-                                  "the filter for " + info.name
-                                      + " is not valid: " + cursor.status().message());
+                                  "the filter for " + info.name + " is not valid: "
+                                      + locateFilterError(s.sql, s.sql.size() - sel.where.size(),
+                                                          sel.where, cursor.status().message())
+                                            .message);
         }
         sources.push_back(std::move(s));
     }

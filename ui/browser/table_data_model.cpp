@@ -1,6 +1,7 @@
 #include "ui/browser/table_data_model.h"
 
 #include "engine/transfer/export_job.h"
+#include "engine/transfer/filter_error.h"
 
 #include <QBrush>
 #include <QGuiApplication>
@@ -60,6 +61,7 @@ struct GridOpened {
     std::vector<engine::LogicalType> types;
     size_t rows = 0;
     engine::RowBatch first;
+    int filterPosition = -1; //!< where in the filter's text the error is (QString index)
 };
 
 } // namespace detail
@@ -69,6 +71,23 @@ namespace {
 std::string whereClause(const TableDataModel::Query &query)
 {
     return query.where.trimmed().isEmpty() ? std::string() : " WHERE " + query.where.toStdString();
+}
+
+//! `message`, an error of `sql` (which starts `from` and goes on with the filter), said in
+//! terms of the filter the user typed; `result` keeps where in it.
+engine::Status onFilter(const engine::Status &status, const std::string &sql,
+                        const std::string &from, const TableDataModel::Query &query,
+                        detail::GridOpened &result)
+{
+    if (query.where.trimmed().isEmpty() || sql.size() < from.size())
+        return status;
+    const std::string where = query.where.toStdString();
+    const auto located = transfer::locateFilterError(sql, from.size() + 7 /* " WHERE " */, where,
+                                                     status.message());
+    if (located.character >= 0)
+        result.filterPosition = static_cast<int>(
+            QString::fromUtf8(where.data(), static_cast<qsizetype>(located.byte)).size());
+    return engine::Status(status.code(), located.message);
 }
 
 std::string selectSql(const TableDataModel::Query &query)
@@ -98,25 +117,25 @@ std::shared_ptr<detail::GridOpened> openOnReader(detail::GridShared &shared,
         return nullptr;
     }
     engine::Status status = connection->begin();
+    const std::string table = transfer::quoteIdentifier(query.table.toStdString());
     if (status) {
         auto opened = connection->query(sql);
         if (opened) {
             cursor = std::move(opened).value();
             result->columns = cursor->columnNames();
             result->types = cursor->columnTypes();
-            const std::string count = "SELECT count(*) FROM "
-                                      + transfer::quoteIdentifier(query.table.toStdString())
-                                      + whereClause(query);
+            const std::string countFrom = "SELECT count(*) FROM " + table;
+            const std::string count = countFrom + whereClause(query);
             auto counted = connection->execute(count);
             if (!counted)
-                status = counted.status();
+                status = onFilter(counted.status(), count, countFrom, query, *result);
             else if (!counted->rows.empty())
                 result->rows = static_cast<size_t>(counted->rows[0][0].i);
             if (status && result->rows > 0)
                 if (auto more = cursor->next(result->first, TableDataModel::kBatchRows); !more)
                     status = more.status();
         } else {
-            status = opened.status();
+            status = onFilter(opened.status(), sql, "SELECT * FROM " + table, query, *result);
         }
     }
     shared.stop();
@@ -204,6 +223,7 @@ void TableDataModel::setTable(std::shared_ptr<engine::Database> database, const 
         m_shownGeneration = m_generation;
         endResetModel();
         m_lastError = {};
+        m_lastErrorPosition = -1;
         // The reader lets go of its snapshot too, so a closed database is really closed.
         QMetaObject::invokeMethod(
             m_readerContext,
@@ -270,6 +290,7 @@ void TableDataModel::cancel()
         m_openInFlight = false;
         m_asked = m_shown;
         m_lastError = engine::Status(engine::StatusCode::Canceled, "canceled");
+        m_lastErrorPosition = -1;
         emit failed(tr("Canceled: the rows shown are those from before."));
     }
     if (m_fetchInFlight)
@@ -286,6 +307,7 @@ void TableDataModel::opened(quint64 generation, std::shared_ptr<detail::GridOpen
     m_openInFlight = false;
     if (!result->status) {
         m_lastError = result->status;
+        m_lastErrorPosition = result->filterPosition;
         m_asked = m_shown;
         emit failed(QString::fromStdString(result->status.message()));
         setBusy(was);
@@ -306,6 +328,7 @@ void TableDataModel::opened(quint64 generation, std::shared_ptr<detail::GridOpen
     endResetModel();
     exposeMore();
     m_lastError = {};
+    m_lastErrorPosition = -1;
     emit loaded();
     setBusy(was);
 }

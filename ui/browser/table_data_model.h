@@ -51,8 +51,11 @@ public:
     bool isBusy() const { return m_openInFlight || m_fetchInFlight.has_value(); }
     //! An open, sort or filter is running (loaded() or failed() follows).
     bool isOpening() const { return m_openInFlight; }
-    //! The error of the last request ("" status when it worked).
+    //! The error of the last request ("" status when it worked); one in the filter is said in
+    //! terms of the filter's text ("at character 7 of the filter").
     engine::Status lastError() const { return m_lastError; }
+    //! Where in the filter's text the last error is (an index into filter(), -1: nowhere).
+    int lastErrorPosition() const { return m_lastErrorPosition; }
     //! The sort shown (column -1: unsorted).
     int sortColumn() const { return m_shown.sortColumn; }
     Qt::SortOrder sortOrder() const { return m_shown.order; }
@@ -113,6 +116,7 @@ private:
     quint64 m_shownGeneration = 0; //!< of the rows shown
     bool m_openInFlight = false;
     engine::Status m_lastError;
+    int m_lastErrorPosition = -1;
     std::vector<std::string> m_columns;
     std::vector<engine::LogicalType> m_types;
     size_t m_rows = 0;        //!< counted (at most INT_MAX: what a view can show)

@@ -1,5 +1,7 @@
 #include "ui/console/sql_console.h"
 
+#include "ui/widgets/table_look.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -39,6 +41,7 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Result"));
     m_view->setAlternatingRowColors(true);
+    useNaturalRowHeight(m_view);
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *buttons = new QHBoxLayout;

@@ -1,4 +1,5 @@
 #include "ui/main_window/main_window.h"
+#include "ui/widgets/table_look.h"
 
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/export_spec.h"
@@ -145,6 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_rows->horizontalHeader()->setSortIndicatorShown(true);
     m_rows->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_rows->setAlternatingRowColors(true);
+    useNaturalRowHeight(m_rows);
     m_filter->setPlaceholderText(tr("Filter: a WHERE condition, e.g. age > 30 AND name LIKE 'A%'"));
     m_filter->setAccessibleName(tr("Row filter"));
     m_filter->setClearButtonEnabled(true);
@@ -202,6 +204,7 @@ MainWindow::MainWindow(QWidget *parent)
     historyView->setAlternatingRowColors(true);
     historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     historyView->verticalHeader()->hide();
+    useNaturalRowHeight(historyView);
     historyView->setWordWrap(false);
     historyView->horizontalHeader()->setSectionResizeMode(HistoryModel::What, QHeaderView::Stretch);
     connect(m_history, &HistoryModel::loaded, historyView, [historyView] {
@@ -926,9 +929,13 @@ void MainWindow::rowsRefused(const QString &message)
         return;
     }
     if (!m_filter->text().trimmed().isEmpty() && m_filter->text() != m_data->filter()) {
-        // The grid keeps its rows; the filter box says what is wrong with it.
-        markFilter(message);
-        m_status->setText(tr("The filter does not work: %1").arg(message));
+        // The grid keeps its rows; the filter box says what is wrong with it, and where.
+        const int at = m_data->lastErrorPosition();
+        markFilter(message, at);
+        const QString typed = m_filter->text();
+        m_status->setText(at < 0 ? tr("The filter does not work: %1").arg(message)
+                                 : tr("The filter does not work: %1 — here: %2▸%3")
+                                       .arg(message, typed.left(at), typed.mid(at)));
         return;
     }
     m_status->setText(message);
@@ -941,13 +948,27 @@ void MainWindow::syncSortIndicator()
     header->setSortIndicator(m_data->sortColumn(), m_data->sortOrder());
 }
 
-void MainWindow::markFilter(const QString &error)
+void MainWindow::markFilter(const QString &error, int at)
 {
     QPalette palette = m_filter->style()->standardPalette();
     if (!error.isEmpty())
         palette.setColor(QPalette::Base, QColor(255, 228, 225)); // a light red, as for errors
     m_filter->setPalette(palette);
     m_filter->setToolTip(error);
+    if (at < 0 || at > m_filter->text().size())
+        return;
+    // The cursor goes to the place; the word there (or the one character) is selected.
+    const QString text = m_filter->text();
+    int end = at;
+    while (end < text.size() && (text[end].isLetterOrNumber() || text[end] == QLatin1Char('_')))
+        ++end;
+    if (end == at && at < text.size())
+        end = at + 1;
+    m_filter->setFocus();
+    if (end > at)
+        m_filter->setSelection(at, end - at);
+    else
+        m_filter->setCursorPosition(at);
 }
 
 void MainWindow::showHistory()

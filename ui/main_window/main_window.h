@@ -159,8 +159,9 @@ private:
     void rowsRefused(const QString &message);
     //! The header's sort indicator as the rows are shown (a refused sort reverts it).
     void syncSortIndicator();
-    //! Marks the filter box with `error` ("" unmarks it).
-    void markFilter(const QString &error);
+    //! Marks the filter box with `error` ("" unmarks it), selecting the place `at` (an index
+    //! into its text) when the error has one.
+    void markFilter(const QString &error, int at = -1);
 
     std::shared_ptr<engine::Database> m_database;
     QString m_path;
