@@ -9,15 +9,24 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace strata::transfer {
 
+//! The value that last made a column's type wider, and where it is.
+struct Widening {
+    engine::LogicalType from = engine::LogicalType::Text;
+    std::string at;    //!< "line 7413", or "$.data[7411]"
+    std::string value; //!< as text, quoted for a message
+};
+
 //! What a first pass learns about each table of a source without declared types.
 struct InferredTable {
     std::vector<std::string> columns;
     std::vector<TypeGuess> guesses;
+    std::vector<std::optional<Widening>> widenings; //!< per column
     std::vector<engine::LogicalType>
         earlyTypes; //!< after the first kEarlyRows rows (what a preview sees)
     int64_t rows = 0;
@@ -64,9 +73,17 @@ public:
                 if (at == mine.columns.end()) {
                     mine.columns.push_back(t.columns[i]);
                     mine.guesses.push_back(t.guesses[i]);
+                    mine.widenings.push_back(t.widenings[i]);
                 } else {
-                    mine.guesses[static_cast<size_t>(at - mine.columns.begin())].merge(
-                        t.guesses[i]);
+                    const size_t k = static_cast<size_t>(at - mine.columns.begin());
+                    const engine::LogicalType before = mine.guesses[k].type();
+                    mine.guesses[k].merge(t.guesses[i]);
+                    // The later part made it wider: its own widening says by what, when that
+                    // part alone reached the type (else no single value did).
+                    if (mine.guesses[k].type() != before)
+                        mine.widenings[k] = t.guesses[i].type() == mine.guesses[k].type()
+                                                ? t.widenings[i]
+                                                : std::nullopt;
                 }
             }
             mine.rows += t.rows;
@@ -87,11 +104,20 @@ public:
     {
         m_current->columns.push_back(name);
         m_current->guesses.emplace_back();
+        m_current->widenings.emplace_back();
     }
-    void row(std::span<const Cell> cells, const RowOrigin &) override
+    void row(std::span<const Cell> cells, const RowOrigin &origin) override
     {
-        for (size_t i = 0; i < cells.size() && i < m_current->guesses.size(); ++i)
-            m_current->guesses[i].observe(cells[i]);
+        for (size_t i = 0; i < cells.size() && i < m_current->guesses.size(); ++i) {
+            TypeGuess &guess = m_current->guesses[i];
+            const engine::LogicalType before = guess.type();
+            if (guess.observe(cells[i])) // rare: where and by what, for the user
+                m_current->widenings[i] = Widening{before,
+                                                   origin.line > 0 && origin.jsonArray.empty()
+                                                       ? "line " + std::to_string(origin.line)
+                                                       : origin.position(),
+                                                   quoteForMessage(cells[i].text)};
+        }
         if (++m_current->rows == InferredTable::kEarlyRows)
             snapshotEarly();
         if ((m_current->rows & 4095) == 0 && m_progress && m_progress->isCanceled())

@@ -50,6 +50,28 @@ engine::Result<std::vector<SurveyedTable>>
 surveyImport(const std::string &path, const ImportSpec &spec,
              const std::atomic<bool> *canceled = nullptr);
 
+//! A column's type as the whole file has it, and what made it wider than its first values.
+struct InferredColumn {
+    std::string name;
+    std::string type;        //!< "INTEGER"
+    std::string widenedFrom; //!< the type before `widenedBy` ("" when it never widened)
+    std::string widenedAt;   //!< "line 7413", "$.data[7411]"
+    std::string widenedBy;   //!< the value, quoted for a message: 'n/a'
+};
+
+struct InferredTypes {
+    std::string table;
+    int64_t rows = 0;
+    std::vector<InferredColumn> columns;
+};
+
+//! The column types the import would infer for each table of a file without declared types
+//! (CSV, JSON rows): the import's own first pass over the whole file, so on a worker. Stops
+//! with Canceled once `canceled` is set. A file that declares its types gives no tables.
+engine::Result<std::vector<InferredTypes>>
+inferImportTypes(const std::string &path, const ImportSpec &spec,
+                 const std::atomic<bool> *canceled = nullptr);
+
 //! The format id for a file: `requested` when set (it must be one Strata reads), else from the
 //! first bytes and the extension (FormatRegistry::detect).
 engine::Result<std::string> detectImportFormat(const std::string &path,

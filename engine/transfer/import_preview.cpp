@@ -1,6 +1,7 @@
 // The import preview (a bounded prefix of a file, its first rows as text and the types they
 // suggest), read through the format's reader like the import itself.
 #include "engine/transfer/format.h"
+#include "engine/transfer/import_inference.h"
 #include "engine/transfer/import_job.h"
 #include "engine/transfer/import_source.h"
 #include "engine/transfer/job_support.h"
@@ -114,6 +115,56 @@ surveyImport(const std::string &path, const ImportSpec &spec, const std::atomic<
         SurveySink sink(canceled);
         reader->read(sink);
         return std::move(sink.tables);
+    } catch (const EngineError &e) {
+        return e.toStatus();
+    }
+}
+
+namespace {
+
+//! A progress sink that only says whether to stop.
+class CancelFlag : public ProgressSink {
+public:
+    explicit CancelFlag(const std::atomic<bool> *canceled)
+        : m_canceled(canceled)
+    {
+    }
+    void setTotal(int64_t) override {}
+    void advance(int64_t, const std::string &) override {}
+    bool isCanceled() const override { return m_canceled && m_canceled->load(); }
+
+private:
+    const std::atomic<bool> *m_canceled;
+};
+
+} // namespace
+
+engine::Result<std::vector<InferredTypes>>
+inferImportTypes(const std::string &path, const ImportSpec &spec, const std::atomic<bool> *canceled)
+{
+    try {
+        const std::string format = check(detectImportFormat(path, spec.format));
+        auto reader = check(FormatRegistry::instance().createReader(format, path, spec));
+        std::vector<InferredTypes> out;
+        if (reader->describesTypes())
+            return out;
+        CancelFlag flag(canceled);
+        InferenceSink inference(spec, &flag);
+        reader->read(inference);
+        for (const auto &[name, table] : inference.tables) {
+            InferredTypes t{name, table.rows, {}};
+            for (size_t i = 0; i < table.columns.size(); ++i) {
+                InferredColumn c{table.columns[i], typeLabel(table.guesses[i].type()), {}, {}, {}};
+                if (i < table.widenings.size() && table.widenings[i]) {
+                    c.widenedFrom = typeLabel(table.widenings[i]->from);
+                    c.widenedAt = table.widenings[i]->at;
+                    c.widenedBy = table.widenings[i]->value;
+                }
+                t.columns.push_back(std::move(c));
+            }
+            out.push_back(std::move(t));
+        }
+        return out;
     } catch (const EngineError &e) {
         return e.toStatus();
     }

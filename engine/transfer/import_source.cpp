@@ -282,7 +282,18 @@ std::optional<Value> convertCell(const Cell &cell, LogicalType type, std::string
     return v;
 }
 
-void TypeGuess::observe(const Cell &cell)
+bool TypeGuess::observe(const Cell &cell)
+{
+    if (m_values == 0) {
+        take(cell);
+        return false;
+    }
+    const LogicalType before = type();
+    take(cell);
+    return type() != before;
+}
+
+void TypeGuess::take(const Cell &cell)
 {
     using Kind = Cell::Kind;
     if (cell.kind == Kind::Null)

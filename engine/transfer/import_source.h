@@ -170,7 +170,8 @@ bool convertCellInto(const Cell &cell, engine::LogicalType type, engine::Value &
 //! TIMESTAMP, else TEXT. Numbers with leading zeros ("007", ZIP and FIPS codes) are TEXT.
 class TypeGuess {
 public:
-    void observe(const Cell &cell);
+    //! True when `cell` made the type wider than it was (a value already seen before it).
+    bool observe(const Cell &cell);
     engine::LogicalType type() const;
     bool sawValue() const { return m_values > 0; }
     //! Adds what another guess saw (the other half of a file read on two threads).
@@ -186,6 +187,7 @@ public:
     int64_t values() const { return m_values; }
 
 private:
+    void take(const Cell &cell);
     int64_t m_values = 0;
     bool m_int = true, m_double = true, m_bool = true, m_date = true, m_timestamp = true;
 };

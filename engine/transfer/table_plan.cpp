@@ -156,7 +156,11 @@ private:
                         m_file + ": column " + quoteForMessage(inferred->columns[i]) + " looked "
                         + typeLabel(inferred->earlyTypes[i]) + " in the first "
                         + std::to_string(InferredTable::kEarlyRows) + " rows and was widened to "
-                        + typeLabel(inferred->guesses[i].type()) + " to hold every value");
+                        + typeLabel(inferred->guesses[i].type()) + " to hold every value"
+                        + (i < inferred->widenings.size() && inferred->widenings[i]
+                               ? " (" + inferred->widenings[i]->at + ": "
+                                     + inferred->widenings[i]->value + ")"
+                               : std::string()));
         return declaredTypes;
     }
 

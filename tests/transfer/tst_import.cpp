@@ -893,6 +893,50 @@ private slots:
 
     // Numbers past the double range round as the C library rounds them (1e-400 to zero, not
     // to infinity, as it once did), bit for bit, in CSV imports and in SQL casts alike.
+    void aColumnWidenedToTextSaysWhichRowMadeIt()
+    {
+        // Generated: integers, then one stray text far down (past what a preview reads, in a
+        // file big enough to be inferred on two threads), then integers again. The import
+        // and inferImportTypes both name the line and the value.
+        QTemporaryDir tmp;
+        for (const int strayLine : {7413, 150000, 290000}) {
+            const QString path = tmp.filePath(QStringLiteral("counts_%1.csv").arg(strayLine));
+            QByteArray csv = "id,count,label\n";
+            constexpr int kRows = 300000; // > 4 MiB: the reader splits it in halves
+            for (int line = 2; line <= kRows + 1; ++line)
+                csv += QByteArray::number(line) + ","
+                       + (line == strayLine ? QByteArray("n/a") : QByteArray::number(line % 97))
+                       + ",label number " + QByteArray::number(line) + "\n";
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(csv);
+            f.close();
+            transfer::ImportSpec spec;
+            spec.files = {path.toStdString()};
+            auto types = transfer::inferImportTypes(path.toStdString(), spec);
+            QVERIFY2(types, types ? "" : types.status().toString().c_str());
+            QCOMPARE(types->size(), size_t(1));
+            const auto &count = (*types)[0].columns[1];
+            QCOMPARE(count.name, std::string("count"));
+            QCOMPARE(count.type, std::string("TEXT"));
+            QCOMPARE(count.widenedFrom, std::string("INTEGER"));
+            QCOMPARE(count.widenedAt, "line " + std::to_string(strayLine));
+            QCOMPARE(count.widenedBy, std::string("'n/a'"));
+            QVERIFY((*types)[0].columns[0].widenedFrom.empty()); // id never widened
+            QCOMPARE((*types)[0].rows, int64_t(kRows));
+            auto db = engine::Database::openInMemory();
+            auto result = transfer::runImport(*db, spec);
+            QVERIFY2(result, result ? "" : result.status().toString().c_str());
+            bool said = false;
+            for (const auto &w : result->warnings)
+                said = said
+                       || w.find("widened to TEXT to hold every value (line "
+                                 + std::to_string(strayLine) + ": 'n/a')")
+                              != std::string::npos;
+            QVERIFY2(said, result->warnings.empty() ? "no warning" : result->warnings[0].c_str());
+        }
+    }
+
     void numbersPastTheRangeRoundLikeStrtod()
     {
         QTemporaryDir tmp;

@@ -105,6 +105,8 @@ public:
     size_t recordStart = 0; //!< byte offset of the record's first character
     std::string_view original;
     size_t position() const { return m_pos; }
+    //! The text starts on this line of the file (a second half read on its own thread).
+    void startAtLine(int64_t line) { m_line = line; }
 
 private:
     struct Pending {
@@ -548,6 +550,15 @@ Reader::Split CsvReader::readSplit(ImportSink &first, ImportSink &second)
             CsvRecordParser rest(text.substr(split), m_dialect.delimiter, m_dialect.quote, m_origin,
                                  m_options.maxFieldBytes);
             rest.blankLinesAreRecords = width == 1;
+            // Its lines are the file's: what it reports (a value that widened a column) says
+            // where in the file. LF, CRLF and a lone CR each end a line.
+            const std::string_view head = text.substr(0, split);
+            int64_t line = 1 + std::count(head.begin(), head.end(), '\n');
+            for (size_t cr = head.find('\r'); cr != std::string_view::npos;
+                 cr = head.find('\r', cr + 1))
+                if (cr + 1 >= head.size() || head[cr + 1] != '\n')
+                    ++line;
+            rest.startAtLine(line);
             if (rest.next())
                 emitRecords(rest, second, width, SIZE_MAX);
         } catch (const EngineError &) {
