@@ -20,6 +20,7 @@ struct Widening {
     engine::LogicalType from = engine::LogicalType::Text;
     std::string at;    //!< "line 7413", or "$.data[7411]"
     std::string value; //!< as text, quoted for a message
+    std::string raw;   //!< as the file has it
 };
 
 //! What a first pass learns about each table of a source without declared types.
@@ -112,11 +113,12 @@ public:
             TypeGuess &guess = m_current->guesses[i];
             const engine::LogicalType before = guess.type();
             if (guess.observe(cells[i])) // rare: where and by what, for the user
-                m_current->widenings[i] = Widening{before,
-                                                   origin.line > 0 && origin.jsonArray.empty()
-                                                       ? "line " + std::to_string(origin.line)
-                                                       : origin.position(),
-                                                   quoteForMessage(cells[i].text)};
+                m_current->widenings[i]
+                    = Widening{before,
+                               origin.line > 0 && origin.jsonArray.empty()
+                                   ? "line " + std::to_string(origin.line)
+                                   : origin.position(),
+                               quoteForMessage(cells[i].text), std::string(cells[i].text)};
         }
         if (++m_current->rows == InferredTable::kEarlyRows)
             snapshotEarly();

@@ -53,10 +53,11 @@ surveyImport(const std::string &path, const ImportSpec &spec,
 //! A column's type as the whole file has it, and what made it wider than its first values.
 struct InferredColumn {
     std::string name;
-    std::string type;        //!< "INTEGER"
-    std::string widenedFrom; //!< the type before `widenedBy` ("" when it never widened)
-    std::string widenedAt;   //!< "line 7413", "$.data[7411]"
-    std::string widenedBy;   //!< the value, quoted for a message: 'n/a'
+    std::string type;         //!< "INTEGER"
+    std::string widenedFrom;  //!< the type before `widenedBy` ("" when it never widened)
+    std::string widenedAt;    //!< "line 7413", "$.data[7411]"
+    std::string widenedBy;    //!< the value, quoted for a message: 'n/a'
+    std::string widenedValue; //!< the same value as the file has it: n/a
 };
 
 struct InferredTypes {

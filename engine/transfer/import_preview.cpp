@@ -154,11 +154,12 @@ inferImportTypes(const std::string &path, const ImportSpec &spec, const std::ato
         for (const auto &[name, table] : inference.tables) {
             InferredTypes t{name, table.rows, {}};
             for (size_t i = 0; i < table.columns.size(); ++i) {
-                InferredColumn c{table.columns[i], typeLabel(table.guesses[i].type()), {}, {}, {}};
+                InferredColumn c{table.columns[i], typeLabel(table.guesses[i].type())};
                 if (i < table.widenings.size() && table.widenings[i]) {
                     c.widenedFrom = typeLabel(table.widenings[i]->from);
                     c.widenedAt = table.widenings[i]->at;
                     c.widenedBy = table.widenings[i]->value;
+                    c.widenedValue = table.widenings[i]->raw;
                 }
                 t.columns.push_back(std::move(c));
             }

@@ -791,6 +791,78 @@ private slots:
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM b"), int64_t(0)); // not chosen
     }
 
+    void importSaysWhichRowWidensAColumnAndOffersNullOrReject()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath("counts.csv");
+        constexpr int kStrayLine = 17413; // past the preview's first 256 KiB
+        {
+            QByteArray csv = "id,count,note\n";
+            for (int line = 2; line <= 30001; ++line)
+                csv += QByteArray::number(line) + ","
+                       + (line == kStrayLine ? QByteArray("n/a") : QByteArray::number(line % 7))
+                       + ",a note long enough that the stray value lies past the preview\n";
+            QVERIFY(csv.indexOf("n/a") > 256 << 10);
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(csv);
+        }
+        auto db = engine::Database::openInMemory();
+        const auto widenedRows = [](ui::ImportDialog &dialog) {
+            return dialog.findChild<QWidget *>("widenedColumns")->findChildren<QLabel *>();
+        };
+        {
+            ui::ImportDialog dialog(db, {path});
+            QSignalSpy checked(&dialog, &ui::ImportDialog::wholeFileChecked);
+            QVERIFY(checked.wait(kPatience));
+            const auto rows = widenedRows(dialog);
+            QCOMPARE(rows.size(), 1);
+            QVERIFY2(rows[0]->text().contains(QLocale().toString(kStrayLine))
+                         && rows[0]->text().contains("'n/a'") && rows[0]->text().contains("TEXT"),
+                     qPrintable(rows[0]->text()));
+            QCOMPARE(dialog.spec().columnTypes.count("count"), size_t(0)); // TEXT, as inferred
+            // "Read 'n/a' as empty": the column is worked out again, and is INTEGER.
+            QPushButton *asNull = nullptr;
+            for (auto *b :
+                 dialog.findChild<QWidget *>("widenedColumns")->findChildren<QPushButton *>())
+                if (b->text().startsWith("Read"))
+                    asNull = b;
+            QVERIFY(asNull);
+            asNull->click();
+            QVERIFY(checked.wait(kPatience));
+            QCOMPARE(widenedRows(dialog).size(), 0);
+            const auto spec = dialog.spec();
+            QCOMPARE(spec.csv.nullMarkers.back(), std::string("n/a"));
+            auto imported = transfer::runImport(*db, spec);
+            QVERIFY2(imported, imported ? "" : imported.status().toString().c_str());
+            auto conn = db->connect();
+            auto info = conn->table("counts");
+            QVERIFY(info);
+            QCOMPARE(info->columns[1].type, engine::LogicalType::Integer);
+            QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM counts WHERE count IS NULL"),
+                     int64_t(1));
+            QCOMPARE(test::scalar(*conn, "SELECT id FROM counts WHERE count IS NULL"),
+                     int64_t(kStrayLine));
+        }
+        {
+            // "Keep INTEGER, reject such rows": the type is set and bad rows go to rejects.
+            ui::ImportDialog dialog(db, {path}, QStringLiteral("again"));
+            QSignalSpy checked(&dialog, &ui::ImportDialog::wholeFileChecked);
+            QVERIFY(checked.wait(kPatience));
+            QPushButton *reject = nullptr;
+            for (auto *b :
+                 dialog.findChild<QWidget *>("widenedColumns")->findChildren<QPushButton *>())
+                if (b->text().startsWith("Keep INTEGER"))
+                    reject = b;
+            QVERIFY(reject);
+            reject->click();
+            const auto spec = dialog.spec();
+            QCOMPARE(spec.columnTypes.at("count"), std::string("INTEGER"));
+            QCOMPARE(spec.onError, transfer::ErrorPolicy::Skip);
+            screenshot(dialog, "import_widened.png");
+        }
+    }
+
     void restoreDialogListsEveryTableOfABigBackupAndNeverItsAuditLog()
     {
         // A backup whose later tables lie far past what the preview reads: the dialog lists

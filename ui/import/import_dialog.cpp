@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -42,6 +43,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_onError(new QComboBox(this))
     , m_restoreTables(new QListWidget(this))
     , m_surveyStatus(new QLabel(this))
+    , m_widened(new QWidget(this))
     , m_dropMissing(new QCheckBox(tr("Also &drop the tables the backup does not hold"), this))
     , m_compare(new QPushButton(tr("&Compare with the database"), this))
     , m_comparison(new QPlainTextEdit(this))
@@ -91,6 +93,11 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     for (auto *c : {m_delimiter, m_header, m_encoding, m_escape})
         connect(c, &QComboBox::currentIndexChanged, this, &ImportDialog::preview);
 
+    m_widened->setObjectName(QStringLiteral("widenedColumns"));
+    m_widened->setAccessibleName(tr("Columns the whole file widens"));
+    new QVBoxLayout(m_widened);
+    m_widened->layout()->setContentsMargins(0, 0, 0, 0);
+    m_widened->hide();
     m_note->setWordWrap(true);
     m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_restoreTables->setAccessibleName(tr("Tables to restore"));
@@ -133,6 +140,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     layout->addLayout(csvRow);
     layout->addWidget(m_preview, 1);
     layout->addWidget(m_note);
+    layout->addWidget(m_widened);
     layout->addWidget(m_restoreRow);
     layout->addLayout(m_form);
     layout->addWidget(buttons);
@@ -179,6 +187,8 @@ void ImportDialog::preview()
 {
     transfer::ImportSpec probe;
     probe.csv = csvOptions(m_delimiter, m_header, m_encoding, m_escape);
+    for (const QString &marker : m_nullMarkers)
+        probe.csv.nullMarkers.push_back(marker.toStdString());
     m_preview->setRowCount(0); // deletes the first row's widgets
     m_preview->clear();
     m_types.clear();
@@ -259,6 +269,105 @@ void ImportDialog::preview()
     }
     m_preview->setVerticalHeaderLabels(rowNames);
     updateTarget();
+    if (!m_multiTable && m_files.size() == 1)
+        checkWholeFile();
+}
+
+void ImportDialog::checkWholeFile()
+{
+    if (m_wholeFileCanceled)
+        m_wholeFileCanceled->store(true); // other options: that answer no longer applies
+    m_wholeFileCanceled = std::make_shared<std::atomic<bool>>(false);
+    clearWidenings();
+    m_checkingWholeFile = true;
+    using Inferred = engine::Result<std::vector<transfer::InferredTypes>>;
+    auto *watcher = new QFutureWatcher<Inferred>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, canceled = m_wholeFileCanceled] {
+                watcher->deleteLater();
+                if (canceled != m_wholeFileCanceled)
+                    return;
+                m_checkingWholeFile = false;
+                const Inferred inferred = watcher->result();
+                if (inferred && !inferred->empty())
+                    showWidenings(inferred->front());
+                emit wholeFileChecked();
+            });
+    transfer::ImportSpec spec = this->spec();
+    spec.columnTypes.clear();
+    watcher->setFuture(QtConcurrent::run(
+        [path = m_files.value(0).toStdString(), spec, canceled = m_wholeFileCanceled] {
+            return transfer::inferImportTypes(path, spec, canceled.get());
+        }));
+}
+
+void ImportDialog::clearWidenings()
+{
+    for (QWidget *row : m_widenedRows)
+        delete row;
+    m_widenedRows.clear();
+    m_widened->hide();
+}
+
+void ImportDialog::showWidenings(const transfer::InferredTypes &whole)
+{
+    clearWidenings();
+    const bool csv = m_format == QStringLiteral("csv");
+    for (const auto &column : whole.columns) {
+        const int c = static_cast<int>(m_columns.indexOf(QString::fromStdString(column.name)));
+        if (c < 0 || column.widenedFrom.empty())
+            continue;
+        const QString type = QString::fromStdString(column.type);
+        const QString from = QString::fromStdString(column.widenedFrom);
+        // The preview saw only the first rows: the whole file's type is what the import uses.
+        if (!m_target && static_cast<size_t>(c) < m_types.size()
+            && m_types[static_cast<size_t>(c)]->currentText() == m_inferred[c]) {
+            m_inferred[c] = type;
+            m_types[static_cast<size_t>(c)]->setCurrentText(type);
+        }
+        if (m_target || type == from)
+            continue; // into an existing table, its types decide
+        auto *row = new QWidget(m_widened);
+        auto *layout = new QHBoxLayout(row);
+        layout->setContentsMargins(0, 0, 0, 0);
+        QString at = QString::fromStdString(column.widenedAt);
+        static const QRegularExpression lineNumber(QStringLiteral("^line (\\d+)$"));
+        if (const auto m = lineNumber.match(at); m.hasMatch())
+            at = tr("line %1").arg(QLocale().toString(m.captured(1).toLongLong()));
+        auto *why = new QLabel(tr("%1 is %2 because of %3: %4")
+                                   .arg(QString::fromStdString(column.name), type, at,
+                                        QString::fromStdString(column.widenedBy)),
+                               row);
+        why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(why, 1);
+        const QString value = QString::fromStdString(column.widenedValue);
+        const QString name = QString::fromStdString(column.name);
+        if (csv) {
+            auto *asNull = new QPushButton(
+                tr("Read %1 as empty").arg(QString::fromStdString(column.widenedBy)), row);
+            asNull->setToolTip(tr("Every field %1 in the file becomes NULL, and the column's "
+                                  "type is worked out again")
+                                   .arg(QString::fromStdString(column.widenedBy)));
+            connect(asNull, &QPushButton::clicked, this, [this, value] {
+                if (!m_nullMarkers.contains(value))
+                    m_nullMarkers << value;
+                preview();
+            });
+            layout->addWidget(asNull);
+        }
+        auto *reject = new QPushButton(tr("Keep %1, reject such rows").arg(from), row);
+        reject->setToolTip(tr("The column stays %1; rows whose value is not one go to a "
+                              "rejects file instead of the table")
+                               .arg(from));
+        connect(reject, &QPushButton::clicked, this, [this, name, from] {
+            setColumnType(name, from);
+            m_onError->setCurrentIndex(m_onError->findData(int(transfer::ErrorPolicy::Skip)));
+        });
+        layout->addWidget(reject);
+        m_widened->layout()->addWidget(row);
+        m_widenedRows.push_back(row);
+    }
+    m_widened->setVisible(!m_widenedRows.empty());
 }
 
 void ImportDialog::updateTarget()
@@ -564,8 +673,11 @@ void ImportDialog::surveyBackup()
 
 ImportDialog::~ImportDialog()
 {
+    // Their workers stop; nobody waits for their answers.
     if (m_surveyCanceled)
-        m_surveyCanceled->store(true); // its worker stops; nobody waits for its answer
+        m_surveyCanceled->store(true);
+    if (m_wholeFileCanceled)
+        m_wholeFileCanceled->store(true);
 }
 
 QString ImportDialog::comparisonText() const
@@ -634,6 +746,8 @@ transfer::ImportSpec ImportDialog::spec() const
     s.dropMissing = s.restore && m_dropMissing->isEnabled() && m_dropMissing->isChecked()
                     && s.mode == transfer::ImportMode::Replace;
     s.csv = csvOptions(m_delimiter, m_header, m_encoding, m_escape);
+    for (const QString &marker : m_nullMarkers)
+        s.csv.nullMarkers.push_back(marker.toStdString());
     if (m_multiTable) {
         QStringList chosen;
         for (int i = 0; i < m_restoreTables->count(); ++i)

@@ -61,6 +61,11 @@ public:
     //! restore. A backup's audit_log is never listed: the database keeps its own.
     QStringList backupTables() const;
     bool isListingBackup() const { return m_surveying; }
+    //! A single file is also read whole on a worker, for the types its later rows force:
+    //! a column the first rows took for INTEGER that a later 'n/a' makes TEXT is said so
+    //! ("line 7,413: 'n/a'"), with a choice to read that value as NULL (CSV) or to keep the
+    //! type and reject such rows. wholeFileChecked() when done.
+    bool isCheckingWholeFile() const { return m_checkingWholeFile; }
     void setTableChecked(const QString &table, bool checked);
     //! Starts the dry run; comparisonReady() when its text is shown.
     void compareWithDatabase();
@@ -69,6 +74,7 @@ public:
 signals:
     void comparisonReady();
     void backupListed();
+    void wholeFileChecked();
 
 private:
     //! The action, translated: "appended", "replaced", "merged".
@@ -85,6 +91,9 @@ private:
     bool listBackupTable(const QString &name, qint64 rows);
     //! Reads the whole backup on a worker for every table it holds.
     void surveyBackup();
+    void checkWholeFile();
+    void clearWidenings();
+    void showWidenings(const transfer::InferredTypes &whole);
 
     std::shared_ptr<engine::Database> m_database;
     QStringList m_files;
@@ -110,6 +119,11 @@ private:
     QLabel *m_surveyStatus;
     std::shared_ptr<std::atomic<bool>> m_surveyCanceled; //!< of the survey running now
     bool m_surveying = false;
+    QWidget *m_widened; //!< a row per column the whole file widened, with its choices
+    std::vector<QWidget *> m_widenedRows;
+    QStringList m_nullMarkers; //!< values chosen to be read as NULL
+    std::shared_ptr<std::atomic<bool>> m_wholeFileCanceled;
+    bool m_checkingWholeFile = false;
     QCheckBox *m_dropMissing; //!< a full restore also drops the tables the backup lacks
     QPushButton *m_compare;
     QPlainTextEdit *m_comparison;
