@@ -11,6 +11,8 @@ packages=(
     # Qt 6: Widgets, Concurrent, Sql (+ SQLite and PostgreSQL drivers), Test, Linguist
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+    # Qt's own translations (qtbase_de.qm: "Cancel" in the standard buttons)
+    qt6-translations-l10n
     # libraries
     libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
     # peers and real consumers used by tests and benchmarks

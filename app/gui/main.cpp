@@ -5,6 +5,7 @@
 #include "ui/main_window/main_window.h"
 #include "ui/main_window/single_instance.h"
 #include "ui/models/table_list_model.h"
+#include "ui/settings/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,11 +35,10 @@ int main(int argc, char **argv)
     transfer::registerBuiltinFormats();
 
     // The language chosen in Settings, else the system's.
-    QTranslator translator;
     const QString language = QSettings().value(QStringLiteral("language")).toString();
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    if (translator.load(locale, "strata", "_", ":/i18n"))
-        QApplication::installTranslator(&translator);
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language)); // its numbers and dates too, not only words
+    const ui::Translations translations{QLocale()};
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -64,6 +64,7 @@ bool opensJson(std::string_view head);
 struct FormatInfo {
     std::string id;        //!< "csv"
     std::string name;      //!< "CSV (comma-separated values)"
+    std::string label;     //!< as users write it, for buttons and lists: "GeoJSON", "SQLite"
     std::string extension; //!< written: "csv"
     //! Read by extension (lower case, no dot): "csv", "tsv", "tab", "psv".
     std::vector<std::string> readExtensions;

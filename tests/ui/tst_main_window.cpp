@@ -20,6 +20,7 @@
 #include "ui/models/table_list_model.h"
 #include "ui/settings/settings_dialog.h"
 
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -46,6 +47,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 #include <QtTest>
 #include <functional>
@@ -936,6 +938,50 @@ private slots:
         QVERIFY(!wizard->comparisonText().contains("--"));
         screenshot(*wizard, "restore_listed.png");
         wizard->reject();
+    }
+
+    void looksLikeANativeDesktopTool()
+    {
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(transfer::createDemoDatabase(*conn, 50));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        QVERIFY(shownAtReviewSize(window));
+        QVERIFY(QTest::qWaitFor([&] { return window.tableModel()->rowCount() > 0; }, kPatience));
+        // A table opened in the tree shows its columns and types whole.
+        QTreeView *tree = nullptr;
+        for (auto *candidate : window.findChildren<QTreeView *>())
+            if (candidate->model() == window.tableModel())
+                tree = candidate;
+        QVERIFY(tree);
+        const QModelIndex users
+            = window.tableModel()->index(rowOf(*window.tableModel(), "users"), 0);
+        tree->expand(users);
+        QVERIFY(window.tableModel()->rowCount(users) > 0);
+        for (int r = 0; r < window.tableModel()->rowCount(users); ++r)
+            for (int c = 0; c < window.tableModel()->columnCount(users); ++c) {
+                if (tree->isColumnHidden(c))
+                    continue;
+                const QModelIndex at = window.tableModel()->index(r, c, users);
+                const QString text = at.data().toString();
+                const QRect cell = tree->visualRect(at);
+                QVERIFY2(tree->fontMetrics().horizontalAdvance(text) <= cell.width(),
+                         qPrintable(QStringLiteral("%1 in %2 px").arg(text).arg(cell.width())));
+            }
+        // The toolbar's actions carry icons (the theme's, else the style's).
+        auto *toolbar = window.findChild<QToolBar *>();
+        QVERIFY(toolbar);
+        for (QAction *action : toolbar->actions())
+            QVERIFY2(action->isSeparator() || !action->icon().isNull(), qPrintable(action->text()));
+        // Formats named as users write them.
+        ui::ExportDialog dialog(db, {"users"}, QDir::tempPath());
+        QStringList labels;
+        for (auto *box : dialog.findChildren<QCheckBox *>())
+            labels << box->text();
+        for (const char *name : {"CSV", "JSON", "SQLite", "GeoJSON", "SQL", "Markdown"})
+            QVERIFY2(labels.contains(QString::fromLatin1(name)), qPrintable(labels.join(", ")));
+        QVERIFY(!labels.contains("SQLITE") && !labels.contains("GEOJSON"));
+        screenshot(window, "tree_opened.png");
     }
 
     void everyAreaAndActionIsReachableByKeyboard()

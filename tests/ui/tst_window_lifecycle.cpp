@@ -8,8 +8,10 @@
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/main_window.h"
 #include "ui/main_window/single_instance.h"
+#include "ui/settings/translations.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QFrame>
 #include <QLocalSocket>
 #include <QMenuBar>
@@ -344,6 +346,25 @@ private slots:
              {"", "{", "[]", "null", "{\"files\": []}", "{\"database\": 1, \"files\": []}",
               "{\"database\": \"\", \"files\": [3]}", "{\"database\": \"\", \"files\": \"a.csv\"}"})
             QVERIFY2(!ui::SingleInstance::decode(bad), bad);
+    }
+
+    void qtsOwnButtonsAreTranslatedToo()
+    {
+        QDialogButtonBox english(QDialogButtonBox::Cancel);
+        QCOMPARE(english.button(QDialogButtonBox::Cancel)->text().remove('&'),
+                 QStringLiteral("Cancel"));
+        {
+            const ui::Translations german(QLocale(QLocale::German, QLocale::Germany));
+            QVERIFY2(german.loaded().contains("qtbase_de"), qPrintable(german.loaded().join(", ")));
+            QDialogButtonBox box(QDialogButtonBox::Cancel | QDialogButtonBox::Open);
+            QCOMPARE(box.button(QDialogButtonBox::Cancel)->text().remove('&'),
+                     QStringLiteral("Abbrechen"));
+            QCOMPARE(box.button(QDialogButtonBox::Open)->text().remove('&'),
+                     QStringLiteral("Öffnen"));
+        }
+        QDialogButtonBox after(QDialogButtonBox::Cancel); // English again once it is gone
+        QCOMPARE(after.button(QDialogButtonBox::Cancel)->text().remove('&'),
+                 QStringLiteral("Cancel"));
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
 #include <atomic>
 #include <climits>
@@ -491,8 +492,10 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         if (null)
             return QStringLiteral("NULL");
-        if (col.type == engine::LogicalType::Blob)
-            return tr("(%n byte(s))", nullptr, int(col.bytesAt(r).size()));
+        if (col.type == engine::LogicalType::Blob) {
+            const qlonglong bytes = qlonglong(col.bytesAt(r).size());
+            return bytes == 1 ? tr("(1 byte)") : tr("(%1 bytes)").arg(QLocale().toString(bytes));
+        }
         return QString::fromStdString(col.valueAt(r).toString());
     case Qt::ForegroundRole:
         if (null)

@@ -128,7 +128,8 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
         if (!info.canExport())
             continue;
         const QString id = QString::fromStdString(info.id);
-        auto *box = new QCheckBox(id.toUpper(), this);
+        const QString label = QString::fromStdString(info.label.empty() ? info.id : info.label);
+        auto *box = new QCheckBox(label, this);
         box->setToolTip(QString::fromStdString(info.name));
         box->setChecked(remembered.contains(id));
         m_formats[info.id] = box;
@@ -136,7 +137,7 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
         auto *panel = new FormatOptionsPanel(info, this);
         panel->setOptions(rememberedOptions(settings, info.id));
         m_options[info.id] = panel;
-        const int tab = m_optionTabs->addTab(panel, id.toUpper());
+        const int tab = m_optionTabs->addTab(panel, label);
         m_optionTabs->setTabToolTip(tab, QString::fromStdString(info.name));
         auto showTab = [this, tab, box] {
             m_optionTabs->setTabVisible(tab, box->isChecked());

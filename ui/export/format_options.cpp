@@ -122,8 +122,9 @@ FormatOptionsPanel::FormatOptionsPanel(const transfer::FormatInfo &format, QWidg
         }
         }
         widget->setToolTip(QString::fromStdString(o.help));
-        widget->setAccessibleName(QString::fromStdString(format.id).toUpper() + QStringLiteral(" ")
-                                  + label(o));
+        widget->setAccessibleName(
+            QString::fromStdString(format.label.empty() ? format.id : format.label)
+            + QStringLiteral(" ") + label(o));
         widget->setObjectName(QString::fromStdString(format.id + "." + o.name));
         if (qobject_cast<QCheckBox *>(widget))
             form->addRow(widget);

@@ -1,6 +1,7 @@
 #include "ui/import/import_dialog.h"
 
 #include "engine/transfer/audit.h"
+#include "engine/transfer/format.h"
 
 #include "ui/widgets/choices.h"
 
@@ -51,7 +52,7 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     , m_restoreRow(new QWidget(this))
 {
     setWindowTitle(files.size() == 1 ? tr("Import %1").arg(QFileInfo(files[0]).fileName())
-                                     : tr("Import %n file(s)", nullptr, int(files.size())));
+                                     : tr("Import %1 files").arg(QLocale().toString(files.size())));
     m_detected->setWordWrap(true);
     m_detected->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_preview->setAccessibleName(tr("Preview of the first rows"));
@@ -208,7 +209,10 @@ void ImportDialog::preview()
     const bool csv = m_format == QStringLiteral("csv");
     for (auto *c : {m_delimiter, m_header, m_encoding, m_escape})
         c->setEnabled(csv);
-    QStringList facts{tr("Format: %1").arg(m_format.toUpper())};
+    const transfer::FormatInfo *info = transfer::FormatRegistry::instance().find(result->format);
+    QStringList facts{tr("Format: %1")
+                          .arg(info && !info->label.empty() ? QString::fromStdString(info->label)
+                                                            : m_format.toUpper())};
     for (const auto &[key, value] : result->detected)
         facts << QStringLiteral("%1: %2").arg(QString::fromStdString(key),
                                               QString::fromStdString(value));

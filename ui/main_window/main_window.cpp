@@ -139,6 +139,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_tables->setAlternatingRowColors(true);
     m_tables->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tables, &QWidget::customContextMenuRequested, this, &MainWindow::tableMenu);
+    // A table opened shows its columns and types whole (no "INTE…").
+    connect(m_tables, &QTreeView::expanded, this, [this] {
+        for (int c = 0; c < TableListModel::Created; ++c)
+            m_tables->resizeColumnToContents(c);
+    });
 
     m_rows->setModel(m_data);
     m_rows->setAccessibleName(tr("Rows of the selected table"));
@@ -497,8 +502,24 @@ MainWindow::MainWindow(QWidget *parent)
         m_jobView->setFocus();
     });
 
+    // Icons from the desktop's theme (freedesktop names), else the style's own: the menus and
+    // the toolbar look like the rest of the desktop.
+    const auto themed = [this](QAction *action, const char *name, QStyle::StandardPixmap fallback) {
+        action->setIcon(
+            QIcon::fromTheme(QString::fromLatin1(name), style()->standardIcon(fallback)));
+    };
+    themed(openAction, "document-open", QStyle::SP_DialogOpenButton);
+    themed(backup, "document-save", QStyle::SP_DialogSaveButton);
+    themed(exportAction, "document-export", QStyle::SP_ArrowUp);
+    themed(csv, "x-office-spreadsheet", QStyle::SP_FileIcon);
+    themed(importAction, "document-import", QStyle::SP_ArrowDown);
+    themed(reload, "view-refresh", QStyle::SP_BrowserReload);
+    themed(settingsAction, "preferences-system", QStyle::SP_FileDialogDetailedView);
+    themed(cancelJob, "process-stop", QStyle::SP_BrowserStop);
+    themed(quit, "application-exit", QStyle::SP_DialogCloseButton);
     auto *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("main"));
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // words too: what each one does
     tools->addAction(openAction);
     tools->addAction(backup);
     tools->addAction(exportAction);
@@ -848,10 +869,10 @@ void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tabl
     // A database opens on its first table: its rows show at once.
     if (current.isEmpty() && !m_tables->currentIndex().isValid() && m_model->rowCount() > 0)
         m_tables->setCurrentIndex(m_model->index(0, 0));
-    const QString when
-        = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
-              .toLocalTime()
-              .toString(Qt::ISODate);
+    const QString when = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(m_database->lastCommitTs() / 1000))
+            .toLocalTime(),
+        QLocale::ShortFormat);
     m_status->setText(
         status ? tr("%1 · last commit %2%3")
                      .arg(m_path, when, m_database->readOnly() ? tr(" · read-only") : QString())
@@ -1039,11 +1060,13 @@ ExportDialog *MainWindow::openExportDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto spec = dialog->spec();
-        m_jobs->startExport(m_database, spec,
-                            spec.scope == transfer::ExportScope::Full ? tr("Export of the database")
-                            : spec.scope == transfer::ExportScope::Query
-                                ? tr("Export of a query")
-                                : tr("Export of %n table(s)", nullptr, int(spec.tables.size())));
+        m_jobs->startExport(
+            m_database, spec,
+            spec.scope == transfer::ExportScope::Full    ? tr("Export of the database")
+            : spec.scope == transfer::ExportScope::Query ? tr("Export of a query")
+            : spec.tables.size() == 1
+                ? tr("Export of %1").arg(QString::fromStdString(spec.tables[0].table))
+                : tr("Export of %1 tables").arg(QLocale().toString(qlonglong(spec.tables.size()))));
     });
     dialog->open();
     return dialog;
@@ -1074,7 +1097,7 @@ void MainWindow::importFiles(const QStringList &files, const QString &targetTabl
             m_database, spec,
             spec.files.size() == 1
                 ? tr("Import %1").arg(QFileInfo(QString::fromStdString(spec.files[0])).fileName())
-                : tr("Import of %n file(s)", nullptr, int(spec.files.size())));
+                : tr("Import of %1 files").arg(QLocale().toString(qlonglong(spec.files.size()))));
     });
     dialog->open();
 }

@@ -43,6 +43,7 @@ FormatInfo csvFormat()
     using Kind = FormatOption::Kind;
     FormatInfo f;
     f.id = "csv";
+    f.label = "CSV";
     f.name = "CSV (comma-separated values)";
     f.extension = "csv";
     f.readExtensions = {"csv", "tsv", "tab", "psv"};

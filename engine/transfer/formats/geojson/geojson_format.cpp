@@ -12,6 +12,7 @@ FormatInfo geojsonFormat()
     using Kind = FormatOption::Kind;
     FormatInfo f;
     f.id = "geojson";
+    f.label = "GeoJSON";
     f.name = "GeoJSON (RFC 7946 FeatureCollection)";
     f.extension = "geojson";
     f.readExtensions = {"geojson"};

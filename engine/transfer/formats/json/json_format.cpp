@@ -13,6 +13,7 @@ FormatInfo jsonFormat()
     using Kind = FormatOption::Kind;
     FormatInfo f;
     f.id = "json";
+    f.label = "JSON";
     f.name = "JSON (Strata backup, table and query layouts; JSON lines)";
     f.extension = "json";
     f.readExtensions = {"json", "jsonl", "ndjson"};

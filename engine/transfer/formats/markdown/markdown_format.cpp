@@ -157,6 +157,7 @@ FormatInfo markdownFormat()
     using Kind = FormatOption::Kind;
     FormatInfo f;
     f.id = "markdown";
+    f.label = "Markdown";
     f.name = "Markdown table (GitHub Flavored Markdown)";
     f.extension = "md";
     f.mimeTypes = {"text/markdown"};

@@ -32,6 +32,7 @@ FormatInfo sqlFormat()
     using Kind = FormatOption::Kind;
     FormatInfo f;
     f.id = "sql";
+    f.label = "SQL";
     f.name = "SQL script (SQLite, PostgreSQL, generic)";
     f.extension = "sql";
     f.readExtensions = {"sql"};

@@ -9,6 +9,7 @@ FormatInfo sqliteFormat()
 {
     FormatInfo f;
     f.id = "sqlite";
+    f.label = "SQLite";
     f.name = "SQLite database file";
     f.extension = "sqlite";
     f.readExtensions = {"sqlite", "sqlite3", "db", "db3"};

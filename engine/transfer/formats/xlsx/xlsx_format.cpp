@@ -8,6 +8,7 @@ FormatInfo xlsxFormat()
 {
     FormatInfo f;
     f.id = "xlsx";
+    f.label = "Excel (XLSX)";
     f.name = "Excel workbook (XLSX)";
     f.extension = "xlsx";
     f.mimeTypes = {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};

@@ -8,6 +8,7 @@ FormatInfo zipFormat()
 {
     FormatInfo f;
     f.id = "zip";
+    f.label = "Zip";
     f.name = "Zip archive (of files in the formats above)";
     f.extension = "zip";
     f.readExtensions = {"zip"};
