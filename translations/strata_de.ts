@@ -62,147 +62,121 @@
 <context>
     <name>FormatOption</name>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="57"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="58"/>
         <source>Preset</source>
         <translation>Vorgabe</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="63"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="64"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="69"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="70"/>
         <source>Quote</source>
         <translation>Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="75"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="76"/>
         <source>Quoting</source>
         <translation>Anführung</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="81"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="82"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="87"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="88"/>
         <source>Line ends</source>
         <translation>Zeilenenden</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="93"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="94"/>
         <source>Byte order mark</source>
         <translation>Byte-Order-Mark</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="99"/>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="169"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="100"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="170"/>
         <source>NULL as</source>
         <translation>NULL als</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="105"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="106"/>
         <source>Formula guard</source>
         <translation>Formelschutz</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="111"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="112"/>
         <source>Booleans</source>
         <translation>Wahrheitswerte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="117"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="118"/>
         <source>Binary data</source>
         <translation>Binärdaten</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="25"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="26"/>
         <source>Geometry column</source>
         <translation>Geometriespalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="31"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="32"/>
         <source>Longitude column</source>
         <translation>Längengrad-Spalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="37"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="38"/>
         <source>Latitude column</source>
         <translation>Breitengrad-Spalte</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="43"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="44"/>
         <source>Invalid geometry</source>
         <translation>Ungültige Geometrie</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="27"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="28"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (eine Zeile je Datensatz)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="33"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="34"/>
         <source>Line breaks</source>
         <translation>Zeilenumbrüche</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="47"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="48"/>
         <source>SQL dialect</source>
         <translation>SQL-Dialekt</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="53"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="54"/>
         <source>Rows per INSERT</source>
         <translation>Zeilen je INSERT</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="175"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="176"/>
         <source>Numbers aligned right</source>
         <translation>Zahlen rechtsbündig</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="77"/>
-        <source>%n file(s), %1 rows</source>
-        <translation>
-            <numerusform>%n Datei, %1 Zeilen</numerusform>
-            <numerusform>%n Dateien, %1 Zeilen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="95"/>
-        <source>%1 rows imported, %2 rejected</source>
-        <translation>%1 Zeilen importiert, %2 abgewiesen</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="98"/>
-        <source>%1 rows imported</source>
-        <translation>%1 Zeilen importiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="102"/>
-        <source>; the database as it was is kept in %1</source>
-        <translation>; die Datenbank, wie sie vorher war, liegt in %1</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Get data out of a database and back in.</source>
         <translation>Daten aus einer Datenbank holen und wieder hinein.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
         <translation>Ein zu öffnender Datenbankordner (Vorgabe: der zuletzt geöffnete, sonst die Demo-Datenbank) und Dateien, die hinein importiert werden (CSV, JSON, SQL, SQLite, GeoJSON, ZIP) — wie ein Dateimanager sie übergibt.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="55"/>
+        <location filename="../app/gui/main.cpp" line="57"/>
         <source>Show the window, report it on standard output and quit (installation checks).</source>
         <translation>Das Fenster zeigen, es auf der Standardausgabe melden und beenden (Installationsprüfung).</translation>
     </message>
@@ -280,149 +254,149 @@
         <translation>Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>Options of the chosen formats</source>
         <translation>Optionen der gewählten Formate</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
         <source>Files</source>
         <translation>Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="157"/>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>Destination folder</source>
         <translation>Zielordner</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="161"/>
+        <location filename="../ui/export/export_dialog.cpp" line="162"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Export them</source>
         <translation>Mit exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Leave them out</source>
         <translation>Weglassen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Mask them (***)</source>
         <translation>Maskieren (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Sensitive columns</source>
         <translation>Vertrauliche Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Sensitive columns:</source>
         <translation>Vertrauliche Spalten:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>leer: alles; ein Name: nur, was sich seit seinem letzten Lauf geändert hat</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="176"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Incremental profile</source>
         <translation>Inkrementelles Profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Incremental profile:</source>
         <translation>Inkrementelles Profil:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>no limit</source>
         <translation>keine Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>Row limit</source>
         <translation>Zeilengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>At most rows:</source>
         <translation>Höchstens Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>Size limit</source>
         <translation>Größengrenze</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="186"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
         <source>At most:</source>
         <translation>Höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="191"/>
+        <location filename="../ui/export/export_dialog.cpp" line="192"/>
         <source>Files that will be written</source>
         <translation>Dateien, die geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="193"/>
+        <location filename="../ui/export/export_dialog.cpp" line="194"/>
         <source>Will write:</source>
         <translation>Schreibt:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="197"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>&amp;Export</source>
         <translation>&amp;Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="198"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Save as &amp;profile…</source>
         <translation>Als &amp;Profil speichern…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="199"/>
+        <location filename="../ui/export/export_dialog.cpp" line="200"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Diese Auswahl unter einem Namen behalten, um sie mit einem Klick unter Datei &gt; Exportprofile erneut auszuführen</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
-        <location filename="../ui/export/export_dialog.cpp" line="210"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>Save as profile</source>
         <translation>Als Profil speichern</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
         <source>Profile name:</source>
         <translation>Profilname:</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="211"/>
+        <location filename="../ui/export/export_dialog.cpp" line="212"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Ein Profil namens %1 existiert bereits. Ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="325"/>
+        <location filename="../ui/export/export_dialog.cpp" line="326"/>
         <source>Working out the file names…</source>
         <translation>Die Dateinamen werden ermittelt …</translation>
     </message>
@@ -445,7 +419,7 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="136"/>
+        <location filename="../ui/export/format_options.cpp" line="137"/>
         <source>This format has no options.</source>
         <translation>Dieses Format hat keine Optionen.</translation>
     </message>
@@ -541,328 +515,387 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="43"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49"/>
         <source>&amp;Compare with the database</source>
         <translation>Mit der Datenbank &amp;vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="48"/>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="49"/>
-        <source>Import %n file(s)</source>
-        <translation>
-            <numerusform>%n Datei importieren</numerusform>
-            <numerusform>%n Dateien importieren</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
         <source>Preview of the first rows</source>
         <translation>Vorschau der ersten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
         <source>Target table</source>
         <translation>Zieltabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Import mode</source>
         <translation>Importmodus</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Create a new table</source>
         <translation>Neue Tabelle anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
-        <location filename="../ui/import/import_dialog.cpp" line="407"/>
+        <location filename="../ui/import/import_dialog.cpp" line="64"/>
+        <location filename="../ui/import/import_dialog.cpp" line="537"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="59"/>
-        <location filename="../ui/import/import_dialog.cpp" line="406"/>
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
+        <location filename="../ui/import/import_dialog.cpp" line="536"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Merge by primary key</source>
         <translation>Über den Primärschlüssel zusammenführen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
         <source>When a row cannot be imported</source>
         <translation>Wenn eine Zeile nicht importiert werden kann</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>Stop and import nothing</source>
         <translation>Abbrechen und nichts importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>Skip it (rejects file)</source>
         <translation>Überspringen (Datei der abgewiesenen Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Delimiter</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <location filename="../ui/import/import_dialog.cpp" line="72"/>
+        <location filename="../ui/import/import_dialog.cpp" line="74"/>
+        <location filename="../ui/import/import_dialog.cpp" line="78"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="73"/>
         <source>Header line</source>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>First line names the columns</source>
         <translation>Erste Zeile benennt die Spalten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="70"/>
+        <location filename="../ui/import/import_dialog.cpp" line="76"/>
         <source>First line is data</source>
         <translation>Erste Zeile sind Daten</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <location filename="../ui/import/import_dialog.cpp" line="81"/>
         <source>Quotes inside quoted fields</source>
         <translation>Anführungszeichen in Feldern in Anführungszeichen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <location filename="../ui/import/import_dialog.cpp" line="82"/>
         <source>Doubled (&quot;&quot;)</source>
         <translation>Verdoppelt (&quot;&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="83"/>
         <source>Backslash (\&quot;, as MySQL writes)</source>
         <translation>Backslash (\&quot;, wie MySQL schreibt)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="79"/>
+        <location filename="../ui/import/import_dialog.cpp" line="85"/>
         <source>Delimiter:</source>
         <translation>Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="81"/>
+        <location filename="../ui/import/import_dialog.cpp" line="87"/>
         <source>Header:</source>
         <translation>Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="83"/>
+        <location filename="../ui/import/import_dialog.cpp" line="89"/>
         <source>Encoding:</source>
         <translation>Kodierung:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="85"/>
+        <location filename="../ui/import/import_dialog.cpp" line="91"/>
         <source>Quotes:</source>
         <translation>Anführungszeichen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="93"/>
+        <location filename="../ui/import/import_dialog.cpp" line="98"/>
+        <source>Columns the whole file widens</source>
+        <translation>Spalten, die die ganze Datei erweitert</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="104"/>
         <source>Tables to restore</source>
         <translation>Wiederherzustellende Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="96"/>
+        <location filename="../ui/import/import_dialog.cpp" line="107"/>
         <source>Comparison of the backup with the database</source>
         <translation>Vergleich der Sicherung mit der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="98"/>
+        <location filename="../ui/import/import_dialog.cpp" line="109"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Was die Wiederherstellung ändern würde, Tabelle für Tabelle (nichts ändert sich vor dem Import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <location filename="../ui/import/import_dialog.cpp" line="111"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Liest die ganze Sicherung und berichtet, ohne etwas zu ändern, was eine Wiederherstellung mit dieser Auswahl täte</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="106"/>
+        <location filename="../ui/import/import_dialog.cpp" line="117"/>
         <source>Tables to restore:</source>
         <translation>Wiederherzustellende Tabellen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <location filename="../ui/import/import_dialog.cpp" line="121"/>
         <source>Without this, tables of the database that the backup does not hold are left as they are. Either way, the database as it was is backed up first.</source>
         <translation>Ohne diese Option bleiben Tabellen der Datenbank, die die Sicherung nicht enthält, unverändert. In jedem Fall wird die Datenbank vorher gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="118"/>
+        <location filename="../ui/import/import_dialog.cpp" line="131"/>
         <source>&amp;Table:</source>
         <translation>&amp;Tabelle:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="119"/>
+        <location filename="../ui/import/import_dialog.cpp" line="132"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="120"/>
+        <location filename="../ui/import/import_dialog.cpp" line="133"/>
         <source>&amp;Bad rows:</source>
         <translation>&amp;Fehlerhafte Zeilen:</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="204"/>
-        <source>%n table(s); the preview shows %1</source>
-        <translation>
-            <numerusform>%n Tabelle; die Vorschau zeigt %1</numerusform>
-            <numerusform>%n Tabellen; die Vorschau zeigt %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="294"/>
+        <location filename="../ui/import/import_dialog.cpp" line="422"/>
         <source>into</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="310"/>
+        <location filename="../ui/import/import_dialog.cpp" line="438"/>
         <source>(choose a column)</source>
         <translation>(Spalte wählen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="311"/>
+        <location filename="../ui/import/import_dialog.cpp" line="439"/>
         <source>(leave out)</source>
         <translation>(weglassen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="316"/>
+        <location filename="../ui/import/import_dialog.cpp" line="444"/>
         <source>Table column for %1</source>
         <translation>Tabellenspalte für %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <location filename="../ui/import/import_dialog.cpp" line="468"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="344"/>
+        <location filename="../ui/import/import_dialog.cpp" line="472"/>
         <source>Two file columns go into %1.</source>
         <translation>Zwei Dateispalten gehen in %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="353"/>
+        <location filename="../ui/import/import_dialog.cpp" line="481"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="356"/>
+        <location filename="../ui/import/import_dialog.cpp" line="484"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="414"/>
+        <location filename="../ui/import/import_dialog.cpp" line="488"/>
+        <source>Wait until every table of the backup is listed.</source>
+        <translation>Warten Sie, bis alle Tabellen der Sicherung aufgeführt sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="544"/>
         <source>Replace the chosen tables</source>
         <translation>Die gewählten Tabellen ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="414"/>
+        <location filename="../ui/import/import_dialog.cpp" line="544"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Die Tabellen der Sicherung ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="418"/>
+        <location filename="../ui/import/import_dialog.cpp" line="548"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="435"/>
+        <location filename="../ui/import/import_dialog.cpp" line="565"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="437"/>
+        <location filename="../ui/import/import_dialog.cpp" line="567"/>
         <source>appended</source>
         <translation>angehängt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="439"/>
+        <location filename="../ui/import/import_dialog.cpp" line="569"/>
         <source>replaced</source>
         <translation>ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="441"/>
+        <location filename="../ui/import/import_dialog.cpp" line="571"/>
         <source>merged</source>
         <translation>zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="443"/>
+        <location filename="../ui/import/import_dialog.cpp" line="573"/>
         <source>dropped</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="490"/>
+        <location filename="../ui/import/import_dialog.cpp" line="626"/>
+        <source>%1 (1 row)</source>
+        <translation>%1 (1 Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="627"/>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="637"/>
+        <source>Reading the backup for all its tables…</source>
+        <translation>Die Sicherung wird nach all ihren Tabellen gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="651"/>
+        <source>Cannot read the whole backup: %1</source>
+        <translation>Die ganze Sicherung ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="664"/>
+        <source>The backup holds %1 tables with %2 rows.</source>
+        <translation>Die Sicherung enthält %1 Tabellen mit %2 Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="697"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="497"/>
+        <location filename="../ui/import/import_dialog.cpp" line="704"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="508"/>
+        <location filename="../ui/import/import_dialog.cpp" line="715"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="511"/>
+        <location filename="../ui/import/import_dialog.cpp" line="718"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="513"/>
+        <location filename="../ui/import/import_dialog.cpp" line="720"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="123"/>
+        <location filename="../ui/import/import_dialog.cpp" line="136"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="48"/>
         <source>Also &amp;drop the tables the backup does not hold</source>
         <translation>Auch Tabellen &amp;löschen, die die Sicherung nicht enthält</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="186"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <source>Import %1 files</source>
+        <translation>%1 Dateien importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="202"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="196"/>
+        <location filename="../ui/import/import_dialog.cpp" line="213"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="266"/>
-        <location filename="../ui/import/import_dialog.cpp" line="277"/>
+        <location filename="../ui/import/import_dialog.cpp" line="232"/>
+        <source>A backup; the preview shows %1</source>
+        <translation>Eine Sicherung; die Vorschau zeigt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="341"/>
+        <source>%1 is %2 because of %3: %4</source>
+        <translation>%1 ist %2 wegen %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="351"/>
+        <source>Read %1 as empty</source>
+        <translation>%1 als leer lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="352"/>
+        <source>Every field %1 in the file becomes NULL, and the column&apos;s type is worked out again</source>
+        <translation>Jedes Feld %1 in der Datei wird NULL, und der Typ der Spalte wird neu ermittelt</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="362"/>
+        <source>Keep %1, reject such rows</source>
+        <translation>%1 behalten, solche Zeilen abweisen</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="363"/>
+        <source>The column stays %1; rows whose value is not one go to a rejects file instead of the table</source>
+        <translation>Die Spalte bleibt %1; Zeilen, deren Wert keiner ist, kommen in eine Datei abgewiesener Zeilen statt in die Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="394"/>
+        <location filename="../ui/import/import_dialog.cpp" line="405"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="284"/>
+        <location filename="../ui/import/import_dialog.cpp" line="412"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>
@@ -870,62 +903,139 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="214"/>
+        <location filename="../ui/jobs/job_list.cpp" line="87"/>
+        <source>1 file, %1 rows</source>
+        <translation>1 Datei, %1 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="88"/>
+        <source>%1 files, %2 rows</source>
+        <translation>%1 Dateien, %2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="107"/>
+        <source>%1: %2 rows now (from %3)</source>
+        <translation>%1: jetzt %2 Zeilen (aus %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="122"/>
+        <source>%1 rows imported, %2 rejected</source>
+        <translation>%1 Zeilen importiert, %2 abgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="125"/>
+        <source>%1 rows imported</source>
+        <translation>%1 Zeilen importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="132"/>
+        <source>; the database as it was is kept in %1</source>
+        <translation>; die Datenbank, wie sie war, liegt in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="334"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="336"/>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="349"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="218"/>
+        <location filename="../ui/jobs/job_list.cpp" line="352"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="229"/>
+        <location filename="../ui/jobs/job_list.cpp" line="356"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="362"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234"/>
+        <location filename="../ui/jobs/job_list.cpp" line="367"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238"/>
+        <location filename="../ui/jobs/job_list.cpp" line="371"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="373"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="252"/>
+        <location filename="../ui/jobs/job_list.cpp" line="385"/>
+        <source>%1
+Double-click to open its folder; right-click to copy the path</source>
+        <translation>%1
+Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="400"/>
+        <source>Rejected rows: %1</source>
+        <translation>Abgewiesene Zeilen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="402"/>
+        <source>The database as it was: %1</source>
+        <translation>Die Datenbank, wie sie war: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="404"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="414"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="427"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="254"/>
+        <location filename="../ui/jobs/job_list.cpp" line="429"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="256"/>
+        <location filename="../ui/jobs/job_list.cpp" line="431"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="258"/>
+        <location filename="../ui/jobs/job_list.cpp" line="433"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="435"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="260"/>
+        <location filename="../ui/jobs/job_list.cpp" line="437"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="262"/>
+        <location filename="../ui/jobs/job_list.cpp" line="439"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -933,527 +1043,551 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="604"/>
+        <location filename="../ui/main_window/main_window.cpp" line="702"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149"/>
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window/main_window.cpp" line="155"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
-        <location filename="../ui/main_window/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window/main_window.cpp" line="204"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
-        <location filename="../ui/main_window/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window/main_window.cpp" line="496"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="299"/>
-        <location filename="../ui/main_window/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window/main_window.cpp" line="343"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="308"/>
-        <source>Double-click a finished job to open its folder, or to read its error in full</source>
-        <translation>Doppelklick auf einen beendeten Auftrag öffnet seinen Ordner oder zeigt seinen Fehler vollständig</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window/main_window.cpp" line="381"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
-        <location filename="../ui/main_window/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window/main_window.cpp" line="384"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167"/>
-        <location filename="../ui/main_window/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="387"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="67"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window/main_window.cpp" line="176"/>
         <source>This database has no tables yet.
 Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
         <translation>Diese Datenbank hat noch keine Tabellen.
 Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder importieren Sie eine.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window/main_window.cpp" line="242"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window/main_window.cpp" line="243"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Die Datenbank erneut öffnen, zum Schreiben, wenn sie jetzt frei ist</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window/main_window.cpp" line="259"/>
         <source>&amp;Open a database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window/main_window.cpp" line="266"/>
         <source>Open the &amp;demo database</source>
         <translation>&amp;Demo-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window/main_window.cpp" line="267"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Beispiel-Benutzer, -Produkte, -Bestellungen und Flurstücke, in %1 angelegt, falls noch nicht vorhanden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window/main_window.cpp" line="289"/>
         <source>Opening the database</source>
         <translation>Datenbank wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="276"/>
-        <location filename="../ui/main_window/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window/main_window.cpp" line="358"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window/main_window.cpp" line="293"/>
         <source>Stop waiting for this database</source>
         <translation>Nicht länger auf diese Datenbank warten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window/main_window.cpp" line="296"/>
         <source>Opening %1 was canceled.</source>
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <source>Double-click a file to open its folder, or a failed job to read its error in full; right-click to copy a path</source>
+        <translation>Doppelklick auf eine Datei öffnet ihren Ordner, auf einen fehlgeschlagenen Auftrag zeigt den ganzen Fehler; Rechtsklick kopiert einen Pfad</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="356"/>
         <source>Reading rows</source>
         <translation>Zeilen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window/main_window.cpp" line="359"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Lesen beenden: die bisher gezeigten Zeilen bleiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window/main_window.cpp" line="393"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1012"/>
+        <location filename="../ui/main_window/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1140"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window/main_window.cpp" line="400"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window/main_window.cpp" line="402"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window/main_window.cpp" line="410"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window/main_window.cpp" line="415"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="422"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window/main_window.cpp" line="426"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="399"/>
+        <location filename="../ui/main_window/main_window.cpp" line="429"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window/main_window.cpp" line="434"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window/main_window.cpp" line="443"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window/main_window.cpp" line="444"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="457"/>
+        <source>&amp;Copy path</source>
+        <translation>Pfad &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="463"/>
+        <source>Copy &amp;text</source>
+        <translation>&amp;Text kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="477"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="436"/>
+        <location filename="../ui/main_window/main_window.cpp" line="487"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="492"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="449"/>
+        <location filename="../ui/main_window/main_window.cpp" line="500"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window/main_window.cpp" line="520"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="484"/>
-        <location filename="../ui/main_window/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window/main_window.cpp" line="746"/>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window/main_window.cpp" line="570"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="520"/>
-        <location filename="../ui/main_window/main_window.cpp" line="524"/>
+        <location filename="../ui/main_window/main_window.cpp" line="589"/>
+        <location filename="../ui/main_window/main_window.cpp" line="593"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window/main_window.cpp" line="643"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window/main_window.cpp" line="647"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window/main_window.cpp" line="648"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window/main_window.cpp" line="654"/>
         <source>&amp;Import these files…</source>
         <translation>Diese Dateien &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window/main_window.cpp" line="655"/>
         <source>&amp;Make a database here</source>
         <translation>Hier eine Datenbank &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
-        <location filename="../ui/main_window/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="670"/>
         <source>%1 was left as it is.</source>
         <translation>%1 blieb unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window/main_window.cpp" line="701"/>
         <source>it was opened read-only</source>
         <translation>sie wurde schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window/main_window.cpp" line="704"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window/main_window.cpp" line="711"/>
         <source>Listing the tables of %1…</source>
         <translation>Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window/main_window.cpp" line="718"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window/main_window.cpp" line="719"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="544"/>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <source>Export of %1</source>
+        <translation>Export von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <source>Export of %1 tables</source>
+        <translation>Export von %1 Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1100"/>
+        <source>Import of %1 files</source>
+        <translation>Import von %1 Dateien</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1130"/>
+        <source>Copied: %1</source>
+        <translation>Kopiert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="642"/>
+        <location filename="../ui/main_window/main_window.cpp" line="679"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window/main_window.cpp" line="675"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="877"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="780"/>
+        <location filename="../ui/main_window/main_window.cpp" line="878"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="879"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="844"/>
+        <location filename="../ui/main_window/main_window.cpp" line="942"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="857"/>
+        <location filename="../ui/main_window/main_window.cpp" line="957"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="200"/>
         <source>Cannot read the history: %1</source>
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="671"/>
-        <location filename="../ui/main_window/main_window.cpp" line="800"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1031"/>
+        <location filename="../ui/main_window/main_window.cpp" line="769"/>
+        <location filename="../ui/main_window/main_window.cpp" line="898"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1159"/>
         <source>The database is read-only: %1</source>
         <translation>Die Datenbank ist schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Quit Strata</source>
         <translation>Strata beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>A job is still running.</source>
         <translation>Ein Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window/main_window.cpp" line="783"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="688"/>
+        <location filename="../ui/main_window/main_window.cpp" line="786"/>
         <source>&amp;Quit when done</source>
         <translation>Beenden, wenn &amp;fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="689"/>
+        <location filename="../ui/main_window/main_window.cpp" line="787"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>Aufträge &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="690"/>
+        <location filename="../ui/main_window/main_window.cpp" line="788"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Weiterarbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="705"/>
+        <location filename="../ui/main_window/main_window.cpp" line="803"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="706"/>
+        <location filename="../ui/main_window/main_window.cpp" line="804"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="796"/>
+        <location filename="../ui/main_window/main_window.cpp" line="894"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="913"/>
+        <location filename="../ui/main_window/main_window.cpp" line="958"/>
+        <source>The filter does not work: %1 — here: %2▸%3</source>
+        <translation>Der Filter funktioniert nicht: %1 — hier: %2▸%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1029"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="922"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1038"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="934"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1050"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="948"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1065"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="950"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1066"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="951"/>
-        <source>Export of %n table(s)</source>
-        <translation>
-            <numerusform>Export von %n Tabelle</numerusform>
-            <numerusform>Export von %n Tabellen</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="963"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1081"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="981"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1099"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="982"/>
-        <source>Import of %n file(s)</source>
-        <translation>
-            <numerusform>Import von %n Datei</numerusform>
-            <numerusform>Import von %n Dateien</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1013"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1014"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1142"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1016"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1149"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1151"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1046"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1174"/>
         <source>Dropping table %1…</source>
         <translation>Tabelle %1 wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1185"/>
         <source>Dropped table %1</source>
         <translation>Tabelle %1 gelöscht</translation>
     </message>
@@ -1532,79 +1666,112 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
     </message>
 </context>
 <context>
+    <name>strata::ui::SingleInstance</name>
+    <message>
+        <location filename="../ui/main_window/single_instance.cpp" line="66"/>
+        <source>%1 stayed locked</source>
+        <translation>%1 blieb gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/single_instance.cpp" line="96"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>kann nicht auf %1 lauschen: %2</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="23"/>
+        <location filename="../ui/console/sql_console.cpp" line="26"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24"/>
+        <location filename="../ui/console/sql_console.cpp" line="27"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="28"/>
         <source>E&amp;xport result…</source>
         <translation>Ergebnis e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="29"/>
+        <location filename="../ui/console/sql_console.cpp" line="34"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="32"/>
+        <location filename="../ui/console/sql_console.cpp" line="37"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="35"/>
+        <location filename="../ui/console/sql_console.cpp" line="38"/>
+        <source>Stop the running statement (Esc)</source>
+        <translation>Die laufende Anweisung anhalten (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="42"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="59"/>
+        <location filename="../ui/console/sql_console.cpp" line="71"/>
         <source>SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down bring back earlier ones</source>
         <translation>SQL-Anweisungen; Strg+Eingabe führt sie aus, Strg+Hoch und Strg+Runter holen frühere zurück</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="98"/>
+        <location filename="../ui/console/sql_console.cpp" line="107"/>
+        <source>Canceling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="124"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="102"/>
+        <location filename="../ui/console/sql_console.cpp" line="129"/>
         <source>Running…</source>
         <translation>Läuft…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="134"/>
+        <location filename="../ui/console/sql_console.cpp" line="165"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="135"/>
+        <location filename="../ui/console/sql_console.cpp" line="166"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="142"/>
+        <location filename="../ui/console/sql_console.cpp" line="171"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="173"/>
+        <location filename="../ui/console/sql_console.cpp" line="200"/>
         <source>Done: 1 row changed in %1</source>
         <translation>Fertig: 1 Zeile geändert in %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="174"/>
+        <location filename="../ui/console/sql_console.cpp" line="201"/>
         <source>Done: %1 rows changed in %2</source>
         <translation>Fertig: %1 Zeilen geändert in %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="202"/>
+        <location filename="../ui/console/sql_console.cpp" line="210"/>
+        <source>%1 rows in %2; the first %3 are shown, Export result… writes all</source>
+        <translation>%1 Zeilen in %2; die ersten %3 werden gezeigt, Ergebnis exportieren… schreibt alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="213"/>
         <source>1 row in %1</source>
         <translation>1 Zeile in %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="203"/>
+        <location filename="../ui/console/sql_console.cpp" line="215"/>
         <source>%1 rows in %2</source>
         <translation>%1 Zeilen in %2</translation>
     </message>
@@ -1612,17 +1779,19 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
 <context>
     <name>strata::ui::TableDataModel</name>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="266"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="295"/>
         <source>Canceled: the rows shown are those from before.</source>
         <translation>Abgebrochen: die gezeigten Zeilen sind die von vorher.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="465"/>
-        <source>(%n byte(s))</source>
-        <translation>
-            <numerusform>(%n Byte)</numerusform>
-            <numerusform>(%n Bytes)</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <source>(1 byte)</source>
+        <translation>(1 Byte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <source>(%1 bytes)</source>
+        <translation>(%1 Bytes)</translation>
     </message>
 </context>
 <context>

@@ -62,147 +62,121 @@
 <context>
     <name>FormatOption</name>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="57"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="58"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="63"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="64"/>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="69"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="70"/>
         <source>Quote</source>
         <translation>Guillemet</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="75"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="76"/>
         <source>Quoting</source>
         <translation>Guillemets</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="81"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="82"/>
         <source>Header line</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="87"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="88"/>
         <source>Line ends</source>
         <translation>Fins de ligne</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="93"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="94"/>
         <source>Byte order mark</source>
         <translation>Indicateur d’ordre des octets (BOM)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="99"/>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="169"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="100"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="170"/>
         <source>NULL as</source>
         <translation>NULL comme</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="105"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="106"/>
         <source>Formula guard</source>
         <translation>Protection des formules</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="111"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="112"/>
         <source>Booleans</source>
         <translation>Booléens</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="117"/>
+        <location filename="../engine/transfer/formats/csv/csv_format.cpp" line="118"/>
         <source>Binary data</source>
         <translation>Données binaires</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="25"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="26"/>
         <source>Geometry column</source>
         <translation>Colonne de géométrie</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="31"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="32"/>
         <source>Longitude column</source>
         <translation>Colonne de longitude</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="37"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="38"/>
         <source>Latitude column</source>
         <translation>Colonne de latitude</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="43"/>
+        <location filename="../engine/transfer/formats/geojson/geojson_format.cpp" line="44"/>
         <source>Invalid geometry</source>
         <translation>Géométrie invalide</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="27"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="28"/>
         <source>JSON lines (one row a line)</source>
         <translation>JSON Lines (une ligne par enregistrement)</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/json/json_format.cpp" line="33"/>
+        <location filename="../engine/transfer/formats/json/json_format.cpp" line="34"/>
         <source>Line breaks</source>
         <translation>Sauts de ligne</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="47"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="48"/>
         <source>SQL dialect</source>
         <translation>Dialecte SQL</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="53"/>
+        <location filename="../engine/transfer/formats/sql/sql_format.cpp" line="54"/>
         <source>Rows per INSERT</source>
         <translation>Lignes par INSERT</translation>
     </message>
     <message>
-        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="175"/>
+        <location filename="../engine/transfer/formats/markdown/markdown_format.cpp" line="176"/>
         <source>Numbers aligned right</source>
         <translation>Nombres alignés à droite</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message numerus="yes">
-        <location filename="../ui/jobs/job_list.cpp" line="77"/>
-        <source>%n file(s), %1 rows</source>
-        <translation>
-            <numerusform>%n fichier, %1 lignes</numerusform>
-            <numerusform>%n fichiers, %1 lignes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="95"/>
-        <source>%1 rows imported, %2 rejected</source>
-        <translation>%1 lignes importées, %2 rejetées</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="98"/>
-        <source>%1 rows imported</source>
-        <translation>%1 lignes importées</translation>
-    </message>
-    <message>
-        <location filename="../ui/jobs/job_list.cpp" line="102"/>
-        <source>; the database as it was is kept in %1</source>
-        <translation>; la base telle qu&apos;elle était est conservée dans %1</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="43"/>
+        <location filename="../app/gui/main.cpp" line="45"/>
         <source>Get data out of a database and back in.</source>
         <translation>Sortir les données d’une base et les y remettre.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="48"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>A database folder to open (default: the last one, else the demo database), and files to import into it (CSV, JSON, SQL, SQLite, GeoJSON, zip) — as a file manager passes them.</source>
         <translation>Un dossier de base à ouvrir (par défaut : le dernier ouvert, sinon la base de démonstration) et des fichiers à y importer (CSV, JSON, SQL, SQLite, GeoJSON, zip) — tels qu’un gestionnaire de fichiers les transmet.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="55"/>
+        <location filename="../app/gui/main.cpp" line="57"/>
         <source>Show the window, report it on standard output and quit (installation checks).</source>
         <translation>Afficher la fenêtre, le signaler sur la sortie standard et quitter (vérification de l’installation).</translation>
     </message>
@@ -280,149 +254,149 @@
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="149"/>
+        <location filename="../ui/export/export_dialog.cpp" line="150"/>
         <source>Options of the chosen formats</source>
         <translation>Options des formats choisis</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="154"/>
+        <location filename="../ui/export/export_dialog.cpp" line="155"/>
         <source>Files</source>
         <translation>Fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="157"/>
+        <location filename="../ui/export/export_dialog.cpp" line="158"/>
         <source>Destination folder</source>
         <translation>Dossier de destination</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="158"/>
+        <location filename="../ui/export/export_dialog.cpp" line="159"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="161"/>
+        <location filename="../ui/export/export_dialog.cpp" line="162"/>
         <source>Export into</source>
         <translation>Exporter dans</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="168"/>
+        <location filename="../ui/export/export_dialog.cpp" line="169"/>
         <source>Folder:</source>
         <translation>Dossier :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="169"/>
+        <location filename="../ui/export/export_dialog.cpp" line="170"/>
         <source>Export them</source>
         <translation>Les exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="170"/>
+        <location filename="../ui/export/export_dialog.cpp" line="171"/>
         <source>Leave them out</source>
         <translation>Les omettre</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="171"/>
+        <location filename="../ui/export/export_dialog.cpp" line="172"/>
         <source>Mask them (***)</source>
         <translation>Les masquer (***)</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="172"/>
+        <location filename="../ui/export/export_dialog.cpp" line="173"/>
         <source>Sensitive columns</source>
         <translation>Colonnes sensibles</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="173"/>
+        <location filename="../ui/export/export_dialog.cpp" line="174"/>
         <source>Sensitive columns:</source>
         <translation>Colonnes sensibles :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="175"/>
+        <location filename="../ui/export/export_dialog.cpp" line="176"/>
         <source>empty: everything; a name: only what changed since its last run</source>
         <translation>vide : tout ; un nom : seulement ce qui a changé depuis sa dernière exécution</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="176"/>
+        <location filename="../ui/export/export_dialog.cpp" line="177"/>
         <source>Incremental profile</source>
         <translation>Profil incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="177"/>
+        <location filename="../ui/export/export_dialog.cpp" line="178"/>
         <source>Incremental profile:</source>
         <translation>Profil incrémental :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="179"/>
-        <location filename="../ui/export/export_dialog.cpp" line="184"/>
+        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="185"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="180"/>
+        <location filename="../ui/export/export_dialog.cpp" line="181"/>
         <source>Row limit</source>
         <translation>Limite de lignes</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="181"/>
+        <location filename="../ui/export/export_dialog.cpp" line="182"/>
         <source>At most rows:</source>
         <translation>Lignes au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="183"/>
+        <location filename="../ui/export/export_dialog.cpp" line="184"/>
         <source> MB</source>
         <translation> Mo</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="185"/>
+        <location filename="../ui/export/export_dialog.cpp" line="186"/>
         <source>Size limit</source>
         <translation>Limite de taille</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="186"/>
+        <location filename="../ui/export/export_dialog.cpp" line="187"/>
         <source>At most:</source>
         <translation>Au plus :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="191"/>
+        <location filename="../ui/export/export_dialog.cpp" line="192"/>
         <source>Files that will be written</source>
         <translation>Fichiers qui seront écrits</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="193"/>
+        <location filename="../ui/export/export_dialog.cpp" line="194"/>
         <source>Will write:</source>
         <translation>Écrira :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="197"/>
+        <location filename="../ui/export/export_dialog.cpp" line="198"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="198"/>
+        <location filename="../ui/export/export_dialog.cpp" line="199"/>
         <source>Save as &amp;profile…</source>
         <translation>Enregistrer comme &amp;profil…</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="199"/>
+        <location filename="../ui/export/export_dialog.cpp" line="200"/>
         <source>Keep these choices under a name, to run them again with one click from File &gt; Export profiles</source>
         <translation>Garder ces choix sous un nom, pour les relancer d’un clic depuis Fichier &gt; Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
-        <location filename="../ui/export/export_dialog.cpp" line="210"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
+        <location filename="../ui/export/export_dialog.cpp" line="211"/>
         <source>Save as profile</source>
         <translation>Enregistrer comme profil</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="204"/>
+        <location filename="../ui/export/export_dialog.cpp" line="205"/>
         <source>Profile name:</source>
         <translation>Nom du profil :</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="211"/>
+        <location filename="../ui/export/export_dialog.cpp" line="212"/>
         <source>A profile named %1 exists. Replace it?</source>
         <translation>Un profil nommé %1 existe. Le remplacer ?</translation>
     </message>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="325"/>
+        <location filename="../ui/export/export_dialog.cpp" line="326"/>
         <source>Working out the file names…</source>
         <translation>Calcul des noms de fichiers…</translation>
     </message>
@@ -445,7 +419,7 @@
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/export/format_options.cpp" line="136"/>
+        <location filename="../ui/export/format_options.cpp" line="137"/>
         <source>This format has no options.</source>
         <translation>Ce format n’a pas d’options.</translation>
     </message>
@@ -541,328 +515,387 @@
 <context>
     <name>strata::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="43"/>
+        <location filename="../ui/import/import_dialog.cpp" line="49"/>
         <source>&amp;Compare with the database</source>
         <translation>&amp;Comparer avec la base</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="48"/>
+        <location filename="../ui/import/import_dialog.cpp" line="54"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="49"/>
-        <source>Import %n file(s)</source>
-        <translation>
-            <numerusform>Importer %n fichier</numerusform>
-            <numerusform>Importer %n fichiers</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="52"/>
+        <location filename="../ui/import/import_dialog.cpp" line="58"/>
         <source>Preview of the first rows</source>
         <translation>Aperçu des premières lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <location filename="../ui/import/import_dialog.cpp" line="61"/>
         <source>Target table</source>
         <translation>Table cible</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="56"/>
+        <location filename="../ui/import/import_dialog.cpp" line="62"/>
         <source>Import mode</source>
         <translation>Mode d&apos;import</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="57"/>
+        <location filename="../ui/import/import_dialog.cpp" line="63"/>
         <source>Create a new table</source>
         <translation>Créer une nouvelle table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="58"/>
-        <location filename="../ui/import/import_dialog.cpp" line="407"/>
+        <location filename="../ui/import/import_dialog.cpp" line="64"/>
+        <location filename="../ui/import/import_dialog.cpp" line="537"/>
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="59"/>
-        <location filename="../ui/import/import_dialog.cpp" line="406"/>
+        <location filename="../ui/import/import_dialog.cpp" line="65"/>
+        <location filename="../ui/import/import_dialog.cpp" line="536"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="60"/>
+        <location filename="../ui/import/import_dialog.cpp" line="66"/>
         <source>Merge by primary key</source>
         <translation>Fusionner par clé primaire</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="61"/>
+        <location filename="../ui/import/import_dialog.cpp" line="67"/>
         <source>When a row cannot be imported</source>
         <translation>Quand une ligne ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="62"/>
+        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <source>Stop and import nothing</source>
         <translation>Arrêter et ne rien importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="63"/>
+        <location filename="../ui/import/import_dialog.cpp" line="69"/>
         <source>Skip it (rejects file)</source>
         <translation>L&apos;ignorer (fichier des rejets)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="65"/>
+        <location filename="../ui/import/import_dialog.cpp" line="71"/>
         <source>Delimiter</source>
         <translation>Séparateur</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="66"/>
-        <location filename="../ui/import/import_dialog.cpp" line="68"/>
         <location filename="../ui/import/import_dialog.cpp" line="72"/>
+        <location filename="../ui/import/import_dialog.cpp" line="74"/>
+        <location filename="../ui/import/import_dialog.cpp" line="78"/>
         <source>Detect</source>
         <translation>Détecter</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="67"/>
+        <location filename="../ui/import/import_dialog.cpp" line="73"/>
         <source>Header line</source>
         <translation>Ligne d’en-tête</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="69"/>
+        <location filename="../ui/import/import_dialog.cpp" line="75"/>
         <source>First line names the columns</source>
         <translation>La première ligne nomme les colonnes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="70"/>
+        <location filename="../ui/import/import_dialog.cpp" line="76"/>
         <source>First line is data</source>
         <translation>La première ligne contient des données</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="71"/>
+        <location filename="../ui/import/import_dialog.cpp" line="77"/>
         <source>Encoding</source>
         <translation>Encodage</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="75"/>
+        <location filename="../ui/import/import_dialog.cpp" line="81"/>
         <source>Quotes inside quoted fields</source>
         <translation>Guillemets dans les champs entre guillemets</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="76"/>
+        <location filename="../ui/import/import_dialog.cpp" line="82"/>
         <source>Doubled (&quot;&quot;)</source>
         <translation>Doublés (&quot;&quot;)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="77"/>
+        <location filename="../ui/import/import_dialog.cpp" line="83"/>
         <source>Backslash (\&quot;, as MySQL writes)</source>
         <translation>Barre oblique inverse (\&quot;, comme l’écrit MySQL)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="79"/>
+        <location filename="../ui/import/import_dialog.cpp" line="85"/>
         <source>Delimiter:</source>
         <translation>Séparateur :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="81"/>
+        <location filename="../ui/import/import_dialog.cpp" line="87"/>
         <source>Header:</source>
         <translation>En-tête :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="83"/>
+        <location filename="../ui/import/import_dialog.cpp" line="89"/>
         <source>Encoding:</source>
         <translation>Encodage :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="85"/>
+        <location filename="../ui/import/import_dialog.cpp" line="91"/>
         <source>Quotes:</source>
         <translation>Guillemets :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="93"/>
+        <location filename="../ui/import/import_dialog.cpp" line="98"/>
+        <source>Columns the whole file widens</source>
+        <translation>Colonnes que le fichier entier élargit</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="104"/>
         <source>Tables to restore</source>
         <translation>Tables à restaurer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="96"/>
+        <location filename="../ui/import/import_dialog.cpp" line="107"/>
         <source>Comparison of the backup with the database</source>
         <translation>Comparaison de la sauvegarde avec la base</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="98"/>
+        <location filename="../ui/import/import_dialog.cpp" line="109"/>
         <source>What the restore would change, table by table (nothing changes until you import)</source>
         <translation>Ce que la restauration changerait, table par table (rien ne change avant l’import)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="100"/>
+        <location filename="../ui/import/import_dialog.cpp" line="111"/>
         <source>Reads the whole backup and reports, without changing anything, what a restore with these choices would do</source>
         <translation>Lit toute la sauvegarde et indique, sans rien changer, ce que ferait une restauration avec ces choix</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="106"/>
+        <location filename="../ui/import/import_dialog.cpp" line="117"/>
         <source>Tables to restore:</source>
         <translation>Tables à restaurer :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="108"/>
+        <location filename="../ui/import/import_dialog.cpp" line="121"/>
         <source>Without this, tables of the database that the backup does not hold are left as they are. Either way, the database as it was is backed up first.</source>
         <translation>Sans cette option, les tables de la base absentes de la sauvegarde restent telles quelles. Dans tous les cas, la base est d&apos;abord sauvegardée.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="118"/>
+        <location filename="../ui/import/import_dialog.cpp" line="131"/>
         <source>&amp;Table:</source>
         <translation>&amp;Table :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="119"/>
+        <location filename="../ui/import/import_dialog.cpp" line="132"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="120"/>
+        <location filename="../ui/import/import_dialog.cpp" line="133"/>
         <source>&amp;Bad rows:</source>
         <translation>Lignes &amp;invalides :</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/import/import_dialog.cpp" line="204"/>
-        <source>%n table(s); the preview shows %1</source>
-        <translation>
-            <numerusform>%n table ; l’aperçu montre %1</numerusform>
-            <numerusform>%n tables ; l’aperçu montre %1</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="294"/>
+        <location filename="../ui/import/import_dialog.cpp" line="422"/>
         <source>into</source>
         <translation>vers</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="310"/>
+        <location filename="../ui/import/import_dialog.cpp" line="438"/>
         <source>(choose a column)</source>
         <translation>(choisir une colonne)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="311"/>
+        <location filename="../ui/import/import_dialog.cpp" line="439"/>
         <source>(leave out)</source>
         <translation>(ignorer)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="316"/>
+        <location filename="../ui/import/import_dialog.cpp" line="444"/>
         <source>Table column for %1</source>
         <translation>Colonne de la table pour %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <location filename="../ui/import/import_dialog.cpp" line="468"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>La table %1 n’a pas de colonne nommée %2 : choisissez où elle va, ou ignorez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="344"/>
+        <location filename="../ui/import/import_dialog.cpp" line="472"/>
         <source>Two file columns go into %1.</source>
         <translation>Deux colonnes du fichier vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="353"/>
+        <location filename="../ui/import/import_dialog.cpp" line="481"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Aucune colonne du fichier ne va dans %1, qui ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="356"/>
+        <location filename="../ui/import/import_dialog.cpp" line="484"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Laissées vides (ou à leur valeur par défaut) : %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="414"/>
+        <location filename="../ui/import/import_dialog.cpp" line="488"/>
+        <source>Wait until every table of the backup is listed.</source>
+        <translation>Attendez que toutes les tables de la sauvegarde soient listées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="544"/>
         <source>Replace the chosen tables</source>
         <translation>Remplacer les tables choisies</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="414"/>
+        <location filename="../ui/import/import_dialog.cpp" line="544"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Remplacer les tables de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="418"/>
+        <location filename="../ui/import/import_dialog.cpp" line="548"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Ajouter les lignes de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="435"/>
+        <location filename="../ui/import/import_dialog.cpp" line="565"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="437"/>
+        <location filename="../ui/import/import_dialog.cpp" line="567"/>
         <source>appended</source>
         <translation>complétée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="439"/>
+        <location filename="../ui/import/import_dialog.cpp" line="569"/>
         <source>replaced</source>
         <translation>remplacée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="441"/>
+        <location filename="../ui/import/import_dialog.cpp" line="571"/>
         <source>merged</source>
         <translation>fusionnée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="443"/>
+        <location filename="../ui/import/import_dialog.cpp" line="573"/>
         <source>dropped</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="490"/>
+        <location filename="../ui/import/import_dialog.cpp" line="626"/>
+        <source>%1 (1 row)</source>
+        <translation>%1 (1 ligne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="627"/>
+        <source>%1 (%2 rows)</source>
+        <translation>%1 (%2 lignes)</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="637"/>
+        <source>Reading the backup for all its tables…</source>
+        <translation>Lecture de la sauvegarde pour toutes ses tables…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="651"/>
+        <source>Cannot read the whole backup: %1</source>
+        <translation>Impossible de lire toute la sauvegarde : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="664"/>
+        <source>The backup holds %1 tables with %2 rows.</source>
+        <translation>La sauvegarde contient %1 tables et %2 lignes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="697"/>
         <source>Reading the backup…</source>
         <translation>Lecture de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="497"/>
+        <location filename="../ui/import/import_dialog.cpp" line="704"/>
         <source>The restore would fail: %1</source>
         <translation>La restauration échouerait : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="508"/>
+        <location filename="../ui/import/import_dialog.cpp" line="715"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1 : supprimée (%2 lignes)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="511"/>
+        <location filename="../ui/import/import_dialog.cpp" line="718"/>
         <source>%1: created with %2 rows</source>
         <translation>%1 : créée avec %2 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="513"/>
+        <location filename="../ui/import/import_dialog.cpp" line="720"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1 : %2, %3 → %4 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="123"/>
+        <location filename="../ui/import/import_dialog.cpp" line="136"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="42"/>
+        <location filename="../ui/import/import_dialog.cpp" line="48"/>
         <source>Also &amp;drop the tables the backup does not hold</source>
         <translation>Supprimer &amp;aussi les tables absentes de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="186"/>
+        <location filename="../ui/import/import_dialog.cpp" line="55"/>
+        <source>Import %1 files</source>
+        <translation>Importer %1 fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="202"/>
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="196"/>
+        <location filename="../ui/import/import_dialog.cpp" line="213"/>
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="266"/>
-        <location filename="../ui/import/import_dialog.cpp" line="277"/>
+        <location filename="../ui/import/import_dialog.cpp" line="232"/>
+        <source>A backup; the preview shows %1</source>
+        <translation>Une sauvegarde ; l’aperçu montre %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <source>line %1</source>
+        <translation>ligne %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="341"/>
+        <source>%1 is %2 because of %3: %4</source>
+        <translation>%1 est %2 à cause de %3 : %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="351"/>
+        <source>Read %1 as empty</source>
+        <translation>Lire %1 comme vide</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="352"/>
+        <source>Every field %1 in the file becomes NULL, and the column&apos;s type is worked out again</source>
+        <translation>Chaque champ %1 du fichier devient NULL, et le type de la colonne est recalculé</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="362"/>
+        <source>Keep %1, reject such rows</source>
+        <translation>Garder %1, rejeter ces lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="363"/>
+        <source>The column stays %1; rows whose value is not one go to a rejects file instead of the table</source>
+        <translation>La colonne reste %1 ; les lignes dont la valeur n’en est pas une vont dans un fichier de rejets au lieu de la table</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="394"/>
+        <location filename="../ui/import/import_dialog.cpp" line="405"/>
         <source>type</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="284"/>
+        <location filename="../ui/import/import_dialog.cpp" line="412"/>
         <source>Type of %1</source>
         <translation>Type de %1</translation>
     </message>
@@ -870,62 +903,139 @@
 <context>
     <name>strata::ui::JobList</name>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="214"/>
+        <location filename="../ui/jobs/job_list.cpp" line="87"/>
+        <source>1 file, %1 rows</source>
+        <translation>1 fichier, %1 lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="88"/>
+        <source>%1 files, %2 rows</source>
+        <translation>%1 fichiers, %2 lignes</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="107"/>
+        <source>%1: %2 rows now (from %3)</source>
+        <translation>%1 : %2 lignes maintenant (depuis %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="122"/>
+        <source>%1 rows imported, %2 rejected</source>
+        <translation>%1 lignes importées, %2 rejetées</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="125"/>
+        <source>%1 rows imported</source>
+        <translation>%1 lignes importées</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="132"/>
+        <source>; the database as it was is kept in %1</source>
+        <translation> ; la base telle qu’elle était est conservée dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="334"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="336"/>
+        <source>Canceled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="349"/>
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="218"/>
+        <location filename="../ui/jobs/job_list.cpp" line="352"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="229"/>
+        <location filename="../ui/jobs/job_list.cpp" line="356"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="362"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (environ %2 s restantes)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="234"/>
+        <location filename="../ui/jobs/job_list.cpp" line="367"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="238"/>
+        <location filename="../ui/jobs/job_list.cpp" line="371"/>
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="240"/>
+        <location filename="../ui/jobs/job_list.cpp" line="373"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="252"/>
+        <location filename="../ui/jobs/job_list.cpp" line="385"/>
+        <source>%1
+Double-click to open its folder; right-click to copy the path</source>
+        <translation>%1
+Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="400"/>
+        <source>Rejected rows: %1</source>
+        <translation>Lignes rejetées : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="402"/>
+        <source>The database as it was: %1</source>
+        <translation>La base telle qu’elle était : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="404"/>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="414"/>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="427"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="254"/>
+        <location filename="../ui/jobs/job_list.cpp" line="429"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="256"/>
+        <location filename="../ui/jobs/job_list.cpp" line="431"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="258"/>
+        <location filename="../ui/jobs/job_list.cpp" line="433"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs/job_list.cpp" line="435"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="260"/>
+        <location filename="../ui/jobs/job_list.cpp" line="437"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="262"/>
+        <location filename="../ui/jobs/job_list.cpp" line="439"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -933,527 +1043,551 @@
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="604"/>
+        <location filename="../ui/main_window/main_window.cpp" line="702"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window/main_window.cpp" line="136"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window/main_window.cpp" line="149"/>
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window/main_window.cpp" line="155"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="180"/>
-        <location filename="../ui/main_window/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window/main_window.cpp" line="204"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
-        <location filename="../ui/main_window/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window/main_window.cpp" line="496"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="299"/>
-        <location filename="../ui/main_window/main_window.cpp" line="313"/>
+        <location filename="../ui/main_window/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window/main_window.cpp" line="343"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="308"/>
-        <source>Double-click a finished job to open its folder, or to read its error in full</source>
-        <translation>Double-cliquez sur une tâche terminée pour ouvrir son dossier ou lire son erreur en entier</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window/main_window.cpp" line="381"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="246"/>
-        <location filename="../ui/main_window/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window/main_window.cpp" line="384"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window/main_window.cpp" line="581"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="167"/>
-        <location filename="../ui/main_window/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window/main_window.cpp" line="387"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="67"/>
         <source>%1 and %2 more</source>
         <translation>%1 et %2 de plus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window/main_window.cpp" line="176"/>
         <source>This database has no tables yet.
 Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
         <translation>Cette base n’a pas encore de table.
 Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en un.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window/main_window.cpp" line="242"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window/main_window.cpp" line="243"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Rouvrir la base, en écriture si elle est libre maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window/main_window.cpp" line="259"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window/main_window.cpp" line="266"/>
         <source>Open the &amp;demo database</source>
         <translation>Ouvrir la base de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window/main_window.cpp" line="267"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Utilisateurs, produits, commandes et parcelles d’exemple, créés dans %1 s’ils n’y sont pas encore</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window/main_window.cpp" line="289"/>
         <source>Opening the database</source>
         <translation>Ouverture de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="276"/>
-        <location filename="../ui/main_window/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window/main_window.cpp" line="358"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window/main_window.cpp" line="293"/>
         <source>Stop waiting for this database</source>
         <translation>Ne plus attendre cette base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window/main_window.cpp" line="296"/>
         <source>Opening %1 was canceled.</source>
         <translation>L’ouverture de %1 a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <source>Double-click a file to open its folder, or a failed job to read its error in full; right-click to copy a path</source>
+        <translation>Double-cliquez sur un fichier pour ouvrir son dossier, ou sur une tâche échouée pour lire toute l’erreur ; clic droit pour copier un chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="356"/>
         <source>Reading rows</source>
         <translation>Lecture des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window/main_window.cpp" line="359"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Arrêter la lecture : les lignes affichées restent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window/main_window.cpp" line="392"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window/main_window.cpp" line="393"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Fichiers de données (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1012"/>
+        <location filename="../ui/main_window/main_window.cpp" line="398"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1140"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window/main_window.cpp" line="400"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window/main_window.cpp" line="402"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window/main_window.cpp" line="410"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window/main_window.cpp" line="415"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="422"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window/main_window.cpp" line="426"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="399"/>
+        <location filename="../ui/main_window/main_window.cpp" line="429"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window/main_window.cpp" line="434"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window/main_window.cpp" line="441"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window/main_window.cpp" line="443"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window/main_window.cpp" line="444"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <source>Open &amp;folder</source>
+        <translation>Ouvrir le &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="457"/>
+        <source>&amp;Copy path</source>
+        <translation>&amp;Copier le chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="463"/>
+        <source>Copy &amp;text</source>
+        <translation>Copier le &amp;texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="477"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="431"/>
+        <location filename="../ui/main_window/main_window.cpp" line="482"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="436"/>
+        <location filename="../ui/main_window/main_window.cpp" line="487"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="492"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="449"/>
+        <location filename="../ui/main_window/main_window.cpp" line="500"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window/main_window.cpp" line="520"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="484"/>
-        <location filename="../ui/main_window/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window/main_window.cpp" line="746"/>
         <source>No database is open.</source>
         <translation>Aucune base n’est ouverte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window/main_window.cpp" line="570"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="520"/>
-        <location filename="../ui/main_window/main_window.cpp" line="524"/>
+        <location filename="../ui/main_window/main_window.cpp" line="589"/>
+        <location filename="../ui/main_window/main_window.cpp" line="593"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window/main_window.cpp" line="643"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="549"/>
+        <location filename="../ui/main_window/main_window.cpp" line="647"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window/main_window.cpp" line="648"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window/main_window.cpp" line="654"/>
         <source>&amp;Import these files…</source>
         <translation>&amp;Importer ces fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window/main_window.cpp" line="655"/>
         <source>&amp;Make a database here</source>
         <translation>&amp;Créer une base ici</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
-        <location filename="../ui/main_window/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="670"/>
         <source>%1 was left as it is.</source>
         <translation>%1 est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window/main_window.cpp" line="701"/>
         <source>it was opened read-only</source>
         <translation>elle a été ouverte en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window/main_window.cpp" line="704"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window/main_window.cpp" line="711"/>
         <source>Listing the tables of %1…</source>
         <translation>Liste des tables de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window/main_window.cpp" line="718"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window/main_window.cpp" line="719"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="544"/>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <source>Export of %1</source>
+        <translation>Export de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <source>Export of %1 tables</source>
+        <translation>Export de %1 tables</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1100"/>
+        <source>Import of %1 files</source>
+        <translation>Import de %1 fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1130"/>
+        <source>Copied: %1</source>
+        <translation>Copié : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="642"/>
+        <location filename="../ui/main_window/main_window.cpp" line="679"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window/main_window.cpp" line="675"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="877"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="780"/>
+        <location filename="../ui/main_window/main_window.cpp" line="878"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="879"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="844"/>
+        <location filename="../ui/main_window/main_window.cpp" line="942"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="857"/>
+        <location filename="../ui/main_window/main_window.cpp" line="957"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window/main_window.cpp" line="200"/>
         <source>Cannot read the history: %1</source>
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="671"/>
-        <location filename="../ui/main_window/main_window.cpp" line="800"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1031"/>
+        <location filename="../ui/main_window/main_window.cpp" line="769"/>
+        <location filename="../ui/main_window/main_window.cpp" line="898"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1159"/>
         <source>The database is read-only: %1</source>
         <translation>La base est en lecture seule : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Quit Strata</source>
         <translation>Quitter Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>A job is still running.</source>
         <translation>Une tâche est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window/main_window.cpp" line="783"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="688"/>
+        <location filename="../ui/main_window/main_window.cpp" line="786"/>
         <source>&amp;Quit when done</source>
         <translation>&amp;Quitter une fois terminé</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="689"/>
+        <location filename="../ui/main_window/main_window.cpp" line="787"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>&amp;Annuler les tâches et quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="690"/>
+        <location filename="../ui/main_window/main_window.cpp" line="788"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Continuer à travailler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="705"/>
+        <location filename="../ui/main_window/main_window.cpp" line="803"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="706"/>
+        <location filename="../ui/main_window/main_window.cpp" line="804"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata quitte quand les tâches sont terminées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="796"/>
+        <location filename="../ui/main_window/main_window.cpp" line="894"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="913"/>
+        <location filename="../ui/main_window/main_window.cpp" line="958"/>
+        <source>The filter does not work: %1 — here: %2▸%3</source>
+        <translation>Le filtre ne fonctionne pas : %1 — ici : %2▸%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1029"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="922"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1038"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="934"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1050"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="948"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1065"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="950"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1066"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="951"/>
-        <source>Export of %n table(s)</source>
-        <translation>
-            <numerusform>Export de %n table</numerusform>
-            <numerusform>Export de %n tables</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="963"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1081"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="981"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1099"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/main_window/main_window.cpp" line="982"/>
-        <source>Import of %n file(s)</source>
-        <translation>
-            <numerusform>Import de %n fichier</numerusform>
-            <numerusform>Import de %n fichiers</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1013"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1014"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1142"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1016"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1149"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1151"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
         <source>Drop table %1 and all its rows? This cannot be undone.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1046"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1174"/>
         <source>Dropping table %1…</source>
         <translation>Suppression de la table %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1185"/>
         <source>Dropped table %1</source>
         <translation>Table %1 supprimée</translation>
     </message>
@@ -1532,79 +1666,112 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
     </message>
 </context>
 <context>
+    <name>strata::ui::SingleInstance</name>
+    <message>
+        <location filename="../ui/main_window/single_instance.cpp" line="66"/>
+        <source>%1 stayed locked</source>
+        <translation>%1 est resté verrouillé</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/single_instance.cpp" line="96"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>impossible d’écouter sur %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::SqlConsole</name>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="23"/>
+        <location filename="../ui/console/sql_console.cpp" line="26"/>
         <source>&amp;Run</source>
         <translation>&amp;Exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="24"/>
+        <location filename="../ui/console/sql_console.cpp" line="27"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="28"/>
         <source>E&amp;xport result…</source>
         <translation>E&amp;xporter le résultat…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="29"/>
+        <location filename="../ui/console/sql_console.cpp" line="34"/>
         <source>SQL</source>
         <translation>SQL</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="32"/>
+        <location filename="../ui/console/sql_console.cpp" line="37"/>
         <source>Run (Ctrl+Enter)</source>
         <translation>Exécuter (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="35"/>
+        <location filename="../ui/console/sql_console.cpp" line="38"/>
+        <source>Stop the running statement (Esc)</source>
+        <translation>Arrêter l’instruction en cours (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="42"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="59"/>
+        <location filename="../ui/console/sql_console.cpp" line="71"/>
         <source>SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down bring back earlier ones</source>
         <translation>Instructions SQL ; Ctrl+Entrée les exécute, Ctrl+Haut et Ctrl+Bas rappellent les précédentes</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="98"/>
+        <location filename="../ui/console/sql_console.cpp" line="107"/>
+        <source>Canceling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="124"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="102"/>
+        <location filename="../ui/console/sql_console.cpp" line="129"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="134"/>
+        <location filename="../ui/console/sql_console.cpp" line="165"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="135"/>
+        <location filename="../ui/console/sql_console.cpp" line="166"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="142"/>
+        <location filename="../ui/console/sql_console.cpp" line="171"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="173"/>
+        <location filename="../ui/console/sql_console.cpp" line="200"/>
         <source>Done: 1 row changed in %1</source>
         <translation>Terminé : 1 ligne modifiée en %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="174"/>
+        <location filename="../ui/console/sql_console.cpp" line="201"/>
         <source>Done: %1 rows changed in %2</source>
         <translation>Terminé : %1 lignes modifiées en %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="202"/>
+        <location filename="../ui/console/sql_console.cpp" line="210"/>
+        <source>%1 rows in %2; the first %3 are shown, Export result… writes all</source>
+        <translation>%1 lignes en %2 ; les %3 premières sont affichées, Exporter le résultat… les écrit toutes</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/sql_console.cpp" line="213"/>
         <source>1 row in %1</source>
         <translation>1 ligne en %1</translation>
     </message>
     <message>
-        <location filename="../ui/console/sql_console.cpp" line="203"/>
+        <location filename="../ui/console/sql_console.cpp" line="215"/>
         <source>%1 rows in %2</source>
         <translation>%1 lignes en %2</translation>
     </message>
@@ -1612,17 +1779,19 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
 <context>
     <name>strata::ui::TableDataModel</name>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="266"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="295"/>
         <source>Canceled: the rows shown are those from before.</source>
         <translation>Annulé : les lignes affichées sont celles d’avant.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/browser/table_data_model.cpp" line="465"/>
-        <source>(%n byte(s))</source>
-        <translation>
-            <numerusform>(%n octet)</numerusform>
-            <numerusform>(%n octets)</numerusform>
-        </translation>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <source>(1 byte)</source>
+        <translation>(1 octet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <source>(%1 bytes)</source>
+        <translation>(%1 octets)</translation>
     </message>
 </context>
 <context>

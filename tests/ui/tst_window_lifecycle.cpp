@@ -4,15 +4,18 @@
 #include "engine/transfer/demo/demo_database.h"
 #include "engine/transfer/format.h"
 #include "tests/ui/window_test_helpers.h"
+#include "ui/export/export_dialog.h"
 #include "ui/import/import_dialog.h"
 #include "ui/jobs/job_list.h"
 #include "ui/main_window/main_window.h"
 #include "ui/main_window/single_instance.h"
 #include "ui/settings/translations.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFrame>
+#include <QLabel>
 #include <QLocalSocket>
 #include <QMenuBar>
 #include <QPushButton>
@@ -20,6 +23,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 #include <atomic>
 #include <thread>
@@ -365,6 +369,65 @@ private slots:
         QDialogButtonBox after(QDialogButtonBox::Cancel); // English again once it is gone
         QCOMPARE(after.button(QDialogButtonBox::Cancel)->text().remove('&'),
                  QStringLiteral("Cancel"));
+    }
+
+    void germanAndFrenchLabelsFit_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("de") << QStringLiteral("de_DE");
+        QTest::newRow("fr") << QStringLiteral("fr_FR");
+    }
+
+    void germanAndFrenchLabelsFit()
+    {
+        // Every button, check box and one-line label of the window and its dialogs shows its
+        // whole text at the review size: longer words must not be cut off.
+        QFETCH(QString, language);
+        const ui::Translations translations{QLocale(language), QStringLiteral(STRATA_QM_DIR)};
+        QVERIFY2(translations.loaded().contains("strata_" + language.left(2)),
+                 qPrintable(translations.loaded().join(", ")));
+        auto db = engine::Database::openInMemory();
+        QVERIFY(transfer::createDemoDatabase(*db->connect(), 50));
+        ui::MainWindow window(db, QStringLiteral("demo"));
+        QVERIFY(shownAtReviewSize(window));
+        QVERIFY(QTest::qWaitFor([&] { return window.tableModel()->rowCount() > 0; }, kPatience));
+        QStringList cut;
+        const auto check = [&](QWidget &top) {
+            QCoreApplication::processEvents();
+            for (auto *button : top.findChildren<QAbstractButton *>()) {
+                if (!button->isVisible() || button->text().isEmpty()
+                    || qobject_cast<QToolButton *>(button))
+                    continue;
+                const QString text = QString(button->text()).remove('&');
+                const int needed = button->fontMetrics().horizontalAdvance(text);
+                if (needed > button->width() - 8)
+                    cut << QStringLiteral("%1 (%2 of %3 px)")
+                               .arg(text)
+                               .arg(needed)
+                               .arg(button->width());
+            }
+            for (auto *label : top.findChildren<QLabel *>()) {
+                if (!label->isVisible() || label->wordWrap() || label->text().isEmpty()
+                    || label->text().contains('<') || label->text().contains('\n'))
+                    continue;
+                const QString text = QString(label->text()).remove('&');
+                const int needed = label->fontMetrics().horizontalAdvance(text);
+                if (needed > label->contentsRect().width())
+                    cut << QStringLiteral("%1 (%2 of %3 px)")
+                               .arg(text)
+                               .arg(needed)
+                               .arg(label->contentsRect().width());
+            }
+        };
+        check(window);
+        ui::ExportDialog *exporter = window.openExportDialog();
+        QVERIFY(exporter);
+        QVERIFY(QTest::qWaitForWindowExposed(exporter));
+        check(*exporter);
+        screenshot(*exporter, "export_dialog_" + language.left(2) + ".png");
+        exporter->reject();
+        screenshot(window, "window_" + language.left(2) + ".png");
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join("; ")));
     }
 };
 

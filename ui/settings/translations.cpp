@@ -6,13 +6,13 @@
 
 namespace strata::ui {
 
-Translations::Translations(const QLocale &locale)
+Translations::Translations(const QLocale &locale, const QString &strataFolder)
 {
     const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     // Qt's first (qt6-translations-l10n), then Strata's (embedded), which wins where both
     // translate a string.
-    const std::pair<QString, QString> files[] = {
-        {QStringLiteral("qtbase"), qtFolder}, {QStringLiteral("strata"), QStringLiteral(":/i18n")}};
+    const std::pair<QString, QString> files[]
+        = {{QStringLiteral("qtbase"), qtFolder}, {QStringLiteral("strata"), strataFolder}};
     for (const auto &[name, folder] : files) {
         auto translator = std::make_unique<QTranslator>();
         if (!translator->load(locale, name, QStringLiteral("_"), folder))

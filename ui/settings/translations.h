@@ -13,7 +13,10 @@ namespace strata::ui {
 //! keeps English.
 class Translations {
 public:
-    explicit Translations(const QLocale &locale);
+    //! `strataFolder`: where strata_<lang>.qm is (embedded in the application; tests give the
+    //! build's folder).
+    explicit Translations(const QLocale &locale,
+                          const QString &strataFolder = QStringLiteral(":/i18n"));
     ~Translations();
     Translations(const Translations &) = delete;
     Translations &operator=(const Translations &) = delete;
