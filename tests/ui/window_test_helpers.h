@@ -77,13 +77,19 @@ inline int64_t residentBytes()
     return fields.size() > 1 ? fields[1].toLongLong() * ::sysconf(_SC_PAGESIZE) : 0;
 }
 
-//! Saves a widget as it is drawn, at its size, under the build folder for a reviewer.
+//! Saves a widget as it is drawn, at its size, under the build folder for a reviewer, and
+//! into $STRATA_TOUR_DIR when set (tests/ui/update_tour.sh regenerates the README's tour).
 inline void screenshot(QWidget &widget, const QString &name)
 {
-    const QString dir = QStringLiteral(STRATA_BINARY_DIR "/screenshots");
-    QDir().mkpath(dir);
-    if (!widget.grab().toImage().save(dir + "/" + name))
-        qFatal("cannot save %s", qPrintable(name));
+    QStringList dirs{QStringLiteral(STRATA_BINARY_DIR "/screenshots")};
+    if (const QString tour = qEnvironmentVariable("STRATA_TOUR_DIR"); !tour.isEmpty())
+        dirs << tour;
+    const QImage image = widget.grab().toImage();
+    for (const QString &dir : dirs) {
+        QDir().mkpath(dir);
+        if (!image.save(dir + "/" + name))
+            qFatal("cannot save %s", qPrintable(name));
+    }
 }
 
 inline int rowOf(ui::TableListModel &model, const QString &table)
