@@ -73,6 +73,28 @@ private:
     std::vector<TypeGuess> m_guesses;
 };
 
+//! A progress sink that only says whether to stop.
+class CancelFlag : public ProgressSink {
+public:
+    explicit CancelFlag(const std::atomic<bool> *canceled)
+        : m_canceled(canceled)
+    {
+    }
+    void setTotal(int64_t) override {}
+    void advance(int64_t, const std::string &) override {}
+    bool isCanceled() const override { return m_canceled && m_canceled->load(); }
+
+private:
+    const std::atomic<bool> *m_canceled;
+};
+
+//! The reader for `path` (the format from the spec, else detected); throws EngineError.
+std::unique_ptr<Reader> openReader(const std::string &path, const ImportSpec &spec)
+{
+    const std::string format = check(detectImportFormat(path, spec.format));
+    return check(FormatRegistry::instance().createReader(format, path, spec));
+}
+
 //! Counts each table's rows and keeps nothing else.
 class SurveySink : public ImportSink {
 public:
@@ -91,7 +113,7 @@ public:
     void addColumn(const std::string &) override {}
     void row(std::span<const Cell>, const RowOrigin &) override
     {
-        if ((++tables.back().rows & 4095) == 0 && m_canceled && m_canceled->load())
+        if ((++tables.back().rows & 4095) == 0 && m_canceled.isCanceled())
             throw EngineError(engine::StatusCode::Canceled, "the survey was canceled");
     }
     void rejectRow(const RowOrigin &, int, const std::string &) override
@@ -101,7 +123,7 @@ public:
     void endTable() override {}
 
 private:
-    const std::atomic<bool> *m_canceled;
+    CancelFlag m_canceled;
 };
 
 } // namespace
@@ -110,8 +132,7 @@ engine::Result<std::vector<SurveyedTable>>
 surveyImport(const std::string &path, const ImportSpec &spec, const std::atomic<bool> *canceled)
 {
     try {
-        const std::string format = check(detectImportFormat(path, spec.format));
-        auto reader = check(FormatRegistry::instance().createReader(format, path, spec));
+        auto reader = openReader(path, spec);
         SurveySink sink(canceled);
         reader->read(sink);
         return std::move(sink.tables);
@@ -120,31 +141,11 @@ surveyImport(const std::string &path, const ImportSpec &spec, const std::atomic<
     }
 }
 
-namespace {
-
-//! A progress sink that only says whether to stop.
-class CancelFlag : public ProgressSink {
-public:
-    explicit CancelFlag(const std::atomic<bool> *canceled)
-        : m_canceled(canceled)
-    {
-    }
-    void setTotal(int64_t) override {}
-    void advance(int64_t, const std::string &) override {}
-    bool isCanceled() const override { return m_canceled && m_canceled->load(); }
-
-private:
-    const std::atomic<bool> *m_canceled;
-};
-
-} // namespace
-
 engine::Result<std::vector<InferredTypes>>
 inferImportTypes(const std::string &path, const ImportSpec &spec, const std::atomic<bool> *canceled)
 {
     try {
-        const std::string format = check(detectImportFormat(path, spec.format));
-        auto reader = check(FormatRegistry::instance().createReader(format, path, spec));
+        auto reader = openReader(path, spec);
         std::vector<InferredTypes> out;
         if (reader->describesTypes())
             return out;

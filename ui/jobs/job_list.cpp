@@ -225,10 +225,7 @@ const JobList::Detail *JobList::detailOf(const QModelIndex &index) const
 QString JobList::fileOf(const QModelIndex &index) const
 {
     if (const Detail *d = detailOf(index))
-        return d->kind == DetailKind::File || d->kind == DetailKind::Rejects
-                       || d->kind == DetailKind::Backup
-                   ? d->text
-                   : QString();
+        return isFile(d->kind) ? d->text : QString();
     const int job = jobOf(index);
     return job >= 0 && !files(job).isEmpty() ? files(job).front() : QString();
 }
@@ -298,6 +295,16 @@ QVariant JobList::data(const QModelIndex &index, int role) const
 
 namespace {
 
+//! The roles jobs and their details answer alike: an error in red, counts aligned right.
+QVariant commonRole(int role, int column, bool error)
+{
+    if (role == Qt::ForegroundRole && error)
+        return QColor(Qt::red).darker(130);
+    if (role == Qt::TextAlignmentRole && (column == JobList::Rows || column == JobList::Size))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -320,12 +327,8 @@ QVariant JobList::jobData(const Job &j, int row, int column, int role) const
             return {};
         return percent(row);
     }
-    if (role == Qt::ForegroundRole && column == Progress && j.state == State::Failed)
-        return QColor(Qt::red).darker(130);
-    if (role == Qt::TextAlignmentRole && (column == Rows || column == Size))
-        return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
-        return {};
+        return commonRole(role, column, column == Progress && j.state == State::Failed);
     switch (column) {
     case What:
         return j.title;
@@ -378,20 +381,15 @@ QVariant JobList::jobData(const Job &j, int row, int column, int role) const
 
 QVariant JobList::detailData(const Detail &d, int column, int role) const
 {
-    const bool file = d.kind == DetailKind::File || d.kind == DetailKind::Rejects
-                      || d.kind == DetailKind::Backup;
+    const bool file = isFile(d.kind);
     if (role == Qt::ToolTipRole) {
         if (file)
             return tr("%1\nDouble-click to open its folder; right-click to copy the path")
                 .arg(QDir::toNativeSeparators(d.text));
         return d.text;
     }
-    if (role == Qt::ForegroundRole && d.kind == DetailKind::Error)
-        return QColor(Qt::red).darker(130);
-    if (role == Qt::TextAlignmentRole && (column == Rows || column == Size))
-        return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
-        return {};
+        return commonRole(role, column, d.kind == DetailKind::Error);
     switch (column) {
     case What: {
         const QString name = file ? QFileInfo(d.text).fileName() : d.text;

@@ -48,6 +48,12 @@ public:
     enum class State { Running, Done, Failed, Canceled };
     //! What a child row of a finished job is.
     enum class DetailKind { File, Rejects, Backup, Note, Error };
+    //! A file the job wrote (its path in Detail::text), not a note or an error.
+    static bool isFile(DetailKind kind)
+    {
+        return kind == DetailKind::File || kind == DetailKind::Rejects
+               || kind == DetailKind::Backup;
+    }
     struct Detail {
         DetailKind kind = DetailKind::Note;
         QString text;      //!< the file's path, or the note's or error's text

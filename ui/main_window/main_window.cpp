@@ -457,9 +457,7 @@ MainWindow::MainWindow(QWidget *parent)
         menu.addAction(tr("&Copy path"), this, [this, index] { copyJobText(index); })
             ->setEnabled(!file.isEmpty());
         const JobList::Detail *detail = m_jobs->detailOf(index);
-        if (detail && detail->kind != JobList::DetailKind::File
-            && detail->kind != JobList::DetailKind::Rejects
-            && detail->kind != JobList::DetailKind::Backup)
+        if (detail && !JobList::isFile(detail->kind))
             menu.addAction(tr("Copy &text"), this, [this, index] { copyJobText(index); });
         menu.addSeparator();
         cancelJob->setEnabled(m_jobs->state(m_jobs->jobOf(index)) == JobList::State::Running);
