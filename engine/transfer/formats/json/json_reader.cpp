@@ -27,11 +27,13 @@ struct JsonReader::Data {
     {
     }
     MappedInput input;
-    std::string preview;   //!< a preview's first bytes (a std::string ends with a NUL)
+    std::string preview;   //!< a preview's first bytes, then kScanPadding NULs
     std::string_view text; //!< always followed by a NUL byte (see readRange)
 };
 
 namespace {
+
+constexpr size_t kScanPadding = 16;
 
 using jsonlayout::Handler;
 using jsonlayout::kParseFlags;
@@ -60,8 +62,12 @@ std::unique_ptr<JsonReader> JsonReader::open(const ReadSource &source, const std
     Data &d = *reader->m_data;
     d.text = d.input.text();
     if (maxBytes > 0 && d.text.size() > static_cast<size_t>(maxBytes)) {
-        d.preview.assign(d.text.substr(0, static_cast<size_t>(maxBytes)));
-        d.text = d.preview;
+        // RapidJSON's SSE2 scan loads 16 aligned bytes at a time, up to 15 past the NUL: the
+        // copy has that much room after it (a mapping's page always does).
+        const size_t kept = static_cast<size_t>(maxBytes);
+        d.preview.assign(d.text.substr(0, kept));
+        d.preview.append(kScanPadding, '\0');
+        d.text = std::string_view(d.preview.data(), kept);
     }
     const std::string_view head = headOf(d.text, 1 << 20);
     reader->m_describesTypes = !lines && head.find("\"column_defs\"") != std::string_view::npos;
