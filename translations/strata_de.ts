@@ -933,109 +933,109 @@
         <translation>; die Datenbank, wie sie war, liegt in %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="334"/>
+        <location filename="../ui/jobs/job_list.cpp" line="337"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="336"/>
+        <location filename="../ui/jobs/job_list.cpp" line="339"/>
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="349"/>
+        <location filename="../ui/jobs/job_list.cpp" line="352"/>
         <source>%1 rows/s</source>
         <translation>%1 Zeilen/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="352"/>
+        <location filename="../ui/jobs/job_list.cpp" line="355"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="356"/>
+        <location filename="../ui/jobs/job_list.cpp" line="359"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="362"/>
+        <location filename="../ui/jobs/job_list.cpp" line="365"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (noch etwa %2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="367"/>
+        <location filename="../ui/jobs/job_list.cpp" line="370"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="371"/>
+        <location filename="../ui/jobs/job_list.cpp" line="374"/>
         <source>canceled — nothing was kept</source>
         <translation>abgebrochen — nichts wurde behalten</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="373"/>
+        <location filename="../ui/jobs/job_list.cpp" line="376"/>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="385"/>
+        <location filename="../ui/jobs/job_list.cpp" line="387"/>
         <source>%1
 Double-click to open its folder; right-click to copy the path</source>
         <translation>%1
 Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="400"/>
+        <location filename="../ui/jobs/job_list.cpp" line="398"/>
         <source>Rejected rows: %1</source>
         <translation>Abgewiesene Zeilen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="402"/>
+        <location filename="../ui/jobs/job_list.cpp" line="400"/>
         <source>The database as it was: %1</source>
         <translation>Die Datenbank, wie sie war: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="404"/>
+        <location filename="../ui/jobs/job_list.cpp" line="402"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="414"/>
+        <location filename="../ui/jobs/job_list.cpp" line="412"/>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="427"/>
+        <location filename="../ui/jobs/job_list.cpp" line="425"/>
         <source>Job</source>
         <translation>Auftrag</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="429"/>
+        <location filename="../ui/jobs/job_list.cpp" line="427"/>
         <source>Progress</source>
         <translation>Fortschritt</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="431"/>
+        <location filename="../ui/jobs/job_list.cpp" line="429"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="433"/>
+        <location filename="../ui/jobs/job_list.cpp" line="431"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="435"/>
+        <location filename="../ui/jobs/job_list.cpp" line="433"/>
         <source>Speed</source>
         <translation>Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="437"/>
+        <location filename="../ui/jobs/job_list.cpp" line="435"/>
         <source>Elapsed</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="439"/>
+        <location filename="../ui/jobs/job_list.cpp" line="437"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1043,7 +1043,7 @@ Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window/main_window.cpp" line="700"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -1069,7 +1069,7 @@ Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="481"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
@@ -1090,7 +1090,7 @@ Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="220"/>
-        <location filename="../ui/main_window/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
@@ -1117,7 +1117,7 @@ Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="579"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
@@ -1212,7 +1212,7 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="398"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1140"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
@@ -1282,170 +1282,180 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
         <translation>Pfad &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window/main_window.cpp" line="461"/>
         <source>Copy &amp;text</source>
         <translation>&amp;Text kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window/main_window.cpp" line="475"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="480"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="487"/>
+        <location filename="../ui/main_window/main_window.cpp" line="485"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="492"/>
+        <location filename="../ui/main_window/main_window.cpp" line="490"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="500"/>
+        <location filename="../ui/main_window/main_window.cpp" line="498"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="553"/>
-        <location filename="../ui/main_window/main_window.cpp" line="746"/>
+        <location filename="../ui/main_window/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window/main_window.cpp" line="744"/>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="568"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="589"/>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window/main_window.cpp" line="591"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="643"/>
+        <location filename="../ui/main_window/main_window.cpp" line="641"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="647"/>
+        <location filename="../ui/main_window/main_window.cpp" line="645"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window/main_window.cpp" line="646"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window/main_window.cpp" line="652"/>
         <source>&amp;Import these files…</source>
         <translation>Diese Dateien &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window/main_window.cpp" line="653"/>
         <source>&amp;Make a database here</source>
         <translation>Hier eine Datenbank &amp;anlegen</translation>
     </message>
     <message>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <location filename="../ui/main_window/main_window.cpp" line="668"/>
-        <location filename="../ui/main_window/main_window.cpp" line="670"/>
         <source>%1 was left as it is.</source>
         <translation>%1 blieb unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window/main_window.cpp" line="699"/>
         <source>it was opened read-only</source>
         <translation>sie wurde schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="704"/>
+        <location filename="../ui/main_window/main_window.cpp" line="702"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="711"/>
+        <location filename="../ui/main_window/main_window.cpp" line="709"/>
         <source>Listing the tables of %1…</source>
         <translation>Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="718"/>
+        <location filename="../ui/main_window/main_window.cpp" line="716"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="719"/>
+        <location filename="../ui/main_window/main_window.cpp" line="717"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1071"/>
         <source>Export of %1</source>
         <translation>Export von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1072"/>
         <source>Export of %1 tables</source>
         <translation>Export von %1 Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1100"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1103"/>
         <source>Import of %1 files</source>
         <translation>Import von %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="642"/>
-        <location filename="../ui/main_window/main_window.cpp" line="679"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1155"/>
+        <source>Drop table %1 and all its rows? A copy is kept in %2, and Import brings it back.</source>
+        <translation>Tabelle %1 mit allen Zeilen löschen? Eine Kopie bleibt in %2, und Importieren holt sie zurück.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1206"/>
+        <source>Dropped table %1; a copy is kept in %2 (Import brings it back)</source>
+        <translation>Tabelle %1 gelöscht; eine Kopie bleibt in %2 (Importieren holt sie zurück)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window/main_window.cpp" line="677"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window/main_window.cpp" line="673"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="877"/>
+        <location filename="../ui/main_window/main_window.cpp" line="875"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="878"/>
+        <location filename="../ui/main_window/main_window.cpp" line="876"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="879"/>
+        <location filename="../ui/main_window/main_window.cpp" line="877"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="942"/>
+        <location filename="../ui/main_window/main_window.cpp" line="940"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window/main_window.cpp" line="955"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
@@ -1455,141 +1465,131 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="769"/>
-        <location filename="../ui/main_window/main_window.cpp" line="898"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="767"/>
+        <location filename="../ui/main_window/main_window.cpp" line="896"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1164"/>
         <source>The database is read-only: %1</source>
         <translation>Die Datenbank ist schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>Quit Strata</source>
         <translation>Strata beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>A job is still running.</source>
         <translation>Ein Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="783"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window/main_window.cpp" line="784"/>
         <source>&amp;Quit when done</source>
         <translation>Beenden, wenn &amp;fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="787"/>
+        <location filename="../ui/main_window/main_window.cpp" line="785"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>Aufträge &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="788"/>
+        <location filename="../ui/main_window/main_window.cpp" line="786"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Weiterarbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="803"/>
+        <location filename="../ui/main_window/main_window.cpp" line="801"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="804"/>
+        <location filename="../ui/main_window/main_window.cpp" line="802"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="894"/>
+        <location filename="../ui/main_window/main_window.cpp" line="892"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window/main_window.cpp" line="956"/>
         <source>The filter does not work: %1 — here: %2▸%3</source>
         <translation>Der Filter funktioniert nicht: %1 — hier: %2▸%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1029"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1041"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1050"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1053"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1065"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1066"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1081"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1087"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1099"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1102"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1145"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1147"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1151"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1154"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
-        <source>Drop table %1 and all its rows? This cannot be undone.</source>
-        <translation>Tabelle %1 mit allen Zeilen löschen? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1179"/>
         <source>Dropping table %1…</source>
         <translation>Tabelle %1 wird gelöscht…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1185"/>
-        <source>Dropped table %1</source>
-        <translation>Tabelle %1 gelöscht</translation>
     </message>
 </context>
 <context>

@@ -933,109 +933,109 @@
         <translation> ; la base telle qu’elle était est conservée dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="334"/>
+        <location filename="../ui/jobs/job_list.cpp" line="337"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="336"/>
+        <location filename="../ui/jobs/job_list.cpp" line="339"/>
         <source>Canceled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="349"/>
+        <location filename="../ui/jobs/job_list.cpp" line="352"/>
         <source>%1 rows/s</source>
         <translation>%1 lignes/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="352"/>
+        <location filename="../ui/jobs/job_list.cpp" line="355"/>
         <source>%1 · %2 MB/s</source>
         <translation>%1 · %2 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="356"/>
+        <location filename="../ui/jobs/job_list.cpp" line="359"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="362"/>
+        <location filename="../ui/jobs/job_list.cpp" line="365"/>
         <source>%1 (about %2 s left)</source>
         <translation>%1 (environ %2 s restantes)</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="367"/>
+        <location filename="../ui/jobs/job_list.cpp" line="370"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="371"/>
+        <location filename="../ui/jobs/job_list.cpp" line="374"/>
         <source>canceled — nothing was kept</source>
         <translation>annulé — rien n’a été conservé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="373"/>
+        <location filename="../ui/jobs/job_list.cpp" line="376"/>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="385"/>
+        <location filename="../ui/jobs/job_list.cpp" line="387"/>
         <source>%1
 Double-click to open its folder; right-click to copy the path</source>
         <translation>%1
 Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="400"/>
+        <location filename="../ui/jobs/job_list.cpp" line="398"/>
         <source>Rejected rows: %1</source>
         <translation>Lignes rejetées : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="402"/>
+        <location filename="../ui/jobs/job_list.cpp" line="400"/>
         <source>The database as it was: %1</source>
         <translation>La base telle qu’elle était : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="404"/>
+        <location filename="../ui/jobs/job_list.cpp" line="402"/>
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="414"/>
+        <location filename="../ui/jobs/job_list.cpp" line="412"/>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="427"/>
+        <location filename="../ui/jobs/job_list.cpp" line="425"/>
         <source>Job</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="429"/>
+        <location filename="../ui/jobs/job_list.cpp" line="427"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="431"/>
+        <location filename="../ui/jobs/job_list.cpp" line="429"/>
         <source>Rows</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="433"/>
+        <location filename="../ui/jobs/job_list.cpp" line="431"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="435"/>
+        <location filename="../ui/jobs/job_list.cpp" line="433"/>
         <source>Speed</source>
         <translation>Débit</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="437"/>
+        <location filename="../ui/jobs/job_list.cpp" line="435"/>
         <source>Elapsed</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/job_list.cpp" line="439"/>
+        <location filename="../ui/jobs/job_list.cpp" line="437"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
@@ -1043,7 +1043,7 @@ Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translat
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window/main_window.cpp" line="700"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
@@ -1069,7 +1069,7 @@ Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translat
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window/main_window.cpp" line="481"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
@@ -1090,7 +1090,7 @@ Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translat
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="220"/>
-        <location filename="../ui/main_window/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window/main_window.cpp" line="494"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
@@ -1117,7 +1117,7 @@ Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translat
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window/main_window.cpp" line="579"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
@@ -1212,7 +1212,7 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="398"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1140"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
@@ -1282,170 +1282,180 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
         <translation>&amp;Copier le chemin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window/main_window.cpp" line="461"/>
         <source>Copy &amp;text</source>
         <translation>Copier le &amp;texte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window/main_window.cpp" line="475"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="482"/>
+        <location filename="../ui/main_window/main_window.cpp" line="480"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="487"/>
+        <location filename="../ui/main_window/main_window.cpp" line="485"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="492"/>
+        <location filename="../ui/main_window/main_window.cpp" line="490"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="500"/>
+        <location filename="../ui/main_window/main_window.cpp" line="498"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window/main_window.cpp" line="518"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="553"/>
-        <location filename="../ui/main_window/main_window.cpp" line="746"/>
+        <location filename="../ui/main_window/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window/main_window.cpp" line="744"/>
         <source>No database is open.</source>
         <translation>Aucune base n’est ouverte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window/main_window.cpp" line="568"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="589"/>
-        <location filename="../ui/main_window/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window/main_window.cpp" line="591"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="643"/>
+        <location filename="../ui/main_window/main_window.cpp" line="641"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="647"/>
+        <location filename="../ui/main_window/main_window.cpp" line="645"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window/main_window.cpp" line="646"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window/main_window.cpp" line="652"/>
         <source>&amp;Import these files…</source>
         <translation>&amp;Importer ces fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window/main_window.cpp" line="653"/>
         <source>&amp;Make a database here</source>
         <translation>&amp;Créer une base ici</translation>
     </message>
     <message>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <location filename="../ui/main_window/main_window.cpp" line="668"/>
-        <location filename="../ui/main_window/main_window.cpp" line="670"/>
         <source>%1 was left as it is.</source>
         <translation>%1 est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window/main_window.cpp" line="699"/>
         <source>it was opened read-only</source>
         <translation>elle a été ouverte en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="704"/>
+        <location filename="../ui/main_window/main_window.cpp" line="702"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="711"/>
+        <location filename="../ui/main_window/main_window.cpp" line="709"/>
         <source>Listing the tables of %1…</source>
         <translation>Liste des tables de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="718"/>
+        <location filename="../ui/main_window/main_window.cpp" line="716"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="719"/>
+        <location filename="../ui/main_window/main_window.cpp" line="717"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1071"/>
         <source>Export of %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1072"/>
         <source>Export of %1 tables</source>
         <translation>Export de %1 tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1100"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1103"/>
         <source>Import of %1 files</source>
         <translation>Import de %1 fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
         <source>Copied: %1</source>
         <translation>Copié : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="642"/>
-        <location filename="../ui/main_window/main_window.cpp" line="679"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1155"/>
+        <source>Drop table %1 and all its rows? A copy is kept in %2, and Import brings it back.</source>
+        <translation>Supprimer la table %1 et toutes ses lignes ? Une copie est gardée dans %2, et Importer la rétablit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="1206"/>
+        <source>Dropped table %1; a copy is kept in %2 (Import brings it back)</source>
+        <translation>Table %1 supprimée ; une copie est gardée dans %2 (Importer la rétablit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window/main_window.cpp" line="677"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window/main_window.cpp" line="673"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="877"/>
+        <location filename="../ui/main_window/main_window.cpp" line="875"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="878"/>
+        <location filename="../ui/main_window/main_window.cpp" line="876"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="879"/>
+        <location filename="../ui/main_window/main_window.cpp" line="877"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="942"/>
+        <location filename="../ui/main_window/main_window.cpp" line="940"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window/main_window.cpp" line="955"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
@@ -1455,141 +1465,131 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="769"/>
-        <location filename="../ui/main_window/main_window.cpp" line="898"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1159"/>
+        <location filename="../ui/main_window/main_window.cpp" line="767"/>
+        <location filename="../ui/main_window/main_window.cpp" line="896"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1164"/>
         <source>The database is read-only: %1</source>
         <translation>La base est en lecture seule : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>Quit Strata</source>
         <translation>Quitter Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="779"/>
         <source>A job is still running.</source>
         <translation>Une tâche est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="783"/>
+        <location filename="../ui/main_window/main_window.cpp" line="781"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window/main_window.cpp" line="784"/>
         <source>&amp;Quit when done</source>
         <translation>&amp;Quitter une fois terminé</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="787"/>
+        <location filename="../ui/main_window/main_window.cpp" line="785"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>&amp;Annuler les tâches et quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="788"/>
+        <location filename="../ui/main_window/main_window.cpp" line="786"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Continuer à travailler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="803"/>
+        <location filename="../ui/main_window/main_window.cpp" line="801"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="804"/>
+        <location filename="../ui/main_window/main_window.cpp" line="802"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata quitte quand les tâches sont terminées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="894"/>
+        <location filename="../ui/main_window/main_window.cpp" line="892"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window/main_window.cpp" line="956"/>
         <source>The filter does not work: %1 — here: %2▸%3</source>
         <translation>Le filtre ne fonctionne pas : %1 — ici : %2▸%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1029"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1041"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1050"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1053"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1065"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1066"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1081"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1087"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1099"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1102"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1145"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1147"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1151"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1154"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
-        <source>Drop table %1 and all its rows? This cannot be undone.</source>
-        <translation>Supprimer la table %1 et toutes ses lignes ? Ce sera définitif.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1174"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1179"/>
         <source>Dropping table %1…</source>
         <translation>Suppression de la table %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1185"/>
-        <source>Dropped table %1</source>
-        <translation>Table %1 supprimée</translation>
     </message>
 </context>
 <context>

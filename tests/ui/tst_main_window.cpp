@@ -565,6 +565,8 @@ private slots:
         window.showTable("made_here");
         QVERIFY(answered(*window.dataModel()));
         QCOMPARE(window.dataModel()->rowCount(), 2);
+        QTemporaryDir exports;
+        window.setExportFolder(exports.path());
         const GuiThreadWork work; // the drop runs on a worker
         auto dropped = window.dropTable("made_here");
         QCOMPARE(window.dataModel()->rowCount(), 0); // the grid lets go of it at once
@@ -572,6 +574,30 @@ private slots:
         QVERIFY(dropped.result());
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(*window.tableModel(), "made_here"), -1, kPatience);
         QCOMPARE(work.calls(), uint64_t(0));
+        // Nothing is lost: the copy it kept brings the table back, rows and types.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.lastDropCopy().isEmpty(), kPatience);
+        QVERIFY(window.lastDropCopy().startsWith(window.droppedFolder()));
+        transfer::ImportSpec back;
+        back.files = {window.lastDropCopy().toStdString()};
+        auto restored = transfer::runImport(*db, back);
+        QVERIFY2(restored, restored ? "" : restored.status().toString().c_str());
+        QCOMPARE(test::scalar(*conn, "SELECT sum(a) FROM made_here"), int64_t(3));
+        auto info = conn->table("made_here");
+        QVERIFY(info);
+        QCOMPARE(info->columns[0].type, engine::LogicalType::Integer);
+        // No copy, no drop: with the export folder a plain file, the table stays.
+        QFile notAFolder(exports.filePath("not a folder"));
+        QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+        notAFolder.close();
+        window.setExportFolder(notAFolder.fileName());
+        auto refused = window.dropTable("made_here");
+        QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), kPatience);
+        QVERIFY(!refused.result());
+        QVERIFY2(refused.result().message().find("was not dropped") != std::string::npos,
+                 refused.result().message().c_str());
+        QCOMPARE(test::scalar(*conn, "SELECT sum(a) FROM made_here"), int64_t(3));
+        window.setExportFolder(exports.path());
+        QVERIFY(conn->execute("DROP TABLE made_here"));
         // Dropping what is not there says why.
         auto again = window.dropTable("made_here");
         QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), kPatience);

@@ -1003,6 +1003,11 @@ void MainWindow::openFolderOf(const QString &file)
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absolutePath()));
 }
 
+QString MainWindow::droppedFolder() const
+{
+    return QDir(exportFolder()).filePath(QStringLiteral("dropped tables"));
+}
+
 QString MainWindow::historyFile(int row) const
 {
     return m_history->existingFile(row);
@@ -1147,7 +1152,9 @@ void MainWindow::tableMenu(const QPoint &at)
     auto *drop = menu.addAction(tr("&Drop…"), this, [this, table] {
         if (QMessageBox::question(
                 this, tr("Drop table"),
-                tr("Drop table %1 and all its rows? This cannot be undone.").arg(table))
+                tr("Drop table %1 and all its rows? A copy is kept in %2, and Import brings it "
+                   "back.")
+                    .arg(table, QDir::toNativeSeparators(droppedFolder())))
             == QMessageBox::Yes)
             dropTable(table); // it shows its own error in the status bar
     });
@@ -1170,17 +1177,37 @@ QFuture<engine::Status> MainWindow::dropTable(const QString &table)
     if (m_data->table() == table)
         m_data->setTable(m_database, QString()); // its reader lets go of the table
     m_status->setText(tr("Dropping table %1…").arg(table));
-    auto dropped = QtConcurrent::run([database = m_database, table]() -> engine::Status {
-        auto result = database->connect()->execute(
-            "DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
-        return result ? engine::Status() : result.status();
-    });
+    // Nothing is lost: the table's rows and columns are written to a JSON file first (Import
+    // brings it back), and nothing is dropped when that copy cannot be written.
+    transfer::ExportSpec keep;
+    keep.scope = transfer::ExportScope::Tables;
+    keep.tables = {{table.toStdString(), {}, {}}};
+    keep.formats = {{"json", {}}};
+    keep.outputDir = droppedFolder().toStdString();
+    keep.latestLinks = false;
+    auto kept = std::make_shared<QString>();
+    auto dropped
+        = QtConcurrent::run([database = m_database, table, keep, kept]() -> engine::Status {
+              auto copy = transfer::runExport(*database, keep);
+              if (!copy)
+                  return engine::Status(copy.status().code(),
+                                        "the table was not dropped: its copy could not be written: "
+                                            + copy.status().message());
+              if (!copy->files.empty())
+                  *kept = QString::fromStdString(copy->files.front().path);
+              auto result = database->connect()->execute(
+                  "DROP TABLE " + transfer::quoteIdentifier(table.toStdString()));
+              return result ? engine::Status() : result.status();
+          });
     auto *watcher = new QFutureWatcher<engine::Status>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, table, kept] {
         watcher->deleteLater();
         const engine::Status status = watcher->result();
-        const QString said
-            = status ? tr("Dropped table %1").arg(table) : QString::fromStdString(status.message());
+        m_lastDropCopy = status ? *kept : QString();
+        const QString said = status ? tr("Dropped table %1; a copy is kept in %2 (Import brings "
+                                         "it back)")
+                                          .arg(table, QDir::toNativeSeparators(*kept))
+                                    : QString::fromStdString(status.message());
         m_status->setText(said);
         refresh(said);
     });

@@ -105,8 +105,13 @@ public slots:
     //! double-click on the entry opens its folder.
     QString historyFile(int row) const;
     HistoryModel *historyModel() const { return m_history; }
-    //! Drops a table on a worker (the context menu asks first); the tree follows when done.
+    //! Drops a table on a worker (the context menu asks first) after writing a copy of it
+    //! (JSON, into droppedFolder()); no copy, no drop. The tree follows when done.
     QFuture<engine::Status> dropTable(const QString &table);
+    //! Where dropped tables' copies go: "dropped tables" in the export folder.
+    QString droppedFolder() const;
+    //! The copy the last drop kept ("" when it failed).
+    QString lastDropCopy() const { return m_lastDropCopy; }
 
 signals:
     //! The tree shows the tables as of the latest refresh.
@@ -179,6 +184,7 @@ private:
     QList<QAction *> m_writes;       //!< disabled while it is read-only
     quint64 m_opens = 0;             //!< openDatabase() calls; only the newest one is shown
     quint64 m_opensEnded = 0;        //!< the newest open answered or canceled
+    QString m_lastDropCopy;
     WhileJobsRun m_whileJobsRun = WhileJobsRun::Ask;
     bool m_quitWhenJobsEnd = false;
     TableListModel *m_model;
