@@ -56,6 +56,24 @@ namespace strata::ui {
 
 namespace {
 
+//! Lays `page` out as the window's notice pages are: `text` above a row of `buttons`, both
+//! centred, a little above the middle; `wide` (one of the buttons) takes the row's width.
+void layOutNotice(QWidget *page, QLabel *text, std::initializer_list<QWidget *> buttons,
+                  QWidget *wide = nullptr)
+{
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    for (QWidget *button : buttons)
+        row->addWidget(button, button == wide ? 1 : 0);
+    row->addStretch();
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(text);
+    layout->addSpacing(12);
+    layout->addLayout(row);
+    layout->addStretch(2);
+}
+
 //! "a.csv, b.json and 3 more": what a folder holds, in a line.
 QString importableNames(const QStringList &files)
 {
@@ -179,15 +197,7 @@ MainWindow::MainWindow(QWidget *parent)
     emptyText->setAlignment(Qt::AlignCenter);
     emptyText->setWordWrap(true);
     m_importHere = new QPushButton(tr("&Import…"), empty);
-    auto *emptyRow = new QHBoxLayout;
-    emptyRow->addStretch();
-    emptyRow->addWidget(m_importHere);
-    emptyRow->addStretch();
-    auto *emptyLayout = new QVBoxLayout(empty);
-    emptyLayout->addStretch(1);
-    emptyLayout->addWidget(emptyText);
-    emptyLayout->addLayout(emptyRow);
-    emptyLayout->addStretch(2);
+    layOutNotice(empty, emptyText, {m_importHere});
     m_dataPages = new QStackedWidget(this);
     m_dataPages->addWidget(centre);
     m_dataPages->addWidget(empty);
@@ -269,18 +279,7 @@ MainWindow::MainWindow(QWidget *parent)
                                .arg(demoPath()));
     connect(demoButton, &QPushButton::clicked, this,
             [this] { openDatabase(demoPath(), kDemoRows); });
-    auto *welcomeButtons = new QHBoxLayout;
-    welcomeButtons->addStretch();
-    welcomeButtons->addWidget(openButton);
-    welcomeButtons->addWidget(recentButton);
-    welcomeButtons->addWidget(demoButton);
-    welcomeButtons->addStretch();
-    auto *welcomeLayout = new QVBoxLayout(m_welcome);
-    welcomeLayout->addStretch(1);
-    welcomeLayout->addWidget(m_welcomeText);
-    welcomeLayout->addSpacing(12);
-    welcomeLayout->addLayout(welcomeButtons);
-    welcomeLayout->addStretch(2);
+    layOutNotice(m_welcome, m_welcomeText, {openButton, recentButton, demoButton});
 
     // The first database opening: its name and a busy bar (the window paints at once).
     auto *openingBar = new QProgressBar(m_opening);
@@ -295,16 +294,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_opensEnded = ++m_opens; // its result, when it comes, is let go of (and so closed)
         showWelcome(tr("Opening %1 was canceled.").arg(m_openingPath));
     });
-    auto *openingRow = new QHBoxLayout;
-    openingRow->addStretch();
-    openingRow->addWidget(openingBar, 1);
-    openingRow->addWidget(stopOpening);
-    openingRow->addStretch();
-    auto *openingLayout = new QVBoxLayout(m_opening);
-    openingLayout->addStretch(1);
-    openingLayout->addWidget(m_openingText);
-    openingLayout->addLayout(openingRow);
-    openingLayout->addStretch(2);
+    layOutNotice(m_opening, m_openingText, {openingBar, stopOpening}, openingBar);
 
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_opening);
@@ -324,9 +314,7 @@ MainWindow::MainWindow(QWidget *parent)
                     return;
                 for (int row = first; row <= last; ++row) {
                     const JobList::Detail *d = m_jobs->detailOf(m_jobs->index(row, 0, parent));
-                    if (d
-                        && (d->kind == JobList::DetailKind::Note
-                            || d->kind == JobList::DetailKind::Error))
+                    if (d && !JobList::isFile(d->kind))
                         m_jobView->setFirstColumnSpanned(row, parent, true);
                 }
                 m_jobView->expand(parent);
