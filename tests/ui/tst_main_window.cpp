@@ -8,6 +8,7 @@
 #include "tests/support/engine_helpers.h"
 #include "tests/support/transfer_helpers.h"
 #include "tests/ui/window_test_helpers.h"
+#include "ui/browser/grid_view.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
@@ -38,6 +39,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -321,21 +323,26 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return model.totalRows() > 0; }, kPatience));
         QVERIFY(answered(model));
         const qint64 openMs = openStall.stop();
-        QCOMPARE(model.rowCount(), int(kRows));
-        QTableView *view = nullptr;
-        for (auto *candidate : window.findChildren<QTableView *>())
-            if (candidate->model() == &model)
-                view = candidate;
-        QVERIFY(view);
+        QCOMPARE(model.totalRows(), int(kRows));
+        QCOMPARE(model.rowCount(), ui::TableDataModel::kWindowRows); // what the view's header holds
+        ui::GridView *grid = window.grid();
+        QTableView *view = grid->table();
+        QCOMPARE(view->model(), &model);
         QCoreApplication::processEvents();
         const int64_t before = residentBytes();
         std::mt19937 random(11);
         StallMeter jumpStall;
         for (int jump = 0; jump < 60; ++jump) {
-            const int row
-                = jump == 0 ? int(kRows - 1) : int(random() % static_cast<uint32_t>(kRows));
-            view->scrollTo(model.index(row, 0), QAbstractItemView::PositionAtTop);
+            // The scroll bar dragged there: the row is the first shown, and read.
+            const int row = jump == 0 ? grid->rowsBar()->maximum()
+                                      : int(random() % uint32_t(grid->rowsBar()->maximum()));
+            grid->rowsBar()->setValue(row);
+            QCOMPARE(grid->topRow(), row);
+            const QModelIndex top = view->indexAt(QPoint(1, 1));
+            QCOMPARE(model.windowStart() + top.row(), row);
             QCOMPARE(cell(model, row, 0).toLongLong(), qlonglong(row));
+            QCOMPARE(model.data(top).toLongLong(), qlonglong(row));
+            QCOMPARE(model.headerData(top.row(), Qt::Vertical).toLongLong(), qlonglong(row) + 1);
         }
         const qint64 jumpMs = jumpStall.stop();
         const int64_t growth = residentBytes() - before;
@@ -349,25 +356,123 @@ private slots:
         QTest::keyClick(filter, Qt::Key_Return);
         QVERIFY(answered(model));
         const qint64 filterMs = filterStall.stop();
-        QCOMPARE(model.rowCount(), int(kRows / 1000));
+        QCOMPARE(model.totalRows(), int(kRows / 1000));
         QCOMPARE(cell(model, 1, 0).toLongLong(), 1007);
         StallMeter refreshStall;
         writeElsewhere(*db, "INSERT INTO huge VALUES (10000007, 'late')");
         QTest::keyClick(view, Qt::Key_F5);
         QVERIFY(answered(model));
         const qint64 refreshMs = refreshStall.stop();
-        QCOMPARE(model.rowCount(), int(kRows / 1000 + 1)); // the commit since is shown
+        QCOMPARE(model.totalRows(), int(kRows / 1000 + 1)); // the commit since is shown
         StallMeter sortStall;
         view->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
         QVERIFY(answered(model));
         QCOMPARE(cell(model, 0, 0).toLongLong(), 10000007);
-        view->scrollToBottom(); // Ctrl+End on the sorted rows
-        QCOMPARE(cell(model, model.rowCount() - 1, 0).toLongLong(), 7);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier); // on the sorted rows
+        QCOMPARE(grid->currentRow(), model.totalRows() - 1);
+        QCOMPARE(cell(model, model.totalRows() - 1, 0).toLongLong(), 7);
         const qint64 sortMs = sortStall.stop();
         qInfo("10M rows: window built and shown in %lld ms; longest GUI stall: open %lld ms, "
               "60 jumps %lld ms, filter %lld ms, refresh %lld ms, sort and jump to the end %lld "
               "ms; memory over the jumps %+lld KiB",
               shownMs, openMs, jumpMs, filterMs, refreshMs, sortMs, qlonglong(growth / 1024));
+        QCOMPARE(work.calls(), uint64_t(0));
+    }
+
+    void aGridOverMoreRowsThanItsWindowKeepsItsPlaceAndSelection()
+    {
+        // 250,000 rows: more than the model's window, so the grid moves its window as one
+        // drags its bar, scrolls near the window's edge or presses Ctrl+End; the rows shown,
+        // the current cell and the selection stay on the same rows of the table throughout.
+        auto db = engine::Database::openInMemory();
+        auto conn = db->connect();
+        QVERIFY(conn->execute("CREATE TABLE t (n INTEGER, s TEXT)"));
+        constexpr int kRows = 250'000;
+        std::vector<engine::Row> rows;
+        for (int i = 0; i < kRows; ++i)
+            rows.push_back({engine::Value::integer(i), engine::Value::text("r")});
+        QVERIFY(conn->insertRows("t", {}, rows));
+        const GuiThreadWork work;
+        ui::TableDataModel model;
+        ui::GridView grid(&model);
+        grid.resize(640, 400);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        QTableView *view = grid.table();
+        QScrollBar *bar = grid.rowsBar();
+        view->setSortingEnabled(true); // as the window's grid is
+        view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+        model.setTable(db, "t");
+        QVERIFY(answered(model));
+        QCOMPARE(model.totalRows(), kRows);
+        QCOMPARE(model.rowCount(), ui::TableDataModel::kWindowRows);
+        QVERIFY(bar->isVisible());
+        QVERIFY(!view->verticalScrollBar()->isVisible());
+        QVERIFY(bar->maximum() > ui::TableDataModel::kWindowRows && bar->maximum() < kRows);
+        // Rows 10 to 12 selected as a user does, then the bar dragged far down.
+        view->setFocus();
+        grid.goToRow(10);
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(grid.currentRow(), 12);
+        QCOMPARE(view->selectionModel()->selectedIndexes().size(), 3);
+        bar->setValue(200'000);
+        QCOMPARE(grid.topRow(), 200'000);
+        QVERIFY(model.windowStart() > 0);
+        QModelIndex top = view->indexAt(QPoint(1, 1));
+        QCOMPARE(model.windowStart() + top.row(), 200'000);
+        QCOMPARE(cell(model, 200'000, 0).toInt(), 200'000);
+        QCOMPARE(model.data(top).toInt(), 200'000);
+        QCOMPARE(model.headerData(top.row(), Qt::Vertical).toInt(), 200'001);
+        QCOMPARE(grid.currentRow(), 12); // out of the window, not forgotten
+        QVERIFY(view->selectionModel()->selectedIndexes().isEmpty());
+        // The row header is as wide as the numbers it shows now.
+        QVERIFY(view->verticalHeader()->width()
+                >= view->verticalHeader()->fontMetrics().horizontalAdvance("200000"));
+        bar->setValue(0);
+        QCOMPARE(model.windowStart(), 0);
+        QCOMPARE(view->currentIndex().row(), 12);
+        QCOMPARE(view->selectionModel()->selectedIndexes().size(), 3);
+        for (const QModelIndex &selected : view->selectionModel()->selectedIndexes())
+            QVERIFY(selected.row() >= 10 && selected.row() <= 12);
+        // Scrolled by the table itself (wheel, keys) near the window's end: the window moves
+        // after that event, and the rows shown stay where they were.
+        QScrollBar *own = view->verticalScrollBar();
+        own->setValue(own->maximum() - 5);
+        const int shown = grid.topRow();
+        QCOMPARE(bar->value(), shown);
+        QTRY_VERIFY(model.windowStart() > 0);
+        QCOMPARE(grid.topRow(), shown);
+        QCOMPARE(bar->value(), shown);
+        QCOMPARE(model.windowStart() + view->indexAt(QPoint(1, 1)).row(), shown);
+        // A key press moves on from the current row, wherever the view is now.
+        QTest::keyClick(view, Qt::Key_Down);
+        QCOMPARE(grid.currentRow(), 13);
+        QVERIFY(grid.topRow() <= 13);
+        QCOMPARE(model.data(view->currentIndex()).toInt(), 13);
+        // Ctrl+End and Ctrl+Home go to the last and first row of all.
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(grid.currentRow(), kRows - 1);
+        QCOMPARE(bar->value(), bar->maximum());
+        QCOMPARE(cell(model, kRows - 1, 0).toInt(), kRows - 1);
+        QCOMPARE(model.data(view->currentIndex()).toInt(), kRows - 1);
+        screenshot(grid, "grid_far_down.png");
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(grid.currentRow(), 0);
+        QCOMPARE(model.windowStart(), 0);
+        QCOMPARE(grid.topRow(), 0);
+        // Read again (F5), the grid keeps its place; sorted, it starts at the first row.
+        bar->setValue(180'000);
+        model.reload();
+        QVERIFY(answered(model));
+        QCOMPARE(grid.topRow(), 180'000);
+        QCOMPARE(model.windowStart() + view->indexAt(QPoint(1, 1)).row(), 180'000);
+        view->horizontalHeader()->setSortIndicator(0, Qt::DescendingOrder);
+        QVERIFY(answered(model));
+        QCOMPARE(model.windowStart(), 0);
+        QCOMPARE(grid.topRow(), 0);
+        QCOMPARE(cell(model, 0, 0).toInt(), kRows - 1);
         QCOMPARE(work.calls(), uint64_t(0));
     }
 

@@ -314,20 +314,26 @@ void TableDataModel::opened(quint64 generation, std::shared_ptr<detail::GridOpen
         setBusy(was);
         return;
     }
+    // Read again (F5, or after an import) the window stays where it was; otherwise it starts at
+    // the first row.
+    const bool again = m_asked.table == m_shown.table && m_asked.where == m_shown.where
+                       && m_asked.sortColumn == m_shown.sortColumn
+                       && m_asked.order == m_shown.order;
+    const size_t start = again ? m_windowStart : 0;
     beginResetModel();
     forget();
+    m_keepsPlace = again;
     m_shown = m_asked;
     m_shownGeneration = generation;
     m_columns = std::move(result->columns);
     m_types = std::move(result->types);
     m_rows = std::min<size_t>(result->rows, INT_MAX);
-    m_exposedRows = std::min(m_rows, kExposeStep);
+    m_windowStart = std::min(start, m_rows - std::min<size_t>(m_rows, kWindowRows));
     if (result->first.rowCount() > 0) {
         m_batches.emplace(0, std::move(result->first));
         m_recent.push_front(0);
     }
     endResetModel();
-    exposeMore();
     m_lastError = {};
     m_lastErrorPosition = -1;
     emit loaded();
@@ -348,11 +354,14 @@ void TableDataModel::fetched(quint64 generation, size_t number,
             }
             m_recent.push_front(number);
             m_batches.emplace(number, std::move(*batch));
-            const int first = static_cast<int>(number * kBatchRows);
-            const int last
-                = static_cast<int>(std::min<size_t>((number + 1) * kBatchRows, m_exposedRows) - 1);
-            if (last >= first)
-                emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+            // The batch's rows that are in the window, counted from its start.
+            const size_t windowEnd = m_windowStart + static_cast<size_t>(rowCount());
+            const size_t first = std::max(number * kBatchRows, m_windowStart);
+            const size_t end = std::min((number + 1) * kBatchRows, windowEnd);
+            if (end > first)
+                emit dataChanged(
+                    index(static_cast<int>(first - m_windowStart), 0),
+                    index(static_cast<int>(end - 1 - m_windowStart), columnCount() - 1));
         } else if (!status) {
             m_failedBatch = number; // shown as "…" rather than asked for again and again
             if (status.code() != engine::StatusCode::Canceled)
@@ -361,25 +370,6 @@ void TableDataModel::fetched(quint64 generation, size_t number,
     }
     fetchNext();
     setBusy(was);
-}
-
-void TableDataModel::exposeMore()
-{
-    if (m_exposedRows >= m_rows)
-        return;
-    // On a later turn of the event loop, so that each step's header work is one short stall.
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation = m_shownGeneration] {
-            if (generation != m_shownGeneration || m_exposedRows >= m_rows)
-                return;
-            const size_t to = std::min(m_rows, m_exposedRows + kExposeStep);
-            beginInsertRows({}, static_cast<int>(m_exposedRows), static_cast<int>(to - 1));
-            m_exposedRows = to;
-            endInsertRows();
-            exposeMore();
-        },
-        Qt::QueuedConnection);
 }
 
 void TableDataModel::fetchNext()
@@ -423,7 +413,22 @@ void TableDataModel::forget()
     m_columns.clear();
     m_types.clear();
     m_rows = 0;
-    m_exposedRows = 0;
+    m_windowStart = 0;
+}
+
+void TableDataModel::setWindowStart(int start)
+{
+    const size_t last = m_rows - std::min<size_t>(m_rows, kWindowRows);
+    const size_t to = std::min(static_cast<size_t>(std::max(start, 0)), last);
+    if (to == m_windowStart)
+        return;
+    m_windowStart = to;
+    const int rows = rowCount();
+    if (rows == 0)
+        return;
+    if (columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rows - 1, columnCount() - 1));
+    emit headerDataChanged(Qt::Vertical, 0, rows - 1);
 }
 
 bool TableDataModel::holds(int row) const
@@ -433,7 +438,9 @@ bool TableDataModel::holds(int row) const
 
 int TableDataModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_exposedRows);
+    if (parent.isValid())
+        return 0;
+    return static_cast<int>(std::min<size_t>(m_rows - m_windowStart, kWindowRows));
 }
 
 int TableDataModel::columnCount(const QModelIndex &parent) const
@@ -445,10 +452,18 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
         return {};
+    return valueAt(static_cast<int>(m_windowStart) + index.row(), index.column(), role);
+}
+
+QVariant TableDataModel::valueAt(int globalRow, int column, int role) const
+{
+    if (globalRow < 0 || static_cast<size_t>(globalRow) >= m_rows || column < 0
+        || static_cast<size_t>(column) >= m_columns.size())
+        return {};
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != Qt::ForegroundRole
         && role != Qt::TextAlignmentRole)
         return {};
-    const size_t row = static_cast<size_t>(index.row());
+    const size_t row = static_cast<size_t>(globalRow);
     const size_t number = row / kBatchRows;
     const size_t r = row % kBatchRows; // batches hold kBatchRows rows each but the last
     const auto held = m_batches.find(number);
@@ -485,7 +500,7 @@ QVariant TableDataModel::data(const QModelIndex &index, int role) const
     const engine::RowBatch &batch = held->second;
     if (r >= batch.rowCount())
         return {};
-    const auto &col = batch.columns[static_cast<size_t>(index.column())];
+    const auto &col = batch.columns[static_cast<size_t>(column)];
     const bool null = col.isNull(r);
     switch (role) {
     case Qt::DisplayRole:
@@ -515,7 +530,7 @@ QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole || section < 0)
         return {};
     if (orientation == Qt::Vertical)
-        return section + 1;
+        return qlonglong(m_windowStart) + section + 1;
     if (static_cast<size_t>(section) >= m_columns.size())
         return {};
     return QString::fromStdString(m_columns[static_cast<size_t>(section)]);

@@ -23,6 +23,12 @@ struct GridOpened;
 //! when the view shows them, and at most kKeptBatches batches kept: scrolling through ten
 //! million rows reads them as it goes and memory stays flat.
 //!
+//! A view sees a window of at most kWindowRows of them, starting at windowStart(): a view's
+//! header keeps state per row (ten million rows cost it 80 MB and a quarter-second stall on
+//! every change), so GridView shows the window and a scroll bar over all rows, and moves the
+//! window as one scrolls. Rows here are counted from the first row of all (a "global" row);
+//! a model index's row is counted from the window's start.
+//!
 //! Every read runs on the model's own reader thread, never on the GUI thread: setTable(),
 //! reload() and sort() return at once and the model changes when the reader is done (loaded()),
 //! keeping the rows it shows until then; a row whose batch is not read yet shows "…" until it
@@ -60,11 +66,21 @@ public:
     int sortColumn() const { return m_shown.sortColumn; }
     Qt::SortOrder sortOrder() const { return m_shown.order; }
 
-    //! The rows counted (rowCount() reaches it in steps: a view's header takes time per row,
-    //! so ten million rows are shown in steps of kExposeStep, one per turn of the event loop).
+    //! The rows counted (at most INT_MAX: what a scroll bar spans).
     int totalRows() const { return static_cast<int>(m_rows); }
-    static constexpr size_t kExposeStep = 250'000;
-    //! The batch holding `row` is read and held (data() then answers with its value).
+    //! The row of all rows that the window's (and a view's) row 0 shows.
+    int windowStart() const { return static_cast<int>(m_windowStart); }
+    //! Moves the window to start at `start` (kept within the rows): the same rowCount(), other
+    //! rows (dataChanged, headerDataChanged). GridView keeps its cursor on the rows it was on.
+    void setWindowStart(int start);
+    static constexpr int kWindowRows = 100'000;
+    //! The rows shown are those of the request before, read again (reload()): a view keeps its
+    //! place in them. After another table, filter or sort it starts at the first row.
+    bool keepsPlace() const { return m_keepsPlace; }
+    //! What data() says of `row` (of all rows, not of the window) and `column`; asks for the
+    //! row's batch when it is not held ("…" until it arrives).
+    QVariant valueAt(int row, int column, int role = Qt::DisplayRole) const;
+    //! The batch holding `row` (of all rows) is read and held (valueAt() then answers with it).
     bool holds(int row) const;
     //! Batches of rows held now (at most kKeptBatches).
     size_t keptBatches() const { return m_batches.size(); }
@@ -99,8 +115,6 @@ private:
                  engine::Status status);
     //! Asks the reader for the next wanted batch, when none is being read.
     void fetchNext();
-    //! Shows kExposeStep more of the rows counted, on the next turn of the event loop.
-    void exposeMore();
     //! Says busyChanged when isBusy() is no longer `was`.
     void setBusy(bool was);
     //! Drops the rows read (inside a model reset).
@@ -119,8 +133,9 @@ private:
     int m_lastErrorPosition = -1;
     std::vector<std::string> m_columns;
     std::vector<engine::LogicalType> m_types;
-    size_t m_rows = 0;        //!< counted (at most INT_MAX: what a view can show)
-    size_t m_exposedRows = 0; //!< what rowCount() says
+    size_t m_rows = 0;        //!< counted (at most INT_MAX: what a scroll bar spans)
+    size_t m_windowStart = 0; //!< the row of all rows that row 0 of the model shows
+    bool m_keepsPlace = false;
     // Read state, changed by data() as the view asks for rows.
     mutable std::map<size_t, engine::RowBatch> m_batches;
     mutable std::list<size_t> m_recent;  //!< batch numbers, most recently used first

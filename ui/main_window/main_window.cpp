@@ -4,6 +4,7 @@
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/export_spec.h"
 #include "engine/transfer/format.h"
+#include "ui/browser/grid_view.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/console/sql_console.h"
 #include "ui/export/export_dialog.h"
@@ -138,7 +139,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_model(new TableListModel(this))
     , m_tables(new QTreeView(this))
     , m_data(new TableDataModel(this))
-    , m_rows(new QTableView(this))
+    , m_grid(new GridView(m_data, this))
+    , m_rows(m_grid->table())
     , m_filter(new QLineEdit(this))
     , m_jobs(new JobList(this))
     , m_jobView(new QTreeView(this))
@@ -163,7 +165,6 @@ MainWindow::MainWindow(QWidget *parent)
             m_tables->resizeColumnToContents(c);
     });
 
-    m_rows->setModel(m_data);
     m_rows->setAccessibleName(tr("Rows of the selected table"));
     m_rows->setSortingEnabled(true);
     m_rows->horizontalHeader()->setSortIndicatorShown(true);
@@ -179,7 +180,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->addWidget(m_filter);
-    centreLayout->addWidget(m_rows, 1);
+    centreLayout->addWidget(m_grid, 1);
     m_console = new SqlConsole(nullptr, this);
     connect(m_console, &SqlConsole::finished, this, [this] { refresh(); });
     connect(m_console, &SqlConsole::exportRequested, this, [this](const QString &sql) {

@@ -28,6 +28,7 @@ class HistoryModel;
 class JobList;
 class SqlConsole;
 class TableDataModel;
+class GridView;
 class TableListModel;
 
 //! The main window: the tables on the left, the selected table's rows (lazily loaded, sorted
@@ -65,6 +66,7 @@ public:
     QString welcomeText() const;
     TableListModel *tableModel() const { return m_model; }
     TableDataModel *dataModel() const { return m_data; }
+    GridView *grid() const { return m_grid; }
     JobList *jobs() const { return m_jobs; }
     SqlConsole *console() const { return m_console; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -190,7 +192,8 @@ private:
     TableListModel *m_model;
     QTreeView *m_tables;
     TableDataModel *m_data;
-    QTableView *m_rows;
+    GridView *m_grid;
+    QTableView *m_rows; //!< m_grid's table view
     QLineEdit *m_filter;
     SqlConsole *m_console;
     HistoryModel *m_history;
