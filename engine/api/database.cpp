@@ -383,7 +383,8 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
 }
 
 Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlText,
-                                                           const std::vector<Value> &params)
+                                                           const std::vector<Value> &params,
+                                                           size_t keptRows)
 {
     return guarded([&]() -> Result<std::vector<QueryResult>> {
         const auto parsed = parse(sqlText);
@@ -430,8 +431,11 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                         auto more = (*cursor)->next(batch);
                         if (!more)
                             throwError(more.status().code(), more.status().message());
-                        for (size_t r = 0; r < batch.rowCount(); ++r)
+                        const size_t keep
+                            = std::min(batch.rowCount(), keptRows - result.rows.size());
+                        for (size_t r = 0; r < keep; ++r)
                             result.rows.push_back(batch.row(r));
+                        result.rowsReturned += static_cast<int64_t>(batch.rowCount());
                         if (!*more)
                             break;
                     }

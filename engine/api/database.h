@@ -69,7 +69,8 @@ struct QueryResult {
     bool hasRows = false; //!< a SELECT (even one returning no rows)
     std::vector<std::string> columns;
     std::vector<LogicalType> types;
-    std::vector<Row> rows;
+    std::vector<Row> rows;    //!< all of them, or the first `keptRows` (executeScript)
+    int64_t rowsReturned = 0; //!< by a SELECT: every row, kept in `rows` or not
     int64_t rowsAffected = 0;
     std::string statement; //!< the statement's text
 };
@@ -106,9 +107,12 @@ class Connection {
 public:
     ~Connection();
     //! Runs every statement of a script; returns each one's result. Stops at the first error,
-    //! whose message names the statement (by line and column).
+    //! whose message names the statement (by line and column). A SELECT keeps its first
+    //! `keptRows` rows and counts the rest (rowsReturned), so a console can show a result of
+    //! any size in bounded memory.
     Result<std::vector<QueryResult>> executeScript(std::string_view sql,
-                                                   const std::vector<Value> &params = {});
+                                                   const std::vector<Value> &params = {},
+                                                   size_t keptRows = SIZE_MAX);
     //! Runs one statement (a script's last result is returned).
     Result<QueryResult> execute(std::string_view sql, const std::vector<Value> &params = {});
     //! A streaming cursor over one SELECT. With `changedSince`, its table scans see only rows

@@ -225,6 +225,33 @@ private slots:
                  int64_t(200000)); // the connection still works
     }
 
+    void aScriptKeepsTheFirstRowsAskedForAndCountsTheRest()
+    {
+        auto db = Database::openInMemory();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE TABLE t (a INTEGER)"));
+        std::vector<Row> rows;
+        for (int i = 0; i < 5000; ++i)
+            rows.push_back({Value::integer(i)});
+        QVERIFY(c->insertRows("t", {}, rows));
+        auto r = c->executeScript("SELECT a FROM t ORDER BY a DESC; SELECT a FROM t WHERE a < 3; "
+                                  "INSERT INTO t VALUES (9)",
+                                  {}, 10);
+        QVERIFY(r);
+        QCOMPARE(r->size(), size_t(3));
+        QCOMPARE((*r)[0].rows.size(), size_t(10));
+        QCOMPARE((*r)[0].rowsReturned, int64_t(5000));
+        QCOMPARE((*r)[0].rows[9][0].i, int64_t(4990));
+        QCOMPARE((*r)[1].rows.size(), size_t(3));
+        QCOMPARE((*r)[1].rowsReturned, int64_t(3));
+        QCOMPARE((*r)[2].rowsAffected, int64_t(1));
+        // By default every row is kept.
+        auto all = c->execute("SELECT a FROM t");
+        QVERIFY(all);
+        QCOMPARE(all->rows.size(), size_t(5001));
+        QCOMPARE(all->rowsReturned, int64_t(5001));
+    }
+
     void aCancelJustBeforeAStatementStartsStopsIt()
     {
         // The grid cancels an open from the GUI thread while its reader is about to start the

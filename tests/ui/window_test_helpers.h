@@ -77,6 +77,26 @@ inline int64_t residentBytes()
     return fields.size() > 1 ? fields[1].toLongLong() * ::sysconf(_SC_PAGESIZE) : 0;
 }
 
+//! Starts the count of peakResidentBytes() from now (Linux: clear_refs 5 resets VmHWM).
+inline void resetPeakResident()
+{
+    QFile refs(QStringLiteral("/proc/self/clear_refs"));
+    if (refs.open(QIODevice::WriteOnly))
+        refs.write("5");
+}
+
+//! The most memory resident at once since resetPeakResident() (Linux: VmHWM).
+inline int64_t peakResidentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    return 0;
+}
+
 //! Saves a widget as it is drawn, at its size, under the build folder for a reviewer, and
 //! into $STRATA_TOUR_DIR when set (tests/ui/update_tour.sh regenerates the README's tour).
 inline void screenshot(QWidget &widget, const QString &name)

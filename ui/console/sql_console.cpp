@@ -219,7 +219,8 @@ SqlConsole::Outcome SqlConsole::runOnWorker(engine::Connection &connection, cons
                                             QThread *gui, const QBrush &nullBrush)
 {
     Outcome outcome;
-    auto result = connection.executeScript(sql);
+    // Only the rows shown are kept; the rest are counted as they stream by.
+    auto result = connection.executeScript(sql, {}, kShownRows);
     if (!result) {
         outcome.status = result.status();
         return outcome;
@@ -233,7 +234,7 @@ SqlConsole::Outcome SqlConsole::runOnWorker(engine::Connection &connection, cons
     if (!last)
         return outcome;
     outcome.hasRows = true;
-    outcome.rows = static_cast<int64_t>(last->rows.size());
+    outcome.rows = last->rowsReturned;
     outcome.statement = QString::fromStdString(last->statement);
     // Built here, not on the GUI thread: a big result set would freeze the window.
     auto grid = std::make_shared<QStandardItemModel>();
