@@ -39,6 +39,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -52,8 +53,12 @@
 #include <QToolBar>
 #include <QTreeView>
 #include <QtTest>
+#include <condition_variable>
+#include <fcntl.h>
 #include <functional>
+#include <mutex>
 #include <random>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -791,13 +796,16 @@ private slots:
         QApplication::sendEvent(&window, &drop);
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
+        QVERIFY(previewed(*wizard));
         QCOMPARE(wizard->detectedFormat(), QStringLiteral("csv"));
         QCOMPARE(wizard->previewRows(), 2);
         QCOMPARE(wizard->previewColumns(), (QStringList{"id", "name", "born"}));
         // Another delimiter re-reads the preview (one column now); back to detection.
         wizard->setDelimiter(",");
+        QVERIFY(previewed(*wizard));
         QCOMPARE(wizard->previewColumns().size(), 1);
         wizard->setDelimiter("");
+        QVERIFY(previewed(*wizard));
         QCOMPARE(wizard->previewColumns().size(), 3);
         wizard->setColumnType("id", "TEXT"); // codes, not numbers
         const auto spec = wizard->spec();
@@ -847,6 +855,63 @@ private slots:
         QCOMPARE(rowOf(*window.tableModel(), "audit_log"), -1);
     }
 
+    void theImportPreviewReadsOnAWorker()
+    {
+        // A file that cannot be read at once (a FIFO no one writes to yet: a slow disk, a
+        // network share) leaves the dialog drawn and answering, saying it reads, with Import
+        // waiting; the preview follows when the read ends.
+        QTemporaryDir tmp;
+        const QByteArray path = tmp.filePath("slow.csv").toLocal8Bit();
+        QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool go = false;
+        std::atomic<bool> stop = false;
+        std::thread writer([&] {
+            {
+                std::unique_lock lock(mutex);
+                // Bounded only for a build without the fix (its constructor blocks in the read).
+                changed.wait_for(lock, std::chrono::seconds(60), [&] { return go; });
+            }
+            // Each open for reading gets a writer that closes at once: the reader sees the end.
+            while (!stop) {
+                const int fd = ::open(path.constData(), O_WRONLY);
+                if (fd >= 0)
+                    ::close(fd);
+            }
+        });
+        const auto release = qScopeGuard([&] {
+            {
+                std::lock_guard lock(mutex);
+                go = true;
+            }
+            changed.notify_all();
+            stop = true;
+            const int fd = ::open(path.constData(), O_RDONLY | O_NONBLOCK); // the last open
+            writer.join();
+            if (fd >= 0)
+                ::close(fd);
+        });
+        auto db = engine::Database::openInMemory();
+        ui::ImportDialog dialog(db, {QString::fromLocal8Bit(path)});
+        QVERIFY(dialog.isPreviewing());
+        QVERIFY2(dialog.problem().contains("Wait"), qPrintable(dialog.problem()));
+        auto *import = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(import && !import->isEnabled());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.isPreviewing()); // still reading, and drawn
+        QSignalSpy previewShown(&dialog, &ui::ImportDialog::previewShown);
+        {
+            std::lock_guard lock(mutex);
+            go = true;
+        }
+        changed.notify_all();
+        QVERIFY(previewShown.wait(kPatience));
+        QVERIFY(!dialog.isPreviewing());
+        QVERIFY(!import->isEnabled()); // nothing to import from it
+    }
+
     void wizardMapsAFileOntoAnExistingTable()
     {
         QTemporaryDir tmp;
@@ -863,6 +928,7 @@ private slots:
         window.importFiles({QString::fromStdString(file)}, QStringLiteral("people"));
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
+        QVERIFY(previewed(*wizard));
         QCOMPARE(wizard->targetColumns(), (QStringList{"id", "name", "ref", "note"}));
         QCOMPARE(wizard->spec().mode, transfer::ImportMode::Append);
         QVERIFY2(wizard->problem().contains("no column named code, junk"),
@@ -926,6 +992,7 @@ private slots:
         window.importFiles({backupFile});
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
+        QVERIFY(previewed(*wizard));
         QVERIFY(wizard->backupTables().contains("a"));
         QVERIFY(wizard->backupTables().contains("b"));
         QCOMPARE(wizard->spec().mode, transfer::ImportMode::Replace);
@@ -1059,6 +1126,7 @@ private slots:
         window.importFiles({backupFile});
         auto *wizard = window.findChild<ui::ImportDialog *>();
         QVERIFY(wizard);
+        QVERIFY(previewed(*wizard));
         QSignalSpy listed(wizard, &ui::ImportDialog::backupListed);
         QVERIFY(wizard->isListingBackup());
         QVERIFY(!wizard->problem().isEmpty()); // Import waits for the whole list

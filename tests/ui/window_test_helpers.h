@@ -6,6 +6,7 @@
 #include "engine/transfer/format.h"
 #include "ui/browser/table_data_model.h"
 #include "ui/history/history_model.h"
+#include "ui/import/import_dialog.h"
 #include "ui/main_window/main_window.h"
 #include "ui/models/table_list_model.h"
 
@@ -125,6 +126,13 @@ inline bool answered(ui::TableDataModel &model)
 {
     (void)QTest::qWaitFor([&] { return !model.isOpening(); }, kPatience);
     return !model.isOpening() && model.lastError();
+}
+
+//! Waits for the import dialog's preview (read on a worker); true when it is shown.
+inline bool previewed(ui::ImportDialog &dialog)
+{
+    (void)QTest::qWaitFor([&] { return !dialog.isPreviewing(); }, kPatience);
+    return !dialog.isPreviewing();
 }
 
 //! Runs `sql` on another thread: what a test writes is not the GUI thread's database work.

@@ -146,9 +146,11 @@ ImportDialog::ImportDialog(std::shared_ptr<engine::Database> database, const QSt
     layout->addLayout(m_form);
     layout->addWidget(buttons);
 
-    preview();
-    if (!targetTable.isEmpty())
+    if (!targetTable.isEmpty()) {
         m_table->setText(targetTable);
+        m_table->setModified(true); // chosen: the preview does not name it after the file
+    }
+    preview();
     connect(m_table, &QLineEdit::textChanged, this, &ImportDialog::updateMode);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         m_comparison->clear(); // the comparison was for the mode before
@@ -196,7 +198,28 @@ void ImportDialog::preview()
     m_targets.clear();
     m_columns.clear();
     m_inferred.clear();
-    auto result = transfer::previewImport(m_files.value(0).toStdString(), probe, 50);
+    m_previewing = true;
+    m_detected->setText(tr("Reading the file…"));
+    checkMapping();
+    const quint64 asked = ++m_previews;
+    using Preview = engine::Result<transfer::ImportPreview>;
+    auto *watcher = new QFutureWatcher<Preview>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, asked] {
+        watcher->deleteLater();
+        if (asked != m_previews)
+            return; // other options were chosen since: that read answers for them
+        m_previewing = false;
+        showPreview(watcher->result());
+        checkMapping(); // "wait until…" no longer
+        emit previewShown();
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_files.value(0).toStdString(), probe] {
+        return transfer::previewImport(path, probe, 50);
+    }));
+}
+
+void ImportDialog::showPreview(const engine::Result<transfer::ImportPreview> &result)
+{
     if (!result) {
         m_detected->setText(
             tr("Cannot read this file: %1").arg(QString::fromStdString(result.status().message())));
@@ -484,7 +507,9 @@ void ImportDialog::checkMapping()
             notes << tr("Left empty (or their default): %1.")
                          .arg(defaulted.join(QStringLiteral(", ")));
     }
-    if (m_multiTable && m_surveying)
+    if (m_previewing)
+        problems << tr("Wait until the file's first rows are read.");
+    else if (m_multiTable && m_surveying)
         problems << tr("Wait until every table of the backup is listed.");
     m_problem = problems.join(QLatin1Char(' '));
     m_note->setText(

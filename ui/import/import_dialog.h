@@ -39,6 +39,9 @@ public:
     transfer::ImportSpec spec() const;
     //! The detected format id of the first file ("csv"), empty when it could not be read.
     QString detectedFormat() const { return m_format; }
+    //! The file's first rows are being read for the preview (on a worker: a slow disk or a big
+    //! zip never freezes the dialog); previewShown() when they are shown. Import waits for it.
+    bool isPreviewing() const { return m_previewing; }
     //! Rows shown in the preview.
     int previewRows() const;
     //! Column names of the preview, and the type chosen for one (inferred unless changed).
@@ -72,6 +75,7 @@ public:
     QString comparisonText() const;
 
 signals:
+    void previewShown();
     void comparisonReady();
     void backupListed();
     void wholeFileChecked();
@@ -79,7 +83,9 @@ signals:
 private:
     //! The action, translated: "appended", "replaced", "merged".
     static QString actionText(transfer::ImportAction action);
+    //! Reads the preview again (on a worker) with the options the controls give.
     void preview();
+    void showPreview(const engine::Result<transfer::ImportPreview> &result);
     void updateMode();
     //! Rebuilds the preview's first row for the target (types, or the column mapping).
     void updateTarget();
@@ -98,6 +104,8 @@ private:
     std::shared_ptr<engine::Database> m_database;
     QStringList m_files;
     QString m_format;
+    bool m_previewing = false;
+    quint64 m_previews = 0; //!< preview() calls: only the newest one's answer is shown
     bool m_multiTable = false;
     QLabel *m_detected;
     QComboBox *m_delimiter;
