@@ -425,6 +425,14 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::GridView</name>
+    <message>
+        <location filename="../ui/browser/grid_view.cpp" line="61"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::HistoryModel</name>
     <message>
         <location filename="../ui/history/history_model.cpp" line="16"/>
@@ -546,13 +554,13 @@
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="64"/>
-        <location filename="../ui/import/import_dialog.cpp" line="537"/>
+        <location filename="../ui/import/import_dialog.cpp" line="565"/>
         <source>Append to the table</source>
         <translation>An die Tabelle anhängen</translation>
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <location filename="../ui/import/import_dialog.cpp" line="536"/>
+        <location filename="../ui/import/import_dialog.cpp" line="564"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Zeilen der Tabelle ersetzen</translation>
     </message>
@@ -694,137 +702,147 @@
         <translation>&amp;Fehlerhafte Zeilen:</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="422"/>
+        <location filename="../ui/import/import_dialog.cpp" line="202"/>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="446"/>
         <source>into</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="438"/>
+        <location filename="../ui/import/import_dialog.cpp" line="462"/>
         <source>(choose a column)</source>
         <translation>(Spalte wählen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="439"/>
+        <location filename="../ui/import/import_dialog.cpp" line="463"/>
         <source>(leave out)</source>
         <translation>(weglassen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="444"/>
+        <location filename="../ui/import/import_dialog.cpp" line="468"/>
         <source>Table column for %1</source>
         <translation>Tabellenspalte für %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="468"/>
+        <location filename="../ui/import/import_dialog.cpp" line="492"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>Tabelle %1 hat keine Spalte namens %2: wählen Sie, wohin sie gehört, oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="472"/>
+        <location filename="../ui/import/import_dialog.cpp" line="496"/>
         <source>Two file columns go into %1.</source>
         <translation>Zwei Dateispalten gehen in %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="481"/>
+        <location filename="../ui/import/import_dialog.cpp" line="505"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Keine Dateispalte geht in %1, die nicht leer sein darf.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="484"/>
+        <location filename="../ui/import/import_dialog.cpp" line="508"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Bleiben leer (oder erhalten ihre Vorgabe): %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="488"/>
+        <location filename="../ui/import/import_dialog.cpp" line="514"/>
+        <source>Wait until the file&apos;s first rows are read.</source>
+        <translation>Warten Sie, bis die ersten Zeilen der Datei gelesen sind.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="516"/>
         <source>Wait until every table of the backup is listed.</source>
         <translation>Warten Sie, bis alle Tabellen der Sicherung aufgeführt sind.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="544"/>
+        <location filename="../ui/import/import_dialog.cpp" line="572"/>
         <source>Replace the chosen tables</source>
         <translation>Die gewählten Tabellen ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="544"/>
+        <location filename="../ui/import/import_dialog.cpp" line="572"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Die Tabellen der Sicherung ersetzen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="548"/>
+        <location filename="../ui/import/import_dialog.cpp" line="576"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Die Zeilen der Sicherung anhängen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="565"/>
+        <location filename="../ui/import/import_dialog.cpp" line="593"/>
         <source>created</source>
         <translation>angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="567"/>
+        <location filename="../ui/import/import_dialog.cpp" line="595"/>
         <source>appended</source>
         <translation>angehängt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="569"/>
+        <location filename="../ui/import/import_dialog.cpp" line="597"/>
         <source>replaced</source>
         <translation>ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="571"/>
+        <location filename="../ui/import/import_dialog.cpp" line="599"/>
         <source>merged</source>
         <translation>zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="573"/>
+        <location filename="../ui/import/import_dialog.cpp" line="601"/>
         <source>dropped</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="626"/>
+        <location filename="../ui/import/import_dialog.cpp" line="654"/>
         <source>%1 (1 row)</source>
         <translation>%1 (1 Zeile)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="627"/>
+        <location filename="../ui/import/import_dialog.cpp" line="655"/>
         <source>%1 (%2 rows)</source>
         <translation>%1 (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="637"/>
+        <location filename="../ui/import/import_dialog.cpp" line="665"/>
         <source>Reading the backup for all its tables…</source>
         <translation>Die Sicherung wird nach all ihren Tabellen gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="651"/>
+        <location filename="../ui/import/import_dialog.cpp" line="679"/>
         <source>Cannot read the whole backup: %1</source>
         <translation>Die ganze Sicherung ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="664"/>
+        <location filename="../ui/import/import_dialog.cpp" line="692"/>
         <source>The backup holds %1 tables with %2 rows.</source>
         <translation>Die Sicherung enthält %1 Tabellen mit %2 Zeilen.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="697"/>
+        <location filename="../ui/import/import_dialog.cpp" line="725"/>
         <source>Reading the backup…</source>
         <translation>Die Sicherung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="704"/>
+        <location filename="../ui/import/import_dialog.cpp" line="732"/>
         <source>The restore would fail: %1</source>
         <translation>Die Wiederherstellung würde fehlschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="715"/>
+        <location filename="../ui/import/import_dialog.cpp" line="743"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1: gelöscht (%2 Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="718"/>
+        <location filename="../ui/import/import_dialog.cpp" line="746"/>
         <source>%1: created with %2 rows</source>
         <translation>%1: angelegt mit %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="720"/>
+        <location filename="../ui/import/import_dialog.cpp" line="748"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1: %2, %3 → %4 Zeilen</translation>
     </message>
@@ -844,58 +862,58 @@
         <translation>%1 Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="202"/>
+        <location filename="../ui/import/import_dialog.cpp" line="226"/>
         <source>Cannot read this file: %1</source>
         <translation>Diese Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="213"/>
+        <location filename="../ui/import/import_dialog.cpp" line="237"/>
         <source>Format: %1</source>
         <translation>Format: %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="232"/>
+        <location filename="../ui/import/import_dialog.cpp" line="256"/>
         <source>A backup; the preview shows %1</source>
         <translation>Eine Sicherung; die Vorschau zeigt %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <location filename="../ui/import/import_dialog.cpp" line="364"/>
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="341"/>
+        <location filename="../ui/import/import_dialog.cpp" line="365"/>
         <source>%1 is %2 because of %3: %4</source>
         <translation>%1 ist %2 wegen %3: %4</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="351"/>
+        <location filename="../ui/import/import_dialog.cpp" line="375"/>
         <source>Read %1 as empty</source>
         <translation>%1 als leer lesen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="352"/>
+        <location filename="../ui/import/import_dialog.cpp" line="376"/>
         <source>Every field %1 in the file becomes NULL, and the column&apos;s type is worked out again</source>
         <translation>Jedes Feld %1 in der Datei wird NULL, und der Typ der Spalte wird neu ermittelt</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="362"/>
+        <location filename="../ui/import/import_dialog.cpp" line="386"/>
         <source>Keep %1, reject such rows</source>
         <translation>%1 behalten, solche Zeilen abweisen</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="363"/>
+        <location filename="../ui/import/import_dialog.cpp" line="387"/>
         <source>The column stays %1; rows whose value is not one go to a rejects file instead of the table</source>
         <translation>Die Spalte bleibt %1; Zeilen, deren Wert keiner ist, kommen in eine Datei abgewiesener Zeilen statt in die Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="394"/>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="418"/>
+        <location filename="../ui/import/import_dialog.cpp" line="429"/>
         <source>type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="412"/>
+        <location filename="../ui/import/import_dialog.cpp" line="436"/>
         <source>Type of %1</source>
         <translation>Typ von %1</translation>
     </message>
@@ -1043,124 +1061,124 @@ Doppelklick öffnet den Ordner; Rechtsklick kopiert den Pfad</translation>
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="700"/>
+        <location filename="../ui/main_window/main_window.cpp" line="689"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>Rows of the selected table</source>
         <translation>Zeilen der gewählten Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filter: eine WHERE-Bedingung, z. B. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Row filter</source>
         <translation>Zeilenfilter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="470"/>
         <source>&amp;Data</source>
         <translation>&amp;Daten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window/main_window.cpp" line="215"/>
         <source>History of exports and imports</source>
         <translation>Verlauf der Exporte und Importe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="216"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Doppelklick auf einen Eintrag (oder Eingabetaste) öffnet den Ordner seiner ersten Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220"/>
-        <location filename="../ui/main_window/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>&amp;History</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="315"/>
-        <location filename="../ui/main_window/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window/main_window.cpp" line="332"/>
         <source>Jobs</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="371"/>
         <source>&amp;Open database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="261"/>
-        <location filename="../ui/main_window/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="373"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window/main_window.cpp" line="568"/>
         <source>(none yet)</source>
         <translation>(noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
-        <location filename="../ui/main_window/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="376"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="67"/>
+        <location filename="../ui/main_window/main_window.cpp" line="86"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>This database has no tables yet.
 Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
         <translation>Diese Datenbank hat noch keine Tabellen.
 Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder importieren Sie eine.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Die Datenbank erneut öffnen, zum Schreiben, wenn sie jetzt frei ist</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window/main_window.cpp" line="270"/>
         <source>&amp;Open a database…</source>
         <translation>Datenbank ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
         <source>Open the &amp;demo database</source>
         <translation>&amp;Demo-Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window/main_window.cpp" line="278"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Beispiel-Benutzer, -Produkte, -Bestellungen und Flurstücke, in %1 angelegt, falls noch nicht vorhanden</translation>
     </message>
@@ -1171,7 +1189,7 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="292"/>
-        <location filename="../ui/main_window/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window/main_window.cpp" line="347"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -1186,408 +1204,408 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
         <translation>Das Öffnen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window/main_window.cpp" line="328"/>
         <source>Double-click a file to open its folder, or a failed job to read its error in full; right-click to copy a path</source>
         <translation>Doppelklick auf eine Datei öffnet ihren Ordner, auf einen fehlgeschlagenen Auftrag zeigt den ganzen Fehler; Rechtsklick kopiert einen Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window/main_window.cpp" line="345"/>
         <source>Reading rows</source>
         <translation>Zeilen werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Lesen beenden: die bisher gezeigten Zeilen bleiben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="381"/>
         <source>Import files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Datendateien (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="398"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1132"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window/main_window.cpp" line="389"/>
         <source>Export table as &amp;CSV</source>
         <translation>Tabelle als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window/main_window.cpp" line="391"/>
         <source>Export &amp;profiles</source>
         <translation>Export&amp;profile</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="399"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(noch keine: „Als Profil speichern“ im Exportdialog verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="415"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window/main_window.cpp" line="411"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window/main_window.cpp" line="415"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Jetzt sichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window/main_window.cpp" line="418"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="430"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>&amp;Cancel job</source>
         <translation>Auftrag a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window/main_window.cpp" line="433"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Die im Auftragsbereich gewählten Aufträge abbrechen (dort mit Entf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window/main_window.cpp" line="444"/>
         <source>Open &amp;folder</source>
         <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window/main_window.cpp" line="446"/>
         <source>&amp;Copy path</source>
         <translation>Pfad &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window/main_window.cpp" line="450"/>
         <source>Copy &amp;text</source>
         <translation>&amp;Text kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="475"/>
+        <location filename="../ui/main_window/main_window.cpp" line="464"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window/main_window.cpp" line="469"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="485"/>
+        <location filename="../ui/main_window/main_window.cpp" line="474"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="490"/>
+        <location filename="../ui/main_window/main_window.cpp" line="479"/>
         <source>&amp;SQL console</source>
         <translation>&amp;SQL-Konsole</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window/main_window.cpp" line="487"/>
         <source>&amp;Jobs</source>
         <translation>Auf&amp;träge</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window/main_window.cpp" line="507"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="551"/>
-        <location filename="../ui/main_window/main_window.cpp" line="744"/>
+        <location filename="../ui/main_window/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window/main_window.cpp" line="733"/>
         <source>No database is open.</source>
         <translation>Keine Datenbank ist geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Strata-Datenbankordner öffnen (ein leerer Ordner wird eine neue Datenbank)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="587"/>
-        <location filename="../ui/main_window/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window/main_window.cpp" line="580"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="641"/>
+        <location filename="../ui/main_window/main_window.cpp" line="630"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 ist keine Strata-Datenbank und nicht leer.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window/main_window.cpp" line="634"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata kann in diesem Ordner neben dem Vorhandenen eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window/main_window.cpp" line="635"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata kann den Inhalt (%1) in die geöffnete Datenbank importieren oder in diesem Ordner eine neue Datenbank anlegen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="652"/>
+        <location filename="../ui/main_window/main_window.cpp" line="641"/>
         <source>&amp;Import these files…</source>
         <translation>Diese Dateien &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window/main_window.cpp" line="642"/>
         <source>&amp;Make a database here</source>
         <translation>Hier eine Datenbank &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="666"/>
-        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window/main_window.cpp" line="657"/>
         <source>%1 was left as it is.</source>
         <translation>%1 blieb unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window/main_window.cpp" line="688"/>
         <source>it was opened read-only</source>
         <translation>sie wurde schreibgeschützt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window/main_window.cpp" line="691"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1. Ansehen und Exportieren gehen; Importieren und Löschen von Tabellen warten, bis geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window/main_window.cpp" line="698"/>
         <source>Listing the tables of %1…</source>
         <translation>Tabellen von %1 werden aufgelistet…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="716"/>
+        <location filename="../ui/main_window/main_window.cpp" line="705"/>
         <source>Database recovered</source>
         <translation>Datenbank wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window/main_window.cpp" line="706"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 wurde nicht sauber geschlossen. Jeder vollständige Commit ist vorhanden; beiseitegelegt wurde:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1071"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1060"/>
         <source>Export of %1</source>
         <translation>Export von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1072"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1061"/>
         <source>Export of %1 tables</source>
         <translation>Export von %1 Tabellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1103"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1092"/>
         <source>Import of %1 files</source>
         <translation>Import von %1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1122"/>
         <source>Copied: %1</source>
         <translation>Kopiert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Drop table %1 and all its rows? A copy is kept in %2, and Import brings it back.</source>
         <translation>Tabelle %1 mit allen Zeilen löschen? Eine Kopie bleibt in %2, und Importieren holt sie zurück.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1196"/>
         <source>Dropped table %1; a copy is kept in %2 (Import brings it back)</source>
         <translation>Tabelle %1 gelöscht; eine Kopie bleibt in %2 (Importieren holt sie zurück)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="640"/>
-        <location filename="../ui/main_window/main_window.cpp" line="677"/>
+        <location filename="../ui/main_window/main_window.cpp" line="629"/>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <source>Open database</source>
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="673"/>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
         <source>Cannot open %1:
 %2</source>
         <translation>%1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window/main_window.cpp" line="864"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · letzter Commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window/main_window.cpp" line="865"/>
         <source> · read-only</source>
         <translation> · schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="877"/>
+        <location filename="../ui/main_window/main_window.cpp" line="866"/>
         <source>Cannot list tables: %1</source>
         <translation>Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="940"/>
+        <location filename="../ui/main_window/main_window.cpp" line="929"/>
         <source>%1: filtered by %2</source>
         <translation>%1: gefiltert nach %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="955"/>
+        <location filename="../ui/main_window/main_window.cpp" line="944"/>
         <source>The filter does not work: %1</source>
         <translation>Der Filter funktioniert nicht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="211"/>
         <source>Cannot read the history: %1</source>
         <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="767"/>
-        <location filename="../ui/main_window/main_window.cpp" line="896"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1153"/>
         <source>The database is read-only: %1</source>
         <translation>Die Datenbank ist schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="768"/>
         <source>Quit Strata</source>
         <translation>Strata beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="768"/>
         <source>A job is still running.</source>
         <translation>Ein Auftrag läuft noch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="770"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata kann beenden, sobald die Aufträge fertig sind, oder sie abbrechen (ein abgebrochener Auftrag hinterlässt nichts: keine halbe Datei, keinen halben Import) und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="784"/>
+        <location filename="../ui/main_window/main_window.cpp" line="773"/>
         <source>&amp;Quit when done</source>
         <translation>Beenden, wenn &amp;fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="785"/>
+        <location filename="../ui/main_window/main_window.cpp" line="774"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>Aufträge &amp;abbrechen und beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window/main_window.cpp" line="775"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Weiterarbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="801"/>
+        <location filename="../ui/main_window/main_window.cpp" line="790"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Aufträge werden abgebrochen; Strata beendet sich, wenn sie angehalten haben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="802"/>
+        <location filename="../ui/main_window/main_window.cpp" line="791"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata beendet sich, wenn die Aufträge fertig sind.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="892"/>
+        <location filename="../ui/main_window/main_window.cpp" line="881"/>
         <source>Open a database first.</source>
         <translation>Bitte zuerst eine Datenbank öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window/main_window.cpp" line="945"/>
         <source>The filter does not work: %1 — here: %2▸%3</source>
         <translation>Der Filter funktioniert nicht: %1 — hier: %2▸%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>Backup of %1</source>
         <translation>Sicherung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1041"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1030"/>
         <source>Select a table to export first.</source>
         <translation>Bitte zuerst eine Tabelle zum Exportieren wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1053"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1042"/>
         <source>%1 as CSV</source>
         <translation>%1 als CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
         <source>Export of the database</source>
         <translation>Export der Datenbank</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1058"/>
         <source>Export of a query</source>
         <translation>Export einer Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1073"/>
         <source>There is no export profile named %1.</source>
         <translation>Es gibt kein Exportprofil namens %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1076"/>
         <source>Export profile %1</source>
         <translation>Exportprofil %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1102"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1091"/>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
         <source>Export as &amp;CSV</source>
         <translation>Als &amp;CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1145"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1134"/>
         <source>&amp;Import into…</source>
         <translation>H&amp;ierhin importieren…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1147"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1136"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Löschen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1154"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
         <source>Drop table</source>
         <translation>Tabelle löschen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1168"/>
         <source>Dropping table %1…</source>
         <translation>Tabelle %1 wird gelöscht…</translation>
     </message>
@@ -1784,12 +1802,12 @@ Ziehen Sie eine CSV-, JSON-, SQL-, SQLite-, GeoJSON- oder Zip-Datei hierher oder
         <translation>Abgebrochen: die gezeigten Zeilen sind die von vorher.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="512"/>
         <source>(1 byte)</source>
         <translation>(1 Byte)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="512"/>
         <source>(%1 bytes)</source>
         <translation>(%1 Bytes)</translation>
     </message>

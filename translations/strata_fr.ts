@@ -425,6 +425,14 @@
     </message>
 </context>
 <context>
+    <name>strata::ui::GridView</name>
+    <message>
+        <location filename="../ui/browser/grid_view.cpp" line="61"/>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+</context>
+<context>
     <name>strata::ui::HistoryModel</name>
     <message>
         <location filename="../ui/history/history_model.cpp" line="16"/>
@@ -546,13 +554,13 @@
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="64"/>
-        <location filename="../ui/import/import_dialog.cpp" line="537"/>
+        <location filename="../ui/import/import_dialog.cpp" line="565"/>
         <source>Append to the table</source>
         <translation>Ajouter à la table</translation>
     </message>
     <message>
         <location filename="../ui/import/import_dialog.cpp" line="65"/>
-        <location filename="../ui/import/import_dialog.cpp" line="536"/>
+        <location filename="../ui/import/import_dialog.cpp" line="564"/>
         <source>Replace the table&apos;s rows</source>
         <translation>Remplacer les lignes de la table</translation>
     </message>
@@ -694,137 +702,147 @@
         <translation>Lignes &amp;invalides :</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="422"/>
+        <location filename="../ui/import/import_dialog.cpp" line="202"/>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="446"/>
         <source>into</source>
         <translation>vers</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="438"/>
+        <location filename="../ui/import/import_dialog.cpp" line="462"/>
         <source>(choose a column)</source>
         <translation>(choisir une colonne)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="439"/>
+        <location filename="../ui/import/import_dialog.cpp" line="463"/>
         <source>(leave out)</source>
         <translation>(ignorer)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="444"/>
+        <location filename="../ui/import/import_dialog.cpp" line="468"/>
         <source>Table column for %1</source>
         <translation>Colonne de la table pour %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="468"/>
+        <location filename="../ui/import/import_dialog.cpp" line="492"/>
         <source>Table %1 has no column named %2: choose where it goes, or leave it out.</source>
         <translation>La table %1 n’a pas de colonne nommée %2 : choisissez où elle va, ou ignorez-la.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="472"/>
+        <location filename="../ui/import/import_dialog.cpp" line="496"/>
         <source>Two file columns go into %1.</source>
         <translation>Deux colonnes du fichier vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="481"/>
+        <location filename="../ui/import/import_dialog.cpp" line="505"/>
         <source>No file column goes into %1, which cannot be empty.</source>
         <translation>Aucune colonne du fichier ne va dans %1, qui ne peut pas être vide.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="484"/>
+        <location filename="../ui/import/import_dialog.cpp" line="508"/>
         <source>Left empty (or their default): %1.</source>
         <translation>Laissées vides (ou à leur valeur par défaut) : %1.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="488"/>
+        <location filename="../ui/import/import_dialog.cpp" line="514"/>
+        <source>Wait until the file&apos;s first rows are read.</source>
+        <translation>Attendez que les premières lignes du fichier soient lues.</translation>
+    </message>
+    <message>
+        <location filename="../ui/import/import_dialog.cpp" line="516"/>
         <source>Wait until every table of the backup is listed.</source>
         <translation>Attendez que toutes les tables de la sauvegarde soient listées.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="544"/>
+        <location filename="../ui/import/import_dialog.cpp" line="572"/>
         <source>Replace the chosen tables</source>
         <translation>Remplacer les tables choisies</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="544"/>
+        <location filename="../ui/import/import_dialog.cpp" line="572"/>
         <source>Replace the backup&apos;s tables</source>
         <translation>Remplacer les tables de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="548"/>
+        <location filename="../ui/import/import_dialog.cpp" line="576"/>
         <source>Append the backup&apos;s rows</source>
         <translation>Ajouter les lignes de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="565"/>
+        <location filename="../ui/import/import_dialog.cpp" line="593"/>
         <source>created</source>
         <translation>créée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="567"/>
+        <location filename="../ui/import/import_dialog.cpp" line="595"/>
         <source>appended</source>
         <translation>complétée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="569"/>
+        <location filename="../ui/import/import_dialog.cpp" line="597"/>
         <source>replaced</source>
         <translation>remplacée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="571"/>
+        <location filename="../ui/import/import_dialog.cpp" line="599"/>
         <source>merged</source>
         <translation>fusionnée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="573"/>
+        <location filename="../ui/import/import_dialog.cpp" line="601"/>
         <source>dropped</source>
         <translation>supprimée</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="626"/>
+        <location filename="../ui/import/import_dialog.cpp" line="654"/>
         <source>%1 (1 row)</source>
         <translation>%1 (1 ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="627"/>
+        <location filename="../ui/import/import_dialog.cpp" line="655"/>
         <source>%1 (%2 rows)</source>
         <translation>%1 (%2 lignes)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="637"/>
+        <location filename="../ui/import/import_dialog.cpp" line="665"/>
         <source>Reading the backup for all its tables…</source>
         <translation>Lecture de la sauvegarde pour toutes ses tables…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="651"/>
+        <location filename="../ui/import/import_dialog.cpp" line="679"/>
         <source>Cannot read the whole backup: %1</source>
         <translation>Impossible de lire toute la sauvegarde : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="664"/>
+        <location filename="../ui/import/import_dialog.cpp" line="692"/>
         <source>The backup holds %1 tables with %2 rows.</source>
         <translation>La sauvegarde contient %1 tables et %2 lignes.</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="697"/>
+        <location filename="../ui/import/import_dialog.cpp" line="725"/>
         <source>Reading the backup…</source>
         <translation>Lecture de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="704"/>
+        <location filename="../ui/import/import_dialog.cpp" line="732"/>
         <source>The restore would fail: %1</source>
         <translation>La restauration échouerait : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="715"/>
+        <location filename="../ui/import/import_dialog.cpp" line="743"/>
         <source>%1: dropped (%2 rows)</source>
         <translation>%1 : supprimée (%2 lignes)</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="718"/>
+        <location filename="../ui/import/import_dialog.cpp" line="746"/>
         <source>%1: created with %2 rows</source>
         <translation>%1 : créée avec %2 lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="720"/>
+        <location filename="../ui/import/import_dialog.cpp" line="748"/>
         <source>%1: %2, %3 → %4 rows</source>
         <translation>%1 : %2, %3 → %4 lignes</translation>
     </message>
@@ -844,58 +862,58 @@
         <translation>Importer %1 fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="202"/>
+        <location filename="../ui/import/import_dialog.cpp" line="226"/>
         <source>Cannot read this file: %1</source>
         <translation>Impossible de lire ce fichier : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="213"/>
+        <location filename="../ui/import/import_dialog.cpp" line="237"/>
         <source>Format: %1</source>
         <translation>Format : %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="232"/>
+        <location filename="../ui/import/import_dialog.cpp" line="256"/>
         <source>A backup; the preview shows %1</source>
         <translation>Une sauvegarde ; l’aperçu montre %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="340"/>
+        <location filename="../ui/import/import_dialog.cpp" line="364"/>
         <source>line %1</source>
         <translation>ligne %1</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="341"/>
+        <location filename="../ui/import/import_dialog.cpp" line="365"/>
         <source>%1 is %2 because of %3: %4</source>
         <translation>%1 est %2 à cause de %3 : %4</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="351"/>
+        <location filename="../ui/import/import_dialog.cpp" line="375"/>
         <source>Read %1 as empty</source>
         <translation>Lire %1 comme vide</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="352"/>
+        <location filename="../ui/import/import_dialog.cpp" line="376"/>
         <source>Every field %1 in the file becomes NULL, and the column&apos;s type is worked out again</source>
         <translation>Chaque champ %1 du fichier devient NULL, et le type de la colonne est recalculé</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="362"/>
+        <location filename="../ui/import/import_dialog.cpp" line="386"/>
         <source>Keep %1, reject such rows</source>
         <translation>Garder %1, rejeter ces lignes</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="363"/>
+        <location filename="../ui/import/import_dialog.cpp" line="387"/>
         <source>The column stays %1; rows whose value is not one go to a rejects file instead of the table</source>
         <translation>La colonne reste %1 ; les lignes dont la valeur n’en est pas une vont dans un fichier de rejets au lieu de la table</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="394"/>
-        <location filename="../ui/import/import_dialog.cpp" line="405"/>
+        <location filename="../ui/import/import_dialog.cpp" line="418"/>
+        <location filename="../ui/import/import_dialog.cpp" line="429"/>
         <source>type</source>
         <translation>type</translation>
     </message>
     <message>
-        <location filename="../ui/import/import_dialog.cpp" line="412"/>
+        <location filename="../ui/import/import_dialog.cpp" line="436"/>
         <source>Type of %1</source>
         <translation>Type de %1</translation>
     </message>
@@ -1043,124 +1061,124 @@ Double-clic pour ouvrir son dossier ; clic droit pour copier le chemin</translat
 <context>
     <name>strata::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="700"/>
+        <location filename="../ui/main_window/main_window.cpp" line="689"/>
         <source>Strata — %1</source>
         <translation>Strata — %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window/main_window.cpp" line="156"/>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window/main_window.cpp" line="168"/>
         <source>Rows of the selected table</source>
         <translation>Lignes de la table sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="174"/>
         <source>Filter: a WHERE condition, e.g. age &gt; 30 AND name LIKE &apos;A%&apos;</source>
         <translation>Filtre : une condition WHERE, p. ex. age &gt; 30 AND name LIKE &apos;A%&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window/main_window.cpp" line="175"/>
         <source>Row filter</source>
         <translation>Filtre des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="470"/>
         <source>&amp;Data</source>
         <translation>&amp;Données</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window/main_window.cpp" line="206"/>
         <source>&amp;SQL</source>
         <translation>&amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window/main_window.cpp" line="215"/>
         <source>History of exports and imports</source>
         <translation>Historique des exports et imports</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window/main_window.cpp" line="216"/>
         <source>Double-click an entry (or press Enter) to open the folder of its first file</source>
         <translation>Double-cliquez sur une entrée (ou appuyez sur Entrée) pour ouvrir le dossier de son premier fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="220"/>
-        <location filename="../ui/main_window/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window/main_window.cpp" line="483"/>
         <source>&amp;History</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="315"/>
-        <location filename="../ui/main_window/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window/main_window.cpp" line="332"/>
         <source>Jobs</source>
         <translation>Tâches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window/main_window.cpp" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="382"/>
+        <location filename="../ui/main_window/main_window.cpp" line="371"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="261"/>
-        <location filename="../ui/main_window/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window/main_window.cpp" line="373"/>
         <source>Open &amp;recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window/main_window.cpp" line="568"/>
         <source>(none yet)</source>
         <translation>(aucun pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="181"/>
-        <location filename="../ui/main_window/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="376"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="67"/>
+        <location filename="../ui/main_window/main_window.cpp" line="86"/>
         <source>%1 and %2 more</source>
         <translation>%1 et %2 de plus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window/main_window.cpp" line="195"/>
         <source>This database has no tables yet.
 Drop a CSV, JSON, SQL, SQLite, GeoJSON or zip file here, or import one.</source>
         <translation>Cette base n’a pas encore de table.
 Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en un.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window/main_window.cpp" line="253"/>
         <source>&amp;Retry</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window/main_window.cpp" line="254"/>
         <source>Open the database again, for writing if it is free now</source>
         <translation>Rouvrir la base, en écriture si elle est libre maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window/main_window.cpp" line="270"/>
         <source>&amp;Open a database…</source>
         <translation>&amp;Ouvrir une base…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window/main_window.cpp" line="277"/>
         <source>Open the &amp;demo database</source>
         <translation>Ouvrir la base de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window/main_window.cpp" line="278"/>
         <source>Sample users, products, orders and map parcels, created in %1 when it is not there yet</source>
         <translation>Utilisateurs, produits, commandes et parcelles d’exemple, créés dans %1 s’ils n’y sont pas encore</translation>
     </message>
@@ -1171,7 +1189,7 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
     </message>
     <message>
         <location filename="../ui/main_window/main_window.cpp" line="292"/>
-        <location filename="../ui/main_window/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window/main_window.cpp" line="347"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1186,408 +1204,408 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
         <translation>L’ouverture de %1 a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window/main_window.cpp" line="328"/>
         <source>Double-click a file to open its folder, or a failed job to read its error in full; right-click to copy a path</source>
         <translation>Double-cliquez sur un fichier pour ouvrir son dossier, ou sur une tâche échouée pour lire toute l’erreur ; clic droit pour copier un chemin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window/main_window.cpp" line="345"/>
         <source>Reading rows</source>
         <translation>Lecture des lignes</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window/main_window.cpp" line="348"/>
         <source>Stop reading: the rows shown before stay</source>
         <translation>Arrêter la lecture : les lignes affichées restent</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window/main_window.cpp" line="381"/>
         <source>Import files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window/main_window.cpp" line="382"/>
         <source>Data files (%1);;All files (*)</source>
         <translation>Fichiers de données (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="398"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1132"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window/main_window.cpp" line="389"/>
         <source>Export table as &amp;CSV</source>
         <translation>Exporter la table en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window/main_window.cpp" line="391"/>
         <source>Export &amp;profiles</source>
         <translation>&amp;Profils d’export</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window/main_window.cpp" line="399"/>
         <source>(none yet: use Save as profile in the Export dialog)</source>
         <translation>(aucun : utilisez « Enregistrer comme profil » dans la fenêtre d’export)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="415"/>
+        <location filename="../ui/main_window/main_window.cpp" line="404"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window/main_window.cpp" line="411"/>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="426"/>
+        <location filename="../ui/main_window/main_window.cpp" line="415"/>
         <source>&amp;Backup now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="429"/>
+        <location filename="../ui/main_window/main_window.cpp" line="418"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window/main_window.cpp" line="423"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window/main_window.cpp" line="430"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window/main_window.cpp" line="432"/>
         <source>&amp;Cancel job</source>
         <translation>&amp;Annuler la tâche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window/main_window.cpp" line="433"/>
         <source>Cancel the jobs selected in the Jobs panel (Delete there)</source>
         <translation>Annuler les tâches choisies dans le panneau Tâches (Suppr)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="455"/>
+        <location filename="../ui/main_window/main_window.cpp" line="444"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir le &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window/main_window.cpp" line="446"/>
         <source>&amp;Copy path</source>
         <translation>&amp;Copier le chemin</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window/main_window.cpp" line="450"/>
         <source>Copy &amp;text</source>
         <translation>Copier le &amp;texte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="475"/>
+        <location filename="../ui/main_window/main_window.cpp" line="464"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window/main_window.cpp" line="469"/>
         <source>&amp;Tables</source>
         <translation>&amp;Tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="485"/>
+        <location filename="../ui/main_window/main_window.cpp" line="474"/>
         <source>&amp;Filter</source>
         <translation>&amp;Filtre</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="490"/>
+        <location filename="../ui/main_window/main_window.cpp" line="479"/>
         <source>&amp;SQL console</source>
         <translation>Console &amp;SQL</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window/main_window.cpp" line="487"/>
         <source>&amp;Jobs</source>
         <translation>Tâ&amp;ches</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window/main_window.cpp" line="507"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="551"/>
-        <location filename="../ui/main_window/main_window.cpp" line="744"/>
+        <location filename="../ui/main_window/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window/main_window.cpp" line="733"/>
         <source>No database is open.</source>
         <translation>Aucune base n’est ouverte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window/main_window.cpp" line="557"/>
         <source>Open a Strata database folder (an empty folder becomes a new database)</source>
         <translation>Ouvrir un dossier de base Strata (un dossier vide devient une nouvelle base)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="587"/>
-        <location filename="../ui/main_window/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window/main_window.cpp" line="580"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="641"/>
+        <location filename="../ui/main_window/main_window.cpp" line="630"/>
         <source>%1 is not a Strata database, and it is not empty.</source>
         <translation>%1 n’est pas une base Strata et n’est pas vide.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window/main_window.cpp" line="634"/>
         <source>Strata can make a new database in this folder, beside what is there.</source>
         <translation>Strata peut créer une nouvelle base dans ce dossier, à côté de ce qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window/main_window.cpp" line="635"/>
         <source>Strata can import what is in it (%1) into the database open now, or make a new database in this folder.</source>
         <translation>Strata peut importer son contenu (%1) dans la base ouverte, ou créer une nouvelle base dans ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="652"/>
+        <location filename="../ui/main_window/main_window.cpp" line="641"/>
         <source>&amp;Import these files…</source>
         <translation>&amp;Importer ces fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window/main_window.cpp" line="642"/>
         <source>&amp;Make a database here</source>
         <translation>&amp;Créer une base ici</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="666"/>
-        <location filename="../ui/main_window/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window/main_window.cpp" line="657"/>
         <source>%1 was left as it is.</source>
         <translation>%1 est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window/main_window.cpp" line="688"/>
         <source>it was opened read-only</source>
         <translation>elle a été ouverte en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window/main_window.cpp" line="691"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1. You can look and export; importing and dropping tables wait until it can be written.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1. Vous pouvez consulter et exporter ; l’import et la suppression de tables attendent qu’elle soit inscriptible.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window/main_window.cpp" line="698"/>
         <source>Listing the tables of %1…</source>
         <translation>Liste des tables de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="716"/>
+        <location filename="../ui/main_window/main_window.cpp" line="705"/>
         <source>Database recovered</source>
         <translation>Base de données récupérée</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window/main_window.cpp" line="706"/>
         <source>%1 was not closed cleanly. Every whole commit is there; this was set aside:
 %2</source>
         <translation>%1 n&apos;a pas été fermée proprement. Chaque validation complète est là ; ceci a été mis de côté :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1071"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1060"/>
         <source>Export of %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1072"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1061"/>
         <source>Export of %1 tables</source>
         <translation>Export de %1 tables</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1103"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1092"/>
         <source>Import of %1 files</source>
         <translation>Import de %1 fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1122"/>
         <source>Copied: %1</source>
         <translation>Copié : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
         <source>Drop table %1 and all its rows? A copy is kept in %2, and Import brings it back.</source>
         <translation>Supprimer la table %1 et toutes ses lignes ? Une copie est gardée dans %2, et Importer la rétablit.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1206"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1196"/>
         <source>Dropped table %1; a copy is kept in %2 (Import brings it back)</source>
         <translation>Table %1 supprimée ; une copie est gardée dans %2 (Importer la rétablit)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="640"/>
-        <location filename="../ui/main_window/main_window.cpp" line="677"/>
+        <location filename="../ui/main_window/main_window.cpp" line="629"/>
+        <location filename="../ui/main_window/main_window.cpp" line="666"/>
         <source>Open database</source>
         <translation>Ouvrir une base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="673"/>
+        <location filename="../ui/main_window/main_window.cpp" line="662"/>
         <source>Cannot open %1:
 %2</source>
         <translation>Impossible d’ouvrir %1 :
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window/main_window.cpp" line="864"/>
         <source>%1 · last commit %2%3</source>
         <translation>%1 · dernier commit %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window/main_window.cpp" line="865"/>
         <source> · read-only</source>
         <translation> · lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="877"/>
+        <location filename="../ui/main_window/main_window.cpp" line="866"/>
         <source>Cannot list tables: %1</source>
         <translation>Impossible de lister les tables : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="940"/>
+        <location filename="../ui/main_window/main_window.cpp" line="929"/>
         <source>%1: filtered by %2</source>
         <translation>%1 : filtré par %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="955"/>
+        <location filename="../ui/main_window/main_window.cpp" line="944"/>
         <source>The filter does not work: %1</source>
         <translation>Le filtre ne fonctionne pas : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window/main_window.cpp" line="211"/>
         <source>Cannot read the history: %1</source>
         <translation>Impossible de lire l’historique : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="767"/>
-        <location filename="../ui/main_window/main_window.cpp" line="896"/>
-        <location filename="../ui/main_window/main_window.cpp" line="1164"/>
+        <location filename="../ui/main_window/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1153"/>
         <source>The database is read-only: %1</source>
         <translation>La base est en lecture seule : %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="768"/>
         <source>Quit Strata</source>
         <translation>Quitter Strata</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="779"/>
+        <location filename="../ui/main_window/main_window.cpp" line="768"/>
         <source>A job is still running.</source>
         <translation>Une tâche est encore en cours.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="781"/>
+        <location filename="../ui/main_window/main_window.cpp" line="770"/>
         <source>Strata can quit once the jobs are done, or cancel them (a canceled job keeps nothing: no partial file, no partial import) and quit.</source>
         <translation>Strata peut quitter une fois les tâches terminées, ou les annuler (une tâche annulée ne laisse rien : ni fichier partiel, ni import partiel) et quitter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="784"/>
+        <location filename="../ui/main_window/main_window.cpp" line="773"/>
         <source>&amp;Quit when done</source>
         <translation>&amp;Quitter une fois terminé</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="785"/>
+        <location filename="../ui/main_window/main_window.cpp" line="774"/>
         <source>&amp;Cancel the jobs and quit</source>
         <translation>&amp;Annuler les tâches et quitter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window/main_window.cpp" line="775"/>
         <source>&amp;Keep working</source>
         <translation>&amp;Continuer à travailler</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="801"/>
+        <location filename="../ui/main_window/main_window.cpp" line="790"/>
         <source>Canceling the jobs; Strata quits when they have stopped.</source>
         <translation>Annulation des tâches ; Strata quitte quand elles sont arrêtées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="802"/>
+        <location filename="../ui/main_window/main_window.cpp" line="791"/>
         <source>Strata quits when the jobs are done.</source>
         <translation>Strata quitte quand les tâches sont terminées.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="892"/>
+        <location filename="../ui/main_window/main_window.cpp" line="881"/>
         <source>Open a database first.</source>
         <translation>Ouvrez d’abord une base.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window/main_window.cpp" line="945"/>
         <source>The filter does not work: %1 — here: %2▸%3</source>
         <translation>Le filtre ne fonctionne pas : %1 — ici : %2▸%3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1032"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1021"/>
         <source>Backup of %1</source>
         <translation>Sauvegarde de %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1041"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1030"/>
         <source>Select a table to export first.</source>
         <translation>Sélectionnez d&apos;abord une table à exporter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1053"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1042"/>
         <source>%1 as CSV</source>
         <translation>%1 en CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1068"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1057"/>
         <source>Export of the database</source>
         <translation>Export de la base</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1069"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1058"/>
         <source>Export of a query</source>
         <translation>Export d&apos;une requête</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1073"/>
         <source>There is no export profile named %1.</source>
         <translation>Aucun profil d’export nommé %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1076"/>
         <source>Export profile %1</source>
         <translation>Profil d’export %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1102"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1091"/>
         <source>Import %1</source>
         <translation>Importer %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1133"/>
         <source>Export as &amp;CSV</source>
         <translation>Exporter en &amp;CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1145"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1134"/>
         <source>&amp;Import into…</source>
         <translation>&amp;Importer dans…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1147"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1136"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1152"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1141"/>
         <source>&amp;Drop…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1154"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1143"/>
         <source>Drop table</source>
         <translation>Supprimer la table</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window/main_window.cpp" line="1168"/>
         <source>Dropping table %1…</source>
         <translation>Suppression de la table %1…</translation>
     </message>
@@ -1784,12 +1802,12 @@ Déposez ici un fichier CSV, JSON, SQL, SQLite, GeoJSON ou zip, ou importez-en u
         <translation>Annulé : les lignes affichées sont celles d’avant.</translation>
     </message>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="512"/>
         <source>(1 byte)</source>
         <translation>(1 octet)</translation>
     </message>
     <message>
-        <location filename="../ui/browser/table_data_model.cpp" line="497"/>
+        <location filename="../ui/browser/table_data_model.cpp" line="512"/>
         <source>(%1 bytes)</source>
         <translation>(%1 octets)</translation>
     </message>

@@ -901,6 +901,7 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY(dialog.isPreviewing()); // still reading, and drawn
+        screenshot(dialog, "import_reading.png");
         QSignalSpy previewShown(&dialog, &ui::ImportDialog::previewShown);
         {
             std::lock_guard lock(mutex);

@@ -200,6 +200,7 @@ void ImportDialog::preview()
     m_inferred.clear();
     m_previewing = true;
     m_detected->setText(tr("Reading the file…"));
+    m_restoreRow->setVisible(false); // until the file is known to be a backup
     checkMapping();
     const quint64 asked = ++m_previews;
     using Preview = engine::Result<transfer::ImportPreview>;
@@ -507,15 +508,16 @@ void ImportDialog::checkMapping()
             notes << tr("Left empty (or their default): %1.")
                          .arg(defaulted.join(QStringLiteral(", ")));
     }
+    // Waiting for a worker keeps Import disabled too, but is no mistake: not said in red.
+    QStringList waits;
     if (m_previewing)
-        problems << tr("Wait until the file's first rows are read.");
+        waits << tr("Wait until the file's first rows are read.");
     else if (m_multiTable && m_surveying)
-        problems << tr("Wait until every table of the backup is listed.");
-    m_problem = problems.join(QLatin1Char(' '));
-    m_note->setText(
-        problems.isEmpty()
-            ? notes.join(QLatin1Char(' '))
-            : QStringLiteral("<span style='color:#a00'>%1</span>").arg(m_problem.toHtmlEscaped()));
+        waits << tr("Wait until every table of the backup is listed.");
+    m_problem = (problems + waits).join(QLatin1Char(' '));
+    m_note->setText(problems.isEmpty() ? (waits + notes).join(QLatin1Char(' '))
+                                       : QStringLiteral("<span style='color:#a00'>%1</span>")
+                                             .arg(problems.join(QLatin1Char(' ')).toHtmlEscaped()));
     m_note->setVisible(!m_note->text().isEmpty());
     if (m_ok)
         m_ok->setEnabled(m_problem.isEmpty() && !m_columns.isEmpty());
