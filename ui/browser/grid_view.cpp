@@ -112,7 +112,7 @@ void GridView::unpark()
     if (!m_parkedCurrent)
         return;
     const int row = m_parkedCurrent->first;
-    moveWindow(row - TableDataModel::kWindowRows / 2, topRow());
+    moveWindow(centredOn(row), topRow());
 }
 
 void GridView::goToRow(int row, QAbstractItemView::ScrollHint hint)
@@ -122,7 +122,7 @@ void GridView::goToRow(int row, QAbstractItemView::ScrollHint hint)
     row = std::clamp(row, 0, m_model->totalRows() - 1);
     const int start = m_model->windowStart();
     if (row < start || row >= start + m_model->rowCount())
-        moveWindow(row - TableDataModel::kWindowRows / 2, row);
+        moveWindow(centredOn(row), row);
     const QModelIndex current = m_table->currentIndex();
     const QModelIndex index
         = m_model->index(row - m_model->windowStart(), current.isValid() ? current.column() : 0);
@@ -145,7 +145,7 @@ void GridView::barMoved(int top)
     QScrollBar *own = m_table->verticalScrollBar();
     const int start = m_model->windowStart();
     if (top < start || top - start > own->maximum()) {
-        moveWindow(top - (TableDataModel::kWindowRows - own->pageStep()) / 2, top);
+        moveWindow(centredOn(top), top);
         return;
     }
     m_syncing = true;
@@ -219,6 +219,12 @@ void GridView::moveWindow(int start, int top)
     syncBar();
 }
 
+int GridView::centredOn(int top) const
+{
+    const int page = m_table->verticalScrollBar()->pageStep();
+    return top - (TableDataModel::kWindowRows - page) / 2;
+}
+
 void GridView::recentreSoon()
 {
     if (m_recentreQueued)
@@ -237,8 +243,7 @@ void GridView::recentreSoon()
         [this] {
             m_recentreQueued = false;
             const int top = topRow();
-            const int page = m_table->verticalScrollBar()->pageStep();
-            moveWindow(top - (TableDataModel::kWindowRows - page) / 2, top);
+            moveWindow(centredOn(top), top);
         },
         Qt::QueuedConnection);
 }

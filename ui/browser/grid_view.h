@@ -49,6 +49,8 @@ private:
     //! When the rows shown come near an edge of the window, it is moved to centre them (after
     //! the event that scrolled, so that a key press in progress sees one window throughout).
     void recentreSoon();
+    //! Where a window starts that has `top` and the page below it in its middle.
+    int centredOn(int top) const;
 
     //! Brings the current cell back into the window when it was moved out (a key press then
     //! moves on from it, as in any table).

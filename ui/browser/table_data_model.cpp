@@ -316,9 +316,7 @@ void TableDataModel::opened(quint64 generation, std::shared_ptr<detail::GridOpen
     }
     // Read again (F5, or after an import) the window stays where it was; otherwise it starts at
     // the first row.
-    const bool again = m_asked.table == m_shown.table && m_asked.where == m_shown.where
-                       && m_asked.sortColumn == m_shown.sortColumn
-                       && m_asked.order == m_shown.order;
+    const bool again = m_asked == m_shown;
     const size_t start = again ? m_windowStart : 0;
     beginResetModel();
     forget();

@@ -106,6 +106,7 @@ public:
         QString table, where;
         int sortColumn = -1;
         Qt::SortOrder order = Qt::AscendingOrder;
+        bool operator==(const Query &) const = default;
     };
 
 private:
