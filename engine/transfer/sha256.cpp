@@ -1,14 +1,29 @@
 #include "engine/transfer/sha256.h"
 
 #include <cstdio>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <vector>
 
 namespace strata::transfer {
 
-Sha256::Sha256()
-    : m_ctx(EVP_MD_CTX_new())
+namespace {
+
+//! Without NO_ATEXIT, libcrypto's exit handler deletes its thread-state key while the idle
+//! threads of Qt's pool still live; when they end afterwards, each one's error state is
+//! never freed. Keeping the key lets every thread free its own state as it ends.
+bool initialiseLibcrypto()
 {
+    return OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr) == 1;
+}
+
+} // namespace
+
+Sha256::Sha256()
+{
+    static const bool initialised = initialiseLibcrypto();
+    static_cast<void>(initialised);
+    m_ctx = EVP_MD_CTX_new();
     reset();
 }
 
