@@ -508,6 +508,13 @@ TableInfo describeTable(Transaction &txn, const Catalog &catalog, const TableEnt
         info.indexes.push_back(std::move(i));
     }
     TableHeap &heap = *entry.heap;
+    // An unloaded heap has not changed since the checkpoint it came from, so its blocks'
+    // row counts are the count at every snapshot taken since; reading them keeps `tables`
+    // from loading every table.
+    if (!heap.loaded()) {
+        info.rowCount = heap.baseRowCount();
+        return info;
+    }
     const uint64_t slots = heap.slotCount();
     std::shared_lock gc(heap.gcLock());
     for (uint64_t s = 0; s < slots; ++s)
@@ -685,6 +692,13 @@ const std::string &Database::directory() const
 size_t Database::collectGarbage()
 {
     return m_core->collectGarbage();
+}
+
+StorageStats Database::storageStats() const
+{
+    StorageStats stats;
+    m_core->storageCounts(stats.tables, stats.tablesInMemory, stats.blockBytesRead);
+    return stats;
 }
 
 void watchDatabaseWorkOnThisThread(bool watch)

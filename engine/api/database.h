@@ -172,6 +172,13 @@ private:
         m_parsed;
 };
 
+//! Where the rows of an open database are: tests and benchmarks check that work is lazy.
+struct StorageStats {
+    size_t tables = 0;           //!< committed tables
+    size_t tablesInMemory = 0;   //!< of these, the ones whose rows are loaded
+    uint64_t blockBytesRead = 0; //!< data-file bytes read since the open
+};
+
 //! An open Strata database: a folder (checkpoint + write-ahead log) or in memory.
 class Database {
 public:
@@ -196,6 +203,7 @@ public:
     const std::string &directory() const;
     //! Frees row versions no snapshot can see; returns how many (tests use it).
     size_t collectGarbage();
+    StorageStats storageStats() const;
 
 private:
     explicit Database(std::shared_ptr<DatabaseCore> core);

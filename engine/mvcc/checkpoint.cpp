@@ -8,9 +8,12 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 // Checkpoints: loading the checkpoint file at open, and writing a new one (a snapshot of
@@ -19,59 +22,209 @@ namespace strata::engine {
 
 using folder::BlockKind;
 using folder::kCheckpointMagic;
+using folder::kCheckpointMagicV2;
 using folder::kCheckpointName;
 using folder::ReadersLock;
 
-void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
+namespace {
+
+//! One row block to decode: in memory (format 1), or in a data file (format 2).
+struct RowBlockSource {
+    std::string_view bytes;
+    uint32_t crc = 0;
+    const BlockRef *ref = nullptr;
+    std::string where; //!< "file: block at byte N"
+};
+
+struct DecodedBlock {
+    TableHeap *heap = nullptr;
+    std::vector<std::pair<uint64_t, Version *>> rows;
+    std::vector<std::vector<std::pair<uint64_t, uint64_t>>> keys; //!< per heap index
+};
+
+struct TableOfBlock {
+    TableHeap *heap;
+    const TableSchema *schema;
+};
+
+//! Decodes row blocks on both cores into one VersionChunk each, then puts the versions into
+//! their heaps' slots (on this thread) while another thread loads the index keys.
+void loadRowBlocks(
+    const std::vector<RowBlockSource> &sources, const BlockStore *store,
+    const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf)
+{
+    std::vector<DecodedBlock> decoded(sources.size());
+    auto decodeBlock = [&](size_t i, std::string &buffer) {
+        const RowBlockSource &src = sources[i];
+        std::string_view block = src.bytes;
+        if (src.ref)
+            block = store->read(*src.ref, buffer);
+        else if (crc32c(block.data(), block.size()) != src.crc)
+            throwError(StatusCode::Corrupt, src.where + " fails its checksum");
+        ByteReader r(block, "checkpoint block");
+        if (static_cast<BlockKind>(r.get<uint8_t>()) != BlockKind::Rows)
+            throwError(StatusCode::Corrupt, src.where + " is not a row block");
+        const TableOfBlock table = tableOf(r.get<uint64_t>(), src.where);
+        DecodedBlock &out = decoded[i];
+        out.heap = table.heap;
+        const auto indexes = table.heap->indexesAsDeclared();
+        out.keys.resize(indexes.size());
+        const auto count = r.get<uint32_t>();
+        if (src.ref && count != src.ref->rows)
+            throwError(StatusCode::Corrupt, src.where
+                                                + " holds another row count than the "
+                                                  "checkpoint names");
+        out.rows.reserve(count);
+        // First the room every version takes, then one chunk for all of them.
+        size_t room = 0;
+        {
+            ByteReader sizes = r;
+            for (uint32_t k = 0; k < count; ++k) {
+                const uint64_t slot = sizes.get<uint64_t>();
+                sizes.get<uint64_t>();
+                const std::string_view bytes = sizes.getString();
+                if (bytes.size() < 2 || bytes.size() > (1u << 30) || slot > (1ULL << 40)
+                    || (src.ref && (slot < src.ref->firstSlot || slot >= src.ref->endSlot)))
+                    throwError(StatusCode::Corrupt,
+                               src.where + ": row " + std::to_string(k + 1) + " is malformed");
+                room += Version::footprint(static_cast<uint32_t>(bytes.size()));
+            }
+        }
+        VersionChunk *chunk = count ? VersionChunk::create(room) : nullptr;
+        size_t offset = 0;
+        for (uint32_t k = 0; k < count; ++k) {
+            const uint64_t slot = r.get<uint64_t>();
+            const uint64_t begin = r.get<uint64_t>();
+            std::string_view bytes = r.getString();
+            Version *v = Version::createIn(chunk, offset, bytes.data(),
+                                           static_cast<uint32_t>(bytes.size()), begin);
+            out.rows.emplace_back(slot, v);
+            for (size_t x = 0; x < indexes.size(); ++x) {
+                const std::string key = encodeKey(v->view(), indexes[x]->columns(), *table.schema);
+                if (!key.empty())
+                    out.keys[x].emplace_back(HashIndex::hashOf(key), slot);
+            }
+        }
+    };
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    auto worker = [&](unsigned w) {
+        std::string buffer;
+        for (size_t i = w; i < decoded.size(); i += workers) {
+            try {
+                decodeBlock(i, buffer);
+            } catch (...) {
+                std::lock_guard lock(errorMutex);
+                if (!error)
+                    error = std::current_exception();
+                return;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back(worker, w);
+    worker(0);
+    for (auto &t : threads)
+        t.join();
+    if (error) {
+        for (auto &d : decoded)
+            for (auto &[slot, v] : d.rows)
+                Version::destroy(v);
+        std::rethrow_exception(error);
+    }
+    // Slots and indexes are separate structures: one thread fills the slots while another
+    // gathers and loads the index keys.
+    auto loadIndexes = [&] {
+        std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
+        for (auto &d : decoded) {
+            const auto indexes = d.heap->indexesAsDeclared();
+            for (size_t x = 0; x < indexes.size(); ++x) {
+                auto &dst = indexEntries[indexes[x].get()];
+                dst.insert(dst.end(), d.keys[x].begin(), d.keys[x].end());
+                std::vector<std::pair<uint64_t, uint64_t>>().swap(d.keys[x]);
+            }
+        }
+        for (auto &[index, pairs] : indexEntries)
+            index->bulkLoad(pairs);
+    };
+    std::exception_ptr indexError;
+    std::thread indexThread([&] {
+        try {
+            loadIndexes();
+        } catch (...) {
+            indexError = std::current_exception();
+        }
+    });
+    for (auto &d : decoded) {
+        TableHeap &heap = *d.heap;
+        uint64_t last = 0;
+        for (const auto &[slot, v] : d.rows)
+            last = std::max(last, slot);
+        if (!d.rows.empty())
+            heap.ensureSlot(last);
+        for (const auto &[slot, v] : d.rows) {
+            if (Version *old = heap.slot(slot).exchange(v, std::memory_order_relaxed))
+                Version::destroy(old); // a slot twice: keep the last (a damaged writer)
+        }
+    }
+    indexThread.join();
+    if (indexError)
+        std::rethrow_exception(indexError);
+}
+
+} // namespace
+
+int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
 {
     const MappedFile mapped(path);
     const std::string_view data = mapped.data();
-    // Index entries are gathered per index and loaded in one sorted pass at the end.
-    std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
-    struct RowBlock {
-        std::string_view block;
-        uint32_t crc;
-        size_t pos;
+    auto hasMagic = [&](const char(&magic)[16]) {
+        return data.size() >= sizeof magic
+               && data.substr(0, sizeof magic) == std::string_view(magic, sizeof magic);
     };
-    std::vector<RowBlock> rowBlocks;
-    if (data.size() < sizeof kCheckpointMagic
-        || data.substr(0, sizeof kCheckpointMagic)
-               != std::string_view(kCheckpointMagic, sizeof kCheckpointMagic))
+    int format = 0;
+    if (hasMagic(kCheckpointMagic))
+        format = 1;
+    else if (hasMagic(kCheckpointMagicV2))
+        format = 2;
+    else
         throwError(StatusCode::Corrupt, path + " is not a Strata checkpoint (bad header)");
     size_t pos = sizeof kCheckpointMagic;
     uint64_t ckptTs = 0;
     bool ended = false;
     std::map<uint64_t, std::shared_ptr<TableEntry>> tables;
+    std::map<uint64_t, std::vector<BlockRef>> segments;
+    std::vector<RowBlockSource> rowBlocks;
     uint64_t blocks = 0;
     while (pos < data.size() && !ended) {
+        const std::string at = path + ": block at byte " + std::to_string(pos);
         if (data.size() - pos < 8)
-            throwError(StatusCode::Corrupt,
-                       path + ": block at byte " + std::to_string(pos) + " is cut short");
+            throwError(StatusCode::Corrupt, at + " is cut short");
         uint32_t len, crc;
         std::memcpy(&len, data.data() + pos, 4);
         std::memcpy(&crc, data.data() + pos + 4, 4);
         if (data.size() - pos - 8 < len)
-            throwError(StatusCode::Corrupt,
-                       path + ": block at byte " + std::to_string(pos) + " is cut short");
+            throwError(StatusCode::Corrupt, at + " is cut short");
         std::string_view block(data.data() + pos + 8, len);
-        if (!block.empty() && static_cast<BlockKind>(block[0]) == BlockKind::Rows) {
+        pos += 8 + len;
+        ++blocks;
+        if (format == 1 && !block.empty() && static_cast<BlockKind>(block[0]) == BlockKind::Rows) {
             // Row blocks are checked and decoded afterwards, on all cores.
-            rowBlocks.push_back({block, crc, pos});
-            pos += 8 + len;
-            ++blocks;
+            rowBlocks.push_back({block, crc, nullptr, at});
             continue;
         }
         if (crc32c(block.data(), block.size()) != crc)
-            throwError(StatusCode::Corrupt,
-                       path + ": block at byte " + std::to_string(pos) + " fails its checksum");
-        pos += 8 + len;
-        ++blocks;
+            throwError(StatusCode::Corrupt, at + " fails its checksum");
         ByteReader r(block, "checkpoint block");
         switch (static_cast<BlockKind>(r.get<uint8_t>())) {
         case BlockKind::Meta:
             ckptTs = r.get<uint64_t>();
             walSeq = r.get<uint64_t>();
             m_catalog.noteTableId(r.get<uint64_t>());
+            if (format == 2)
+                m_nextDataFile = std::max(m_nextDataFile, r.get<uint32_t>());
             break;
         case BlockKind::Table: {
             auto entry = std::make_shared<TableEntry>();
@@ -98,6 +251,32 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             m_catalog.addIndex(entry);
             break;
         }
+        case BlockKind::Segments: {
+            const uint64_t tableId = r.get<uint64_t>();
+            if (!tables.count(tableId) || segments.count(tableId))
+                throwError(StatusCode::Corrupt, at + ": blocks of a missing table");
+            auto &refs = segments[tableId];
+            const auto count = r.get<uint32_t>();
+            uint64_t expectFirst = 0;
+            for (uint32_t k = 0; k < count; ++k) {
+                BlockRef ref;
+                ref.file = r.get<uint32_t>();
+                ref.length = r.get<uint32_t>();
+                ref.offset = r.get<uint64_t>();
+                ref.crc = r.get<uint32_t>();
+                ref.rows = r.get<uint32_t>();
+                ref.firstSlot = r.get<uint64_t>();
+                ref.endSlot = r.get<uint64_t>();
+                if (ref.firstSlot != expectFirst || ref.endSlot <= ref.firstSlot
+                    || ref.endSlot > (1ULL << 40) || ref.rows > ref.endSlot - ref.firstSlot)
+                    throwError(StatusCode::Corrupt,
+                               at + ": block " + std::to_string(k + 1) + " of table "
+                                   + tables[tableId]->schema->name + " covers a wrong slot range");
+                expectFirst = ref.endSlot;
+                refs.push_back(ref);
+            }
+            break;
+        }
         case BlockKind::Deletions: {
             auto it = tables.find(r.get<uint64_t>());
             if (it == tables.end())
@@ -115,137 +294,62 @@ void DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             ended = true;
             break;
         default:
-            throwError(StatusCode::Corrupt, path + ": unknown block kind");
+            throwError(StatusCode::Corrupt, at + ": unknown block kind");
         }
     }
     if (!ended)
         throwError(StatusCode::Corrupt, path + " ends without its end block");
-    // Decode row blocks on all cores: each block's versions and index keys go to its own
-    // result, and are put into the tables afterwards in one pass.
-    struct Loaded {
-        TableEntry *table = nullptr;
-        std::vector<std::pair<uint64_t, Version *>> rows;
-        std::vector<std::vector<std::pair<uint64_t, uint64_t>>> keys; //!< per heap index
-    };
-    std::vector<Loaded> loaded(rowBlocks.size());
-    auto decodeBlock = [&](size_t i) {
-        const RowBlock &rb = rowBlocks[i];
-        if (crc32c(rb.block.data(), rb.block.size()) != rb.crc)
-            throwError(StatusCode::Corrupt,
-                       path + ": block at byte " + std::to_string(rb.pos) + " fails its checksum");
-        ByteReader r(rb.block, "checkpoint block");
-        r.get<uint8_t>();
-        auto it = tables.find(r.get<uint64_t>());
-        if (it == tables.end())
-            throwError(StatusCode::Corrupt, path + ": rows for a missing table");
-        Loaded &out = loaded[i];
-        out.table = it->second.get();
-        const TableSchema &schema = *it->second->schema;
-        const auto indexes = it->second->heap->indexes();
-        out.keys.resize(indexes.size());
-        const auto count = r.get<uint32_t>();
-        out.rows.reserve(count);
-        // First the room every version takes, then one chunk for all of them.
-        size_t room = 0;
-        {
-            ByteReader sizes = r;
-            for (uint32_t k = 0; k < count; ++k) {
-                sizes.get<uint64_t>();
-                sizes.get<uint64_t>();
-                const std::string_view bytes = sizes.getString();
-                if (bytes.size() < 2 || bytes.size() > (1u << 30))
-                    throwError(StatusCode::Corrupt, path + ": a row at block byte "
-                                                        + std::to_string(rb.pos) + " is malformed");
-                room += Version::footprint(static_cast<uint32_t>(bytes.size()));
-            }
-        }
-        VersionChunk *chunk = count ? VersionChunk::create(room) : nullptr;
-        size_t offset = 0;
-        for (uint32_t k = 0; k < count; ++k) {
-            const uint64_t slot = r.get<uint64_t>();
-            const uint64_t begin = r.get<uint64_t>();
-            std::string_view bytes = r.getString();
-            if (slot > (1ULL << 40)) {
-                if (chunk && chunk->live.load() == 0)
-                    ::operator delete(chunk);
-                throwError(StatusCode::Corrupt, path + ": a row at block byte "
-                                                    + std::to_string(rb.pos) + " is malformed");
-            }
-            Version *v = Version::createIn(chunk, offset, bytes.data(),
-                                           static_cast<uint32_t>(bytes.size()), begin);
-            out.rows.emplace_back(slot, v);
-            for (size_t x = 0; x < indexes.size(); ++x) {
-                const std::string key = encodeKey(v->view(), indexes[x]->columns(), schema);
-                if (!key.empty())
-                    out.keys[x].emplace_back(HashIndex::hashOf(key), slot);
-            }
-        }
-    };
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-    auto worker = [&](unsigned w) {
-        for (size_t i = w; i < loaded.size(); i += workers) {
-            try {
-                decodeBlock(i);
-            } catch (...) {
-                std::lock_guard lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w)
-        threads.emplace_back(worker, w);
-    worker(0);
-    for (auto &t : threads)
-        t.join();
-    if (error) {
-        for (auto &l : loaded)
-            for (auto &[slot, v] : l.rows)
-                Version::destroy(v);
-        std::rethrow_exception(error);
-    }
-    // Slots and indexes are separate structures: one thread fills the slots while another
-    // gathers and loads the index keys.
-    auto loadIndexes = [&] {
-        for (auto &l : loaded) {
-            const auto indexes = l.table->heap->indexes();
-            for (size_t x = 0; x < indexes.size(); ++x) {
-                auto &dst = indexEntries[indexes[x].get()];
-                dst.insert(dst.end(), l.keys[x].begin(), l.keys[x].end());
-                std::vector<std::pair<uint64_t, uint64_t>>().swap(l.keys[x]);
-            }
-        }
-        for (auto &[index, pairs] : indexEntries)
-            index->bulkLoad(pairs);
-    };
-    std::exception_ptr indexError;
-    std::thread indexThread([&] {
-        try {
-            loadIndexes();
-        } catch (...) {
-            indexError = std::current_exception();
-        }
-    });
-    for (auto &l : loaded) {
-        TableHeap &heap = *l.table->heap;
-        uint64_t last = 0;
-        for (const auto &[slot, v] : l.rows)
-            last = std::max(last, slot);
-        if (!l.rows.empty())
-            heap.ensureSlot(last);
-        for (const auto &[slot, v] : l.rows) {
-            if (Version *old = heap.slot(slot).exchange(v, std::memory_order_relaxed))
-                Version::destroy(old); // a slot twice: keep the last (a damaged writer)
-        }
-    }
-    indexThread.join();
-    if (indexError)
-        std::rethrow_exception(indexError);
     m_lastCommitTs.store(ckptTs);
+    if (format == 1) {
+        loadRowBlocks(rowBlocks, nullptr, [&](uint64_t id, const std::string &where) {
+            auto it = tables.find(id);
+            if (it == tables.end())
+                throwError(StatusCode::Corrupt, where + " holds rows of a missing table");
+            return TableOfBlock{it->second->heap.get(), it->second->schema.get()};
+        });
+        return format;
+    }
+    // The data files are opened now, while a read-only opener holds READERS: afterwards a
+    // writer's checkpoint may delete them, and the open descriptors still read them.
+    std::set<uint32_t> files;
+    for (const auto &[id, refs] : segments)
+        for (const auto &ref : refs)
+            files.insert(ref.file);
+    m_blocks->open(files);
+    for (auto &[id, refs] : segments) {
+        const auto &entry = tables[id];
+        entry->heap->setBase(std::move(refs), [this, schema = entry->schema](TableHeap &heap) {
+            loadTableRows(heap, schema);
+        });
+    }
+    return format;
+}
+
+void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSchema> &schemaAtOpen)
+{
+    // The heap's newest schema knows every column its indexes may use.
+    std::shared_ptr<TableSchema> schema = schemaAtOpen;
+    for (const auto &t : m_catalog.newestPerHeap())
+        if (t->heap.get() == &heap)
+            schema = t->schema;
+    const std::vector<BlockRef> refs = heap.baseBlocks();
+    std::vector<RowBlockSource> sources;
+    sources.reserve(refs.size());
+    for (const auto &ref : refs)
+        sources.push_back(
+            {{},
+             0,
+             &ref,
+             m_blocks->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset)});
+    loadRowBlocks(sources, m_blocks.get(), [&](uint64_t id, const std::string &where) {
+        if (id != heap.tableId())
+            throwError(StatusCode::Corrupt, where + " holds rows of another table");
+        return TableOfBlock{&heap, schema.get()};
+    });
+    // The blocks cover their slots up to the end, empty trailing ones included, so that the
+    // next checkpoint can write any block's range again.
+    if (!refs.empty())
+        heap.ensureSlot(refs.back().endSlot - 1);
 }
 
 // ---- checkpoint ---------------------------------------------------------------------------
@@ -258,114 +362,270 @@ void DatabaseCore::checkpoint()
     writeCheckpoint();
 }
 
+DatabaseCore::ChangeMarks DatabaseCore::takeChangeMarks()
+{
+    ChangeMarks marks;
+    for (const auto &t : m_catalog.newestPerHeap())
+        marks.emplace_back(t->heap, t->heap->takeChanged());
+    return marks;
+}
+
 void DatabaseCore::writeCheckpoint()
 {
     uint64_t snapshot, walSeq;
+    ChangeMarks marks;
     {
-        // New commits go to a fresh log file; everything up to `snapshot` is in the old ones.
+        // New commits go to a fresh log file; everything up to `snapshot` is in the old ones,
+        // and so are the change marks taken with it.
         std::lock_guard lock(m_commitMutex);
         snapshot = acquireSnapshot();
         walSeq = m_log->seq() + 1;
         m_log->rotate(walSeq);
+        marks = takeChangeMarks();
     }
     struct Release {
         DatabaseCore *core;
         uint64_t ts;
         ~Release() { core->releaseSnapshot(ts); }
     } release{this, snapshot};
-    writeCheckpointFile(snapshot, walSeq);
+    writeCheckpointFile(snapshot, walSeq, std::move(marks));
 }
 
-void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq)
-{
-    const ReadView view{snapshot, 0};
-    const std::string tmp = m_dir + "/" + kCheckpointName + ".tmp";
-    File file(tmp, File::Mode::Create);
-    file.writeAll(kCheckpointMagic, sizeof kCheckpointMagic);
-    std::string block;
-    uint64_t blocks = 0;
-    auto flushBlock = [&] {
+namespace {
+
+//! Frames blocks into one new data file, made on the first block.
+class DataFileWriter {
+public:
+    DataFileWriter(const BlockStore &store, uint32_t number)
+        : m_store(store)
+        , m_number(number)
+    {
+    }
+    BlockRef write(const std::string &block)
+    {
+        if (!m_file.isOpen())
+            m_file = File(m_store.pathOf(m_number), File::Mode::Create);
+        BlockRef ref;
+        ref.file = m_number;
+        ref.offset = m_size;
+        ref.length = static_cast<uint32_t>(block.size());
+        ref.crc = crc32c(block.data(), block.size());
         std::string framed;
         ByteWriter w(framed);
-        w.put<uint32_t>(static_cast<uint32_t>(block.size()));
-        w.put<uint32_t>(crc32c(block.data(), block.size()));
-        file.writeAll(framed);
-        file.writeAll(block);
-        block.clear();
-        ++blocks;
-    };
-    ByteWriter w(block);
-    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Meta));
-    w.put<uint64_t>(snapshot);
-    w.put<uint64_t>(walSeq);
-    w.put<uint64_t>(m_catalog.nextTableId());
-    flushBlock();
-    const auto tables = m_catalog.tables(view);
-    for (const auto &t : tables) {
-        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Table));
-        writeSchema(w, *t->schema);
-        flushBlock();
+        w.put<uint32_t>(ref.length);
+        w.put<uint32_t>(ref.crc);
+        m_file.writeAll(framed);
+        m_file.writeAll(block);
+        m_size += 8 + block.size();
+        return ref;
     }
-    for (const auto &t : tables) {
-        for (const auto &i : m_catalog.indexesOf(t->schema->id, view)) {
-            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Index));
-            writeIndexDef(w, i->def);
-            flushBlock();
+    bool used() const { return m_file.isOpen(); }
+    void finish()
+    {
+        if (m_file.isOpen()) {
+            m_file.dataSync();
+            m_file.close();
         }
     }
-    for (const auto &t : tables) {
-        TableHeap &heap = *t->heap;
-        const uint64_t slots = heap.slotCount();
-        uint64_t s = 0;
-        while (s < slots) {
-            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
+
+private:
+    const BlockStore &m_store;
+    uint32_t m_number;
+    File m_file;
+    uint64_t m_size = 0;
+};
+
+} // namespace
+
+void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, ChangeMarks marks)
+{
+    try {
+        const ReadView view{snapshot, 0};
+        const uint32_t dataNumber = m_nextDataFile++;
+        DataFileWriter data(*m_blocks, dataNumber);
+        auto marksOf = [&](const TableHeap *heap) -> const std::vector<uint64_t> * {
+            for (const auto &[h, m] : marks)
+                if (h.get() == heap)
+                    return &m;
+            return nullptr;
+        };
+        const auto tables = m_catalog.tables(view);
+        // Each table's blocks: kept where nothing changed, written anew where something did.
+        std::vector<std::vector<BlockRef>> newBase(tables.size());
+        std::string block;
+        for (size_t t = 0; t < tables.size(); ++t) {
+            TableHeap &heap = *tables[t]->heap;
+            const uint64_t tableId = tables[t]->schema->id;
+            std::vector<BlockRef> old = heap.baseBlocks();
+            auto &out = newBase[t];
+            if (!heap.loaded()) {
+                out = std::move(old); // untouched since the open (a write loads the table)
+                continue;
+            }
+            const std::vector<uint64_t> none;
+            const std::vector<uint64_t> &changed = marksOf(&heap) ? *marksOf(&heap) : none;
+            // Writes slots [from, to) from the snapshot as blocks of about 1 MiB.
+            auto writeRange = [&](uint64_t from, uint64_t to) {
+                uint64_t s = from;
+                while (s < to) {
+                    block.clear();
+                    ByteWriter w(block);
+                    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
+                    w.put<uint64_t>(tableId);
+                    const size_t countPos = block.size();
+                    w.put<uint32_t>(0);
+                    uint32_t count = 0;
+                    const uint64_t first = s;
+                    {
+                        std::shared_lock gc(heap.gcLock());
+                        for (; s < to && block.size() < (1u << 20); ++s) {
+                            const Version *v
+                                = view.visible(heap.slot(s).load(std::memory_order_acquire));
+                            if (!v)
+                                continue;
+                            w.put<uint64_t>(s);
+                            w.put<uint64_t>(v->begin.load(std::memory_order_acquire));
+                            w.putString({v->bytes(), v->size});
+                            ++count;
+                        }
+                    }
+                    std::memcpy(block.data() + countPos, &count, 4);
+                    BlockRef ref = data.write(block);
+                    ref.rows = count;
+                    ref.firstSlot = first;
+                    ref.endSlot = s;
+                    out.push_back(ref);
+                }
+            };
+            const uint64_t slots = heap.slotCount();
+            const uint64_t baseEnd = old.empty() ? 0 : old.back().endSlot;
+            for (size_t b = 0; b < old.size(); ++b) {
+                const BlockRef &ref = old[b];
+                // A small last block is written again with the rows after it, so that many
+                // small imports do not leave many small blocks.
+                const bool smallLast
+                    = b + 1 == old.size() && slots > baseEnd && ref.length < (256u << 10);
+                if (smallLast) {
+                    writeRange(ref.firstSlot, slots);
+                    break;
+                }
+                if (TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
+                    writeRange(ref.firstSlot, ref.endSlot);
+                else
+                    out.push_back(ref);
+                if (b + 1 == old.size())
+                    writeRange(baseEnd, slots);
+            }
+            if (old.empty())
+                writeRange(0, slots);
+        }
+        data.finish();
+
+        const std::string tmp = m_dir + "/" + kCheckpointName + ".tmp";
+        File file(tmp, File::Mode::Create);
+        file.writeAll(kCheckpointMagicV2, sizeof kCheckpointMagicV2);
+        uint64_t blocks = 0;
+        auto flushBlock = [&] {
+            std::string framed;
+            ByteWriter w(framed);
+            w.put<uint32_t>(static_cast<uint32_t>(block.size()));
+            w.put<uint32_t>(crc32c(block.data(), block.size()));
+            file.writeAll(framed);
+            file.writeAll(block);
+            block.clear();
+            ++blocks;
+        };
+        block.clear();
+        ByteWriter w(block);
+        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Meta));
+        w.put<uint64_t>(snapshot);
+        w.put<uint64_t>(walSeq);
+        w.put<uint64_t>(m_catalog.nextTableId());
+        w.put<uint32_t>(m_nextDataFile);
+        flushBlock();
+        for (const auto &t : tables) {
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Table));
+            writeSchema(w, *t->schema);
+            flushBlock();
+        }
+        for (const auto &t : tables) {
+            for (const auto &i : m_catalog.indexesOf(t->schema->id, view)) {
+                w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Index));
+                writeIndexDef(w, i->def);
+                flushBlock();
+            }
+        }
+        std::set<uint32_t> referenced;
+        for (size_t t = 0; t < tables.size(); ++t) {
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Segments));
+            w.put<uint64_t>(tables[t]->schema->id);
+            w.put<uint32_t>(static_cast<uint32_t>(newBase[t].size()));
+            for (const auto &ref : newBase[t]) {
+                w.put<uint32_t>(ref.file);
+                w.put<uint32_t>(ref.length);
+                w.put<uint64_t>(ref.offset);
+                w.put<uint32_t>(ref.crc);
+                w.put<uint32_t>(ref.rows);
+                w.put<uint64_t>(ref.firstSlot);
+                w.put<uint64_t>(ref.endSlot);
+                referenced.insert(ref.file);
+            }
+            flushBlock();
+        }
+        for (const auto &t : tables) {
+            const auto deletions = t->heap->allDeletions();
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Deletions));
             w.put<uint64_t>(t->schema->id);
             const size_t countPos = block.size();
             w.put<uint32_t>(0);
             uint32_t count = 0;
-            std::shared_lock gc(heap.gcLock());
-            for (; s < slots && block.size() < (1u << 20); ++s) {
-                const Version *v = view.visible(heap.slot(s).load(std::memory_order_acquire));
-                if (!v)
+            for (const auto &d : deletions) {
+                if (d.commitTs > snapshot)
                     continue;
-                w.put<uint64_t>(s);
-                w.put<uint64_t>(v->begin.load(std::memory_order_acquire));
-                w.putString({v->bytes(), v->size});
+                w.put<uint64_t>(d.commitTs);
+                w.putString(d.keyRow);
                 ++count;
             }
             std::memcpy(block.data() + countPos, &count, 4);
             flushBlock();
         }
-        const auto deletions = heap.allDeletions();
-        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Deletions));
-        w.put<uint64_t>(t->schema->id);
-        const size_t countPos = block.size();
-        w.put<uint32_t>(0);
-        uint32_t count = 0;
-        for (const auto &d : deletions) {
-            if (d.commitTs > snapshot)
-                continue;
-            w.put<uint64_t>(d.commitTs);
-            w.putString(d.keyRow);
-            ++count;
-        }
-        std::memcpy(block.data() + countPos, &count, 4);
+        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::End));
+        w.put<uint64_t>(blocks);
         flushBlock();
+        file.dataSync();
+        file.close();
+        if (data.used()) {
+            syncDirectory(m_dir); // the data file's name is durable before a manifest names it
+            m_blocks->open({dataNumber});
+        }
+        renameFile(tmp, m_dir + "/" + kCheckpointName);
+        syncDirectory(m_dir);
+        for (size_t t = 0; t < tables.size(); ++t)
+            if (tables[t]->heap->loaded())
+                tables[t]->heap->replaceBase(std::move(newBase[t]));
+        // Descriptors stay open for files any heap still names (a snapshot from before a
+        // DROP TABLE may load the dropped table yet).
+        std::set<uint32_t> named;
+        for (const auto &t : m_catalog.allTables())
+            for (const auto &ref : t->heap->baseBlocks())
+                named.insert(ref.file);
+        m_blocks->keepOnly(named);
+        // Old logs and data files go only while no read-only opener is opening; else the next
+        // checkpoint deletes them (recovery skips logs older than the checkpoint's).
+        ReadersLock deleting(m_dir, true);
+        if (deleting.held()) {
+            for (uint64_t seq : listLogFiles(m_dir))
+                if (seq < walSeq)
+                    removeFile(m_dir + "/" + logFileName(seq));
+            for (uint32_t n : BlockStore::listFiles(m_dir))
+                if (!referenced.count(n))
+                    removeFile(m_blocks->pathOf(n));
+        }
+    } catch (...) {
+        for (const auto &[heap, m] : marks)
+            heap->restoreChanged(m);
+        throw;
     }
-    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::End));
-    w.put<uint64_t>(blocks);
-    flushBlock();
-    file.dataSync();
-    file.close();
-    renameFile(tmp, m_dir + "/" + kCheckpointName);
-    syncDirectory(m_dir);
-    // Old logs go only while no read-only opener is reading; else the next checkpoint
-    // deletes them (recovery skips logs older than the checkpoint's).
-    ReadersLock deleting(m_dir, true);
-    if (deleting.held())
-        for (uint64_t seq : listLogFiles(m_dir))
-            if (seq < walSeq)
-                removeFile(m_dir + "/" + logFileName(seq));
 }
 
 // ---- garbage collection and background work -------------------------------------------------

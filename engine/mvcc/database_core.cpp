@@ -58,6 +58,7 @@ DatabaseCore::DatabaseCore()
 DatabaseCore::DatabaseCore(const std::string &dir, const DatabaseOptions &options)
     : m_dir(dir)
     , m_options(options)
+    , m_blocks(std::make_shared<BlockStore>(dir))
 {
     if (m_options.readOnly) {
         if (!pathExists(dir))
@@ -247,7 +248,19 @@ bool sameIdentity(const Version *a, const Version *b, const TableSchema &schema)
 void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
 {
     bool schemaChanged = false;
+    const TableHeap *lastHeap = nullptr;
+    uint64_t lastGranule = 0;
     for (auto &op : txn.m_ops) {
+        if (op.kind <= OpKind::Delete) {
+            // The next checkpoint writes the blocks these rows are in (a batch marks each
+            // granule once).
+            TableHeap *heap = op.entry->heap.get();
+            const uint64_t granule = op.slot >> TableHeap::kGranuleBits;
+            if (heap != lastHeap || granule != lastGranule)
+                heap->markChanged(op.slot);
+            lastHeap = heap;
+            lastGranule = granule;
+        }
         switch (op.kind) {
         case OpKind::Insert:
             op.newVersion->begin.store(ts, std::memory_order_release);
@@ -384,7 +397,7 @@ void DatabaseCore::commitByCheckpoint(Transaction &txn, uint64_t ts)
     const uint64_t walSeq = m_log->seq() + 1;
     try {
         m_log->rotate(walSeq);
-        writeCheckpointFile(ts, walSeq);
+        writeCheckpointFile(ts, walSeq, takeChangeMarks());
         return;
     } catch (const EngineError &) {
         // The stamps cannot be undone; the log is the other way to make them durable.
@@ -433,8 +446,9 @@ void DatabaseCore::recover()
     if (!m_options.readOnly)
         removeFile(ckpt + ".tmp"); // an unfinished checkpoint is never trusted
     const bool haveCheckpoint = pathExists(ckpt);
+    int format = 0;
     if (haveCheckpoint)
-        loadCheckpoint(ckpt, walSeq);
+        format = loadCheckpoint(ckpt, walSeq);
     std::vector<uint64_t> logs = listLogFiles(m_dir);
     logs.erase(std::remove_if(logs.begin(), logs.end(), [&](uint64_t s) { return s < walSeq; }),
                logs.end());
@@ -485,7 +499,13 @@ void DatabaseCore::recover()
         // log deleted later is always noticed, even before the first real checkpoint.
         if (!haveCheckpoint && logs.empty()) {
             std::lock_guard once(m_checkpointMutex);
-            writeCheckpointFile(m_lastCommitTs.load(), lastSeq);
+            writeCheckpointFile(m_lastCommitTs.load(), lastSeq, {});
+        }
+        // A format-1 checkpoint (read whole) is converted at once: the new manifest's rename
+        // replaces it only after the new files are synced.
+        if (format == 1) {
+            std::lock_guard once(m_checkpointMutex);
+            writeCheckpoint();
         }
     }
 }
@@ -515,6 +535,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             std::string_view bytes = r.getString();
             TableHeap &heap = *table->heap;
             heap.ensureSlot(slot);
+            heap.markChanged(slot); // only the log holds this change
             Version *old = heap.slot(slot).load();
             if (kind == OpKind::Update && !old)
                 throwError(StatusCode::Corrupt, "log updates a missing row");
@@ -536,6 +557,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
                 throwError(StatusCode::Corrupt, "log deletes a missing row");
             Version *old = table->heap->slot(slot).load();
             old->end.store(ts);
+            table->heap->markChanged(slot);
             table->heap->recordDeletion(ts, identityKeyRow(old, *table->schema));
             break;
         }
@@ -620,6 +642,19 @@ size_t DatabaseCore::collectGarbage()
     }
     freed += m_catalog.collectGarbage(oldest).size();
     return freed;
+}
+
+void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &bytesRead) const
+{
+    tables = inMemory = 0;
+    std::set<const TableHeap *> seen;
+    for (const auto &t : m_catalog.newestPerHeap()) {
+        if (!isCommittedTs(t->begin.load()) || !seen.insert(t->heap.get()).second)
+            continue;
+        ++tables;
+        inMemory += t->heap->loaded() ? 1 : 0;
+    }
+    bytesRead = m_blocks ? m_blocks->bytesRead() : 0;
 }
 
 void DatabaseCore::backgroundLoop()

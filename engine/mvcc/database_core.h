@@ -2,6 +2,7 @@
 
 #include "engine/catalog/catalog.h"
 #include "engine/mvcc/transaction.h"
+#include "engine/storage/block_store.h"
 #include "engine/storage/file.h"
 #include "engine/storage/wal/log.h"
 
@@ -72,6 +73,8 @@ public:
     void checkpoint();
     //! Frees versions, entries and deletion records nobody can see any more.
     size_t collectGarbage();
+    //! Committed tables, tables with their rows in memory, data-file bytes read.
+    void storageCounts(size_t &tables, size_t &inMemory, uint64_t &bytesRead) const;
     void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
     uint64_t nextTxnId() { return m_nextTxnId.fetch_add(1); }
 
@@ -79,12 +82,21 @@ private:
     uint64_t oldestActiveSnapshot();
     void lockDirectory();
     void recover();
-    void loadCheckpoint(const std::string &path, uint64_t &walSeq);
+    //! Reads the manifest (format 2: tables stay unloaded) or a whole format-1 checkpoint;
+    //! returns the format's number.
+    int loadCheckpoint(const std::string &path, uint64_t &walSeq);
+    //! A heap's loader: reads its base blocks into it.
+    void loadTableRows(TableHeap &heap, const std::shared_ptr<TableSchema> &schemaAtOpen);
+    //! Change marks a checkpoint takes with its snapshot, per heap.
+    using ChangeMarks = std::vector<std::pair<std::shared_ptr<TableHeap>, std::vector<uint64_t>>>;
+    ChangeMarks takeChangeMarks();
     void applyRecord(uint64_t ts, std::string_view payload);
     void writeCheckpoint();
     //! Writes the checkpoint of everything committed at `snapshot`, to be followed by the log
     //! file `walSeq`, and removes older logs.
-    void writeCheckpointFile(uint64_t snapshot, uint64_t walSeq);
+    //! Only blocks of loaded tables that hold a slot marked in `marks` (or past the table's
+    //! blocks) are written; on failure the marks go back to their heaps.
+    void writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, ChangeMarks marks);
     //! Bytes of row versions a transaction wrote (what its log record would hold, about).
     static uint64_t rowBytes(const Transaction &txn);
     //! Commits a big transaction by writing a checkpoint instead of a log record (the caller
@@ -111,6 +123,8 @@ private:
     std::mutex m_commitMutex; //!< serialises commit order, the log and checkpoint rotation
     std::unique_ptr<LogWriter> m_log;
     std::mutex m_checkpointMutex; //!< one checkpoint at a time
+    std::shared_ptr<BlockStore> m_blocks;
+    uint32_t m_nextDataFile = 1; //!< guarded by m_checkpointMutex (and recovery)
 
     std::atomic<size_t> m_garbage{0};
     std::mutex m_bgMutex; //!< guards m_stop, with m_bgWake

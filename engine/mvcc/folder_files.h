@@ -13,7 +13,18 @@ namespace strata::engine::folder {
 inline constexpr char kCheckpointName[] = "checkpoint.db";
 inline constexpr char kCheckpointMagic[16]
     = {'S', 'T', 'R', 'A', 'T', 'A', '-', 'C', 'K', 'P', 'T', '-', 'v', '1', '\n', 0};
-enum class BlockKind : uint8_t { Meta = 1, Table = 2, Index = 3, Rows = 4, Deletions = 5, End = 6 };
+//! Format 2: the manifest names row blocks in data files (format 1 held the rows itself).
+inline constexpr char kCheckpointMagicV2[16]
+    = {'S', 'T', 'R', 'A', 'T', 'A', '-', 'C', 'K', 'P', 'T', '-', 'v', '2', '\n', 0};
+enum class BlockKind : uint8_t {
+    Meta = 1,
+    Table = 2,
+    Index = 3,
+    Rows = 4,
+    Deletions = 5,
+    End = 6,
+    Segments = 7
+};
 
 //! A flock on the folder's READERS file for as long as it lives: shared while a read-only
 //! opener reads the checkpoint and its logs, exclusive (never waiting) while a checkpoint

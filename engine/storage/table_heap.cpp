@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <utility>
 
 namespace strata::engine {
 
@@ -231,7 +232,7 @@ std::vector<uint64_t> HashIndex::find(const std::string &key) const
 
 TableHeap::~TableHeap()
 {
-    const uint64_t n = slotCount();
+    const uint64_t n = m_slotCount.load();
     for (uint64_t s = 0; s < n; ++s) {
         Version *v = slot(s).load(std::memory_order_relaxed);
         while (v) {
@@ -262,6 +263,7 @@ uint64_t TableHeap::appendSlot()
 
 uint64_t TableHeap::appendSlots(uint64_t n)
 {
+    ensureLoaded();
     std::lock_guard lock(m_growMutex);
     const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
     if (n == 0 || first + n <= kHeadSlots) {
@@ -313,6 +315,7 @@ void TableHeap::addKeyIndexes(const TableSchema &schema)
 std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
                                                std::vector<uint32_t> columns, bool unique)
 {
+    ensureLoaded(); // a new index is filled by its creator from the rows
     auto index = std::make_shared<HashIndex>(name, std::move(columns), unique);
     std::lock_guard lock(m_indexMutex);
     m_indexes.push_back(index);
@@ -327,6 +330,7 @@ void TableHeap::dropIndex(const HashIndex *index)
 
 std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
 {
+    ensureLoaded();
     std::lock_guard lock(m_indexMutex);
     for (const auto &i : m_indexes)
         if (equalsIgnoreCase(i->name(), name))
@@ -335,6 +339,12 @@ std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
 }
 
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
+{
+    ensureLoaded();
+    return indexesAsDeclared();
+}
+
+std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
 {
     std::lock_guard lock(m_indexMutex);
     return m_indexes;
@@ -492,12 +502,97 @@ size_t TableHeap::collectAll(uint64_t oldestTs, const TableSchema &schema)
 {
     std::unique_lock gc(m_gcLock);
     size_t freed = freeRetired();
-    const uint64_t n = slotCount();
+    const uint64_t n = m_slotCount.load(); // an unloaded heap has nothing to collect
     for (uint64_t s = 0; s < n; ++s)
         freed += trimSlot(s, oldestTs, schema);
     std::lock_guard lock(m_endedMutex);
     m_ended.clear();
     return freed;
+}
+
+void TableHeap::setBase(std::vector<BlockRef> blocks, std::function<void(TableHeap &)> load)
+{
+    {
+        std::lock_guard lock(m_baseMutex);
+        m_base = std::move(blocks);
+    }
+    std::lock_guard lock(m_loadMutex);
+    m_loader = std::move(load);
+    m_loaded.store(false, std::memory_order_release);
+}
+
+void TableHeap::loadSlow() const
+{
+    std::lock_guard lock(m_loadMutex);
+    if (m_loaded.load(std::memory_order_acquire) || m_loading)
+        return; // loaded meanwhile, or the loader itself calling back
+    m_loading = true;
+    struct Done {
+        bool &loading;
+        ~Done() { loading = false; }
+    } done{m_loading};
+    m_loader(const_cast<TableHeap &>(*this));
+    m_loader = nullptr;
+    m_loaded.store(true, std::memory_order_release);
+}
+
+std::vector<BlockRef> TableHeap::baseBlocks() const
+{
+    std::lock_guard lock(m_baseMutex);
+    return m_base;
+}
+
+void TableHeap::replaceBase(std::vector<BlockRef> blocks)
+{
+    std::lock_guard lock(m_baseMutex);
+    m_base = std::move(blocks);
+}
+
+uint64_t TableHeap::baseRowCount() const
+{
+    std::lock_guard lock(m_baseMutex);
+    uint64_t rows = 0;
+    for (const auto &b : m_base)
+        rows += b.rows;
+    return rows;
+}
+
+void TableHeap::markChanged(uint64_t slot)
+{
+    const uint64_t granule = slot >> kGranuleBits;
+    std::lock_guard lock(m_changedMutex);
+    if (m_changed.size() <= granule / 64)
+        m_changed.resize(granule / 64 + 1);
+    m_changed[granule / 64] |= 1ULL << (granule % 64);
+}
+
+std::vector<uint64_t> TableHeap::takeChanged()
+{
+    std::lock_guard lock(m_changedMutex);
+    return std::exchange(m_changed, {});
+}
+
+void TableHeap::restoreChanged(const std::vector<uint64_t> &marks)
+{
+    std::lock_guard lock(m_changedMutex);
+    if (m_changed.size() < marks.size())
+        m_changed.resize(marks.size());
+    for (size_t i = 0; i < marks.size(); ++i)
+        m_changed[i] |= marks[i];
+}
+
+bool TableHeap::anyMarked(const std::vector<uint64_t> &marks, uint64_t first, uint64_t end)
+{
+    if (first >= end)
+        return false;
+    const uint64_t last = (end - 1) >> kGranuleBits;
+    for (uint64_t g = first >> kGranuleBits; g <= last; ++g) {
+        if (g / 64 >= marks.size())
+            return false;
+        if (marks[g / 64] & (1ULL << (g % 64)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace strata::engine

@@ -102,8 +102,23 @@ struct DeletionRecord {
     std::string keyRow; //!< encoded row holding the identity columns, in identity order
 };
 
+//! Where one checkpointed block of a table's rows lies: framed at `offset` in data file
+//! `file`, holding the table's rows of slots [firstSlot, endSlot).
+struct BlockRef {
+    uint32_t file = 0;
+    uint32_t length = 0; //!< bytes of the block after its 8-byte frame
+    uint64_t offset = 0;
+    uint32_t crc = 0;
+    uint32_t rows = 0;
+    uint64_t firstSlot = 0;
+    uint64_t endSlot = 0;
+};
+
 //! The rows of one table: a growable array of slots, each the head of a version chain.
 //! Slots never move, so a slot number identifies a row in the log and checkpoint.
+//! A heap opened from a checkpoint starts *unloaded*: its rows stay in the checkpoint's blocks
+//! until the first call that reaches them (slotCount, appendSlots, ensureSlot, the index
+//! calls) reads them in. slot() does not load: callers got their slot numbers from one of those.
 class TableHeap {
 public:
     explicit TableHeap(uint64_t tableId)
@@ -115,7 +130,39 @@ public:
     TableHeap &operator=(const TableHeap &) = delete;
 
     uint64_t tableId() const { return m_tableId; }
-    uint64_t slotCount() const { return m_slotCount.load(std::memory_order_acquire); }
+    uint64_t slotCount() const
+    {
+        ensureLoaded();
+        return m_slotCount.load(std::memory_order_acquire);
+    }
+
+    // Base storage: the blocks of the last checkpoint that hold this table's rows.
+    //! Hands an empty heap its checkpointed blocks; `load` reads them into the heap when the
+    //! rows are first needed (it may use every call of the heap; it runs once, unless it
+    //! throws, and then the next caller tries again).
+    void setBase(std::vector<BlockRef> blocks, std::function<void(TableHeap &)> load);
+    void ensureLoaded() const
+    {
+        if (!m_loaded.load(std::memory_order_acquire))
+            loadSlow();
+    }
+    bool loaded() const { return m_loaded.load(std::memory_order_acquire); }
+    std::vector<BlockRef> baseBlocks() const;
+    //! After a checkpoint: the blocks that now hold the rows.
+    void replaceBase(std::vector<BlockRef> blocks);
+    //! Rows in the base blocks (the table's row count while it is unloaded).
+    uint64_t baseRowCount() const;
+
+    // Change marks, in granules of kGranuleSlots slots, for the next checkpoint.
+    static constexpr unsigned kGranuleBits = 12;
+    //! Notes that a committed (or replayed) change reached `slot`.
+    void markChanged(uint64_t slot);
+    //! The marks so far, leaving none (a checkpoint takes them with its snapshot).
+    std::vector<uint64_t> takeChanged();
+    //! Puts marks back (a checkpoint that failed).
+    void restoreChanged(const std::vector<uint64_t> &marks);
+    //! Whether any granule of [first, end) is marked in `marks`.
+    static bool anyMarked(const std::vector<uint64_t> &marks, uint64_t first, uint64_t end);
 
     //! Head of the version chain of a slot (< slotCount()).
     std::atomic<Version *> &slot(uint64_t s)
@@ -146,6 +193,9 @@ public:
     void dropIndex(const HashIndex *index);
     std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
     std::vector<std::shared_ptr<HashIndex>> indexes() const;
+    //! The indexes without loading the rows: for the loader, whose helper threads must not
+    //! wait on the load they are part of.
+    std::vector<std::shared_ptr<HashIndex>> indexesAsDeclared() const;
     //! Adds entries for a version to every index.
     void indexVersion(const Version *v, uint64_t slot, const TableSchema &schema);
     //! Removes entries of `gone` from every index unless another version in `keep` holds
@@ -180,9 +230,19 @@ private:
     };
     using ChunkRow = std::atomic<Chunk *>[1u << kDirBits];
 
+    void loadSlow() const;
+
     uint64_t m_tableId;
     std::atomic<uint64_t> m_slotCount{0};
-    std::mutex m_growMutex; //!< guards chunk allocation
+    mutable std::atomic<bool> m_loaded{true};
+    mutable bool m_loading = false;           //!< guarded by m_loadMutex
+    mutable std::recursive_mutex m_loadMutex; //!< the loader may call back into the heap
+    mutable std::function<void(TableHeap &)> m_loader;
+    mutable std::mutex m_baseMutex; //!< guards m_base
+    std::vector<BlockRef> m_base;
+    std::mutex m_changedMutex;       //!< guards m_changed
+    std::vector<uint64_t> m_changed; //!< bitmap of changed granules
+    std::mutex m_growMutex;          //!< guards chunk allocation
     // A small table's rows live in m_head; the directory and its chunks (48 KiB at least)
     // come with the first row past it, so that ten thousand tiny tables stay small.
     // (Chunk 0 leaves its first kHeadSlots slots unused.)
