@@ -6,6 +6,7 @@
 #include "engine/types/row_batch.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -46,6 +47,10 @@ public:
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
     uint64_t skip(uint64_t n) override;
+    //! Every visible row, counted without decoding any (COUNT(*) with nothing else): when
+    //! the table has not been loaded since the open, the count of its checkpointed blocks,
+    //! read without loading it. Nullopt when the scan filters or reads columns.
+    std::optional<uint64_t> countAll(ExecContext &ctx);
     //! Appends up to `maxRows` matching rows' `columns` to `batch` straight from the stored
     //! bytes; false when the scan is exhausted (rows may still have been appended).
     bool nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uint32_t> &columns);
@@ -177,6 +182,8 @@ public:
     bool next(Row &out) override;
 
 private:
+    //! COUNT(*) alone over a plain table scan: counted without making rows.
+    bool openCountOnly(ExecContext &ctx);
     OperatorPtr m_child;
     size_t m_inputWidth;
     std::vector<BExprPtr> m_groupBy;

@@ -159,6 +159,19 @@ uint64_t TableScan::skip(uint64_t n)
     return passed;
 }
 
+std::optional<uint64_t> TableScan::countAll(ExecContext &ctx)
+{
+    if (m_filter || m_index || m_changedSince || ctx.changedSince
+        || std::find(m_needed.begin(), m_needed.end(), true) != m_needed.end())
+        return std::nullopt;
+    // An unloaded heap has not changed since the checkpoint it came from (any write, ours
+    // included, loads it first), so its blocks' row count is the count at our snapshot.
+    if (const TableHeap &heap = *m_table->heap; !heap.loaded())
+        return heap.baseRowCount();
+    open(ctx);
+    return skip(UINT64_MAX);
+}
+
 bool TableScan::next(Row &out)
 {
     for (;;) {
