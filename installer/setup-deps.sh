@@ -14,7 +14,7 @@ packages=(
     # Qt's own translations (qtbase_de.qm: "Cancel" in the standard buttons)
     qt6-translations-l10n
     # libraries
-    libquazip1-qt6-dev zlib1g-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
+    libquazip1-qt6-dev zlib1g-dev libzstd-dev libspdlog-dev libfmt-dev rapidjson-dev libgeos-dev libssl-dev
     # peers and real consumers used by tests and benchmarks
     sqlite3 libsqlite3-dev libbenchmark-dev python3 python3-pandas python3-openpyxl postgresql zip unzip gdal-bin
     libreoffice-calc-nogui cmark-gfm

@@ -25,6 +25,8 @@ using folder::kCheckpointMagic;
 using folder::kCheckpointMagicV2;
 using folder::kCheckpointName;
 using folder::ReadersLock;
+static_assert(static_cast<uint8_t>(BlockKind::Segments) < kCompressedBlock,
+              "a compressed data block's first byte is no block kind");
 
 namespace {
 
@@ -54,7 +56,7 @@ void loadRowBlocks(
     const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf)
 {
     std::vector<DecodedBlock> decoded(sources.size());
-    auto decodeBlock = [&](size_t i, std::string &buffer) {
+    auto decodeBlock = [&](size_t i, BlockBuffers &buffer) {
         const RowBlockSource &src = sources[i];
         std::string_view block = src.bytes;
         if (src.ref)
@@ -110,7 +112,7 @@ void loadRowBlocks(
     std::mutex errorMutex;
     const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
     auto worker = [&](unsigned w) {
-        std::string buffer;
+        BlockBuffers buffer;
         for (size_t i = w; i < decoded.size(); i += workers) {
             try {
                 decodeBlock(i, buffer);
@@ -391,52 +393,6 @@ void DatabaseCore::writeCheckpoint()
     writeCheckpointFile(snapshot, walSeq, std::move(marks));
 }
 
-namespace {
-
-//! Frames blocks into one new data file, made on the first block.
-class DataFileWriter {
-public:
-    DataFileWriter(const BlockStore &store, uint32_t number)
-        : m_store(store)
-        , m_number(number)
-    {
-    }
-    BlockRef write(const std::string &block)
-    {
-        if (!m_file.isOpen())
-            m_file = File(m_store.pathOf(m_number), File::Mode::Create);
-        BlockRef ref;
-        ref.file = m_number;
-        ref.offset = m_size;
-        ref.length = static_cast<uint32_t>(block.size());
-        ref.crc = crc32c(block.data(), block.size());
-        std::string framed;
-        ByteWriter w(framed);
-        w.put<uint32_t>(ref.length);
-        w.put<uint32_t>(ref.crc);
-        m_file.writeAll(framed);
-        m_file.writeAll(block);
-        m_size += 8 + block.size();
-        return ref;
-    }
-    bool used() const { return m_file.isOpen(); }
-    void finish()
-    {
-        if (m_file.isOpen()) {
-            m_file.dataSync();
-            m_file.close();
-        }
-    }
-
-private:
-    const BlockStore &m_store;
-    uint32_t m_number;
-    File m_file;
-    uint64_t m_size = 0;
-};
-
-} // namespace
-
 void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, ChangeMarks marks)
 {
     try {
@@ -469,6 +425,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 uint64_t s = from;
                 while (s < to) {
                     block.clear();
+                    block.reserve((1u << 20) + (64u << 10));
                     ByteWriter w(block);
                     w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
                     w.put<uint64_t>(tableId);
@@ -490,11 +447,19 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                         }
                     }
                     std::memcpy(block.data() + countPos, &count, 4);
-                    BlockRef ref = data.write(block);
+                    BlockRef ref;
                     ref.rows = count;
                     ref.firstSlot = first;
                     ref.endSlot = s;
                     out.push_back(ref);
+                    data.write(std::move(block),
+                               [&newBase, t, at = out.size() - 1](const BlockRef &placed) {
+                                   BlockRef &dst = newBase[t][at];
+                                   dst.file = placed.file;
+                                   dst.offset = placed.offset;
+                                   dst.length = placed.length;
+                                   dst.crc = placed.crc;
+                               });
                 }
             };
             const uint64_t slots = heap.slotCount();

@@ -24,6 +24,7 @@ enum class BlockKind : uint8_t {
     Deletions = 5,
     End = 6,
     Segments = 7
+    // 8 is a compressed data file block (kCompressedBlock in storage/block_store.h).
 };
 
 //! A flock on the folder's READERS file for as long as it lives: shared while a read-only

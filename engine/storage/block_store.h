@@ -4,6 +4,9 @@
 #include "engine/storage/table_heap.h"
 
 #include <atomic>
+#include <deque>
+#include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -12,6 +15,17 @@
 #include <string_view>
 
 namespace strata::engine {
+
+//! The first byte of a data file block whose payload is zstd-compressed (the checkpoint's
+//! block kinds are 1..7): the byte, the raw size (u32), then one zstd frame holding the raw
+//! block, kind byte included.
+inline constexpr uint8_t kCompressedBlock = 8;
+
+//! Buffers a reader reuses from block to block.
+struct BlockBuffers {
+    std::string framed; //!< the block as read, with its frame
+    std::string plain;  //!< a compressed block's raw bytes
+};
 
 //! The data files of one database folder (`data-NNNNNN.blk`), kept open: a read-only opener
 //! goes on reading the files its checkpoint names after a writer's checkpoint deletes them.
@@ -28,9 +42,9 @@ public:
     void open(const std::set<uint32_t> &numbers);
     //! Closes every file not in `keep`.
     void keepOnly(const std::set<uint32_t> &keep);
-    //! Reads a framed block into `buffer` and checks its length and checksum; returns the
-    //! block without its frame. Throws Corrupt naming the file and the offset.
-    std::string_view read(const BlockRef &ref, std::string &buffer) const;
+    //! Reads a framed block, checks its length and checksum and undoes its compression;
+    //! returns the raw block (in `buffers`). Throws Corrupt naming the file and the offset.
+    std::string_view read(const BlockRef &ref, BlockBuffers &buffers) const;
     std::string pathOf(uint32_t number) const { return m_dir + "/" + fileName(number); }
     //! Block bytes read since the database opened (tests and benchmarks see the laziness).
     uint64_t bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
@@ -40,6 +54,41 @@ private:
     mutable std::mutex m_mutex; //!< guards m_files
     std::map<uint32_t, std::shared_ptr<File>> m_files;
     mutable std::atomic<uint64_t> m_bytesRead{0};
+};
+
+//! Writes blocks into one new data file (made on the first block), each compressed on a
+//! helper thread while the caller builds the next: a checkpoint's cost is its largest part
+//! spread over both cores, and the file is what a block compresses to (about 40% of the
+//! rows' in-memory bytes for typical text).
+class DataFileWriter {
+public:
+    DataFileWriter(const BlockStore &store, uint32_t number)
+        : m_store(store)
+        , m_number(number)
+    {
+    }
+    ~DataFileWriter();
+    DataFileWriter(const DataFileWriter &) = delete;
+    DataFileWriter &operator=(const DataFileWriter &) = delete;
+    //! Queues a raw block; `placed` gets its reference (file, offset, length, crc) once it
+    //! is written, on this thread, at the latest in finish().
+    void write(std::string block, std::function<void(const BlockRef &)> placed);
+    //! Writes what is queued and syncs the file. Throws what writing or compressing threw.
+    void finish();
+    //! Whether a block was written (the file exists).
+    bool used() const { return m_file.isOpen() || m_size > 0; }
+
+private:
+    struct Pending {
+        std::future<std::string> payload;
+        std::function<void(const BlockRef &)> placed;
+    };
+    void writeFront();
+    const BlockStore &m_store;
+    uint32_t m_number;
+    File m_file;
+    uint64_t m_size = 0;
+    std::deque<Pending> m_pending;
 };
 
 } // namespace strata::engine
