@@ -557,6 +557,7 @@ Result<std::unique_ptr<Cursor>> Connection::changedRows(std::string_view name, u
         auto scan = std::make_unique<exec::TableScan>(
             entry, std::vector<bool>(entry->schema->columns.size(), true), nullptr);
         scan->setChangedSince(sinceTs);
+        scan->allowBlockReads();
         plan->root = std::move(scan);
         for (const auto &c : entry->schema->columns) {
             plan->names.push_back(c.name);

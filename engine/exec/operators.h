@@ -3,6 +3,7 @@
 #include "engine/catalog/catalog.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/expression.h"
+#include "engine/storage/block_store.h"
 #include "engine/types/row_batch.h"
 
 #include <memory>
@@ -64,9 +65,27 @@ public:
     void setChangedSince(uint64_t ts) { m_changedSince = ts; }
     //! Restricts the scan to the rows an index finds for these key values.
     void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index);
+    //! Lets the scan read an untouched table's blocks one at a time instead of loading the
+    //! table (for scans whose rows are only read: lastVersion() is null then).
+    void allowBlockReads() { m_mayReadBlocks = true; }
+    //! Whether the last open() reads blocks (tests and EXPLAIN-like checks).
+    bool readsBlocks() const { return m_baseRows != nullptr; }
 
 private:
-    void decode(const Version *v, Row &out) const;
+    //! A row to yield: its slot, its version (null when read from a block), its bytes and
+    //! begin timestamp.
+    struct Candidate {
+        uint64_t slot;
+        const Version *version;
+        rowcodec::RowView row;
+        uint64_t begin;
+    };
+    bool changedEnough(const Candidate &c) const
+    {
+        return !m_changedSince || !(isCommittedTs(c.begin) && c.begin <= m_changedSince);
+    }
+    bool fillFromBlock();
+    void decode(rowcodec::RowView view, Row &out) const;
     std::shared_ptr<TableEntry> m_table;
     std::vector<bool> m_needed;
     BExprPtr m_filter;
@@ -82,8 +101,12 @@ private:
     const Version *m_lastVersion = nullptr;
     std::string m_indexKey;
     uint64_t m_changedSince = 0;
-    //! Visible versions collected under one lock acquisition, consumed row by row.
-    std::vector<std::pair<uint64_t, const Version *>> m_buffer;
+    //! Visible rows collected under one lock acquisition (or from one block), consumed row
+    //! by row.
+    std::vector<Candidate> m_buffer;
+    bool m_mayReadBlocks = false;
+    std::unique_ptr<BaseRowReader> m_baseRows; //!< set while reading blocks
+    size_t m_baseBlock = 0;                    //!< the next block to read
     size_t m_bufferPos = 0;
     bool fillBuffer();
     Row m_filterRow;

@@ -153,6 +153,7 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
             out.scope.push_back({alias, table->schema->columns[i].name,
                                  table->schema->columns[i].type, usage, static_cast<int>(i)});
         auto scan = std::make_unique<TableScan>(table, std::vector<bool>(), nullptr);
+        scan->allowBlockReads(); // a FROM only reads (UPDATE and DELETE plan their own scan)
         m_pendingScans.push_back({scan.get(), usage});
         out.op = std::move(scan);
         return out;

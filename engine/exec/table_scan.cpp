@@ -29,12 +29,18 @@ void TableScan::open(ExecContext &ctx)
 {
     m_ctx = &ctx;
     m_next = 0;
-    m_end = m_table->heap->slotCount();
     m_useIndex = false;
     m_buffer.clear();
     m_bufferPos = 0;
+    m_baseBlock = 0;
+    m_baseRows.reset();
     if (ctx.changedSince)
         m_changedSince = ctx.changedSince;
+    // A table nobody changed since the open is read from its blocks, one at a time; an index
+    // lookup needs the index, which loading builds.
+    if (m_mayReadBlocks && !m_index)
+        m_baseRows = m_table->heap->baseReader();
+    m_end = m_baseRows ? 0 : m_table->heap->slotCount();
     if (m_index) {
         const TableSchema &schema = *m_table->schema;
         std::vector<Value> key;
@@ -60,7 +66,7 @@ void TableScan::open(ExecContext &ctx)
     }
 }
 
-void TableScan::decode(const Version *v, Row &out) const
+void TableScan::decode(rowcodec::RowView view, Row &out) const
 {
     const TableSchema &schema = *m_table->schema;
     const size_t n = schema.columns.size();
@@ -68,7 +74,6 @@ void TableScan::decode(const Version *v, Row &out) const
         // Columns nobody reads stay NULL; they are set once, not per row.
         out.assign(n, Value());
     }
-    const auto view = v->view();
     for (size_t c = 0; c < n; ++c) {
         if (!m_needed[c])
             continue;
@@ -99,34 +104,49 @@ void TableScan::decode(const Version *v, Row &out) const
     }
 }
 
+bool TableScan::fillFromBlock()
+{
+    while (m_buffer.empty()) {
+        if (m_baseBlock >= m_baseRows->blockCount())
+            return false;
+        checkCancel(m_ctx);
+        for (const BaseRow &r : m_baseRows->read(m_baseBlock++))
+            m_buffer.push_back(
+                {r.slot, nullptr,
+                 rowcodec::RowView(r.bytes.data(), static_cast<uint32_t>(r.bytes.size())),
+                 r.begin});
+    }
+    return true;
+}
+
 bool TableScan::fillBuffer()
 {
     m_buffer.clear();
     m_bufferPos = 0;
+    if (m_baseRows)
+        return fillFromBlock();
     const ReadView &view = m_ctx->txn->view();
     TableHeap &heap = *m_table->heap;
     constexpr size_t kChunk = 256;
     std::shared_lock gc(heap.gcLock());
+    auto take = [&](uint64_t slot) {
+        if (const Version *v = view.visible(heap.slot(slot).load(std::memory_order_acquire)))
+            m_buffer.push_back({slot, v, v->view(), v->begin.load(std::memory_order_acquire)});
+    };
     while (m_buffer.empty()) {
         if (m_useIndex) {
             if (m_candidatePos >= m_candidates.size())
                 return false;
             const size_t end = std::min(m_candidates.size(), m_candidatePos + kChunk);
-            for (; m_candidatePos < end; ++m_candidatePos) {
-                const uint64_t slot = m_candidates[m_candidatePos];
-                if (const Version *v
-                    = view.visible(heap.slot(slot).load(std::memory_order_acquire)))
-                    m_buffer.emplace_back(slot, v);
-            }
+            for (; m_candidatePos < end; ++m_candidatePos)
+                take(m_candidates[m_candidatePos]);
         } else {
             if (m_next >= m_end)
                 return false;
             checkCancel(m_ctx);
             const uint64_t end = std::min<uint64_t>(m_end, m_next + kChunk);
             for (; m_next < end; ++m_next)
-                if (const Version *v
-                    = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
-                    m_buffer.emplace_back(m_next, v);
+                take(m_next);
         }
     }
     return true;
@@ -137,14 +157,25 @@ uint64_t TableScan::skip(uint64_t n)
     if (m_filter || m_useIndex) // which rows count needs their values
         return Operator::skip(n);
     uint64_t passed = 0;
-    auto counts = [&](const Version *v) {
-        if (!m_changedSince)
-            return true;
-        const uint64_t b = v->begin.load(std::memory_order_acquire);
-        return !(isCommittedTs(b) && b <= m_changedSince);
+    auto skipBuffered = [&] {
+        for (; passed < n && m_bufferPos < m_buffer.size(); ++m_bufferPos)
+            passed += changedEnough(m_buffer[m_bufferPos]);
     };
-    for (; passed < n && m_bufferPos < m_buffer.size(); ++m_bufferPos) // what is buffered first
-        passed += counts(m_buffer[m_bufferPos].second);
+    skipBuffered();
+    if (m_baseRows) {
+        // Whole blocks by their row counts, unread; the block where the skip ends is read.
+        while (passed < n) {
+            if (m_baseBlock < m_baseRows->blockCount() && !m_changedSince
+                && passed + m_baseRows->ref(m_baseBlock).rows <= n) {
+                passed += m_baseRows->ref(m_baseBlock++).rows;
+                continue;
+            }
+            if (!fillBuffer())
+                break;
+            skipBuffered();
+        }
+        return passed;
+    }
     // Then straight over the slots: a visibility check each, no buffer, no decoding.
     const ReadView &view = m_ctx->txn->view();
     TableHeap &heap = *m_table->heap;
@@ -154,7 +185,9 @@ uint64_t TableScan::skip(uint64_t n)
         const uint64_t end = std::min<uint64_t>(m_end, m_next + 65536);
         for (; m_next < end && passed < n; ++m_next)
             if (const Version *v = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
-                passed += counts(v);
+                passed
+                    += !m_changedSince
+                       || changedEnough({m_next, v, {}, v->begin.load(std::memory_order_acquire)});
     }
     return passed;
 }
@@ -177,21 +210,18 @@ bool TableScan::next(Row &out)
     for (;;) {
         if (m_bufferPos >= m_buffer.size() && !fillBuffer())
             return false;
-        // The version stays valid after the lock is released: it is visible to our
-        // snapshot, so the collector keeps it.
-        const auto [slot, v] = m_buffer[m_bufferPos++];
-        if (m_changedSince) {
-            const uint64_t b = v->begin.load(std::memory_order_acquire);
-            if (isCommittedTs(b) && b <= m_changedSince)
-                continue;
-        }
-        if (m_useIndex && encodeKey(v->view(), m_index->columns(), *m_table->schema) != m_indexKey)
+        // A version stays valid after the lock is released: it is visible to our snapshot,
+        // so the collector keeps it. A block's rows stay until the next block is read.
+        const Candidate &c = m_buffer[m_bufferPos++];
+        if (!changedEnough(c))
+            continue;
+        if (m_useIndex && encodeKey(c.row, m_index->columns(), *m_table->schema) != m_indexKey)
             continue; // a stale index entry, or another key with the same hash
-        decode(v, out);
+        decode(c.row, out);
         if (m_filter && !evalPredicate(*m_filter, out, *m_ctx))
             continue;
-        m_lastSlot = slot;
-        m_lastVersion = v;
+        m_lastSlot = c.slot;
+        m_lastVersion = c.version;
         return true;
     }
 }
@@ -204,20 +234,17 @@ bool TableScan::nextBatch(RowBatch &batch, size_t maxRows, const std::vector<uin
     while (batch.rowCount() < maxRows) {
         if (m_bufferPos >= m_buffer.size() && !fillBuffer())
             return false;
-        const Version *v = m_buffer[m_bufferPos++].second;
-        if (m_changedSince) {
-            const uint64_t b = v->begin.load(std::memory_order_acquire);
-            if (isCommittedTs(b) && b <= m_changedSince)
-                continue;
-        }
-        if (m_useIndex && encodeKey(v->view(), m_index->columns(), schema) != m_indexKey)
+        const Candidate &cand = m_buffer[m_bufferPos++];
+        if (!changedEnough(cand))
+            continue;
+        if (m_useIndex && encodeKey(cand.row, m_index->columns(), schema) != m_indexKey)
             continue;
         if (m_filter) {
-            decode(v, m_filterRow);
+            decode(cand.row, m_filterRow);
             if (!evalPredicate(*m_filter, m_filterRow, *m_ctx))
                 continue;
         }
-        const auto view = v->view();
+        const auto view = cand.row;
         for (size_t i = 0; i < columns.size(); ++i) {
             const uint32_t c = columns[i];
             ColumnVector &out = batch.columns[i];

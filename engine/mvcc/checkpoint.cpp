@@ -25,8 +25,6 @@ using folder::kCheckpointMagic;
 using folder::kCheckpointMagicV2;
 using folder::kCheckpointName;
 using folder::ReadersLock;
-static_assert(static_cast<uint8_t>(BlockKind::Segments) < kCompressedBlock,
-              "a compressed data block's first byte is no block kind");
 
 namespace {
 
@@ -56,55 +54,35 @@ void loadRowBlocks(
     const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf)
 {
     std::vector<DecodedBlock> decoded(sources.size());
-    auto decodeBlock = [&](size_t i, BlockBuffers &buffer) {
+    auto decodeBlock = [&](size_t i, BlockBuffers &buffer, std::vector<BaseRow> &scratch) {
         const RowBlockSource &src = sources[i];
         std::string_view block = src.bytes;
         if (src.ref)
             block = store->read(*src.ref, buffer);
         else if (crc32c(block.data(), block.size()) != src.crc)
             throwError(StatusCode::Corrupt, src.where + " fails its checksum");
-        ByteReader r(block, "checkpoint block");
-        if (static_cast<BlockKind>(r.get<uint8_t>()) != BlockKind::Rows)
-            throwError(StatusCode::Corrupt, src.where + " is not a row block");
-        const TableOfBlock table = tableOf(r.get<uint64_t>(), src.where);
+        std::vector<BaseRow> &rows = scratch;
+        const TableOfBlock table
+            = tableOf(parseRowBlock(block, src.ref, src.where, rows), src.where);
         DecodedBlock &out = decoded[i];
         out.heap = table.heap;
         const auto indexes = table.heap->indexesAsDeclared();
         out.keys.resize(indexes.size());
-        const auto count = r.get<uint32_t>();
-        if (src.ref && count != src.ref->rows)
-            throwError(StatusCode::Corrupt, src.where
-                                                + " holds another row count than the "
-                                                  "checkpoint names");
-        out.rows.reserve(count);
+        out.rows.reserve(rows.size());
         // First the room every version takes, then one chunk for all of them.
         size_t room = 0;
-        {
-            ByteReader sizes = r;
-            for (uint32_t k = 0; k < count; ++k) {
-                const uint64_t slot = sizes.get<uint64_t>();
-                sizes.get<uint64_t>();
-                const std::string_view bytes = sizes.getString();
-                if (bytes.size() < 2 || bytes.size() > (1u << 30) || slot > (1ULL << 40)
-                    || (src.ref && (slot < src.ref->firstSlot || slot >= src.ref->endSlot)))
-                    throwError(StatusCode::Corrupt,
-                               src.where + ": row " + std::to_string(k + 1) + " is malformed");
-                room += Version::footprint(static_cast<uint32_t>(bytes.size()));
-            }
-        }
-        VersionChunk *chunk = count ? VersionChunk::create(room) : nullptr;
+        for (const BaseRow &row : rows)
+            room += Version::footprint(static_cast<uint32_t>(row.bytes.size()));
+        VersionChunk *chunk = rows.empty() ? nullptr : VersionChunk::create(room);
         size_t offset = 0;
-        for (uint32_t k = 0; k < count; ++k) {
-            const uint64_t slot = r.get<uint64_t>();
-            const uint64_t begin = r.get<uint64_t>();
-            std::string_view bytes = r.getString();
-            Version *v = Version::createIn(chunk, offset, bytes.data(),
-                                           static_cast<uint32_t>(bytes.size()), begin);
-            out.rows.emplace_back(slot, v);
+        for (const BaseRow &row : rows) {
+            Version *v = Version::createIn(chunk, offset, row.bytes.data(),
+                                           static_cast<uint32_t>(row.bytes.size()), row.begin);
+            out.rows.emplace_back(row.slot, v);
             for (size_t x = 0; x < indexes.size(); ++x) {
                 const std::string key = encodeKey(v->view(), indexes[x]->columns(), *table.schema);
                 if (!key.empty())
-                    out.keys[x].emplace_back(HashIndex::hashOf(key), slot);
+                    out.keys[x].emplace_back(HashIndex::hashOf(key), row.slot);
             }
         }
     };
@@ -113,9 +91,10 @@ void loadRowBlocks(
     const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
     auto worker = [&](unsigned w) {
         BlockBuffers buffer;
+        std::vector<BaseRow> scratch;
         for (size_t i = w; i < decoded.size(); i += workers) {
             try {
-                decodeBlock(i, buffer);
+                decodeBlock(i, buffer, scratch);
             } catch (...) {
                 std::lock_guard lock(errorMutex);
                 if (!error)
@@ -320,9 +299,9 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     m_blocks->open(files);
     for (auto &[id, refs] : segments) {
         const auto &entry = tables[id];
-        entry->heap->setBase(std::move(refs), [this, schema = entry->schema](TableHeap &heap) {
-            loadTableRows(heap, schema);
-        });
+        entry->heap->setBase(
+            std::move(refs), m_blocks,
+            [this, schema = entry->schema](TableHeap &heap) { loadTableRows(heap, schema); });
     }
     return format;
 }

@@ -2,6 +2,8 @@
 // The files of a database folder, shared by DatabaseCore's commit and recovery
 // (database_core.cpp) and its checkpoints (checkpoint.cpp). Internal to engine/mvcc.
 
+#include "engine/storage/block_store.h"
+
 #include <cstdint>
 #include <fcntl.h>
 #include <string>
@@ -16,16 +18,7 @@ inline constexpr char kCheckpointMagic[16]
 //! Format 2: the manifest names row blocks in data files (format 1 held the rows itself).
 inline constexpr char kCheckpointMagicV2[16]
     = {'S', 'T', 'R', 'A', 'T', 'A', '-', 'C', 'K', 'P', 'T', '-', 'v', '2', '\n', 0};
-enum class BlockKind : uint8_t {
-    Meta = 1,
-    Table = 2,
-    Index = 3,
-    Rows = 4,
-    Deletions = 5,
-    End = 6,
-    Segments = 7
-    // 8 is a compressed data file block (kCompressedBlock in storage/block_store.h).
-};
+using engine::BlockKind; // the manifest's and the data files' block kinds (storage)
 
 //! A flock on the folder's READERS file for as long as it lives: shared while a read-only
 //! opener reads the checkpoint and its logs, exclusive (never waiting) while a checkpoint

@@ -61,15 +61,21 @@ void BlockStore::keepOnly(const std::set<uint32_t> &keep)
     std::erase_if(m_files, [&](const auto &f) { return !keep.count(f.first); });
 }
 
+std::shared_ptr<File> BlockStore::pin(uint32_t number) const
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_files.find(number);
+    return it == m_files.end() ? nullptr : it->second;
+}
+
 std::string_view BlockStore::read(const BlockRef &ref, BlockBuffers &buffers) const
 {
-    std::shared_ptr<File> file;
-    {
-        std::lock_guard lock(m_mutex);
-        auto it = m_files.find(ref.file);
-        if (it != m_files.end())
-            file = it->second;
-    }
+    return read(ref, buffers, pin(ref.file));
+}
+
+std::string_view BlockStore::read(const BlockRef &ref, BlockBuffers &buffers,
+                                  const std::shared_ptr<File> &file) const
+{
     const std::string where = pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
     if (!file)
         throwError(StatusCode::Corrupt, where + " is in a data file that is not open");
@@ -96,7 +102,7 @@ std::string_view BlockStore::read(const BlockRef &ref, BlockBuffers &buffers) co
     const std::string_view block(out.data() + 8, ref.length);
     if (crc32c(block.data(), block.size()) != crc)
         throwError(StatusCode::Corrupt, where + " fails its checksum");
-    if (block.empty() || static_cast<uint8_t>(block[0]) != kCompressedBlock)
+    if (block.empty() || static_cast<BlockKind>(block[0]) != BlockKind::Compressed)
         return block;
     uint32_t rawSize = 0;
     if (block.size() < 5)
@@ -129,7 +135,7 @@ std::string compressedPayload(const std::string &raw)
         = ZSTD_compress(out.data() + 5, out.size() - 5, raw.data(), raw.size(), kCompressionLevel);
     if (ZSTD_isError(n) || n + 5 >= raw.size())
         return raw; // kept as it is: compression would not make it smaller
-    out[0] = static_cast<char>(kCompressedBlock);
+    out[0] = static_cast<char>(BlockKind::Compressed);
     const auto rawSize = static_cast<uint32_t>(raw.size());
     std::memcpy(out.data() + 1, &rawSize, 4);
     out.resize(n + 5);
@@ -137,6 +143,55 @@ std::string compressedPayload(const std::string &raw)
 }
 
 } // namespace
+
+uint64_t parseRowBlock(std::string_view block, const BlockRef *ref, const std::string &where,
+                       std::vector<BaseRow> &rows)
+{
+    rows.clear();
+    ByteReader r(block, "checkpoint block");
+    if (static_cast<BlockKind>(r.get<uint8_t>()) != BlockKind::Rows)
+        throwError(StatusCode::Corrupt, where + " is not a row block");
+    const auto tableId = r.get<uint64_t>();
+    const auto count = r.get<uint32_t>();
+    if (ref && count != ref->rows)
+        throwError(StatusCode::Corrupt,
+                   where + " holds another row count than the checkpoint names");
+    rows.reserve(count);
+    for (uint32_t k = 0; k < count; ++k) {
+        BaseRow row;
+        row.slot = r.get<uint64_t>();
+        row.begin = r.get<uint64_t>();
+        row.bytes = r.getString();
+        if (row.bytes.size() < 2 || row.bytes.size() > (1u << 30) || row.slot > (1ULL << 40)
+            || (ref && (row.slot < ref->firstSlot || row.slot >= ref->endSlot)))
+            throwError(StatusCode::Corrupt,
+                       where + ": row " + std::to_string(k + 1) + " is malformed");
+        rows.push_back(row);
+    }
+    return tableId;
+}
+
+BaseRowReader::BaseRowReader(std::shared_ptr<const BlockStore> store, std::vector<BlockRef> refs,
+                             uint64_t tableId)
+    : m_store(std::move(store))
+    , m_refs(std::move(refs))
+    , m_tableId(tableId)
+{
+    for (const auto &ref : m_refs)
+        if (!m_files.count(ref.file))
+            m_files.emplace(ref.file, m_store->pin(ref.file));
+}
+
+const std::vector<BaseRow> &BaseRowReader::read(size_t i)
+{
+    const BlockRef &ref = m_refs[i];
+    const std::string where
+        = m_store->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
+    const std::string_view block = m_store->read(ref, m_buffers, m_files[ref.file]);
+    if (parseRowBlock(block, &ref, where, m_rows) != m_tableId)
+        throwError(StatusCode::Corrupt, where + " holds rows of another table");
+    return m_rows;
+}
 
 DataFileWriter::~DataFileWriter()
 {

@@ -16,10 +16,32 @@
 
 namespace strata::engine {
 
-//! The first byte of a data file block whose payload is zstd-compressed (the checkpoint's
-//! block kinds are 1..7): the byte, the raw size (u32), then one zstd frame holding the raw
-//! block, kind byte included.
-inline constexpr uint8_t kCompressedBlock = 8;
+//! The first byte of every block of a manifest or a data file.
+enum class BlockKind : uint8_t {
+    Meta = 1,
+    Table = 2,
+    Index = 3,
+    Rows = 4,
+    Deletions = 5,
+    End = 6,
+    Segments = 7,
+    //! A data file block whose payload is zstd-compressed: the kind, the raw size (u32), then
+    //! one zstd frame holding the raw block, its kind byte included.
+    Compressed = 8
+};
+
+//! One row of a Rows block: a view into the block's buffer.
+struct BaseRow {
+    uint64_t slot;
+    uint64_t begin;
+    std::string_view bytes;
+};
+
+//! Checks and lists the rows of a raw Rows block (kind, table id, count, then per row slot,
+//! begin timestamp, length-prefixed row bytes). With a reference, the count and the slots
+//! must be the ones it names. Throws Corrupt naming `where`. Returns the table id.
+uint64_t parseRowBlock(std::string_view block, const BlockRef *ref, const std::string &where,
+                       std::vector<BaseRow> &rows);
 
 //! Buffers a reader reuses from block to block.
 struct BlockBuffers {
@@ -45,6 +67,11 @@ public:
     //! Reads a framed block, checks its length and checksum and undoes its compression;
     //! returns the raw block (in `buffers`). Throws Corrupt naming the file and the offset.
     std::string_view read(const BlockRef &ref, BlockBuffers &buffers) const;
+    //! The same from a file held by the caller (a reader that must outlive a checkpoint).
+    std::string_view read(const BlockRef &ref, BlockBuffers &buffers,
+                          const std::shared_ptr<File> &file) const;
+    //! The open file with this number (null when it is not open).
+    std::shared_ptr<File> pin(uint32_t number) const;
     std::string pathOf(uint32_t number) const { return m_dir + "/" + fileName(number); }
     //! Block bytes read since the database opened (tests and benchmarks see the laziness).
     uint64_t bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
@@ -54,6 +81,27 @@ private:
     mutable std::mutex m_mutex; //!< guards m_files
     std::map<uint32_t, std::shared_ptr<File>> m_files;
     mutable std::atomic<uint64_t> m_bytesRead{0};
+};
+
+//! A table's checkpointed rows read block by block, with one block in memory: what a scan of
+//! a table nobody changed since the open reads instead of loading the table. It holds the
+//! data files open, so a checkpoint that replaces them does not take them from under it.
+class BaseRowReader {
+public:
+    BaseRowReader(std::shared_ptr<const BlockStore> store, std::vector<BlockRef> refs,
+                  uint64_t tableId);
+    size_t blockCount() const { return m_refs.size(); }
+    const BlockRef &ref(size_t i) const { return m_refs[i]; }
+    //! Reads and checks block `i`; its rows stay valid until the next call.
+    const std::vector<BaseRow> &read(size_t i);
+
+private:
+    std::shared_ptr<const BlockStore> m_store;
+    std::vector<BlockRef> m_refs;
+    uint64_t m_tableId;
+    std::map<uint32_t, std::shared_ptr<File>> m_files;
+    BlockBuffers m_buffers;
+    std::vector<BaseRow> m_rows;
 };
 
 //! Writes blocks into one new data file (made on the first block), each compressed on a

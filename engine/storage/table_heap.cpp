@@ -1,5 +1,7 @@
 #include "engine/storage/table_heap.h"
 
+#include "engine/storage/block_store.h"
+
 #include "engine/common/status.h"
 
 #include <algorithm>
@@ -510,11 +512,13 @@ size_t TableHeap::collectAll(uint64_t oldestTs, const TableSchema &schema)
     return freed;
 }
 
-void TableHeap::setBase(std::vector<BlockRef> blocks, std::function<void(TableHeap &)> load)
+void TableHeap::setBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
+                        std::function<void(TableHeap &)> load)
 {
     {
         std::lock_guard lock(m_baseMutex);
         m_base = std::move(blocks);
+        m_store = std::move(store);
     }
     std::lock_guard lock(m_loadMutex);
     m_loader = std::move(load);
@@ -534,6 +538,17 @@ void TableHeap::loadSlow() const
     m_loader(const_cast<TableHeap &>(*this));
     m_loader = nullptr;
     m_loaded.store(true, std::memory_order_release);
+}
+
+std::unique_ptr<BaseRowReader> TableHeap::baseReader() const
+{
+    if (loaded())
+        return nullptr;
+    std::lock_guard load(m_loadMutex);
+    if (loaded() || m_loading)
+        return nullptr;
+    std::lock_guard lock(m_baseMutex);
+    return std::make_unique<BaseRowReader>(m_store, m_base, m_tableId);
 }
 
 std::vector<BlockRef> TableHeap::baseBlocks() const

@@ -104,6 +104,9 @@ struct DeletionRecord {
 
 //! Where one checkpointed block of a table's rows lies: framed at `offset` in data file
 //! `file`, holding the table's rows of slots [firstSlot, endSlot).
+class BlockStore;
+class BaseRowReader;
+
 struct BlockRef {
     uint32_t file = 0;
     uint32_t length = 0; //!< bytes of the block after its 8-byte frame
@@ -140,7 +143,12 @@ public:
     //! Hands an empty heap its checkpointed blocks; `load` reads them into the heap when the
     //! rows are first needed (it may use every call of the heap; it runs once, unless it
     //! throws, and then the next caller tries again).
-    void setBase(std::vector<BlockRef> blocks, std::function<void(TableHeap &)> load);
+    void setBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
+                 std::function<void(TableHeap &)> load);
+    //! A reader of the base blocks while the heap is unloaded (so nothing changed since the
+    //! checkpoint: the blocks are the table at any snapshot taken since the open), else null.
+    //! Taken under the load lock, so no load, write and checkpoint can slip in between.
+    std::unique_ptr<BaseRowReader> baseReader() const;
     void ensureLoaded() const
     {
         if (!m_loaded.load(std::memory_order_acquire))
@@ -240,6 +248,8 @@ private:
     mutable std::function<void(TableHeap &)> m_loader;
     mutable std::mutex m_baseMutex; //!< guards m_base
     std::vector<BlockRef> m_base;
+    std::shared_ptr<const BlockStore> m_store; //!< set with the base, before any reader
+
     std::mutex m_changedMutex;       //!< guards m_changed
     std::vector<uint64_t> m_changed; //!< bitmap of changed granules
     std::mutex m_growMutex;          //!< guards chunk allocation
