@@ -55,6 +55,20 @@ void fillTable(Connection &c, const std::string &table, int64_t first, int64_t r
     QVERIFY(c.insertRows(table, {}, batch));
 }
 
+//! A database in `dir` with table `table` (id, n, s) of `rows` rows from fillTable, then
+//! `then` run, checkpointed and closed.
+void makeTable(const QString &dir, const std::string &table, int64_t rows,
+               const std::string &then = {})
+{
+    auto db = openOrDie(dir);
+    auto c = db->connect();
+    QVERIFY(c->execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
+    fillTable(*c, table, 0, rows);
+    if (!then.empty())
+        QVERIFY(c->execute(then));
+    QVERIFY(db->checkpoint());
+}
+
 bool flipByte(const QString &path, qint64 at)
 {
     QFile f(path);
@@ -121,14 +135,8 @@ private slots:
     void countOfAnUntouchedTableReadsNoBlock()
     {
         QTemporaryDir tmp;
-        {
-            auto db = openOrDie(tmp.path());
-            auto c = db->connect();
-            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            fillTable(*c, "big", 0, 60000);
-            QVERIFY(c->execute("DELETE FROM big WHERE id % 10 = 3")); // holes in the slots
-            QVERIFY(db->checkpoint());
-        }
+        makeTable(tmp.path(), "big", 60000,
+                  "DELETE FROM big WHERE id % 10 = 3"); // holes in the slots
         auto db = openOrDie(tmp.path());
         auto reader = db->connect();
         auto writer = db->connect();
@@ -295,13 +303,7 @@ private slots:
     void checkpointWritesOnlyWhatChanged()
     {
         QTemporaryDir tmp;
-        {
-            auto db = openOrDie(tmp.path());
-            auto c = db->connect();
-            QVERIFY(c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            fillTable(*c, "t", 0, 200000);
-            QVERIFY(db->checkpoint());
-        }
+        makeTable(tmp.path(), "t", 200000);
         const QStringList before = dataFiles(tmp.path());
         const qint64 sizeBefore = totalSize(tmp.path(), before);
         QVERIFY2(sizeBefore > 4 * 1024 * 1024, std::to_string(sizeBefore).c_str());
@@ -374,13 +376,7 @@ private slots:
     void missingDataFileIsNamedAtOpen()
     {
         QTemporaryDir tmp;
-        {
-            auto db = openOrDie(tmp.path());
-            auto c = db->connect();
-            QVERIFY(c->execute("CREATE TABLE a (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            fillTable(*c, "a", 0, 100);
-            QVERIFY(db->checkpoint());
-        }
+        makeTable(tmp.path(), "a", 100);
         const QStringList files = dataFiles(tmp.path());
         QCOMPARE(files.size(), 1);
         QVERIFY(QFile::rename(tmp.filePath(files[0]), tmp.filePath("moved.blk")));
