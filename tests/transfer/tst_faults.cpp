@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <map>
+#include <random>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -332,9 +333,14 @@ private slots:
             auto c = (*db)->connect();
             auto created = c->execute("CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT)");
             QVERIFY2(created, created ? "" : created.status().toString().c_str());
+            // Text that does not compress, so the checkpoint's data files fill the disk too.
+            std::mt19937 random(11);
+            std::string text(3000, ' ');
             for (int64_t i = 1; i < 100000; ++i) {
+                for (auto &ch : text)
+                    ch = static_cast<char>('!' + random() % 90);
                 auto r = c->execute("INSERT INTO t VALUES (?, ?)",
-                                    {Value::integer(i), Value::text(std::string(3000, 'x'))});
+                                    {Value::integer(i), Value::text(text)});
                 if (!r) {
                     failure = r.status().toString();
                     break;
