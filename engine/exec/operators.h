@@ -68,8 +68,6 @@ public:
     //! Lets the scan read an untouched table's blocks one at a time instead of loading the
     //! table (for scans whose rows are only read: lastVersion() is null then).
     void allowBlockReads() { m_mayReadBlocks = true; }
-    //! Whether the last open() reads blocks (tests and EXPLAIN-like checks).
-    bool readsBlocks() const { return m_baseRows != nullptr; }
 
 private:
     //! A row to yield: its slot, its version (null when read from a block), its bytes and
