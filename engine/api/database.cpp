@@ -324,6 +324,7 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
                                                                : Value::timestamp(now))
                               : col.defaultValue;
         }
+        txn.spillIfLarge(); // between statements: no savepoint is held
         const size_t mark = txn.savepoint();
         std::shared_ptr<HashIndex> pk;
         if (upsert && !(pk = entry->heap->findIndex("PRIMARY")))
@@ -601,6 +602,7 @@ Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const O
         o.readOnly = options.readOnly;
         o.deletionRetentionMicros = options.deletionRetentionMicros;
         o.checkpointLogBytes = options.checkpointLogBytes;
+        o.spillBytes = options.spillBytes;
         o.programName = options.programName;
         if (!o.readOnly)
             return std::shared_ptr<Database>(new Database(std::make_shared<DatabaseCore>(dir, o)));

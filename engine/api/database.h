@@ -31,6 +31,9 @@ struct OpenOptions {
     bool readOnly = false;
     int64_t deletionRetentionMicros = 30LL * 24 * 3600 * 1000000;
     uint64_t checkpointLogBytes = 64ULL << 20;
+    //! Rows a transaction inserts into tables it made, past which they go to data files
+    //! before it commits (0: never): an import bigger than memory fits.
+    uint64_t spillBytes = 128ULL << 20;
     std::string programName = "strata";
 };
 

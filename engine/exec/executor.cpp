@@ -315,6 +315,7 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
                      ExecContext &ctx, std::shared_ptr<void> *planCache)
 {
     Planner planner(txn, sqlText);
+    txn.spillIfLarge(); // between statements: no savepoint is held
     const size_t mark = txn.savepoint();
     try {
         switch (s.kind) {

@@ -40,7 +40,13 @@ void TableScan::open(ExecContext &ctx)
     // lookup needs the index, which loading builds.
     if (m_mayReadBlocks && !m_index)
         m_baseRows = m_table->heap->baseReader();
-    m_end = m_baseRows ? 0 : m_table->heap->slotCount();
+    // After the blocks, the rows a spilling heap holds since its last spill.
+    if (m_baseRows) {
+        m_next = m_table->heap->baseEnd();
+        m_end = std::max(m_next, m_table->heap->storedSlotCount());
+    } else {
+        m_end = m_table->heap->slotCount();
+    }
     if (m_index) {
         const TableSchema &schema = *m_table->schema;
         std::vector<Value> key;
@@ -108,7 +114,7 @@ bool TableScan::fillFromBlock()
 {
     while (m_buffer.empty()) {
         if (m_baseBlock >= m_baseRows->blockCount())
-            return false;
+            return false; // the tail next
         checkCancel(m_ctx);
         for (const BaseRow &r : m_baseRows->read(m_baseBlock++))
             m_buffer.push_back(
@@ -123,8 +129,8 @@ bool TableScan::fillBuffer()
 {
     m_buffer.clear();
     m_bufferPos = 0;
-    if (m_baseRows)
-        return fillFromBlock();
+    if (m_baseRows && fillFromBlock())
+        return true;
     const ReadView &view = m_ctx->txn->view();
     TableHeap &heap = *m_table->heap;
     constexpr size_t kChunk = 256;
@@ -170,11 +176,12 @@ uint64_t TableScan::skip(uint64_t n)
                 passed += m_baseRows->ref(m_baseBlock++).rows;
                 continue;
             }
+            if (m_baseBlock >= m_baseRows->blockCount())
+                break; // the tail next
             if (!fillBuffer())
                 break;
             skipBuffered();
         }
-        return passed;
     }
     // Then straight over the slots: a visibility check each, no buffer, no decoding.
     const ReadView &view = m_ctx->txn->view();
@@ -199,7 +206,7 @@ std::optional<uint64_t> TableScan::countAll(ExecContext &ctx)
         return std::nullopt;
     // An unloaded heap has not changed since the checkpoint it came from (any write, ours
     // included, loads it first), so its blocks' row count is the count at our snapshot.
-    if (const TableHeap &heap = *m_table->heap; !heap.loaded())
+    if (const TableHeap &heap = *m_table->heap; !heap.loaded() && !heap.spilling())
         return heap.baseRowCount();
     open(ctx);
     return skip(UINT64_MAX);

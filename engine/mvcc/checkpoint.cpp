@@ -51,7 +51,8 @@ struct TableOfBlock {
 //! their heaps' slots (on this thread) while another thread loads the index keys.
 void loadRowBlocks(
     const std::vector<RowBlockSource> &sources, const BlockStore *store,
-    const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf)
+    const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf,
+    bool withIndexes = true)
 {
     std::vector<DecodedBlock> decoded(sources.size());
     auto decodeBlock = [&](size_t i, BlockBuffers &buffer, std::vector<BaseRow> &scratch) {
@@ -66,7 +67,8 @@ void loadRowBlocks(
             = tableOf(parseRowBlock(block, src.ref, src.where, rows), src.where);
         DecodedBlock &out = decoded[i];
         out.heap = table.heap;
-        const auto indexes = table.heap->indexesAsDeclared();
+        const auto indexes = withIndexes ? table.heap->indexesAsDeclared()
+                                         : std::vector<std::shared_ptr<HashIndex>>();
         out.keys.resize(indexes.size());
         out.rows.reserve(rows.size());
         // First the room every version takes, then one chunk for all of them.
@@ -120,6 +122,8 @@ void loadRowBlocks(
     auto loadIndexes = [&] {
         std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
         for (auto &d : decoded) {
+            if (!withIndexes)
+                break;
             const auto indexes = d.heap->indexesAsDeclared();
             for (size_t x = 0; x < indexes.size(); ++x) {
                 auto &dst = indexEntries[indexes[x].get()];
@@ -153,6 +157,52 @@ void loadRowBlocks(
     indexThread.join();
     if (indexError)
         std::rethrow_exception(indexError);
+}
+
+//! Writes the rows of slots [from, to) that `view` sees as Rows blocks of about 1 MiB,
+//! appending their references to `out` (completed as `data` places them; `out` must stay
+//! until data.finish()). With `beginZero` the rows carry begin 0 (a spill: the commit
+//! timestamp is not known yet).
+void writeRowBlocks(DataFileWriter &data, TableHeap &heap, uint64_t tableId, const ReadView &view,
+                    uint64_t from, uint64_t to, bool beginZero, std::vector<BlockRef> &out)
+{
+    uint64_t s = from;
+    while (s < to) {
+        std::string block;
+        block.reserve((1u << 20) + (64u << 10));
+        ByteWriter w(block);
+        w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
+        w.put<uint64_t>(tableId);
+        const size_t countPos = block.size();
+        w.put<uint32_t>(0);
+        uint32_t count = 0;
+        const uint64_t first = s;
+        {
+            std::shared_lock gc(heap.gcLock());
+            for (; s < to && block.size() < (1u << 20); ++s) {
+                const Version *v = view.visible(heap.slot(s).load(std::memory_order_acquire));
+                if (!v)
+                    continue;
+                w.put<uint64_t>(s);
+                w.put<uint64_t>(beginZero ? 0 : v->begin.load(std::memory_order_acquire));
+                w.putString({v->bytes(), v->size});
+                ++count;
+            }
+        }
+        std::memcpy(block.data() + countPos, &count, 4);
+        BlockRef ref;
+        ref.rows = count;
+        ref.firstSlot = first;
+        ref.endSlot = s;
+        out.push_back(ref);
+        data.write(std::move(block), [&out, at = out.size() - 1](const BlockRef &placed) {
+            BlockRef &dst = out[at];
+            dst.file = placed.file;
+            dst.offset = placed.offset;
+            dst.length = placed.length;
+            dst.crc = placed.crc;
+        });
+    }
 }
 
 } // namespace
@@ -205,7 +255,7 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             walSeq = r.get<uint64_t>();
             m_catalog.noteTableId(r.get<uint64_t>());
             if (format == 2)
-                m_nextDataFile = std::max(m_nextDataFile, r.get<uint32_t>());
+                m_nextDataFile = std::max(m_nextDataFile.load(), r.get<uint32_t>());
             break;
         case BlockKind::Table: {
             auto entry = std::make_shared<TableEntry>();
@@ -255,6 +305,20 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
                                    + tables[tableId]->schema->name + " covers a wrong slot range");
                 expectFirst = ref.endSlot;
                 refs.push_back(ref);
+            }
+            break;
+        }
+        case BlockKind::Begins: {
+            auto it = segments.find(r.get<uint64_t>());
+            if (it == segments.end())
+                throwError(StatusCode::Corrupt, at + ": begin timestamps of a missing table");
+            const auto count = r.get<uint32_t>();
+            for (uint32_t k = 0; k < count; ++k) {
+                const auto index = r.get<uint32_t>();
+                const auto ts = r.get<uint64_t>();
+                if (index >= it->second.size() || !ts || !isCommittedTs(ts))
+                    throwError(StatusCode::Corrupt, at + ": a wrong begin timestamp");
+                it->second[index].beginTs = ts;
             }
             break;
         }
@@ -314,6 +378,10 @@ void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSch
         if (t->heap.get() == &heap)
             schema = t->schema;
     const std::vector<BlockRef> refs = heap.baseBlocks();
+    // A spilled heap's indexes kept their entries; its spilled slots lost their storage.
+    const bool spilled = heap.spilling();
+    if (spilled && !refs.empty())
+        heap.materializeSlots(refs.back().endSlot);
     std::vector<RowBlockSource> sources;
     sources.reserve(refs.size());
     for (const auto &ref : refs)
@@ -322,11 +390,14 @@ void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSch
              0,
              &ref,
              m_blocks->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset)});
-    loadRowBlocks(sources, m_blocks.get(), [&](uint64_t id, const std::string &where) {
-        if (id != heap.tableId())
-            throwError(StatusCode::Corrupt, where + " holds rows of another table");
-        return TableOfBlock{&heap, schema.get()};
-    });
+    loadRowBlocks(
+        sources, m_blocks.get(),
+        [&](uint64_t id, const std::string &where) {
+            if (id != heap.tableId())
+                throwError(StatusCode::Corrupt, where + " holds rows of another table");
+            return TableOfBlock{&heap, schema.get()};
+        },
+        !spilled);
     // The blocks cover their slots up to the end, empty trailing ones included, so that the
     // next checkpoint can write any block's range again.
     if (!refs.empty())
@@ -334,6 +405,104 @@ void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSch
 }
 
 // ---- checkpoint ---------------------------------------------------------------------------
+
+void DatabaseCore::spill(Transaction &txn)
+{
+    if (inMemory() || readOnly())
+        return;
+    // Tables this transaction made and wrote only by inserts: nobody else can see them.
+    std::vector<std::shared_ptr<TableEntry>> made;
+    std::set<const TableHeap *> excluded;
+    std::map<const TableHeap *, std::shared_ptr<TableSchema>> schemaOf;
+    for (const auto &op : txn.m_ops) {
+        const TableHeap *heap = op.entry ? op.entry->heap.get() : nullptr;
+        switch (op.kind) {
+        case OpKind::CreateTable:
+        case OpKind::AlterTable:
+            schemaOf[heap] = op.entry->schema;
+            if (op.kind == OpKind::CreateTable)
+                for (const auto &t : m_catalog.allTables())
+                    if (t.get() == op.entry)
+                        made.push_back(t);
+            break;
+        case OpKind::Update:
+        case OpKind::Delete:
+            excluded.insert(heap);
+            break;
+        case OpKind::DropTable:
+            excluded.insert(op.oldEntry->heap.get());
+            break;
+        default:
+            break;
+        }
+    }
+    for (const auto &entry : made) {
+        const std::shared_ptr<TableHeap> heap = entry->heap;
+        if (excluded.count(heap.get()) || (heap->loaded() && !heap->baseBlocks().empty()))
+            continue; // changed in place, or read back after a spill: it stays in memory
+        const uint64_t from = heap->baseEnd();
+        const uint64_t to = heap->storedSlotCount();
+        if (to <= from)
+            continue;
+        const uint32_t number = m_nextDataFile.fetch_add(1);
+        {
+            std::lock_guard lock(m_spillMutex);
+            m_spillFiles.insert(number);
+        }
+        txn.m_spillFiles.push_back(number);
+        std::vector<BlockRef> refs;
+        {
+            DataFileWriter data(*m_blocks, number);
+            writeRowBlocks(data, *heap, heap->tableId(), txn.m_view, from, to, true, refs);
+            data.finish();
+        }
+        syncDirectory(m_dir);
+        m_blocks->open({number});
+        for (auto &ref : refs)
+            ref.beginTs = txn.m_view.txnMarker;
+        heap->spill(
+            std::move(refs), to, m_blocks,
+            [this, schema = schemaOf[heap.get()]](TableHeap &h) { loadTableRows(h, schema); });
+        std::erase_if(txn.m_ops, [&](const TxnOp &op) {
+            return op.kind == OpKind::Insert && op.entry->heap == heap && op.slot < to;
+        });
+        if (std::find(txn.m_spillHeaps.begin(), txn.m_spillHeaps.end(), heap)
+            == txn.m_spillHeaps.end())
+            txn.m_spillHeaps.push_back(heap);
+        txn.m_spilled = true;
+    }
+}
+
+void DatabaseCore::stampSpilled(Transaction &txn, uint64_t ts)
+{
+    const uint64_t marker = txn.m_view.txnMarker;
+    for (const auto &heap : txn.m_spillHeaps) {
+        heap->resolveSpilledBase(marker, ts);
+        if (!heap->loaded())
+            continue; // its tail has its ops
+        // Read back after the spill: those rows have no ops.
+        std::shared_lock gc(heap->gcLock());
+        const uint64_t slots = heap->slotCount();
+        for (uint64_t s = 0; s < slots; ++s)
+            for (Version *v = heap->slot(s).load(std::memory_order_acquire); v; v = v->older) {
+                if (v->begin.load(std::memory_order_relaxed) == marker)
+                    v->begin.store(ts, std::memory_order_release);
+                if (v->end.load(std::memory_order_relaxed) == marker)
+                    v->end.store(ts, std::memory_order_release);
+            }
+    }
+}
+
+void DatabaseCore::releaseSpillFiles(Transaction &txn, bool remove) noexcept
+{
+    std::lock_guard lock(m_spillMutex);
+    for (uint32_t n : txn.m_spillFiles) {
+        m_spillFiles.erase(n);
+        if (remove)
+            ::unlink(m_blocks->pathOf(n).c_str()); // best effort: a checkpoint removes it else
+    }
+    txn.m_spillFiles.clear();
+}
 
 void DatabaseCore::checkpoint()
 {
@@ -387,62 +556,26 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         const auto tables = m_catalog.tables(view);
         // Each table's blocks: kept where nothing changed, written anew where something did.
         std::vector<std::vector<BlockRef>> newBase(tables.size());
-        std::string block;
         for (size_t t = 0; t < tables.size(); ++t) {
             TableHeap &heap = *tables[t]->heap;
             const uint64_t tableId = tables[t]->schema->id;
             std::vector<BlockRef> old = heap.baseBlocks();
             auto &out = newBase[t];
-            if (!heap.loaded()) {
-                out = std::move(old); // untouched since the open (a write loads the table)
-                continue;
-            }
             const std::vector<uint64_t> none;
             const std::vector<uint64_t> &changed = marksOf(&heap) ? *marksOf(&heap) : none;
-            // Writes slots [from, to) from the snapshot as blocks of about 1 MiB.
             auto writeRange = [&](uint64_t from, uint64_t to) {
-                uint64_t s = from;
-                while (s < to) {
-                    block.clear();
-                    block.reserve((1u << 20) + (64u << 10));
-                    ByteWriter w(block);
-                    w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Rows));
-                    w.put<uint64_t>(tableId);
-                    const size_t countPos = block.size();
-                    w.put<uint32_t>(0);
-                    uint32_t count = 0;
-                    const uint64_t first = s;
-                    {
-                        std::shared_lock gc(heap.gcLock());
-                        for (; s < to && block.size() < (1u << 20); ++s) {
-                            const Version *v
-                                = view.visible(heap.slot(s).load(std::memory_order_acquire));
-                            if (!v)
-                                continue;
-                            w.put<uint64_t>(s);
-                            w.put<uint64_t>(v->begin.load(std::memory_order_acquire));
-                            w.putString({v->bytes(), v->size});
-                            ++count;
-                        }
-                    }
-                    std::memcpy(block.data() + countPos, &count, 4);
-                    BlockRef ref;
-                    ref.rows = count;
-                    ref.firstSlot = first;
-                    ref.endSlot = s;
-                    out.push_back(ref);
-                    data.write(std::move(block),
-                               [&newBase, t, at = out.size() - 1](const BlockRef &placed) {
-                                   BlockRef &dst = newBase[t][at];
-                                   dst.file = placed.file;
-                                   dst.offset = placed.offset;
-                                   dst.length = placed.length;
-                                   dst.crc = placed.crc;
-                               });
-                }
+                writeRowBlocks(data, heap, tableId, view, from, to, false, out);
             };
-            const uint64_t slots = heap.slotCount();
             const uint64_t baseEnd = old.empty() ? 0 : old.back().endSlot;
+            if (!heap.loaded()) {
+                // Untouched since the open (a write loads the table), or spilling: then the
+                // rows since its last spill follow its blocks.
+                out = std::move(old);
+                if (heap.storedSlotCount() > baseEnd)
+                    writeRange(baseEnd, heap.storedSlotCount());
+                continue;
+            }
+            const uint64_t slots = heap.slotCount();
             for (size_t b = 0; b < old.size(); ++b) {
                 const BlockRef &ref = old[b];
                 // A small last block is written again with the rows after it, so that many
@@ -466,6 +599,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         data.finish();
 
         const std::string tmp = m_dir + "/" + kCheckpointName + ".tmp";
+        std::string block;
         File file(tmp, File::Mode::Create);
         file.writeAll(kCheckpointMagicV2, sizeof kCheckpointMagicV2);
         uint64_t blocks = 0;
@@ -485,7 +619,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         w.put<uint64_t>(snapshot);
         w.put<uint64_t>(walSeq);
         w.put<uint64_t>(m_catalog.nextTableId());
-        w.put<uint32_t>(m_nextDataFile);
+        w.put<uint32_t>(m_nextDataFile.load());
         flushBlock();
         for (const auto &t : tables) {
             w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Table));
@@ -515,6 +649,23 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 referenced.insert(ref.file);
             }
             flushBlock();
+            uint32_t begins = 0;
+            for (const auto &ref : newBase[t])
+                begins += ref.beginTs != 0;
+            if (begins) {
+                w.put<uint8_t>(static_cast<uint8_t>(BlockKind::Begins));
+                w.put<uint64_t>(tables[t]->schema->id);
+                w.put<uint32_t>(begins);
+                for (uint32_t k = 0; k < newBase[t].size(); ++k) {
+                    if (!newBase[t][k].beginTs)
+                        continue;
+                    STRATA_ASSERT(isCommittedTs(newBase[t][k].beginTs),
+                                  "a checkpoint names spilled rows of an uncommitted transaction");
+                    w.put<uint32_t>(k);
+                    w.put<uint64_t>(newBase[t][k].beginTs);
+                }
+                flushBlock();
+            }
         }
         for (const auto &t : tables) {
             const auto deletions = t->heap->allDeletions();
@@ -544,12 +695,22 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         }
         renameFile(tmp, m_dir + "/" + kCheckpointName);
         syncDirectory(m_dir);
-        for (size_t t = 0; t < tables.size(); ++t)
-            if (tables[t]->heap->loaded())
-                tables[t]->heap->replaceBase(std::move(newBase[t]));
+        for (size_t t = 0; t < tables.size(); ++t) {
+            TableHeap &heap = *tables[t]->heap;
+            if (heap.loaded())
+                heap.replaceBase(std::move(newBase[t]));
+            else if (heap.spilling()) // its transaction commits: its rows are all in blocks now
+                heap.resetToBase(
+                    std::move(newBase[t]), m_blocks,
+                    [this, schema = tables[t]->schema](TableHeap &h) { loadTableRows(h, schema); });
+        }
         // Descriptors stay open for files any heap still names (a snapshot from before a
         // DROP TABLE may load the dropped table yet).
         std::set<uint32_t> named;
+        {
+            std::lock_guard spills(m_spillMutex);
+            named = m_spillFiles;
+        }
         for (const auto &t : m_catalog.allTables())
             for (const auto &ref : t->heap->baseBlocks())
                 named.insert(ref.file);
@@ -561,8 +722,9 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
             for (uint64_t seq : listLogFiles(m_dir))
                 if (seq < walSeq)
                     removeFile(m_dir + "/" + logFileName(seq));
+            std::lock_guard spills(m_spillMutex); // files of transactions yet to commit stay
             for (uint32_t n : BlockStore::listFiles(m_dir))
-                if (!referenced.count(n))
+                if (!referenced.count(n) && !m_spillFiles.count(n))
                     removeFile(m_blocks->pathOf(n));
         }
     } catch (...) {

@@ -323,6 +323,11 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
     }
     try {
         {
+            // A transaction that spilled commits by a checkpoint, whatever it takes: the
+            // checkpoint lock first, as a checkpoint takes it before the commit lock.
+            std::unique_lock spillCheckpoint(m_checkpointMutex, std::defer_lock);
+            if (txn.m_spilled)
+                spillCheckpoint.lock();
             std::lock_guard lock(m_commitMutex);
             if (closed()) {
                 rollback(txn);
@@ -343,7 +348,9 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
             }
             const uint64_t ts = nextCommitTs();
             std::unique_lock checkpointing(m_checkpointMutex, std::defer_lock);
-            if (m_log && rowBytes(txn) > m_options.checkpointLogBytes && checkpointing.try_lock()) {
+            if (txn.m_spilled
+                || (m_log && rowBytes(txn) > m_options.checkpointLogBytes
+                    && checkpointing.try_lock())) {
                 commitByCheckpoint(txn, ts);
             } else {
                 if (m_log) {
@@ -394,13 +401,23 @@ void DatabaseCore::commitByCheckpoint(Transaction &txn, uint64_t ts)
     // returns, and no other commit can run meanwhile) and a checkpoint as of its timestamp
     // makes it durable. The rename of that checkpoint is the commit point.
     stamp(txn, ts);
+    stampSpilled(txn, ts);
     const uint64_t walSeq = m_log->seq() + 1;
     try {
         m_log->rotate(walSeq);
+        txn.m_reachedCommitPoint = true; // from here its spill files may be named
         writeCheckpointFile(ts, walSeq, takeChangeMarks());
+        releaseSpillFiles(txn, false);
         return;
-    } catch (const EngineError &) {
-        // The stamps cannot be undone; the log is the other way to make them durable.
+    } catch (const EngineError &e) {
+        // The stamps cannot be undone; the log is the other way to make them durable, but
+        // not for rows that went to data files.
+        if (txn.m_spilled) {
+            m_closed.store(true, std::memory_order_release);
+            throwError(e.code(), std::string(e.what())
+                                     + " (the transaction could not be saved; the database is "
+                                       "closed for writing: open it again)");
+        }
     }
     try {
         m_log->beginRecord();
@@ -427,6 +444,8 @@ void DatabaseCore::rollback(Transaction &txn) noexcept
         std::abort();
     }
     txn.m_ops.clear();
+    // Spill files are deleted unless a checkpoint that may name them was being written.
+    releaseSpillFiles(txn, !txn.m_reachedCommitPoint);
     if (txn.m_holdsSchema)
         m_catalog.releaseSchema(txn.m_view.txnMarker);
     txn.m_active = false;
@@ -449,6 +468,9 @@ void DatabaseCore::recover()
     int format = 0;
     if (haveCheckpoint)
         format = loadCheckpoint(ckpt, walSeq);
+    // Numbers of data files left by a transaction that never committed are not reused.
+    for (uint32_t n : BlockStore::listFiles(m_dir))
+        m_nextDataFile = std::max(m_nextDataFile.load(), n + 1);
     std::vector<uint64_t> logs = listLogFiles(m_dir);
     logs.erase(std::remove_if(logs.begin(), logs.end(), [&](uint64_t s) { return s < walSeq; }),
                logs.end());

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,6 +26,9 @@ struct DatabaseOptions {
     int64_t deletionRetentionMicros = 30LL * 24 * 3600 * 1000000;
     //! Log size after which a background checkpoint starts.
     uint64_t checkpointLogBytes = 64ULL << 20;
+    //! Rows a transaction inserts into tables it made, past which they go to data files
+    //! before it commits (0: never), so that an import bigger than memory fits.
+    uint64_t spillBytes = 128ULL << 20;
     //! Run garbage collection, log flushing and checkpoints on a background thread.
     bool background = true;
     //! Shown to another process that finds the database locked.
@@ -76,6 +80,9 @@ public:
     //! Committed tables, tables with their rows in memory, data-file bytes read.
     void storageCounts(size_t &tables, size_t &inMemory, uint64_t &bytesRead) const;
     void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
+    //! Writes the rows of the tables `txn` made (and wrote only by inserts) to a new data
+    //! file each and frees them from memory (Transaction::spillIfLarge).
+    void spill(Transaction &txn);
     uint64_t nextTxnId() { return m_nextTxnId.fetch_add(1); }
 
 private:
@@ -124,7 +131,15 @@ private:
     std::unique_ptr<LogWriter> m_log;
     std::mutex m_checkpointMutex; //!< one checkpoint at a time
     std::shared_ptr<BlockStore> m_blocks;
-    uint32_t m_nextDataFile = 1; //!< guarded by m_checkpointMutex (and recovery)
+    std::atomic<uint32_t> m_nextDataFile{1};
+    std::mutex m_spillMutex;         //!< guards m_spillFiles
+    std::set<uint32_t> m_spillFiles; //!< data files of transactions yet to commit
+    //! Drops a finished transaction's spill files from m_spillFiles (deleting them when
+    //! it rolled back).
+    void releaseSpillFiles(Transaction &txn, bool remove) noexcept;
+    //! After stamping: the commit timestamp for the spilled blocks, and the versions whose
+    //! ops the spill dropped.
+    void stampSpilled(Transaction &txn, uint64_t ts);
 
     std::atomic<size_t> m_garbage{0};
     std::mutex m_bgMutex; //!< guards m_stop, with m_bgWake

@@ -113,9 +113,23 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                               size_t firstRowNumber)
 {
     const TableSchema &schema = *table.schema;
+    auto duplicate = [&](const PendingKey &item, const std::shared_ptr<HashIndex> &index,
+                         size_t p) {
+        throwError(
+            StatusCode::Constraint,
+            "duplicate key " + describeKey(item.version, index->columns(), schema) + " violates "
+                + (index->name() == "PRIMARY"               ? std::string("PRIMARY KEY")
+                   : index->name().rfind("UNIQUE_", 0) == 0 ? std::string("UNIQUE constraint")
+                                                            : "unique index " + index->name())
+                + " of " + schema.name
+                + (pending.size() > 1 || firstRowNumber > 1
+                       ? " (row " + std::to_string(firstRowNumber + p) + ")"
+                       : std::string()));
+    };
     std::vector<std::string> keys(pending.size());
     std::vector<uint64_t> hashes(pending.size());
-    for (const auto &index : table.heap->indexes()) {
+    TableHeap &heap = *table.heap;
+    for (const auto &index : heap.indexesForWrite()) {
         for (size_t p = 0; p < pending.size(); ++p) {
             keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
             hashes[p] = keys[p].empty() ? 0 : HashIndex::hashOf(keys[p]);
@@ -140,7 +154,15 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                 index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
                     if (other == item.slot)
                         return;
-                    for (const Version *v = table.heap->slot(other).load(); v; v = v->older) {
+                    const Version *head = heap.slot(other).load();
+                    if (!head && heap.spilling() && heap.spilledRow(other, m_spillScratch)
+                        && encodeKey(
+                               rowcodec::RowView(m_spillScratch.data(),
+                                                 static_cast<uint32_t>(m_spillScratch.size())),
+                               index->columns(), schema)
+                               == key)
+                        duplicate(item, index, p);
+                    for (const Version *v = head; v; v = v->older) {
                         const uint64_t b = v->begin.load(std::memory_order_acquire);
                         const bool mine = b == m_view.txnMarker;
                         const bool sameKey = encodeKey(v->view(), index->columns(), schema) == key;
@@ -155,19 +177,7 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                         if (sameKey) {
                             const uint64_t e = v->end.load(std::memory_order_acquire);
                             if (e == kInfinity)
-                                throwError(
-                                    StatusCode::Constraint,
-                                    "duplicate key "
-                                        + describeKey(item.version, index->columns(), schema)
-                                        + " violates "
-                                        + (index->name() == "PRIMARY" ? std::string("PRIMARY KEY")
-                                           : index->name().rfind("UNIQUE_", 0) == 0
-                                               ? std::string("UNIQUE constraint")
-                                               : "unique index " + index->name())
-                                        + " of " + schema.name
-                                        + (pending.size() > 1 || firstRowNumber > 1
-                                               ? " (row " + std::to_string(firstRowNumber + p) + ")"
-                                               : std::string()));
+                                duplicate(item, index, p);
                             if (e != m_view.txnMarker && !isCommittedTs(e))
                                 throwError(StatusCode::Conflict,
                                            "another transaction is changing the row with key "
@@ -225,6 +235,7 @@ void Transaction::insertBatch(const std::shared_ptr<TableEntry> &table, std::spa
                 }
                 m_scratch.clear();
                 rowcodec::encode(*row, m_scratch);
+                m_bytesSinceSpill += m_scratch.size();
                 Version *v
                     = Version::create(m_scratch.data(), static_cast<uint32_t>(m_scratch.size()),
                                       m_view.txnMarker, nullptr);
@@ -290,6 +301,15 @@ void Transaction::remove(const std::shared_ptr<TableEntry> &table, uint64_t slot
                                              + ": the row was changed by a concurrent "
                                                "transaction; roll back and retry");
     m_ops.push_back({OpKind::Delete, pin(table), nullptr, slot, nullptr, cur, nullptr});
+}
+
+void Transaction::spillIfLarge()
+{
+    if (m_bytesSinceSpill >= m_core.options().spillBytes && m_core.options().spillBytes
+        && !m_core.inMemory() && m_doomed.isOk()) {
+        m_bytesSinceSpill = 0;
+        m_core.spill(*this);
+    }
 }
 
 void Transaction::claimSchema()

@@ -77,6 +77,12 @@ public:
     void createIndex(IndexDef def);
     void dropIndex(const std::shared_ptr<IndexEntry> &index);
 
+    //! Between statements (no savepoint held): when this transaction has inserted more than
+    //! DatabaseOptions::spillBytes since it last did, the rows of the tables it made go to
+    //! data files (see TableHeap::spill), and it will commit by a checkpoint.
+    void spillIfLarge();
+    bool spilled() const { return m_spilled; }
+
     //! Marks the start of a statement; rollbackTo() undoes everything after the mark.
     size_t savepoint() const { return m_ops.size(); }
     void rollbackTo(size_t mark);
@@ -121,6 +127,12 @@ private:
     std::vector<TxnOp> m_ops;
     std::vector<std::shared_ptr<void>> m_pins;
     std::string m_scratch;
+    std::string m_spillScratch;
+    uint64_t m_bytesSinceSpill = 0;
+    bool m_spilled = false;
+    bool m_reachedCommitPoint = false;
+    std::vector<std::shared_ptr<TableHeap>> m_spillHeaps; //!< heaps that spilled
+    std::vector<uint32_t> m_spillFiles;                   //!< the data files they went to
 };
 
 } // namespace strata::engine

@@ -3,6 +3,7 @@
 #include "engine/common/bytes.h"
 #include "engine/common/status.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -161,6 +162,8 @@ uint64_t parseRowBlock(std::string_view block, const BlockRef *ref, const std::s
         BaseRow row;
         row.slot = r.get<uint64_t>();
         row.begin = r.get<uint64_t>();
+        if (row.begin == 0 && ref)
+            row.begin = ref->beginTs;
         row.bytes = r.getString();
         if (row.bytes.size() < 2 || row.bytes.size() > (1u << 30) || row.slot > (1ULL << 40)
             || (ref && (row.slot < ref->firstSlot || row.slot >= ref->endSlot)))
@@ -188,9 +191,25 @@ const std::vector<BaseRow> &BaseRowReader::read(size_t i)
     const std::string where
         = m_store->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
     const std::string_view block = m_store->read(ref, m_buffers, m_files[ref.file]);
+    m_lastRead = SIZE_MAX;
     if (parseRowBlock(block, &ref, where, m_rows) != m_tableId)
         throwError(StatusCode::Corrupt, where + " holds rows of another table");
+    m_lastRead = i;
     return m_rows;
+}
+
+const BaseRow *BaseRowReader::find(uint64_t slot)
+{
+    auto it = std::upper_bound(m_refs.begin(), m_refs.end(), slot,
+                               [](uint64_t s, const BlockRef &ref) { return s < ref.endSlot; });
+    if (it == m_refs.end() || slot < it->firstSlot)
+        return nullptr;
+    const size_t i = static_cast<size_t>(it - m_refs.begin());
+    if (i != m_lastRead)
+        read(i);
+    auto row = std::lower_bound(m_rows.begin(), m_rows.end(), slot,
+                                [](const BaseRow &r, uint64_t s) { return r.slot < s; });
+    return row != m_rows.end() && row->slot == slot ? &*row : nullptr;
 }
 
 DataFileWriter::~DataFileWriter()

@@ -27,7 +27,11 @@ enum class BlockKind : uint8_t {
     Segments = 7,
     //! A data file block whose payload is zstd-compressed: the kind, the raw size (u32), then
     //! one zstd frame holding the raw block, its kind byte included.
-    Compressed = 8
+    Compressed = 8,
+    //! A manifest block: the commit timestamp of a table's blocks whose rows were written
+    //! before their transaction committed (begin 0 in the rows): table id, count, then per
+    //! block its index among the table's blocks and the timestamp.
+    Begins = 9
 };
 
 //! One row of a Rows block: a view into the block's buffer.
@@ -39,7 +43,8 @@ struct BaseRow {
 
 //! Checks and lists the rows of a raw Rows block (kind, table id, count, then per row slot,
 //! begin timestamp, length-prefixed row bytes). With a reference, the count and the slots
-//! must be the ones it names. Throws Corrupt naming `where`. Returns the table id.
+//! must be the ones it names, and rows with begin 0 get the reference's beginTs. Throws
+//! Corrupt naming `where`. Returns the table id.
 uint64_t parseRowBlock(std::string_view block, const BlockRef *ref, const std::string &where,
                        std::vector<BaseRow> &rows);
 
@@ -94,6 +99,8 @@ public:
     const BlockRef &ref(size_t i) const { return m_refs[i]; }
     //! Reads and checks block `i`; its rows stay valid until the next call.
     const std::vector<BaseRow> &read(size_t i);
+    //! The row in `slot` (read with its block), or null when no block holds it.
+    const BaseRow *find(uint64_t slot);
 
 private:
     std::shared_ptr<const BlockStore> m_store;
@@ -102,6 +109,7 @@ private:
     std::map<uint32_t, std::shared_ptr<File>> m_files;
     BlockBuffers m_buffers;
     std::vector<BaseRow> m_rows;
+    size_t m_lastRead = SIZE_MAX; //!< the block m_rows holds
 };
 
 //! Writes blocks into one new data file (made on the first block), each compressed on a

@@ -120,6 +120,13 @@ void HashIndex::addUnlocked(uint64_t hash, uint64_t slot)
     }
 }
 
+void HashIndex::clear()
+{
+    std::unique_lock lock(m_mutex);
+    std::vector<Entry>().swap(m_entries);
+    m_used = 0;
+}
+
 void HashIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
 {
     std::unique_lock lock(m_mutex);
@@ -234,28 +241,47 @@ std::vector<uint64_t> HashIndex::find(const std::string &key) const
 
 TableHeap::~TableHeap()
 {
-    const uint64_t n = m_slotCount.load();
-    for (uint64_t s = 0; s < n; ++s) {
-        Version *v = slot(s).load(std::memory_order_relaxed);
+    freeSlotStorage();
+    for (auto *v : m_retired)
+        Version::destroy(v);
+}
+
+TableHeap::Chunk *TableHeap::emptyChunk()
+{
+    // Stands for the chunks of spilled slots: every slot null, never written.
+    static Chunk empty;
+    return &empty;
+}
+
+void TableHeap::freeSlotStorage()
+{
+    auto destroyChain = [](Version *v) {
         while (v) {
             Version *older = v->older;
             Version::destroy(v);
             v = older;
         }
-    }
-    if (auto *dir = m_dir.load()) {
+    };
+    for (auto &head : m_head)
+        destroyChain(head.exchange(nullptr, std::memory_order_relaxed));
+    if (auto *dir = m_dir.exchange(nullptr)) {
         for (size_t d = 0; d < (1u << kDirBits); ++d) {
             auto *chunks = dir[d].load();
             if (!chunks)
                 continue;
-            for (size_t i = 0; i < (1u << kDirBits); ++i)
-                delete chunks[i].load();
+            for (size_t i = 0; i < (1u << kDirBits); ++i) {
+                Chunk *chunk = chunks[i].load();
+                if (!chunk || chunk == emptyChunk())
+                    continue;
+                for (auto &slot : chunk->slots)
+                    destroyChain(slot.load(std::memory_order_relaxed));
+                delete chunk;
+            }
             delete[] chunks;
         }
         delete[] dir;
     }
-    for (auto *v : m_retired)
-        Version::destroy(v);
+    m_slotCount.store(0, std::memory_order_release);
 }
 
 uint64_t TableHeap::appendSlot()
@@ -265,7 +291,8 @@ uint64_t TableHeap::appendSlot()
 
 uint64_t TableHeap::appendSlots(uint64_t n)
 {
-    ensureLoaded();
+    if (!spilling())
+        ensureLoaded();
     std::lock_guard lock(m_growMutex);
     const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
     if (n == 0 || first + n <= kHeadSlots) {
@@ -346,6 +373,11 @@ std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
     return indexesAsDeclared();
 }
 
+std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesForWrite() const
+{
+    return spilling() ? indexesAsDeclared() : indexes();
+}
+
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
 {
     std::lock_guard lock(m_indexMutex);
@@ -354,14 +386,14 @@ std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
 
 void TableHeap::indexVersion(const Version *v, uint64_t slotNo, const TableSchema &schema)
 {
-    for (const auto &index : indexes())
+    for (const auto &index : indexesForWrite())
         index->add(encodeKey(v->view(), index->columns(), schema), slotNo);
 }
 
 void TableHeap::unindexVersion(const Version *gone, const Version *keepChain, uint64_t slotNo,
                                const TableSchema &schema)
 {
-    for (const auto &index : indexes()) {
+    for (const auto &index : indexesForWrite()) {
         const std::string key = encodeKey(gone->view(), index->columns(), schema);
         if (key.empty())
             continue;
@@ -537,6 +569,7 @@ void TableHeap::loadSlow() const
     } done{m_loading};
     m_loader(const_cast<TableHeap &>(*this));
     m_loader = nullptr;
+    m_spilling.store(false, std::memory_order_release);
     m_loaded.store(true, std::memory_order_release);
 }
 
@@ -570,6 +603,104 @@ uint64_t TableHeap::baseRowCount() const
     for (const auto &b : m_base)
         rows += b.rows;
     return rows;
+}
+
+uint64_t TableHeap::baseEnd() const
+{
+    std::lock_guard lock(m_baseMutex);
+    return m_base.empty() ? 0 : m_base.back().endSlot;
+}
+
+void TableHeap::spill(std::vector<BlockRef> blocks, uint64_t end,
+                      std::shared_ptr<const BlockStore> store,
+                      std::function<void(TableHeap &)> load)
+{
+    std::unique_lock gc(m_gcLock);
+    const uint64_t from = baseEnd();
+    for (uint64_t s = from; s < end; ++s) {
+        Version *v = slot(s).exchange(nullptr, std::memory_order_relaxed);
+        while (v) {
+            Version *older = v->older;
+            Version::destroy(v);
+            v = older;
+        }
+    }
+    // Chunks wholly spilled give their memory back (8 bytes a row).
+    if (auto *dir = m_dir.load()) {
+        for (uint64_t c = from >> kChunkBits; ((c + 1) << kChunkBits) <= end; ++c) {
+            if (std::max<uint64_t>(c << kChunkBits, kHeadSlots) < from)
+                continue; // part of it stays
+            auto *row = dir[c >> kDirBits].load();
+            Chunk *chunk = row ? row[c & kDirMask].load() : nullptr;
+            if (chunk && chunk != emptyChunk()) {
+                row[c & kDirMask].store(emptyChunk(), std::memory_order_release);
+                delete chunk;
+            }
+        }
+    }
+    {
+        std::lock_guard lock(m_baseMutex);
+        m_base.insert(m_base.end(), blocks.begin(), blocks.end());
+        m_store = std::move(store);
+    }
+    std::lock_guard lock(m_loadMutex);
+    m_loader = std::move(load);
+    m_spilling.store(true, std::memory_order_release);
+    m_loaded.store(false, std::memory_order_release);
+}
+
+void TableHeap::resolveSpilledBase(uint64_t marker, uint64_t ts)
+{
+    std::lock_guard lock(m_baseMutex);
+    for (auto &ref : m_base)
+        if (ref.beginTs == marker)
+            ref.beginTs = ts;
+}
+
+void TableHeap::resetToBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
+                            std::function<void(TableHeap &)> load)
+{
+    {
+        std::unique_lock gc(m_gcLock);
+        freeSlotStorage();
+        for (const auto &index : indexesAsDeclared())
+            index->clear();
+        takeChanged();
+    }
+    setBase(std::move(blocks), std::move(store), std::move(load));
+    m_spilling.store(false, std::memory_order_release);
+}
+
+void TableHeap::materializeSlots(uint64_t end)
+{
+    std::lock_guard lock(m_growMutex);
+    auto *dir = m_dir.load();
+    if (!dir)
+        return;
+    for (uint64_t c = 0; (c << kChunkBits) < end; ++c) {
+        auto *row = dir[c >> kDirBits].load();
+        if (row && row[c & kDirMask].load() == emptyChunk())
+            row[c & kDirMask].store(new Chunk, std::memory_order_release);
+    }
+}
+
+bool TableHeap::spilledRow(uint64_t s, std::string &bytes) const
+{
+    std::vector<BlockRef> refs;
+    std::shared_ptr<const BlockStore> store;
+    {
+        std::lock_guard lock(m_baseMutex);
+        refs = m_base;
+        store = m_store;
+    }
+    if (!store)
+        return false;
+    BaseRowReader reader(store, std::move(refs), m_tableId);
+    const BaseRow *row = reader.find(s);
+    if (!row)
+        return false;
+    bytes.assign(row->bytes);
+    return true;
 }
 
 void TableHeap::markChanged(uint64_t slot)

@@ -64,6 +64,8 @@ public:
     //! Adds many (hash, slot) pairs at once into an empty index, sized once and filled in
     //! bucket order so the table is written sequentially (opening a database).
     void bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs);
+    //! Forgets every entry (a heap whose rows went back to its blocks).
+    void clear();
     template<typename F>
     void forEachCandidateUnlocked(uint64_t hash, F &&f) const
     {
@@ -115,6 +117,9 @@ struct BlockRef {
     uint32_t rows = 0;
     uint64_t firstSlot = 0;
     uint64_t endSlot = 0;
+    //! The begin timestamp of rows stored with begin 0: rows a transaction spilled before
+    //! it committed (its marker until the commit, then its commit timestamp).
+    uint64_t beginTs = 0;
 };
 
 //! The rows of one table: a growable array of slots, each the head of a version chain.
@@ -138,6 +143,9 @@ public:
         ensureLoaded();
         return m_slotCount.load(std::memory_order_acquire);
     }
+    //! The slots reserved so far, without loading: past baseEnd() they hold the rows added
+    //! since (a spilling heap's tail); an unloaded heap's base slots are not counted.
+    uint64_t storedSlotCount() const { return m_slotCount.load(std::memory_order_acquire); }
 
     // Base storage: the blocks of the last checkpoint that hold this table's rows.
     //! Hands an empty heap its checkpointed blocks; `load` reads them into the heap when the
@@ -160,6 +168,29 @@ public:
     void replaceBase(std::vector<BlockRef> blocks);
     //! Rows in the base blocks (the table's row count while it is unloaded).
     uint64_t baseRowCount() const;
+    //! The slot after the last base block's (0 without blocks).
+    uint64_t baseEnd() const;
+
+    // Spilling: a table made by a big transaction keeps only its newest rows in memory.
+    // The older ones go to data files as blocks whose rows have begin 0 (resolved through
+    // BlockRef::beginTs). While spilling, inserts append to the tail without loading, the
+    // indexes stay complete (uniqueness checks read a spilled row from its block), and any
+    // other use of the rows loads them back (through `load`).
+    bool spilling() const { return m_spilling.load(std::memory_order_acquire); }
+    //! Moves slots [baseEnd(), end) into `blocks` (which cover exactly them): their versions
+    //! are freed. Only for a heap nobody else can see, between its owner's statements.
+    void spill(std::vector<BlockRef> blocks, uint64_t end, std::shared_ptr<const BlockStore> store,
+               std::function<void(TableHeap &)> load);
+    //! Sets beginTs `ts` on the base blocks whose beginTs is `marker` (the spiller's commit).
+    void resolveSpilledBase(uint64_t marker, uint64_t ts);
+    //! After the commit of a spilling heap: its rows are all in `blocks`; every version and
+    //! index entry in memory goes, and the heap is as if just opened from the checkpoint.
+    void resetToBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
+                     std::function<void(TableHeap &)> load);
+    //! Gives slots [0, end) real storage again (the loader of a spilled heap).
+    void materializeSlots(uint64_t end);
+    //! The bytes of a spilled row that is in no slot (false when no block holds `slot`).
+    bool spilledRow(uint64_t slot, std::string &bytes) const;
 
     // Change marks, in granules of kGranuleSlots slots, for the next checkpoint.
     static constexpr unsigned kGranuleBits = 12;
@@ -204,6 +235,9 @@ public:
     //! The indexes without loading the rows: for the loader, whose helper threads must not
     //! wait on the load they are part of.
     std::vector<std::shared_ptr<HashIndex>> indexesAsDeclared() const;
+    //! The indexes for adding and removing a writer's entries: complete without loading
+    //! while the heap spills (whose index entries stay when its rows go), else indexes().
+    std::vector<std::shared_ptr<HashIndex>> indexesForWrite() const;
     //! Adds entries for a version to every index.
     void indexVersion(const Version *v, uint64_t slot, const TableSchema &schema);
     //! Removes entries of `gone` from every index unless another version in `keep` holds
@@ -239,10 +273,13 @@ private:
     using ChunkRow = std::atomic<Chunk *>[1u << kDirBits];
 
     void loadSlow() const;
+    static Chunk *emptyChunk();
+    void freeSlotStorage();
 
     uint64_t m_tableId;
     std::atomic<uint64_t> m_slotCount{0};
     mutable std::atomic<bool> m_loaded{true};
+    mutable std::atomic<bool> m_spilling{false};
     mutable bool m_loading = false;           //!< guarded by m_loadMutex
     mutable std::recursive_mutex m_loadMutex; //!< the loader may call back into the heap
     mutable std::function<void(TableHeap &)> m_loader;

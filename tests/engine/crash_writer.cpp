@@ -3,6 +3,8 @@
 //
 // Each transaction inserts one row into `events` and updates `counter` so that, in any
 // state recovery can produce, counter.n == count(events) and ids are 1..n without gaps.
+// With "bulk" after DIR, each also makes table bulk_<n> of kBulkRows rows, big enough to
+// spill to data files several times before the commit.
 #include "engine/api/database.h"
 
 #include <cstdio>
@@ -13,11 +15,13 @@ using namespace strata::engine;
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: crash_writer DIR\n");
+        std::fprintf(stderr, "usage: crash_writer DIR [bulk]\n");
         return 2;
     }
     OpenOptions options;
     options.checkpointLogBytes = 256 << 10; // checkpoints happen during the run, too
+    const bool bulk = argc > 2 && std::string(argv[2]) == "bulk";
+    options.spillBytes = 64 << 10;
     auto db = Database::open(argv[1], options);
     if (!db) {
         std::fprintf(stderr, "open: %s\n", db.status().toString().c_str());
@@ -42,6 +46,22 @@ int main(int argc, char **argv)
             = c->execute("INSERT INTO events VALUES (?, ?)",
                          {Value::integer(n), Value::text("event " + std::to_string(n) + filler)});
         auto b = c->execute("UPDATE counter SET n = ? WHERE k = 1", {Value::integer(n)});
+        if (bulk) {
+            const std::string table = "bulk_" + std::to_string(n);
+            if (!c->execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, payload TEXT)"))
+                return 1;
+            constexpr int64_t kBulkRows = 3000, kBatch = 300;
+            for (int64_t from = 0; from < kBulkRows; from += kBatch) {
+                std::vector<Row> rows;
+                for (int64_t i = from; i < from + kBatch; ++i)
+                    rows.push_back(
+                        {Value::integer(i), Value::text(std::to_string(i * n) + filler)});
+                if (!c->insertRows(table, {}, rows)) {
+                    std::fprintf(stderr, "bulk insert failed\n");
+                    return 1;
+                }
+            }
+        }
         if (!a || !b) {
             std::fprintf(stderr, "write failed\n");
             return 1;

@@ -475,6 +475,115 @@ private slots:
         QCOMPARE(info->indexes[0].name, std::string("people_score"));
     }
 
+    // A transaction that makes a table bigger than its spill size writes it to data files as
+    // it goes: the transaction still reads every row, its primary key still refuses
+    // duplicates of spilled rows, and after the commit the rows are in blocks, not memory.
+    void bigTransactionSpillsAndCommitsWhole()
+    {
+        QTemporaryDir tmp;
+        OpenOptions options;
+        options.spillBytes = 256 << 10;
+        constexpr int64_t kRows = 60000;
+        int64_t sumN = 0;
+        for (int64_t i = 0; i < kRows; ++i)
+            sumN += i * 7 % 1000;
+        {
+            auto db = openOrDie(tmp.path(), options);
+            auto c = db->connect();
+            QVERIFY(c->execute("CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)"));
+            QVERIFY(c->begin());
+            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
+            for (int64_t from = 0; from < kRows; from += 5000)
+                fillTable(*c, "big", from, 5000);
+            QVERIFY(c->execute("INSERT INTO small VALUES (1, 'with the import')"));
+            QVERIFY2(dataFiles(tmp.path()).size() >= 5,
+                     qPrintable(dataFiles(tmp.path()).join(",")));
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), kRows);
+            QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), sumN);
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE s LIKE 'row 1234 %'"), int64_t(1));
+            auto dup = c->execute("INSERT INTO big VALUES (17, 0, 'again')"); // spilled long ago
+            QVERIFY(!dup);
+            QVERIFY2(dup.status().message().find("duplicate key") != std::string::npos,
+                     dup.status().toString().c_str());
+            QVERIFY(c->commit());
+            QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), kRows);
+            QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), sumN);
+            QCOMPARE(db->storageStats().tablesInMemory, size_t(1)); // small only
+            // An index lookup loads the table from its blocks, key index included.
+            QCOMPARE(scalar(*c, "SELECT n FROM big WHERE id = 59999"), int64_t(59999 * 7 % 1000));
+            QVERIFY(!c->execute("INSERT INTO big VALUES (17, 0, 'again')"));
+        }
+        auto db = openOrDie(tmp.path(), options);
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), kRows);
+        QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), sumN);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM small"), int64_t(1));
+        QCOMPARE(scalar(*c, "SELECT n FROM big WHERE id = 12345"), int64_t(12345 * 7 % 1000));
+        // Incremental exports see the import's rows as committed at its timestamp.
+        QVERIFY(c->execute("UPDATE big SET n = n + 1 WHERE id = 3"));
+        QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), sumN + 1);
+    }
+
+    // Rolled back (or never committed), a spilled transaction leaves no table and no file.
+    void spilledTransactionRolledBackLeavesNothing()
+    {
+        QTemporaryDir tmp;
+        OpenOptions options;
+        options.spillBytes = 128 << 10;
+        makeTable(tmp.path(), "keep", 100);
+        const QStringList before = dataFiles(tmp.path());
+        {
+            auto db = openOrDie(tmp.path(), options);
+            auto c = db->connect();
+            QVERIFY(c->begin());
+            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
+            for (int64_t from = 0; from < 20000; from += 2000)
+                fillTable(*c, "big", from, 2000);
+            QVERIFY(dataFiles(tmp.path()).size() > before.size());
+            QVERIFY(c->rollback());
+            QCOMPARE(dataFiles(tmp.path()), before);
+            QVERIFY(!c->execute("SELECT count(*) FROM big"));
+            QVERIFY(db->checkpoint());
+        }
+        auto db = openOrDie(tmp.path(), options);
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM keep"), int64_t(100));
+        QVERIFY(!c->execute("SELECT count(*) FROM big"));
+    }
+
+    // A spilled table that its transaction then updates and deletes from is read back into
+    // memory first; the commit holds exactly the changed rows.
+    void spilledTableChangedInPlaceComesBack()
+    {
+        QTemporaryDir tmp;
+        OpenOptions options;
+        options.spillBytes = 128 << 10;
+        int64_t expect = 0;
+        for (int64_t i = 0; i < 20000; ++i)
+            if (i % 3 != 0)
+                expect += i % 2 == 0 ? i * 7 % 1000 + 1 : i * 7 % 1000;
+        {
+            auto db = openOrDie(tmp.path(), options);
+            auto c = db->connect();
+            QVERIFY(c->begin());
+            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
+            for (int64_t from = 0; from < 20000; from += 2000)
+                fillTable(*c, "big", from, 2000);
+            QVERIFY(c->execute("UPDATE big SET n = n + 1 WHERE id % 2 = 0"));
+            QVERIFY(c->execute("DELETE FROM big WHERE id % 3 = 0"));
+            fillTable(*c, "big", 20000, 10); // and more after that
+            QVERIFY(c->execute("DELETE FROM big WHERE id >= 20000"));
+            QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), expect);
+            QVERIFY(c->commit());
+            QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), expect);
+        }
+        auto db = openOrDie(tmp.path(), options);
+        auto c = db->connect();
+        QCOMPARE(scalar(*c, "SELECT sum(n) FROM big"), expect);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), int64_t(20000 - 6667));
+        QVERIFY(QDir(tmp.path()).entryList({"data-*.blk"}, QDir::Files).size() >= 1);
+    }
+
     // Random updates, deletes and inserts across the blocks of a table, with checkpoints and
     // reopens between them, against a map of what the table must hold.
     void randomChangesSurviveCheckpointsAndReopens()
