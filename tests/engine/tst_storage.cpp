@@ -69,6 +69,16 @@ void makeTable(const QString &dir, const std::string &table, int64_t rows,
     QVERIFY(db->checkpoint());
 }
 
+//! Begins a transaction that makes table big (id, n, s) and fills it with `rows` rows of
+//! fillTable in statements of `batch` rows (so that a small spill size spills between them).
+void beginBigImport(Connection &c, int64_t rows, int64_t batch)
+{
+    QVERIFY(c.begin());
+    QVERIFY(c.execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
+    for (int64_t from = 0; from < rows; from += batch)
+        fillTable(c, "big", from, batch);
+}
+
 bool flipByte(const QString &path, qint64 at)
 {
     QFile f(path);
@@ -491,10 +501,7 @@ private slots:
             auto db = openOrDie(tmp.path(), options);
             auto c = db->connect();
             QVERIFY(c->execute("CREATE TABLE small (id INTEGER PRIMARY KEY, v TEXT)"));
-            QVERIFY(c->begin());
-            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            for (int64_t from = 0; from < kRows; from += 5000)
-                fillTable(*c, "big", from, 5000);
+            beginBigImport(*c, kRows, 5000);
             QVERIFY(c->execute("INSERT INTO small VALUES (1, 'with the import')"));
             QVERIFY2(dataFiles(tmp.path()).size() >= 5,
                      qPrintable(dataFiles(tmp.path()).join(",")));
@@ -535,10 +542,7 @@ private slots:
         {
             auto db = openOrDie(tmp.path(), options);
             auto c = db->connect();
-            QVERIFY(c->begin());
-            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            for (int64_t from = 0; from < 20000; from += 2000)
-                fillTable(*c, "big", from, 2000);
+            beginBigImport(*c, 20000, 2000);
             QVERIFY(dataFiles(tmp.path()).size() > before.size());
             QVERIFY(c->rollback());
             QCOMPARE(dataFiles(tmp.path()), before);
@@ -565,10 +569,7 @@ private slots:
         {
             auto db = openOrDie(tmp.path(), options);
             auto c = db->connect();
-            QVERIFY(c->begin());
-            QVERIFY(c->execute("CREATE TABLE big (id INTEGER PRIMARY KEY, n INTEGER, s TEXT)"));
-            for (int64_t from = 0; from < 20000; from += 2000)
-                fillTable(*c, "big", from, 2000);
+            beginBigImport(*c, 20000, 2000);
             QVERIFY(c->execute("UPDATE big SET n = n + 1 WHERE id % 2 = 0"));
             QVERIFY(c->execute("DELETE FROM big WHERE id % 3 = 0"));
             fillTable(*c, "big", 20000, 10); // and more after that
