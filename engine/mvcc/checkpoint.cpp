@@ -411,7 +411,7 @@ void DatabaseCore::spill(Transaction &txn)
     if (inMemory() || readOnly())
         return;
     // Tables this transaction made and wrote only by inserts: nobody else can see them.
-    std::vector<std::shared_ptr<TableEntry>> made;
+    std::vector<std::shared_ptr<TableHeap>> made;
     std::set<const TableHeap *> excluded;
     std::map<const TableHeap *, std::shared_ptr<TableSchema>> schemaOf;
     for (const auto &op : txn.m_ops) {
@@ -421,9 +421,7 @@ void DatabaseCore::spill(Transaction &txn)
         case OpKind::AlterTable:
             schemaOf[heap] = op.entry->schema;
             if (op.kind == OpKind::CreateTable)
-                for (const auto &t : m_catalog.allTables())
-                    if (t.get() == op.entry)
-                        made.push_back(t);
+                made.push_back(op.entry->heap);
             break;
         case OpKind::Update:
         case OpKind::Delete:
@@ -436,9 +434,8 @@ void DatabaseCore::spill(Transaction &txn)
             break;
         }
     }
-    for (const auto &entry : made) {
-        const std::shared_ptr<TableHeap> heap = entry->heap;
-        if (excluded.count(heap.get()) || (heap->loaded() && !heap->baseBlocks().empty()))
+    for (const auto &heap : made) {
+        if (excluded.count(heap.get()) || (heap->loaded() && heap->baseEnd() > 0))
             continue; // changed in place, or read back after a spill: it stays in memory
         const uint64_t from = heap->baseEnd();
         const uint64_t to = heap->storedSlotCount();
