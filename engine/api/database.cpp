@@ -509,16 +509,15 @@ TableInfo describeTable(Transaction &txn, const Catalog &catalog, const TableEnt
         info.indexes.push_back(std::move(i));
     }
     TableHeap &heap = *entry.heap;
-    // An unloaded heap has not changed since the checkpoint it came from, so its blocks'
-    // row counts are the count at every snapshot taken since; reading them keeps `tables`
-    // from loading every table.
-    if (!heap.loaded()) {
+    // An unloaded heap's blocks have not changed since the checkpoint they came from, so
+    // their row counts hold at every snapshot taken since; reading them (and the rows
+    // appended since) keeps `tables` from loading every table.
+    const bool loaded = heap.loaded();
+    const uint64_t slots = loaded ? heap.slotCount() : heap.storedSlotCount();
+    if (!loaded)
         info.rowCount = heap.baseRowCount();
-        return info;
-    }
-    const uint64_t slots = heap.slotCount();
     std::shared_lock gc(heap.gcLock());
-    for (uint64_t s = 0; s < slots; ++s)
+    for (uint64_t s = loaded ? 0 : heap.residentFrom(); s < slots; ++s)
         info.rowCount
             += txn.view().visible(heap.slot(s).load(std::memory_order_acquire)) != nullptr;
     return info;

@@ -85,7 +85,8 @@ void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &ta
             break;
         }
     }
-    if (eqs.empty())
+    // A table without indexes is scanned as it is (asking for its indexes would load it).
+    if (eqs.empty() || table->heap->indexesAsDeclared().empty())
         return;
     std::shared_ptr<HashIndex> best;
     for (const auto &index : table->heap->indexes()) {

@@ -40,9 +40,9 @@ void TableScan::open(ExecContext &ctx)
     // lookup needs the index, which loading builds.
     if (m_mayReadBlocks && !m_index)
         m_baseRows = m_table->heap->baseReader();
-    // After the blocks, the rows a spilling heap holds since its last spill.
+    // After the blocks, the rows a spilling or appending heap holds in memory.
     if (m_baseRows) {
-        m_next = m_table->heap->baseEnd();
+        m_next = m_table->heap->residentFrom();
         m_end = std::max(m_next, m_table->heap->storedSlotCount());
     } else {
         m_end = m_table->heap->slotCount();
@@ -204,9 +204,10 @@ std::optional<uint64_t> TableScan::countAll(ExecContext &ctx)
     if (m_filter || m_index || m_changedSince || ctx.changedSince
         || std::find(m_needed.begin(), m_needed.end(), true) != m_needed.end())
         return std::nullopt;
-    // An unloaded heap has not changed since the checkpoint it came from (any write, ours
-    // included, loads it first), so its blocks' row count is the count at our snapshot.
-    if (const TableHeap &heap = *m_table->heap; !heap.loaded() && !heap.spilling())
+    // An unloaded heap nobody appended to has not changed since the checkpoint it came from
+    // (any other write loads it first), so its blocks' row count is the count at our snapshot.
+    if (const TableHeap &heap = *m_table->heap;
+        !heap.loaded() && !heap.spilling() && !heap.appending())
         return heap.baseRowCount();
     open(ctx);
     return skip(UINT64_MAX);

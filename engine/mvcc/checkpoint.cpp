@@ -377,9 +377,11 @@ void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSch
     for (const auto &t : m_catalog.newestPerHeap())
         if (t->heap.get() == &heap)
             schema = t->schema;
-    const std::vector<BlockRef> refs = heap.baseBlocks();
-    // A spilled heap's indexes kept their entries; its spilled slots lost their storage.
-    const bool spilled = heap.spilling();
+    // Only the rows not in memory: an appending heap's blocks past them are copies.
+    const std::vector<BlockRef> refs = heap.unloadedBlocks();
+    // A spilled heap's indexes kept their entries, and an appending one's are complete; the
+    // slots of their unloaded blocks have no storage yet.
+    const bool spilled = heap.spilling() || heap.appending();
     if (spilled && !refs.empty())
         heap.materializeSlots(refs.back().endSlot);
     std::vector<RowBlockSource> sources;
@@ -564,26 +566,24 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 writeRowBlocks(data, heap, tableId, view, from, to, false, out);
             };
             const uint64_t baseEnd = old.empty() ? 0 : old.back().endSlot;
-            if (!heap.loaded()) {
-                // Untouched since the open (a write loads the table), or spilling: then the
-                // rows since its last spill follow its blocks.
-                out = std::move(old);
-                if (heap.storedSlotCount() > baseEnd)
-                    writeRange(baseEnd, heap.storedSlotCount());
-                continue;
-            }
-            const uint64_t slots = heap.slotCount();
+            // Blocks whose rows are not in memory (all of a table untouched since the open,
+            // those before the rows an appending or spilling table added) stay as they are;
+            // the others are written again from memory where a change reached them.
+            const bool loaded = heap.loaded();
+            const uint64_t resident = loaded ? 0 : heap.residentFrom();
+            const uint64_t slots = loaded ? heap.slotCount() : heap.storedSlotCount();
             for (size_t b = 0; b < old.size(); ++b) {
                 const BlockRef &ref = old[b];
+                const bool inMemory = ref.endSlot > resident;
                 // A small last block is written again with the rows after it, so that many
                 // small imports do not leave many small blocks.
-                const bool smallLast
-                    = b + 1 == old.size() && slots > baseEnd && ref.length < (256u << 10);
+                const bool smallLast = inMemory && b + 1 == old.size() && slots > baseEnd
+                                       && ref.length < (256u << 10);
                 if (smallLast) {
                     writeRange(ref.firstSlot, slots);
                     break;
                 }
-                if (TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
+                if (inMemory && TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
                     writeRange(ref.firstSlot, ref.endSlot);
                 else
                     out.push_back(ref);
@@ -694,7 +694,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         syncDirectory(m_dir);
         for (size_t t = 0; t < tables.size(); ++t) {
             TableHeap &heap = *tables[t]->heap;
-            if (heap.loaded())
+            if (heap.loaded() || heap.appending())
                 heap.replaceBase(std::move(newBase[t]));
             else if (heap.spilling()) // its transaction commits: its rows are all in blocks now
                 heap.resetToBase(

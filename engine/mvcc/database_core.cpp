@@ -556,6 +556,8 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             const uint64_t slot = r.get<uint64_t>();
             std::string_view bytes = r.getString();
             TableHeap &heap = *table->heap;
+            if (kind == OpKind::Update)
+                heap.ensureLoaded(); // an insert past the blocks appends without loading
             heap.ensureSlot(slot);
             heap.markChanged(slot); // only the log holds this change
             Version *old = heap.slot(slot).load();

@@ -291,7 +291,7 @@ uint64_t TableHeap::appendSlot()
 
 uint64_t TableHeap::appendSlots(uint64_t n)
 {
-    if (!spilling())
+    if (!loaded() && !spilling() && !appending() && !startAppending())
         ensureLoaded();
     std::lock_guard lock(m_growMutex);
     const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
@@ -328,9 +328,57 @@ uint64_t TableHeap::appendSlots(uint64_t n)
 
 void TableHeap::ensureSlot(uint64_t s)
 {
-    const uint64_t n = slotCount();
+    // Past the unloaded blocks (recovery's inserts), the heap appends without loading.
+    const bool append
+        = !loaded() && s >= residentFrom() && (spilling() || appending() || startAppending());
+    const uint64_t n = append ? storedSlotCount() : slotCount();
     if (s >= n)
         appendSlots(s + 1 - n);
+}
+
+bool TableHeap::startAppending()
+{
+    std::lock_guard lock(m_loadMutex);
+    if (loaded() || appending() || spilling())
+        return true;
+    if (m_loading || !indexesAsDeclared().empty())
+        return false; // an index must know every row: loading builds it
+    const uint64_t end = baseEnd();
+    reserveUnloaded(end);
+    m_residentFrom.store(end, std::memory_order_release);
+    m_appending.store(true, std::memory_order_release);
+    return true;
+}
+
+void TableHeap::reserveUnloaded(uint64_t end)
+{
+    std::lock_guard lock(m_growMutex);
+    if (end > kHeadSlots) {
+        auto *directory = m_dir.load(std::memory_order_acquire);
+        if (!directory) {
+            directory = new std::atomic<std::atomic<Chunk *> *>[1u << kDirBits];
+            for (size_t i = 0; i < (1u << kDirBits); ++i)
+                directory[i].store(nullptr, std::memory_order_relaxed);
+            m_dir.store(directory, std::memory_order_release);
+        }
+        for (uint64_t c = 0; c <= ((end - 1) >> kChunkBits); ++c) {
+            if ((c >> kDirBits) >= (1u << kDirBits))
+                throwError(StatusCode::Invalid, "table has too many rows");
+            auto *row = directory[c >> kDirBits].load(std::memory_order_acquire);
+            if (!row) {
+                row = new std::atomic<Chunk *>[1u << kDirBits];
+                for (size_t i = 0; i < (1u << kDirBits); ++i)
+                    row[i].store(nullptr, std::memory_order_relaxed);
+                directory[c >> kDirBits].store(row, std::memory_order_release);
+            }
+            auto &entry = row[c & kDirMask];
+            if (!entry.load(std::memory_order_acquire))
+                entry.store(((c + 1) << kChunkBits) <= end ? emptyChunk() : new Chunk,
+                            std::memory_order_release);
+        }
+    }
+    if (m_slotCount.load(std::memory_order_relaxed) < end)
+        m_slotCount.store(end, std::memory_order_release);
 }
 
 void TableHeap::addKeyIndexes(const TableSchema &schema)
@@ -375,7 +423,7 @@ std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
 
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesForWrite() const
 {
-    return spilling() ? indexesAsDeclared() : indexes();
+    return spilling() || appending() ? indexesAsDeclared() : indexes();
 }
 
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
@@ -551,6 +599,7 @@ void TableHeap::setBase(std::vector<BlockRef> blocks, std::shared_ptr<const Bloc
         std::lock_guard lock(m_baseMutex);
         m_base = std::move(blocks);
         m_store = std::move(store);
+        m_residentFrom.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
     }
     std::lock_guard lock(m_loadMutex);
     m_loader = std::move(load);
@@ -570,6 +619,7 @@ void TableHeap::loadSlow() const
     m_loader(const_cast<TableHeap &>(*this));
     m_loader = nullptr;
     m_spilling.store(false, std::memory_order_release);
+    m_appending.store(false, std::memory_order_release);
     m_loaded.store(true, std::memory_order_release);
 }
 
@@ -581,13 +631,29 @@ std::unique_ptr<BaseRowReader> TableHeap::baseReader() const
     if (loaded() || m_loading)
         return nullptr;
     std::lock_guard lock(m_baseMutex);
-    return std::make_unique<BaseRowReader>(m_store, m_base, m_tableId);
+    return std::make_unique<BaseRowReader>(m_store, unloadedBlocksLocked(), m_tableId);
 }
 
 std::vector<BlockRef> TableHeap::baseBlocks() const
 {
     std::lock_guard lock(m_baseMutex);
     return m_base;
+}
+
+std::vector<BlockRef> TableHeap::unloadedBlocks() const
+{
+    std::lock_guard lock(m_baseMutex);
+    return unloadedBlocksLocked();
+}
+
+std::vector<BlockRef> TableHeap::unloadedBlocksLocked() const
+{
+    const uint64_t resident = residentFrom();
+    std::vector<BlockRef> out;
+    for (const auto &b : m_base)
+        if (b.endSlot <= resident)
+            out.push_back(b);
+    return out;
 }
 
 void TableHeap::replaceBase(std::vector<BlockRef> blocks)
@@ -599,9 +665,11 @@ void TableHeap::replaceBase(std::vector<BlockRef> blocks)
 uint64_t TableHeap::baseRowCount() const
 {
     std::lock_guard lock(m_baseMutex);
+    const uint64_t resident = residentFrom();
     uint64_t rows = 0;
     for (const auto &b : m_base)
-        rows += b.rows;
+        if (b.endSlot <= resident)
+            rows += b.rows;
     return rows;
 }
 
@@ -642,6 +710,7 @@ void TableHeap::spill(std::vector<BlockRef> blocks, uint64_t end,
         std::lock_guard lock(m_baseMutex);
         m_base.insert(m_base.end(), blocks.begin(), blocks.end());
         m_store = std::move(store);
+        m_residentFrom.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
     }
     std::lock_guard lock(m_loadMutex);
     m_loader = std::move(load);

@@ -125,8 +125,9 @@ struct BlockRef {
 //! The rows of one table: a growable array of slots, each the head of a version chain.
 //! Slots never move, so a slot number identifies a row in the log and checkpoint.
 //! A heap opened from a checkpoint starts *unloaded*: its rows stay in the checkpoint's blocks
-//! until the first call that reaches them (slotCount, appendSlots, ensureSlot, the index
-//! calls) reads them in. slot() does not load: callers got their slot numbers from one of those.
+//! until the first call that reaches them (slotCount, the index calls; appendSlots and
+//! ensureSlot when the heap cannot append) reads them in. slot() does not load: callers got
+//! their slot numbers from one of those.
 class TableHeap {
 public:
     explicit TableHeap(uint64_t tableId)
@@ -163,13 +164,28 @@ public:
             loadSlow();
     }
     bool loaded() const { return m_loaded.load(std::memory_order_acquire); }
+    //! Every block the last checkpoint names for this table (with an appending heap's
+    //! copies of rows it also holds in memory).
     std::vector<BlockRef> baseBlocks() const;
+    //! The blocks whose rows are not in memory: those ending at or before residentFrom()
+    //! (all of them unless the heap appends).
+    std::vector<BlockRef> unloadedBlocks() const;
     //! After a checkpoint: the blocks that now hold the rows.
     void replaceBase(std::vector<BlockRef> blocks);
-    //! Rows in the base blocks (the table's row count while it is unloaded).
+    //! Rows in the unloaded blocks (the table's row count while it is unloaded and nothing
+    //! was appended).
     uint64_t baseRowCount() const;
     //! The slot after the last base block's (0 without blocks).
     uint64_t baseEnd() const;
+    //! While unloaded: the first slot whose rows are in memory (the end of the unloaded
+    //! blocks); slots before it are read from the blocks.
+    uint64_t residentFrom() const { return m_residentFrom.load(std::memory_order_acquire); }
+
+    // Appending: a table opened from a checkpoint takes inserts without being read in. Its
+    // unloaded blocks stay as they are, new rows go to slots from residentFrom() on, and a
+    // checkpoint writes those as new blocks (copies: the rows stay in memory too). Anything
+    // else that needs the rows (an update, a delete, an index) loads them as before.
+    bool appending() const { return m_appending.load(std::memory_order_acquire); }
 
     // Spilling: a table made by a big transaction keeps only its newest rows in memory.
     // The older ones go to data files as blocks whose rows have begin 0 (resolved through
@@ -236,7 +252,8 @@ public:
     //! wait on the load they are part of.
     std::vector<std::shared_ptr<HashIndex>> indexesAsDeclared() const;
     //! The indexes for adding and removing a writer's entries: complete without loading
-    //! while the heap spills (whose index entries stay when its rows go), else indexes().
+    //! while the heap spills (whose index entries stay when its rows go) or appends, else
+    //! indexes().
     std::vector<std::shared_ptr<HashIndex>> indexesForWrite() const;
     //! Adds entries for a version to every index.
     void indexVersion(const Version *v, uint64_t slot, const TableSchema &schema);
@@ -273,6 +290,12 @@ private:
     using ChunkRow = std::atomic<Chunk *>[1u << kDirBits];
 
     void loadSlow() const;
+    //! Turns an unloaded heap into an appending one (false when it cannot append without
+    //! loading: it has indexes, or it is loading now).
+    bool startAppending();
+    //! Makes slots [0, end) exist, those of whole chunks before `end` as the empty chunk.
+    void reserveUnloaded(uint64_t end);
+    std::vector<BlockRef> unloadedBlocksLocked() const; //!< under m_baseMutex
     static Chunk *emptyChunk();
     void freeSlotStorage();
 
@@ -280,6 +303,8 @@ private:
     std::atomic<uint64_t> m_slotCount{0};
     mutable std::atomic<bool> m_loaded{true};
     mutable std::atomic<bool> m_spilling{false};
+    mutable std::atomic<bool> m_appending{false};
+    std::atomic<uint64_t> m_residentFrom{0};
     mutable bool m_loading = false;           //!< guarded by m_loadMutex
     mutable std::recursive_mutex m_loadMutex; //!< the loader may call back into the heap
     mutable std::function<void(TableHeap &)> m_loader;

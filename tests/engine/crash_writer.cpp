@@ -1,8 +1,10 @@
 // Child process for tst_crash: commits transactions in a loop and acknowledges each commit
 // on standard output only after commit() returned. The parent kills it with SIGKILL.
 //
-// Each transaction inserts one row into `events` and updates `counter` so that, in any
-// state recovery can produce, counter.n == count(events) and ids are 1..n without gaps.
+// Each transaction inserts one row into `events`, kJournalRows rows numbered n into
+// `journal` (no key: after a reopen it takes rows without being loaded) and updates
+// `counter` so that, in any state recovery can produce, counter.n == count(events), ids are
+// 1..n without gaps, and journal holds kJournalRows rows of each of 1..n.
 // With "bulk" after DIR, each also makes table bulk_<n> of kBulkRows rows, big enough to
 // spill to data files several times before the commit.
 #include "engine/api/database.h"
@@ -29,7 +31,8 @@ int main(int argc, char **argv)
     }
     auto c = (*db)->connect();
     if (!c->execute("CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, payload TEXT);"
-                    "CREATE TABLE IF NOT EXISTS counter (k INTEGER PRIMARY KEY, n INTEGER)")) {
+                    "CREATE TABLE IF NOT EXISTS counter (k INTEGER PRIMARY KEY, n INTEGER);"
+                    "CREATE TABLE IF NOT EXISTS journal (n INTEGER, payload TEXT)")) {
         std::fprintf(stderr, "schema failed\n");
         return 1;
     }
@@ -46,6 +49,14 @@ int main(int argc, char **argv)
             = c->execute("INSERT INTO events VALUES (?, ?)",
                          {Value::integer(n), Value::text("event " + std::to_string(n) + filler)});
         auto b = c->execute("UPDATE counter SET n = ? WHERE k = 1", {Value::integer(n)});
+        constexpr int kJournalRows = 20; // keep in step with tst_crash
+        std::vector<Row> journal;
+        for (int i = 0; i < kJournalRows; ++i)
+            journal.push_back({Value::integer(n), Value::text(std::to_string(i) + filler)});
+        if (!c->insertRows("journal", {}, journal)) {
+            std::fprintf(stderr, "journal insert failed\n");
+            return 1;
+        }
         if (bulk) {
             const std::string table = "bulk_" + std::to_string(n);
             if (!c->execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, payload TEXT)"))

@@ -78,6 +78,12 @@ private:
             QCOMPARE(counter, count);
             QCOMPARE(row[2].i, int64_t(1));
             QCOMPARE(maxId, count);
+            auto journal = c->execute("SELECT count(*), sum(n), max(n) FROM journal");
+            QVERIFY(journal);
+            constexpr int64_t kJournalRows = 20; // as crash_writer writes them
+            QCOMPARE(journal->rows[0][0].i, kJournalRows * count);
+            QCOMPARE(journal->rows[0][1].i, kJournalRows * count * (count + 1) / 2);
+            QCOMPARE(journal->rows[0][2].i, count);
             if (bulk) {
                 // bulk_1..bulk_count, each whole; no other.
                 auto tables = c->tables();
