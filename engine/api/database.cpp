@@ -508,18 +508,8 @@ TableInfo describeTable(Transaction &txn, const Catalog &catalog, const TableEnt
             i.columns.push_back(schema.columns[k].name);
         info.indexes.push_back(std::move(i));
     }
-    TableHeap &heap = *entry.heap;
-    // An unloaded heap's blocks have not changed since the checkpoint they came from, so
-    // their row counts hold at every snapshot taken since; reading them (and the rows
-    // appended since) keeps `tables` from loading every table.
-    const bool loaded = heap.loaded();
-    const uint64_t slots = loaded ? heap.slotCount() : heap.storedSlotCount();
-    if (!loaded)
-        info.rowCount = heap.baseRowCount();
-    std::shared_lock gc(heap.gcLock());
-    for (uint64_t s = loaded ? 0 : heap.residentFrom(); s < slots; ++s)
-        info.rowCount
-            += txn.view().visible(heap.slot(s).load(std::memory_order_acquire)) != nullptr;
+    // Blocks not resident count by their row counts: `tables` reads no table's rows.
+    info.rowCount = entry.heap->countVisible(txn.view());
     return info;
 }
 
@@ -699,7 +689,8 @@ size_t Database::collectGarbage()
 StorageStats Database::storageStats() const
 {
     StorageStats stats;
-    m_core->storageCounts(stats.tables, stats.tablesInMemory, stats.blockBytesRead);
+    m_core->storageCounts(stats.tables, stats.tablesInMemory, stats.blocksInMemory,
+                          stats.blockBytesRead);
     return stats;
 }
 

@@ -178,7 +178,8 @@ private:
 //! Where the rows of an open database are: tests and benchmarks check that work is lazy.
 struct StorageStats {
     size_t tables = 0;           //!< committed tables
-    size_t tablesInMemory = 0;   //!< of these, the ones whose rows are loaded
+    size_t tablesInMemory = 0;   //!< of these, the ones with blocks read into memory
+    uint64_t blocksInMemory = 0; //!< row blocks read into memory (made resident) since the open
     uint64_t blockBytesRead = 0; //!< data-file bytes read since the open
 };
 

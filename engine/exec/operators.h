@@ -6,6 +6,7 @@
 #include "engine/storage/block_store.h"
 #include "engine/types/row_batch.h"
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,8 +66,8 @@ public:
     void setChangedSince(uint64_t ts) { m_changedSince = ts; }
     //! Restricts the scan to the rows an index finds for these key values.
     void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index);
-    //! Lets the scan read an untouched table's blocks one at a time instead of loading the
-    //! table (for scans whose rows are only read: lastVersion() is null then).
+    //! Marks a scan whose rows are only read: a row read from a block that is not resident
+    //! is yielded as it is (lastVersion() null) instead of making its block resident.
     void allowBlockReads() { m_mayReadBlocks = true; }
 
 private:
@@ -82,7 +83,6 @@ private:
     {
         return !m_changedSince || !(isCommittedTs(c.begin) && c.begin <= m_changedSince);
     }
-    bool fillFromBlock();
     void decode(rowcodec::RowView view, Row &out) const;
     std::shared_ptr<TableEntry> m_table;
     std::vector<bool> m_needed;
@@ -103,8 +103,12 @@ private:
     //! by row.
     std::vector<Candidate> m_buffer;
     bool m_mayReadBlocks = false;
-    std::unique_ptr<BaseRowReader> m_baseRows; //!< set while reading blocks
-    size_t m_baseBlock = 0;                    //!< the next block to read
+    std::unique_ptr<BaseRowReader> m_baseRows; //!< the base blocks at open (null: none)
+    size_t m_baseBlock = 0;                    //!< the next base block
+    uint64_t m_rangeEnd = 0;             //!< slots [m_next, m_rangeEnd) are read from memory next
+    uint64_t m_tailStart = 0;            //!< the first slot past the base blocks at open
+    bool m_tailTaken = false;            //!< whether [m_tailStart, m_end) was begun
+    std::deque<std::string> m_blockRows; //!< index candidates' rows read from blocks
     size_t m_bufferPos = 0;
     bool fillBuffer();
     Row m_filterRow;

@@ -85,11 +85,10 @@ void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &ta
             break;
         }
     }
-    // A table without indexes is scanned as it is (asking for its indexes would load it).
-    if (eqs.empty() || table->heap->indexesAsDeclared().empty())
+    if (eqs.empty())
         return;
     std::shared_ptr<HashIndex> best;
-    for (const auto &index : table->heap->indexes()) {
+    for (const auto &index : table->heap->indexesAsDeclared()) {
         // The index must be visible to this transaction (PRIMARY/UNIQUE_n come with the table).
         if (index->name() != "PRIMARY" && index->name().rfind("UNIQUE_", 0) != 0
             && !m_txn.catalog().findIndex(index->name(), m_txn.view()))
@@ -103,6 +102,7 @@ void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &ta
     }
     if (!best)
         return;
+    table->heap->ensureIndexed(); // the first lookup reads the keys of the blocks
     std::vector<BExprPtr> keys;
     for (auto c : best->columns()) {
         for (const auto &q : eqs) {

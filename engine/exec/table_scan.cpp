@@ -28,25 +28,20 @@ void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr
 void TableScan::open(ExecContext &ctx)
 {
     m_ctx = &ctx;
-    m_next = 0;
     m_useIndex = false;
     m_buffer.clear();
     m_bufferPos = 0;
     m_baseBlock = 0;
-    m_baseRows.reset();
+    m_next = m_rangeEnd = 0;
+    m_tailTaken = false;
     if (ctx.changedSince)
         m_changedSince = ctx.changedSince;
-    // A table nobody changed since the open is read from its blocks, one at a time; an index
-    // lookup needs the index, which loading builds.
-    if (m_mayReadBlocks && !m_index)
-        m_baseRows = m_table->heap->baseReader();
-    // After the blocks, the rows a spilling or appending heap holds in memory.
-    if (m_baseRows) {
-        m_next = m_table->heap->residentFrom();
-        m_end = std::max(m_next, m_table->heap->storedSlotCount());
-    } else {
-        m_end = m_table->heap->slotCount();
-    }
+    // The base blocks as they are now, their files held open: each is read from its file, or
+    // from the slots once resident; then the slots added past them.
+    TableHeap &heap = *m_table->heap;
+    m_baseRows = heap.baseReader();
+    m_tailStart = m_baseRows ? m_baseRows->ref(m_baseRows->blockCount() - 1).endSlot : 0;
+    m_end = std::max(m_tailStart, heap.slotCount());
     if (m_index) {
         const TableSchema &schema = *m_table->schema;
         std::vector<Value> key;
@@ -110,52 +105,78 @@ void TableScan::decode(rowcodec::RowView view, Row &out) const
     }
 }
 
-bool TableScan::fillFromBlock()
-{
-    while (m_buffer.empty()) {
-        if (m_baseBlock >= m_baseRows->blockCount())
-            return false; // the tail next
-        checkCancel(m_ctx);
-        for (const BaseRow &r : m_baseRows->read(m_baseBlock++))
-            m_buffer.push_back(
-                {r.slot, nullptr,
-                 rowcodec::RowView(r.bytes.data(), static_cast<uint32_t>(r.bytes.size())),
-                 r.begin});
-    }
-    return true;
-}
-
 bool TableScan::fillBuffer()
 {
     m_buffer.clear();
     m_bufferPos = 0;
-    if (m_baseRows && fillFromBlock())
-        return true;
+    m_blockRows.clear();
     const ReadView &view = m_ctx->txn->view();
     TableHeap &heap = *m_table->heap;
     constexpr size_t kChunk = 256;
-    std::shared_lock gc(heap.gcLock());
     auto take = [&](uint64_t slot) {
-        if (const Version *v = view.visible(heap.slot(slot).load(std::memory_order_acquire)))
+        if (const Version *v = view.visible(heap.head(slot)))
             m_buffer.push_back({slot, v, v->view(), v->begin.load(std::memory_order_acquire)});
     };
-    while (m_buffer.empty()) {
-        if (m_useIndex) {
+    if (m_useIndex) {
+        while (m_buffer.empty()) {
             if (m_candidatePos >= m_candidates.size())
                 return false;
             const size_t end = std::min(m_candidates.size(), m_candidatePos + kChunk);
-            for (; m_candidatePos < end; ++m_candidatePos)
-                take(m_candidates[m_candidatePos]);
-        } else {
-            if (m_next >= m_end)
-                return false;
+            for (; m_candidatePos < end; ++m_candidatePos) {
+                const uint64_t slot = m_candidates[m_candidatePos];
+                if (heap.isResident(slot)) {
+                    std::shared_lock gc(heap.gcLock());
+                    take(slot);
+                } else if (const BaseRow *row = m_baseRows ? m_baseRows->find(slot) : nullptr) {
+                    // Kept past the next block read: candidates come from many blocks.
+                    const std::string &bytes = m_blockRows.emplace_back(row->bytes);
+                    m_buffer.push_back(
+                        {slot, nullptr,
+                         rowcodec::RowView(bytes.data(), static_cast<uint32_t>(bytes.size())),
+                         row->begin});
+                }
+            }
+        }
+        return true;
+    }
+    for (;;) {
+        if (m_next < m_rangeEnd) {
             checkCancel(m_ctx);
-            const uint64_t end = std::min<uint64_t>(m_end, m_next + kChunk);
+            std::shared_lock gc(heap.gcLock());
+            const uint64_t end = std::min<uint64_t>(m_rangeEnd, m_next + kChunk);
             for (; m_next < end; ++m_next)
                 take(m_next);
+            if (!m_buffer.empty())
+                return true;
+            continue;
         }
+        if (m_baseRows && m_baseBlock < m_baseRows->blockCount()) {
+            checkCancel(m_ctx);
+            const size_t b = m_baseBlock++;
+            const BlockRef &ref = m_baseRows->ref(b);
+            if (heap.isResident(ref.firstSlot)) {
+                m_next = ref.firstSlot;
+                m_rangeEnd = ref.endSlot;
+                continue;
+            }
+            // Unchanged since the checkpoint: every snapshot since the open sees these rows.
+            for (const BaseRow &r : m_baseRows->read(b))
+                m_buffer.push_back(
+                    {r.slot, nullptr,
+                     rowcodec::RowView(r.bytes.data(), static_cast<uint32_t>(r.bytes.size())),
+                     r.begin});
+            if (!m_buffer.empty())
+                return true;
+            continue;
+        }
+        if (!m_tailTaken) {
+            m_tailTaken = true;
+            m_next = m_tailStart;
+            m_rangeEnd = m_end;
+            continue;
+        }
+        return false;
     }
-    return true;
 }
 
 uint64_t TableScan::skip(uint64_t n)
@@ -168,33 +189,47 @@ uint64_t TableScan::skip(uint64_t n)
             passed += changedEnough(m_buffer[m_bufferPos]);
     };
     skipBuffered();
-    if (m_baseRows) {
-        // Whole blocks by their row counts, unread; the block where the skip ends is read.
-        while (passed < n) {
-            if (m_baseBlock < m_baseRows->blockCount() && !m_changedSince
-                && passed + m_baseRows->ref(m_baseBlock).rows <= n) {
-                passed += m_baseRows->ref(m_baseBlock++).rows;
+    const ReadView &view = m_ctx->txn->view();
+    TableHeap &heap = *m_table->heap;
+    while (passed < n) {
+        if (m_next < m_rangeEnd) {
+            // Straight over the slots: a visibility check each, no buffer, no decoding.
+            checkCancel(m_ctx);
+            std::shared_lock gc(heap.gcLock());
+            const uint64_t end = std::min<uint64_t>(m_rangeEnd, m_next + 65536);
+            for (; m_next < end && passed < n; ++m_next)
+                if (const Version *v = view.visible(heap.head(m_next)))
+                    passed += !m_changedSince
+                              || changedEnough(
+                                  {m_next, v, {}, v->begin.load(std::memory_order_acquire)});
+            continue;
+        }
+        if (m_baseRows && m_baseBlock < m_baseRows->blockCount()) {
+            const BlockRef &ref = m_baseRows->ref(m_baseBlock);
+            if (heap.isResident(ref.firstSlot)) {
+                ++m_baseBlock;
+                m_next = ref.firstSlot;
+                m_rangeEnd = ref.endSlot;
                 continue;
             }
-            if (m_baseBlock >= m_baseRows->blockCount())
-                break; // the tail next
+            // Whole blocks by their row counts, unread; the block where the skip ends is read.
+            if (!m_changedSince && passed + ref.rows <= n) {
+                passed += ref.rows;
+                ++m_baseBlock;
+                continue;
+            }
             if (!fillBuffer())
                 break;
             skipBuffered();
+            continue;
         }
-    }
-    // Then straight over the slots: a visibility check each, no buffer, no decoding.
-    const ReadView &view = m_ctx->txn->view();
-    TableHeap &heap = *m_table->heap;
-    while (passed < n && m_next < m_end) {
-        checkCancel(m_ctx);
-        std::shared_lock gc(heap.gcLock());
-        const uint64_t end = std::min<uint64_t>(m_end, m_next + 65536);
-        for (; m_next < end && passed < n; ++m_next)
-            if (const Version *v = view.visible(heap.slot(m_next).load(std::memory_order_acquire)))
-                passed
-                    += !m_changedSince
-                       || changedEnough({m_next, v, {}, v->begin.load(std::memory_order_acquire)});
+        if (!m_tailTaken) {
+            m_tailTaken = true;
+            m_next = m_tailStart;
+            m_rangeEnd = m_end;
+            continue;
+        }
+        break;
     }
     return passed;
 }
@@ -204,13 +239,7 @@ std::optional<uint64_t> TableScan::countAll(ExecContext &ctx)
     if (m_filter || m_index || m_changedSince || ctx.changedSince
         || std::find(m_needed.begin(), m_needed.end(), true) != m_needed.end())
         return std::nullopt;
-    // An unloaded heap nobody appended to has not changed since the checkpoint it came from
-    // (any other write loads it first), so its blocks' row count is the count at our snapshot.
-    if (const TableHeap &heap = *m_table->heap;
-        !heap.loaded() && !heap.spilling() && !heap.appending())
-        return heap.baseRowCount();
-    open(ctx);
-    return skip(UINT64_MAX);
+    return m_table->heap->countVisible(ctx.txn->view(), [&] { checkCancel(&ctx); });
 }
 
 bool TableScan::next(Row &out)
@@ -230,6 +259,16 @@ bool TableScan::next(Row &out)
             continue;
         m_lastSlot = c.slot;
         m_lastVersion = c.version;
+        if (!c.version && !m_mayReadBlocks) {
+            // A writer needs the row's version: its block becomes resident. The version our
+            // snapshot sees there holds the bytes just read (kept by the collector for us).
+            TableHeap &heap = *m_table->heap;
+            heap.ensureResident(c.slot);
+            std::shared_lock gc(heap.gcLock());
+            m_lastVersion = m_ctx->txn->view().visible(heap.head(c.slot));
+            if (!m_lastVersion)
+                continue;
+        }
         return true;
     }
 }

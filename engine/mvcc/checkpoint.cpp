@@ -180,7 +180,7 @@ void writeRowBlocks(DataFileWriter &data, TableHeap &heap, uint64_t tableId, con
         {
             std::shared_lock gc(heap.gcLock());
             for (; s < to && block.size() < (1u << 20); ++s) {
-                const Version *v = view.visible(heap.slot(s).load(std::memory_order_acquire));
+                const Version *v = view.visible(heap.head(s));
                 if (!v)
                     continue;
                 w.put<uint64_t>(s);
@@ -363,47 +363,22 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     m_blocks->open(files);
     for (auto &[id, refs] : segments) {
         const auto &entry = tables[id];
-        entry->heap->setBase(
-            std::move(refs), m_blocks,
-            [this, schema = entry->schema](TableHeap &heap) { loadTableRows(heap, schema); });
+        entry->heap->setBase(std::move(refs), m_blocks, schemaSource(*entry->heap, entry->schema));
     }
     return format;
 }
 
-void DatabaseCore::loadTableRows(TableHeap &heap, const std::shared_ptr<TableSchema> &schemaAtOpen)
+TableHeap::SchemaSource DatabaseCore::schemaSource(const TableHeap &heap,
+                                                   std::shared_ptr<TableSchema> schemaAtOpen)
 {
     // The heap's newest schema knows every column its indexes may use.
-    std::shared_ptr<TableSchema> schema = schemaAtOpen;
-    for (const auto &t : m_catalog.newestPerHeap())
-        if (t->heap.get() == &heap)
-            schema = t->schema;
-    // Only the rows not in memory: an appending heap's blocks past them are copies.
-    const std::vector<BlockRef> refs = heap.unloadedBlocks();
-    // A spilled heap's indexes kept their entries, and an appending one's are complete; the
-    // slots of their unloaded blocks have no storage yet.
-    const bool spilled = heap.spilling() || heap.appending();
-    if (spilled && !refs.empty())
-        heap.materializeSlots(refs.back().endSlot);
-    std::vector<RowBlockSource> sources;
-    sources.reserve(refs.size());
-    for (const auto &ref : refs)
-        sources.push_back(
-            {{},
-             0,
-             &ref,
-             m_blocks->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset)});
-    loadRowBlocks(
-        sources, m_blocks.get(),
-        [&](uint64_t id, const std::string &where) {
-            if (id != heap.tableId())
-                throwError(StatusCode::Corrupt, where + " holds rows of another table");
-            return TableOfBlock{&heap, schema.get()};
-        },
-        !spilled);
-    // The blocks cover their slots up to the end, empty trailing ones included, so that the
-    // next checkpoint can write any block's range again.
-    if (!refs.empty())
-        heap.ensureSlot(refs.back().endSlot - 1);
+    return [this, &heap, schemaAtOpen]() -> std::shared_ptr<const TableSchema> {
+        std::shared_ptr<TableSchema> schema = schemaAtOpen;
+        for (const auto &t : m_catalog.newestPerHeap())
+            if (t->heap.get() == &heap)
+                schema = t->schema;
+        return schema;
+    };
 }
 
 // ---- checkpoint ---------------------------------------------------------------------------
@@ -437,10 +412,10 @@ void DatabaseCore::spill(Transaction &txn)
         }
     }
     for (const auto &heap : made) {
-        if (excluded.count(heap.get()) || (heap->loaded() && heap->baseEnd() > 0))
-            continue; // changed in place, or read back after a spill: it stays in memory
+        if (excluded.count(heap.get()))
+            continue; // changed in place: it stays in memory
         const uint64_t from = heap->baseEnd();
-        const uint64_t to = heap->storedSlotCount();
+        const uint64_t to = heap->slotCount();
         if (to <= from)
             continue;
         const uint32_t number = m_nextDataFile.fetch_add(1);
@@ -459,9 +434,7 @@ void DatabaseCore::spill(Transaction &txn)
         m_blocks->open({number});
         for (auto &ref : refs)
             ref.beginTs = txn.m_view.txnMarker;
-        heap->spill(
-            std::move(refs), to, m_blocks,
-            [this, schema = schemaOf[heap.get()]](TableHeap &h) { loadTableRows(h, schema); });
+        heap->spill(std::move(refs), to, m_blocks, schemaSource(*heap, schemaOf[heap.get()]));
         std::erase_if(txn.m_ops, [&](const TxnOp &op) {
             return op.kind == OpKind::Insert && op.entry->heap == heap && op.slot < to;
         });
@@ -477,18 +450,16 @@ void DatabaseCore::stampSpilled(Transaction &txn, uint64_t ts)
     const uint64_t marker = txn.m_view.txnMarker;
     for (const auto &heap : txn.m_spillHeaps) {
         heap->resolveSpilledBase(marker, ts);
-        if (!heap->loaded())
-            continue; // its tail has its ops
-        // Read back after the spill: those rows have no ops.
+        // Spilled rows read back into memory (resident blocks) have no ops.
         std::shared_lock gc(heap->gcLock());
-        const uint64_t slots = heap->slotCount();
-        for (uint64_t s = 0; s < slots; ++s)
-            for (Version *v = heap->slot(s).load(std::memory_order_acquire); v; v = v->older) {
-                if (v->begin.load(std::memory_order_relaxed) == marker)
-                    v->begin.store(ts, std::memory_order_release);
-                if (v->end.load(std::memory_order_relaxed) == marker)
-                    v->end.store(ts, std::memory_order_release);
-            }
+        for (const auto &[first, end] : heap->residentRanges())
+            for (uint64_t s = first; s < end; ++s)
+                for (Version *v = heap->slot(s).load(std::memory_order_acquire); v; v = v->older) {
+                    if (v->begin.load(std::memory_order_relaxed) == marker)
+                        v->begin.store(ts, std::memory_order_release);
+                    if (v->end.load(std::memory_order_relaxed) == marker)
+                        v->end.store(ts, std::memory_order_release);
+                }
     }
 }
 
@@ -555,38 +526,44 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         const auto tables = m_catalog.tables(view);
         // Each table's blocks: kept where nothing changed, written anew where something did.
         std::vector<std::vector<BlockRef>> newBase(tables.size());
+        std::vector<std::vector<bool>> written(tables.size());
         for (size_t t = 0; t < tables.size(); ++t) {
             TableHeap &heap = *tables[t]->heap;
             const uint64_t tableId = tables[t]->schema->id;
-            std::vector<BlockRef> old = heap.baseBlocks();
             auto &out = newBase[t];
             const std::vector<uint64_t> none;
             const std::vector<uint64_t> &changed = marksOf(&heap) ? *marksOf(&heap) : none;
             auto writeRange = [&](uint64_t from, uint64_t to) {
                 writeRowBlocks(data, heap, tableId, view, from, to, false, out);
+                written[t].resize(out.size(), true);
             };
-            const uint64_t baseEnd = old.empty() ? 0 : old.back().endSlot;
-            // Blocks whose rows are not in memory (all of a table untouched since the open,
-            // those before the rows an appending or spilling table added) stay as they are;
-            // the others are written again from memory where a change reached them.
-            const bool loaded = heap.loaded();
-            const uint64_t resident = loaded ? 0 : heap.residentFrom();
-            const uint64_t slots = loaded ? heap.slotCount() : heap.storedSlotCount();
+            auto keep = [&](const BlockRef &ref) {
+                out.push_back(ref);
+                written[t].push_back(false);
+            };
+            // A block not resident has not changed since the checkpoint that wrote it; a
+            // resident one is written again from memory where a change reached it.
+            auto old = heap.baseBlocksWithResidency();
+            const uint64_t slots = heap.slotCount();
+            const uint64_t baseEnd = old.empty() ? 0 : old.back().first.endSlot;
+            // A small last block is written again with the rows after it, so that many small
+            // imports do not leave many small blocks.
+            if (!old.empty() && slots > baseEnd && old.back().first.length < (256u << 10)) {
+                if (!old.back().second)
+                    heap.ensureResident(old.back().first.firstSlot);
+                old.back().second = true;
+            }
             for (size_t b = 0; b < old.size(); ++b) {
-                const BlockRef &ref = old[b];
-                const bool inMemory = ref.endSlot > resident;
-                // A small last block is written again with the rows after it, so that many
-                // small imports do not leave many small blocks.
-                const bool smallLast = inMemory && b + 1 == old.size() && slots > baseEnd
-                                       && ref.length < (256u << 10);
-                if (smallLast) {
+                const auto &[ref, resident] = old[b];
+                if (resident && b + 1 == old.size() && slots > baseEnd
+                    && ref.length < (256u << 10)) {
                     writeRange(ref.firstSlot, slots);
                     break;
                 }
-                if (inMemory && TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
+                if (resident && TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
                     writeRange(ref.firstSlot, ref.endSlot);
                 else
-                    out.push_back(ref);
+                    keep(ref);
                 if (b + 1 == old.size())
                     writeRange(baseEnd, slots);
             }
@@ -694,12 +671,12 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
         syncDirectory(m_dir);
         for (size_t t = 0; t < tables.size(); ++t) {
             TableHeap &heap = *tables[t]->heap;
-            if (heap.loaded() || heap.appending())
-                heap.replaceBase(std::move(newBase[t]));
-            else if (heap.spilling()) // its transaction commits: its rows are all in blocks now
-                heap.resetToBase(
-                    std::move(newBase[t]), m_blocks,
-                    [this, schema = tables[t]->schema](TableHeap &h) { loadTableRows(h, schema); });
+            if (heap.spilling()) // its transaction commits: its rows are all in blocks now
+                heap.resetToBase(std::move(newBase[t]), m_blocks,
+                                 schemaSource(heap, tables[t]->schema));
+            else
+                heap.replaceBase(std::move(newBase[t]), written[t], m_blocks,
+                                 schemaSource(heap, tables[t]->schema));
         }
         // Descriptors stay open for files any heap still names (a snapshot from before a
         // DROP TABLE may load the dropped table yet).

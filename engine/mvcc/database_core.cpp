@@ -556,9 +556,7 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             const uint64_t slot = r.get<uint64_t>();
             std::string_view bytes = r.getString();
             TableHeap &heap = *table->heap;
-            if (kind == OpKind::Update)
-                heap.ensureLoaded(); // an insert past the blocks appends without loading
-            heap.ensureSlot(slot);
+            heap.ensureSlot(slot);  // a slot of a block makes it resident; past them, appends
             heap.markChanged(slot); // only the log holds this change
             Version *old = heap.slot(slot).load();
             if (kind == OpKind::Update && !old)
@@ -577,7 +575,10 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
         case OpKind::Delete: {
             auto table = tableById(r.get<uint64_t>());
             const uint64_t slot = r.get<uint64_t>();
-            if (slot >= table->heap->slotCount() || !table->heap->slot(slot).load())
+            if (slot >= table->heap->slotCount())
+                throwError(StatusCode::Corrupt, "log deletes a missing row");
+            table->heap->ensureResident(slot);
+            if (!table->heap->head(slot))
                 throwError(StatusCode::Corrupt, "log deletes a missing row");
             Version *old = table->heap->slot(slot).load();
             old->end.store(ts);
@@ -619,10 +620,8 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             auto table = tableById(entry->def.tableId);
             auto index
                 = table->heap->addIndex(entry->def.name, entry->def.columns, entry->def.unique);
-            const uint64_t slots = table->heap->slotCount();
-            for (uint64_t s = 0; s < slots; ++s)
-                for (const Version *v = table->heap->slot(s).load(); v; v = v->older)
-                    index->add(encodeKey(v->view(), entry->def.columns, *table->schema), s);
+            // From the blocks and the versions in memory.
+            table->heap->fillIndexes({index}, *table->schema);
             entry->heapIndex = index;
             entry->begin.store(ts);
             m_catalog.addIndex(entry);
@@ -668,15 +667,18 @@ size_t DatabaseCore::collectGarbage()
     return freed;
 }
 
-void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &bytesRead) const
+void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
+                                 uint64_t &bytesRead) const
 {
     tables = inMemory = 0;
+    blocksInMemory = 0;
     std::set<const TableHeap *> seen;
     for (const auto &t : m_catalog.newestPerHeap()) {
         if (!isCommittedTs(t->begin.load()) || !seen.insert(t->heap.get()).second)
             continue;
         ++tables;
-        inMemory += t->heap->loaded() ? 1 : 0;
+        inMemory += t->heap->blocksMaterialized() > 0 ? 1 : 0;
+        blocksInMemory += t->heap->blocksMaterialized();
     }
     bytesRead = m_blocks ? m_blocks->bytesRead() : 0;
 }

@@ -77,8 +77,10 @@ public:
     void checkpoint();
     //! Frees versions, entries and deletion records nobody can see any more.
     size_t collectGarbage();
-    //! Committed tables, tables with their rows in memory, data-file bytes read.
-    void storageCounts(size_t &tables, size_t &inMemory, uint64_t &bytesRead) const;
+    //! Committed tables, tables with blocks read into memory, such blocks, data-file bytes
+    //! read.
+    void storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
+                       uint64_t &bytesRead) const;
     void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
     //! Writes the rows of the tables `txn` made (and wrote only by inserts) to a new data
     //! file each and frees them from memory (Transaction::spillIfLarge).
@@ -92,8 +94,9 @@ private:
     //! Reads the manifest (format 2: tables stay unloaded) or a whole format-1 checkpoint;
     //! returns the format's number.
     int loadCheckpoint(const std::string &path, uint64_t &walSeq);
-    //! A heap's loader: reads its base blocks into it.
-    void loadTableRows(TableHeap &heap, const std::shared_ptr<TableSchema> &schemaAtOpen);
+    //! Where a heap finds its newest schema (for the keys of rows read from its blocks).
+    TableHeap::SchemaSource schemaSource(const TableHeap &heap,
+                                         std::shared_ptr<TableSchema> schemaAtOpen);
     //! Change marks a checkpoint takes with its snapshot, per heap.
     using ChangeMarks = std::vector<std::pair<std::shared_ptr<TableHeap>, std::vector<uint64_t>>>;
     ChangeMarks takeChangeMarks();

@@ -92,7 +92,7 @@ bool Transaction::rowFits(const TableSchema &schema, const Row &row)
 
 namespace {
 
-std::string describeKey(const Version *v, const std::vector<uint32_t> &cols,
+std::string describeKey(rowcodec::RowView row, const std::vector<uint32_t> &cols,
                         const TableSchema &schema)
 {
     std::string names, values;
@@ -102,7 +102,7 @@ std::string describeKey(const Version *v, const std::vector<uint32_t> &cols,
             values += ", ";
         }
         names += schema.columns[cols[i]].name;
-        values += v->view().get(cols[i], schema.columns[cols[i]].type).toString();
+        values += row.get(cols[i], schema.columns[cols[i]].type).toString();
     }
     return "(" + names + ")=(" + values + ")";
 }
@@ -113,23 +113,24 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                               size_t firstRowNumber)
 {
     const TableSchema &schema = *table.schema;
-    auto duplicate = [&](const PendingKey &item, const std::shared_ptr<HashIndex> &index,
-                         size_t p) {
-        throwError(
-            StatusCode::Constraint,
-            "duplicate key " + describeKey(item.version, index->columns(), schema) + " violates "
-                + (index->name() == "PRIMARY"               ? std::string("PRIMARY KEY")
-                   : index->name().rfind("UNIQUE_", 0) == 0 ? std::string("UNIQUE constraint")
-                                                            : "unique index " + index->name())
-                + " of " + schema.name
-                + (pending.size() > 1 || firstRowNumber > 1
-                       ? " (row " + std::to_string(firstRowNumber + p) + ")"
-                       : std::string()));
-    };
+    auto duplicate
+        = [&](const PendingKey &item, const std::shared_ptr<HashIndex> &index, size_t p) {
+              throwError(
+                  StatusCode::Constraint,
+                  "duplicate key " + describeKey(item.version->view(), index->columns(), schema)
+                      + " violates "
+                      + (index->name() == "PRIMARY"               ? std::string("PRIMARY KEY")
+                         : index->name().rfind("UNIQUE_", 0) == 0 ? std::string("UNIQUE constraint")
+                                                                  : "unique index " + index->name())
+                      + " of " + schema.name
+                      + (pending.size() > 1 || firstRowNumber > 1
+                             ? " (row " + std::to_string(firstRowNumber + p) + ")"
+                             : std::string()));
+          };
     std::vector<std::string> keys(pending.size());
     std::vector<uint64_t> hashes(pending.size());
     TableHeap &heap = *table.heap;
-    for (const auto &index : heap.indexesForWrite()) {
+    for (const auto &index : heap.indexesAsDeclared()) { // complete: see ensureIndexed()
         for (size_t p = 0; p < pending.size(); ++p) {
             keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
             hashes[p] = keys[p].empty() ? 0 : HashIndex::hashOf(keys[p]);
@@ -154,14 +155,10 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                 index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
                     if (other == item.slot)
                         return;
-                    const Version *head = heap.slot(other).load();
-                    if (!head && heap.spilling() && heap.spilledRow(other, m_spillScratch)
-                        && encodeKey(
-                               rowcodec::RowView(m_spillScratch.data(),
-                                                 static_cast<uint32_t>(m_spillScratch.size())),
-                               index->columns(), schema)
-                               == key)
-                        duplicate(item, index, p);
+                    // The row's block becomes resident: its version decides (a writer may
+                    // be changing it).
+                    heap.ensureResident(other);
+                    const Version *head = heap.head(other);
                     for (const Version *v = head; v; v = v->older) {
                         const uint64_t b = v->begin.load(std::memory_order_acquire);
                         const bool mine = b == m_view.txnMarker;
@@ -170,7 +167,8 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                             if (sameKey)
                                 throwError(StatusCode::Conflict,
                                            "another transaction is writing a row with key "
-                                               + describeKey(item.version, index->columns(), schema)
+                                               + describeKey(item.version->view(), index->columns(),
+                                                             schema)
                                                + " in " + schema.name);
                             continue;
                         }
@@ -181,7 +179,8 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                             if (e != m_view.txnMarker && !isCommittedTs(e))
                                 throwError(StatusCode::Conflict,
                                            "another transaction is changing the row with key "
-                                               + describeKey(item.version, index->columns(), schema)
+                                               + describeKey(item.version->view(), index->columns(),
+                                                             schema)
                                                + " in " + schema.name);
                         }
                         return; // only the newest committed (or own) version is live
@@ -208,6 +207,7 @@ void Transaction::insertBatch(const std::shared_ptr<TableEntry> &table, std::spa
     if (rows.empty())
         return;
     TableHeap &heap = *table->heap;
+    heap.ensureIndexed(); // uniqueness is checked against every row (before the heap lock)
     const size_t mark = m_ops.size();
     std::vector<PendingKey> pending;
     pending.reserve(rows.size());
@@ -262,6 +262,7 @@ void Transaction::update(const std::shared_ptr<TableEntry> &table, uint64_t slot
     m_scratch.clear();
     rowcodec::encode(row, m_scratch);
     TableHeap &heap = *table->heap;
+    heap.ensureIndexed();
     std::shared_lock gc(heap.gcLock());
     auto *cur = const_cast<Version *>(current);
     auto conflict = [&] {
@@ -384,23 +385,18 @@ void Transaction::createIndex(IndexDef def)
     entry->heapIndex = index;
     m_core.catalog().addIndex(entry);
     m_ops.push_back({OpKind::CreateIndex, pin(table), nullptr, 0, nullptr, nullptr, pin(entry)});
-    std::shared_lock gc(heap.gcLock());
-    const uint64_t n = heap.slotCount();
+    heap.fillIndexes({index}, *table->schema);
+    if (!def.unique)
+        return;
     std::unordered_map<std::string, uint64_t> seen;
-    for (uint64_t s = 0; s < n; ++s) {
-        for (const Version *v = heap.slot(s).load(); v; v = v->older) {
-            const std::string key = encodeKey(v->view(), def.columns, *table->schema);
-            index->add(key, s);
-            if (def.unique && !key.empty() && v == m_view.visible(heap.slot(s).load())) {
-                auto [it, fresh] = seen.emplace(key, s);
-                if (!fresh)
-                    throwError(StatusCode::Constraint,
-                               "cannot create unique index " + def.name + ": duplicate key "
-                                   + describeKey(v, def.columns, *table->schema) + " in "
-                                   + table->schema->name);
-            }
-        }
-    }
+    heap.forEachVisibleRow(m_view, [&](uint64_t slot, rowcodec::RowView row) {
+        std::string key = encodeKey(row, def.columns, *table->schema);
+        if (!key.empty() && !seen.emplace(std::move(key), slot).second)
+            throwError(StatusCode::Constraint, "cannot create unique index " + def.name
+                                                   + ": duplicate key "
+                                                   + describeKey(row, def.columns, *table->schema)
+                                                   + " in " + table->schema->name);
+    });
 }
 
 void Transaction::dropIndex(const std::shared_ptr<IndexEntry> &index)

@@ -127,7 +127,6 @@ private:
     std::vector<TxnOp> m_ops;
     std::vector<std::shared_ptr<void>> m_pins;
     std::string m_scratch;
-    std::string m_spillScratch;
     uint64_t m_bytesSinceSpill = 0;
     bool m_spilled = false;
     bool m_reachedCommitPoint = false;

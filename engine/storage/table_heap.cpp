@@ -5,6 +5,7 @@
 #include "engine/common/status.h"
 
 #include <algorithm>
+#include <map>
 #include <thread>
 #include <utility>
 
@@ -289,16 +290,8 @@ uint64_t TableHeap::appendSlot()
     return appendSlots(1);
 }
 
-uint64_t TableHeap::appendSlots(uint64_t n)
+std::atomic<std::atomic<TableHeap::Chunk *> *> &TableHeap::chunkEntry(uint64_t chunk)
 {
-    if (!loaded() && !spilling() && !appending() && !startAppending())
-        ensureLoaded();
-    std::lock_guard lock(m_growMutex);
-    const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
-    if (n == 0 || first + n <= kHeadSlots) {
-        m_slotCount.store(first + n, std::memory_order_release);
-        return first;
-    }
     auto *directory = m_dir.load(std::memory_order_acquire);
     if (!directory) {
         directory = new std::atomic<std::atomic<Chunk *> *>[1u << kDirBits];
@@ -306,79 +299,195 @@ uint64_t TableHeap::appendSlots(uint64_t n)
             directory[i].store(nullptr, std::memory_order_relaxed);
         m_dir.store(directory, std::memory_order_release);
     }
-    const uint64_t from = std::max(first, kHeadSlots);
-    for (uint64_t chunk = from >> kChunkBits; chunk <= ((first + n - 1) >> kChunkBits); ++chunk) {
-        const uint64_t dir = chunk >> kDirBits;
-        if (dir >= (1u << kDirBits))
-            throwError(StatusCode::Invalid, "table has too many rows");
-        auto *row = directory[dir].load(std::memory_order_acquire);
-        if (!row) {
-            row = new std::atomic<Chunk *>[1u << kDirBits];
-            for (size_t i = 0; i < (1u << kDirBits); ++i)
-                row[i].store(nullptr, std::memory_order_relaxed);
-            directory[dir].store(row, std::memory_order_release);
-        }
-        auto &entry = row[chunk & kDirMask];
-        if (!entry.load(std::memory_order_acquire))
+    const uint64_t dir = chunk >> kDirBits;
+    if (dir >= (1u << kDirBits))
+        throwError(StatusCode::Invalid, "table has too many rows");
+    auto *row = directory[dir].load(std::memory_order_acquire);
+    if (!row) {
+        row = new std::atomic<Chunk *>[1u << kDirBits];
+        for (size_t i = 0; i < (1u << kDirBits); ++i)
+            row[i].store(nullptr, std::memory_order_relaxed);
+        directory[dir].store(row, std::memory_order_release);
+    }
+    return directory[dir];
+}
+
+void TableHeap::realChunks(uint64_t first, uint64_t end)
+{
+    // Slots below kHeadSlots live in m_head; chunk 0 starts past them.
+    first = std::max(first, kHeadSlots);
+    if (first >= end)
+        return;
+    for (uint64_t c = first >> kChunkBits; c <= ((end - 1) >> kChunkBits); ++c) {
+        auto &entry = chunkEntry(c).load(std::memory_order_acquire)[c & kDirMask];
+        Chunk *chunk = entry.load(std::memory_order_acquire);
+        if (!chunk || chunk == emptyChunk())
             entry.store(new Chunk, std::memory_order_release);
     }
+}
+
+uint64_t TableHeap::appendSlots(uint64_t n)
+{
+    reserveBase();
+    std::lock_guard lock(m_growMutex);
+    const uint64_t first = m_slotCount.load(std::memory_order_relaxed);
+    realChunks(first, first + n);
     m_slotCount.store(first + n, std::memory_order_release);
     return first;
 }
 
+void TableHeap::reserveBase()
+{
+    const uint64_t end = baseEnd();
+    if (m_slotCount.load(std::memory_order_acquire) >= end)
+        return;
+    std::lock_guard lock(m_growMutex);
+    if (m_slotCount.load(std::memory_order_relaxed) >= end)
+        return;
+    if (end > kHeadSlots) {
+        for (uint64_t c = 0; c <= ((end - 1) >> kChunkBits); ++c) {
+            auto &entry = chunkEntry(c).load(std::memory_order_acquire)[c & kDirMask];
+            if (!entry.load(std::memory_order_acquire))
+                entry.store(emptyChunk(), std::memory_order_release);
+        }
+    }
+    m_slotCount.store(end, std::memory_order_release);
+}
+
 void TableHeap::ensureSlot(uint64_t s)
 {
-    // Past the unloaded blocks (recovery's inserts), the heap appends without loading.
-    const bool append
-        = !loaded() && s >= residentFrom() && (spilling() || appending() || startAppending());
-    const uint64_t n = append ? storedSlotCount() : slotCount();
+    if (s < baseEnd()) {
+        ensureResident(s);
+        return;
+    }
+    const uint64_t n = slotCount();
     if (s >= n)
         appendSlots(s + 1 - n);
 }
 
-bool TableHeap::startAppending()
+size_t TableHeap::blockOf(uint64_t slot) const
 {
-    std::lock_guard lock(m_loadMutex);
-    if (loaded() || appending() || spilling())
-        return true;
-    if (m_loading || !indexesAsDeclared().empty())
-        return false; // an index must know every row: loading builds it
-    const uint64_t end = baseEnd();
-    reserveUnloaded(end);
-    m_residentFrom.store(end, std::memory_order_release);
-    m_appending.store(true, std::memory_order_release);
-    return true;
+    auto it = std::upper_bound(m_base.begin(), m_base.end(), slot,
+                               [](uint64_t s, const BlockRef &ref) { return s < ref.endSlot; });
+    if (it == m_base.end() || slot < it->firstSlot)
+        return SIZE_MAX;
+    return static_cast<size_t>(it - m_base.begin());
 }
 
-void TableHeap::reserveUnloaded(uint64_t end)
+void TableHeap::updateAllResident()
 {
-    std::lock_guard lock(m_growMutex);
-    if (end > kHeadSlots) {
-        auto *directory = m_dir.load(std::memory_order_acquire);
-        if (!directory) {
-            directory = new std::atomic<std::atomic<Chunk *> *>[1u << kDirBits];
-            for (size_t i = 0; i < (1u << kDirBits); ++i)
-                directory[i].store(nullptr, std::memory_order_relaxed);
-            m_dir.store(directory, std::memory_order_release);
-        }
-        for (uint64_t c = 0; c <= ((end - 1) >> kChunkBits); ++c) {
-            if ((c >> kDirBits) >= (1u << kDirBits))
-                throwError(StatusCode::Invalid, "table has too many rows");
-            auto *row = directory[c >> kDirBits].load(std::memory_order_acquire);
-            if (!row) {
-                row = new std::atomic<Chunk *>[1u << kDirBits];
-                for (size_t i = 0; i < (1u << kDirBits); ++i)
-                    row[i].store(nullptr, std::memory_order_relaxed);
-                directory[c >> kDirBits].store(row, std::memory_order_release);
-            }
-            auto &entry = row[c & kDirMask];
-            if (!entry.load(std::memory_order_acquire))
-                entry.store(((c + 1) << kChunkBits) <= end ? emptyChunk() : new Chunk,
-                            std::memory_order_release);
+    m_allResident.store(std::find(m_resident.begin(), m_resident.end(), 0) == m_resident.end(),
+                        std::memory_order_release);
+}
+
+bool TableHeap::isResident(uint64_t slot) const
+{
+    if (allResident())
+        return true;
+    std::lock_guard lock(m_baseMutex);
+    const size_t i = blockOf(slot);
+    return i == SIZE_MAX || m_resident[i];
+}
+
+void TableHeap::ensureResident(uint64_t slot)
+{
+    if (allResident())
+        return;
+    std::lock_guard load(m_loadMutex);
+    size_t i;
+    {
+        std::lock_guard lock(m_baseMutex);
+        i = blockOf(slot);
+        if (i == SIZE_MAX || m_resident[i])
+            return;
+    }
+    materialize(i);
+}
+
+void TableHeap::materialize(size_t index)
+{
+    BlockRef ref;
+    std::shared_ptr<const BlockStore> store;
+    {
+        std::lock_guard lock(m_baseMutex);
+        ref = m_base[index];
+        store = m_store;
+    }
+    BlockBuffers buffers;
+    std::vector<BaseRow> rows;
+    readBlock(*store, ref, buffers, rows);
+    // One allocation for the block's versions, freed when the last of them is.
+    size_t room = 0;
+    for (const BaseRow &row : rows)
+        room += Version::footprint(static_cast<uint32_t>(row.bytes.size()));
+    VersionChunk *chunk = rows.empty() ? nullptr : VersionChunk::create(room);
+    size_t offset = 0;
+    std::vector<Version *> versions;
+    versions.reserve(rows.size());
+    for (const BaseRow &row : rows)
+        versions.push_back(Version::createIn(chunk, offset, row.bytes.data(),
+                                             static_cast<uint32_t>(row.bytes.size()), row.begin));
+    reserveBase();
+    {
+        std::lock_guard lock(m_growMutex);
+        realChunks(ref.firstSlot, ref.endSlot);
+    }
+    // Nobody uses a slot of a block that is not resident: the slots are empty.
+    for (size_t k = 0; k < rows.size(); ++k)
+        if (Version *old = slot(rows[k].slot).exchange(versions[k], std::memory_order_release))
+            Version::destroy(old); // a slot twice in a block: keep the last
+    std::lock_guard lock(m_baseMutex);
+    m_resident[index] = 1;
+    updateAllResident();
+    m_materialized.fetch_add(1, std::memory_order_relaxed);
+}
+
+std::vector<std::pair<uint64_t, uint64_t>> TableHeap::residentRanges() const
+{
+    std::vector<std::pair<uint64_t, uint64_t>> out;
+    auto add = [&](uint64_t first, uint64_t end) {
+        if (first >= end)
+            return;
+        if (!out.empty() && out.back().second == first)
+            out.back().second = end;
+        else
+            out.emplace_back(first, end);
+    };
+    uint64_t base = 0;
+    {
+        std::lock_guard lock(m_baseMutex);
+        for (size_t i = 0; i < m_base.size(); ++i)
+            if (m_resident[i])
+                add(m_base[i].firstSlot, m_base[i].endSlot);
+        base = m_base.empty() ? 0 : m_base.back().endSlot;
+    }
+    add(base, std::max(base, m_slotCount.load(std::memory_order_acquire)));
+    return out;
+}
+
+uint64_t TableHeap::countVisible(const ReadView &view, const std::function<void()> &poll) const
+{
+    uint64_t rows = 0;
+    std::vector<std::pair<uint64_t, uint64_t>> ranges;
+    {
+        // Blocks not resident now have not changed since the open: every snapshot since sees
+        // their rows (a block made resident after this look changes only after our snapshot).
+        std::lock_guard lock(m_baseMutex);
+        for (size_t i = 0; i < m_base.size(); ++i)
+            if (!m_resident[i])
+                rows += m_base[i].rows;
+    }
+    ranges = residentRanges();
+    for (const auto &[first, end] : ranges) {
+        for (uint64_t from = first; from < end; from += 65536) {
+            if (poll)
+                poll();
+            std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
+            for (uint64_t s = from; s < std::min(end, from + 65536); ++s)
+                rows += view.visible(head(s)) != nullptr;
         }
     }
-    if (m_slotCount.load(std::memory_order_relaxed) < end)
-        m_slotCount.store(end, std::memory_order_release);
+    return rows;
 }
 
 void TableHeap::addKeyIndexes(const TableSchema &schema)
@@ -392,7 +501,6 @@ void TableHeap::addKeyIndexes(const TableSchema &schema)
 std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
                                                std::vector<uint32_t> columns, bool unique)
 {
-    ensureLoaded(); // a new index is filled by its creator from the rows
     auto index = std::make_shared<HashIndex>(name, std::move(columns), unique);
     std::lock_guard lock(m_indexMutex);
     m_indexes.push_back(index);
@@ -407,7 +515,7 @@ void TableHeap::dropIndex(const HashIndex *index)
 
 std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
 {
-    ensureLoaded();
+    ensureIndexed();
     std::lock_guard lock(m_indexMutex);
     for (const auto &i : m_indexes)
         if (equalsIgnoreCase(i->name(), name))
@@ -417,13 +525,8 @@ std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
 
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
 {
-    ensureLoaded();
+    ensureIndexed();
     return indexesAsDeclared();
-}
-
-std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesForWrite() const
-{
-    return spilling() || appending() ? indexesAsDeclared() : indexes();
 }
 
 std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
@@ -432,16 +535,150 @@ std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
     return m_indexes;
 }
 
+void TableHeap::ensureIndexed() const
+{
+    auto incomplete = [&] {
+        std::vector<std::shared_ptr<HashIndex>> out;
+        for (const auto &index : indexesAsDeclared())
+            if (!index->complete())
+                out.push_back(index);
+        return out;
+    };
+    if (incomplete().empty())
+        return;
+    std::shared_ptr<const TableSchema> schema;
+    {
+        std::lock_guard lock(m_baseMutex);
+        schema = m_schema ? m_schema() : nullptr;
+    }
+    STRATA_ASSERT(schema, "an incomplete index without a schema to read its keys with");
+    std::lock_guard load(m_loadMutex);
+    const auto todo = incomplete(); // filled meanwhile, if empty
+    if (!todo.empty())
+        fillIndexesLocked(todo, *schema);
+}
+
+void TableHeap::fillIndexes(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+                            const TableSchema &schema) const
+{
+    std::lock_guard load(m_loadMutex);
+    fillIndexesLocked(indexes, schema);
+}
+
+void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<HashIndex>> &todo,
+                                  const TableSchema &schema) const
+{
+    std::vector<BlockRef> refs;
+    std::shared_ptr<const BlockStore> store;
+    {
+        std::lock_guard lock(m_baseMutex);
+        for (size_t i = 0; i < m_base.size(); ++i)
+            if (!m_resident[i])
+                refs.push_back(m_base[i]);
+        store = m_store;
+    }
+    using Pairs = std::vector<std::pair<uint64_t, uint64_t>>;
+    auto addKeys = [&](std::vector<Pairs> &out, rowcodec::RowView view, uint64_t slot) {
+        for (size_t x = 0; x < todo.size(); ++x) {
+            const std::string key = encodeKey(view, todo[x]->columns(), schema);
+            if (!key.empty())
+                out[x].emplace_back(HashIndex::hashOf(key), slot);
+        }
+    };
+    // The blocks' keys on both cores; their rows stay in the files.
+    const unsigned workers = refs.size() > 1 ? 2 : 1;
+    std::vector<std::vector<Pairs>> found(workers, std::vector<Pairs>(todo.size()));
+    std::exception_ptr error;
+    std::mutex errorMutex;
+    auto worker = [&](unsigned w) {
+        try {
+            BlockBuffers buffers;
+            std::vector<BaseRow> rows;
+            for (size_t i = w; i < refs.size(); i += workers) {
+                for (const BaseRow &row : readBlock(*store, refs[i], buffers, rows))
+                    addKeys(found[w],
+                            rowcodec::RowView(row.bytes.data(),
+                                              static_cast<uint32_t>(row.bytes.size())),
+                            row.slot);
+            }
+        } catch (...) {
+            std::lock_guard lock(errorMutex);
+            if (!error)
+                error = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back(worker, w);
+    worker(0);
+    for (auto &t : threads)
+        t.join();
+    if (error)
+        std::rethrow_exception(error);
+    // Every version in memory (entries of old versions stay until the collector frees them).
+    {
+        std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
+        for (const auto &[first, end] : residentRanges())
+            for (uint64_t s = first; s < end; ++s)
+                for (const Version *v = head(s); v; v = v->older)
+                    addKeys(found[0], v->view(), s);
+    }
+    for (size_t x = 0; x < todo.size(); ++x) {
+        Pairs pairs = std::move(found[0][x]);
+        for (unsigned w = 1; w < workers; ++w) {
+            pairs.insert(pairs.end(), found[w][x].begin(), found[w][x].end());
+            Pairs().swap(found[w][x]);
+        }
+        todo[x]->bulkLoad(pairs);
+        todo[x]->setComplete(true);
+    }
+}
+
+const std::vector<BaseRow> &TableHeap::readBlock(const BlockStore &store, const BlockRef &ref,
+                                                 BlockBuffers &buffers,
+                                                 std::vector<BaseRow> &rows) const
+{
+    const std::string where
+        = store.pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
+    if (parseRowBlock(store.read(ref, buffers), &ref, where, rows) != m_tableId)
+        throwError(StatusCode::Corrupt, where + " holds rows of another table");
+    return rows;
+}
+
+void TableHeap::forEachVisibleRow(
+    const ReadView &view, const std::function<void(uint64_t, rowcodec::RowView)> &visit) const
+{
+    auto reader = baseReader();
+    std::vector<std::pair<uint64_t, uint64_t>> ranges;
+    for (size_t b = 0; reader && b < reader->blockCount(); ++b) {
+        const BlockRef &ref = reader->ref(b);
+        if (isResident(ref.firstSlot)) {
+            ranges.emplace_back(ref.firstSlot, ref.endSlot);
+            continue;
+        }
+        for (const BaseRow &row : reader->read(b))
+            visit(row.slot,
+                  rowcodec::RowView(row.bytes.data(), static_cast<uint32_t>(row.bytes.size())));
+    }
+    const uint64_t tail = reader ? reader->ref(reader->blockCount() - 1).endSlot : 0;
+    ranges.emplace_back(tail, std::max(tail, slotCount()));
+    std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
+    for (const auto &[first, end] : ranges)
+        for (uint64_t s = first; s < end; ++s)
+            if (const Version *v = view.visible(head(s)))
+                visit(s, v->view());
+}
+
 void TableHeap::indexVersion(const Version *v, uint64_t slotNo, const TableSchema &schema)
 {
-    for (const auto &index : indexesForWrite())
+    for (const auto &index : indexesAsDeclared())
         index->add(encodeKey(v->view(), index->columns(), schema), slotNo);
 }
 
 void TableHeap::unindexVersion(const Version *gone, const Version *keepChain, uint64_t slotNo,
                                const TableSchema &schema)
 {
-    for (const auto &index : indexesForWrite()) {
+    for (const auto &index : indexesAsDeclared()) {
         const std::string key = encodeKey(gone->view(), index->columns(), schema);
         if (key.empty())
             continue;
@@ -584,54 +821,38 @@ size_t TableHeap::collectAll(uint64_t oldestTs, const TableSchema &schema)
 {
     std::unique_lock gc(m_gcLock);
     size_t freed = freeRetired();
-    const uint64_t n = m_slotCount.load(); // an unloaded heap has nothing to collect
-    for (uint64_t s = 0; s < n; ++s)
-        freed += trimSlot(s, oldestTs, schema);
+    for (const auto &[first, end] : residentRanges()) // blocks not resident hold no garbage
+        for (uint64_t s = first; s < end; ++s)
+            freed += trimSlot(s, oldestTs, schema);
     std::lock_guard lock(m_endedMutex);
     m_ended.clear();
     return freed;
 }
 
 void TableHeap::setBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
-                        std::function<void(TableHeap &)> load)
+                        SchemaSource schema)
 {
+    std::lock_guard load(m_loadMutex);
     {
         std::lock_guard lock(m_baseMutex);
         m_base = std::move(blocks);
+        m_resident.assign(m_base.size(), 0);
         m_store = std::move(store);
-        m_residentFrom.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
+        m_schema = std::move(schema);
+        m_baseEnd.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
+        updateAllResident();
     }
-    std::lock_guard lock(m_loadMutex);
-    m_loader = std::move(load);
-    m_loaded.store(false, std::memory_order_release);
-}
-
-void TableHeap::loadSlow() const
-{
-    std::lock_guard lock(m_loadMutex);
-    if (m_loaded.load(std::memory_order_acquire) || m_loading)
-        return; // loaded meanwhile, or the loader itself calling back
-    m_loading = true;
-    struct Done {
-        bool &loading;
-        ~Done() { loading = false; }
-    } done{m_loading};
-    m_loader(const_cast<TableHeap &>(*this));
-    m_loader = nullptr;
-    m_spilling.store(false, std::memory_order_release);
-    m_appending.store(false, std::memory_order_release);
-    m_loaded.store(true, std::memory_order_release);
+    if (!allResident())
+        for (const auto &index : indexesAsDeclared())
+            index->setComplete(false);
 }
 
 std::unique_ptr<BaseRowReader> TableHeap::baseReader() const
 {
-    if (loaded())
-        return nullptr;
-    std::lock_guard load(m_loadMutex);
-    if (loaded() || m_loading)
-        return nullptr;
     std::lock_guard lock(m_baseMutex);
-    return std::make_unique<BaseRowReader>(m_store, unloadedBlocksLocked(), m_tableId);
+    if (m_base.empty())
+        return nullptr;
+    return std::make_unique<BaseRowReader>(m_store, m_base, m_tableId);
 }
 
 std::vector<BlockRef> TableHeap::baseBlocks() const
@@ -640,49 +861,47 @@ std::vector<BlockRef> TableHeap::baseBlocks() const
     return m_base;
 }
 
-std::vector<BlockRef> TableHeap::unloadedBlocks() const
+std::vector<std::pair<BlockRef, bool>> TableHeap::baseBlocksWithResidency() const
 {
     std::lock_guard lock(m_baseMutex);
-    return unloadedBlocksLocked();
-}
-
-std::vector<BlockRef> TableHeap::unloadedBlocksLocked() const
-{
-    const uint64_t resident = residentFrom();
-    std::vector<BlockRef> out;
-    for (const auto &b : m_base)
-        if (b.endSlot <= resident)
-            out.push_back(b);
+    std::vector<std::pair<BlockRef, bool>> out;
+    out.reserve(m_base.size());
+    for (size_t i = 0; i < m_base.size(); ++i)
+        out.emplace_back(m_base[i], m_resident[i] != 0);
     return out;
 }
 
-void TableHeap::replaceBase(std::vector<BlockRef> blocks)
+void TableHeap::replaceBase(std::vector<BlockRef> blocks, const std::vector<bool> &fromMemory,
+                            std::shared_ptr<const BlockStore> store, SchemaSource schema)
 {
+    std::lock_guard load(m_loadMutex);
     std::lock_guard lock(m_baseMutex);
+    // A block kept from the old base keeps its residency (it may have become resident since
+    // the checkpoint looked).
+    std::map<std::pair<uint32_t, uint64_t>, uint8_t> old;
+    for (size_t i = 0; i < m_base.size(); ++i)
+        old[{m_base[i].file, m_base[i].offset}] = m_resident[i];
+    std::vector<uint8_t> resident(blocks.size(), 0);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (i < fromMemory.size() && fromMemory[i]) {
+            resident[i] = 1;
+        } else {
+            auto it = old.find({blocks[i].file, blocks[i].offset});
+            resident[i] = it != old.end() && it->second;
+        }
+    }
     m_base = std::move(blocks);
-}
-
-uint64_t TableHeap::baseRowCount() const
-{
-    std::lock_guard lock(m_baseMutex);
-    const uint64_t resident = residentFrom();
-    uint64_t rows = 0;
-    for (const auto &b : m_base)
-        if (b.endSlot <= resident)
-            rows += b.rows;
-    return rows;
-}
-
-uint64_t TableHeap::baseEnd() const
-{
-    std::lock_guard lock(m_baseMutex);
-    return m_base.empty() ? 0 : m_base.back().endSlot;
+    m_resident = std::move(resident);
+    m_store = std::move(store);
+    m_schema = std::move(schema);
+    m_baseEnd.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
+    updateAllResident();
 }
 
 void TableHeap::spill(std::vector<BlockRef> blocks, uint64_t end,
-                      std::shared_ptr<const BlockStore> store,
-                      std::function<void(TableHeap &)> load)
+                      std::shared_ptr<const BlockStore> store, SchemaSource schema)
 {
+    std::lock_guard load(m_loadMutex);
     std::unique_lock gc(m_gcLock);
     const uint64_t from = baseEnd();
     for (uint64_t s = from; s < end; ++s) {
@@ -706,16 +925,14 @@ void TableHeap::spill(std::vector<BlockRef> blocks, uint64_t end,
             }
         }
     }
-    {
-        std::lock_guard lock(m_baseMutex);
-        m_base.insert(m_base.end(), blocks.begin(), blocks.end());
-        m_store = std::move(store);
-        m_residentFrom.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
-    }
-    std::lock_guard lock(m_loadMutex);
-    m_loader = std::move(load);
+    std::lock_guard lock(m_baseMutex);
+    m_base.insert(m_base.end(), blocks.begin(), blocks.end());
+    m_resident.resize(m_base.size(), 0);
+    m_store = std::move(store);
+    m_schema = std::move(schema);
+    m_baseEnd.store(m_base.empty() ? 0 : m_base.back().endSlot, std::memory_order_release);
+    updateAllResident();
     m_spilling.store(true, std::memory_order_release);
-    m_loaded.store(false, std::memory_order_release);
 }
 
 void TableHeap::resolveSpilledBase(uint64_t marker, uint64_t ts)
@@ -727,49 +944,18 @@ void TableHeap::resolveSpilledBase(uint64_t marker, uint64_t ts)
 }
 
 void TableHeap::resetToBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
-                            std::function<void(TableHeap &)> load)
+                            SchemaSource schema)
 {
     {
+        std::lock_guard load(m_loadMutex);
         std::unique_lock gc(m_gcLock);
         freeSlotStorage();
         for (const auto &index : indexesAsDeclared())
             index->clear();
         takeChanged();
     }
-    setBase(std::move(blocks), std::move(store), std::move(load));
+    setBase(std::move(blocks), std::move(store), std::move(schema));
     m_spilling.store(false, std::memory_order_release);
-}
-
-void TableHeap::materializeSlots(uint64_t end)
-{
-    std::lock_guard lock(m_growMutex);
-    auto *dir = m_dir.load();
-    if (!dir)
-        return;
-    for (uint64_t c = 0; (c << kChunkBits) < end; ++c) {
-        auto *row = dir[c >> kDirBits].load();
-        if (row && row[c & kDirMask].load() == emptyChunk())
-            row[c & kDirMask].store(new Chunk, std::memory_order_release);
-    }
-}
-
-bool TableHeap::spilledRow(uint64_t s, std::string &bytes) const
-{
-    std::vector<BlockRef> refs;
-    std::shared_ptr<const BlockStore> store;
-    {
-        std::lock_guard lock(m_baseMutex);
-        refs = m_base;
-        store = m_store;
-    }
-    if (!store)
-        return false;
-    BaseRowReader reader(store, std::move(refs), m_tableId);
-    const BaseRow *row = reader.find(s);
-    if (!row)
-        return false;
-    bytes.assign(row->bytes);
-    return true;
 }
 
 void TableHeap::markChanged(uint64_t slot)

@@ -36,6 +36,10 @@ public:
     const std::string &name() const { return m_name; }
     const std::vector<uint32_t> &columns() const { return m_columns; }
     bool unique() const { return m_unique; }
+    //! Whether it holds an entry for every row (its heap's indexes start incomplete when the
+    //! heap opens from a checkpoint; TableHeap::ensureIndexed fills them).
+    bool complete() const { return m_complete.load(std::memory_order_acquire); }
+    void setComplete(bool complete) { m_complete.store(complete, std::memory_order_release); }
 
     static uint64_t hashOf(const std::string &key);
 
@@ -93,6 +97,7 @@ private:
     std::string m_name;
     std::vector<uint32_t> m_columns;
     bool m_unique;
+    std::atomic<bool> m_complete{true};
     mutable std::shared_mutex m_mutex; //!< guards m_entries, m_used
     std::vector<Entry> m_entries;
     size_t m_used = 0; //!< live and removed entries (removed ones still lengthen probes)
@@ -108,6 +113,8 @@ struct DeletionRecord {
 //! `file`, holding the table's rows of slots [firstSlot, endSlot).
 class BlockStore;
 class BaseRowReader;
+struct BaseRow;
+struct BlockBuffers;
 
 struct BlockRef {
     uint32_t file = 0;
@@ -124,10 +131,14 @@ struct BlockRef {
 
 //! The rows of one table: a growable array of slots, each the head of a version chain.
 //! Slots never move, so a slot number identifies a row in the log and checkpoint.
-//! A heap opened from a checkpoint starts *unloaded*: its rows stay in the checkpoint's blocks
-//! until the first call that reaches them (slotCount, the index calls; appendSlots and
-//! ensureSlot when the heap cannot append) reads them in. slot() does not load: callers got
-//! their slot numbers from one of those.
+//!
+//! A heap opened from a checkpoint has *base blocks*: the checkpoint's row blocks, each
+//! covering a slot range. A block is *resident* when its rows are versions in the slots, or
+//! not: then its rows stay in its data file, unchanged since the checkpoint, and its slots read
+//! as empty. Readers read a block that is not resident from its file; anything that changes a
+//! row, or needs its version, makes that row's block resident first (ensureResident). Slots
+//! past the blocks (rows added since) are always resident. Residency only grows, so a reader
+//! that found a block resident finds it so to the end.
 class TableHeap {
 public:
     explicit TableHeap(uint64_t tableId)
@@ -139,74 +150,64 @@ public:
     TableHeap &operator=(const TableHeap &) = delete;
 
     uint64_t tableId() const { return m_tableId; }
+    //! The slots in use: the base blocks' range and the slots added after it.
     uint64_t slotCount() const
     {
-        ensureLoaded();
-        return m_slotCount.load(std::memory_order_acquire);
+        return std::max(m_slotCount.load(std::memory_order_acquire),
+                        m_baseEnd.load(std::memory_order_acquire));
     }
-    //! The slots reserved so far, without loading: past baseEnd() they hold the rows added
-    //! since (a spilling heap's tail); an unloaded heap's base slots are not counted.
-    uint64_t storedSlotCount() const { return m_slotCount.load(std::memory_order_acquire); }
+
+    //! Where a heap's newest schema comes from (index keys of rows read from blocks).
+    using SchemaSource = std::function<std::shared_ptr<const TableSchema>()>;
 
     // Base storage: the blocks of the last checkpoint that hold this table's rows.
-    //! Hands an empty heap its checkpointed blocks; `load` reads them into the heap when the
-    //! rows are first needed (it may use every call of the heap; it runs once, unless it
-    //! throws, and then the next caller tries again).
+    //! Hands an empty heap its checkpointed blocks, none of them resident; its indexes
+    //! become incomplete (ensureIndexed fills them from the blocks when first needed).
     void setBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
-                 std::function<void(TableHeap &)> load);
-    //! A reader of the base blocks while the heap is unloaded (so nothing changed since the
-    //! checkpoint: the blocks are the table at any snapshot taken since the open), else null.
-    //! Taken under the load lock, so no load, write and checkpoint can slip in between.
+                 SchemaSource schema);
+    //! A reader of every base block (holding their data files open), or null without any.
     std::unique_ptr<BaseRowReader> baseReader() const;
-    void ensureLoaded() const
-    {
-        if (!m_loaded.load(std::memory_order_acquire))
-            loadSlow();
-    }
-    bool loaded() const { return m_loaded.load(std::memory_order_acquire); }
-    //! Every block the last checkpoint names for this table (with an appending heap's
-    //! copies of rows it also holds in memory).
+    //! Every block the last checkpoint names for this table.
     std::vector<BlockRef> baseBlocks() const;
-    //! The blocks whose rows are not in memory: those ending at or before residentFrom()
-    //! (all of them unless the heap appends).
-    std::vector<BlockRef> unloadedBlocks() const;
-    //! After a checkpoint: the blocks that now hold the rows.
-    void replaceBase(std::vector<BlockRef> blocks);
-    //! Rows in the unloaded blocks (the table's row count while it is unloaded and nothing
-    //! was appended).
-    uint64_t baseRowCount() const;
+    //! Each base block with whether it is resident.
+    std::vector<std::pair<BlockRef, bool>> baseBlocksWithResidency() const;
+    //! After a checkpoint: the blocks that now hold the rows. `fromMemory[i]` says block i was
+    //! written from the slots (so it is resident); a block kept from before keeps its residency.
+    void replaceBase(std::vector<BlockRef> blocks, const std::vector<bool> &fromMemory,
+                     std::shared_ptr<const BlockStore> store, SchemaSource schema);
     //! The slot after the last base block's (0 without blocks).
-    uint64_t baseEnd() const;
-    //! While unloaded: the first slot whose rows are in memory (the end of the unloaded
-    //! blocks); slots before it are read from the blocks.
-    uint64_t residentFrom() const { return m_residentFrom.load(std::memory_order_acquire); }
-
-    // Appending: a table opened from a checkpoint takes inserts without being read in. Its
-    // unloaded blocks stay as they are, new rows go to slots from residentFrom() on, and a
-    // checkpoint writes those as new blocks (copies: the rows stay in memory too). Anything
-    // else that needs the rows (an update, a delete, an index) loads them as before.
-    bool appending() const { return m_appending.load(std::memory_order_acquire); }
+    uint64_t baseEnd() const { return m_baseEnd.load(std::memory_order_acquire); }
+    //! Whether every row is in the slots (no base block, or all of them resident).
+    bool allResident() const { return m_allResident.load(std::memory_order_acquire); }
+    //! Whether the row in `slot` is in the slots (false: it is in a block not yet resident).
+    bool isResident(uint64_t slot) const;
+    //! Makes the block holding `slot` resident (reads and decodes it), if it is not yet.
+    void ensureResident(uint64_t slot);
+    //! The slot ranges whose rows are in memory: resident blocks (adjacent ones joined) and
+    //! the slots past the blocks.
+    std::vector<std::pair<uint64_t, uint64_t>> residentRanges() const;
+    //! Rows visible to `view`: the row counts of blocks not resident (unchanged since the
+    //! checkpoint, so seen whole by every snapshot since the open) and the resident slots.
+    //! `poll` runs every so many slots (it may throw to cancel).
+    uint64_t countVisible(const ReadView &view, const std::function<void()> &poll = {}) const;
+    //! Blocks read into memory since the open (tests and statistics).
+    uint64_t blocksMaterialized() const { return m_materialized.load(std::memory_order_relaxed); }
 
     // Spilling: a table made by a big transaction keeps only its newest rows in memory.
     // The older ones go to data files as blocks whose rows have begin 0 (resolved through
-    // BlockRef::beginTs). While spilling, inserts append to the tail without loading, the
-    // indexes stay complete (uniqueness checks read a spilled row from its block), and any
-    // other use of the rows loads them back (through `load`).
+    // BlockRef::beginTs). While spilling, the indexes stay complete (their entries stay when
+    // the rows go), and the blocks are read like any other.
     bool spilling() const { return m_spilling.load(std::memory_order_acquire); }
     //! Moves slots [baseEnd(), end) into `blocks` (which cover exactly them): their versions
     //! are freed. Only for a heap nobody else can see, between its owner's statements.
     void spill(std::vector<BlockRef> blocks, uint64_t end, std::shared_ptr<const BlockStore> store,
-               std::function<void(TableHeap &)> load);
+               SchemaSource schema);
     //! Sets beginTs `ts` on the base blocks whose beginTs is `marker` (the spiller's commit).
     void resolveSpilledBase(uint64_t marker, uint64_t ts);
     //! After the commit of a spilling heap: its rows are all in `blocks`; every version and
     //! index entry in memory goes, and the heap is as if just opened from the checkpoint.
     void resetToBase(std::vector<BlockRef> blocks, std::shared_ptr<const BlockStore> store,
-                     std::function<void(TableHeap &)> load);
-    //! Gives slots [0, end) real storage again (the loader of a spilled heap).
-    void materializeSlots(uint64_t end);
-    //! The bytes of a spilled row that is in no slot (false when no block holds `slot`).
-    bool spilledRow(uint64_t slot, std::string &bytes) const;
+                     SchemaSource schema);
 
     // Change marks, in granules of kGranuleSlots slots, for the next checkpoint.
     static constexpr unsigned kGranuleBits = 12;
@@ -219,7 +220,16 @@ public:
     //! Whether any granule of [first, end) is marked in `marks`.
     static bool anyMarked(const std::vector<uint64_t> &marks, uint64_t first, uint64_t end);
 
-    //! Head of the version chain of a slot (< slotCount()).
+    //! The head of a slot's version chain, or null (also for a slot whose block is not
+    //! resident, or that has no storage yet): for readers, who check isResident() first.
+    const Version *head(uint64_t s) const
+    {
+        if (s >= m_slotCount.load(std::memory_order_acquire))
+            return nullptr;
+        return const_cast<TableHeap *>(this)->slot(s).load(std::memory_order_acquire);
+    }
+    //! Head of the version chain of a slot that has storage: one added since the open, or
+    //! of a resident block.
     std::atomic<Version *> &slot(uint64_t s)
     {
         if (s < kHeadSlots)
@@ -233,28 +243,40 @@ public:
     uint64_t appendSlot();
     //! Reserves `n` consecutive empty slots; returns the first.
     uint64_t appendSlots(uint64_t n);
-    //! Grows the table so that slot `s` exists (used by recovery).
+    //! Makes slot `s` exist and hold its row (used by recovery): a slot of a base block
+    //! makes that block resident; past the blocks, the heap grows.
     void ensureSlot(uint64_t s);
 
     //! Held shared by everyone who dereferences versions; exclusive by the collector.
     std::shared_mutex &gcLock() { return m_gcLock; }
 
-    // Indexes (the primary key is named "PRIMARY").
+    // Indexes (the primary key is named "PRIMARY"). An index of a heap opened from a
+    // checkpoint is incomplete until its first use, which reads the keys of the blocks that
+    // are not resident (their rows stay in the files).
+    //! A new index, complete (its creator fills it) unless the heap has blocks not resident.
     std::shared_ptr<HashIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
                                         bool unique);
     //! The indexes the schema's keys need: "PRIMARY", then "UNIQUE_1", "UNIQUE_2", ...
     void addKeyIndexes(const TableSchema &schema);
     //! Drops this very index (a name may be dropped and made again in one transaction).
     void dropIndex(const HashIndex *index);
+    //! The index of this name, complete.
     std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
+    //! The indexes, complete (ensureIndexed).
     std::vector<std::shared_ptr<HashIndex>> indexes() const;
-    //! The indexes without loading the rows: for the loader, whose helper threads must not
-    //! wait on the load they are part of.
+    //! The indexes as they are (complete or not): for choosing one, and for writers adding
+    //! entries of their versions.
     std::vector<std::shared_ptr<HashIndex>> indexesAsDeclared() const;
-    //! The indexes for adding and removing a writer's entries: complete without loading
-    //! while the heap spills (whose index entries stay when its rows go) or appends, else
-    //! indexes().
-    std::vector<std::shared_ptr<HashIndex>> indexesForWrite() const;
+    //! Fills incomplete indexes with the keys of every row (fillIndexes).
+    void ensureIndexed() const;
+    //! Adds the keys of every row to `indexes` and marks them complete: the blocks not
+    //! resident are read (on both cores) for their keys only; every version in memory too.
+    void fillIndexes(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+                     const TableSchema &schema) const;
+    //! Calls `visit` with every row `view` sees: rows of blocks not resident as read from
+    //! their files, then the resident ones.
+    void forEachVisibleRow(const ReadView &view,
+                           const std::function<void(uint64_t, rowcodec::RowView)> &visit) const;
     //! Adds entries for a version to every index.
     void indexVersion(const Version *v, uint64_t slot, const TableSchema &schema);
     //! Removes entries of `gone` from every index unless another version in `keep` holds
@@ -289,28 +311,39 @@ private:
     };
     using ChunkRow = std::atomic<Chunk *>[1u << kDirBits];
 
-    void loadSlow() const;
-    //! Turns an unloaded heap into an appending one (false when it cannot append without
-    //! loading: it has indexes, or it is loading now).
-    bool startAppending();
-    //! Makes slots [0, end) exist, those of whole chunks before `end` as the empty chunk.
-    void reserveUnloaded(uint64_t end);
-    std::vector<BlockRef> unloadedBlocksLocked() const; //!< under m_baseMutex
+    //! The directory entry (a row of chunk pointers) of chunk `chunk`, made if missing
+    //! (under m_growMutex).
+    std::atomic<std::atomic<Chunk *> *> &chunkEntry(uint64_t chunk);
+    //! Gives slots [0, baseEnd()) storage: the empty chunk where no row is resident.
+    void reserveBase();
+    //! Replaces the empty chunks of slots [first, end) by real ones (under m_growMutex).
+    void realChunks(uint64_t first, uint64_t end);
+    //! Makes base block `index` of m_base resident (under m_loadMutex).
+    void materialize(size_t index);
+    //! The block of m_base holding `slot`, or SIZE_MAX (under m_baseMutex).
+    size_t blockOf(uint64_t slot) const;
+    void updateAllResident(); //!< under m_baseMutex
+    void fillIndexesLocked(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+                           const TableSchema &schema) const; //!< under m_loadMutex
+    //! Reads and checks one of this table's blocks; `rows` views `buffers`.
+    const std::vector<BaseRow> &readBlock(const BlockStore &store, const BlockRef &ref,
+                                          BlockBuffers &buffers, std::vector<BaseRow> &rows) const;
     static Chunk *emptyChunk();
     void freeSlotStorage();
 
     uint64_t m_tableId;
-    std::atomic<uint64_t> m_slotCount{0};
-    mutable std::atomic<bool> m_loaded{true};
-    mutable std::atomic<bool> m_spilling{false};
-    mutable std::atomic<bool> m_appending{false};
-    std::atomic<uint64_t> m_residentFrom{0};
-    mutable bool m_loading = false;           //!< guarded by m_loadMutex
-    mutable std::recursive_mutex m_loadMutex; //!< the loader may call back into the heap
-    mutable std::function<void(TableHeap &)> m_loader;
-    mutable std::mutex m_baseMutex; //!< guards m_base
+    std::atomic<uint64_t> m_slotCount{0}; //!< slots with storage
+    std::atomic<uint64_t> m_baseEnd{0};
+    std::atomic<bool> m_allResident{true};
+    std::atomic<bool> m_spilling{false};
+    std::atomic<uint64_t> m_materialized{0};
+    //! Serialises making blocks resident, filling indexes from blocks and replacing the base.
+    mutable std::mutex m_loadMutex;
+    mutable std::mutex m_baseMutex; //!< guards m_base, m_resident, m_store, m_schema
     std::vector<BlockRef> m_base;
-    std::shared_ptr<const BlockStore> m_store; //!< set with the base, before any reader
+    std::vector<uint8_t> m_resident; //!< per block of m_base
+    std::shared_ptr<const BlockStore> m_store;
+    SchemaSource m_schema;
 
     std::mutex m_changedMutex;       //!< guards m_changed
     std::vector<uint64_t> m_changed; //!< bitmap of changed granules

@@ -293,9 +293,15 @@ private slots:
                 ++refused;
                 continue;
             }
-            // Opened: a prefix of the commits, every row as written, and any loss reported.
+            // Opened: a prefix of the commits, every row as written, and any loss reported;
+            // or a damaged data file, which an open does not read, refused when first read.
             auto c = (*db)->connect();
             auto r = c->execute("SELECT id, s FROM t ORDER BY id");
+            if (!r && r.status().code() == engine::StatusCode::Corrupt
+                && r.status().toString().find(".blk") != std::string::npos) {
+                ++refused;
+                continue;
+            }
             QVERIFY2(r, qPrintable(damage + ": " + QString::fromStdString(r.status().toString())));
             for (size_t i = 0; i < r->rows.size(); ++i) {
                 QVERIFY2(r->rows[i][0].i == int64_t(i + 1)
@@ -308,7 +314,8 @@ private slots:
                                 + QString::number(kCommits) + " commits and no warning"));
             (whole ? intact : recoveredWithWarning)++;
         }
-        qInfo("300 damaged copies: %d refused as corrupt, %d opened with the loss reported, %d "
+        qInfo("300 damaged copies: %d refused as corrupt (at open or first read), %d opened with "
+              "the loss reported, %d "
               "opened whole",
               refused, recoveredWithWarning, intact);
         QVERIFY(refused > 0);
