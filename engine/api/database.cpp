@@ -266,7 +266,7 @@ Result<int64_t> Connection::upsertRows(std::string_view tableName,
 namespace {
 
 //! Inserts `row`, or replaces the row this transaction sees with the same primary key.
-void upsertRow(Transaction &txn, const std::shared_ptr<TableEntry> &entry, const HashIndex &pk,
+void upsertRow(Transaction &txn, const std::shared_ptr<TableEntry> &entry, const TableIndex &pk,
                Row row)
 {
     const TableSchema &schema = *entry->schema;
@@ -277,7 +277,10 @@ void upsertRow(Transaction &txn, const std::shared_ptr<TableEntry> &entry, const
     const std::string key = encodeKeyValues(keyValues);
     if (!key.empty()) {
         for (uint64_t slot : pk.find(key)) {
-            const Version *current = txn.view().visible(entry->heap->slot(slot).load());
+            entry->heap->ensureResident(slot); // the row's version is what gets replaced
+            std::shared_lock gc(entry->heap->gcLock());
+            const Version *current = txn.view().visible(entry->heap->head(slot));
+            gc.unlock(); // a version our snapshot sees stays; update() takes the lock itself
             if (current && encodeKey(current->view(), pk.columns(), schema) == key) {
                 txn.update(entry, slot, current, std::move(row));
                 return;
@@ -326,7 +329,7 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
         }
         txn.spillIfLarge(); // between statements: no savepoint is held
         const size_t mark = txn.savepoint();
-        std::shared_ptr<HashIndex> pk;
+        std::shared_ptr<TableIndex> pk;
         if (upsert && !(pk = entry->heap->findIndex("PRIMARY")))
             throwError(StatusCode::Invalid, "table " + schema.name
                                                 + " has no primary key, so rows cannot be "

@@ -796,6 +796,26 @@ private slots:
         QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE id = 110000"), int64_t(0));
     }
 
+    // A merge (upsert by primary key) into a table opened from its blocks replaces the rows
+    // whose keys it finds there, reading in only their blocks, and adds the others.
+    void mergeIntoATableInItsBlocksReplacesRows()
+    {
+        QTemporaryDir tmp;
+        constexpr int64_t kRows = 100000;
+        makeTable(tmp.path(), "big", kRows);
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        std::vector<Row> rows;
+        for (const int64_t id : {int64_t(10), int64_t(99999), int64_t(100000)})
+            rows.push_back({Value::integer(id), Value::integer(-1), Value::text("merged")});
+        auto merged = c->upsertRows("big", {"id", "n", "s"}, rows);
+        QVERIFY2(merged, merged.status().toString().c_str());
+        QVERIFY(db->storageStats().blocksInMemory <= 2);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big"), kRows + 1);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE n = -1"), int64_t(3));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM big WHERE s = 'merged'"), int64_t(3));
+    }
+
     // Random updates, deletes and inserts across the blocks of a table, with checkpoints and
     // reopens between them, against a map of what the table must hold.
     void randomChangesSurviveCheckpointsAndReopens()
