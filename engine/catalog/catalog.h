@@ -32,7 +32,7 @@ struct TableEntry {
 struct IndexEntry {
     IndexDef def;
     //! The hash index in the table's heap that this entry made.
-    std::shared_ptr<HashIndex> heapIndex;
+    std::shared_ptr<TableIndex> heapIndex;
     std::atomic<uint64_t> begin{kInfinity};
     std::atomic<uint64_t> end{kInfinity};
 

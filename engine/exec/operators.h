@@ -65,7 +65,7 @@ public:
     //! Yields only versions committed after `ts` (change tracking).
     void setChangedSince(uint64_t ts) { m_changedSince = ts; }
     //! Restricts the scan to the rows an index finds for these key values.
-    void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index);
+    void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<TableIndex> index);
     //! Marks a scan whose rows are only read: a row read from a block that is not resident
     //! is yielded as it is (lastVersion() null) instead of making its block resident.
     void allowBlockReads() { m_mayReadBlocks = true; }
@@ -88,7 +88,7 @@ private:
     std::vector<bool> m_needed;
     BExprPtr m_filter;
     std::vector<BExprPtr> m_keyExprs;
-    std::shared_ptr<HashIndex> m_index;
+    std::shared_ptr<TableIndex> m_index;
     std::vector<uint64_t> m_candidates;
     bool m_useIndex = false;
     size_t m_candidatePos = 0;

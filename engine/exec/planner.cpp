@@ -87,7 +87,7 @@ void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &ta
     }
     if (eqs.empty())
         return;
-    std::shared_ptr<HashIndex> best;
+    std::shared_ptr<TableIndex> best;
     for (const auto &index : table->heap->indexesAsDeclared()) {
         // The index must be visible to this transaction (PRIMARY/UNIQUE_n come with the table).
         if (index->name() != "PRIMARY" && index->name().rfind("UNIQUE_", 0) != 0

@@ -19,7 +19,7 @@ TableScan::TableScan(std::shared_ptr<TableEntry> table, std::vector<bool> needed
 {
 }
 
-void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<HashIndex> index)
+void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<TableIndex> index)
 {
     m_keyExprs = std::move(keyExprs);
     m_index = std::move(index);

@@ -68,7 +68,7 @@ void loadRowBlocks(
         DecodedBlock &out = decoded[i];
         out.heap = table.heap;
         const auto indexes = withIndexes ? table.heap->indexesAsDeclared()
-                                         : std::vector<std::shared_ptr<HashIndex>>();
+                                         : std::vector<std::shared_ptr<TableIndex>>();
         out.keys.resize(indexes.size());
         out.rows.reserve(rows.size());
         // First the room every version takes, then one chunk for all of them.
@@ -84,7 +84,7 @@ void loadRowBlocks(
             for (size_t x = 0; x < indexes.size(); ++x) {
                 const std::string key = encodeKey(v->view(), indexes[x]->columns(), *table.schema);
                 if (!key.empty())
-                    out.keys[x].emplace_back(HashIndex::hashOf(key), row.slot);
+                    out.keys[x].emplace_back(TableIndex::hashOf(key), row.slot);
             }
         }
     };
@@ -120,7 +120,7 @@ void loadRowBlocks(
     // Slots and indexes are separate structures: one thread fills the slots while another
     // gathers and loads the index keys.
     auto loadIndexes = [&] {
-        std::map<HashIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
+        std::map<TableIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
         for (auto &d : decoded) {
             if (!withIndexes)
                 break;

@@ -114,7 +114,7 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
 {
     const TableSchema &schema = *table.schema;
     auto duplicate
-        = [&](const PendingKey &item, const std::shared_ptr<HashIndex> &index, size_t p) {
+        = [&](const PendingKey &item, const std::shared_ptr<TableIndex> &index, size_t p) {
               throwError(
                   StatusCode::Constraint,
                   "duplicate key " + describeKey(item.version->view(), index->columns(), schema)
@@ -133,7 +133,7 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
     for (const auto &index : heap.indexesAsDeclared()) { // complete: see ensureIndexed()
         for (size_t p = 0; p < pending.size(); ++p) {
             keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
-            hashes[p] = keys[p].empty() ? 0 : HashIndex::hashOf(keys[p]);
+            hashes[p] = keys[p].empty() ? 0 : TableIndex::hashOf(keys[p]);
         }
         const bool droppedByMe
             = std::find(m_droppedIndexes.begin(), m_droppedIndexes.end(), index.get())

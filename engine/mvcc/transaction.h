@@ -122,7 +122,7 @@ private:
     bool m_active = true;
     bool m_holdsSchema = false;
     //! Indexes this transaction dropped: their uniqueness no longer binds its own writes.
-    std::vector<const HashIndex *> m_droppedIndexes;
+    std::vector<const TableIndex *> m_droppedIndexes;
     Status m_doomed;
     std::vector<TxnOp> m_ops;
     std::vector<std::shared_ptr<void>> m_pins;

@@ -5,6 +5,9 @@
 #include "engine/common/status.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <thread>
 #include <utility>
@@ -13,15 +16,53 @@ namespace strata::engine {
 
 namespace {
 
-void appendKeyPart(std::string &key, const Value &v)
+void appendBigEndian(std::string &key, uint64_t u)
 {
-    key.push_back(static_cast<char>(v.type));
-    if (v.type == LogicalType::Text || v.type == LogicalType::Blob) {
-        const auto n = static_cast<uint32_t>(v.s.size());
-        key.append(reinterpret_cast<const char *>(&n), 4);
-        key.append(v.s);
-    } else {
-        key.append(reinterpret_cast<const char *>(&v.i), 8);
+    for (int shift = 56; shift >= 0; shift -= 8)
+        key.push_back(static_cast<char>(u >> shift));
+}
+
+void appendInteger(std::string &key, int64_t i)
+{
+    appendBigEndian(key, static_cast<uint64_t>(i) ^ (1ULL << 63));
+}
+
+void appendDouble(std::string &key, double d)
+{
+    if (d == 0)
+        d = 0; // -0.0 equals 0.0
+    if (std::isnan(d))
+        d = std::numeric_limits<double>::quiet_NaN();
+    uint64_t bits;
+    std::memcpy(&bits, &d, 8);
+    appendBigEndian(key, (bits >> 63) ? ~bits : bits | (1ULL << 63));
+}
+
+void appendBytes(std::string &key, std::string_view bytes)
+{
+    // NUL bytes escaped, then a terminator below every escaped byte: shorter sorts first.
+    for (const char c : bytes) {
+        key.push_back(c);
+        if (c == 0)
+            key.push_back(static_cast<char>(0xFF));
+    }
+    key.push_back(0);
+    key.push_back(0);
+}
+
+void appendKeyPart(std::string &key, LogicalType type, const Value &v)
+{
+    switch (type) {
+    case LogicalType::Text:
+    case LogicalType::Blob:
+        appendBytes(key, v.s);
+        break;
+    case LogicalType::Double:
+        appendDouble(key, v.type == LogicalType::Double ? v.d : static_cast<double>(v.i));
+        break;
+    default:
+        appendInteger(key, v.i);
+        break;
     }
 }
 
@@ -34,24 +75,26 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
     for (auto c : columns) {
         if (c >= schema.columns.size())
             return {}; // a column added by a newer schema: these rows hold NULL there
+        const auto type = schema.columns[c].type;
         if (row.isNull(c)) {
             if (c >= row.columnCount() && schema.columns[c].hasDefault
                 && !schema.columns[c].defaultValue.isNull()) {
-                appendKeyPart(key, schema.columns[c].defaultValue);
+                appendKeyPart(key, type, schema.columns[c].defaultValue);
                 continue;
             }
             return {};
         }
-        const auto type = schema.columns[c].type;
-        key.push_back(static_cast<char>(type));
-        if (type == LogicalType::Text || type == LogicalType::Blob) {
-            auto b = row.getBytes(c);
-            const auto n = static_cast<uint32_t>(b.size());
-            key.append(reinterpret_cast<const char *>(&n), 4);
-            key.append(b);
-        } else {
-            const int64_t i = row.getInt(c);
-            key.append(reinterpret_cast<const char *>(&i), 8);
+        switch (type) {
+        case LogicalType::Text:
+        case LogicalType::Blob:
+            appendBytes(key, row.getBytes(c));
+            break;
+        case LogicalType::Double:
+            appendDouble(key, row.getDouble(c));
+            break;
+        default:
+            appendInteger(key, row.getInt(c));
+            break;
         }
     }
     return key;
@@ -63,12 +106,12 @@ std::string encodeKeyValues(const std::vector<Value> &values)
     for (const auto &v : values) {
         if (v.isNull())
             return {};
-        appendKeyPart(key, v);
+        appendKeyPart(key, v.type, v);
     }
     return key;
 }
 
-uint64_t HashIndex::hashOf(const std::string &key)
+uint64_t TableIndex::hashOf(const std::string &key)
 {
     // std::hash of the bytes, then a finaliser so that sequential integer keys spread.
     uint64_t h = std::hash<std::string_view>()(key);
@@ -78,7 +121,7 @@ uint64_t HashIndex::hashOf(const std::string &key)
     return h;
 }
 
-void HashIndex::grow()
+void TableIndex::grow()
 {
     std::vector<Entry> old;
     old.swap(m_entries);
@@ -89,13 +132,13 @@ void HashIndex::grow()
             addUnlocked(e.hash, e.slot);
 }
 
-void HashIndex::reserveUnlocked(size_t more)
+void TableIndex::reserveUnlocked(size_t more)
 {
     while ((m_used + more) * 10 > m_entries.size() * 7)
         grow();
 }
 
-void HashIndex::addUnlocked(uint64_t hash, uint64_t slot)
+void TableIndex::addUnlocked(uint64_t hash, uint64_t slot)
 {
     if ((m_used + 1) * 10 > m_entries.size() * 7)
         grow();
@@ -121,14 +164,14 @@ void HashIndex::addUnlocked(uint64_t hash, uint64_t slot)
     }
 }
 
-void HashIndex::clear()
+void TableIndex::clear()
 {
     std::unique_lock lock(m_mutex);
     std::vector<Entry>().swap(m_entries);
     m_used = 0;
 }
 
-void HashIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
+void TableIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
 {
     std::unique_lock lock(m_mutex);
     size_t capacity = 64;
@@ -203,7 +246,7 @@ void HashIndex::bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs)
         addUnlocked(ordered[k].first, ordered[k].second);
 }
 
-void HashIndex::add(const std::string &key, uint64_t slot)
+void TableIndex::add(const std::string &key, uint64_t slot)
 {
     if (key.empty())
         return;
@@ -211,7 +254,7 @@ void HashIndex::add(const std::string &key, uint64_t slot)
     addUnlocked(hashOf(key), slot);
 }
 
-void HashIndex::remove(const std::string &key, uint64_t slot)
+void TableIndex::remove(const std::string &key, uint64_t slot)
 {
     if (key.empty())
         return;
@@ -231,7 +274,7 @@ void HashIndex::remove(const std::string &key, uint64_t slot)
     }
 }
 
-std::vector<uint64_t> HashIndex::find(const std::string &key) const
+std::vector<uint64_t> TableIndex::find(const std::string &key) const
 {
     std::vector<uint64_t> out;
     if (key.empty())
@@ -498,22 +541,22 @@ void TableHeap::addKeyIndexes(const TableSchema &schema)
         addIndex("UNIQUE_" + std::to_string(u + 1), schema.uniqueKeys[u], true);
 }
 
-std::shared_ptr<HashIndex> TableHeap::addIndex(const std::string &name,
-                                               std::vector<uint32_t> columns, bool unique)
+std::shared_ptr<TableIndex> TableHeap::addIndex(const std::string &name,
+                                                std::vector<uint32_t> columns, bool unique)
 {
-    auto index = std::make_shared<HashIndex>(name, std::move(columns), unique);
+    auto index = std::make_shared<TableIndex>(name, std::move(columns), unique);
     std::lock_guard lock(m_indexMutex);
     m_indexes.push_back(index);
     return index;
 }
 
-void TableHeap::dropIndex(const HashIndex *index)
+void TableHeap::dropIndex(const TableIndex *index)
 {
     std::lock_guard lock(m_indexMutex);
     std::erase_if(m_indexes, [&](const auto &i) { return i.get() == index; });
 }
 
-std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
+std::shared_ptr<TableIndex> TableHeap::findIndex(const std::string &name) const
 {
     ensureIndexed();
     std::lock_guard lock(m_indexMutex);
@@ -523,13 +566,13 @@ std::shared_ptr<HashIndex> TableHeap::findIndex(const std::string &name) const
     return nullptr;
 }
 
-std::vector<std::shared_ptr<HashIndex>> TableHeap::indexes() const
+std::vector<std::shared_ptr<TableIndex>> TableHeap::indexes() const
 {
     ensureIndexed();
     return indexesAsDeclared();
 }
 
-std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
+std::vector<std::shared_ptr<TableIndex>> TableHeap::indexesAsDeclared() const
 {
     std::lock_guard lock(m_indexMutex);
     return m_indexes;
@@ -538,7 +581,7 @@ std::vector<std::shared_ptr<HashIndex>> TableHeap::indexesAsDeclared() const
 void TableHeap::ensureIndexed() const
 {
     auto incomplete = [&] {
-        std::vector<std::shared_ptr<HashIndex>> out;
+        std::vector<std::shared_ptr<TableIndex>> out;
         for (const auto &index : indexesAsDeclared())
             if (!index->complete())
                 out.push_back(index);
@@ -558,14 +601,14 @@ void TableHeap::ensureIndexed() const
         fillIndexesLocked(todo, *schema);
 }
 
-void TableHeap::fillIndexes(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+void TableHeap::fillIndexes(const std::vector<std::shared_ptr<TableIndex>> &indexes,
                             const TableSchema &schema) const
 {
     std::lock_guard load(m_loadMutex);
     fillIndexesLocked(indexes, schema);
 }
 
-void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<HashIndex>> &todo,
+void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>> &todo,
                                   const TableSchema &schema) const
 {
     std::vector<BlockRef> refs;
@@ -582,7 +625,7 @@ void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<HashIndex>> 
         for (size_t x = 0; x < todo.size(); ++x) {
             const std::string key = encodeKey(view, todo[x]->columns(), schema);
             if (!key.empty())
-                out[x].emplace_back(HashIndex::hashOf(key), slot);
+                out[x].emplace_back(TableIndex::hashOf(key), slot);
         }
     };
     // The blocks' keys on both cores; their rows stay in the files.
@@ -683,12 +726,12 @@ void TableHeap::unindexVersion(const Version *gone, const Version *keepChain, ui
         if (key.empty())
             continue;
         bool stillHeld = false;
-        const uint64_t hash = HashIndex::hashOf(key);
+        const uint64_t hash = TableIndex::hashOf(key);
         for (const Version *k = keepChain; k && !stillHeld; k = k->older) {
             if (k == gone)
                 continue;
             const std::string other = encodeKey(k->view(), index->columns(), schema);
-            stillHeld = !other.empty() && HashIndex::hashOf(other) == hash;
+            stillHeld = !other.empty() && TableIndex::hashOf(other) == hash;
         }
         if (!stillHeld)
             index->remove(key, slotNo);

@@ -17,17 +17,22 @@
 namespace strata::engine {
 
 //! Encodes the values of `columns` of a row as an index key; empty when any is NULL
-//! (NULLs never collide in a UNIQUE key and never match an equality lookup).
+//! (NULLs never collide in a UNIQUE key and never match an equality lookup). Keys compare
+//! byte by byte (memcmp) as their values do, column after column: integers, dates,
+//! timestamps and booleans as big-endian with the sign bit flipped, doubles by their bits
+//! made to sort (-0.0 as 0.0), text and blobs with NUL escaped and a terminator. So a key
+//! of the first columns is a prefix of the whole key, and keys sort for range lookups.
 std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> &columns,
                       const TableSchema &schema);
+//! The same from values, each already of its column's type.
 std::string encodeKeyValues(const std::vector<Value> &values);
 
 //! A hash index from key to the row slots whose versions hold it: an open-addressing table
 //! of (hash of key, slot) pairs. Entries may be stale, and different keys may share a hash:
 //! every reader rechecks the version's real key.
-class HashIndex {
+class TableIndex {
 public:
-    HashIndex(std::string name, std::vector<uint32_t> columns, bool unique)
+    TableIndex(std::string name, std::vector<uint32_t> columns, bool unique)
         : m_name(std::move(name))
         , m_columns(std::move(columns))
         , m_unique(unique)
@@ -254,24 +259,24 @@ public:
     // checkpoint is incomplete until its first use, which reads the keys of the blocks that
     // are not resident (their rows stay in the files).
     //! A new index, complete (its creator fills it) unless the heap has blocks not resident.
-    std::shared_ptr<HashIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
-                                        bool unique);
+    std::shared_ptr<TableIndex> addIndex(const std::string &name, std::vector<uint32_t> columns,
+                                         bool unique);
     //! The indexes the schema's keys need: "PRIMARY", then "UNIQUE_1", "UNIQUE_2", ...
     void addKeyIndexes(const TableSchema &schema);
     //! Drops this very index (a name may be dropped and made again in one transaction).
-    void dropIndex(const HashIndex *index);
+    void dropIndex(const TableIndex *index);
     //! The index of this name, complete.
-    std::shared_ptr<HashIndex> findIndex(const std::string &name) const;
+    std::shared_ptr<TableIndex> findIndex(const std::string &name) const;
     //! The indexes, complete (ensureIndexed).
-    std::vector<std::shared_ptr<HashIndex>> indexes() const;
+    std::vector<std::shared_ptr<TableIndex>> indexes() const;
     //! The indexes as they are (complete or not): for choosing one, and for writers adding
     //! entries of their versions.
-    std::vector<std::shared_ptr<HashIndex>> indexesAsDeclared() const;
+    std::vector<std::shared_ptr<TableIndex>> indexesAsDeclared() const;
     //! Fills incomplete indexes with the keys of every row (fillIndexes).
     void ensureIndexed() const;
     //! Adds the keys of every row to `indexes` and marks them complete: the blocks not
     //! resident are read (on both cores) for their keys only; every version in memory too.
-    void fillIndexes(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+    void fillIndexes(const std::vector<std::shared_ptr<TableIndex>> &indexes,
                      const TableSchema &schema) const;
     //! Calls `visit` with every row `view` sees: rows of blocks not resident as read from
     //! their files, then the resident ones.
@@ -323,7 +328,7 @@ private:
     //! The block of m_base holding `slot`, or SIZE_MAX (under m_baseMutex).
     size_t blockOf(uint64_t slot) const;
     void updateAllResident(); //!< under m_baseMutex
-    void fillIndexesLocked(const std::vector<std::shared_ptr<HashIndex>> &indexes,
+    void fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>> &indexes,
                            const TableSchema &schema) const; //!< under m_loadMutex
     //! Reads and checks one of this table's blocks; `rows` views `buffers`.
     const std::vector<BaseRow> &readBlock(const BlockStore &store, const BlockRef &ref,
@@ -356,7 +361,7 @@ private:
     std::atomic<std::atomic<std::atomic<Chunk *> *> *> m_dir{nullptr};
     std::shared_mutex m_gcLock;
     mutable std::mutex m_indexMutex; //!< guards m_indexes (the list, not their content)
-    std::vector<std::shared_ptr<HashIndex>> m_indexes;
+    std::vector<std::shared_ptr<TableIndex>> m_indexes;
     mutable std::mutex m_deletionMutex; //!< guards m_deletions
     std::deque<DeletionRecord> m_deletions;
     size_t trimSlot(uint64_t slot, uint64_t oldestTs, const TableSchema &schema);

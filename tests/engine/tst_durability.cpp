@@ -298,7 +298,7 @@ private slots:
             pairs.emplace_back(random(), pairs.size());
         pairs.push_back(pairs[5]); // a repeat is stored once
         const auto expected = pairs;
-        HashIndex index("PRIMARY", {0}, true);
+        TableIndex index("PRIMARY", {0}, true);
         index.bulkLoad(pairs);
         size_t found = 0;
         for (size_t i = 0; i + 1 < expected.size(); ++i) {
