@@ -66,6 +66,15 @@ public:
     void setChangedSince(uint64_t ts) { m_changedSince = ts; }
     //! Restricts the scan to the rows an index finds for these key values.
     void setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr<TableIndex> index);
+    //! A range of an index's first column: bounds (null: open) of its values.
+    struct RangeLookup {
+        std::shared_ptr<TableIndex> index;
+        BExprPtr low, high;
+        bool lowInclusive = true, highInclusive = true;
+    };
+    //! Restricts the scan to the rows whose index entries lie in the range, when the index's
+    //! runs can say so for a small part of the table (else it reads every row, as without).
+    void setCandidateRange(RangeLookup lookup) { m_range = std::move(lookup); }
     //! Marks a scan whose rows are only read: a row read from a block that is not resident
     //! is yielded as it is (lastVersion() null) instead of making its block resident.
     void allowBlockReads() { m_mayReadBlocks = true; }
@@ -89,6 +98,10 @@ private:
     BExprPtr m_filter;
     std::vector<BExprPtr> m_keyExprs;
     std::shared_ptr<TableIndex> m_index;
+    RangeLookup m_range;
+    //! Candidates from a range lookup: rows are checked by the filter, not by their key.
+    bool m_rangeCandidates = false;
+    bool openRange(ExecContext &ctx);
     std::vector<uint64_t> m_candidates;
     bool m_useIndex = false;
     size_t m_candidatePos = 0;

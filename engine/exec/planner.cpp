@@ -55,64 +55,124 @@ bool hasColumnRefs(const BExpr &e)
 void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &table,
                           std::vector<const Expr *> &terms, const Scope &scope)
 {
-    // Equality terms "column = value", value independent of this table's row.
-    struct Eq {
+    // The column of this table an expression names, or -1.
+    auto columnOf = [&](const Expr &col) {
+        if (col.kind != ExprKind::Column)
+            return -1;
+        int idx = -1;
+        for (size_t i = 0; i < scope.size(); ++i)
+            if (equalsIgnoreCase(scope[i].name, col.name)
+                && (col.table.empty() || equalsIgnoreCase(scope[i].table, col.table)))
+                idx = static_cast<int>(i);
+        return idx;
+    };
+    auto independent = [&](const Expr &val) { return !hasColumnRefs(*bind(val, scope, nullptr)); };
+    // Terms "column = value" and "column < value" (<=, >, >=, BETWEEN), the value independent
+    // of this table's row.
+    struct Term {
         int column;
         const Expr *valueExpr;
-        size_t term;
+        bool lower = true, upper = true; //!< which side it bounds (both: equality)
+        bool inclusive = true;
     };
-    std::vector<Eq> eqs;
-    for (size_t t = 0; t < terms.size(); ++t) {
-        const Expr *e = terms[t];
-        if (!e || e->kind != ExprKind::Binary || e->op != "=")
+    std::vector<Term> eqs, ranges;
+    for (const Expr *e : terms) {
+        if (!e)
+            continue;
+        if (e->kind == ExprKind::Between && !e->negated) {
+            const int c = columnOf(*e->args[0]);
+            if (c >= 0 && independent(*e->args[1]) && independent(*e->args[2])) {
+                ranges.push_back({c, e->args[1].get(), true, false, true});
+                ranges.push_back({c, e->args[2].get(), false, true, true});
+            }
+            continue;
+        }
+        if (e->kind != ExprKind::Binary)
+            continue;
+        const bool eq = e->op == "=";
+        const bool less = e->op == "<" || e->op == "<=";
+        const bool greater = e->op == ">" || e->op == ">=";
+        if (!eq && !less && !greater)
             continue;
         for (int side = 0; side < 2; ++side) {
-            const Expr &col = *e->args[side];
+            const int c = columnOf(*e->args[side]);
             const Expr &val = *e->args[1 - side];
-            if (col.kind != ExprKind::Column)
+            if (c < 0 || !independent(val))
                 continue;
-            int idx = -1;
-            for (size_t i = 0; i < scope.size(); ++i)
-                if (equalsIgnoreCase(scope[i].name, col.name)
-                    && (col.table.empty() || equalsIgnoreCase(scope[i].table, col.table)))
-                    idx = static_cast<int>(i);
-            if (idx < 0)
-                continue;
-            auto bound = bind(val, scope, nullptr);
-            if (hasColumnRefs(*bound))
-                continue;
-            eqs.push_back({idx, &val, t});
+            if (eq) {
+                eqs.push_back({c, &val});
+                ranges.push_back({c, &val});
+            } else {
+                // "column < value", or "value < column" (the column on the right).
+                const bool upper = less == (side == 0);
+                ranges.push_back({c, &val, !upper, upper, e->op.size() == 2});
+            }
             break;
         }
     }
-    if (eqs.empty())
+    if (eqs.empty() && ranges.empty())
         return;
+    auto visible = [&](const TableIndex &index) {
+        // PRIMARY/UNIQUE_n come with the table; others must be visible to this transaction.
+        return index.name() == "PRIMARY" || index.name().rfind("UNIQUE_", 0) == 0
+               || m_txn.catalog().findIndex(index.name(), m_txn.view());
+    };
+    // An index whose every column has an equality: one key looked up.
     std::shared_ptr<TableIndex> best;
     for (const auto &index : table->heap->indexesAsDeclared()) {
-        // The index must be visible to this transaction (PRIMARY/UNIQUE_n come with the table).
-        if (index->name() != "PRIMARY" && index->name().rfind("UNIQUE_", 0) != 0
-            && !m_txn.catalog().findIndex(index->name(), m_txn.view()))
+        if (!visible(*index))
             continue;
         bool covered = true;
         for (auto c : index->columns())
             covered &= std::any_of(eqs.begin(), eqs.end(),
-                                   [&](const Eq &q) { return q.column == static_cast<int>(c); });
+                                   [&](const Term &q) { return q.column == static_cast<int>(c); });
         if (covered && (!best || index->unique() > best->unique()))
             best = index;
     }
-    if (!best)
-        return;
-    table->heap->ensureIndexed(); // the first lookup reads the keys of the blocks
-    std::vector<BExprPtr> keys;
-    for (auto c : best->columns()) {
-        for (const auto &q : eqs) {
-            if (q.column == static_cast<int>(c)) {
-                keys.push_back(bind(*q.valueExpr, scope, nullptr));
-                break;
+    if (best) {
+        table->heap->ensureIndexed(); // without runs, the first lookup reads the blocks' keys
+        std::vector<BExprPtr> keys;
+        for (auto c : best->columns()) {
+            for (const auto &q : eqs) {
+                if (q.column == static_cast<int>(c)) {
+                    keys.push_back(bind(*q.valueExpr, scope, nullptr));
+                    break;
+                }
             }
         }
+        scan.setCandidateKeys(std::move(keys), best);
+        return;
     }
-    scan.setCandidateKeys(std::move(keys), best);
+    // Else an index whose first column is bounded: a range of its sorted runs (the scan
+    // reads the whole table instead when the index has no runs, or the range is too wide).
+    for (const auto &index : table->heap->indexesAsDeclared()) {
+        if (!visible(*index))
+            continue;
+        const int first = static_cast<int>(index->columns().front());
+        const Term *low = nullptr, *high = nullptr;
+        for (const auto &r : ranges) {
+            if (r.column != first)
+                continue;
+            if (r.lower && !low)
+                low = &r;
+            if (r.upper && !high)
+                high = &r;
+        }
+        if (!low && !high)
+            continue;
+        TableScan::RangeLookup lookup;
+        lookup.index = index;
+        if (low) {
+            lookup.low = bind(*low->valueExpr, scope, nullptr);
+            lookup.lowInclusive = low->inclusive;
+        }
+        if (high) {
+            lookup.high = bind(*high->valueExpr, scope, nullptr);
+            lookup.highInclusive = high->inclusive;
+        }
+        scan.setCandidateRange(std::move(lookup));
+        return;
+    }
 }
 
 std::unique_ptr<TableScan> Planner::planTableScan(const std::shared_ptr<TableEntry> &table,

@@ -164,7 +164,8 @@ void loadRowBlocks(
 //! until data.finish()). With `beginZero` the rows carry begin 0 (a spill: the commit
 //! timestamp is not known yet).
 void writeRowBlocks(DataFileWriter &data, TableHeap &heap, uint64_t tableId, const ReadView &view,
-                    uint64_t from, uint64_t to, bool beginZero, std::vector<BlockRef> &out)
+                    uint64_t from, uint64_t to, bool beginZero, std::vector<BlockRef> &out,
+                    const std::function<void(uint64_t, rowcodec::RowView)> &onRow = {})
 {
     uint64_t s = from;
     while (s < to) {
@@ -187,6 +188,8 @@ void writeRowBlocks(DataFileWriter &data, TableHeap &heap, uint64_t tableId, con
                 w.put<uint64_t>(beginZero ? 0 : v->begin.load(std::memory_order_acquire));
                 w.putString({v->bytes(), v->size});
                 ++count;
+                if (onRow)
+                    onRow(s, v->view());
             }
         }
         std::memcpy(block.data() + countPos, &count, 4);
@@ -203,6 +206,85 @@ void writeRowBlocks(DataFileWriter &data, TableHeap &heap, uint64_t tableId, con
             dst.crc = placed.crc;
         });
     }
+}
+
+//! What a checkpoint does for one index of a table: the entries of the rows it writes
+//! (and, for a full build, of every row), and the runs it leaves.
+struct IndexPlan {
+    std::string name;
+    std::shared_ptr<TableIndex> index;
+    bool full = false;
+    std::vector<KeySlot> fresh;
+    std::shared_ptr<const IndexRuns> runs;
+};
+
+//! The indexes of `table` a checkpoint at `view` lists, each with what it will write: new
+//! entries into a run of their own (merged with the newest runs while those are not more
+//! than twice as big: a few runs, each entry rewritten a few times), or, for an index
+//! without runs whose hash knows every row (or whose runs hold over twice the table's rows,
+//! the rest being stale), every row's entry. An index that has neither stays without runs.
+std::vector<IndexPlan> planIndexes(const TableEntry &table, const Catalog &catalog,
+                                   const ReadView &view, uint64_t rowsBefore)
+{
+    std::vector<IndexPlan> plans;
+    const TableSchema &schema = *table.schema;
+    const auto declared = table.heap->indexesAsDeclared();
+    auto add = [&](const std::string &name, std::shared_ptr<TableIndex> index) {
+        if (!index)
+            return;
+        IndexPlan plan;
+        plan.name = name;
+        plan.index = std::move(index);
+        if (plan.index->hasRuns()) {
+            uint64_t entries = 0;
+            for (const auto &run : *plan.index->runs())
+                entries += run->entries();
+            plan.full = entries > 2 * rowsBefore + 10000;
+        } else if (plan.index->hashComplete()) {
+            plan.full = true;
+        } else {
+            return;
+        }
+        plans.push_back(std::move(plan));
+    };
+    auto byName = [&](const std::string &name) -> std::shared_ptr<TableIndex> {
+        for (const auto &i : declared)
+            if (i->name() == name)
+                return i;
+        return nullptr;
+    };
+    if (!schema.primaryKey.empty())
+        add("PRIMARY", byName("PRIMARY"));
+    for (size_t u = 0; u < schema.uniqueKeys.size(); ++u) {
+        const std::string name = "UNIQUE_" + std::to_string(u + 1);
+        add(name, byName(name));
+    }
+    for (const auto &entry : catalog.indexesOf(schema.id, view))
+        add(entry->def.name, entry->heapIndex);
+    return plans;
+}
+
+//! Writes a plan's new run (its sorted fresh entries merged with the newest runs).
+void buildRuns(DataFileWriter &data, const BlockStore &store, uint64_t tableId, IndexPlan &plan)
+{
+    std::sort(plan.fresh.begin(), plan.fresh.end());
+    IndexRuns runs;
+    if (!plan.full && plan.index->runs())
+        runs = *plan.index->runs();
+    uint64_t merged = plan.fresh.size();
+    size_t keep = runs.size();
+    while (keep > 0 && merged * 2 >= runs[keep - 1]->entries())
+        merged += runs[--keep]->entries();
+    if (keep < runs.size() || !plan.fresh.empty()) {
+        RunBuilder builder(data, tableId);
+        mergeRuns(store, IndexRuns(runs.begin() + static_cast<std::ptrdiff_t>(keep), runs.end()),
+                  tableId, plan.fresh, builder);
+        runs.resize(keep);
+        if (auto run = builder.finish())
+            runs.push_back(std::move(run));
+    }
+    std::vector<KeySlot>().swap(plan.fresh);
+    plan.runs = std::make_shared<const IndexRuns>(std::move(runs));
 }
 
 } // namespace
@@ -228,6 +310,12 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     std::map<uint64_t, std::shared_ptr<TableEntry>> tables;
     std::map<uint64_t, std::vector<BlockRef>> segments;
     std::vector<RowBlockSource> rowBlocks;
+    struct LoadedRuns {
+        uint64_t tableId;
+        std::shared_ptr<TableIndex> index;
+        std::shared_ptr<const IndexRuns> runs;
+    };
+    std::vector<LoadedRuns> indexRuns;
     uint64_t blocks = 0;
     while (pos < data.size() && !ended) {
         const std::string at = path + ": block at byte " + std::to_string(pos);
@@ -322,6 +410,36 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             }
             break;
         }
+        case BlockKind::IndexRuns: {
+            auto table = tables.find(r.get<uint64_t>());
+            if (table == tables.end())
+                throwError(StatusCode::Corrupt, at + ": index runs of a missing table");
+            const std::string name(r.getString());
+            std::shared_ptr<TableIndex> index;
+            for (const auto &i : table->second->heap->indexesAsDeclared())
+                if (i->name() == name)
+                    index = i;
+            if (!index)
+                throwError(StatusCode::Corrupt, at + ": runs of a missing index " + name);
+            IndexRuns runs;
+            const auto count = r.get<uint32_t>();
+            for (uint32_t k = 0; k < count; ++k) {
+                std::vector<RunBlock> blocks(r.get<uint32_t>());
+                for (auto &b : blocks) {
+                    b.ref.file = r.get<uint32_t>();
+                    b.ref.length = r.get<uint32_t>();
+                    b.ref.offset = r.get<uint64_t>();
+                    b.ref.crc = r.get<uint32_t>();
+                    b.ref.rows = r.get<uint32_t>();
+                    b.firstKey = r.getString();
+                    b.lastKey = r.getString();
+                }
+                runs.push_back(std::make_shared<IndexRun>(std::move(blocks)));
+            }
+            indexRuns.push_back({table->second->schema->id, index,
+                                 std::make_shared<const IndexRuns>(std::move(runs))});
+            break;
+        }
         case BlockKind::Deletions: {
             auto it = tables.find(r.get<uint64_t>());
             if (it == tables.end())
@@ -360,7 +478,17 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
     for (const auto &[id, refs] : segments)
         for (const auto &ref : refs)
             files.insert(ref.file);
+    for (const auto &loaded : indexRuns)
+        for (const auto &run : *loaded.runs)
+            for (const auto &b : run->blocks())
+                files.insert(b.ref.file);
     m_blocks->open(files);
+    // An index with runs needs no build: they hold every row of this checkpoint.
+    for (const auto &loaded : indexRuns) {
+        for (const auto &run : *loaded.runs)
+            const_cast<IndexRun &>(*run).pinFiles(*m_blocks);
+        loaded.index->setRuns(loaded.runs, m_blocks, m_indexCache, loaded.tableId);
+    }
     for (auto &[id, refs] : segments) {
         const auto &entry = tables[id];
         entry->heap->setBase(std::move(refs), m_blocks, schemaSource(*entry->heap, entry->schema));
@@ -524,28 +652,50 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
             return nullptr;
         };
         const auto tables = m_catalog.tables(view);
-        // Each table's blocks: kept where nothing changed, written anew where something did.
+        // Each table's blocks: kept where nothing changed, written anew where something did;
+        // each index's runs: the entries of the rows written, as a run (see planIndexes).
         std::vector<std::vector<BlockRef>> newBase(tables.size());
         std::vector<std::vector<bool>> written(tables.size());
+        std::vector<std::vector<IndexPlan>> indexPlans(tables.size());
         for (size_t t = 0; t < tables.size(); ++t) {
             TableHeap &heap = *tables[t]->heap;
-            const uint64_t tableId = tables[t]->schema->id;
+            const TableSchema &schema = *tables[t]->schema;
+            const uint64_t tableId = schema.id;
             auto &out = newBase[t];
             const std::vector<uint64_t> none;
             const std::vector<uint64_t> &changed = marksOf(&heap) ? *marksOf(&heap) : none;
-            auto writeRange = [&](uint64_t from, uint64_t to) {
-                writeRowBlocks(data, heap, tableId, view, from, to, false, out);
-                written[t].resize(out.size(), true);
-            };
-            auto keep = [&](const BlockRef &ref) {
-                out.push_back(ref);
-                written[t].push_back(false);
-            };
             // A block not resident has not changed since the checkpoint that wrote it; a
             // resident one is written again from memory where a change reached it.
             auto old = heap.baseBlocksWithResidency();
             const uint64_t slots = heap.slotCount();
             const uint64_t baseEnd = old.empty() ? 0 : old.back().first.endSlot;
+            uint64_t rowsBefore = slots - baseEnd;
+            for (const auto &[ref, resident] : old)
+                rowsBefore += ref.rows;
+            auto &plans = indexPlans[t] = planIndexes(*tables[t], m_catalog, view, rowsBefore);
+            auto addKeys = [&](uint64_t slot, rowcodec::RowView row, bool fullOnly) {
+                for (auto &plan : plans) {
+                    if (fullOnly && !plan.full)
+                        continue;
+                    std::string key = encodeKey(row, plan.index->columns(), schema);
+                    if (!key.empty())
+                        plan.fresh.push_back({std::move(key), slot});
+                }
+            };
+            const std::function<void(uint64_t, rowcodec::RowView)> onRow
+                = plans.empty()
+                      ? std::function<void(uint64_t, rowcodec::RowView)>()
+                      : [&](uint64_t slot, rowcodec::RowView row) { addKeys(slot, row, false); };
+            auto writeRange = [&](uint64_t from, uint64_t to) {
+                writeRowBlocks(data, heap, tableId, view, from, to, false, out, onRow);
+                written[t].resize(out.size(), true);
+            };
+            std::vector<std::pair<BlockRef, bool>> kept;
+            auto keep = [&](const BlockRef &ref, bool resident) {
+                out.push_back(ref);
+                written[t].push_back(false);
+                kept.emplace_back(ref, resident);
+            };
             // A small last block is written again with the rows after it, so that many small
             // imports do not leave many small blocks.
             if (!old.empty() && slots > baseEnd && old.back().first.length < (256u << 10)) {
@@ -563,12 +713,37 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 if (resident && TableHeap::anyMarked(changed, ref.firstSlot, ref.endSlot))
                     writeRange(ref.firstSlot, ref.endSlot);
                 else
-                    keep(ref);
+                    keep(ref, resident);
                 if (b + 1 == old.size())
                     writeRange(baseEnd, slots);
             }
             if (old.empty())
                 writeRange(0, slots);
+            // A full build also takes the rows of the blocks kept as they were.
+            if (std::any_of(plans.begin(), plans.end(), [](const auto &p) { return p.full; })) {
+                BlockBuffers buffers;
+                std::vector<BaseRow> rows;
+                for (const auto &[ref, resident] : kept) {
+                    if (resident) {
+                        std::shared_lock gc(heap.gcLock());
+                        for (uint64_t s = ref.firstSlot; s < ref.endSlot; ++s)
+                            if (const Version *v = view.visible(heap.head(s)))
+                                addKeys(s, v->view(), true);
+                        continue;
+                    }
+                    const std::string where = m_blocks->pathOf(ref.file) + ": block at byte "
+                                              + std::to_string(ref.offset);
+                    if (parseRowBlock(m_blocks->read(ref, buffers), &ref, where, rows) != tableId)
+                        throwError(StatusCode::Corrupt, where + " holds rows of another table");
+                    for (const BaseRow &row : rows)
+                        addKeys(row.slot,
+                                rowcodec::RowView(row.bytes.data(),
+                                                  static_cast<uint32_t>(row.bytes.size())),
+                                true);
+                }
+            }
+            for (auto &plan : plans)
+                buildRuns(data, *m_blocks, tableId, plan);
         }
         data.finish();
 
@@ -640,6 +815,26 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 }
                 flushBlock();
             }
+            for (const auto &plan : indexPlans[t]) {
+                w.put<uint8_t>(static_cast<uint8_t>(BlockKind::IndexRuns));
+                w.put<uint64_t>(tables[t]->schema->id);
+                w.putString(plan.name);
+                w.put<uint32_t>(static_cast<uint32_t>(plan.runs->size()));
+                for (const auto &run : *plan.runs) {
+                    w.put<uint32_t>(static_cast<uint32_t>(run->blocks().size()));
+                    for (const auto &b : run->blocks()) {
+                        w.put<uint32_t>(b.ref.file);
+                        w.put<uint32_t>(b.ref.length);
+                        w.put<uint64_t>(b.ref.offset);
+                        w.put<uint32_t>(b.ref.crc);
+                        w.put<uint32_t>(b.ref.rows);
+                        w.putString(b.firstKey);
+                        w.putString(b.lastKey);
+                        referenced.insert(b.ref.file);
+                    }
+                }
+                flushBlock();
+            }
         }
         for (const auto &t : tables) {
             const auto deletions = t->heap->allDeletions();
@@ -677,6 +872,13 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
             else
                 heap.replaceBase(std::move(newBase[t]), written[t], m_blocks,
                                  schemaSource(heap, tables[t]->schema));
+            for (const auto &plan : indexPlans[t]) {
+                for (const auto &run : *plan.runs)
+                    const_cast<IndexRun &>(*run).pinFiles(*m_blocks);
+                plan.index->setRuns(plan.runs, m_blocks, m_indexCache, tables[t]->schema->id);
+            }
+            if (!indexPlans[t].empty())
+                heap.pruneIndexHashes(snapshot);
         }
         // Descriptors stay open for files any heap still names (a snapshot from before a
         // DROP TABLE may load the dropped table yet).
@@ -685,9 +887,15 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
             std::lock_guard spills(m_spillMutex);
             named = m_spillFiles;
         }
-        for (const auto &t : m_catalog.allTables())
+        for (const auto &t : m_catalog.allTables()) {
             for (const auto &ref : t->heap->baseBlocks())
                 named.insert(ref.file);
+            for (const auto &index : t->heap->indexesAsDeclared())
+                if (const auto runs = index->runs())
+                    for (const auto &run : *runs)
+                        for (const auto &b : run->blocks())
+                            named.insert(b.ref.file);
+        }
         m_blocks->keepOnly(named);
         // Old logs and data files go only while no read-only opener is opening; else the next
         // checkpoint deletes them (recovery skips logs older than the checkpoint's).

@@ -4,6 +4,7 @@
 #include "engine/mvcc/transaction.h"
 #include "engine/storage/block_store.h"
 #include "engine/storage/file.h"
+#include "engine/storage/index_run.h"
 #include "engine/storage/wal/log.h"
 
 #include <atomic>
@@ -134,6 +135,8 @@ private:
     std::unique_ptr<LogWriter> m_log;
     std::mutex m_checkpointMutex; //!< one checkpoint at a time
     std::shared_ptr<BlockStore> m_blocks;
+    //! Recently read blocks of index runs, shared by every index of the database.
+    std::shared_ptr<IndexBlockCache> m_indexCache = std::make_shared<IndexBlockCache>();
     std::atomic<uint32_t> m_nextDataFile{1};
     std::mutex m_spillMutex;         //!< guards m_spillFiles
     std::set<uint32_t> m_spillFiles; //!< data files of transactions yet to commit

@@ -129,11 +129,14 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
           };
     std::vector<std::string> keys(pending.size());
     std::vector<uint64_t> hashes(pending.size());
+    std::vector<uint8_t> nulls(pending.size()); //!< a NULL in the key: never a duplicate
     TableHeap &heap = *table.heap;
     for (const auto &index : heap.indexesAsDeclared()) { // complete: see ensureIndexed()
         for (size_t p = 0; p < pending.size(); ++p) {
-            keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema);
-            hashes[p] = keys[p].empty() ? 0 : TableIndex::hashOf(keys[p]);
+            bool hasNull = false;
+            keys[p] = encodeKey(pending[p].version->view(), index->columns(), schema, &hasNull);
+            nulls[p] = hasNull;
+            hashes[p] = TableIndex::hashOf(keys[p]);
         }
         const bool droppedByMe
             = std::find(m_droppedIndexes.begin(), m_droppedIndexes.end(), index.get())
@@ -146,13 +149,11 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                 index->prefetch(hashes[p + kAhead]);
             const PendingKey &item = pending[p];
             const std::string &key = keys[p];
-            if (key.empty())
-                continue;
             if (item.previous && encodeKey(item.previous->view(), index->columns(), schema) == key)
                 continue; // key unchanged: it was already checked and indexed
             const uint64_t hash = hashes[p];
-            if (index->unique() && !droppedByMe) {
-                index->forEachCandidateUnlocked(hash, [&](uint64_t other) {
+            if (index->unique() && !droppedByMe && !nulls[p]) {
+                auto check = [&](uint64_t other) {
                     if (other == item.slot)
                         return;
                     // The row's block becomes resident: its version decides (a writer may
@@ -185,7 +186,11 @@ void Transaction::checkUnique(const TableEntry &table, const std::vector<Pending
                         }
                         return; // only the newest committed (or own) version is live
                     }
-                });
+                };
+                // Rows written since the last checkpoint are in the hash, the others in the
+                // runs.
+                index->forEachCandidateUnlocked(hash, check);
+                index->forEachRunSlot(key, check);
             }
             index->addUnlocked(hash, item.slot);
         }
@@ -390,8 +395,9 @@ void Transaction::createIndex(IndexDef def)
         return;
     std::unordered_map<std::string, uint64_t> seen;
     heap.forEachVisibleRow(m_view, [&](uint64_t slot, rowcodec::RowView row) {
-        std::string key = encodeKey(row, def.columns, *table->schema);
-        if (!key.empty() && !seen.emplace(std::move(key), slot).second)
+        bool hasNull = false;
+        std::string key = encodeKey(row, def.columns, *table->schema, &hasNull);
+        if (!hasNull && !seen.emplace(std::move(key), slot).second)
             throwError(StatusCode::Constraint, "cannot create unique index " + def.name
                                                    + ": duplicate key "
                                                    + describeKey(row, def.columns, *table->schema)

@@ -31,7 +31,13 @@ enum class BlockKind : uint8_t {
     //! A manifest block: the commit timestamp of a table's blocks whose rows were written
     //! before their transaction committed (begin 0 in the rows): table id, count, then per
     //! block its index among the table's blocks and the timestamp.
-    Begins = 9
+    Begins = 9,
+    //! A data file block of an index run: kind, table id, count, then per entry the key
+    //! (length-prefixed) and the slot, sorted by key, then slot.
+    IndexEntries = 10,
+    //! A manifest block: an index's runs (table id, index name, run count, then per run its
+    //! block count and per block its reference, entry count, first and last keys).
+    IndexRuns = 11
 };
 
 //! One row of a Rows block: a view into the block's buffer.

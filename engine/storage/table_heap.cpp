@@ -1,6 +1,7 @@
 #include "engine/storage/table_heap.h"
 
 #include "engine/storage/block_store.h"
+#include "engine/storage/index_run.h"
 
 #include "engine/common/status.h"
 
@@ -50,8 +51,13 @@ void appendBytes(std::string &key, std::string_view bytes)
     key.push_back(0);
 }
 
+// Each column's part starts with a tag: NULL sorts before every value.
+constexpr char kNullPart = 1;
+constexpr char kValuePart = 2;
+
 void appendKeyPart(std::string &key, LogicalType type, const Value &v)
 {
+    key.push_back(kValuePart);
     switch (type) {
     case LogicalType::Text:
     case LogicalType::Blob:
@@ -69,22 +75,26 @@ void appendKeyPart(std::string &key, LogicalType type, const Value &v)
 } // namespace
 
 std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> &columns,
-                      const TableSchema &schema)
+                      const TableSchema &schema, bool *hasNull)
 {
     std::string key;
+    if (hasNull)
+        *hasNull = false;
     for (auto c : columns) {
-        if (c >= schema.columns.size())
-            return {}; // a column added by a newer schema: these rows hold NULL there
-        const auto type = schema.columns[c].type;
-        if (row.isNull(c)) {
-            if (c >= row.columnCount() && schema.columns[c].hasDefault
+        const bool known = c < schema.columns.size(); // else added by a newer schema: NULL
+        if (!known || row.isNull(c)) {
+            if (known && c >= row.columnCount() && schema.columns[c].hasDefault
                 && !schema.columns[c].defaultValue.isNull()) {
-                appendKeyPart(key, type, schema.columns[c].defaultValue);
+                appendKeyPart(key, schema.columns[c].type, schema.columns[c].defaultValue);
                 continue;
             }
-            return {};
+            key.push_back(kNullPart);
+            if (hasNull)
+                *hasNull = true;
+            continue;
         }
-        switch (type) {
+        key.push_back(kValuePart);
+        switch (schema.columns[c].type) {
         case LogicalType::Text:
         case LogicalType::Blob:
             appendBytes(key, row.getBytes(c));
@@ -280,7 +290,89 @@ std::vector<uint64_t> TableIndex::find(const std::string &key) const
     if (key.empty())
         return out;
     forEachCandidate(key, [&](uint64_t s) { out.push_back(s); });
+    forEachRunSlot(key, [&](uint64_t s) { out.push_back(s); });
     return out;
+}
+
+void TableIndex::setRuns(std::shared_ptr<const IndexRuns> runs,
+                         std::shared_ptr<const BlockStore> store,
+                         std::shared_ptr<IndexBlockCache> cache, uint64_t tableId)
+{
+    std::lock_guard lock(m_runsMutex);
+    m_runs = std::move(runs);
+    m_store = std::move(store);
+    m_cache = std::move(cache);
+    m_tableId = tableId;
+    m_hasRuns.store(m_runs != nullptr, std::memory_order_release);
+}
+
+std::shared_ptr<const IndexRuns> TableIndex::runs() const
+{
+    std::lock_guard lock(m_runsMutex);
+    return m_runs;
+}
+
+void TableIndex::forEachRunSlot(const std::string &key,
+                                const std::function<void(uint64_t)> &f) const
+{
+    if (!hasRuns() || key.empty())
+        return;
+    std::shared_ptr<const IndexRuns> runs;
+    std::shared_ptr<const BlockStore> store;
+    std::shared_ptr<IndexBlockCache> cache;
+    {
+        std::lock_guard lock(m_runsMutex);
+        runs = m_runs;
+        store = m_store;
+        cache = m_cache;
+    }
+    if (runs)
+        strata::engine::forEachRunSlot(*store, *cache, *runs, m_tableId, key, f);
+}
+
+bool TableIndex::findRange(const KeyRange &range, size_t limit, std::vector<uint64_t> &out) const
+{
+    std::shared_ptr<const IndexRuns> runs;
+    std::shared_ptr<const BlockStore> store;
+    std::shared_ptr<IndexBlockCache> cache;
+    {
+        std::lock_guard lock(m_runsMutex);
+        runs = m_runs;
+        store = m_store;
+        cache = m_cache;
+    }
+    if (!runs)
+        return false;
+    {
+        std::shared_lock lock(m_mutex);
+        if (m_used > limit)
+            return false;
+        for (const Entry &e : m_entries)
+            if (e.slot != kEmpty && e.slot != kRemoved)
+                out.push_back(e.slot);
+    }
+    return collectRunRange(*store, *cache, *runs, m_tableId, range, limit, out);
+}
+
+void TableIndex::pruneHash(const std::function<bool(uint64_t)> &keep)
+{
+    std::unique_lock lock(m_mutex);
+    m_complete.store(false, std::memory_order_release); // the runs hold the rest
+    std::vector<Entry> old;
+    old.swap(m_entries);
+    m_used = 0;
+    size_t kept = 0;
+    for (const Entry &e : old)
+        kept += e.slot != kEmpty && e.slot != kRemoved && keep(e.slot);
+    if (kept == 0)
+        return;
+    size_t capacity = 64;
+    while (kept * 10 > capacity * 7)
+        capacity *= 2;
+    m_entries.assign(capacity, Entry{0, kEmpty});
+    for (const Entry &e : old)
+        if (e.slot != kEmpty && e.slot != kRemoved && keep(e.slot))
+            addUnlocked(e.hash, e.slot);
 }
 
 TableHeap::~TableHeap()
@@ -601,6 +693,23 @@ void TableHeap::ensureIndexed() const
         fillIndexesLocked(todo, *schema);
 }
 
+void TableHeap::pruneIndexHashes(uint64_t snapshot)
+{
+    std::shared_lock gc(m_gcLock);
+    for (const auto &index : indexesAsDeclared()) {
+        if (!index->hasRuns())
+            continue;
+        index->pruneHash([&](uint64_t s) {
+            const Version *v = head(s);
+            if (!v)
+                return false; // in a block, so in the runs; or gone
+            const uint64_t begin = v->begin.load(std::memory_order_acquire);
+            return v->older || !isCommittedTs(begin) || begin > snapshot
+                   || v->end.load(std::memory_order_acquire) != kInfinity;
+        });
+    }
+}
+
 void TableHeap::fillIndexes(const std::vector<std::shared_ptr<TableIndex>> &indexes,
                             const TableSchema &schema) const
 {
@@ -775,6 +884,8 @@ void TableHeap::retire(Version *v)
 
 size_t TableHeap::trimSlot(uint64_t s, uint64_t oldestTs, const TableSchema &schema)
 {
+    if (s >= m_slotCount.load(std::memory_order_acquire))
+        return 0; // no storage (any more): nothing to free
     auto &head = slot(s);
     Version *h = head.load(std::memory_order_acquire);
     if (!h)
@@ -996,6 +1107,8 @@ void TableHeap::resetToBase(std::vector<BlockRef> blocks, std::shared_ptr<const 
         for (const auto &index : indexesAsDeclared())
             index->clear();
         takeChanged();
+        std::lock_guard ended(m_endedMutex); // those versions went with the slots
+        m_ended.clear();
     }
     setBase(std::move(blocks), std::move(store), std::move(schema));
     m_spilling.store(false, std::memory_order_release);

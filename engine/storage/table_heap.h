@@ -16,20 +16,32 @@
 
 namespace strata::engine {
 
-//! Encodes the values of `columns` of a row as an index key; empty when any is NULL
-//! (NULLs never collide in a UNIQUE key and never match an equality lookup). Keys compare
-//! byte by byte (memcmp) as their values do, column after column: integers, dates,
-//! timestamps and booleans as big-endian with the sign bit flipped, doubles by their bits
-//! made to sort (-0.0 as 0.0), text and blobs with NUL escaped and a terminator. So a key
-//! of the first columns is a prefix of the whole key, and keys sort for range lookups.
+//! Encodes the values of `columns` of a row as an index key. Keys compare byte by byte
+//! (memcmp) as their values do, column after column: each column's part is a tag (NULL sorts
+//! first) and then the value: integers, dates, timestamps and booleans as big-endian with the
+//! sign bit flipped, doubles by their bits made to sort (-0.0 as 0.0), text and blobs with
+//! NUL escaped and a terminator. So a key of the first columns is a prefix of the whole key,
+//! and keys sort for range lookups. `hasNull` says whether a column was NULL (such a key
+//! never collides in a UNIQUE index and never matches an equality lookup).
 std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> &columns,
-                      const TableSchema &schema);
-//! The same from values, each already of its column's type.
+                      const TableSchema &schema, bool *hasNull = nullptr);
+//! The key of values, each already of its column's type; empty when any is NULL (an
+//! equality lookup of NULL finds nothing).
 std::string encodeKeyValues(const std::vector<Value> &values);
 
-//! A hash index from key to the row slots whose versions hold it: an open-addressing table
-//! of (hash of key, slot) pairs. Entries may be stale, and different keys may share a hash:
-//! every reader rechecks the version's real key.
+class BlockStore;
+class IndexRun;
+class IndexBlockCache;
+struct KeyRange;
+using IndexRuns = std::vector<std::shared_ptr<const IndexRun>>;
+
+//! An index of a table: from key to the row slots whose versions hold it. Two parts:
+//! * runs (index_run.h): every row of the last checkpoint, in sorted runs in data files,
+//!   written by the checkpoints (none for a table never checkpointed);
+//! * a hash in memory: an open-addressing table of (hash of key, slot) pairs for the rows
+//!   written since (or for every row, while there are no runs).
+//! Entries of either may be stale, and different keys may share a hash: every reader
+//! rechecks the version's real key.
 class TableIndex {
 public:
     TableIndex(std::string name, std::vector<uint32_t> columns, bool unique)
@@ -41,15 +53,36 @@ public:
     const std::string &name() const { return m_name; }
     const std::vector<uint32_t> &columns() const { return m_columns; }
     bool unique() const { return m_unique; }
-    //! Whether it holds an entry for every row (its heap's indexes start incomplete when the
-    //! heap opens from a checkpoint; TableHeap::ensureIndexed fills them).
-    bool complete() const { return m_complete.load(std::memory_order_acquire); }
+    //! Whether every row's key is in it: in the runs (with the rows changed since in the
+    //! hash), or in the hash alone. An index of a heap opened from a checkpoint without runs
+    //! for it is incomplete until TableHeap::ensureIndexed fills its hash.
+    bool complete() const { return m_complete.load(std::memory_order_acquire) || hasRuns(); }
+    //! Says whether the hash alone holds every row's key.
     void setComplete(bool complete) { m_complete.store(complete, std::memory_order_release); }
+    bool hashComplete() const { return m_complete.load(std::memory_order_acquire); }
+
+    // Runs.
+    //! Installs the runs a checkpoint wrote (they hold every row it saw).
+    void setRuns(std::shared_ptr<const IndexRuns> runs, std::shared_ptr<const BlockStore> store,
+                 std::shared_ptr<IndexBlockCache> cache, uint64_t tableId);
+    bool hasRuns() const { return m_hasRuns.load(std::memory_order_acquire); }
+    //! The runs (null without any).
+    std::shared_ptr<const IndexRuns> runs() const;
+    //! Calls `f` with every slot the runs hold `key` for.
+    void forEachRunSlot(const std::string &key, const std::function<void(uint64_t)> &f) const;
+    //! The candidate slots for keys in `range`: the runs' entries in it, and every slot of
+    //! the hash (the rows changed since the runs were written). False, with `out` unfinished,
+    //! when there are more than `limit`, or no runs.
+    bool findRange(const KeyRange &range, size_t limit, std::vector<uint64_t> &out) const;
+    //! Keeps only the hash entries whose slot `keep` says (the runs a checkpoint installed
+    //! hold the others), in a table sized for them.
+    void pruneHash(const std::function<bool(uint64_t)> &keep);
 
     static uint64_t hashOf(const std::string &key);
 
     void add(const std::string &key, uint64_t slot);
     void remove(const std::string &key, uint64_t slot);
+    //! The candidate slots for `key`: the hash's entries of its hash, the runs' of the key.
     std::vector<uint64_t> find(const std::string &key) const;
     template<typename F>
     void forEachCandidate(const std::string &key, F &&f) const
@@ -73,7 +106,7 @@ public:
     //! Adds many (hash, slot) pairs at once into an empty index, sized once and filled in
     //! bucket order so the table is written sequentially (opening a database).
     void bulkLoad(std::vector<std::pair<uint64_t, uint64_t>> &pairs);
-    //! Forgets every entry (a heap whose rows went back to its blocks).
+    //! Forgets every entry of the hash (a heap whose rows went back to its blocks).
     void clear();
     template<typename F>
     void forEachCandidateUnlocked(uint64_t hash, F &&f) const
@@ -106,6 +139,12 @@ private:
     mutable std::shared_mutex m_mutex; //!< guards m_entries, m_used
     std::vector<Entry> m_entries;
     size_t m_used = 0; //!< live and removed entries (removed ones still lengthen probes)
+    std::atomic<bool> m_hasRuns{false};
+    mutable std::mutex m_runsMutex; //!< guards the runs and what reads them
+    std::shared_ptr<const IndexRuns> m_runs;
+    std::shared_ptr<const BlockStore> m_store;
+    std::shared_ptr<IndexBlockCache> m_cache;
+    uint64_t m_tableId = 0;
 };
 
 //! A record that a row with this identity (primary key, or all columns) was deleted.
@@ -116,7 +155,6 @@ struct DeletionRecord {
 
 //! Where one checkpointed block of a table's rows lies: framed at `offset` in data file
 //! `file`, holding the table's rows of slots [firstSlot, endSlot).
-class BlockStore;
 class BaseRowReader;
 struct BaseRow;
 struct BlockBuffers;
@@ -274,6 +312,10 @@ public:
     std::vector<std::shared_ptr<TableIndex>> indexesAsDeclared() const;
     //! Fills incomplete indexes with the keys of every row (fillIndexes).
     void ensureIndexed() const;
+    //! After a checkpoint at `snapshot` installed runs: drops the hash entries of rows whose
+    //! only version is committed at or before it (the runs hold them; older snapshots see
+    //! no other version).
+    void pruneIndexHashes(uint64_t snapshot);
     //! Adds the keys of every row to `indexes` and marks them complete: the blocks not
     //! resident are read (on both cores) for their keys only; every version in memory too.
     void fillIndexes(const std::vector<std::shared_ptr<TableIndex>> &indexes,

@@ -53,8 +53,9 @@ int main(int argc, char **argv)
         std::vector<Row> journal;
         for (int i = 0; i < kJournalRows; ++i)
             journal.push_back({Value::integer(n), Value::text(std::to_string(i) + filler)});
-        if (!c->insertRows("journal", {}, journal)) {
-            std::fprintf(stderr, "journal insert failed\n");
+        if (auto inserted = c->insertRows("journal", {}, journal); !inserted) {
+            std::fprintf(stderr, "journal insert failed: %s\n",
+                         inserted.status().toString().c_str());
             return 1;
         }
         if (bulk) {
@@ -67,8 +68,9 @@ int main(int argc, char **argv)
                 for (int64_t i = from; i < from + kBatch; ++i)
                     rows.push_back(
                         {Value::integer(i), Value::text(std::to_string(i * n) + filler)});
-                if (!c->insertRows(table, {}, rows)) {
-                    std::fprintf(stderr, "bulk insert failed\n");
+                if (auto inserted = c->insertRows(table, {}, rows); !inserted) {
+                    std::fprintf(stderr, "bulk insert failed: %s\n",
+                                 inserted.status().toString().c_str());
                     return 1;
                 }
             }
