@@ -693,7 +693,7 @@ StorageStats Database::storageStats() const
 {
     StorageStats stats;
     m_core->storageCounts(stats.tables, stats.tablesInMemory, stats.blocksInMemory,
-                          stats.blockBytesRead);
+                          stats.indexFills, stats.blockBytesRead);
     return stats;
 }
 

@@ -180,6 +180,7 @@ struct StorageStats {
     size_t tables = 0;           //!< committed tables
     size_t tablesInMemory = 0;   //!< of these, the ones with blocks read into memory
     uint64_t blocksInMemory = 0; //!< row blocks read into memory (made resident) since the open
+    uint64_t indexFills = 0;     //!< indexes filled from row blocks (no runs) since the open
     uint64_t blockBytesRead = 0; //!< data-file bytes read since the open
 };
 

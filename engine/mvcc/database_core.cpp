@@ -668,10 +668,10 @@ size_t DatabaseCore::collectGarbage()
 }
 
 void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
-                                 uint64_t &bytesRead) const
+                                 uint64_t &indexFills, uint64_t &bytesRead) const
 {
     tables = inMemory = 0;
-    blocksInMemory = 0;
+    blocksInMemory = indexFills = 0;
     std::set<const TableHeap *> seen;
     for (const auto &t : m_catalog.newestPerHeap()) {
         if (!isCommittedTs(t->begin.load()) || !seen.insert(t->heap.get()).second)
@@ -679,6 +679,7 @@ void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &blo
         ++tables;
         inMemory += t->heap->blocksMaterialized() > 0 ? 1 : 0;
         blocksInMemory += t->heap->blocksMaterialized();
+        indexFills += t->heap->indexFills();
     }
     bytesRead = m_blocks ? m_blocks->bytesRead() : 0;
 }

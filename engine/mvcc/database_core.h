@@ -78,10 +78,10 @@ public:
     void checkpoint();
     //! Frees versions, entries and deletion records nobody can see any more.
     size_t collectGarbage();
-    //! Committed tables, tables with blocks read into memory, such blocks, data-file bytes
-    //! read.
+    //! Committed tables, tables with blocks read into memory, such blocks, indexes filled
+    //! from blocks, data-file bytes read.
     void storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
-                       uint64_t &bytesRead) const;
+                       uint64_t &indexFills, uint64_t &bytesRead) const;
     void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
     //! Writes the rows of the tables `txn` made (and wrote only by inserts) to a new data
     //! file each and frees them from memory (Transaction::spillIfLarge).

@@ -738,6 +738,8 @@ void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>>
         }
     };
     // The blocks' keys on both cores; their rows stay in the files.
+    if (!refs.empty())
+        m_indexFills.fetch_add(todo.size(), std::memory_order_relaxed);
     const unsigned workers = refs.size() > 1 ? 2 : 1;
     std::vector<std::vector<Pairs>> found(workers, std::vector<Pairs>(todo.size()));
     std::exception_ptr error;

@@ -235,6 +235,8 @@ public:
     uint64_t countVisible(const ReadView &view, const std::function<void()> &poll = {}) const;
     //! Blocks read into memory since the open (tests and statistics).
     uint64_t blocksMaterialized() const { return m_materialized.load(std::memory_order_relaxed); }
+    //! Indexes filled from blocks not resident since the open (tests and statistics).
+    uint64_t indexFills() const { return m_indexFills.load(std::memory_order_relaxed); }
 
     // Spilling: a table made by a big transaction keeps only its newest rows in memory.
     // The older ones go to data files as blocks whose rows have begin 0 (resolved through
@@ -384,6 +386,7 @@ private:
     std::atomic<bool> m_allResident{true};
     std::atomic<bool> m_spilling{false};
     std::atomic<uint64_t> m_materialized{0};
+    mutable std::atomic<uint64_t> m_indexFills{0};
     //! Serialises making blocks resident, filling indexes from blocks and replacing the base.
     mutable std::mutex m_loadMutex;
     mutable std::mutex m_baseMutex; //!< guards m_base, m_resident, m_store, m_schema

@@ -609,6 +609,57 @@ private slots:
         QCOMPARE(info->indexes[0].name, std::string("people_score"));
     }
 
+    // A format-2 database written before indexes had runs (by commit 29428be) opens as it
+    // is: its indexes are filled from the blocks when first used (once), a read-only open
+    // changes nothing, and the first checkpoint after that writes their runs, so the next
+    // open fills none.
+    void formatTwoWithoutIndexRunsGetsThemAtItsNextCheckpoint()
+    {
+        QTemporaryDir tmp;
+        QCOMPARE(QProcess::execute("tar",
+                                   {"-xzf", STRATA_SOURCE_DIR "/tests/data/format2-database.tar.gz",
+                                    "-C", tmp.path()}),
+                 0);
+        auto check = [](Connection &c) {
+            QCOMPARE(scalar(c, "SELECT count(*) FROM people"), int64_t(3));
+            QCOMPARE(scalar(c, "SELECT count(*) FROM people WHERE score > 0"), int64_t(2));
+            QCOMPARE(scalar(c, "SELECT count(*) FROM people WHERE id = 4"), int64_t(1));
+            QCOMPARE(scalar(c, "SELECT count(*) FROM numbers"), int64_t(29999));
+            QCOMPARE(scalar(c, "SELECT sq FROM numbers WHERE n = 7"), int64_t(-1));
+            QCOMPARE(scalar(c, "SELECT sq FROM numbers WHERE n = 29999"), int64_t(29999) * 29999);
+            QCOMPARE(scalar(c, "SELECT count(*) FROM numbers WHERE n BETWEEN 100 AND 199"),
+                     int64_t(100));
+        };
+        QByteArray manifest;
+        auto readManifest = [&] {
+            QFile f(tmp.filePath("checkpoint.db"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        manifest = readManifest();
+        OpenOptions ro;
+        ro.readOnly = true;
+        {
+            auto db = openOrDie(tmp.path(), ro);
+            check(*db->connect());
+            QVERIFY(db->storageStats().indexFills > 0);
+        }
+        QCOMPARE(readManifest(), manifest); // untouched by a reader
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            check(*c);
+            QVERIFY(!c->execute("INSERT INTO people VALUES (9, 'x', 'ada@x.org', 0)"));
+            QVERIFY(!c->execute("INSERT INTO numbers VALUES (1, 0, 'dup')"));
+            QVERIFY(db->checkpoint());
+        }
+        auto db = openOrDie(tmp.path());
+        auto c = db->connect();
+        check(*c);
+        QVERIFY(!c->execute("INSERT INTO people VALUES (9, 'x', 'ada@x.org', 0)"));
+        QVERIFY(!c->execute("INSERT INTO numbers VALUES (1, 0, 'dup')"));
+        QCOMPARE(db->storageStats().indexFills, uint64_t(0));
+    }
+
     // A transaction that makes a table bigger than its spill size writes it to data files as
     // it goes: the transaction still reads every row, its primary key still refuses
     // duplicates of spilled rows, and after the commit the rows are in blocks, not memory.
