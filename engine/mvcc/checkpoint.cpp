@@ -630,6 +630,7 @@ void DatabaseCore::writeCheckpoint()
         walSeq = m_log->seq() + 1;
         m_log->rotate(walSeq);
         marks = takeChangeMarks();
+        m_indexMadeSinceCheckpoint.store(false, std::memory_order_relaxed);
     }
     struct Release {
         DatabaseCore *core;

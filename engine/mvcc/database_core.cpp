@@ -111,9 +111,9 @@ void DatabaseCore::close()
         }
     } unlock{m_lockFd};
     if (m_log) {
-        // A checkpoint on close keeps the next open fast; a small log replays quickly, and
-        // rewriting the whole checkpoint for it (say, one audit row) would cost more.
-        if (m_log->bytesSinceRotate() > (4u << 20)) {
+        // A checkpoint on close keeps the next open fast: a small log replays quickly (one
+        // audit row is not worth a manifest), but a new index would be filled again.
+        if (m_log->bytesSinceRotate() > (4u << 20) || m_indexMadeSinceCheckpoint.load()) {
             std::lock_guard once(m_checkpointMutex);
             writeCheckpoint();
         }
@@ -295,6 +295,9 @@ void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
         case OpKind::CreateIndex:
             op.index->begin.store(ts);
             schemaChanged = true;
+            // Replaying it would fill the index from every block: a checkpoint writes its
+            // runs instead (in the background, or at close).
+            m_indexMadeSinceCheckpoint.store(true, std::memory_order_relaxed);
             break;
         case OpKind::DropIndex:
             op.index->end.store(ts);
@@ -405,6 +408,7 @@ void DatabaseCore::commitByCheckpoint(Transaction &txn, uint64_t ts)
     const uint64_t walSeq = m_log->seq() + 1;
     try {
         m_log->rotate(walSeq);
+        m_indexMadeSinceCheckpoint.store(false, std::memory_order_relaxed);
         txn.m_reachedCommitPoint = true; // from here its spill files may be named
         writeCheckpointFile(ts, walSeq, takeChangeMarks());
         releaseSpillFiles(txn, false);
@@ -704,7 +708,9 @@ void DatabaseCore::backgroundLoop()
                 idleRounds = 0;
                 collectGarbage();
             }
-            if (m_log && m_log->bytesSinceRotate() > m_options.checkpointLogBytes)
+            if (m_log
+                && (m_log->bytesSinceRotate() > m_options.checkpointLogBytes
+                    || m_indexMadeSinceCheckpoint.load(std::memory_order_relaxed)))
                 checkpoint();
         } catch (const std::exception &e) {
             m_warnings.push_back(std::string("background maintenance failed: ") + e.what());

@@ -148,6 +148,8 @@ private:
     void stampSpilled(Transaction &txn, uint64_t ts);
 
     std::atomic<size_t> m_garbage{0};
+    //! A CREATE INDEX committed since the last checkpoint began (the next one writes its runs).
+    std::atomic<bool> m_indexMadeSinceCheckpoint{false};
     std::mutex m_bgMutex; //!< guards m_stop, with m_bgWake
     std::condition_variable m_bgWake;
     bool m_stop = false;
