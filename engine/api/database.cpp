@@ -595,6 +595,7 @@ Result<std::shared_ptr<Database>> Database::open(const std::string &dir, const O
         o.deletionRetentionMicros = options.deletionRetentionMicros;
         o.checkpointLogBytes = options.checkpointLogBytes;
         o.spillBytes = options.spillBytes;
+        o.sortMemoryBytes = options.sortMemoryBytes;
         o.programName = options.programName;
         if (!o.readOnly)
             return std::shared_ptr<Database>(new Database(std::make_shared<DatabaseCore>(dir, o)));
@@ -705,6 +706,11 @@ void watchDatabaseWorkOnThisThread(bool watch)
 uint64_t databaseWorkOnWatchedThreads()
 {
     return g_watchedCalls.load(std::memory_order_relaxed);
+}
+
+uint64_t sortRunsWritten()
+{
+    return exec::sortRunsWritten();
 }
 
 } // namespace strata::engine

@@ -34,6 +34,9 @@ struct OpenOptions {
     //! Rows a transaction inserts into tables it made, past which they go to data files
     //! before it commits (0: never): an import bigger than memory fits.
     uint64_t spillBytes = 128ULL << 20;
+    //! Memory an ORDER BY holds before it writes sorted runs to a temporary file and merges
+    //! them.
+    uint64_t sortMemoryBytes = 256ULL << 20;
     std::string programName = "strata";
 };
 
@@ -224,5 +227,9 @@ bool isReadOnlyScript(std::string_view sql);
 void watchDatabaseWorkOnThisThread(bool watch);
 //! Calls counted on watched threads since the process started.
 uint64_t databaseWorkOnWatchedThreads();
+
+//! Sorted runs that ORDER BYs too big for their memory wrote to temporary files, in this
+//! process (tests see an external sort happen).
+uint64_t sortRunsWritten();
 
 } // namespace strata::engine

@@ -433,36 +433,6 @@ bool AggregateOp::next(Row &out)
 
 // ---- SortOp, DistinctOp, LimitOp, UnionOp -----------------------------------------------------
 
-void SortOp::open(ExecContext &ctx)
-{
-    m_child->open(ctx);
-    m_rows.clear();
-    m_pos = 0;
-    Row row;
-    while (m_child->next(row))
-        m_rows.push_back(std::move(row));
-    // A sort of millions of rows takes seconds: it stops when the statement is canceled.
-    uint64_t comparisons = 0;
-    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
-        if ((++comparisons & 0xFFFF) == 0)
-            checkCancel(&ctx);
-        for (size_t k = 0; k < m_keys.size(); ++k) {
-            const int c = compareValues(a[m_keys[k]], b[m_keys[k]]);
-            if (c != 0)
-                return m_desc[k] ? c > 0 : c < 0;
-        }
-        return false;
-    });
-}
-
-bool SortOp::next(Row &out)
-{
-    if (m_pos >= m_rows.size())
-        return false;
-    out = std::move(m_rows[m_pos++]);
-    return true;
-}
-
 void DistinctOp::open(ExecContext &ctx)
 {
     m_child->open(ctx);

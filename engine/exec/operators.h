@@ -235,16 +235,22 @@ struct SortKey {
     bool descending = false;
 };
 
+class SortRuns;
+
+//! ORDER BY: sorts its input in memory, or, past Transaction::sortMemoryBytes() of rows, as
+//! sorted runs written to a temporary file and merged as they are read (an external merge
+//! sort), so that sorting a table bigger than memory holds a bounded part of it. Equal keys
+//! keep their input order.
 class SortOp : public Operator {
 public:
-    SortOp(OperatorPtr child, std::vector<int> keyColumns, std::vector<bool> descending)
-        : m_child(std::move(child))
-        , m_keys(std::move(keyColumns))
-        , m_desc(std::move(descending))
-    {
-    }
+    SortOp(OperatorPtr child, std::vector<int> keyColumns, std::vector<bool> descending);
+    ~SortOp() override;
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+    //! Runs written to the temporary file by the last open (tests).
+    size_t spilledRuns() const;
+    //! Whether `a` sorts before `b` by the sort's keys.
+    bool lessRows(const Row &a, const Row &b) const;
 
 private:
     OperatorPtr m_child;
@@ -252,6 +258,7 @@ private:
     std::vector<bool> m_desc;
     std::vector<Row> m_rows;
     size_t m_pos = 0;
+    std::unique_ptr<SortRuns> m_runs; //!< set when the input did not fit
 };
 
 class DistinctOp : public Operator {
@@ -315,6 +322,8 @@ private:
 //! Hash of the first `width` values of a row.
 //! Throws Canceled when the statement's cancel flag is set.
 void checkCancel(ExecContext *ctx);
+//! Sorted runs written to temporary files by sorts in this process.
+uint64_t sortRunsWritten();
 size_t hashRow(const Row &row, size_t width);
 bool sameRow(const Row &a, const Row &b, size_t width);
 

@@ -30,6 +30,8 @@ struct DatabaseOptions {
     //! Rows a transaction inserts into tables it made, past which they go to data files
     //! before it commits (0: never), so that an import bigger than memory fits.
     uint64_t spillBytes = 128ULL << 20;
+    //! Memory a sort holds before it writes sorted runs to a temporary file.
+    uint64_t sortMemoryBytes = 256ULL << 20;
     //! Run garbage collection, log flushing and checkpoints on a background thread.
     bool background = true;
     //! Shown to another process that finds the database locked.

@@ -25,6 +25,16 @@ Catalog &Transaction::catalog()
     return m_core.catalog();
 }
 
+const std::string &Transaction::temporaryDirectory() const
+{
+    return m_core.directory();
+}
+
+uint64_t Transaction::sortMemoryBytes() const
+{
+    return m_core.options().sortMemoryBytes;
+}
+
 std::shared_ptr<TableEntry> Transaction::table(std::string_view name) const
 {
     return m_core.catalog().findTable(name, m_view);

@@ -83,6 +83,12 @@ public:
     void spillIfLarge();
     bool spilled() const { return m_spilled; }
 
+    //! Where a sort too big for its memory writes its runs: the database folder (empty in
+    //! memory; a read-only folder may refuse, and then the system's temporary folder is
+    //! used), and how much it holds first.
+    const std::string &temporaryDirectory() const;
+    uint64_t sortMemoryBytes() const;
+
     //! Marks the start of a statement; rollbackTo() undoes everything after the mark.
     size_t savepoint() const { return m_ops.size(); }
     void rollbackTo(size_t mark);

@@ -2,7 +2,8 @@
 # Storage past memory (issue #14): what a command costs on a big database, side by side with
 # sqlite3 and DuckDB in one interleaved run. For each size, a database holding the peers'
 # table t (../shared/bench/peers/gen_data.py) and a 2-row table s; per round every case runs
-# once per peer (A B C A B C ...); medians of wall time, the largest peak RSS.
+# once per peer (A B C A B C ...); medians of wall time, the largest peak RSS. Besides the
+# catalog-only cases, a lookup, a 10,001-row range and a one-row update by an index on t(id).
 #
 #   STRATA_CLI=build/rel/app/strata-cli RUNS=3 SIZES="2m 20m" tests/benchmarks/storage_vs_peers.sh
 #
@@ -53,10 +54,37 @@ build() { # SIZE
     fi
 }
 
+# An index on t(id) in each database, for the lookup, range and one-row update cases (after
+# the other cases' database is built: Strata's close writes the new index's runs).
+index_t() { # SIZE
+    local n=$1
+    [ -f "$DB/indexed$n" ] && return
+    "$CLI" sql --db "$DB/st$n" -c "CREATE INDEX t_id ON t (id)" >/dev/null
+    sqlite3 "$DB/sq$n.db" "CREATE INDEX t_id ON t (id)"
+    node "$DUCK_JS" "$DB/dk$n.duckdb" "CREATE INDEX t_id ON t (id)" "CHECKPOINT" >/dev/null
+    touch "$DB/indexed$n"
+}
+
+# The row a lookup finds, the first of a range: the middle of the table.
+key_of() { case $1 in 2m) echo 1000017 ;; 20m) echo 10000017 ;; *) echo 17 ;; esac; }
+
 # The command of a case: case_cmd PEER OP SIZE
 case_cmd() {
     local p=$1 op=$2 n=$3
+    local k; k=$(key_of "$n")
+    local lookup="SELECT * FROM t WHERE id = $k"
+    local range="SELECT count(*), sum(age) FROM t WHERE id BETWEEN $k AND $((k + 10000))"
+    local update="UPDATE t SET age = age + 1 WHERE id = $k"
     case "$p.$op" in
+    strata.lookup_id) echo "$CLI sql --db $DB/st$n -c '$lookup'" ;;
+    strata.range_id) echo "$CLI sql --db $DB/st$n -c '$range'" ;;
+    strata.update_one) echo "$CLI sql --db $DB/st$n -c '$update'" ;;
+    sqlite3.lookup_id) echo "sqlite3 -readonly $DB/sq$n.db '$lookup'" ;;
+    sqlite3.range_id) echo "sqlite3 -readonly $DB/sq$n.db '$range'" ;;
+    sqlite3.update_one) echo "sqlite3 $DB/sq$n.db '$update'" ;;
+    duckdb.lookup_id) echo "node $DUCK_JS $DB/dk$n.duckdb '$lookup'" ;;
+    duckdb.range_id) echo "node $DUCK_JS $DB/dk$n.duckdb '$range'" ;;
+    duckdb.update_one) echo "node $DUCK_JS $DB/dk$n.duckdb '$update'" ;;
     strata.tables) echo "$CLI tables --db $DB/st$n" ;;
     strata.count_s) echo "$CLI sql --db $DB/st$n -c 'SELECT count(*) FROM s'" ;;
     strata.export_s) echo "$CLI export --db $DB/st$n --tables s --format csv --no-latest --out $OUT/st" ;;
@@ -78,10 +106,10 @@ case_cmd() {
     esac
 }
 
-OPS="tables count_s export_s insert_s count_t export_t"
+OPS=${OPS:-tables count_s export_s insert_s count_t export_t lookup_id range_id update_one}
 PEER_LIST="strata sqlite3 duckdb"
 declare -A WALLS RSS
-for n in $SIZES; do build "$n"; done
+for n in $SIZES; do build "$n"; index_t "$n"; done
 for round in $(seq "$RUNS"); do
     for n in $SIZES; do
         for op in $OPS; do
