@@ -496,7 +496,8 @@ void DatabaseCore::recover()
     for (size_t i = 0; i < logs.size(); ++i) {
         const std::string path = m_dir + "/" + logFileName(logs[i]);
         const LogTail tail = readLogFile(
-            path, [&](uint64_t ts, std::string_view payload) { applyRecord(ts, payload); });
+            path, [&](uint64_t ts, std::string_view payload) { applyRecord(ts, payload); },
+            !m_options.readOnly); // the writer holds the lock: nobody truncates its logs
         lastSeq = logs[i];
         lastValid = tail.validBytes;
         if (tail.torn) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <optional>
 #include <unistd.h>
 
 namespace strata::engine {
@@ -190,7 +192,7 @@ void LogWriter::rotate(uint64_t seq)
 namespace {
 
 //! True when a whole record with a matching checksum starts at `pos`.
-bool wholeRecordAt(const std::string &data, size_t pos)
+bool wholeRecordAt(std::string_view data, size_t pos)
 {
     if (data.size() - pos < kHeaderSize + kTrailerSize)
         return false;
@@ -205,21 +207,31 @@ bool wholeRecordAt(const std::string &data, size_t pos)
     return actual == crc;
 }
 
-bool allZero(const std::string &data, size_t pos)
+bool allZero(std::string_view data, size_t pos)
 {
-    for (size_t i = pos; i < data.size(); ++i)
-        if (data[i] != 0)
+    // A log is mostly preallocated zeros (4 MiB): compared a page at a time.
+    static const char zeros[4096] = {};
+    while (pos < data.size()) {
+        const size_t n = std::min(data.size() - pos, sizeof zeros);
+        if (std::memcmp(data.data() + pos, zeros, n) != 0)
             return false;
+        pos += n;
+    }
     return true;
 }
 
 } // namespace
 
 LogTail readLogFile(const std::string &path,
-                    const std::function<void(uint64_t, std::string_view)> &apply)
+                    const std::function<void(uint64_t, std::string_view)> &apply, bool mapped)
 {
-    File file(path, File::Mode::Read);
-    const std::string data = file.readAll();
+    std::optional<MappedFile> mapping;
+    std::string copy;
+    if (mapped)
+        mapping.emplace(path);
+    else
+        copy = File(path, File::Mode::Read).readAll();
+    const std::string_view data = mapped ? mapping->data() : std::string_view(copy);
     LogTail tail;
     if (data.size() < sizeof kFileMagic) {
         tail.torn = true;

@@ -73,7 +73,10 @@ struct LogTail {
 //! Calls `apply(commitTs, payload)` for each whole record. A bad record with nothing but
 //! bytes of itself after it is a torn tail (reported in LogTail); a bad record followed by
 //! more data is corruption and throws EngineError(Corrupt) naming file and offset.
+//! `mapped`: read the file through a mapping instead of a copy (for the writer, which alone
+//! may truncate a log: a mapped file cut short under a reader would fault).
 LogTail readLogFile(const std::string &path,
-                    const std::function<void(uint64_t, std::string_view)> &apply);
+                    const std::function<void(uint64_t, std::string_view)> &apply,
+                    bool mapped = false);
 
 } // namespace strata::engine
