@@ -102,6 +102,11 @@ private:
     //! Candidates from a range lookup: rows are checked by the filter, not by their key.
     bool m_rangeCandidates = false;
     bool openRange(ExecContext &ctx);
+    //! What the scan reads next: Memory, a resident base block or the slots past the blocks,
+    //! now [m_next, m_rangeEnd); Block, base block m_baseBlock, not resident (read from its
+    //! file; the caller moves past it); or End.
+    enum class Stretch { Memory, Block, End };
+    Stretch nextStretch();
     std::vector<uint64_t> m_candidates;
     bool m_useIndex = false;
     size_t m_candidatePos = 0;

@@ -223,33 +223,41 @@ bool TableScan::fillBuffer()
                 return true;
             continue;
         }
-        if (m_baseRows && m_baseBlock < m_baseRows->blockCount()) {
-            checkCancel(m_ctx);
-            const size_t b = m_baseBlock++;
-            const BlockRef &ref = m_baseRows->ref(b);
-            if (heap.isResident(ref.firstSlot)) {
-                m_next = ref.firstSlot;
-                m_rangeEnd = ref.endSlot;
-                continue;
-            }
-            // Unchanged since the checkpoint: every snapshot since the open sees these rows.
-            for (const BaseRow &r : m_baseRows->read(b))
-                m_buffer.push_back(
-                    {r.slot, nullptr,
-                     rowcodec::RowView(r.bytes.data(), static_cast<uint32_t>(r.bytes.size())),
-                     r.begin});
-            if (!m_buffer.empty())
-                return true;
+        checkCancel(m_ctx);
+        const Stretch next = nextStretch();
+        if (next == Stretch::End)
+            return false;
+        if (next == Stretch::Memory)
             continue;
-        }
-        if (!m_tailTaken) {
-            m_tailTaken = true;
-            m_next = m_tailStart;
-            m_rangeEnd = m_end;
-            continue;
-        }
-        return false;
+        // A block not resident, unchanged since the checkpoint: every snapshot since the open
+        // sees its rows.
+        for (const BaseRow &r : m_baseRows->read(m_baseBlock++))
+            m_buffer.push_back(
+                {r.slot, nullptr,
+                 rowcodec::RowView(r.bytes.data(), static_cast<uint32_t>(r.bytes.size())),
+                 r.begin});
+        if (!m_buffer.empty())
+            return true;
     }
+}
+
+TableScan::Stretch TableScan::nextStretch()
+{
+    if (m_baseRows && m_baseBlock < m_baseRows->blockCount()) {
+        const BlockRef &ref = m_baseRows->ref(m_baseBlock);
+        if (!m_table->heap->isResident(ref.firstSlot))
+            return Stretch::Block;
+        ++m_baseBlock;
+        m_next = ref.firstSlot;
+        m_rangeEnd = ref.endSlot;
+        return Stretch::Memory;
+    }
+    if (m_tailTaken)
+        return Stretch::End;
+    m_tailTaken = true;
+    m_next = m_tailStart;
+    m_rangeEnd = m_end;
+    return Stretch::Memory;
 }
 
 uint64_t TableScan::skip(uint64_t n)
@@ -277,32 +285,22 @@ uint64_t TableScan::skip(uint64_t n)
                                   {m_next, v, {}, v->begin.load(std::memory_order_acquire)});
             continue;
         }
-        if (m_baseRows && m_baseBlock < m_baseRows->blockCount()) {
-            const BlockRef &ref = m_baseRows->ref(m_baseBlock);
-            if (heap.isResident(ref.firstSlot)) {
-                ++m_baseBlock;
-                m_next = ref.firstSlot;
-                m_rangeEnd = ref.endSlot;
-                continue;
-            }
-            // Whole blocks by their row counts, unread; the block where the skip ends is read.
-            if (!m_changedSince && passed + ref.rows <= n) {
-                passed += ref.rows;
-                ++m_baseBlock;
-                continue;
-            }
-            if (!fillBuffer())
-                break;
-            skipBuffered();
+        const Stretch next = nextStretch();
+        if (next == Stretch::End)
+            break;
+        if (next == Stretch::Memory)
+            continue;
+        // Whole blocks not resident by their row counts, unread; the block where the skip
+        // ends is read.
+        if (const BlockRef &ref = m_baseRows->ref(m_baseBlock);
+            !m_changedSince && passed + ref.rows <= n) {
+            passed += ref.rows;
+            ++m_baseBlock;
             continue;
         }
-        if (!m_tailTaken) {
-            m_tailTaken = true;
-            m_next = m_tailStart;
-            m_rangeEnd = m_end;
-            continue;
-        }
-        break;
+        if (!fillBuffer())
+            break;
+        skipBuffered();
     }
     return passed;
 }

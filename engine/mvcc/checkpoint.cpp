@@ -1,6 +1,7 @@
 #include "engine/mvcc/database_core.h"
 
 #include "engine/common/bytes.h"
+#include "engine/common/parallel.h"
 #include "engine/common/timestamp.h"
 #include "engine/mvcc/folder_files.h"
 
@@ -28,11 +29,10 @@ using folder::ReadersLock;
 
 namespace {
 
-//! One row block to decode: in memory (format 1), or in a data file (format 2).
+//! A row block of a format-1 checkpoint, to decode.
 struct RowBlockSource {
     std::string_view bytes;
     uint32_t crc = 0;
-    const BlockRef *ref = nullptr;
     std::string where; //!< "file: block at byte N"
 };
 
@@ -47,28 +47,25 @@ struct TableOfBlock {
     const TableSchema *schema;
 };
 
-//! Decodes row blocks on both cores into one VersionChunk each, then puts the versions into
-//! their heaps' slots (on this thread) while another thread loads the index keys.
+//! Decodes the row blocks of a format-1 checkpoint (read whole) on both cores into one
+//! VersionChunk each, then puts the versions into their heaps' slots (on this thread) while
+//! another thread loads the index keys.
 void loadRowBlocks(
-    const std::vector<RowBlockSource> &sources, const BlockStore *store,
-    const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf,
-    bool withIndexes = true)
+    const std::vector<RowBlockSource> &sources,
+    const std::function<TableOfBlock(uint64_t tableId, const std::string &where)> &tableOf)
 {
     std::vector<DecodedBlock> decoded(sources.size());
-    auto decodeBlock = [&](size_t i, BlockBuffers &buffer, std::vector<BaseRow> &scratch) {
+    std::vector<std::vector<BaseRow>> scratch(2);
+    auto decodeBlock = [&](unsigned worker, size_t i) {
         const RowBlockSource &src = sources[i];
-        std::string_view block = src.bytes;
-        if (src.ref)
-            block = store->read(*src.ref, buffer);
-        else if (crc32c(block.data(), block.size()) != src.crc)
+        if (crc32c(src.bytes.data(), src.bytes.size()) != src.crc)
             throwError(StatusCode::Corrupt, src.where + " fails its checksum");
-        std::vector<BaseRow> &rows = scratch;
+        std::vector<BaseRow> &rows = scratch[worker];
         const TableOfBlock table
-            = tableOf(parseRowBlock(block, src.ref, src.where, rows), src.where);
+            = tableOf(parseRowBlock(src.bytes, nullptr, src.where, rows), src.where);
         DecodedBlock &out = decoded[i];
         out.heap = table.heap;
-        const auto indexes = withIndexes ? table.heap->indexesAsDeclared()
-                                         : std::vector<std::shared_ptr<TableIndex>>();
+        const auto indexes = table.heap->indexesAsDeclared();
         out.keys.resize(indexes.size());
         out.rows.reserve(rows.size());
         // First the room every version takes, then one chunk for all of them.
@@ -83,47 +80,23 @@ void loadRowBlocks(
             out.rows.emplace_back(row.slot, v);
             for (size_t x = 0; x < indexes.size(); ++x) {
                 const std::string key = encodeKey(v->view(), indexes[x]->columns(), *table.schema);
-                if (!key.empty())
-                    out.keys[x].emplace_back(TableIndex::hashOf(key), row.slot);
+                out.keys[x].emplace_back(TableIndex::hashOf(key), row.slot);
             }
         }
     };
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    const unsigned workers = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-    auto worker = [&](unsigned w) {
-        BlockBuffers buffer;
-        std::vector<BaseRow> scratch;
-        for (size_t i = w; i < decoded.size(); i += workers) {
-            try {
-                decodeBlock(i, buffer, scratch);
-            } catch (...) {
-                std::lock_guard lock(errorMutex);
-                if (!error)
-                    error = std::current_exception();
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w)
-        threads.emplace_back(worker, w);
-    worker(0);
-    for (auto &t : threads)
-        t.join();
-    if (error) {
+    try {
+        forEachOnBothCores(decoded.size(), decodeBlock);
+    } catch (...) {
         for (auto &d : decoded)
             for (auto &[slot, v] : d.rows)
                 Version::destroy(v);
-        std::rethrow_exception(error);
+        throw;
     }
     // Slots and indexes are separate structures: one thread fills the slots while another
     // gathers and loads the index keys.
     auto loadIndexes = [&] {
         std::map<TableIndex *, std::vector<std::pair<uint64_t, uint64_t>>> indexEntries;
         for (auto &d : decoded) {
-            if (!withIndexes)
-                break;
             const auto indexes = d.heap->indexesAsDeclared();
             for (size_t x = 0; x < indexes.size(); ++x) {
                 auto &dst = indexEntries[indexes[x].get()];
@@ -331,7 +304,7 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
         ++blocks;
         if (format == 1 && !block.empty() && static_cast<BlockKind>(block[0]) == BlockKind::Rows) {
             // Row blocks are checked and decoded afterwards, on all cores.
-            rowBlocks.push_back({block, crc, nullptr, at});
+            rowBlocks.push_back({block, crc, at});
             continue;
         }
         if (crc32c(block.data(), block.size()) != crc)
@@ -464,7 +437,7 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
         throwError(StatusCode::Corrupt, path + " ends without its end block");
     m_lastCommitTs.store(ckptTs);
     if (format == 1) {
-        loadRowBlocks(rowBlocks, nullptr, [&](uint64_t id, const std::string &where) {
+        loadRowBlocks(rowBlocks, [&](uint64_t id, const std::string &where) {
             auto it = tables.find(id);
             if (it == tables.end())
                 throwError(StatusCode::Corrupt, where + " holds rows of a missing table");
@@ -732,11 +705,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                                 addKeys(s, v->view(), true);
                         continue;
                     }
-                    const std::string where = m_blocks->pathOf(ref.file) + ": block at byte "
-                                              + std::to_string(ref.offset);
-                    if (parseRowBlock(m_blocks->read(ref, buffers), &ref, where, rows) != tableId)
-                        throwError(StatusCode::Corrupt, where + " holds rows of another table");
-                    for (const BaseRow &row : rows)
+                    for (const BaseRow &row : readRowBlock(*m_blocks, ref, tableId, buffers, rows))
                         addKeys(row.slot,
                                 rowcodec::RowView(row.bytes.data(),
                                                   static_cast<uint32_t>(row.bytes.size())),

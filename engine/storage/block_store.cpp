@@ -185,15 +185,24 @@ BaseRowReader::BaseRowReader(std::shared_ptr<const BlockStore> store, std::vecto
             m_files.emplace(ref.file, m_store->pin(ref.file));
 }
 
+const std::vector<BaseRow> &readRowBlock(const BlockStore &store, const BlockRef &ref,
+                                         uint64_t tableId, BlockBuffers &buffers,
+                                         std::vector<BaseRow> &rows,
+                                         const std::shared_ptr<File> &file)
+{
+    const std::string where
+        = store.pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
+    const std::string_view block = file ? store.read(ref, buffers, file) : store.read(ref, buffers);
+    if (parseRowBlock(block, &ref, where, rows) != tableId)
+        throwError(StatusCode::Corrupt, where + " holds rows of another table");
+    return rows;
+}
+
 const std::vector<BaseRow> &BaseRowReader::read(size_t i)
 {
     const BlockRef &ref = m_refs[i];
-    const std::string where
-        = m_store->pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
-    const std::string_view block = m_store->read(ref, m_buffers, m_files[ref.file]);
     m_lastRead = SIZE_MAX;
-    if (parseRowBlock(block, &ref, where, m_rows) != m_tableId)
-        throwError(StatusCode::Corrupt, where + " holds rows of another table");
+    readRowBlock(*m_store, ref, m_tableId, m_buffers, m_rows, m_files[ref.file]);
     m_lastRead = i;
     return m_rows;
 }

@@ -60,6 +60,14 @@ struct BlockBuffers {
     std::string plain;  //!< a compressed block's raw bytes
 };
 
+class BlockStore;
+//! Reads, checks and lists row block `ref` of table `tableId` (from `file` when given, else
+//! the store's open file): `rows` view `buffers`. Throws Corrupt naming the file and offset.
+const std::vector<BaseRow> &readRowBlock(const BlockStore &store, const BlockRef &ref,
+                                         uint64_t tableId, BlockBuffers &buffers,
+                                         std::vector<BaseRow> &rows,
+                                         const std::shared_ptr<File> &file = nullptr);
+
 //! The data files of one database folder (`data-NNNNNN.blk`), kept open: a read-only opener
 //! goes on reading the files its checkpoint names after a writer's checkpoint deletes them.
 class BlockStore {

@@ -3,6 +3,7 @@
 #include "engine/storage/block_store.h"
 #include "engine/storage/index_run.h"
 
+#include "engine/common/parallel.h"
 #include "engine/common/status.h"
 
 #include <algorithm>
@@ -312,36 +313,25 @@ std::shared_ptr<const IndexRuns> TableIndex::runs() const
     return m_runs;
 }
 
+TableIndex::RunsView TableIndex::runsView() const
+{
+    std::lock_guard lock(m_runsMutex);
+    return {m_runs, m_store, m_cache};
+}
+
 void TableIndex::forEachRunSlot(const std::string &key,
                                 const std::function<void(uint64_t)> &f) const
 {
     if (!hasRuns() || key.empty())
         return;
-    std::shared_ptr<const IndexRuns> runs;
-    std::shared_ptr<const BlockStore> store;
-    std::shared_ptr<IndexBlockCache> cache;
-    {
-        std::lock_guard lock(m_runsMutex);
-        runs = m_runs;
-        store = m_store;
-        cache = m_cache;
-    }
-    if (runs)
-        strata::engine::forEachRunSlot(*store, *cache, *runs, m_tableId, key, f);
+    if (const RunsView view = runsView(); view.runs)
+        strata::engine::forEachRunSlot(*view.store, *view.cache, *view.runs, m_tableId, key, f);
 }
 
 bool TableIndex::findRange(const KeyRange &range, size_t limit, std::vector<uint64_t> &out) const
 {
-    std::shared_ptr<const IndexRuns> runs;
-    std::shared_ptr<const BlockStore> store;
-    std::shared_ptr<IndexBlockCache> cache;
-    {
-        std::lock_guard lock(m_runsMutex);
-        runs = m_runs;
-        store = m_store;
-        cache = m_cache;
-    }
-    if (!runs)
+    const RunsView view = runsView();
+    if (!view.runs)
         return false;
     {
         std::shared_lock lock(m_mutex);
@@ -351,7 +341,7 @@ bool TableIndex::findRange(const KeyRange &range, size_t limit, std::vector<uint
             if (e.slot != kEmpty && e.slot != kRemoved)
                 out.push_back(e.slot);
     }
-    return collectRunRange(*store, *cache, *runs, m_tableId, range, limit, out);
+    return collectRunRange(*view.store, *view.cache, *view.runs, m_tableId, range, limit, out);
 }
 
 void TableIndex::pruneHash(const std::function<bool(uint64_t)> &keep)
@@ -550,7 +540,7 @@ void TableHeap::materialize(size_t index)
     }
     BlockBuffers buffers;
     std::vector<BaseRow> rows;
-    readBlock(*store, ref, buffers, rows);
+    readRowBlock(*store, ref, m_tableId, buffers, rows);
     // One allocation for the block's versions, freed when the last of them is.
     size_t room = 0;
     for (const BaseRow &row : rows)
@@ -740,35 +730,15 @@ void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>>
     // The blocks' keys on both cores; their rows stay in the files.
     if (!refs.empty())
         m_indexFills.fetch_add(todo.size(), std::memory_order_relaxed);
-    const unsigned workers = refs.size() > 1 ? 2 : 1;
-    std::vector<std::vector<Pairs>> found(workers, std::vector<Pairs>(todo.size()));
-    std::exception_ptr error;
-    std::mutex errorMutex;
-    auto worker = [&](unsigned w) {
-        try {
-            BlockBuffers buffers;
-            std::vector<BaseRow> rows;
-            for (size_t i = w; i < refs.size(); i += workers) {
-                for (const BaseRow &row : readBlock(*store, refs[i], buffers, rows))
-                    addKeys(found[w],
-                            rowcodec::RowView(row.bytes.data(),
-                                              static_cast<uint32_t>(row.bytes.size())),
-                            row.slot);
-            }
-        } catch (...) {
-            std::lock_guard lock(errorMutex);
-            if (!error)
-                error = std::current_exception();
-        }
-    };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w)
-        threads.emplace_back(worker, w);
-    worker(0);
-    for (auto &t : threads)
-        t.join();
-    if (error)
-        std::rethrow_exception(error);
+    std::vector<std::vector<Pairs>> found(2, std::vector<Pairs>(todo.size()));
+    std::vector<BlockBuffers> buffers(2);
+    std::vector<std::vector<BaseRow>> rows(2);
+    forEachOnBothCores(refs.size(), [&](unsigned w, size_t i) {
+        for (const BaseRow &row : readRowBlock(*store, refs[i], m_tableId, buffers[w], rows[w]))
+            addKeys(found[w],
+                    rowcodec::RowView(row.bytes.data(), static_cast<uint32_t>(row.bytes.size())),
+                    row.slot);
+    });
     // Every version in memory (entries of old versions stay until the collector frees them).
     {
         std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
@@ -779,24 +749,11 @@ void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>>
     }
     for (size_t x = 0; x < todo.size(); ++x) {
         Pairs pairs = std::move(found[0][x]);
-        for (unsigned w = 1; w < workers; ++w) {
-            pairs.insert(pairs.end(), found[w][x].begin(), found[w][x].end());
-            Pairs().swap(found[w][x]);
-        }
+        pairs.insert(pairs.end(), found[1][x].begin(), found[1][x].end());
+        Pairs().swap(found[1][x]);
         todo[x]->bulkLoad(pairs);
         todo[x]->setComplete(true);
     }
-}
-
-const std::vector<BaseRow> &TableHeap::readBlock(const BlockStore &store, const BlockRef &ref,
-                                                 BlockBuffers &buffers,
-                                                 std::vector<BaseRow> &rows) const
-{
-    const std::string where
-        = store.pathOf(ref.file) + ": block at byte " + std::to_string(ref.offset);
-    if (parseRowBlock(store.read(ref, buffers), &ref, where, rows) != m_tableId)
-        throwError(StatusCode::Corrupt, where + " holds rows of another table");
-    return rows;
 }
 
 void TableHeap::forEachVisibleRow(

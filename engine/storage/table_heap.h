@@ -139,6 +139,13 @@ private:
     mutable std::shared_mutex m_mutex; //!< guards m_entries, m_used
     std::vector<Entry> m_entries;
     size_t m_used = 0; //!< live and removed entries (removed ones still lengthen probes)
+    //! The runs with what reads them, taken together under the lock.
+    struct RunsView {
+        std::shared_ptr<const IndexRuns> runs;
+        std::shared_ptr<const BlockStore> store;
+        std::shared_ptr<IndexBlockCache> cache;
+    };
+    RunsView runsView() const;
     std::atomic<bool> m_hasRuns{false};
     mutable std::mutex m_runsMutex; //!< guards the runs and what reads them
     std::shared_ptr<const IndexRuns> m_runs;
@@ -374,9 +381,6 @@ private:
     void updateAllResident(); //!< under m_baseMutex
     void fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>> &indexes,
                            const TableSchema &schema) const; //!< under m_loadMutex
-    //! Reads and checks one of this table's blocks; `rows` views `buffers`.
-    const std::vector<BaseRow> &readBlock(const BlockStore &store, const BlockRef &ref,
-                                          BlockBuffers &buffers, std::vector<BaseRow> &rows) const;
     static Chunk *emptyChunk();
     void freeSlotStorage();
 
