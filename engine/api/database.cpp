@@ -277,8 +277,11 @@ void upsertRow(Transaction &txn, const std::shared_ptr<TableEntry> &entry, const
     const std::string key = encodeKeyValues(keyValues);
     if (!key.empty()) {
         for (uint64_t slot : pk.find(key)) {
-            entry->heap->ensureResident(slot); // the row's version is what gets replaced
+            // The row's version is what gets replaced: its block becomes resident (under the
+            // collector's lock, so that it is not released before we look).
+            txn.pinHeap(entry->heap); // `current` is held past the lock
             std::shared_lock gc(entry->heap->gcLock());
+            entry->heap->ensureResident(slot);
             const Version *current = txn.view().visible(entry->heap->head(slot));
             gc.unlock(); // a version our snapshot sees stays; update() takes the lock itself
             if (current && encodeKey(current->view(), pk.columns(), schema) == key) {
@@ -694,7 +697,7 @@ StorageStats Database::storageStats() const
 {
     StorageStats stats;
     m_core->storageCounts(stats.tables, stats.tablesInMemory, stats.blocksInMemory,
-                          stats.indexFills, stats.blockBytesRead);
+                          stats.indexFills, stats.blocksResident, stats.blockBytesRead);
     return stats;
 }
 

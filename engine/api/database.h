@@ -184,6 +184,7 @@ struct StorageStats {
     size_t tablesInMemory = 0;   //!< of these, the ones with blocks read into memory
     uint64_t blocksInMemory = 0; //!< row blocks read into memory (made resident) since the open
     uint64_t indexFills = 0;     //!< indexes filled from row blocks (no runs) since the open
+    uint64_t blocksResident = 0; //!< row blocks whose rows are in memory now
     uint64_t blockBytesRead = 0; //!< data-file bytes read since the open
 };
 

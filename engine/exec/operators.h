@@ -102,6 +102,14 @@ private:
     //! Candidates from a range lookup: rows are checked by the filter, not by their key.
     bool m_rangeCandidates = false;
     bool openRange(ExecContext &ctx);
+    //! Buffers the rows of slots [from, to) that the base block holding `from` now has (a
+    //! block not resident: its rows are what every snapshot since the open sees); returns
+    //! where that block's part of the range ends.
+    uint64_t takeFromBlocks(uint64_t from, uint64_t to);
+    BlockRef m_lastBlock;            //!< the block takeFromBlocks read last
+    bool m_lastBlockRead = false;    //!< m_lastRows holds its rows
+    std::vector<BaseRow> m_lastRows; //!< views m_lastBuffers
+    BlockBuffers m_lastBuffers;
     //! What the scan reads next: Memory, a resident base block or the slots past the blocks,
     //! now [m_next, m_rangeEnd); Block, base block m_baseBlock, not resident (read from its
     //! file; the caller moves past it); or End.
@@ -126,7 +134,7 @@ private:
     uint64_t m_rangeEnd = 0;             //!< slots [m_next, m_rangeEnd) are read from memory next
     uint64_t m_tailStart = 0;            //!< the first slot past the base blocks at open
     bool m_tailTaken = false;            //!< whether [m_tailStart, m_end) was begun
-    std::deque<std::string> m_blockRows; //!< index candidates' rows read from blocks
+    std::deque<std::string> m_blockRows; //!< rows copied from blocks for the buffer
     size_t m_bufferPos = 0;
     bool fillBuffer();
     Row m_filterRow;

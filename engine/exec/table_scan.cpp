@@ -37,11 +37,14 @@ void TableScan::open(ExecContext &ctx)
     m_baseBlock = 0;
     m_next = m_rangeEnd = 0;
     m_tailTaken = false;
+    m_lastBlockRead = false;
     if (ctx.changedSince)
         m_changedSince = ctx.changedSince;
     // The base blocks as they are now, their files held open: each is read from its file, or
     // from the slots once resident; then the slots added past them.
     TableHeap &heap = *m_table->heap;
+    if (ctx.txn)
+        ctx.txn->pinHeap(m_table->heap); // it holds versions between reads
     m_baseRows = heap.baseReader();
     m_tailStart = m_baseRows ? m_baseRows->ref(m_baseRows->blockCount() - 1).endSlot : 0;
     m_end = std::max(m_tailStart, heap.slotCount());
@@ -197,17 +200,15 @@ bool TableScan::fillBuffer()
             const size_t end = std::min(m_candidates.size(), m_candidatePos + kChunk);
             for (; m_candidatePos < end; ++m_candidatePos) {
                 const uint64_t slot = m_candidates[m_candidatePos];
-                if (heap.isResident(slot)) {
+                {
+                    // Resident: read under the collector's lock, which a release needs.
                     std::shared_lock gc(heap.gcLock());
-                    take(slot);
-                } else if (const BaseRow *row = m_baseRows ? m_baseRows->find(slot) : nullptr) {
-                    // Kept past the next block read: candidates come from many blocks.
-                    const std::string &bytes = m_blockRows.emplace_back(row->bytes);
-                    m_buffer.push_back(
-                        {slot, nullptr,
-                         rowcodec::RowView(bytes.data(), static_cast<uint32_t>(bytes.size())),
-                         row->begin});
+                    if (heap.isResident(slot)) {
+                        take(slot);
+                        continue;
+                    }
                 }
+                takeFromBlocks(slot, slot + 1);
             }
         }
         return true;
@@ -216,9 +217,16 @@ bool TableScan::fillBuffer()
         if (m_next < m_rangeEnd) {
             checkCancel(m_ctx);
             std::shared_lock gc(heap.gcLock());
-            const uint64_t end = std::min<uint64_t>(m_rangeEnd, m_next + kChunk);
-            for (; m_next < end; ++m_next)
-                take(m_next);
+            if (!heap.isResident(m_next)) {
+                // Released since the scan looked (its rows are what everyone sees, in the
+                // block that holds them now).
+                gc.unlock();
+                m_next = takeFromBlocks(m_next, m_rangeEnd);
+            } else {
+                const uint64_t end = std::min<uint64_t>(m_rangeEnd, m_next + kChunk);
+                for (; m_next < end; ++m_next)
+                    take(m_next);
+            }
             if (!m_buffer.empty())
                 return true;
             continue;
@@ -239,6 +247,32 @@ bool TableScan::fillBuffer()
         if (!m_buffer.empty())
             return true;
     }
+}
+
+uint64_t TableScan::takeFromBlocks(uint64_t from, uint64_t to)
+{
+    // The base block holding `from` now (a block read last time is read once).
+    if (!(from >= m_lastBlock.firstSlot && from < m_lastBlock.endSlot && m_lastBlockRead)) {
+        std::shared_ptr<const BlockStore> store;
+        std::shared_ptr<File> file;
+        m_lastBlockRead = false;
+        if (!m_table->heap->currentBlock(from, m_lastBlock, store, file))
+            return to; // past the blocks: no row there any more
+        readRowBlock(*store, m_lastBlock, m_table->heap->tableId(), m_lastBuffers, m_lastRows,
+                     file);
+        m_lastBlockRead = true;
+    }
+    const uint64_t stop = std::min(to, m_lastBlock.endSlot);
+    auto row = std::lower_bound(m_lastRows.begin(), m_lastRows.end(), from,
+                                [](const BaseRow &r, uint64_t s) { return r.slot < s; });
+    for (; row != m_lastRows.end() && row->slot < stop; ++row) {
+        // Copied: the buffer may hold rows of several blocks (index candidates).
+        const std::string &bytes = m_blockRows.emplace_back(row->bytes);
+        m_buffer.push_back({row->slot, nullptr,
+                            rowcodec::RowView(bytes.data(), static_cast<uint32_t>(bytes.size())),
+                            row->begin});
+    }
+    return stop;
 }
 
 TableScan::Stretch TableScan::nextStretch()
@@ -277,6 +311,15 @@ uint64_t TableScan::skip(uint64_t n)
             // Straight over the slots: a visibility check each, no buffer, no decoding.
             checkCancel(m_ctx);
             std::shared_lock gc(heap.gcLock());
+            if (!heap.isResident(m_next)) { // released since the scan looked
+                gc.unlock();
+                m_buffer.clear();
+                m_bufferPos = 0;
+                m_blockRows.clear();
+                m_next = takeFromBlocks(m_next, m_rangeEnd);
+                skipBuffered();
+                continue;
+            }
             const uint64_t end = std::min<uint64_t>(m_rangeEnd, m_next + 65536);
             for (; m_next < end && passed < n; ++m_next)
                 if (const Version *v = view.visible(heap.head(m_next)))
@@ -332,11 +375,12 @@ bool TableScan::next(Row &out)
         m_lastSlot = c.slot;
         m_lastVersion = c.version;
         if (!c.version && !m_mayReadBlocks) {
-            // A writer needs the row's version: its block becomes resident. The version our
+            // A writer needs the row's version: its block becomes resident (under the
+            // collector's lock, so that it is not released before we look). The version our
             // snapshot sees there holds the bytes just read (kept by the collector for us).
             TableHeap &heap = *m_table->heap;
-            heap.ensureResident(c.slot);
             std::shared_lock gc(heap.gcLock());
+            heap.ensureResident(c.slot);
             m_lastVersion = m_ctx->txn->view().visible(heap.head(c.slot));
             if (!m_lastVersion)
                 continue;

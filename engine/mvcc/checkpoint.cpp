@@ -850,6 +850,7 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
             if (!indexPlans[t].empty())
                 heap.pruneIndexHashes(snapshot);
         }
+        releaseUnchangedBlocks();
         // Descriptors stay open for files any heap still names (a snapshot from before a
         // DROP TABLE may load the dropped table yet).
         std::set<uint32_t> named;

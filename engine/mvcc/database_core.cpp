@@ -375,6 +375,7 @@ Status DatabaseCore::commit(Transaction &txn) noexcept
     if (txn.m_holdsSchema)
         m_catalog.releaseSchema(txn.m_view.txnMarker);
     txn.m_active = false;
+    txn.unpinHeaps();
     releaseSnapshot(txn.m_view.snapshotTs);
     size_t garbage = 0;
     for (const auto &op : txn.m_ops)
@@ -453,6 +454,7 @@ void DatabaseCore::rollback(Transaction &txn) noexcept
     if (txn.m_holdsSchema)
         m_catalog.releaseSchema(txn.m_view.txnMarker);
     txn.m_active = false;
+    txn.unpinHeaps();
     releaseSnapshot(txn.m_view.snapshotTs);
 }
 
@@ -669,14 +671,27 @@ size_t DatabaseCore::collectGarbage()
             t->heap->pruneDeletions(static_cast<uint64_t>(cutoff));
     }
     freed += m_catalog.collectGarbage(oldest).size();
+    if (std::unique_lock checkpointing(m_checkpointMutex, std::try_to_lock); checkpointing)
+        releaseUnchangedBlocks();
     return freed;
 }
 
+void DatabaseCore::releaseUnchangedBlocks()
+{
+    // Rows every snapshot sees, unchanged since the checkpoint that wrote their block, go
+    // back to their files (the caller keeps checkpoints out: they read resident blocks).
+    const uint64_t oldest = oldestActiveSnapshot();
+    for (const auto &t : m_catalog.newestPerHeap())
+        if (isCommittedTs(t->begin.load()))
+            t->heap->releaseUnchangedBlocks(oldest);
+}
+
 void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
-                                 uint64_t &indexFills, uint64_t &bytesRead) const
+                                 uint64_t &indexFills, uint64_t &blocksResident,
+                                 uint64_t &bytesRead) const
 {
     tables = inMemory = 0;
-    blocksInMemory = indexFills = 0;
+    blocksInMemory = indexFills = blocksResident = 0;
     std::set<const TableHeap *> seen;
     for (const auto &t : m_catalog.newestPerHeap()) {
         if (!isCommittedTs(t->begin.load()) || !seen.insert(t->heap.get()).second)
@@ -685,6 +700,7 @@ void DatabaseCore::storageCounts(size_t &tables, size_t &inMemory, uint64_t &blo
         inMemory += t->heap->blocksMaterialized() > 0 ? 1 : 0;
         blocksInMemory += t->heap->blocksMaterialized();
         indexFills += t->heap->indexFills();
+        blocksResident += t->heap->residentBlocks();
     }
     bytesRead = m_blocks ? m_blocks->bytesRead() : 0;
 }

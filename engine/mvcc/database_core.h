@@ -78,12 +78,13 @@ public:
 
     //! Writes a checkpoint now (no-op in memory and read-only).
     void checkpoint();
-    //! Frees versions, entries and deletion records nobody can see any more.
+    //! Frees versions, entries and deletion records nobody can see any more, and releases
+    //! resident blocks whose rows are what their files hold (TableHeap::releaseUnchangedBlocks).
     size_t collectGarbage();
     //! Committed tables, tables with blocks read into memory, such blocks, indexes filled
-    //! from blocks, data-file bytes read.
+    //! from blocks, blocks resident now, data-file bytes read.
     void storageCounts(size_t &tables, size_t &inMemory, uint64_t &blocksInMemory,
-                       uint64_t &indexFills, uint64_t &bytesRead) const;
+                       uint64_t &indexFills, uint64_t &blocksResident, uint64_t &bytesRead) const;
     void noteGarbage(size_t n) { m_garbage.fetch_add(n, std::memory_order_relaxed); }
     //! Writes the rows of the tables `txn` made (and wrote only by inserts) to a new data
     //! file each and frees them from memory (Transaction::spillIfLarge).
@@ -105,6 +106,8 @@ private:
     ChangeMarks takeChangeMarks();
     void applyRecord(uint64_t ts, std::string_view payload);
     void writeCheckpoint();
+    //! Releases every heap's unchanged resident blocks (the caller holds m_checkpointMutex).
+    void releaseUnchangedBlocks();
     //! Writes the checkpoint of everything committed at `snapshot`, to be followed by the log
     //! file `walSeq`, and removes older logs.
     //! Only blocks of loaded tables that hold a slot marked in `marks` (or past the table's

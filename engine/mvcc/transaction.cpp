@@ -18,6 +18,22 @@ Transaction::~Transaction()
 {
     if (m_active)
         m_core.rollback(*this);
+    unpinHeaps();
+}
+
+void Transaction::pinHeap(const std::shared_ptr<TableHeap> &heap)
+{
+    if (std::find(m_pinnedHeaps.begin(), m_pinnedHeaps.end(), heap) != m_pinnedHeaps.end())
+        return;
+    heap->pin();
+    m_pinnedHeaps.push_back(heap);
+}
+
+void Transaction::unpinHeaps()
+{
+    for (const auto &heap : m_pinnedHeaps)
+        heap->unpin();
+    m_pinnedHeaps.clear();
 }
 
 Catalog &Transaction::catalog()
@@ -222,6 +238,7 @@ void Transaction::insertBatch(const std::shared_ptr<TableEntry> &table, std::spa
     if (rows.empty())
         return;
     TableHeap &heap = *table->heap;
+    pinHeap(table->heap);
     heap.ensureIndexed(); // uniqueness is checked against every row (before the heap lock)
     const size_t mark = m_ops.size();
     std::vector<PendingKey> pending;
@@ -277,6 +294,7 @@ void Transaction::update(const std::shared_ptr<TableEntry> &table, uint64_t slot
     m_scratch.clear();
     rowcodec::encode(row, m_scratch);
     TableHeap &heap = *table->heap;
+    pinHeap(table->heap);
     heap.ensureIndexed();
     std::shared_lock gc(heap.gcLock());
     auto *cur = const_cast<Version *>(current);

@@ -83,6 +83,12 @@ public:
     void spillIfLarge();
     bool spilled() const { return m_spilled; }
 
+    //! Keeps `heap` from releasing resident blocks until this transaction ends: its scans and
+    //! writes hold versions across the collector's lock (TableHeap::releaseUnchangedBlocks).
+    void pinHeap(const std::shared_ptr<TableHeap> &heap);
+    //! Lets every pinned heap go (the transaction ended).
+    void unpinHeaps();
+
     //! Where a sort too big for its memory writes its runs: the database folder (empty in
     //! memory; a read-only folder may refuse, and then the system's temporary folder is
     //! used), and how much it holds first.
@@ -133,6 +139,7 @@ private:
     std::vector<TxnOp> m_ops;
     std::vector<std::shared_ptr<void>> m_pins;
     std::string m_scratch;
+    std::vector<std::shared_ptr<TableHeap>> m_pinnedHeaps;
     uint64_t m_bytesSinceSpill = 0;
     bool m_spilled = false;
     bool m_reachedCommitPoint = false;

@@ -514,6 +514,21 @@ bool TableHeap::isResident(uint64_t slot) const
     return i == SIZE_MAX || m_resident[i];
 }
 
+bool TableHeap::currentBlock(uint64_t slot, BlockRef &ref, std::shared_ptr<const BlockStore> &store,
+                             std::shared_ptr<File> &file) const
+{
+    // Under the base lock: the files of the current base are not closed before a newer base
+    // replaces it, and the pin keeps this one open after that.
+    std::lock_guard lock(m_baseMutex);
+    const size_t i = blockOf(slot);
+    if (i == SIZE_MAX)
+        return false;
+    ref = m_base[i];
+    store = m_store;
+    file = m_store->pin(ref.file);
+    return true;
+}
+
 void TableHeap::ensureResident(uint64_t slot)
 {
     if (allResident())
@@ -567,6 +582,95 @@ void TableHeap::materialize(size_t index)
     m_materialized.fetch_add(1, std::memory_order_relaxed);
 }
 
+size_t TableHeap::residentBlocks() const
+{
+    std::lock_guard lock(m_baseMutex);
+    return static_cast<size_t>(std::count(m_resident.begin(), m_resident.end(), 1));
+}
+
+void TableHeap::pin() const
+{
+    // Under the base lock, where the release checks the pins: a pin taken after that check
+    // finds the blocks released.
+    std::lock_guard lock(m_baseMutex);
+    m_pins.fetch_add(1, std::memory_order_acq_rel);
+}
+
+void TableHeap::unpin() const
+{
+    m_pins.fetch_sub(1, std::memory_order_acq_rel);
+}
+
+size_t TableHeap::releaseUnchangedBlocks(uint64_t oldest)
+{
+    if (spilling() || baseEnd() == 0)
+        return 0; // its rows are its transaction's; or it has no block
+    // The collector's lock keeps readers off the versions; the load lock keeps loads,
+    // fills and base replacements out. Taken in that order, the second without waiting
+    // (a writer holding the first shared may be waiting for it; a fill holding it takes the
+    // first).
+    std::unique_lock gc(m_gcLock);
+    std::unique_lock load(m_loadMutex, std::try_to_lock);
+    if (!load)
+        return 0;
+    std::vector<uint64_t> marks;
+    {
+        std::lock_guard lock(m_changedMutex);
+        marks = m_changed;
+    }
+    std::lock_guard base(m_baseMutex);
+    if (m_pins.load(std::memory_order_acquire) != 0)
+        return 0;
+    size_t released = 0;
+    for (size_t i = 0; i < m_base.size(); ++i) {
+        const BlockRef &ref = m_base[i];
+        if (!m_resident[i] || ref.beginTs || anyMarked(marks, ref.firstSlot, ref.endSlot))
+            continue;
+        bool same = true;
+        for (uint64_t s = ref.firstSlot; s < ref.endSlot && same; ++s) {
+            const Version *v = head(s);
+            if (!v)
+                continue; // gone before the checkpoint that wrote the block
+            const uint64_t begin = v->begin.load(std::memory_order_acquire);
+            same = !v->older && isCommittedTs(begin) && begin <= oldest
+                   && v->end.load(std::memory_order_acquire) == kInfinity;
+        }
+        if (!same)
+            continue;
+        for (uint64_t s = ref.firstSlot; s < ref.endSlot; ++s)
+            if (s < m_slotCount.load(std::memory_order_relaxed))
+                if (Version *v = slot(s).exchange(nullptr, std::memory_order_acq_rel))
+                    Version::destroy(v);
+        m_resident[i] = 0;
+        ++released;
+    }
+    if (!released)
+        return 0;
+    updateAllResident();
+    // Chunks of slot pointers now wholly in blocks not resident give their memory back.
+    std::lock_guard grow(m_growMutex);
+    auto *dir = m_dir.load(std::memory_order_acquire);
+    const uint64_t end = std::min(baseEnd(), m_slotCount.load(std::memory_order_relaxed));
+    for (uint64_t c = kHeadSlots >> kChunkBits; dir && ((c + 1) << kChunkBits) <= end; ++c) {
+        auto *row = dir[c >> kDirBits].load(std::memory_order_acquire);
+        Chunk *chunk = row ? row[c & kDirMask].load(std::memory_order_acquire) : nullptr;
+        if (!chunk || chunk == emptyChunk())
+            continue;
+        const uint64_t first = std::max<uint64_t>(c << kChunkBits, kHeadSlots);
+        bool free = true;
+        for (size_t b = blockOf(first);
+             free && b < m_base.size() && m_base[b].firstSlot < ((c + 1) << kChunkBits); ++b)
+            free = !m_resident[b];
+        for (uint64_t s = first; free && s < ((c + 1) << kChunkBits); ++s)
+            free = !chunk->slots[s & kChunkMask].load(std::memory_order_relaxed);
+        if (free) {
+            row[c & kDirMask].store(emptyChunk(), std::memory_order_release);
+            delete chunk;
+        }
+    }
+    return released;
+}
+
 std::vector<std::pair<uint64_t, uint64_t>> TableHeap::residentRanges() const
 {
     std::vector<std::pair<uint64_t, uint64_t>> out;
@@ -592,8 +696,10 @@ std::vector<std::pair<uint64_t, uint64_t>> TableHeap::residentRanges() const
 
 uint64_t TableHeap::countVisible(const ReadView &view, const std::function<void()> &poll) const
 {
+    // Under the collector's lock throughout: no block is released between the look at
+    // which blocks are resident and the count of their slots.
+    std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
     uint64_t rows = 0;
-    std::vector<std::pair<uint64_t, uint64_t>> ranges;
     {
         // Blocks not resident now have not changed since the open: every snapshot since sees
         // their rows (a block made resident after this look changes only after our snapshot).
@@ -602,12 +708,10 @@ uint64_t TableHeap::countVisible(const ReadView &view, const std::function<void(
             if (!m_resident[i])
                 rows += m_base[i].rows;
     }
-    ranges = residentRanges();
-    for (const auto &[first, end] : ranges) {
+    for (const auto &[first, end] : residentRanges()) {
         for (uint64_t from = first; from < end; from += 65536) {
             if (poll)
                 poll();
-            std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
             for (uint64_t s = from; s < std::min(end, from + 65536); ++s)
                 rows += view.visible(head(s)) != nullptr;
         }
@@ -759,6 +863,8 @@ void TableHeap::fillIndexesLocked(const std::vector<std::shared_ptr<TableIndex>>
 void TableHeap::forEachVisibleRow(
     const ReadView &view, const std::function<void(uint64_t, rowcodec::RowView)> &visit) const
 {
+    // Under the collector's lock throughout: no block is released meanwhile.
+    std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
     auto reader = baseReader();
     std::vector<std::pair<uint64_t, uint64_t>> ranges;
     for (size_t b = 0; reader && b < reader->blockCount(); ++b) {
@@ -773,7 +879,6 @@ void TableHeap::forEachVisibleRow(
     }
     const uint64_t tail = reader ? reader->ref(reader->blockCount() - 1).endSlot : 0;
     ranges.emplace_back(tail, std::max(tail, slotCount()));
-    std::shared_lock gc(const_cast<TableHeap *>(this)->m_gcLock);
     for (const auto &[first, end] : ranges)
         for (uint64_t s = first; s < end; ++s)
             if (const Version *v = view.visible(head(s)))

@@ -30,6 +30,7 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
 std::string encodeKeyValues(const std::vector<Value> &values);
 
 class BlockStore;
+class File;
 class IndexRun;
 class IndexBlockCache;
 struct KeyRange;
@@ -231,6 +232,10 @@ public:
     bool allResident() const { return m_allResident.load(std::memory_order_acquire); }
     //! Whether the row in `slot` is in the slots (false: it is in a block not yet resident).
     bool isResident(uint64_t slot) const;
+    //! The base block holding `slot` now, with its data file held open; false past the blocks.
+    //! A block not resident holds that row as every snapshot since the open sees it.
+    bool currentBlock(uint64_t slot, BlockRef &ref, std::shared_ptr<const BlockStore> &store,
+                      std::shared_ptr<File> &file) const;
     //! Makes the block holding `slot` resident (reads and decodes it), if it is not yet.
     void ensureResident(uint64_t slot);
     //! The slot ranges whose rows are in memory: resident blocks (adjacent ones joined) and
@@ -242,6 +247,23 @@ public:
     uint64_t countVisible(const ReadView &view, const std::function<void()> &poll = {}) const;
     //! Blocks read into memory since the open (tests and statistics).
     uint64_t blocksMaterialized() const { return m_materialized.load(std::memory_order_relaxed); }
+    //! Base blocks resident now.
+    size_t residentBlocks() const;
+
+    // Releasing: a resident block whose rows are what its file holds, and what every
+    // snapshot sees, goes back to the file (its versions are freed), under the collector's
+    // lock, while no transaction has the heap pinned: one that reads or writes the heap pins
+    // it until it ends (it may hold versions across the lock). A reader that reads slots
+    // checks, under that lock, that their block is still resident, and else reads the block
+    // that now holds them (a transaction that pinned the heap after a release).
+    void pin() const;
+    void unpin() const;
+    //! Releases the resident blocks with no change since the last checkpoint (no mark) whose
+    //! every row is one version committed at or before `oldest` (the oldest snapshot anyone
+    //! holds: all of them see it) and not being changed. Skipped while the heap is pinned (a
+    //! transaction may hold its versions) or while the load lock is taken; the caller keeps
+    //! checkpoints out. Returns the blocks released.
+    size_t releaseUnchangedBlocks(uint64_t oldest);
     //! Indexes filled from blocks not resident since the open (tests and statistics).
     uint64_t indexFills() const { return m_indexFills.load(std::memory_order_relaxed); }
 
@@ -390,6 +412,7 @@ private:
     std::atomic<bool> m_allResident{true};
     std::atomic<bool> m_spilling{false};
     std::atomic<uint64_t> m_materialized{0};
+    mutable std::atomic<int> m_pins{0}; //!< transactions that may hold versions (pin())
     mutable std::atomic<uint64_t> m_indexFills{0};
     //! Serialises making blocks resident, filling indexes from blocks and replacing the base.
     mutable std::mutex m_loadMutex;
