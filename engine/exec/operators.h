@@ -62,6 +62,9 @@ public:
     const std::shared_ptr<TableEntry> &table() const { return m_table; }
     void setNeeded(std::vector<bool> needed) { m_needed = std::move(needed); }
     void setFilter(BExprPtr filter) { m_filter = std::move(filter); }
+    bool hasFilter() const { return m_filter != nullptr; }
+    //! Whether an index narrows the rows read (a key, or a range of keys).
+    bool hasIndexLookup() const { return m_index || m_range.index; }
     //! Yields only versions committed after `ts` (change tracking).
     void setChangedSince(uint64_t ts) { m_changedSince = ts; }
     //! Restricts the scan to the rows an index finds for these key values.

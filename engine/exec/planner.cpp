@@ -6,6 +6,8 @@
 #include "engine/sql/parser.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 
 namespace strata::engine::exec {
@@ -175,6 +177,300 @@ void Planner::chooseIndex(TableScan &scan, const std::shared_ptr<TableEntry> &ta
     }
 }
 
+void Planner::pushTermsIntoScans(std::vector<const Expr *> &terms, const Scope &scope,
+                                 size_t fromScansMark)
+{
+    // The table a term reads, when it reads exactly one of this FROM clause (every column
+    // named resolving once in the whole clause) and holds no subquery; else empty.
+    std::function<bool(const Expr &, std::string &)> oneTable
+        = [&](const Expr &e, std::string &table) {
+              switch (e.kind) {
+              case ExprKind::Column: {
+                  int found = -1;
+                  for (size_t i = 0; i < scope.size(); ++i) {
+                      if (!equalsIgnoreCase(scope[i].name, e.name)
+                          || (!e.table.empty() && !equalsIgnoreCase(scope[i].table, e.table)))
+                          continue;
+                      if (found >= 0)
+                          return false; // ambiguous: the binder says so where the term stays
+                      found = static_cast<int>(i);
+                  }
+                  if (found < 0 || (!table.empty() && !equalsIgnoreCase(table, scope[found].table)))
+                      return false;
+                  table = scope[found].table;
+                  return true;
+              }
+              case ExprKind::Star:
+              case ExprKind::InSubquery:
+              case ExprKind::Exists:
+              case ExprKind::ScalarSubquery:
+                  return false;
+              default:
+                  for (const auto &a : e.args)
+                      if (a && !oneTable(*a, table))
+                          return false;
+                  return true;
+              }
+          };
+    std::map<TableScan *, std::vector<const Expr *>> pushed;
+    for (const Expr *&t : terms) {
+        std::string table;
+        if (!t || containsAggregate(*t) || !oneTable(*t, table) || table.empty())
+            continue;
+        FromScan *target = nullptr;
+        int matches = 0;
+        for (size_t i = fromScansMark; i < m_fromScans.size(); ++i)
+            if (equalsIgnoreCase(m_fromScans[i].alias, table)) {
+                target = &m_fromScans[i];
+                ++matches;
+            }
+        if (matches != 1 || target->nullable)
+            continue;
+        pushed[target->scan].push_back(t);
+        t = nullptr;
+    }
+    for (auto &[scan, scanTerms] : pushed) {
+        // The table's own columns, in order: the scan's rows.
+        Scope tableScope;
+        const std::string &alias = [&]() -> const std::string & {
+            for (size_t i = fromScansMark; i < m_fromScans.size(); ++i)
+                if (m_fromScans[i].scan == scan)
+                    return m_fromScans[i].alias;
+            STRATA_ASSERT(false, "a pushed term's scan is not in the FROM clause");
+        }();
+        for (const auto &c : scope)
+            if (equalsIgnoreCase(c.table, alias))
+                tableScope.push_back(c);
+        BExprPtr filter;
+        for (const Expr *t : scanTerms) {
+            auto b = bind(*t, tableScope, nullptr);
+            if (!filter) {
+                filter = std::move(b);
+                continue;
+            }
+            auto both = std::make_unique<BExpr>();
+            both->kind = BKind::And;
+            both->type = LogicalType::Boolean;
+            both->args.push_back(std::move(filter));
+            both->args.push_back(std::move(b));
+            filter = std::move(both);
+        }
+        chooseIndex(*scan, scan->table(), scanTerms, tableScope);
+        scan->setFilter(std::move(filter));
+    }
+}
+
+std::optional<Planner::FromResult> Planner::planInnerJoins(const sql::TableRef &ref,
+                                                           std::vector<const Expr *> &terms,
+                                                           size_t fromScansMark)
+{
+    // The tables (and derived tables) in FROM order, and the ON terms, which for inner joins
+    // mean what WHERE terms mean.
+    std::vector<const sql::TableRef *> leaves;
+    std::function<bool(const sql::TableRef &)> collect = [&](const sql::TableRef &r) {
+        if (r.kind != sql::TableRef::Kind::Join) {
+            leaves.push_back(&r);
+            return true;
+        }
+        if (r.joinType == sql::TableRef::JoinType::Left)
+            return false;
+        if (!collect(*r.left) || !collect(*r.right))
+            return false;
+        splitConjuncts(r.on.get(), terms);
+        return true;
+    };
+    const size_t termsBefore = terms.size();
+    if (!collect(ref)) {
+        terms.resize(termsBefore);
+        return std::nullopt;
+    }
+    std::vector<FromResult> parts;
+    std::vector<size_t> offsets;
+    Scope scope;
+    for (const auto *leaf : leaves) {
+        parts.push_back(planFrom(*leaf, nullptr));
+        offsets.push_back(scope.size());
+        scope.insert(scope.end(), parts.back().scope.begin(), parts.back().scope.end());
+    }
+    pushTermsIntoScans(terms, scope, fromScansMark);
+    const size_t n = parts.size();
+    auto leafOf = [&](size_t column) {
+        return static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), column)
+                                   - offsets.begin() - 1);
+    };
+    // The tables a term reads (false: it reads something else too, or a subquery).
+    std::function<bool(const Expr &, std::set<size_t> &)> tablesOf
+        = [&](const Expr &e, std::set<size_t> &out) {
+              switch (e.kind) {
+              case ExprKind::Column: {
+                  int found = -1;
+                  for (size_t i = 0; i < scope.size(); ++i) {
+                      if (!equalsIgnoreCase(scope[i].name, e.name)
+                          || (!e.table.empty() && !equalsIgnoreCase(scope[i].table, e.table)))
+                          continue;
+                      if (found >= 0)
+                          return false;
+                      found = static_cast<int>(i);
+                  }
+                  if (found < 0)
+                      return false;
+                  out.insert(leafOf(static_cast<size_t>(found)));
+                  return true;
+              }
+              case ExprKind::Star:
+              case ExprKind::InSubquery:
+              case ExprKind::Exists:
+              case ExprKind::ScalarSubquery:
+                  return false;
+              default:
+                  for (const auto &a : e.args)
+                      if (a && !tablesOf(*a, out))
+                          return false;
+                  return true;
+              }
+          };
+    struct Term {
+        const Expr **slot;
+        std::set<size_t> tables;
+    };
+    std::vector<Term> linked;
+    for (auto &t : terms) {
+        std::set<size_t> tables;
+        if (t && !containsAggregate(*t) && tablesOf(*t, tables) && tables.size() >= 2)
+            linked.push_back({&t, std::move(tables)});
+    }
+    // How many rows each part gives, roughly: a table's slots, less with a filter or an
+    // index lookup; a derived table, some.
+    std::vector<double> estimate(n, 1000.0);
+    for (size_t i = 0; i < n; ++i) {
+        if (auto *scan = dynamic_cast<TableScan *>(parts[i].op.get())) {
+            estimate[i] = static_cast<double>(scan->table()->heap->slotCount()) + 1;
+            if (scan->hasIndexLookup())
+                estimate[i] /= 1000;
+            else if (scan->hasFilter())
+                estimate[i] /= 10;
+        }
+    }
+    auto isEquality = [](const Expr &e) { return e.kind == ExprKind::Binary && e.op == "="; };
+    std::vector<size_t> order;
+    std::vector<bool> taken(n, false);
+    size_t first = 0;
+    for (size_t i = 1; i < n; ++i)
+        if (estimate[i] < estimate[first])
+            first = i;
+    size_t biggest = 0;
+    for (size_t i = 1; i < n; ++i)
+        if (estimate[i] > estimate[biggest])
+            biggest = i;
+    // Joined rows stream from the left; each table joined to them is held in memory: one far
+    // bigger than the others streams.
+    if (estimate[biggest] > 100000 && estimate[biggest] > 100 * estimate[first])
+        first = biggest;
+    order.push_back(first);
+    taken[first] = true;
+    while (order.size() < n) {
+        size_t best = n;
+        bool bestLinked = false;
+        for (size_t i = 0; i < n; ++i) {
+            if (taken[i])
+                continue;
+            bool isLinked = false;
+            for (const auto &t : linked) {
+                if (!*t.slot || !isEquality(**t.slot) || !t.tables.count(i))
+                    continue;
+                bool rest = true;
+                for (size_t other : t.tables)
+                    rest &= other == i || taken[other];
+                isLinked |= rest;
+            }
+            if (best == n || (isLinked && !bestLinked)
+                || (isLinked == bestLinked && estimate[i] < estimate[best])) {
+                best = i;
+                bestLinked = isLinked;
+            }
+        }
+        order.push_back(best);
+        taken[best] = true;
+    }
+    // Left-deep: each next part joins the rows so far, on the equalities linking it to them,
+    // with the other terms its arrival completes as the residual.
+    std::vector<bool> joinedYet(n, false);
+    OperatorPtr op = std::move(parts[order[0]].op);
+    Scope current = parts[order[0]].scope;
+    std::vector<size_t> position(scope.size()); // FROM-order column -> column of `current`
+    for (size_t c = 0; c < parts[order[0]].scope.size(); ++c)
+        position[offsets[order[0]] + c] = c;
+    joinedYet[order[0]] = true;
+    for (size_t k = 1; k < n; ++k) {
+        const size_t next = order[k];
+        FromResult &part = parts[next];
+        Scope combined = current;
+        combined.insert(combined.end(), part.scope.begin(), part.scope.end());
+        m_levels.push_back({&combined, false});
+        std::vector<BExprPtr> leftKeys, rightKeys;
+        BExprPtr residual;
+        for (auto &t : linked) {
+            if (!*t.slot || !t.tables.count(next))
+                continue;
+            bool complete = true;
+            for (size_t other : t.tables)
+                complete &= other == next || joinedYet[other];
+            if (!complete)
+                continue;
+            const Expr &e = **t.slot;
+            std::set<size_t> a, b;
+            if (isEquality(e) && tablesOf(*e.args[0], a) && tablesOf(*e.args[1], b)
+                && (a == std::set<size_t>{next}) != (b == std::set<size_t>{next}) && !a.empty()
+                && !b.empty()) {
+                const Expr &mine = a == std::set<size_t>{next} ? *e.args[0] : *e.args[1];
+                const Expr &theirs = a == std::set<size_t>{next} ? *e.args[1] : *e.args[0];
+                bool theirsJoined = true;
+                for (size_t other : a == std::set<size_t>{next} ? b : a)
+                    theirsJoined &= joinedYet[other];
+                if (theirsJoined) {
+                    leftKeys.push_back(bind(theirs, current, nullptr));
+                    rightKeys.push_back(bind(mine, part.scope, nullptr));
+                    *t.slot = nullptr;
+                    continue;
+                }
+            }
+            auto b2 = bind(e, combined, nullptr);
+            if (!residual) {
+                residual = std::move(b2);
+            } else {
+                auto both = std::make_unique<BExpr>();
+                both->kind = BKind::And;
+                both->type = LogicalType::Boolean;
+                both->args.push_back(std::move(residual));
+                both->args.push_back(std::move(b2));
+                residual = std::move(both);
+            }
+            *t.slot = nullptr;
+        }
+        m_levels.pop_back();
+        for (size_t c = 0; c < part.scope.size(); ++c)
+            position[offsets[next] + c] = current.size() + c;
+        op = std::make_unique<JoinOp>(std::move(op), std::move(part.op), part.scope.size(), false,
+                                      std::move(leftKeys), std::move(rightKeys),
+                                      std::move(residual));
+        current = std::move(combined);
+        joinedYet[next] = true;
+    }
+    // The columns back in FROM order (SELECT * and every column reference count on it).
+    std::vector<BExprPtr> columns;
+    for (size_t c = 0; c < scope.size(); ++c) {
+        auto col = std::make_unique<BExpr>();
+        col->kind = BKind::Column;
+        col->index = static_cast<int>(position[c]);
+        col->type = scope[c].type;
+        columns.push_back(std::move(col));
+    }
+    FromResult out;
+    out.op = std::make_unique<ProjectOp>(std::move(op), std::move(columns));
+    out.scope = std::move(scope);
+    return out;
+}
+
 std::unique_ptr<TableScan> Planner::planTableScan(const std::shared_ptr<TableEntry> &table,
                                                   const std::string &alias, const Expr *where,
                                                   Scope &scope)
@@ -216,6 +512,7 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
         auto scan = std::make_unique<TableScan>(table, std::vector<bool>(), nullptr);
         scan->allowBlockReads(); // a FROM only reads (UPDATE and DELETE plan their own scan)
         m_pendingScans.push_back({scan.get(), usage});
+        m_fromScans.push_back({alias, scan.get(), false});
         out.op = std::move(scan);
         return out;
     }
@@ -247,7 +544,11 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
     }
     case sql::TableRef::Kind::Join: {
         FromResult left = planFrom(*ref.left, whereTerms);
+        const size_t rightScans = m_fromScans.size();
         FromResult right = planFrom(*ref.right, whereTerms);
+        if (ref.joinType == sql::TableRef::JoinType::Left)
+            for (size_t i = rightScans; i < m_fromScans.size(); ++i)
+                m_fromScans[i].nullable = true;
         Scope combined = left.scope;
         combined.insert(combined.end(), right.scope.begin(), right.scope.end());
         const size_t leftWidth = left.scope.size();
@@ -389,6 +690,7 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     m_levels.push_back({nullptr, false});
     const size_t myLevel = m_levels.size() - 1;
     const size_t pendingMark = m_pendingScans.size();
+    const size_t fromScansMark = m_fromScans.size();
     struct Pop {
         std::vector<Level> &l;
         ~Pop() { l.pop_back(); }
@@ -397,8 +699,15 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     std::vector<const Expr *> whereTerms;
     splitConjuncts(s.where.get(), whereTerms);
     FromResult from;
-    if (s.from) {
+    std::optional<FromResult> joined;
+    if (s.from && s.from->kind == sql::TableRef::Kind::Join)
+        joined = planInnerJoins(*s.from, whereTerms, fromScansMark);
+    if (joined) {
+        from = std::move(*joined);
+    } else if (s.from) {
         from = planFrom(*s.from, &whereTerms);
+        if (s.from->kind == sql::TableRef::Kind::Join)
+            pushTermsIntoScans(whereTerms, from.scope, fromScansMark);
     } else {
         from.op = std::make_unique<ValuesOp>(std::vector<Row>{Row{}});
     }
@@ -553,6 +862,7 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     for (size_t i = pendingMark; i < m_pendingScans.size(); ++i)
         m_pendingScans[i].scan->setNeeded(*m_pendingScans[i].usage);
     m_pendingScans.resize(pendingMark);
+    m_fromScans.resize(fromScansMark);
 
     if (auto *scan = dynamic_cast<TableScan *>(op.get());
         scan && !aggregated && !s.distinct && sortKeys.empty() && !s.limit && !s.offset

@@ -5,6 +5,7 @@
 #include "engine/sql/ast.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,12 +77,32 @@ private:
         TableScan *scan;
         std::shared_ptr<std::vector<bool>> usage;
     };
+    //! A table scan of the FROM clause being planned: its alias, and whether a LEFT JOIN may
+    //! fill its columns with NULLs (then WHERE terms cannot move into it).
+    struct FromScan {
+        std::string alias;
+        TableScan *scan;
+        bool nullable = false;
+    };
+    //! Moves WHERE terms that read one table of a join into that table's scan (its filter,
+    //! and an index for it): a join then sees only the rows each table keeps.
+    void pushTermsIntoScans(std::vector<const sql::Expr *> &terms, const Scope &scope,
+                            size_t fromScansMark);
+    //! A FROM clause of inner joins only (comma, CROSS, JOIN ... ON): its tables joined in an
+    //! order of their own (the smallest first, then each table linked to those before by an
+    //! equality, with hash joins on those; a table far bigger than the rest streams first),
+    //! ON and WHERE terms applied as soon as their tables are joined (and taken out of
+    //! `terms`), the columns given back in FROM order. Null when the clause has a LEFT JOIN.
+    std::optional<FromResult> planInnerJoins(const sql::TableRef &ref,
+                                             std::vector<const sql::Expr *> &terms,
+                                             size_t fromScansMark);
 
     Transaction &m_txn;
     std::string_view m_sql;
     std::vector<Level> m_levels;
     //! Scans whose needed columns are known only once their query is bound.
     std::vector<PendingScan> m_pendingScans;
+    std::vector<FromScan> m_fromScans;
 };
 
 //! The type two branches of a result share (CASE, UNION): numbers widen to DOUBLE, others
