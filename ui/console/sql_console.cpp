@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -64,10 +65,9 @@ SqlConsole::SqlConsole(std::shared_ptr<engine::Database> database, QWidget *pare
     // Earlier statements, newest last (kept between runs): Ctrl+Up and Ctrl+Down walk them.
     m_history = QSettings().value(QStringLiteral("sqlHistory")).toStringList();
     m_historyAt = m_history.size();
-    auto *back = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), m_editor);
-    connect(back, &QShortcut::activated, this, [this] { stepHistory(-1); });
-    auto *forward = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), m_editor);
-    connect(forward, &QShortcut::activated, this, [this] { stepHistory(+1); });
+    // Keys of the editor itself, not window shortcuts: they work wherever the editor has the
+    // keyboard, whichever window the system holds active.
+    m_editor->installEventFilter(this);
     m_editor->setPlaceholderText(tr("SQL statements; Ctrl+Enter runs them, Ctrl+Up and Ctrl+Down "
                                     "bring back earlier ones"));
     connect(m_export, &QPushButton::clicked, this, [this] { emit exportRequested(m_lastQuery); });
@@ -147,6 +147,19 @@ void SqlConsole::remember(const QString &sql)
         m_history.removeFirst();
     m_historyAt = m_history.size();
     QSettings().setValue(QStringLiteral("sqlHistory"), m_history);
+}
+
+bool SqlConsole::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() == Qt::ControlModifier
+            && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
+            stepHistory(key->key() == Qt::Key_Up ? -1 : +1);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SqlConsole::stepHistory(int step)

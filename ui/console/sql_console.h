@@ -69,6 +69,10 @@ signals:
     //! "Export result…" was chosen for this SELECT.
     void exportRequested(const QString &sql);
 
+protected:
+    //! Ctrl+Up and Ctrl+Down in the editor walk the statement history.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void remember(const QString &sql);
     //! Shows the statement `step` places back (-1) or on (+1) in the history.
