@@ -492,40 +492,104 @@ bool LimitOp::next(Row &out)
     return true;
 }
 
-void UnionOp::open(ExecContext &ctx)
+void CompoundOp::cast(Row &row) const
 {
-    m_ctx = &ctx;
-    m_current = 0;
-    m_seen.clear();
-    if (!m_children.empty())
-        m_children[0]->open(ctx);
+    row.resize(m_types.size());
+    for (size_t c = 0; c < m_types.size(); ++c)
+        if (!row[c].isNull() && m_types[c] != LogicalType::Null && row[c].type != m_types[c])
+            row[c] = castValue(row[c], m_types[c]);
 }
 
-bool UnionOp::next(Row &out)
+size_t CompoundOp::find(const Row &row, bool add)
 {
-    while (m_current < m_children.size()) {
-        if (!m_children[m_current]->next(out)) {
-            if (++m_current < m_children.size())
-                m_children[m_current]->open(*m_ctx);
+    const size_t h = hashRow(row, row.size());
+    auto range = m_index.equal_range(h);
+    for (auto it = range.first; it != range.second; ++it)
+        if (sameRow(m_rows[it->second], row, row.size()))
+            return it->second;
+    if (!add)
+        return SIZE_MAX;
+    m_index.emplace(h, m_rows.size());
+    m_rows.push_back(row);
+    m_counts.push_back(0);
+    m_emitted.push_back(false);
+    return m_rows.size() - 1;
+}
+
+void CompoundOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_onRight = false;
+    m_rows.clear();
+    m_counts.clear();
+    m_index.clear();
+    m_emitted.clear();
+    m_left->open(ctx);
+    if (m_kind == Kind::Union || m_kind == Kind::UnionAll)
+        return; // the right opens when the left is done
+    // INTERSECT / EXCEPT: the right's rows counted first.
+    m_right->open(ctx);
+    Row row;
+    uint64_t read = 0;
+    while (m_right->next(row)) {
+        if ((++read & 0xFFF) == 0)
+            checkCancel(&ctx);
+        cast(row);
+        ++m_counts[find(row, true)];
+    }
+}
+
+bool CompoundOp::next(Row &out)
+{
+    for (;;) {
+        if (m_kind == Kind::Union || m_kind == Kind::UnionAll) {
+            if (!m_onRight && !m_left->next(out)) {
+                m_onRight = true;
+                m_right->open(*m_ctx);
+                continue;
+            }
+            if (m_onRight && !m_right->next(out))
+                return false;
+            cast(out);
+            if (m_kind == Kind::UnionAll)
+                return true;
+            const size_t before = m_rows.size();
+            if (find(out, true) == before)
+                return true; // not seen before
             continue;
         }
-        out.resize(m_types.size());
-        for (size_t c = 0; c < m_types.size(); ++c)
-            if (!out[c].isNull() && m_types[c] != LogicalType::Null && out[c].type != m_types[c])
-                out[c] = castValue(out[c], m_types[c]);
-        if (m_all)
-            return true;
-        const size_t h = hashRow(out, out.size());
-        bool dup = false;
-        auto range = m_seen.equal_range(h);
-        for (auto it = range.first; it != range.second && !dup; ++it)
-            dup = sameRow(it->second, out, out.size());
-        if (!dup) {
-            m_seen.emplace(h, out);
+        if (!m_left->next(out))
+            return false;
+        cast(out);
+        const size_t at = find(out, false);
+        const bool inRight = at != SIZE_MAX && m_counts[at] > 0;
+        switch (m_kind) {
+        case Kind::IntersectAll:
+            if (inRight) {
+                --m_counts[at];
+                return true;
+            }
+            break;
+        case Kind::Intersect:
+            if (inRight && !m_emitted[at]) {
+                m_emitted[at] = true;
+                return true;
+            }
+            break;
+        case Kind::ExceptAll:
+            if (inRight)
+                --m_counts[at];
+            else
+                return true;
+            break;
+        default: { // EXCEPT: a left row the right lacks, once
+            if (at != SIZE_MAX)
+                break;
+            find(out, true); // remembered (count 0) so that it is given once
             return true;
         }
+        }
     }
-    return false;
 }
 
 } // namespace strata::engine::exec

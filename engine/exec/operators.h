@@ -312,27 +312,37 @@ private:
     int64_t m_produced = 0;
 };
 
-class UnionOp : public Operator {
+//! Two queries' rows combined: UNION [ALL] (the left's rows, then the right's), INTERSECT
+//! [ALL] (the left's rows the right has too), EXCEPT [ALL] (the left's rows the right lacks).
+//! Without ALL the result has no duplicates; with ALL a row comes as many times as it does
+//! in the left, the right's count added (UNION), its lesser count (INTERSECT) or taken away
+//! (EXCEPT). Rows are cast to `types`; NULLs compare equal, as in DISTINCT.
+class CompoundOp : public Operator {
 public:
-    UnionOp(std::vector<OperatorPtr> children, std::vector<std::vector<LogicalType>> childTypes,
-            std::vector<LogicalType> types, bool all)
-        : m_children(std::move(children))
-        , m_childTypes(std::move(childTypes))
+    enum class Kind { Union, UnionAll, Intersect, IntersectAll, Except, ExceptAll };
+    CompoundOp(OperatorPtr left, OperatorPtr right, Kind kind, std::vector<LogicalType> types)
+        : m_left(std::move(left))
+        , m_right(std::move(right))
+        , m_kind(kind)
         , m_types(std::move(types))
-        , m_all(all)
     {
     }
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
 
 private:
-    std::vector<OperatorPtr> m_children;
-    std::vector<std::vector<LogicalType>> m_childTypes;
+    void cast(Row &row) const;
+    //! The index of `row` in m_rows, or SIZE_MAX; `add` inserts it when missing.
+    size_t find(const Row &row, bool add);
+    OperatorPtr m_left, m_right;
+    Kind m_kind;
     std::vector<LogicalType> m_types;
-    bool m_all;
-    size_t m_current = 0;
     ExecContext *m_ctx = nullptr;
-    std::unordered_multimap<size_t, Row> m_seen;
+    bool m_onRight = false;        //!< UNION: the left is done
+    std::vector<Row> m_rows;       //!< distinct rows seen (the right's, or emitted)
+    std::vector<int64_t> m_counts; //!< per row of m_rows: how many the right has left
+    std::unordered_multimap<size_t, size_t> m_index; //!< hash -> index in m_rows
+    std::vector<bool> m_emitted;                     //!< INTERSECT / EXCEPT: rows already given
 };
 
 //! Hash of the first `width` values of a row.

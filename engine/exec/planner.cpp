@@ -628,35 +628,48 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
 
 std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
 {
-    if (!select.unionNext)
+    if (!select.compoundNext)
         return planSelectCore(select, true);
-    // UNION chain: each branch alone, then ORDER BY / LIMIT over the output columns.
-    std::vector<OperatorPtr> children;
-    std::vector<std::vector<LogicalType>> childTypes;
-    std::shared_ptr<Plan> first;
-    bool all = true;
-    bool unionCorrelated = false;
-    for (const sql::SelectStmt *s = &select; s; s = s->unionNext.get()) {
-        auto plan = planSelectCore(*s, false);
-        if (!first)
-            first = plan;
-        else if (plan->names.size() != first->names.size())
-            fail(0, "each UNION branch must return " + std::to_string(first->names.size())
-                        + " columns");
-        if (s->unionNext && !s->unionAll)
-            all = false;
-        unionCorrelated |= plan->correlated;
-        childTypes.push_back(plan->types);
-        children.push_back(std::move(plan->root));
+    // A compound: each member alone, combined left to right, then ORDER BY / LIMIT over the
+    // output columns, whose types all members share.
+    std::vector<std::shared_ptr<Plan>> members;
+    for (const sql::SelectStmt *s = &select; s; s = s->compoundNext.get()) {
+        members.push_back(planSelectCore(*s, false));
+        if (members.back()->names.size() != members.front()->names.size())
+            fail(0, "each member of a UNION, INTERSECT or EXCEPT must return "
+                        + std::to_string(members.front()->names.size()) + " columns");
     }
-    std::vector<LogicalType> types = first->types;
-    for (const auto &ct : childTypes)
-        for (size_t c = 0; c < types.size(); ++c)
-            types[c] = commonType(types[c], ct[c]);
     auto result = std::make_shared<Plan>();
-    result->names = first->names;
-    result->types = types;
-    OperatorPtr op = std::make_unique<UnionOp>(std::move(children), childTypes, types, all);
+    result->names = members.front()->names;
+    result->types = members.front()->types;
+    for (const auto &m : members) {
+        for (size_t c = 0; c < result->types.size(); ++c)
+            result->types[c] = commonType(result->types[c], m->types[c]);
+        result->correlated |= m->correlated;
+    }
+    using Op = sql::SelectStmt::CompoundOp;
+    OperatorPtr op = std::move(members.front()->root);
+    size_t k = 1;
+    for (const sql::SelectStmt *s = &select; s->compoundNext; s = s->compoundNext.get(), ++k) {
+        const CompoundOp::Kind kind = [&] {
+            switch (s->compoundOp) {
+            case Op::UnionAll:
+                return CompoundOp::Kind::UnionAll;
+            case Op::Intersect:
+                return CompoundOp::Kind::Intersect;
+            case Op::IntersectAll:
+                return CompoundOp::Kind::IntersectAll;
+            case Op::Except:
+                return CompoundOp::Kind::Except;
+            case Op::ExceptAll:
+                return CompoundOp::Kind::ExceptAll;
+            default:
+                return CompoundOp::Kind::Union;
+            }
+        }();
+        op = std::make_unique<CompoundOp>(std::move(op), std::move(members[k]->root), kind,
+                                          result->types);
+    }
     if (!select.orderBy.empty()) {
         std::vector<int> keys;
         std::vector<bool> desc;
@@ -670,7 +683,8 @@ std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
                     if (equalsIgnoreCase(result->names[i], item.expr->name))
                         col = static_cast<int>(i);
             if (col < 0 || col >= static_cast<int>(result->names.size()))
-                fail(item.expr->pos, "ORDER BY after UNION must name an output column");
+                fail(item.expr->pos,
+                     "ORDER BY after UNION, INTERSECT or EXCEPT must name an output column");
             keys.push_back(col);
             desc.push_back(item.descending);
         }
@@ -681,7 +695,6 @@ std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
                                        select.limit ? bindConstant(*select.limit) : nullptr,
                                        select.offset ? bindConstant(*select.offset) : nullptr);
     result->root = std::move(op);
-    result->correlated = unionCorrelated;
     return result;
 }
 

@@ -79,9 +79,13 @@ struct SelectStmt {
     std::vector<OrderItem> orderBy;
     ExprPtr limit;
     ExprPtr offset;
-    //! UNION [ALL] chain: this SELECT's rows followed by `unionNext`'s.
-    std::shared_ptr<SelectStmt> unionNext;
-    bool unionAll = false;
+    //! A compound SELECT: this SELECT's rows combined with `compoundNext`'s by `compoundOp`
+    //! (UNION, INTERSECT, EXCEPT, each [ALL]), left to right as SQLite does:
+    //! A UNION B INTERSECT C is (A UNION B) INTERSECT C. ORDER BY and LIMIT of the whole
+    //! compound are the head's.
+    enum class CompoundOp { Union, UnionAll, Intersect, IntersectAll, Except, ExceptAll };
+    std::shared_ptr<SelectStmt> compoundNext;
+    CompoundOp compoundOp = CompoundOp::Union;
 };
 
 struct ColumnSpec {

@@ -49,12 +49,13 @@ struct Token {
 };
 
 const char *kReserved[] = {
-    "SELECT", "FROM",  "WHERE",  "GROUP",    "BY",      "HAVING",   "ORDER",   "LIMIT",   "OFFSET",
-    "INSERT", "INTO",  "VALUES", "UPDATE",   "SET",     "DELETE",   "CREATE",  "TABLE",   "DROP",
-    "ALTER",  "INDEX", "ON",     "JOIN",     "LEFT",    "INNER",    "OUTER",   "CROSS",   "AS",
-    "AND",    "OR",    "NOT",    "NULL",     "IS",      "IN",       "BETWEEN", "LIKE",    "CASE",
-    "WHEN",   "THEN",  "ELSE",   "END",      "EXISTS",  "DISTINCT", "UNION",   "ALL",     "ASC",
-    "DESC",   "BEGIN", "COMMIT", "ROLLBACK", "PRIMARY", "KEY",      "UNIQUE",  "DEFAULT", "CAST",
+    "SELECT",   "FROM",     "WHERE", "GROUP",  "BY",      "HAVING", "ORDER",     "LIMIT",
+    "OFFSET",   "INSERT",   "INTO",  "VALUES", "UPDATE",  "SET",    "DELETE",    "CREATE",
+    "TABLE",    "DROP",     "ALTER", "INDEX",  "ON",      "JOIN",   "LEFT",      "INNER",
+    "OUTER",    "CROSS",    "AS",    "AND",    "OR",      "NOT",    "NULL",      "IS",
+    "IN",       "BETWEEN",  "LIKE",  "CASE",   "WHEN",    "THEN",   "ELSE",      "END",
+    "EXISTS",   "DISTINCT", "UNION", "ALL",    "ASC",     "DESC",   "BEGIN",     "COMMIT",
+    "ROLLBACK", "PRIMARY",  "KEY",   "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT",
 };
 
 bool isReserved(std::string_view word)
@@ -623,25 +624,55 @@ private:
         }
     }
 
+    //! A member of a compound SELECT: a SELECT, or a parenthesised query (which becomes
+    //! SELECT * FROM (query), so that it keeps its own ORDER BY, LIMIT and compounds).
+    std::shared_ptr<SelectStmt> compoundMember()
+    {
+        if (!isOp("("))
+            return selectCore();
+        const uint32_t pos = cur().pos;
+        advance();
+        auto inner = select();
+        expectOp(")");
+        auto wrapper = std::make_shared<SelectStmt>();
+        SelectItem star;
+        star.expr = std::make_unique<Expr>();
+        star.expr->kind = ExprKind::Star;
+        star.expr->pos = pos;
+        wrapper->items.push_back(std::move(star));
+        wrapper->from = std::make_unique<TableRef>();
+        wrapper->from->kind = TableRef::Kind::Subquery;
+        wrapper->from->pos = pos;
+        wrapper->from->subquery = std::move(inner);
+        wrapper->from->alias = "subquery";
+        if (!atCompoundOperator())
+            orderAndLimit(*wrapper);
+        return wrapper;
+    }
+
+    bool atCompoundOperator() { return isKw("UNION") || isKw("INTERSECT") || isKw("EXCEPT"); }
+
     std::shared_ptr<SelectStmt> select()
     {
-        std::shared_ptr<SelectStmt> head;
-        if (acceptOp("(")) {
-            head = select();
-            expectOp(")");
-        } else {
-            head = selectCore();
-        }
+        auto head = compoundMember();
         SelectStmt *tail = head.get();
-        while (tail->unionNext)
-            tail = tail->unionNext.get();
-        while (acceptKw("UNION")) {
-            tail->unionAll = acceptKw("ALL");
-            tail->unionNext = selectCore();
-            tail = tail->unionNext.get();
+        while (atCompoundOperator()) {
+            using Op = SelectStmt::CompoundOp;
+            const bool unionOp = acceptKw("UNION");
+            const bool intersect = !unionOp && acceptKw("INTERSECT");
+            if (!unionOp && !intersect)
+                expectKw("EXCEPT");
+            const bool all = acceptKw("ALL");
+            if (!all)
+                acceptKw("DISTINCT");
+            tail->compoundOp = unionOp     ? (all ? Op::UnionAll : Op::Union)
+                               : intersect ? (all ? Op::IntersectAll : Op::Intersect)
+                                           : (all ? Op::ExceptAll : Op::Except);
+            tail->compoundNext = compoundMember();
+            tail = tail->compoundNext.get();
         }
-        // ORDER BY / LIMIT after the last branch apply to the whole chain: kept on the head.
-        if (head->unionNext && tail != head.get()) {
+        // ORDER BY / LIMIT after the last member apply to the whole compound: kept on the head.
+        if (head->compoundNext) {
             head->orderBy = std::move(tail->orderBy);
             head->limit = std::move(tail->limit);
             head->offset = std::move(tail->offset);
@@ -724,7 +755,7 @@ private:
         }
         if (acceptKw("HAVING"))
             s->having = expr();
-        if (!isKw("UNION"))
+        if (!atCompoundOperator())
             orderAndLimit(*s);
         return s;
     }

@@ -301,6 +301,27 @@ Statement StatementGenerator::remove(const ModelTable &t)
 Statement StatementGenerator::select(const ModelTable &t)
 {
     std::string sql;
+    if (chance(0.25) && !t.columns.empty()) {
+        // A compound of two or three members, each one column of the same type (SQLite's
+        // forms: UNION [ALL], INTERSECT, EXCEPT; combined left to right).
+        const auto &first = t.columns[pick(int(t.columns.size()))];
+        std::vector<const ModelColumn *> same;
+        for (const auto &c : t.columns)
+            if (c.type == first.type)
+                same.push_back(&c);
+        auto member = [&] {
+            std::string m = "SELECT " + same[pick(int(same.size()))]->name + " FROM " + t.name;
+            if (chance(0.8))
+                m += " WHERE " + predicate(t);
+            return m;
+        };
+        static const char *const kOps[] = {" UNION ", " UNION ALL ", " INTERSECT ", " EXCEPT "};
+        sql = member();
+        const int more = 1 + pick(2);
+        for (int k = 0; k < more; ++k)
+            sql += kOps[pick(4)] + member();
+        return {sql, sql};
+    }
     if (chance(0.5)) {
         sql = "SELECT * FROM " + t.name;
     } else {
