@@ -492,6 +492,56 @@ bool LimitOp::next(Row &out)
     return true;
 }
 
+void RecursiveOp::produce(Row row)
+{
+    row.resize(m_types.size());
+    for (size_t c = 0; c < m_types.size(); ++c)
+        if (!row[c].isNull() && m_types[c] != LogicalType::Null && row[c].type != m_types[c])
+            row[c] = castValue(row[c], m_types[c]);
+    if (m_distinct) {
+        const size_t h = hashRow(row, row.size());
+        auto range = m_seen.equal_range(h);
+        for (auto it = range.first; it != range.second; ++it)
+            if (sameRow(it->second, row, row.size()))
+                return;
+        m_seen.emplace(h, row);
+    }
+    m_queue.push_back(row);
+    m_out.push_back(std::move(row));
+}
+
+void RecursiveOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_out.clear();
+    m_queue.clear();
+    m_seen.clear();
+    m_anchor->open(ctx);
+    Row row;
+    while (m_anchor->next(row))
+        produce(row);
+}
+
+bool RecursiveOp::next(Row &out)
+{
+    while (m_out.empty()) {
+        if (m_queue.empty())
+            return false;
+        checkCancel(m_ctx);
+        m_working->assign(1, std::move(m_queue.front()));
+        m_queue.pop_front();
+        Row row;
+        for (auto &step : m_steps) {
+            step->open(*m_ctx);
+            while (step->next(row))
+                produce(row);
+        }
+    }
+    out = std::move(m_out.front());
+    m_out.pop_front();
+    return true;
+}
+
 void CompoundOp::cast(Row &row) const
 {
     row.resize(m_types.size());

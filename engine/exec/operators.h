@@ -345,6 +345,38 @@ private:
     std::vector<bool> m_emitted;                     //!< INTERSECT / EXCEPT: rows already given
 };
 
+//! WITH RECURSIVE: the anchor's rows, then, for each row produced (taken from a queue, one at
+//! a time, as SQLite does), the rows the recursive steps give when the table they read holds
+//! that row alone; with UNION, rows already produced are dropped. Rows are produced as they
+//! are asked for, so a LIMIT above stops an endless recursion.
+class RecursiveOp : public Operator {
+public:
+    RecursiveOp(OperatorPtr anchor, std::vector<OperatorPtr> steps,
+                std::shared_ptr<std::vector<Row>> working, bool distinct,
+                std::vector<LogicalType> types)
+        : m_anchor(std::move(anchor))
+        , m_steps(std::move(steps))
+        , m_working(std::move(working))
+        , m_distinct(distinct)
+        , m_types(std::move(types))
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    //! Queues `row` to give and to recur on, unless UNION has seen it.
+    void produce(Row row);
+    OperatorPtr m_anchor;
+    std::vector<OperatorPtr> m_steps;
+    std::shared_ptr<std::vector<Row>> m_working;
+    bool m_distinct;
+    std::vector<LogicalType> m_types;
+    ExecContext *m_ctx = nullptr;
+    std::deque<Row> m_out, m_queue;
+    std::unordered_multimap<size_t, Row> m_seen;
+};
+
 //! Hash of the first `width` values of a row.
 //! Throws Canceled when the statement's cancel flag is set.
 void checkCancel(ExecContext *ctx);

@@ -499,6 +499,9 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
     FromResult out;
     switch (ref.kind) {
     case sql::TableRef::Kind::Table: {
+        for (size_t i = m_commonTables.size(); i-- > 0;)
+            if (equalsIgnoreCase(m_commonTables[i].table->name, ref.name))
+                return planCommonTable(m_commonTables[i], ref);
         auto table = m_txn.table(ref.name);
         if (!table)
             fail(ref.pos, "no such table: " + ref.name, StatusCode::NotFound);
@@ -522,25 +525,7 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
         saved.swap(m_levels);
         auto plan = planSelect(*ref.subquery);
         saved.swap(m_levels);
-        for (size_t i = 0; i < plan->names.size(); ++i)
-            out.scope.push_back({ref.alias, plan->names[i], plan->types[i], nullptr, 0});
-        struct PlanOp : Operator {
-            std::shared_ptr<Plan> plan;
-            size_t width;
-            void open(ExecContext &ctx) override { plan->root->open(ctx); }
-            bool next(Row &r) override
-            {
-                if (!plan->root->next(r))
-                    return false;
-                r.resize(width); // drop hidden sort columns
-                return true;
-            }
-        };
-        auto op = std::make_unique<PlanOp>();
-        op->plan = plan;
-        op->width = plan->names.size();
-        out.op = std::move(op);
-        return out;
+        return derivedTable(plan, ref.alias, plan->names);
     }
     case sql::TableRef::Kind::Join: {
         FromResult left = planFrom(*ref.left, whereTerms);
@@ -626,33 +611,53 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
 
 // ---- SELECT ---------------------------------------------------------------------------------
 
-std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
+Planner::FromResult Planner::derivedTable(std::shared_ptr<Plan> plan, const std::string &alias,
+                                          const std::vector<std::string> &names)
 {
-    if (!select.compoundNext)
-        return planSelectCore(select, true);
-    // A compound: each member alone, combined left to right, then ORDER BY / LIMIT over the
-    // output columns, whose types all members share.
-    std::vector<std::shared_ptr<Plan>> members;
-    for (const sql::SelectStmt *s = &select; s; s = s->compoundNext.get()) {
-        members.push_back(planSelectCore(*s, false));
-        if (members.back()->names.size() != members.front()->names.size())
+    FromResult out;
+    for (size_t i = 0; i < names.size(); ++i)
+        out.scope.push_back({alias, names[i], plan->types[i], nullptr, 0});
+    struct PlanOp : Operator {
+        std::shared_ptr<Plan> plan;
+        size_t width;
+        void open(ExecContext &ctx) override { plan->root->open(ctx); }
+        bool next(Row &r) override
+        {
+            if (!plan->root->next(r))
+                return false;
+            r.resize(width); // drop hidden sort columns
+            return true;
+        }
+    };
+    auto op = std::make_unique<PlanOp>();
+    op->plan = plan;
+    op->width = names.size();
+    out.op = std::move(op);
+    return out;
+}
+
+std::shared_ptr<Plan> Planner::planCompound(const std::vector<const sql::SelectStmt *> &members)
+{
+    std::vector<std::shared_ptr<Plan>> plans;
+    for (const auto *m : members) {
+        plans.push_back(planSelectCore(*m, false)); // ORDER BY / LIMIT are the compound's
+        if (plans.back()->names.size() != plans.front()->names.size())
             fail(0, "each member of a UNION, INTERSECT or EXCEPT must return "
-                        + std::to_string(members.front()->names.size()) + " columns");
+                        + std::to_string(plans.front()->names.size()) + " columns");
     }
     auto result = std::make_shared<Plan>();
-    result->names = members.front()->names;
-    result->types = members.front()->types;
-    for (const auto &m : members) {
+    result->names = plans.front()->names;
+    result->types = plans.front()->types;
+    for (const auto &p : plans) {
         for (size_t c = 0; c < result->types.size(); ++c)
-            result->types[c] = commonType(result->types[c], m->types[c]);
-        result->correlated |= m->correlated;
+            result->types[c] = commonType(result->types[c], p->types[c]);
+        result->correlated |= p->correlated;
     }
     using Op = sql::SelectStmt::CompoundOp;
-    OperatorPtr op = std::move(members.front()->root);
-    size_t k = 1;
-    for (const sql::SelectStmt *s = &select; s->compoundNext; s = s->compoundNext.get(), ++k) {
+    OperatorPtr op = std::move(plans.front()->root);
+    for (size_t k = 1; k < plans.size(); ++k) {
         const CompoundOp::Kind kind = [&] {
-            switch (s->compoundOp) {
+            switch (members[k - 1]->compoundOp) {
             case Op::UnionAll:
                 return CompoundOp::Kind::UnionAll;
             case Op::Intersect:
@@ -667,9 +672,209 @@ std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
                 return CompoundOp::Kind::Union;
             }
         }();
-        op = std::make_unique<CompoundOp>(std::move(op), std::move(members[k]->root), kind,
+        op = std::make_unique<CompoundOp>(std::move(op), std::move(plans[k]->root), kind,
                                           result->types);
     }
+    result->root = std::move(op);
+    return result;
+}
+
+namespace {
+
+//! Whether a query reads a table of this name (in its FROM clauses, its subqueries'), not
+//! counting tables a nested WITH of the same name hides.
+bool readsTable(const sql::SelectStmt &s, const std::string &name);
+
+bool exprReadsTable(const Expr *e, const std::string &name)
+{
+    if (!e)
+        return false;
+    if (e->subquery && readsTable(*e->subquery, name))
+        return true;
+    for (const auto &a : e->args)
+        if (exprReadsTable(a.get(), name))
+            return true;
+    return false;
+}
+
+bool refReadsTable(const sql::TableRef *r, const std::string &name)
+{
+    if (!r)
+        return false;
+    switch (r->kind) {
+    case sql::TableRef::Kind::Table:
+        return equalsIgnoreCase(r->name, name);
+    case sql::TableRef::Kind::Subquery:
+        return readsTable(*r->subquery, name);
+    case sql::TableRef::Kind::Join:
+        return refReadsTable(r->left.get(), name) || refReadsTable(r->right.get(), name)
+               || exprReadsTable(r->on.get(), name);
+    }
+    return false;
+}
+
+//! One member of a compound alone (not the members after it).
+bool memberReadsTable(const sql::SelectStmt &m, const std::string &name)
+{
+    if (refReadsTable(m.from.get(), name) || exprReadsTable(m.where.get(), name)
+        || exprReadsTable(m.having.get(), name))
+        return true;
+    for (const auto &item : m.items)
+        if (exprReadsTable(item.expr.get(), name))
+            return true;
+    return false;
+}
+
+bool readsTable(const sql::SelectStmt &s, const std::string &name)
+{
+    for (const auto &t : s.with) {
+        if (equalsIgnoreCase(t.name, name))
+            return false; // hidden from here on
+        if (readsTable(*t.query, name))
+            return true;
+    }
+    for (const sql::SelectStmt *m = &s; m; m = m->compoundNext.get())
+        if (memberReadsTable(*m, name))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Planner::FromResult Planner::planCommonTable(CommonTableInScope &table, const sql::TableRef &ref)
+{
+    const std::string alias = ref.alias.empty() ? table.table->name : ref.alias;
+    if (table.planning) {
+        // Its own query reads it: the recursive step's row (planRecursive set it up).
+        if (!table.working)
+            fail(ref.pos, "circular reference to " + table.table->name
+                              + " (a query of WITH RECURSIVE may read itself, after a first "
+                                "part that does not, joined by UNION or UNION ALL)");
+        FromResult out;
+        for (size_t i = 0; i < table.workingNames.size(); ++i)
+            out.scope.push_back({alias, table.workingNames[i], table.workingTypes[i], nullptr, 0});
+        struct WorkingRows : Operator {
+            std::shared_ptr<std::vector<Row>> rows;
+            size_t pos = 0;
+            void open(ExecContext &) override { pos = 0; }
+            bool next(Row &r) override
+            {
+                if (pos >= rows->size())
+                    return false;
+                r = (*rows)[pos++];
+                return true;
+            }
+        };
+        auto op = std::make_unique<WorkingRows>();
+        op->rows = table.working;
+        out.op = std::move(op);
+        return out;
+    }
+    // Planned where it is read (a table read twice is planned twice), seeing no column of
+    // the query that reads it.
+    table.planning = true;
+    struct Done {
+        CommonTableInScope &t;
+        ~Done()
+        {
+            t.planning = false;
+            t.working.reset();
+        }
+    } done{table};
+    std::vector<Level> saved;
+    saved.swap(m_levels);
+    std::shared_ptr<Plan> plan;
+    try {
+        plan = table.recursive && readsTable(*table.table->query, table.table->name)
+                   ? planRecursive(table)
+                   : planSelect(*table.table->query);
+    } catch (...) {
+        saved.swap(m_levels);
+        throw;
+    }
+    saved.swap(m_levels);
+    const auto &columns = table.table->columns;
+    if (!columns.empty() && columns.size() != plan->names.size())
+        fail(table.table->pos, table.table->name + " names " + std::to_string(columns.size())
+                                   + " columns, but its query returns "
+                                   + std::to_string(plan->names.size()));
+    return derivedTable(plan, alias, columns.empty() ? plan->names : columns);
+}
+
+std::shared_ptr<Plan> Planner::planRecursive(CommonTableInScope &table)
+{
+    const sql::SelectStmt &body = *table.table->query;
+    const std::string &name = table.table->name;
+    // The first members that do not read the table are the anchor; the rest are the
+    // recursive step, each joined by UNION or UNION ALL.
+    std::vector<const sql::SelectStmt *> anchor, steps;
+    bool distinct = false;
+    for (const sql::SelectStmt *m = &body; m; m = m->compoundNext.get()) {
+        (steps.empty() && !memberReadsTable(*m, name) ? anchor : steps).push_back(m);
+    }
+    if (anchor.empty() || steps.empty())
+        fail(table.table->pos, "the query of WITH RECURSIVE " + name
+                                   + " needs a first part that does not read " + name
+                                   + ", then UNION [ALL] and parts that do");
+    for (size_t k = anchor.size() - 1; k + 1 < anchor.size() + steps.size(); ++k) {
+        const sql::SelectStmt *link = k < anchor.size() ? anchor[k] : steps[k - anchor.size()];
+        using Op = sql::SelectStmt::CompoundOp;
+        if (link->compoundOp != Op::Union && link->compoundOp != Op::UnionAll)
+            fail(table.table->pos, "the parts of WITH RECURSIVE " + name
+                                       + " that read it are joined by UNION or UNION ALL");
+        distinct |= link->compoundOp == Op::Union;
+    }
+    // The anchor alone (its last link is the one to the steps: not applied here).
+    std::shared_ptr<Plan> first = planCompound(anchor);
+    table.working = std::make_shared<std::vector<Row>>();
+    table.workingTypes = first->types;
+    table.workingNames = table.table->columns.empty() ? first->names : table.table->columns;
+    if (table.workingNames.size() != first->names.size())
+        fail(table.table->pos, name + " names " + std::to_string(table.workingNames.size())
+                                   + " columns, but its query returns "
+                                   + std::to_string(first->names.size()));
+    auto result = std::make_shared<Plan>();
+    result->names = first->names;
+    result->types = first->types;
+    std::vector<OperatorPtr> stepOps;
+    for (const auto *step : steps) {
+        auto plan = planSelectCore(*step, false);
+        if (plan->names.size() != first->names.size())
+            fail(table.table->pos, "each part of WITH RECURSIVE " + name + " must return "
+                                       + std::to_string(first->names.size()) + " columns");
+        for (size_t c = 0; c < result->types.size(); ++c)
+            result->types[c] = commonType(result->types[c], plan->types[c]);
+        stepOps.push_back(std::move(plan->root));
+    }
+    OperatorPtr op = std::make_unique<RecursiveOp>(std::move(first->root), std::move(stepOps),
+                                                   table.working, distinct, result->types);
+    // ORDER BY and LIMIT of the query apply to its rows (a LIMIT stops the recursion).
+    if (body.limit || body.offset)
+        op = std::make_unique<LimitOp>(std::move(op),
+                                       body.limit ? bindConstant(*body.limit) : nullptr,
+                                       body.offset ? bindConstant(*body.offset) : nullptr);
+    result->root = std::move(op);
+    return result;
+}
+
+std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
+{
+    // WITH: its tables are visible to the whole query, its members and subqueries.
+    const size_t commonMark = m_commonTables.size();
+    for (const auto &table : select.with)
+        m_commonTables.push_back({&table, select.withRecursive});
+    struct Pop {
+        std::vector<CommonTableInScope> &tables;
+        size_t mark;
+        ~Pop() { tables.resize(mark); }
+    } pop{m_commonTables, commonMark};
+    if (!select.compoundNext)
+        return planSelectCore(select, true);
+    std::vector<const sql::SelectStmt *> members;
+    for (const sql::SelectStmt *s = &select; s; s = s->compoundNext.get())
+        members.push_back(s);
+    auto result = planCompound(members);
+    OperatorPtr op = std::move(result->root);
     if (!select.orderBy.empty()) {
         std::vector<int> keys;
         std::vector<bool> desc;

@@ -103,6 +103,25 @@ private:
     //! Scans whose needed columns are known only once their query is bound.
     std::vector<PendingScan> m_pendingScans;
     std::vector<FromScan> m_fromScans;
+
+    // WITH: the common tables visible where the planner is, innermost last.
+    struct CommonTableInScope {
+        const sql::CommonTable *table;
+        bool recursive;        //!< its WITH said RECURSIVE
+        bool planning = false; //!< its query is being planned (a reference is recursion)
+        std::shared_ptr<std::vector<Row>> working; //!< the row a recursive step reads
+        std::vector<std::string> workingNames;
+        std::vector<LogicalType> workingTypes;
+    };
+    std::vector<CommonTableInScope> m_commonTables;
+    FromResult planCommonTable(CommonTableInScope &table, const sql::TableRef &ref);
+    //! A WITH RECURSIVE table whose query reads itself: anchor members, then recursive ones.
+    std::shared_ptr<Plan> planRecursive(CommonTableInScope &table);
+    //! Members of a compound combined left to right (their links' operators).
+    std::shared_ptr<Plan> planCompound(const std::vector<const sql::SelectStmt *> &members);
+    //! A derived table's rows with the names it is known by.
+    FromResult derivedTable(std::shared_ptr<Plan> plan, const std::string &alias,
+                            const std::vector<std::string> &names);
 };
 
 //! The type two branches of a result share (CASE, UNION): numbers widen to DOUBLE, others

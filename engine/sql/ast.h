@@ -69,7 +69,21 @@ struct OrderItem {
     bool descending = false;
 };
 
+struct SelectStmt;
+
+//! A common table expression of WITH: a name (and column names) for a query.
+struct CommonTable {
+    std::string name;
+    std::vector<std::string> columns; //!< renames the query's columns, when given
+    std::shared_ptr<SelectStmt> query;
+    uint32_t pos = 0;
+};
+
 struct SelectStmt {
+    //! WITH: tables named for this query (and its members, subqueries and ORDER BY). With
+    //! RECURSIVE, a table's query may read itself (see Planner::planRecursive).
+    std::vector<CommonTable> with;
+    bool withRecursive = false;
     bool distinct = false;
     std::vector<SelectItem> items;
     std::unique_ptr<TableRef> from;

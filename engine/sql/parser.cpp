@@ -56,6 +56,7 @@ const char *kReserved[] = {
     "IN",       "BETWEEN",  "LIKE",  "CASE",   "WHEN",    "THEN",   "ELSE",      "END",
     "EXISTS",   "DISTINCT", "UNION", "ALL",    "ASC",     "DESC",   "BEGIN",     "COMMIT",
     "ROLLBACK", "PRIMARY",  "KEY",   "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT",
+    "WITH",
 };
 
 bool isReserved(std::string_view word)
@@ -353,7 +354,7 @@ private:
     {
         Statement s;
         s.pos = cur().pos;
-        if (isKw("SELECT") || isOp("(")) {
+        if (atQuery() || isOp("(")) {
             s.kind = StatementKind::Select;
             s.select = select();
         } else if (acceptKw("INSERT")) {
@@ -413,7 +414,7 @@ private:
                 expectOp(")");
                 s.values.push_back(std::move(row));
             } while (acceptOp(","));
-        } else if (isKw("SELECT") || isOp("(")) {
+        } else if (atQuery() || isOp("(")) {
             s.select = select();
         } else if (acceptKw("DEFAULT")) {
             expectKw("VALUES");
@@ -652,7 +653,43 @@ private:
 
     bool atCompoundOperator() { return isKw("UNION") || isKw("INTERSECT") || isKw("EXCEPT"); }
 
+    //! A query starts here: SELECT, WITH, or a parenthesised query.
+    bool atQuery() const { return isKw("SELECT") || isKw("WITH"); }
+
     std::shared_ptr<SelectStmt> select()
+    {
+        std::vector<CommonTable> with;
+        bool recursive = false;
+        if (acceptKw("WITH")) {
+            recursive = acceptKw("RECURSIVE");
+            do {
+                CommonTable table;
+                table.pos = cur().pos;
+                table.name = identifier("a name for the WITH query");
+                if (acceptOp("(")) {
+                    do {
+                        table.columns.push_back(identifier("a column name"));
+                    } while (acceptOp(","));
+                    expectOp(")");
+                }
+                expectKw("AS");
+                if (isKw("NOT") || isKw("MATERIALIZED")) { // PostgreSQL's hints: no meaning here
+                    acceptKw("NOT");
+                    expectKw("MATERIALIZED");
+                }
+                expectOp("(");
+                table.query = select();
+                expectOp(")");
+                with.push_back(std::move(table));
+            } while (acceptOp(","));
+        }
+        auto head = withoutWith();
+        head->with = std::move(with);
+        head->withRecursive = recursive;
+        return head;
+    }
+
+    std::shared_ptr<SelectStmt> withoutWith()
     {
         auto head = compoundMember();
         SelectStmt *tail = head.get();
@@ -922,7 +959,7 @@ private:
             if (acceptKw("IN")) {
                 expectOp("(");
                 ExprPtr e;
-                if (isKw("SELECT")) {
+                if (atQuery()) {
                     e = make(ExprKind::InSubquery, pos);
                     e->subquery = select();
                     e->args.push_back(std::move(l));
@@ -1060,7 +1097,7 @@ private:
         }
         case Tok::Op:
             if (acceptOp("(")) {
-                if (isKw("SELECT")) {
+                if (atQuery()) {
                     auto e = make(ExprKind::ScalarSubquery, pos);
                     e->subquery = select();
                     expectOp(")");

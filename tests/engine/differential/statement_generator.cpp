@@ -322,6 +322,21 @@ Statement StatementGenerator::select(const ModelTable &t)
             sql += kOps[pick(4)] + member();
         return {sql, sql};
     }
+    if (chance(0.1)) {
+        // WITH: a filtered copy of the table read twice, or a counter joined to it.
+        if (chance(0.5)) {
+            sql = "WITH w AS (SELECT * FROM " + t.name + " WHERE " + predicate(t)
+                  + ") SELECT count(*) FROM w" + (chance(0.5) ? ", w AS w2" : "");
+        } else {
+            const auto &c = t.columns[pick(int(t.columns.size()))];
+            sql = "WITH RECURSIVE n(x) AS (SELECT " + std::to_string(pick(3))
+                  + (chance(0.5) ? " UNION ALL " : " UNION ") + "SELECT x + 1 FROM n WHERE x < "
+                  + std::to_string(1 + pick(20)) + ") SELECT count(*), sum(x) FROM n";
+            if (c.type == ColumnType::Integer && chance(0.7))
+                sql += " JOIN " + t.name + " ON " + t.name + "." + c.name + " = n.x";
+        }
+        return {sql, sql};
+    }
     if (chance(0.5)) {
         sql = "SELECT * FROM " + t.name;
     } else {
