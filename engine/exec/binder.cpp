@@ -13,6 +13,28 @@
 
 namespace strata::engine::exec {
 
+namespace {
+
+struct WindowFunction {
+    const char *name;
+    size_t least, most; //!< arguments
+};
+
+//! The functions that exist only with OVER (aggregates work with it too).
+const WindowFunction *findWindowFunction(const std::string &upperName)
+{
+    static const WindowFunction kFunctions[] = {
+        {"ROW_NUMBER", 0, 0},  {"RANK", 0, 0},       {"DENSE_RANK", 0, 0}, {"PERCENT_RANK", 0, 0},
+        {"CUME_DIST", 0, 0},   {"NTILE", 1, 1},      {"LAG", 1, 3},        {"LEAD", 1, 3},
+        {"FIRST_VALUE", 1, 1}, {"LAST_VALUE", 1, 1}, {"NTH_VALUE", 2, 2}};
+    for (const auto &f : kFunctions)
+        if (upperName == f.name)
+            return &f;
+    return nullptr;
+}
+
+} // namespace
+
 using sql::Expr;
 using sql::ExprKind;
 
@@ -30,7 +52,7 @@ void splitConjuncts(const Expr *e, std::vector<const Expr *> &out)
 
 bool containsAggregate(const Expr &e)
 {
-    if (e.kind == ExprKind::Function && isAggregateFunction(e.op, e.args.size()))
+    if (e.kind == ExprKind::Function && !e.over && isAggregateFunction(e.op, e.args.size()))
         return true;
     for (const auto &a : e.args)
         if (a && containsAggregate(*a))
@@ -260,49 +282,14 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
         return b;
     }
     case ExprKind::Function: {
+        if (e.over)
+            return bindWindowCall(e, scope, agg);
         if (isAggregateFunction(e.op, e.args.size())) {
             if (!agg)
                 fail(e.pos, "aggregate function " + e.op + "() is not allowed here");
             if (agg->inAggregate)
                 fail(e.pos, "aggregate functions cannot be nested");
-            AggregateSpec spec;
-            spec.function = e.op == "STRING_AGG" ? "GROUP_CONCAT" : e.op;
-            spec.distinct = e.distinct;
-            const bool star = !e.args.empty() && e.args[0]->kind == ExprKind::Star;
-            if (star && e.op != "COUNT")
-                fail(e.pos, e.op + "(*) is not allowed; only COUNT(*)");
-            if (e.args.empty() && e.op != "COUNT")
-                fail(e.pos, e.op + "() needs an argument");
-            agg->inAggregate = true;
-            if (!star && !e.args.empty())
-                spec.arg = bind(*e.args[0], scope, agg);
-            if (e.args.size() > 1)
-                spec.separator = bind(*e.args[1], scope, agg);
-            agg->inAggregate = false;
-            const auto argType = spec.arg ? spec.arg->type : LogicalType::Null;
-            if (spec.function == "COUNT")
-                spec.type = LogicalType::Integer;
-            else if (spec.function == "AVG" || spec.function == "TOTAL")
-                spec.type = LogicalType::Double;
-            else if (spec.function == "SUM")
-                spec.type = argType == LogicalType::Integer || argType == LogicalType::Boolean
-                                ? LogicalType::Integer
-                                : LogicalType::Double;
-            else if (spec.function == "GROUP_CONCAT")
-                spec.type = LogicalType::Text;
-            else
-                spec.type = argType;
-            static const std::pair<const char *, AggKind> kKinds[]
-                = {{"COUNT", AggKind::Count},
-                   {"SUM", AggKind::Sum},
-                   {"AVG", AggKind::Avg},
-                   {"TOTAL", AggKind::Total},
-                   {"MIN", AggKind::Min},
-                   {"MAX", AggKind::Max},
-                   {"GROUP_CONCAT", AggKind::GroupConcat}};
-            for (const auto &[name, kind] : kKinds)
-                if (spec.function == name)
-                    spec.kind = kind;
+            AggregateSpec spec = bindAggregate(e, scope, agg, true);
             b->kind = BKind::AggregateRef;
             b->type = spec.type;
             b->index = static_cast<int>(agg->inputWidth + agg->aggregates->size());
@@ -319,8 +306,11 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
             types.push_back(b->args.back()->type);
         }
         try {
-            if (!scalarFunctionType(e.op, types, b->type))
+            if (!scalarFunctionType(e.op, types, b->type)) {
+                if (findWindowFunction(e.op))
+                    fail(e.pos, asciiLower(e.op) + "() is a window function: it needs OVER (...)");
                 fail(e.pos, "no such function: " + e.op + "()");
+            }
         } catch (const EngineError &err) {
             if (err.code() == StatusCode::Invalid
                 && std::string(err.what()).find("(at ") == std::string::npos)
@@ -411,6 +401,165 @@ BExprPtr Planner::bindConstant(const Expr &expr)
 {
     static const Scope kEmpty;
     return bindExpr(expr, kEmpty);
+}
+
+AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggContext *agg, bool inner)
+{
+    AggregateSpec spec;
+    spec.function = e.op == "STRING_AGG" ? "GROUP_CONCAT" : e.op;
+    spec.distinct = e.distinct;
+    const bool star = !e.args.empty() && e.args[0]->kind == ExprKind::Star;
+    if (star && e.op != "COUNT")
+        fail(e.pos, e.op + "(*) is not allowed; only COUNT(*)");
+    if (e.args.empty() && e.op != "COUNT")
+        fail(e.pos, e.op + "() needs an argument");
+    // An aggregate's argument is read per input row: no aggregate within (a window
+    // function's argument may hold one: it reads the aggregated rows).
+    if (agg && inner)
+        agg->inAggregate = true;
+    if (!star && !e.args.empty())
+        spec.arg = bind(*e.args[0], scope, agg);
+    if (e.args.size() > 1)
+        spec.separator = bind(*e.args[1], scope, agg);
+    if (agg && inner)
+        agg->inAggregate = false;
+    const auto argType = spec.arg ? spec.arg->type : LogicalType::Null;
+    if (spec.function == "COUNT")
+        spec.type = LogicalType::Integer;
+    else if (spec.function == "AVG" || spec.function == "TOTAL")
+        spec.type = LogicalType::Double;
+    else if (spec.function == "SUM")
+        spec.type = argType == LogicalType::Integer || argType == LogicalType::Boolean
+                        ? LogicalType::Integer
+                        : LogicalType::Double;
+    else if (spec.function == "GROUP_CONCAT")
+        spec.type = LogicalType::Text;
+    else
+        spec.type = argType;
+    static const std::pair<const char *, AggKind> kKinds[]
+        = {{"COUNT", AggKind::Count},
+           {"SUM", AggKind::Sum},
+           {"AVG", AggKind::Avg},
+           {"TOTAL", AggKind::Total},
+           {"MIN", AggKind::Min},
+           {"MAX", AggKind::Max},
+           {"GROUP_CONCAT", AggKind::GroupConcat}};
+    for (const auto &[name, kind] : kKinds)
+        if (spec.function == name)
+            spec.kind = kind;
+    return spec;
+}
+
+BExprPtr Planner::bindWindowCall(const Expr &e, const Scope &scope, AggContext *agg)
+{
+    if (!m_window)
+        fail(e.pos, "window function " + asciiLower(e.op)
+                        + "() is allowed only in the select list and ORDER BY");
+    if (m_window->binding)
+        fail(e.pos, "window functions cannot be nested");
+    // Its arguments, PARTITION BY and ORDER BY are bound with this set.
+    struct Binding {
+        bool &flag;
+        explicit Binding(bool &f)
+            : flag(f)
+        {
+            flag = true;
+        }
+        ~Binding() { flag = false; }
+    } binding(m_window->binding);
+    // The window: OVER (...) on its own, or starting from a named one (whose PARTITION BY
+    // it keeps, and whose ORDER BY and frame it keeps unless it gives its own).
+    const sql::WindowSpec &own = *e.over;
+    const sql::WindowSpec *base = nullptr;
+    if (!own.base.empty()) {
+        for (const auto &[name, spec] : *m_window->named)
+            if (equalsIgnoreCase(name, own.base))
+                base = spec.get();
+        if (!base)
+            fail(own.pos, "no such window: " + own.base);
+        if (!own.partitionBy.empty())
+            fail(own.pos,
+                 "a window that starts from " + own.base + " cannot change its PARTITION BY");
+    }
+    const auto &partition = base ? base->partitionBy : own.partitionBy;
+    const auto &order = own.orderBy.empty() && base ? base->orderBy : own.orderBy;
+    const sql::WindowSpec &frame = own.hasFrame || !base ? own : *base;
+    WindowCall call;
+    call.function = e.op;
+    if (isAggregateFunction(e.op, e.args.size())) {
+        call.aggregate = true;
+        call.agg = bindAggregate(e, scope, agg, false);
+        call.type = call.agg.type;
+    } else {
+        const WindowFunction *known = findWindowFunction(e.op);
+        if (!known)
+            fail(e.pos, "no such window function: " + asciiLower(e.op) + "()");
+        if (e.args.size() < known->least || e.args.size() > known->most || e.distinct)
+            fail(e.pos, asciiLower(e.op) + "() takes "
+                            + (known->least == known->most ? std::to_string(known->least)
+                                                           : std::to_string(known->least) + " to "
+                                                                 + std::to_string(known->most))
+                            + " arguments");
+        for (const auto &a : e.args) {
+            if (a->kind == ExprKind::Star)
+                fail(a->pos, "* is not an argument of " + asciiLower(e.op) + "()");
+            call.args.push_back(bind(*a, scope, agg));
+        }
+        const std::string &f = call.function;
+        call.type = f == "PERCENT_RANK" || f == "CUME_DIST" ? LogicalType::Double
+                    : call.args.empty() || f == "NTILE"     ? LogicalType::Integer
+                                                            : call.args[0]->type;
+    }
+    std::string key;
+    for (const auto &p : partition) {
+        call.partition.push_back(bind(*p, scope, agg));
+        key += expressionText(*p) + ",";
+    }
+    key += "|";
+    for (const auto &o : order) {
+        call.order.push_back(bind(*o.expr, scope, agg));
+        call.descending.push_back(o.descending);
+        key += expressionText(*o.expr) + (o.descending ? " DESC," : ",");
+    }
+    if (frame.hasFrame) {
+        using B = sql::WindowSpec::Bound::Kind;
+        auto kind = [](B k) {
+            switch (k) {
+            case B::UnboundedPreceding:
+                return WindowCall::Bound::UnboundedPreceding;
+            case B::Preceding:
+                return WindowCall::Bound::Preceding;
+            case B::CurrentRow:
+                return WindowCall::Bound::CurrentRow;
+            case B::Following:
+                return WindowCall::Bound::Following;
+            default:
+                return WindowCall::Bound::UnboundedFollowing;
+            }
+        };
+        call.hasFrame = true;
+        call.rows = frame.rows;
+        call.start = kind(frame.start.kind);
+        call.end = kind(frame.end.kind);
+        if (call.start == WindowCall::Bound::UnboundedFollowing
+            || call.end == WindowCall::Bound::UnboundedPreceding)
+            fail(frame.pos, "a frame cannot start at UNBOUNDED FOLLOWING or end at UNBOUNDED "
+                            "PRECEDING");
+        if (!frame.rows && (frame.start.offset || frame.end.offset))
+            fail(frame.pos, "RANGE with an offset is not supported yet: use ROWS");
+        if (frame.start.offset)
+            call.startOffset = bind(*frame.start.offset, Scope{}, nullptr);
+        if (frame.end.offset)
+            call.endOffset = bind(*frame.end.offset, Scope{}, nullptr);
+    }
+    auto b = std::make_unique<BExpr>();
+    b->kind = BKind::WindowRef;
+    b->type = call.type;
+    b->pos = e.pos;
+    b->index = static_cast<int>(m_window->calls.size());
+    m_window->calls.push_back(std::move(call));
+    m_window->keys.push_back(std::move(key));
+    return b;
 }
 
 } // namespace strata::engine::exec

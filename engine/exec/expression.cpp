@@ -319,6 +319,9 @@ Value eval(const BExpr &e, const Row &row, ExecContext &ctx)
     case BKind::Column:
     case BKind::AggregateRef:
         return row[e.index];
+    case BKind::WindowRef:
+        STRATA_ASSERT(false, "a window function's result read before it was placed");
+        return Value::null();
     case BKind::OuterColumn: {
         const Row *outer = ctx.outerRows[ctx.outerRows.size() - e.depth];
         return (*outer)[e.index];

@@ -29,6 +29,7 @@ enum class BKind {
     Or,
     Function,
     AggregateRef, //!< index of an aggregate's result in the post-aggregation row
+    WindowRef,    //!< a window function's result: its call's number until the planner places it
     Case,
     Cast,
     Between,

@@ -431,6 +431,220 @@ bool AggregateOp::next(Row &out)
     return true;
 }
 
+// ---- WindowOp -------------------------------------------------------------------------------
+
+void WindowOp::open(ExecContext &ctx)
+{
+    m_child->open(ctx);
+    m_rows.clear();
+    m_pos = 0;
+    Row row;
+    while (m_child->next(row)) {
+        if (row.size() < m_width)
+            row.resize(m_width);
+        m_rows.push_back(row);
+        if ((m_rows.size() & 0xFFF) == 0)
+            checkCancel(&ctx);
+    }
+    // Every call of this operator shares its window's PARTITION BY and ORDER BY.
+    const WindowCall &window = m_calls.front();
+    std::vector<std::vector<Value>> partitionKeys(m_rows.size());
+    m_orderKeys.assign(m_rows.size(), {});
+    for (size_t r = 0; r < m_rows.size(); ++r) {
+        for (const auto &p : window.partition)
+            partitionKeys[r].push_back(eval(*p, m_rows[r], ctx));
+        for (const auto &o : window.order)
+            m_orderKeys[r].push_back(eval(*o, m_rows[r], ctx));
+    }
+    m_order.resize(m_rows.size());
+    for (size_t r = 0; r < m_rows.size(); ++r)
+        m_order[r] = r;
+    uint64_t comparisons = 0;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](size_t a, size_t b) {
+        if ((++comparisons & 0xFFFF) == 0)
+            checkCancel(&ctx);
+        for (size_t k = 0; k < partitionKeys[a].size(); ++k)
+            if (const int c = compareValues(partitionKeys[a][k], partitionKeys[b][k]))
+                return c < 0;
+        for (size_t k = 0; k < m_orderKeys[a].size(); ++k)
+            if (const int c = compareValues(m_orderKeys[a][k], m_orderKeys[b][k]))
+                return window.descending[k] ? c > 0 : c < 0;
+        return false;
+    });
+    for (size_t first = 0; first < m_order.size();) {
+        size_t end = first + 1;
+        while (end < m_order.size()) {
+            bool same = true;
+            for (size_t k = 0; k < partitionKeys[m_order[first]].size() && same; ++k)
+                same = compareValues(partitionKeys[m_order[first]][k],
+                                     partitionKeys[m_order[end]][k])
+                       == 0;
+            if (!same)
+                break;
+            ++end;
+        }
+        computePartition(first, end, ctx);
+        first = end;
+    }
+}
+
+void WindowOp::computePartition(size_t first, size_t end, ExecContext &ctx)
+{
+    const size_t n = end - first;
+    // Peer groups: rows with equal ORDER BY values (all rows, without ORDER BY).
+    std::vector<size_t> peerStart(n), peerEnd(n), peerGroup(n);
+    size_t groups = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n
+               && std::equal(
+                   m_orderKeys[m_order[first + i]].begin(), m_orderKeys[m_order[first + i]].end(),
+                   m_orderKeys[m_order[first + j]].begin(),
+                   [](const Value &a, const Value &b) { return compareValues(a, b) == 0; }))
+            ++j;
+        ++groups;
+        for (size_t k = i; k < j; ++k) {
+            peerStart[k] = i;
+            peerEnd[k] = j;
+            peerGroup[k] = groups;
+        }
+        i = j;
+    }
+    auto rowAt = [&](size_t i) -> Row & { return m_rows[m_order[first + i]]; };
+    auto offsetOf = [&](const BExprPtr &e, const Row &row) -> int64_t {
+        Value v = eval(*e, row, ctx);
+        if (v.isNull() || v.type != LogicalType::Integer)
+            v = v.isNull() ? v : castValue(v, LogicalType::Integer);
+        if (v.isNull() || v.i < 0)
+            throwError(StatusCode::Invalid, "a window frame's offset must be a number of rows, "
+                                            "0 or more");
+        return v.i;
+    };
+    for (const WindowCall &call : m_calls) {
+        // The frame of row i: [frameStart, frameEnd) within the partition.
+        const bool ordered = !call.order.empty();
+        auto frameOf = [&](size_t i, size_t &from, size_t &to) {
+            using B = WindowCall::Bound;
+            if (!call.hasFrame) {
+                from = 0;
+                to = ordered ? peerEnd[i] : n;
+                return;
+            }
+            auto position = [&](B kind, const BExprPtr &offset, bool isEnd) -> int64_t {
+                switch (kind) {
+                case B::UnboundedPreceding:
+                    return 0;
+                case B::UnboundedFollowing:
+                    return static_cast<int64_t>(n);
+                case B::CurrentRow:
+                    if (call.rows)
+                        return static_cast<int64_t>(isEnd ? i + 1 : i);
+                    return static_cast<int64_t>(isEnd ? peerEnd[i] : peerStart[i]);
+                case B::Preceding:
+                    return static_cast<int64_t>(i) - offsetOf(offset, rowAt(i)) + (isEnd ? 1 : 0);
+                case B::Following:
+                    return static_cast<int64_t>(i) + offsetOf(offset, rowAt(i)) + (isEnd ? 1 : 0);
+                }
+                return 0;
+            };
+            const int64_t a = std::clamp<int64_t>(position(call.start, call.startOffset, false), 0,
+                                                  static_cast<int64_t>(n));
+            const int64_t b = std::clamp<int64_t>(position(call.end, call.endOffset, true), 0,
+                                                  static_cast<int64_t>(n));
+            from = static_cast<size_t>(a);
+            to = static_cast<size_t>(std::max(a, b));
+        };
+        const std::string &f = call.function;
+        if (call.aggregate) {
+            // Frames that start at the partition's first row only grow: accumulated as they
+            // go; others are computed anew for each row.
+            const bool growing
+                = !call.hasFrame || call.start == WindowCall::Bound::UnboundedPreceding;
+            AggState state;
+            size_t taken = 0;
+            for (size_t i = 0; i < n; ++i) {
+                size_t from, to;
+                frameOf(i, from, to);
+                if (!growing) {
+                    state = AggState();
+                    taken = from;
+                }
+                for (; taken < to; ++taken)
+                    accumulate(call.agg, state, rowAt(taken), ctx);
+                rowAt(i)[call.slot] = finish(call.agg, state);
+            }
+            continue;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            Value v;
+            if (f == "ROW_NUMBER") {
+                v = Value::integer(static_cast<int64_t>(i + 1));
+            } else if (f == "RANK") {
+                v = Value::integer(static_cast<int64_t>(peerStart[i] + 1));
+            } else if (f == "DENSE_RANK") {
+                v = Value::integer(static_cast<int64_t>(peerGroup[i]));
+            } else if (f == "PERCENT_RANK") {
+                v = Value::real(n > 1 ? double(peerStart[i]) / double(n - 1) : 0.0);
+            } else if (f == "CUME_DIST") {
+                v = Value::real(double(peerEnd[i]) / double(n));
+            } else if (f == "NTILE") {
+                Value buckets = eval(*call.args[0], rowAt(i), ctx);
+                if (!buckets.isNull() && buckets.type != LogicalType::Integer)
+                    buckets = castValue(buckets, LogicalType::Integer);
+                if (buckets.isNull() || buckets.i < 1)
+                    throwError(StatusCode::Invalid, "ntile() needs a number of buckets, 1 or more");
+                const auto k = static_cast<size_t>(buckets.i);
+                // The first n % k buckets hold one row more than the others.
+                const size_t small = n / k, big = small + 1, bigCount = n % k;
+                const size_t bucket
+                    = i < bigCount * big
+                          ? i / big
+                          : bigCount + (i - bigCount * big) / std::max<size_t>(small, 1);
+                v = Value::integer(static_cast<int64_t>(bucket + 1));
+            } else if (f == "LAG" || f == "LEAD") {
+                int64_t offset = 1;
+                if (call.args.size() > 1)
+                    offset = offsetOf(call.args[1], rowAt(i));
+                const int64_t at = f == "LAG" ? static_cast<int64_t>(i) - offset
+                                              : static_cast<int64_t>(i) + offset;
+                if (at >= 0 && at < static_cast<int64_t>(n))
+                    v = eval(*call.args[0], rowAt(static_cast<size_t>(at)), ctx);
+                else if (call.args.size() > 2)
+                    v = eval(*call.args[2], rowAt(i), ctx);
+            } else { // FIRST_VALUE, LAST_VALUE, NTH_VALUE: over the frame
+                size_t from, to;
+                frameOf(i, from, to);
+                size_t at = SIZE_MAX;
+                if (f == "FIRST_VALUE" && from < to)
+                    at = from;
+                else if (f == "LAST_VALUE" && from < to)
+                    at = to - 1;
+                else if (f == "NTH_VALUE") {
+                    const int64_t nth = offsetOf(call.args[1], rowAt(i));
+                    if (nth < 1)
+                        throwError(StatusCode::Invalid, "nth_value() counts rows from 1");
+                    if (from + static_cast<size_t>(nth) - 1 < to)
+                        at = from + static_cast<size_t>(nth) - 1;
+                }
+                if (at != SIZE_MAX)
+                    v = eval(*call.args[0], rowAt(at), ctx);
+            }
+            if (!v.isNull() && call.type != LogicalType::Null && v.type != call.type
+                && (call.type == LogicalType::Integer || call.type == LogicalType::Double))
+                v = castValue(v, call.type);
+            rowAt(i)[call.slot] = std::move(v);
+        }
+    }
+}
+
+bool WindowOp::next(Row &out)
+{
+    if (m_pos >= m_order.size())
+        return false;
+    out = std::move(m_rows[m_order[m_pos++]]);
+    return true;
+}
+
 // ---- SortOp, DistinctOp, LimitOp, UnionOp -----------------------------------------------------
 
 void DistinctOp::open(ExecContext &ctx)

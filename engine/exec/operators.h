@@ -227,6 +227,49 @@ struct AggregateSpec {
     LogicalType type = LogicalType::Null;
 };
 
+//! One window function call of a SELECT, bound: the function, its arguments, its window.
+struct WindowCall {
+    std::string function; //!< upper case: ROW_NUMBER, RANK, ..., or an aggregate's name
+    bool aggregate = false;
+    AggregateSpec agg;          //!< an aggregate's argument, DISTINCT, separator
+    std::vector<BExprPtr> args; //!< LAG, LEAD, NTILE, FIRST_VALUE, LAST_VALUE, NTH_VALUE
+    std::vector<BExprPtr> partition;
+    std::vector<BExprPtr> order;
+    std::vector<bool> descending;
+    enum class Bound { UnboundedPreceding, Preceding, CurrentRow, Following, UnboundedFollowing };
+    bool hasFrame = false;
+    bool rows = false; //!< ROWS, else RANGE
+    Bound start = Bound::UnboundedPreceding, end = Bound::CurrentRow;
+    BExprPtr startOffset, endOffset;
+    LogicalType type = LogicalType::Null;
+    size_t slot = 0; //!< where its value goes in the row
+};
+
+//! Window functions over one window (the same PARTITION BY and ORDER BY): the input's rows
+//! are held, sorted by partition and order (stable), and each call's value for each row goes
+//! into its slot; the rows come out in that order, `width` wide.
+class WindowOp : public Operator {
+public:
+    WindowOp(OperatorPtr child, std::vector<WindowCall> calls, size_t width)
+        : m_child(std::move(child))
+        , m_calls(std::move(calls))
+        , m_width(width)
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+
+private:
+    void computePartition(size_t first, size_t end, ExecContext &ctx);
+    OperatorPtr m_child;
+    std::vector<WindowCall> m_calls;
+    size_t m_width;
+    std::vector<Row> m_rows;
+    std::vector<size_t> m_order;                 //!< rows in partition and window order
+    std::vector<std::vector<Value>> m_orderKeys; //!< per row
+    size_t m_pos = 0;
+};
+
 //! Groups rows; each output row is the group's first input row followed by the aggregates.
 class AggregateOp : public Operator {
 public:

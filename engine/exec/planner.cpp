@@ -229,7 +229,10 @@ void Planner::pushTermsIntoScans(std::vector<const Expr *> &terms, const Scope &
         pushed[target->scan].push_back(t);
         t = nullptr;
     }
-    for (auto &[scan, scanTerms] : pushed) {
+    for (auto &entry : pushed) {
+        // Not a structured binding: clang 14 lets no lambda capture one.
+        TableScan *scan = entry.first;
+        auto &scanTerms = entry.second;
         // The table's own columns, in order: the scan's rows.
         Scope tableScope;
         const std::string &alias = [&]() -> const std::string & {
@@ -911,8 +914,15 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     const size_t fromScansMark = m_fromScans.size();
     struct Pop {
         std::vector<Level> &l;
-        ~Pop() { l.pop_back(); }
-    } pop{m_levels};
+        WindowContext *&window;
+        WindowContext *outer;
+        ~Pop()
+        {
+            l.pop_back();
+            window = outer;
+        }
+    } pop{m_levels, m_window, std::exchange(m_window, nullptr)};
+    WindowContext windows{{}, {}, &s.windows};
 
     std::vector<const Expr *> whereTerms;
     splitConjuncts(s.where.get(), whereTerms);
@@ -974,7 +984,9 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     AggContext aggCtx{&aggregates, scope.size(), false};
     AggContext *agg = aggregated ? &aggCtx : nullptr;
 
-    // Select list.
+    // Select list (window functions allowed: they read the rows after WHERE, GROUP BY and
+    // HAVING).
+    m_window = &windows;
     std::vector<BExprPtr> exprs;
     auto plan = std::make_shared<Plan>();
     for (const auto &item : s.items) {
@@ -1006,6 +1018,7 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
                               : item.expr->kind == ExprKind::Column ? item.expr->name
                                                                     : expressionText(*item.expr));
     }
+    m_window = nullptr;
     for (const auto &e : exprs)
         plan->types.push_back(e->type);
     const size_t visible = exprs.size();
@@ -1048,6 +1061,7 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
     // ORDER BY: output ordinals and aliases, else expressions as hidden columns.
     std::vector<int> sortKeys;
     std::vector<bool> sortDesc;
+    m_window = &windows;
     if (applyOrderLimit) {
         for (const auto &o : s.orderBy) {
             int col = -1;
@@ -1070,11 +1084,44 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
         }
     }
 
+    m_window = nullptr;
+    const size_t rowWidth = aggregated ? scope.size() + aggregates.size() : scope.size();
     if (aggregated) {
         op = std::make_unique<AggregateOp>(std::move(op), scope.size(), std::move(groupBy),
                                            std::move(aggregates));
         if (having)
             op = std::make_unique<FilterOp>(std::move(op), std::move(having));
+    }
+    if (!windows.calls.empty()) {
+        // Each call's value goes after the row's columns; calls over the same window share
+        // one sort.
+        std::function<void(BExpr &)> place = [&](BExpr &e) {
+            if (e.kind == BKind::WindowRef) {
+                e.kind = BKind::Column;
+                e.index += static_cast<int>(rowWidth);
+            }
+            for (auto &a : e.args)
+                if (a)
+                    place(*a);
+        };
+        for (auto &e : exprs)
+            place(*e);
+        const size_t width = rowWidth + windows.calls.size();
+        for (size_t k = 0; k < windows.calls.size(); ++k)
+            windows.calls[k].slot = rowWidth + k;
+        std::vector<bool> done(windows.calls.size(), false);
+        for (size_t k = 0; k < windows.calls.size(); ++k) {
+            if (done[k])
+                continue;
+            std::vector<WindowCall> group;
+            for (size_t j = k; j < windows.calls.size(); ++j) {
+                if (!done[j] && windows.keys[j] == windows.keys[k]) {
+                    group.push_back(std::move(windows.calls[j]));
+                    done[j] = true;
+                }
+            }
+            op = std::make_unique<WindowOp>(std::move(op), std::move(group), width);
+        }
     }
     // Only now are the column usage flags complete.
     for (size_t i = pendingMark; i < m_pendingScans.size(); ++i)

@@ -65,6 +65,18 @@ private:
     };
 
     BExprPtr bind(const sql::Expr &e, const Scope &scope, AggContext *agg);
+    //! An aggregate call's spec; `inner`: its argument may not hold an aggregate.
+    AggregateSpec bindAggregate(const sql::Expr &e, const Scope &scope, AggContext *agg,
+                                bool inner);
+    //! The window functions of the select list and ORDER BY being bound.
+    struct WindowContext {
+        std::vector<WindowCall> calls;
+        std::vector<std::string> keys; //!< per call: its window, as text (equal: shared)
+        const std::vector<std::pair<std::string, std::shared_ptr<sql::WindowSpec>>> *named;
+        bool binding = false; //!< inside a window call: another one there is nested
+    };
+    WindowContext *m_window = nullptr; //!< null where window functions are not allowed
+    BExprPtr bindWindowCall(const sql::Expr &e, const Scope &scope, AggContext *agg);
     BExprPtr bindColumn(const sql::Expr &e, const Scope &scope);
     BExprPtr bindSubquery(const sql::Expr &e, BKind kind, const Scope &scope, AggContext *agg);
     FromResult planFrom(const sql::TableRef &ref, std::vector<const sql::Expr *> *whereTerms);

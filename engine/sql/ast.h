@@ -30,6 +30,9 @@ enum class ExprKind {
 };
 
 //! A parsed expression. One node type keeps the parser and binder short.
+struct Expr;
+struct WindowSpec;
+
 struct Expr {
     ExprKind kind = ExprKind::Literal;
     uint32_t pos = 0;  //!< byte offset in the statement text
@@ -45,8 +48,39 @@ struct Expr {
     bool hasElse = false;
     std::vector<std::unique_ptr<Expr>> args;
     std::shared_ptr<SelectStmt> subquery;
+    //! A window function's OVER clause (a Function called over a window of rows).
+    std::shared_ptr<WindowSpec> over;
 };
 using ExprPtr = std::unique_ptr<Expr>;
+
+struct OrderItem {
+    ExprPtr expr;
+    bool descending = false;
+};
+
+//! OVER (...) or a WINDOW clause's definition.
+struct WindowSpec {
+    std::string base; //!< OVER w / OVER (w ...): the named window this one starts from
+    std::vector<ExprPtr> partitionBy;
+    std::vector<OrderItem> orderBy;
+    //! ROWS or RANGE BETWEEN start AND end (without a frame: RANGE BETWEEN UNBOUNDED
+    //! PRECEDING AND CURRENT ROW when ordered, the whole partition otherwise).
+    bool hasFrame = false;
+    bool rows = false; //!< ROWS, else RANGE
+    struct Bound {
+        enum class Kind {
+            UnboundedPreceding,
+            Preceding,
+            CurrentRow,
+            Following,
+            UnboundedFollowing
+        };
+        Kind kind = Kind::CurrentRow;
+        ExprPtr offset; //!< N PRECEDING / N FOLLOWING
+    };
+    Bound start, end;
+    uint32_t pos = 0;
+};
 
 struct SelectItem {
     ExprPtr expr; //!< Star for * and t.*
@@ -62,11 +96,6 @@ struct TableRef {
     enum class JoinType { Inner, Left, Cross } joinType = JoinType::Inner;
     std::unique_ptr<TableRef> left, right;
     ExprPtr on;
-};
-
-struct OrderItem {
-    ExprPtr expr;
-    bool descending = false;
 };
 
 struct SelectStmt;
@@ -90,6 +119,8 @@ struct SelectStmt {
     ExprPtr where;
     std::vector<ExprPtr> groupBy;
     ExprPtr having;
+    //! WINDOW name AS (...), ...
+    std::vector<std::pair<std::string, std::shared_ptr<WindowSpec>>> windows;
     std::vector<OrderItem> orderBy;
     ExprPtr limit;
     ExprPtr offset;

@@ -350,6 +350,14 @@ private:
                || (cur().type == Tok::Ident && !isReserved(cur().text));
     }
 
+    //! WINDOW is no reserved word (SQLite's tables may be called so): it starts a clause only
+    //! as "WINDOW name AS".
+    bool atWindowClause() const
+    {
+        return isKw("WINDOW") && (next().type == Tok::Ident || next().type == Tok::QuotedIdent)
+               && isKw("AS", 2);
+    }
+
     Statement statement()
     {
         Statement s;
@@ -792,9 +800,85 @@ private:
         }
         if (acceptKw("HAVING"))
             s->having = expr();
+        if (atWindowClause()) {
+            advance();
+            do {
+                std::string name = identifier("a window name");
+                expectKw("AS");
+                expectOp("(");
+                s->windows.emplace_back(std::move(name), windowSpec());
+                expectOp(")");
+            } while (acceptOp(","));
+        }
         if (!atCompoundOperator())
             orderAndLimit(*s);
         return s;
+    }
+
+    //! What OVER (...) holds: [base window] [PARTITION BY ...] [ORDER BY ...] [frame].
+    std::shared_ptr<WindowSpec> windowSpec()
+    {
+        auto w = std::make_shared<WindowSpec>();
+        w->pos = cur().pos;
+        if (atIdentifier() && !isKw("PARTITION") && !isKw("ROWS") && !isKw("RANGE"))
+            w->base = identifier();
+        if (acceptKw("PARTITION")) {
+            expectKw("BY");
+            do {
+                w->partitionBy.push_back(expr());
+            } while (acceptOp(","));
+        }
+        if (acceptKw("ORDER")) {
+            expectKw("BY");
+            do {
+                OrderItem item;
+                item.expr = expr();
+                if (acceptKw("DESC"))
+                    item.descending = true;
+                else
+                    acceptKw("ASC");
+                w->orderBy.push_back(std::move(item));
+            } while (acceptOp(","));
+        }
+        if (isKw("ROWS") || isKw("RANGE")) {
+            w->hasFrame = true;
+            w->rows = isKw("ROWS");
+            advance();
+            auto bound = [&](bool isStart) {
+                WindowSpec::Bound b;
+                using K = WindowSpec::Bound::Kind;
+                if (acceptKw("UNBOUNDED")) {
+                    if (acceptKw("PRECEDING"))
+                        b.kind = K::UnboundedPreceding;
+                    else {
+                        expectKw("FOLLOWING");
+                        b.kind = K::UnboundedFollowing;
+                    }
+                } else if (acceptKw("CURRENT")) {
+                    expectKw("ROW");
+                    b.kind = K::CurrentRow;
+                } else {
+                    b.offset = expr();
+                    if (acceptKw("PRECEDING"))
+                        b.kind = K::Preceding;
+                    else {
+                        expectKw("FOLLOWING");
+                        b.kind = K::Following;
+                    }
+                }
+                (void)isStart;
+                return b;
+            };
+            if (acceptKw("BETWEEN")) {
+                w->start = bound(true);
+                expectKw("AND");
+                w->end = bound(false);
+            } else {
+                w->start = bound(true);
+                w->end.kind = WindowSpec::Bound::Kind::CurrentRow;
+            }
+        }
+        return w;
     }
 
     std::unique_ptr<TableRef> fromClause()
@@ -846,7 +930,7 @@ private:
         }
         if (acceptKw("AS"))
             ref->alias = identifier("an alias");
-        else if (atIdentifier())
+        else if (atIdentifier() && !atWindowClause())
             ref->alias = identifier();
         if (ref->kind == TableRef::Kind::Subquery && ref->alias.empty())
             ref->alias = "subquery";
@@ -1193,6 +1277,20 @@ private:
                 } while (acceptOp(","));
             }
             expectOp(")");
+            // OVER w, or OVER (...): a window function.
+            if (isKw("OVER")
+                && ((next().type == Tok::Op && next().text == "(") || next().type == Tok::Ident
+                    || next().type == Tok::QuotedIdent)) {
+                advance();
+                if (acceptOp("(")) {
+                    e->over = windowSpec();
+                    expectOp(")");
+                } else {
+                    e->over = std::make_shared<WindowSpec>();
+                    e->over->pos = cur().pos;
+                    e->over->base = identifier("a window name");
+                }
+            }
             return e;
         }
         return columnRef();

@@ -337,6 +337,56 @@ Statement StatementGenerator::select(const ModelTable &t)
         }
         return {sql, sql};
     }
+    if (chance(0.1)) {
+        // Window functions whose results do not depend on how ties are ordered: ranks, counts
+        // and integer sums over peers, min/max over ROWS frames ordered by every column.
+        auto column = [&] { return t.columns[pick(int(t.columns.size()))].name; };
+        std::string allColumns;
+        for (const auto &c : t.columns)
+            allColumns += (allColumns.empty() ? "" : ", ") + c.name;
+        std::vector<std::string> integers;
+        for (const auto &c : t.columns)
+            if (c.type == ColumnType::Integer)
+                integers.push_back(c.name);
+        auto window = [&] {
+            std::string w = chance(0.5) ? "PARTITION BY " + column() + " " : "";
+            return w + "ORDER BY " + column() + (chance(0.5) ? " DESC" : "");
+        };
+        sql = "SELECT " + allColumns;
+        const int calls = 1 + pick(3);
+        for (int k = 0; k < calls; ++k) {
+            switch (pick(6)) {
+            case 0:
+                sql += ", rank() OVER (" + window() + ")";
+                break;
+            case 1:
+                sql += ", dense_rank() OVER (" + window() + ")";
+                break;
+            case 2:
+                sql += ", count(*) OVER (" + window() + ")";
+                break;
+            case 3:
+                sql += ", cume_dist() OVER (" + window() + ")";
+                break;
+            case 4:
+                if (!integers.empty()) {
+                    sql += ", sum(" + integers[pick(int(integers.size()))] + ") OVER ("
+                           + (chance(0.3) ? std::string() : window()) + ")";
+                    break;
+                }
+                [[fallthrough]];
+            default:
+                sql += std::string(", ") + (chance(0.5) ? "min(" : "max(") + column()
+                       + ") OVER (ORDER BY " + allColumns + " ROWS BETWEEN "
+                       + std::to_string(pick(3)) + " PRECEDING AND " + std::to_string(pick(3))
+                       + " FOLLOWING)";
+            }
+        }
+        sql += " FROM " + t.name;
+        if (chance(0.5))
+            sql += " WHERE " + predicate(t);
+        return {sql, sql};
+    }
     if (chance(0.5)) {
         sql = "SELECT * FROM " + t.name;
     } else {
