@@ -19,6 +19,7 @@
 // a file of "PATH PASSED" lines, exits 1 when any file passes fewer records than its line
 // says (a regression), else 0.
 #include "engine/api/database.h"
+#include "engine/common/ascii.h"
 
 #include <openssl/evp.h>
 
@@ -27,6 +28,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -86,6 +88,18 @@ std::string formatValue(const Value &v, char type)
         else
             d = static_cast<double>(v.i);
         std::snprintf(buf, sizeof buf, "%.3f", d);
+        // SQLite's own printf gives no more than 16 significant digits and zeros after them.
+        if (std::fabs(d) >= 1e16 && std::isfinite(d)) {
+            char digits[64];
+            std::snprintf(digits, sizeof digits, "%.15e", std::fabs(d));
+            std::string mantissa;
+            for (const char *p = digits; *p && *p != 'e'; ++p)
+                if (*p != '.')
+                    mantissa += *p;
+            const int exponent = std::atoi(std::strchr(digits, 'e') + 1);
+            mantissa.resize(static_cast<size_t>(exponent) + 1, '0');
+            return (d < 0 ? "-" : "") + mantissa + ".000";
+        }
         return buf;
     }
     default: {
@@ -103,6 +117,7 @@ std::string formatValue(const Value &v, char type)
 
 struct FileResult {
     int passed = 0, failed = 0, skipped = 0;
+    int triggers = 0; //!< of the skipped: CREATE/DROP TRIGGER records
 };
 
 std::vector<std::string> splitWords(const std::string &line)
@@ -132,8 +147,11 @@ public:
             return m_result;
         }
         std::string line;
-        while (std::getline(in, line))
+        while (std::getline(in, line)) {
+            if (!line.empty() && line.back() == '\r') // some corpus files end lines with CR LF
+                line.pop_back();
             m_lines.push_back(line);
+        }
         m_db = Database::openInMemory();
         m_conn = m_db->connect();
         size_t i = 0;
@@ -194,6 +212,18 @@ private:
         if (!run) {
             ++m_result.skipped;
             return true;
+        }
+        // Triggers are outside Strata's SQL (issue 15 leaves them out): their records are
+        // counted apart, as skipped, and said so in the summary.
+        if (!body.empty()) {
+            const auto words = splitWords(body[0]);
+            if (words.size() > 1
+                && (asciiUpper(words[0]) == "CREATE" || asciiUpper(words[0]) == "DROP")
+                && asciiUpper(words[1]) == "TRIGGER") {
+                ++m_result.skipped;
+                ++m_result.triggers;
+                return true;
+            }
         }
         if (m_trace)
             std::cerr << m_path << ":" << lineNumber << "\n";
@@ -353,11 +383,14 @@ int main(int argc, char **argv)
     for (const auto &file : files) {
         const FileResult r = Runner(file, verbose).run();
         const int ran = r.passed + r.failed;
-        std::printf("%s: %d passed, %d failed, %d skipped (%.1f%%)\n", file.c_str(), r.passed,
-                    r.failed, r.skipped, ran ? 100.0 * r.passed / ran : 0.0);
+        std::printf("%s: %d passed, %d failed, %d skipped%s (%.1f%%)\n", file.c_str(), r.passed,
+                    r.failed, r.skipped,
+                    r.triggers ? (" (" + std::to_string(r.triggers) + " triggers)").c_str() : "",
+                    ran ? 100.0 * r.passed / ran : 0.0);
         total.passed += r.passed;
         total.failed += r.failed;
         total.skipped += r.skipped;
+        total.triggers += r.triggers;
         const std::string name
             = file.substr(file.rfind("slt/") == std::string::npos ? 0 : file.rfind("slt/") + 4);
         if (auto it = baseline.find(name); it != baseline.end() && r.passed < it->second) {
@@ -367,7 +400,8 @@ int main(int argc, char **argv)
         }
     }
     const int ran = total.passed + total.failed;
-    std::printf("total: %d passed, %d failed, %d skipped (%.1f%%)\n", total.passed, total.failed,
-                total.skipped, ran ? 100.0 * total.passed / ran : 0.0);
+    std::printf("total: %d passed, %d failed, %d skipped (%d of them triggers) (%.1f%%)\n",
+                total.passed, total.failed, total.skipped, total.triggers,
+                ran ? 100.0 * total.passed / ran : 0.0);
     return regressed ? 1 : 0;
 }
