@@ -104,7 +104,9 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
             j.key("columns").strings(t.columns);
             j.key("schema_differences").strings(t.schemaDifferences).endObject();
         }
-        j.endArray().key("warnings").strings(result->warnings);
+        j.endArray().key("views_restored").strings(result->viewsRestored);
+        j.key("views_dropped").strings(result->viewsDropped);
+        j.key("warnings").strings(result->warnings);
         std::cout << j.endObject().text() << "\n";
         return kExitOk;
     }
@@ -123,6 +125,10 @@ int runAndReport(const QCommandLineParser &parser, transfer::ImportSpec &spec, c
         for (const auto &d : t.schemaDifferences)
             std::cout << "    schema: " << d << "\n";
     }
+    for (const auto &v : result->viewsRestored)
+        std::cout << (result->dryRun ? "  " : "") << v << ": view made\n";
+    for (const auto &v : result->viewsDropped)
+        std::cout << (result->dryRun ? "  " : "") << v << ": view dropped (not in the backup)\n";
     if (!result->rejectsPath.empty())
         std::cout << result->rowsSkipped << " rejected rows are in " << result->rejectsPath << "\n";
     if (!result->preRestoreBackup.empty())

@@ -36,7 +36,7 @@ Commands:
   import   Import CSV, JSON, SQL, SQLite, GeoJSON or zip files into tables, in one transaction
   restore  Restore a JSON backup: the whole database or some tables, all or nothing
   sql      Run SQL statements and print their results
-  tables   List the tables of a database
+  tables   List the tables and views of a database
   verify   Check an export archive against its manifest, or a JSON backup's structure
 
 Run 'strata-cli COMMAND --help' for a command's options.
@@ -258,6 +258,9 @@ int tablesCommand(const QStringList &args)
     auto tables = conn->tables();
     if (!tables)
         return fail(tables.status());
+    auto views = conn->views();
+    if (!views)
+        return fail(views.status());
     if (parser.isSet("json")) {
         transfer::JsonBuilder j;
         j.beginObject().key("tables").beginArray();
@@ -281,6 +284,20 @@ int tablesCommand(const QStringList &args)
                     .endObject();
             j.endArray().endObject();
         }
+        j.endArray().key("views").beginArray();
+        for (const auto &v : *views) {
+            j.beginObject().key("name").value(v.name).key("sql").value(v.viewSql);
+            j.key("created_at").value(engine::formatTimestamp(v.createdAt));
+            j.key("problem").valueOrNull(v.viewProblem).key("columns").beginArray();
+            for (const auto &col : v.columns)
+                j.beginObject()
+                    .key("name")
+                    .value(col.name)
+                    .key("type")
+                    .value(engine::typeName(col.type))
+                    .endObject();
+            j.endArray().endObject();
+        }
         std::cout << j.endArray().endObject().text() << "\n";
         return kExitOk;
     }
@@ -296,6 +313,22 @@ int tablesCommand(const QStringList &args)
                                 engine::Value::text(cols), engine::Value::timestamp(t.createdAt)});
     }
     app::writeTable(std::cout, listing);
+    if (views->empty())
+        return kExitOk;
+    engine::QueryResult viewListing;
+    viewListing.columns = {"view", "columns", "query"};
+    for (const auto &v : *views) {
+        std::string cols;
+        for (const auto &c : v.columns)
+            cols += (cols.empty() ? "" : ", ") + c.name;
+        viewListing.rows.push_back(
+            {engine::Value::text(v.name),
+             engine::Value::text(v.viewProblem.empty() ? cols
+                                                       : "(cannot run: " + v.viewProblem + ")"),
+             engine::Value::text(v.viewSql)});
+    }
+    std::cout << "\n";
+    app::writeTable(std::cout, viewListing);
     return kExitOk;
 }
 

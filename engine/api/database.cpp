@@ -534,11 +534,92 @@ Result<std::vector<TableInfo>> Connection::tables()
     });
 }
 
+TableInfo describeView(Transaction &txn, const ViewEntry &view)
+{
+    TableInfo info;
+    info.name = view.def.name;
+    info.createdAt = view.def.createdAt;
+    info.viewSql = view.def.sql;
+    info.viewColumns = view.def.columns;
+    const std::string select = "SELECT * FROM " + quoteIdentifier(view.def.name);
+    const auto statements = sql::parseScript(select);
+    std::shared_ptr<exec::Plan> plan;
+    try {
+        plan = exec::planQuery(txn, *statements.front().select, select);
+    } catch (const EngineError &e) {
+        if (e.code() == StatusCode::Canceled)
+            throw;
+        info.viewProblem = e.what();
+        return info;
+    }
+    for (size_t i = 0; i < plan->names.size(); ++i) {
+        ColumnInfo c;
+        c.name = plan->names[i];
+        c.type = plan->types[i];
+        c.declaredType = typeName(c.type);
+        info.columns.push_back(std::move(c));
+    }
+    return info;
+}
+
+Result<std::vector<TableInfo>> Connection::views()
+{
+    return guarded([&]() -> Result<std::vector<TableInfo>> {
+        TransactionScope scope(*m_core, m_txn);
+        Transaction &txn = scope.txn();
+        // Those a view reads come before it, so that making them in this order works.
+        std::vector<std::shared_ptr<ViewEntry>> pending = m_core->catalog().views(txn.view());
+        std::vector<std::vector<sql::Statement>> parsed;
+        for (const auto &v : pending) {
+            try {
+                parsed.push_back(sql::parseScript(v->def.sql));
+            } catch (const EngineError &) {
+                parsed.emplace_back();
+            }
+        }
+        auto reads = [&](size_t reader, const std::string &name) {
+            return parsed[reader].size() == 1 && parsed[reader][0].select
+                   && exec::queryReadsTable(*parsed[reader][0].select, name);
+        };
+        std::vector<bool> done(pending.size(), false);
+        auto ready = [&](size_t i) {
+            for (size_t j = 0; j < pending.size(); ++j)
+                if (j != i && !done[j] && reads(i, pending[j]->def.name))
+                    return false;
+            return true;
+        };
+        std::vector<TableInfo> out;
+        auto emit = [&](size_t i) {
+            done[i] = true;
+            out.push_back(describeView(txn, *pending[i]));
+        };
+        while (out.size() < pending.size()) {
+            bool progressed = false;
+            for (size_t i = 0; i < pending.size(); ++i)
+                if (!done[i] && ready(i)) {
+                    emit(i);
+                    progressed = true;
+                }
+            if (!progressed) // a cycle (views replaced since): the first one left
+                emit(
+                    static_cast<size_t>(std::find(done.begin(), done.end(), false) - done.begin()));
+        }
+        return out;
+    });
+}
+
 Result<TableInfo> Connection::table(std::string_view name)
 {
     return guarded([&]() -> Result<TableInfo> {
         TransactionScope scope(*m_core, m_txn);
         Transaction &txn = scope.txn();
+        if (!txn.table(name))
+            if (auto view = m_core->catalog().findView(name, txn.view())) {
+                TableInfo info = describeView(txn, *view);
+                if (!info.viewProblem.empty())
+                    throwError(StatusCode::Invalid, info.viewProblem);
+                return info;
+            }
         return describeTable(txn, m_core->catalog(), *txn.requireTable(name));
     });
 }

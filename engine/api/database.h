@@ -66,8 +66,14 @@ struct TableInfo {
     std::vector<std::string> primaryKey;
     std::vector<std::vector<std::string>> uniqueKeys;
     std::vector<IndexInfo> indexes;
-    uint64_t rowCount = 0;
+    uint64_t rowCount = 0; //!< 0 for a view (counting would run its query)
     int64_t createdAt = 0; //!< µs UTC
+    //! A view's query (CREATE VIEW ... AS this); empty for a table.
+    std::string viewSql;
+    std::vector<std::string> viewColumns; //!< names CREATE VIEW v (a, b) gave (or none)
+    //! Why a view's query cannot run now (a table it reads was dropped): then no columns.
+    std::string viewProblem;
+    bool isView() const { return !viewSql.empty(); }
 };
 
 //! A fully read result: for scripts, tests and the CLI.
@@ -142,7 +148,12 @@ public:
     //! The snapshot the current transaction reads (or the latest commit outside one).
     uint64_t snapshotTs() const;
 
+    //! Tables only (what holds rows: imports, backups, incremental exports).
     Result<std::vector<TableInfo>> tables();
+    //! Views, with the columns their queries return now (or, for one that cannot run now,
+    //! why: TableInfo::viewProblem).
+    Result<std::vector<TableInfo>> views();
+    //! A table or a view.
     Result<TableInfo> table(std::string_view name);
 
     //! Rows of `table` inserted or updated after `sinceTs` (its current versions).

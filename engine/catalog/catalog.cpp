@@ -72,6 +72,48 @@ std::vector<std::shared_ptr<IndexEntry>> Catalog::indexesOf(uint64_t tableId,
     return out;
 }
 
+std::shared_ptr<ViewEntry> Catalog::findView(std::string_view name, const ReadView &view) const
+{
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_views.rbegin(); it != m_views.rend(); ++it)
+        if (equalsIgnoreCase((*it)->def.name, name) && (*it)->visibleTo(view))
+            return *it;
+    return nullptr;
+}
+
+std::shared_ptr<ViewEntry> Catalog::findLatestView(std::string_view name) const
+{
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_views.rbegin(); it != m_views.rend(); ++it)
+        if (equalsIgnoreCase((*it)->def.name, name) && (*it)->end.load() == kInfinity)
+            return *it;
+    return nullptr;
+}
+
+std::vector<std::shared_ptr<ViewEntry>> Catalog::views(const ReadView &view) const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<std::shared_ptr<ViewEntry>> out;
+    for (const auto &v : m_views)
+        if (v->visibleTo(view))
+            out.push_back(v);
+    std::sort(out.begin(), out.end(),
+              [](const auto &a, const auto &b) { return a->def.name < b->def.name; });
+    return out;
+}
+
+void Catalog::addView(std::shared_ptr<ViewEntry> entry)
+{
+    std::lock_guard lock(m_mutex);
+    m_views.push_back(std::move(entry));
+}
+
+void Catalog::removeView(const ViewEntry *entry)
+{
+    std::lock_guard lock(m_mutex);
+    std::erase_if(m_views, [&](const auto &v) { return v.get() == entry; });
+}
+
 void Catalog::addTable(std::shared_ptr<TableEntry> entry)
 {
     std::lock_guard lock(m_mutex);
@@ -115,6 +157,7 @@ std::vector<std::shared_ptr<TableHeap>> Catalog::collectGarbage(uint64_t oldestT
     m_indexes.erase(std::remove_if(m_indexes.begin(), m_indexes.end(),
                                    [&](const auto &i) { return dead(i->end.load()); }),
                     m_indexes.end());
+    std::erase_if(m_views, [&](const auto &v) { return dead(v->end.load()); });
     std::vector<std::shared_ptr<TableHeap>> orphans;
     for (const auto &heap : candidates) {
         const bool used = std::any_of(m_tables.begin(), m_tables.end(),

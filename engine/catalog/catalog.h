@@ -43,7 +43,19 @@ struct IndexEntry {
     }
 };
 
-//! All versions of all table and index entries. Lookups go through a ReadView.
+struct ViewEntry {
+    ViewDef def;
+    std::atomic<uint64_t> begin{kInfinity};
+    std::atomic<uint64_t> end{kInfinity};
+
+    bool visibleTo(const ReadView &view) const
+    {
+        return view.beginVisible(begin.load(std::memory_order_acquire))
+               && !view.ended(end.load(std::memory_order_acquire));
+    }
+};
+
+//! All versions of all table, index and view entries. Lookups go through a ReadView.
 class Catalog {
 public:
     std::shared_ptr<TableEntry> findTable(std::string_view name, const ReadView &view) const;
@@ -56,11 +68,18 @@ public:
     std::vector<std::shared_ptr<IndexEntry>> indexesOf(uint64_t tableId,
                                                        const ReadView &view) const;
 
+    std::shared_ptr<ViewEntry> findView(std::string_view name, const ReadView &view) const;
+    std::shared_ptr<ViewEntry> findLatestView(std::string_view name) const;
+    //! Sorted by name.
+    std::vector<std::shared_ptr<ViewEntry>> views(const ReadView &view) const;
+
     void addTable(std::shared_ptr<TableEntry> entry);
     void addIndex(std::shared_ptr<IndexEntry> entry);
     //! Removes entries (rolled back, or ended before `oldestTs` and seen by no one).
     void removeTable(const TableEntry *entry);
     void removeIndex(const IndexEntry *entry);
+    void addView(std::shared_ptr<ViewEntry> entry);
+    void removeView(const ViewEntry *entry);
     //! Drops entries that ended at or before `oldestTs`; returns the heaps no entry uses now.
     std::vector<std::shared_ptr<TableHeap>> collectGarbage(uint64_t oldestTs);
     //! Every entry (recovery and checkpoint use the committed latest ones).
@@ -81,9 +100,10 @@ public:
     void noteSchemaCommit(uint64_t ts) { m_lastSchemaCommit.store(ts); }
 
 private:
-    mutable std::mutex m_mutex; //!< guards m_tables, m_indexes, m_schemaOwner
+    mutable std::mutex m_mutex; //!< guards m_tables, m_indexes, m_views, m_schemaOwner
     std::vector<std::shared_ptr<TableEntry>> m_tables;
     std::vector<std::shared_ptr<IndexEntry>> m_indexes;
+    std::vector<std::shared_ptr<ViewEntry>> m_views;
     uint64_t m_schemaOwner = 0;
     std::atomic<uint64_t> m_nextTableId{1};
     std::atomic<uint64_t> m_lastSchemaCommit{0};

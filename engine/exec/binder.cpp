@@ -235,7 +235,10 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
         b->args.push_back(bind(*e.args[0], scope, agg));
         if (e.op == "+")
             return std::move(b->args[0]);
-        b->type = e.op == "NOT" ? LogicalType::Boolean : b->args[0]->type;
+        b->op = e.op == "~" ? '~' : '-';
+        b->type = e.op == "NOT" ? LogicalType::Boolean
+                  : e.op == "~" ? LogicalType::Integer
+                                : b->args[0]->type;
         return b;
     case ExprKind::Binary: {
         b->args.push_back(bind(*e.args[0], scope, agg));
@@ -248,6 +251,14 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
         } else if (op == "||") {
             b->kind = BKind::Concat;
             b->type = LogicalType::Text;
+        } else if (op == "<<" || op == ">>" || op == "&" || op == "|") {
+            b->kind = BKind::Arith;
+            b->op = op == "<<" ? 'L' : op == ">>" ? 'R' : op[0];
+            b->type = LogicalType::Integer;
+        } else if (op == "IS" || op == "IS NOT") {
+            b->kind = BKind::Compare;
+            b->op = op == "IS" ? 'i' : 'I';
+            b->type = LogicalType::Boolean;
         } else if (op == "+" || op == "-" || op == "*" || op == "/" || op == "%") {
             b->kind = BKind::Arith;
             b->op = op[0];

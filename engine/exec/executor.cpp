@@ -70,6 +70,45 @@ std::vector<uint32_t> resolveColumns(Planner &planner, const TableSchema &schema
     return out;
 }
 
+//! Statement s names a table that is not there: perhaps a view, which it cannot change.
+[[noreturn]] void noSuchTable(Transaction &txn, Planner &planner, const Statement &s)
+{
+    if (txn.catalog().findView(s.table, txn.view()))
+        planner.fail(s.pos, s.table
+                                + " is a view: its rows come from its query and cannot be "
+                                  "changed here"
+                                + std::string(s.kind == StatementKind::DropTable
+                                                  ? " (use DROP VIEW to remove it)"
+                                                  : ""));
+    planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+}
+
+int64_t createView(Transaction &txn, const Statement &s, std::string_view sqlText, Planner &planner)
+{
+    if (txn.table(s.table) || txn.catalog().findLatest(s.table)
+        || txn.catalog().findLatestView(s.table)) {
+        if (s.ifNotExists && txn.catalog().findView(s.table, txn.view()))
+            return 0;
+        planner.fail(s.pos, "table or view " + s.table + " already exists");
+    }
+    // Planned now so that a view that cannot run is not made.
+    auto plan = planner.planSelect(*s.select);
+    if (!s.columns.empty() && s.columns.size() != plan->names.size())
+        planner.fail(s.pos, "view " + s.table + " names " + std::to_string(s.columns.size())
+                                + " columns, but its query returns "
+                                + std::to_string(plan->names.size()));
+    ViewDef def;
+    def.name = s.table;
+    def.columns = s.columns;
+    std::string_view body = sqlText.substr(s.bodyPos, s.end - s.bodyPos);
+    while (!body.empty()
+           && (isspace(static_cast<unsigned char>(body.back())) || body.back() == ';'))
+        body.remove_suffix(1);
+    def.sql = std::string(body);
+    txn.createView(std::move(def));
+    return 0;
+}
+
 int64_t createTable(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
 {
     if (txn.table(s.table) || txn.catalog().findLatest(s.table)) {
@@ -77,6 +116,8 @@ int64_t createTable(Transaction &txn, const Statement &s, Planner &planner, Exec
             return 0;
         planner.fail(s.pos, "table " + s.table + " already exists");
     }
+    if (txn.catalog().findLatestView(s.table))
+        planner.fail(s.pos, "table or view " + s.table + " already exists");
     TableSchema schema;
     schema.name = s.table;
     std::set<std::string> seen;
@@ -113,7 +154,7 @@ int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecC
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+        noSuchTable(txn, planner, s);
     TableSchema schema = *table->schema;
     switch (s.alter) {
     case Statement::AlterAction::AddColumn: {
@@ -139,8 +180,8 @@ int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecC
         break;
     }
     case Statement::AlterAction::RenameTable:
-        if (txn.catalog().findLatest(s.newName))
-            planner.fail(s.pos, "table " + s.newName + " already exists");
+        if (txn.catalog().findLatest(s.newName) || txn.catalog().findLatestView(s.newName))
+            planner.fail(s.pos, "table or view " + s.newName + " already exists");
         schema.name = s.newName;
         break;
     case Statement::AlterAction::RenameColumn: {
@@ -165,7 +206,7 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+        noSuchTable(txn, planner, s);
     const TableSchema &schema = *table->schema;
     std::vector<uint32_t> targets;
     if (s.columns.empty()) {
@@ -247,7 +288,7 @@ int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, E
         fresh->schemaTs = txn.catalog().lastSchemaCommitTs();
         fresh->table = txn.table(s.table);
         if (!fresh->table)
-            planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+            noSuchTable(txn, planner, s);
         Scope scope;
         fresh->scan
             = planner.planTableScan(fresh->table, fresh->table->schema->name, s.where.get(), scope);
@@ -286,7 +327,7 @@ int64_t createIndex(Transaction &txn, const Statement &s, Planner &planner)
 {
     auto table = txn.table(s.table);
     if (!table)
-        planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+        noSuchTable(txn, planner, s);
     if (txn.catalog().findLatestIndex(s.indexName) || s.indexName == "PRIMARY"
         || s.indexName.rfind("UNIQUE_", 0) == 0) {
         if (s.ifNotExists)
@@ -326,7 +367,7 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
             if (!table) {
                 if (s.ifExists)
                     return 0;
-                planner.fail(s.pos, "no such table: " + s.table, StatusCode::NotFound);
+                noSuchTable(txn, planner, s);
             }
             txn.dropTable(table);
             return 0;
@@ -335,6 +376,26 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
             return alterTable(txn, s, planner, ctx);
         case StatementKind::CreateIndex:
             return createIndex(txn, s, planner);
+        case StatementKind::CreateView:
+            return createView(txn, s, sqlText, planner);
+        case StatementKind::DropView: {
+            auto view = txn.catalog().findView(s.table, txn.view());
+            if (!view) {
+                if (s.ifExists)
+                    return 0;
+                if (txn.table(s.table))
+                    planner.fail(s.pos, s.table + " is a table, not a view (use DROP TABLE)");
+                planner.fail(s.pos, "no such view: " + s.table, StatusCode::NotFound);
+            }
+            txn.dropView(view);
+            return 0;
+        }
+        case StatementKind::Reindex:
+            // Indexes are kept exact by every write: only the name is checked.
+            if (!s.table.empty() && !txn.table(s.table)
+                && !txn.catalog().findIndex(s.table, txn.view()))
+                planner.fail(s.pos, "no such table or index: " + s.table, StatusCode::NotFound);
+            return 0;
         case StatementKind::DropIndex: {
             auto index = txn.catalog().findIndex(s.indexName, txn.view());
             if (!index) {

@@ -59,6 +59,18 @@ Value toNumber(const Value &v, const char *what)
     fail(std::string("cannot use ") + typeName(v.type) + " " + v.toString() + " in " + what);
 }
 
+//! A REAL's integer part, saturated at the INTEGER range (NaN is 0).
+int64_t integerPart(double d)
+{
+    if (!(d == d))
+        return 0;
+    if (d >= 9223372036854775807.0)
+        return INT64_MAX;
+    if (d <= -9223372036854775808.0)
+        return INT64_MIN;
+    return static_cast<int64_t>(d);
+}
+
 Value arith(char op, const Value &a0, const Value &b0)
 {
     if (a0.isNull() || b0.isNull())
@@ -71,6 +83,25 @@ Value arith(char op, const Value &a0, const Value &b0)
         && op == '-')
         return Value::integer(a0.i - b0.i);
     const Value a = toNumber(a0, "arithmetic"), b = toNumber(b0, "arithmetic");
+    if (op == 'L' || op == 'R' || op == '&' || op == '|') {
+        // Bit operations work on integers: a REAL operand loses its fraction, as in SQLite.
+        const int64_t x = a.type == LogicalType::Integer ? a.i : integerPart(a.d);
+        int64_t y = b.type == LogicalType::Integer ? b.i : integerPart(b.d);
+        if (op == '&')
+            return Value::integer(x & y);
+        if (op == '|')
+            return Value::integer(x | y);
+        bool left = op == 'L';
+        if (y < 0) { // a negative shift goes the other way
+            left = !left;
+            y = y == INT64_MIN ? 64 : -y;
+        }
+        if (y >= 64)
+            return Value::integer(left || x >= 0 ? 0 : -1);
+        if (left)
+            return Value::integer(static_cast<int64_t>(static_cast<uint64_t>(x) << y));
+        return Value::integer(x >> y);
+    }
     if (a.type == LogicalType::Integer && b.type == LogicalType::Integer) {
         int64_t r;
         switch (op) {
@@ -330,7 +361,9 @@ Value eval(const BExpr &e, const Row &row, ExecContext &ctx)
         Value v = eval(*e.args[0], row, ctx);
         if (v.isNull())
             return v;
-        v = toNumber(v, "negation");
+        v = toNumber(v, e.op == '~' ? "~" : "negation");
+        if (e.op == '~')
+            return Value::integer(~(v.type == LogicalType::Integer ? v.i : integerPart(v.d)));
         if (v.type == LogicalType::Integer) {
             if (v.i == INT64_MIN)
                 fail("integer overflow in negation");
@@ -353,6 +386,13 @@ Value eval(const BExpr &e, const Row &row, ExecContext &ctx)
     }
     case BKind::Compare: {
         Value sa, sb;
+        if (e.op == 'i' || e.op == 'I') { // IS, IS NOT: NULL is NULL, and never NULL out
+            const Value &a = evalRef(*e.args[0], row, ctx, sa);
+            const Value &b = evalRef(*e.args[1], row, ctx, sb);
+            const bool same = a.isNull() || b.isNull() ? a.isNull() && b.isNull()
+                                                       : compareForPredicate(a, b) == 0;
+            return Value::boolean(same == (e.op == 'i'));
+        }
         const Value &a = evalRef(*e.args[0], row, ctx, sa);
         if (a.isNull())
             return Value::null();
@@ -437,6 +477,8 @@ Value eval(const BExpr &e, const Row &row, ExecContext &ctx)
     }
     case BKind::InList: {
         Value v = eval(*e.args[0], row, ctx);
+        if (e.args.size() == 1) // IN (): false even for NULL, as in SQLite
+            return Value::boolean(e.negated);
         if (v.isNull())
             return Value::null();
         bool sawNull = false;

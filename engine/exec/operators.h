@@ -40,6 +40,8 @@ public:
     //! then fills batches straight from stored rows.
     class TableScan *directScan = nullptr;
     std::vector<uint32_t> directColumns;
+    //! What the operators may point into (a view's parsed text).
+    std::vector<std::shared_ptr<const void>> keepAlive;
 };
 
 //! Reads the rows of one table visible to the transaction, decoding only `needed` columns.

@@ -506,8 +506,11 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
             if (equalsIgnoreCase(m_commonTables[i].table->name, ref.name))
                 return planCommonTable(m_commonTables[i], ref);
         auto table = m_txn.table(ref.name);
-        if (!table)
+        if (!table) {
+            if (auto view = m_txn.catalog().findView(ref.name, m_txn.view()))
+                return planView(*view, ref);
             fail(ref.pos, "no such table: " + ref.name, StatusCode::NotFound);
+        }
         const std::string alias = ref.alias.empty() ? table->schema->name : ref.alias;
         // Columns are decoded only when something reads them; the flags fill in as the
         // rest of the query binds, before the scan first runs.
@@ -613,6 +616,42 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
 }
 
 // ---- SELECT ---------------------------------------------------------------------------------
+
+Planner::FromResult Planner::planView(const ViewEntry &view, const sql::TableRef &ref)
+{
+    // Planned from its text by a planner of its own: it sees none of the reading query's
+    // names (WITH tables, columns), and its errors point into its own text.
+    thread_local int depth = 0;
+    if (depth >= 32)
+        fail(ref.pos, "view " + view.def.name + " reads itself (through other views)");
+    ++depth;
+    struct Leave {
+        ~Leave() { --depth; }
+    } leave;
+    auto text = std::make_shared<const std::string>(view.def.sql);
+    std::shared_ptr<Plan> plan;
+    std::shared_ptr<const std::vector<sql::Statement>> parsed;
+    try {
+        auto statements = std::make_shared<std::vector<sql::Statement>>(sql::parseScript(*text));
+        if (statements->size() != 1 || statements->front().kind != sql::StatementKind::Select)
+            throwError(StatusCode::Corrupt, "its text is not one query");
+        parsed = statements;
+        Planner inner(m_txn, *text);
+        plan = inner.planSelect(*parsed->front().select);
+    } catch (const EngineError &e) {
+        fail(ref.pos, "view " + view.def.name + " cannot be read: " + e.what(), e.code());
+    }
+    const auto &columns = view.def.columns;
+    if (!columns.empty() && columns.size() != plan->names.size())
+        fail(ref.pos, "view " + view.def.name + " names " + std::to_string(columns.size())
+                          + " columns, but its query now returns "
+                          + std::to_string(plan->names.size()));
+    // The plan may point into the parsed text: it lives as long as the plan.
+    plan->keepAlive.push_back(parsed);
+    plan->keepAlive.push_back(text);
+    return derivedTable(plan, ref.alias.empty() ? view.def.name : ref.alias,
+                        columns.empty() ? plan->names : columns);
+}
 
 Planner::FromResult Planner::derivedTable(std::shared_ptr<Plan> plan, const std::string &alias,
                                           const std::vector<std::string> &names)
@@ -743,6 +782,11 @@ bool readsTable(const sql::SelectStmt &s, const std::string &name)
 }
 
 } // namespace
+
+bool queryReadsTable(const sql::SelectStmt &s, const std::string &name)
+{
+    return readsTable(s, name);
+}
 
 Planner::FromResult Planner::planCommonTable(CommonTableInScope &table, const sql::TableRef &ref)
 {

@@ -27,6 +27,9 @@ struct ScopeColumn {
 };
 using Scope = std::vector<ScopeColumn>;
 
+//! Whether a query reads a table (or view) of this name anywhere: FROM, subqueries, WITH.
+bool queryReadsTable(const sql::SelectStmt &s, const std::string &name);
+
 //! Turns parsed statements into bound expressions and operator trees for one transaction.
 class Planner {
 public:
@@ -127,6 +130,7 @@ private:
     };
     std::vector<CommonTableInScope> m_commonTables;
     FromResult planCommonTable(CommonTableInScope &table, const sql::TableRef &ref);
+    FromResult planView(const ViewEntry &view, const sql::TableRef &ref);
     //! A WITH RECURSIVE table whose query reads itself: anchor members, then recursive ones.
     std::shared_ptr<Plan> planRecursive(CommonTableInScope &table);
     //! Members of a compound combined left to right (their links' operators).

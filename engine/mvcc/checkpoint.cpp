@@ -424,6 +424,14 @@ int DatabaseCore::loadCheckpoint(const std::string &path, uint64_t &walSeq)
             }
             break;
         }
+        case BlockKind::View: {
+            auto entry = std::make_shared<ViewEntry>();
+            entry->def = readViewDef(r);
+            entry->begin.store(
+                std::min<uint64_t>(ckptTs, static_cast<uint64_t>(entry->def.createdAt)));
+            m_catalog.addView(entry);
+            break;
+        }
         case BlockKind::End:
             if (r.get<uint64_t>() != blocks - 1)
                 throwError(StatusCode::Corrupt, path + ": block count does not match");
@@ -751,6 +759,11 @@ void DatabaseCore::writeCheckpointFile(uint64_t snapshot, uint64_t walSeq, Chang
                 writeIndexDef(w, i->def);
                 flushBlock();
             }
+        }
+        for (const auto &v : m_catalog.views(view)) {
+            w.put<uint8_t>(static_cast<uint8_t>(BlockKind::View));
+            writeViewDef(w, v->def);
+            flushBlock();
         }
         std::set<uint32_t> referenced;
         for (size_t t = 0; t < tables.size(); ++t) {

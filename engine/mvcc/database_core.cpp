@@ -220,6 +220,12 @@ void DatabaseCore::writeOps(const Transaction &txn)
         case OpKind::DropIndex:
             w.putString(op.index->def.name);
             break;
+        case OpKind::CreateView:
+            writeViewDef(w, op.view->def);
+            break;
+        case OpKind::DropView:
+            w.putString(op.view->def.name);
+            break;
         }
     }
     m_log->write(out);
@@ -303,6 +309,15 @@ void DatabaseCore::stamp(Transaction &txn, uint64_t ts)
             op.index->end.store(ts);
             if (op.entry)
                 op.entry->heap->dropIndex(op.index->heapIndex.get());
+            schemaChanged = true;
+            break;
+        case OpKind::CreateView:
+            op.view->def.createdAt = static_cast<int64_t>(ts);
+            op.view->begin.store(ts);
+            schemaChanged = true;
+            break;
+        case OpKind::DropView:
+            op.view->end.store(ts);
             schemaChanged = true;
             break;
         }
@@ -642,6 +657,22 @@ void DatabaseCore::applyRecord(uint64_t ts, std::string_view payload)
             index->end.store(ts);
             if (auto table = m_catalog.findTableById(index->def.tableId, latest))
                 table->heap->dropIndex(index->heapIndex.get());
+            break;
+        }
+        case OpKind::CreateView: {
+            auto entry = std::make_shared<ViewEntry>();
+            entry->def = readViewDef(r);
+            entry->def.createdAt = static_cast<int64_t>(ts);
+            entry->begin.store(ts);
+            m_catalog.addView(entry);
+            break;
+        }
+        case OpKind::DropView: {
+            const std::string name(r.getString());
+            auto view = m_catalog.findView(name, latest);
+            if (!view)
+                throwError(StatusCode::Corrupt, "log drops a missing view " + name);
+            view->end.store(ts);
             break;
         }
         default:

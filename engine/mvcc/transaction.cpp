@@ -366,6 +366,8 @@ void Transaction::createTable(TableSchema schema)
     claimSchema();
     if (m_core.catalog().findLatest(schema.name))
         throwError(StatusCode::Invalid, "table " + schema.name + " already exists");
+    if (m_core.catalog().findLatestView(schema.name))
+        throwError(StatusCode::Invalid, "table or view " + schema.name + " already exists");
     schema.id = m_core.catalog().allocateTableId();
     auto entry = std::make_shared<TableEntry>();
     entry->heap = std::make_shared<TableHeap>(schema.id);
@@ -445,6 +447,32 @@ void Transaction::dropIndex(const std::shared_ptr<IndexEntry> &index)
     m_droppedIndexes.push_back(index->heapIndex.get());
 }
 
+void Transaction::createView(ViewDef def)
+{
+    claimSchema();
+    if (m_core.catalog().findLatest(def.name) || m_core.catalog().findLatestView(def.name))
+        throwError(StatusCode::Invalid, "table or view " + def.name + " already exists");
+    auto entry = std::make_shared<ViewEntry>();
+    entry->def = std::move(def);
+    entry->begin.store(m_view.txnMarker);
+    m_core.catalog().addView(entry);
+    TxnOp op{OpKind::CreateView, nullptr, nullptr, 0, nullptr, nullptr, nullptr};
+    op.view = pin(entry);
+    m_ops.push_back(op);
+}
+
+void Transaction::dropView(const std::shared_ptr<ViewEntry> &view)
+{
+    claimSchema();
+    uint64_t expected = kInfinity;
+    if (!view->end.compare_exchange_strong(expected, m_view.txnMarker))
+        throwError(StatusCode::Conflict,
+                   "view " + view->def.name + " was changed by a concurrent transaction");
+    TxnOp op{OpKind::DropView, nullptr, nullptr, 0, nullptr, nullptr, nullptr};
+    op.view = pin(view);
+    m_ops.push_back(op);
+}
+
 void Transaction::rollbackTo(size_t mark)
 {
     while (m_ops.size() > mark) {
@@ -493,6 +521,12 @@ void Transaction::undo(TxnOp &op)
     case OpKind::DropIndex:
         op.index->end.store(kInfinity);
         std::erase(m_droppedIndexes, op.index->heapIndex.get());
+        break;
+    case OpKind::CreateView:
+        m_core.catalog().removeView(op.view);
+        break;
+    case OpKind::DropView:
+        op.view->end.store(kInfinity);
         break;
     }
 }

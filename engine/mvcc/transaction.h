@@ -22,6 +22,8 @@ enum class OpKind : uint8_t {
     AlterTable = 6,
     CreateIndex = 7,
     DropIndex = 8,
+    CreateView = 9,
+    DropView = 10,
 };
 
 //! One change a transaction made, kept for commit (stamp + log) and rollback (undo).
@@ -33,6 +35,7 @@ struct TxnOp {
     Version *newVersion = nullptr;
     Version *oldVersion = nullptr;
     IndexEntry *index = nullptr;
+    ViewEntry *view = nullptr; //!< CreateView: the new entry; DropView: the one it ends
 };
 
 //! A snapshot-isolated transaction. Used by one thread at a time. DML and DDL methods throw
@@ -76,6 +79,8 @@ public:
     void alterTable(const std::shared_ptr<TableEntry> &table, TableSchema schema);
     void createIndex(IndexDef def);
     void dropIndex(const std::shared_ptr<IndexEntry> &index);
+    void createView(ViewDef def);
+    void dropView(const std::shared_ptr<ViewEntry> &view);
 
     //! Between statements (no savepoint held): when this transaction has inserted more than
     //! DatabaseOptions::spillBytes since it last did, the rows of the tables it made go to

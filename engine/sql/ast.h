@@ -159,12 +159,16 @@ enum class StatementKind {
     Begin,
     Commit,
     Rollback,
+    CreateView, //!< table: the name; columns: names given; select: the query (from bodyPos)
+    DropView,
+    Reindex, //!< indexes never go stale here: checks the name, changes nothing
 };
 
 struct Statement {
     StatementKind kind = StatementKind::Select;
     uint32_t pos = 0;                   //!< where the statement starts in the script
     uint32_t end = 0;                   //!< one past its end
+    uint32_t bodyPos = 0;               //!< CREATE VIEW: where its query starts
     std::shared_ptr<SelectStmt> select; //!< Select, and INSERT ... SELECT
     std::string table;
     bool ifExists = false;

@@ -125,8 +125,9 @@ public:
                 ++m_pos;
             } else {
                 t.type = Tok::Op;
-                static const char *kOps[] = {"<>", "<=", ">=", "!=", "==", "||", "(", ")", ",", ";",
-                                             "+",  "-",  "*",  "/",  "%",  "=",  "<", ">", "."};
+                static const char *kOps[]
+                    = {"<<", ">>", "<>", "<=", ">=", "!=", "==", "||", "(", ")", ",", ";",
+                       "+",  "-",  "*",  "/",  "%",  "=",  "<",  ">",  ".", "&", "|", "~"};
                 bool found = false;
                 for (const char *op : kOps) {
                     if (m_text.substr(m_pos, std::strlen(op)) == op) {
@@ -381,6 +382,10 @@ private:
             drop(s);
         } else if (acceptKw("ALTER")) {
             alter(s);
+        } else if (acceptKw("REINDEX")) {
+            s.kind = StatementKind::Reindex;
+            if (atIdentifier())
+                s.table = identifier();
         } else if (acceptKw("BEGIN") || acceptKw("START")) {
             s.kind = StatementKind::Begin;
             if (!acceptKw("TRANSACTION"))
@@ -394,8 +399,8 @@ private:
             if (!acceptKw("TRANSACTION"))
                 acceptKw("WORK");
         } else {
-            fail("a statement (SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, BEGIN, "
-                 "COMMIT or ROLLBACK)");
+            fail("a statement (SELECT, WITH, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, "
+                 "BEGIN, COMMIT or ROLLBACK)");
         }
         return s;
     }
@@ -485,6 +490,20 @@ private:
         }
         if (acceptKw("INDEX")) {
             createIndex(s);
+            return;
+        }
+        if (isKw("TEMP") || isKw("TEMPORARY"))
+            fail("TABLE, VIEW or INDEX (temporary tables and views are not supported: they "
+                 "would outlive the connection here)");
+        if (acceptKw("VIEW")) {
+            s.kind = StatementKind::CreateView;
+            ifNotExists(s);
+            s.table = identifier("a view name");
+            if (isOp("("))
+                s.columns = columnList();
+            expectKw("AS");
+            s.bodyPos = cur().pos;
+            s.select = select();
             return;
         }
         expectKw("TABLE");
@@ -596,6 +615,12 @@ private:
             s.kind = StatementKind::DropIndex;
             ifExists(s);
             s.indexName = identifier("an index name");
+            return;
+        }
+        if (acceptKw("VIEW")) {
+            s.kind = StatementKind::DropView;
+            ifExists(s);
+            s.table = identifier("a view name");
             return;
         }
         expectKw("TABLE");
@@ -932,6 +957,16 @@ private:
             ref->alias = identifier("an alias");
         else if (atIdentifier() && !atWindowClause())
             ref->alias = identifier();
+        // SQLite's index hints: the planner chooses for itself, so they change nothing.
+        if (ref->kind == TableRef::Kind::Table) {
+            if (isKw("NOT") && isKw("INDEXED", 1)) {
+                advance();
+                advance();
+            } else if (acceptKw("INDEXED")) {
+                expectKw("BY");
+                identifier("an index name");
+            }
+        }
         if (ref->kind == TableRef::Kind::Subquery && ref->alias.empty())
             ref->alias = "subquery";
         return ref;
@@ -989,7 +1024,7 @@ private:
     }
     ExprPtr comparison()
     {
-        auto l = additive();
+        auto l = bitwise();
         for (;;) {
             const uint32_t pos = cur().pos;
             if (cur().type == Tok::Op
@@ -1001,13 +1036,32 @@ private:
                 if (op == "!=")
                     op = "<>";
                 advance();
-                l = binary(op, std::move(l), additive(), pos);
+                l = binary(op, std::move(l), bitwise(), pos);
                 continue;
             }
             if (acceptKw("IS")) {
+                const bool negated = acceptKw("NOT");
+                if (acceptKw("NULL")) {
+                    auto e = make(ExprKind::IsNull, pos);
+                    e->negated = negated;
+                    e->args.push_back(std::move(l));
+                    l = std::move(e);
+                    continue;
+                }
+                // IS [NOT] DISTINCT FROM (PostgreSQL), IS [NOT] x (SQLite): NULL-safe equality.
+                bool distinct = false;
+                if (acceptKw("DISTINCT")) {
+                    expectKw("FROM");
+                    distinct = true;
+                }
+                l = binary(negated != distinct ? "IS NOT" : "IS", std::move(l), bitwise(), pos);
+                continue;
+            }
+            if (isKw("NOT") && isKw("NULL", 1)) {
+                advance();
+                advance();
                 auto e = make(ExprKind::IsNull, pos);
-                e->negated = acceptKw("NOT");
-                expectKw("NULL");
+                e->negated = true;
                 e->args.push_back(std::move(l));
                 l = std::move(e);
                 continue;
@@ -1034,15 +1088,30 @@ private:
                 auto e = make(ExprKind::Between, pos);
                 e->negated = negated;
                 e->args.push_back(std::move(l));
-                e->args.push_back(additive());
+                e->args.push_back(bitwise());
                 expectKw("AND");
-                e->args.push_back(additive());
+                e->args.push_back(bitwise());
                 l = std::move(e);
                 continue;
             }
             if (acceptKw("IN")) {
-                expectOp("(");
                 ExprPtr e;
+                if (!isOp("(")) {
+                    // SQLite's "x IN table": the table's one column.
+                    e = make(ExprKind::InSubquery, pos);
+                    e->subquery = std::make_shared<SelectStmt>();
+                    auto star = make(ExprKind::Star, cur().pos);
+                    e->subquery->items.push_back(SelectItem{std::move(star), {}});
+                    auto from = std::make_unique<TableRef>();
+                    from->pos = cur().pos;
+                    from->name = identifier("'(' or a table name");
+                    e->subquery->from = std::move(from);
+                    e->args.push_back(std::move(l));
+                    e->negated = negated;
+                    l = std::move(e);
+                    continue;
+                }
+                expectOp("(");
                 if (atQuery()) {
                     e = make(ExprKind::InSubquery, pos);
                     e->subquery = select();
@@ -1065,13 +1134,28 @@ private:
                 auto e = make(ExprKind::Like, pos);
                 e->negated = negated;
                 e->args.push_back(std::move(l));
-                e->args.push_back(additive());
+                e->args.push_back(bitwise());
                 if (acceptKw("ESCAPE"))
-                    e->args.push_back(additive());
+                    e->args.push_back(bitwise());
                 l = std::move(e);
                 continue;
             }
             return l;
+        }
+    }
+    //! << >> & | (SQLite's precedence: below + and -, above comparisons).
+    ExprPtr bitwise()
+    {
+        auto l = additive();
+        for (;;) {
+            const uint32_t pos = cur().pos;
+            if (isOp("<<") || isOp(">>") || isOp("&") || isOp("|")) {
+                std::string op = cur().text;
+                advance();
+                l = binary(op, std::move(l), additive(), pos);
+            } else {
+                return l;
+            }
         }
     }
     ExprPtr additive()
@@ -1105,7 +1189,7 @@ private:
     ExprPtr unary()
     {
         const uint32_t pos = cur().pos;
-        if (isOp("-") || isOp("+")) {
+        if (isOp("-") || isOp("+") || isOp("~")) {
             std::string op = cur().text;
             advance();
             auto operand = unary();

@@ -37,7 +37,9 @@ enum class BlockKind : uint8_t {
     IndexEntries = 10,
     //! A manifest block: an index's runs (table id, index name, run count, then per run its
     //! block count and per block its reference, entry count, first and last keys).
-    IndexRuns = 11
+    IndexRuns = 11,
+    //! A manifest block: a view's definition (writeViewDef).
+    View = 12
 };
 
 //! One row of a Rows block: a view into the block's buffer.

@@ -70,6 +70,11 @@ std::vector<ExportSource> planSources(engine::Connection &c, const ExportSpec &s
     }
     for (const auto &sel : selections) {
         const engine::TableInfo info = check(c.table(sel.table));
+        if (info.isView() && context.incremental)
+            throw EngineError(StatusCode::Invalid,
+                              "incremental exports read the changes of tables, and " + info.name
+                                  + " is a view: export it in a run of its own, without a "
+                                    "profile or --since");
         ExportSource s;
         s.meta.name = info.name;
         s.meta.primaryKey = info.primaryKey;
@@ -224,6 +229,9 @@ ExportPlan makeExportPlan(engine::Database &database, engine::Connection &connec
                 = spec.since ? *spec.since : (marks.count(t.name) ? marks[t.name] : 0);
     }
     std::vector<ExportSource> sources = planSources(connection, spec, context);
+    if (spec.scope == ExportScope::Full && !context.incremental)
+        for (const auto &v : check(connection.views()))
+            context.views.push_back({v.name, v.viewSql, v.viewColumns});
     if (context.incremental) { // only the tables this export reads carry a watermark
         std::map<std::string, uint64_t> used;
         for (const auto &s : sources)

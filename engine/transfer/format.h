@@ -124,6 +124,13 @@ struct TableMeta {
     std::string filter; //!< the WHERE applied, if any
 };
 
+//! A view a whole-database export carries as its definition (its rows are not written).
+struct ViewMeta {
+    std::string name;
+    std::string sql;                  //!< its query, in Strata's SQL
+    std::vector<std::string> columns; //!< names it gives its query's columns (may be empty)
+};
+
 //! Facts about the whole export that writers stamp into their files' metadata.
 struct ExportContext {
     const ExportSpec *spec = nullptr;
@@ -140,6 +147,8 @@ struct ExportContext {
     bool incremental = false;
     std::string profile;
     std::map<std::string, uint64_t> sinceByTable; //!< incremental: each table's watermark
+    //! A whole-database export: every view (JSON backups and SQL scripts recreate them).
+    std::vector<ViewMeta> views;
 };
 
 //! Writes one format. A MultiTable writer gets every table of the export into one file; any

@@ -53,10 +53,11 @@ namespace {
 //! False when the file was passed over (an archive entry that is not a backup, in a restore).
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
                const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen);
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               std::vector<SourceView> &views);
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
-                  const std::set<std::string> &seen);
+                  const std::set<std::string> &seen, const std::vector<SourceView> &views);
 
 //! Reads every file into the open transaction; commits (or, for a dry run, rolls back).
 void importFiles(engine::Database &database, engine::Connection &connection, const ImportSpec &spec,
@@ -66,6 +67,7 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     check(connection.begin());
     int64_t rowsSoFar = 0;
     std::set<std::string> seen;
+    std::vector<SourceView> views;
     // Zip archives are checked and unpacked first; their entries import like files, named
     // "archive.zip:entry" in messages. A file's format is detected once, here; an entry's
     // when it is read.
@@ -97,7 +99,7 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
     for (const auto &[input, format] : inputs) {
         try {
             read += importOne(connection, spec, input, format, rejects, result, progress, rowsSoFar,
-                              seen);
+                              seen, views);
         } catch (const EngineError &e) {
             // What names the unpacked copy of an entry (opening it, say) names the entry.
             if (e.location().file != input.path || input.origin.file == input.path)
@@ -112,13 +114,14 @@ void importFiles(engine::Database &database, engine::Connection &connection, con
         throw EngineError(StatusCode::Invalid,
                           spec.files.front()
                               + ": not a backup: the archive holds no JSON backup to restore");
-    finishImport(database, connection, spec, result, rejects, seen);
+    finishImport(database, connection, spec, result, rejects, seen, views);
 }
 
 //! Reads one file into the open transaction.
 bool importOne(engine::Connection &connection, const ImportSpec &spec, const ReadSource &input,
                const std::string &knownFormat, RejectsFile &rejects, ImportResult &result,
-               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen)
+               ProgressSink *progress, int64_t &rowsSoFar, std::set<std::string> &seen,
+               std::vector<SourceView> &views)
 {
     auto &registry = FormatRegistry::instance();
     const std::string &path = input.path;
@@ -183,6 +186,7 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const Rea
                       result, progress, rowsSoFar);
         reader->read(load);
         seen.insert(load.seen.begin(), load.seen.end());
+        views.insert(views.end(), load.views.begin(), load.views.end());
         deferred = load.deferred();
     }
     if (!deferred.empty()) {
@@ -222,10 +226,76 @@ std::string keepWhatARestoreReplaces(engine::Database &database, const ImportSpe
     return written->files.empty() ? std::string() : written->files.front().path;
 }
 
+//! A restore's views, once every table is in: each one the backup defines (and the restore
+//! wants) replaces the view of its name; a full restore in Replace mode drops the others.
+//! True when it replaced or dropped a view that was there.
+bool restoreViews(engine::Connection &connection, const ImportSpec &spec, ImportResult &result,
+                  const std::vector<SourceView> &views)
+{
+    bool changedExisting = false;
+    auto wanted = [&](const std::string &name) {
+        if (spec.tables.empty())
+            return true;
+        return std::any_of(spec.tables.begin(), spec.tables.end(),
+                           [&](const std::string &t) { return engine::equalsIgnoreCase(t, name); });
+    };
+    std::set<std::string> inBackup;
+    for (const auto &v : views)
+        inBackup.insert(asciiLower(v.name));
+    for (const auto &existing : check(connection.views())) {
+        const bool replaced = inBackup.count(asciiLower(existing.name)) && wanted(existing.name);
+        const bool missing = !inBackup.count(asciiLower(existing.name)) && spec.tables.empty()
+                             && spec.mode == ImportMode::Replace && spec.dropMissing;
+        if (!replaced && !missing)
+            continue;
+        check(connection.execute("DROP VIEW " + quoteIdentifier(existing.name)));
+        changedExisting = true;
+        if (missing)
+            result.viewsDropped.push_back(existing.name);
+    }
+    // A view may read another: each round makes those whose tables and views are there.
+    std::vector<const SourceView *> pending;
+    for (const auto &v : views)
+        if (wanted(v.name))
+            pending.push_back(&v);
+    while (!pending.empty()) {
+        std::vector<const SourceView *> failed;
+        std::optional<EngineError> firstError;
+        for (const SourceView *v : pending) {
+            std::string sql = "CREATE VIEW " + quoteIdentifier(v->name);
+            if (!v->columns.empty()) {
+                sql += " (";
+                for (size_t c = 0; c < v->columns.size(); ++c)
+                    sql += (c ? ", " : "") + quoteIdentifier(v->columns[c]);
+                sql += ')';
+            }
+            sql += " AS " + v->sql;
+            auto made = connection.execute(sql);
+            if (made) {
+                result.viewsRestored.push_back(v->name);
+                continue;
+            }
+            failed.push_back(v);
+            if (!firstError) {
+                engine::Location where;
+                where.file = spec.files.empty() ? std::string() : spec.files.front();
+                where.jsonPath = v->jsonPath;
+                firstError.emplace(
+                    made.status().code(),
+                    "view " + v->name + " cannot be made: " + made.status().message(), where);
+            }
+        }
+        if (failed.size() == pending.size())
+            throw *firstError;
+        pending = std::move(failed);
+    }
+    return changedExisting;
+}
+
 //! After every file: a restore drops what the backup lacks; then commit (or roll back).
 void finishImport(engine::Database &database, engine::Connection &connection,
                   const ImportSpec &spec, ImportResult &result, RejectsFile &rejects,
-                  const std::set<std::string> &seen)
+                  const std::set<std::string> &seen, const std::vector<SourceView> &views)
 {
     if (spec.restore && spec.mode == ImportMode::Replace && spec.tables.empty()
         && spec.dropMissing) {
@@ -240,6 +310,7 @@ void finishImport(engine::Database &database, engine::Connection &connection,
             result.tables.push_back(dropped);
         }
     }
+    const bool viewsChanged = spec.restore && restoreViews(connection, spec, result, views);
     if (spec.dryRun) {
         check(connection.rollback());
         return;
@@ -247,7 +318,8 @@ void finishImport(engine::Database &database, engine::Connection &connection,
     // Only now, with the whole backup read: its own snapshot still sees the database as it was.
     const bool replacesSomething
         = std::any_of(result.tables.begin(), result.tables.end(),
-                      [](const TableOutcome &t) { return t.rowsBefore >= 0; });
+                      [](const TableOutcome &t) { return t.rowsBefore >= 0; })
+          || viewsChanged;
     if (spec.restore && replacesSomething)
         result.preRestoreBackup = keepWhatARestoreReplaces(database, spec);
     check(connection.commit());

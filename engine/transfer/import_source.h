@@ -93,6 +93,14 @@ struct SourceTable {
     int64_t expectedRows = -1; //!< when the source says
 };
 
+//! A view a backup defines (restores make it once every table is loaded).
+struct SourceView {
+    std::string name;
+    std::string sql;
+    std::vector<std::string> columns;
+    std::string jsonPath; //!< where the backup defines it, for errors
+};
+
 //! Receives what a reader reads, table by table, row by row.
 class ImportSink {
 public:
@@ -108,6 +116,8 @@ public:
     //! sink rejects it (skip policy) or throws. `column` is 1-based, 0 for the whole row.
     virtual void rejectRow(const RowOrigin &origin, int column, const std::string &reason) = 0;
     virtual void endTable() = 0;
+    //! A view the source defines (a JSON backup's "views").
+    virtual void view(const SourceView &) {}
 };
 
 //! What a source of statements (a SQL script) runs against: the import's connection, inside
@@ -121,6 +131,7 @@ struct ScriptStatement {
     std::string note;
     std::string table;         //!< what a CREATE TABLE or INSERT INTO names (else empty)
     bool createsTable = false; //!< a CREATE TABLE
+    bool createsView = false;  //!< a CREATE VIEW (`table` names the view)
 };
 
 //! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError with

@@ -133,6 +133,9 @@ struct ImportResult {
     //! database held no table, and for dry runs).
     std::string preRestoreBackup;
     std::vector<std::string> warnings;
+    //! A restore: the backup's views it made (replacing any of the same name), and the views
+    //! it dropped because the backup has none of that name (a full restore in Replace mode).
+    std::vector<std::string> viewsRestored, viewsDropped;
     uint64_t commitTs = 0; //!< 0 for a dry run
     double seconds = 0;
     bool dryRun = false;

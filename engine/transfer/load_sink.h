@@ -30,6 +30,8 @@ public:
 
     //! Tables this source held (a restore drops the others).
     std::set<std::string> seen;
+    //! Views this source defined (a restore makes them after every table).
+    std::vector<SourceView> views;
 
     //! A table passed over because it is to be created and neither the file nor a first pass
     //! gave its column types (a JSON file with column_defs for some of its tables only).
@@ -53,6 +55,7 @@ public:
         m_inserter.rejectRow(origin, column, reason);
     }
     void endTable() override;
+    void view(const SourceView &v) override { views.push_back(v); }
 
 private:
     //! False when this read passes over the table (loadOnly()); sets where its outcome goes.

@@ -11,6 +11,38 @@ namespace strata::transfer {
 using engine::EngineError;
 using engine::StatusCode;
 
+namespace {
+
+//! A script's CREATE VIEW: replaces a view of that name in Replace mode, leaves it in the
+//! others; a view whose query Strata cannot run is left out with a warning (its rows are not
+//! data the import would lose, and another database's SQL may use what Strata lacks).
+void runViewStatement(const ScriptStatement &s, const engine::Location &origin, ScriptRun &run)
+{
+    engine::Connection &conn = run.connection;
+    auto existing = conn.table(s.table);
+    if (existing && existing->isView()) {
+        if (run.spec.mode != ImportMode::Replace) {
+            run.result.warnings.push_back(origin.at(s.line).describe(
+                "view " + s.table
+                + " is already there and was kept (the replace mode makes it "
+                  "anew)"));
+            return;
+        }
+        check(conn.execute("DROP VIEW " + engine::quoteIdentifier(existing->name)));
+    }
+    auto made = conn.execute(s.sql);
+    if (made) {
+        run.result.viewsRestored.push_back(s.table);
+        return;
+    }
+    if (made.status().code() == StatusCode::Canceled)
+        throw EngineError(StatusCode::Canceled, "the import was canceled");
+    run.result.warnings.push_back(origin.at(s.line).describe(
+        "view " + s.table + " was not made: " + made.status().message()));
+}
+
+} // namespace
+
 void runScript(const std::vector<ScriptStatement> &statements, const engine::Location &origin,
                ScriptRun &run)
 {
@@ -41,6 +73,10 @@ void runScript(const std::vector<ScriptStatement> &statements, const engine::Loc
         }
         if (!s.note.empty())
             run.result.warnings.push_back(origin.at(s.line).describe(s.note));
+        if (s.createsView) {
+            runViewStatement(s, origin, run);
+            continue;
+        }
         const std::string &table = s.table;
         const bool creates = s.createsTable;
         if (!table.empty() && !touched.count(table)) {

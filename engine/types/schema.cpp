@@ -113,6 +113,28 @@ IndexDef readIndexDef(ByteReader &r)
     return def;
 }
 
+void writeViewDef(ByteWriter &w, const ViewDef &def)
+{
+    w.putString(def.name);
+    w.putString(def.sql);
+    w.put<int64_t>(def.createdAt);
+    w.put<uint32_t>(static_cast<uint32_t>(def.columns.size()));
+    for (const auto &c : def.columns)
+        w.putString(c);
+}
+
+ViewDef readViewDef(ByteReader &r)
+{
+    ViewDef def;
+    def.name = std::string(r.getString());
+    def.sql = std::string(r.getString());
+    def.createdAt = r.get<int64_t>();
+    const auto n = r.get<uint32_t>();
+    for (uint32_t k = 0; k < n; ++k)
+        def.columns.push_back(std::string(r.getString()));
+    return def;
+}
+
 TableSchema readSchema(ByteReader &r)
 {
     TableSchema s;

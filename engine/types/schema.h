@@ -49,6 +49,15 @@ struct IndexDef {
     bool unique = false;
 };
 
+//! A view: a named query, kept as its text and planned where it is read. Views share the
+//! names of tables (one name is one or the other).
+struct ViewDef {
+    std::string name;
+    std::string sql;                  //!< the SELECT, as written
+    std::vector<std::string> columns; //!< CREATE VIEW v (a, b): names for its columns
+    int64_t createdAt = 0;            //!< commit timestamp, µs UTC
+};
+
 class ByteWriter;
 class ByteReader;
 void writeSchema(ByteWriter &w, const TableSchema &schema);
@@ -56,6 +65,8 @@ TableSchema readSchema(ByteReader &r);
 //! An index definition as the log and the checkpoint store it.
 void writeIndexDef(ByteWriter &w, const IndexDef &def);
 IndexDef readIndexDef(ByteReader &r);
+void writeViewDef(ByteWriter &w, const ViewDef &def);
+ViewDef readViewDef(ByteReader &r);
 void writeValue(ByteWriter &w, const Value &v);
 Value readValue(ByteReader &r);
 

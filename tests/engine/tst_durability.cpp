@@ -138,6 +138,55 @@ private slots:
         }
     }
 
+    // Views come back from the log and from a checkpoint: made, dropped, made again under
+    // the same name, with their column names; a rolled-back one does not.
+    void viewsSurviveReopen_data()
+    {
+        QTest::addColumn<bool>("checkpointAfter");
+        QTest::addRow("log") << false;
+        QTest::addRow("checkpoint") << true;
+    }
+    void viewsSurviveReopen()
+    {
+        QFETCH(bool, checkpointAfter);
+        QTemporaryDir tmp;
+        {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            auto r = c->executeScript(
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER);"
+                "INSERT INTO t VALUES (1, 10), (2, 20), (3, 30);"
+                "CREATE VIEW gone AS SELECT id FROM t;"
+                "CREATE VIEW v (k, doubled) AS SELECT id, a * 2 FROM t WHERE a > 10;"
+                "DROP VIEW gone;"
+                "CREATE VIEW w AS SELECT 1 AS first;"
+                "DROP VIEW w;"
+                "CREATE VIEW w AS SELECT count(*) AS n FROM v;"
+                "BEGIN; CREATE VIEW never AS SELECT 1; ROLLBACK;");
+            QVERIFY2(r, r ? "" : r.status().toString().c_str());
+            if (checkpointAfter)
+                QVERIFY(db->checkpoint());
+        }
+        for (int reopen = 0; reopen < 2; ++reopen) {
+            auto db = openOrDie(tmp.path());
+            auto c = db->connect();
+            QCOMPARE(scalar(*c, "SELECT sum(doubled) FROM v"), int64_t(100));
+            QCOMPARE(scalar(*c, "SELECT sum(k) FROM v"), int64_t(5));
+            QCOMPARE(scalar(*c, "SELECT n FROM w"), int64_t(2));
+            auto views = c->views();
+            QVERIFY(views);
+            QCOMPARE(views->size(), size_t(2));
+            QCOMPARE((*views)[0].name, std::string("v")); // w reads v: v comes first
+            QCOMPARE((*views)[0].viewColumns, (std::vector<std::string>{"k", "doubled"}));
+            QCOMPARE((*views)[1].name, std::string("w"));
+            QVERIFY(!c->execute("SELECT * FROM gone"));
+            QVERIFY(!c->execute("SELECT * FROM never"));
+            QVERIFY(db->warnings().empty());
+            if (reopen == 0) // written again by a checkpoint the second time round
+                QVERIFY(db->checkpoint());
+        }
+    }
+
     // A log that is gone held commits: the open must fail and say which, not open without them.
     void missingLogIsCorrupt_data()
     {

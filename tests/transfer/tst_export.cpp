@@ -116,6 +116,41 @@ private slots:
         QVERIFY(bytes.contains(",\" padded \","));
     }
 
+    // A view exports like a table (its query's rows, a filter, chosen columns); a whole
+    // database export does not write its rows as a table; an incremental run refuses it.
+    void aViewExportsLikeATable()
+    {
+        QTemporaryDir tmp;
+        auto db = test::trickyDatabase();
+        auto c = db->connect();
+        QVERIFY(c->execute("CREATE VIEW ids (n, label) AS SELECT id, s FROM t WHERE id > 0"));
+        const auto expected = c->execute("SELECT n, label FROM ids WHERE n < 3 ORDER BY n");
+        QVERIFY(expected);
+        auto s = spec(tmp.path(), transfer::ExportScope::Tables, "csv");
+        s.tables.push_back({"ids", {"n"}, "n < 3"});
+        auto r = transfer::runExport(*db, s);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->files.size(), size_t(1));
+        const auto rows = parseCsv(QString::fromUtf8(readAll(r->files[0].path)));
+        QCOMPARE(rows.size(), int(expected->rows.size()) + 1);
+        QCOMPARE(rows[0], QStringList{"n"});
+        for (size_t i = 0; i < expected->rows.size(); ++i)
+            QCOMPARE(rows[int(i) + 1][0].toLongLong(), qlonglong(expected->rows[i][0].i));
+
+        auto full = spec(tmp.filePath("full"), transfer::ExportScope::Full, "csv");
+        auto everything = transfer::runExport(*db, full);
+        QVERIFY2(everything, everything ? "" : everything.status().toString().c_str());
+        for (const auto &f : everything->files)
+            QVERIFY2(!QFileInfo(QString::fromStdString(f.path)).fileName().startsWith("ids"),
+                     f.path.c_str());
+
+        s.since = 1;
+        auto incremental = transfer::runExport(*db, s);
+        QVERIFY(!incremental);
+        QVERIFY2(incremental.status().message().find("ids is a view") != std::string::npos,
+                 incremental.status().message().c_str());
+    }
+
     void pandasReadsTheCsv()
     {
         if (!QFile::exists("/usr/bin/python3"))

@@ -30,8 +30,8 @@ using namespace strata::test;
 
 namespace {
 
-//! Every table (but audit_log) with every row, as text: equal before and after means the
-//! database did not change.
+//! Every table (but audit_log) with every row, and every view's definition, as text: equal
+//! before and after means the database did not change.
 std::string dump(engine::Database &db)
 {
     auto c = db.connect();
@@ -52,6 +52,15 @@ std::string dump(engine::Database &db)
                 out += v.toSqlLiteral() + "|";
             out += "\n";
         }
+    }
+    auto views = c->views();
+    if (!views)
+        qFatal("views");
+    for (const auto &v : *views) {
+        out += "view " + v.name + "(";
+        for (const auto &name : v.viewColumns)
+            out += name + ",";
+        out += ") AS " + v.viewSql + "\n";
     }
     return out;
 }
@@ -1040,6 +1049,23 @@ private slots:
                                         << "not a backup";
         QTest::newRow("JSON lines") << "{\"id\": 1}\n{\"id\": 2}\n"
                                     << "";
+        QTest::newRow("views is an object") << R"({"tables": {}, "views": {}})"
+                                            << "$.views: expected \"views\" to be an array";
+        QTest::newRow("view is a string") << R"({"tables": {}, "views": ["v"]})"
+                                          << "$.views[0]: expected a view";
+        QTest::newRow("view without its query")
+            << R"({"tables": {}, "views": [{"name": "v"}]})"
+            << "$.views[0]: expected a view: an object with a \"name\"";
+        QTest::newRow("view name is a number")
+            << R"({"tables": {}, "views": [{"name": 5, "sql": "SELECT 1"}]})"
+            << "$.views[0].name: expected the view's \"name\" to be a string";
+        QTest::newRow("view column is a number")
+            << R"({"tables": {}, "views": [{"name": "v", "sql": "SELECT 1", "columns": [1]}]})"
+            << "$.views[0].columns[0]: expected a column name";
+        QTest::newRow("view that cannot run")
+            << R"({"tables": {"users": {"schema": {"columns": ["id"]}, "data": [{"id": 2}]}},)"
+               R"( "views": [{"name": "v", "sql": "SELECT nope FROM users"}]})"
+            << "$.views[0]: view v cannot be made: no such column: nope";
     }
     void restoreRefusesWhatIsNotABackup()
     {
@@ -1129,6 +1155,121 @@ private slots:
         auto again = engine::Database::open(tmp.filePath("db").toStdString());
         QVERIFY2(again, again ? "" : again.status().toString().c_str());
         QCOMPARE(dump(**again), beforeRestore);
+    }
+
+    // A backup carries the views (their text, their column names), a restore makes them once
+    // the tables are in (one reading another, whatever their order), replaces a changed view,
+    // drops a view the backup lacks only when asked, and the pre-restore backup gives the
+    // replaced views back.
+    void restoreCarriesViews()
+    {
+        QTemporaryDir tmp;
+        auto db = engine::Database::open(tmp.filePath("db").toStdString());
+        QVERIFY(db);
+        auto c = (*db)->connect();
+        QVERIFY(c->executeScript(
+            "CREATE TABLE sales (id INTEGER PRIMARY KEY, region TEXT, amount INTEGER); "
+            "INSERT INTO sales VALUES (1, 'N', 10), (2, 'S', 5), (3, 'N', 7); "
+            "CREATE VIEW by_region (region, total) AS SELECT region, sum(amount) FROM sales "
+            "GROUP BY region; "
+            "CREATE VIEW a_top AS SELECT region FROM by_region WHERE total > 10"));
+        transfer::ExportSpec ex;
+        ex.scope = transfer::ExportScope::Full;
+        ex.formats.push_back({"json", {}});
+        ex.outputDir = tmp.filePath("out").toStdString();
+        auto backup = transfer::runExport(**db, ex);
+        QVERIFY2(backup, backup ? "" : backup.status().toString().c_str());
+        const std::string atBackup = dump(**db);
+
+        // Into an empty database: everything, views included.
+        auto fresh = engine::Database::open(tmp.filePath("fresh").toStdString());
+        QVERIFY(fresh);
+        auto spec = importOf(backup->files[0].path);
+        spec.restore = true;
+        spec.mode = transfer::ImportMode::Replace;
+        auto r = transfer::runImport(**fresh, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(dump(**fresh), atBackup);
+        auto fc = (*fresh)->connect();
+        QCOMPARE(query(*fc, "SELECT region FROM a_top").rows.size(), size_t(1));
+        QCOMPARE(r->viewsRestored.size(), size_t(2));
+
+        // Changed and added views: the restore replaces the one, keeps the other, and keeps
+        // what it replaced.
+        QVERIFY(
+            c->executeScript("DROP VIEW a_top; CREATE VIEW a_top AS SELECT 'changed' AS region; "
+                             "CREATE VIEW extra AS SELECT 1 AS one"));
+        const std::string beforeRestore = dump(**db);
+        r = transfer::runImport(**db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM extra"), int64_t(1));
+        QCOMPARE(query(*c, "SELECT region FROM a_top").rows[0][0].s, std::string("N"));
+        QVERIFY(r->viewsDropped.empty());
+        QVERIFY(!r->preRestoreBackup.empty());
+        spec.dropMissing = true;
+        r = transfer::runImport(**db, spec);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->viewsDropped, std::vector<std::string>{"extra"});
+        QCOMPARE(dump(**db), atBackup);
+
+        // The pre-restore backup of the first restore brings the changed views back.
+        auto first = importOf(backup->files[0].path);
+        QVERIFY(c->executeScript("DROP VIEW a_top; CREATE VIEW a_top AS SELECT 'changed' AS "
+                                 "region; CREATE VIEW extra AS SELECT 1 AS one"));
+        QCOMPARE(dump(**db), beforeRestore);
+        first.restore = true;
+        first.mode = transfer::ImportMode::Replace;
+        r = transfer::runImport(**db, first);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        auto undo = importOf(r->preRestoreBackup);
+        undo.restore = true;
+        undo.mode = transfer::ImportMode::Replace;
+        undo.dropMissing = true;
+        auto back = transfer::runImport(**db, undo);
+        QVERIFY2(back, back ? "" : back.status().toString().c_str());
+        QCOMPARE(dump(**db), beforeRestore);
+
+        // A selective restore of one view changes only that view.
+        auto one = importOf(backup->files[0].path);
+        one.restore = true;
+        one.mode = transfer::ImportMode::Replace;
+        one.tables = {"a_top"};
+        r = transfer::runImport(**db, one);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(r->viewsRestored, std::vector<std::string>{"a_top"});
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM extra"), int64_t(1));
+        QCOMPARE(query(*c, "SELECT region FROM a_top").rows[0][0].s, std::string("N"));
+
+        // A backup (written by hand) may list a view before the view it reads.
+        auto reversed = engine::Database::open(tmp.filePath("reversed").toStdString());
+        QVERIFY(reversed);
+        auto backwards = importOf(writeFile(
+            tmp, "backwards.json",
+            R"({"tables": {"t": {"schema": {"columns": ["x"]}, "data": [{"x": 4}]}}, "views": [)"
+            R"({"name": "second", "sql": "SELECT y + 1 AS z FROM first"},)"
+            R"({"name": "first", "sql": "SELECT x * 10 AS y FROM t"}]})"));
+        backwards.restore = true;
+        backwards.mode = transfer::ImportMode::Replace;
+        r = transfer::runImport(**reversed, backwards);
+        QVERIFY2(r, r ? "" : r.status().toString().c_str());
+        QCOMPARE(scalar(*(*reversed)->connect(), "SELECT z FROM second"), int64_t(41));
+
+        // A backup's view may not take a table's name.
+        QVERIFY(c->executeScript("DROP VIEW extra; CREATE TABLE extra (n INTEGER)"));
+        const std::string withTable = dump(**db);
+        const auto clash = writeFile(tmp, "clash.json",
+                                     R"({"tables": {}, "views": [{"name": "extra", "sql": )"
+                                     R"("SELECT 1 AS x"}]})");
+        auto clashing = importOf(clash);
+        clashing.restore = true;
+        clashing.mode = transfer::ImportMode::Replace;
+        auto refused = transfer::runImport(**db, clashing);
+        QVERIFY(!refused);
+        QVERIFY2(refused.status().message().find("$.views[0]: view extra cannot be made: table or "
+                                                 "view extra already exists")
+                     != std::string::npos,
+                 refused.status().message().c_str());
+        QCOMPARE(dump(**db), withTable);
     }
 
     void selectiveRestoreTouchesOnlyNamedTables()

@@ -28,6 +28,7 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QElapsedTimer>
+#include <QFont>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -815,6 +816,42 @@ private slots:
         auto again = window.dropTable("made_here");
         QTRY_VERIFY_WITH_TIMEOUT(again.isFinished(), kPatience);
         QCOMPARE(again.result().code(), engine::StatusCode::NotFound);
+
+        // A view: listed after the tables, in italics, "view" for its row count, its query in
+        // the tooltip; its rows browse like a table's; dropping it keeps its definition.
+        QVERIFY(conn->execute("CREATE VIEW made_view (doubled) AS SELECT id * 2 FROM users "
+                              "WHERE id <= 3"));
+        window.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(*window.tableModel(), "made_view") >= 0, kPatience);
+        const int viewRow = rowOf(*window.tableModel(), "made_view");
+        QCOMPARE(viewRow, window.tableModel()->rowCount() - 1);
+        auto *tree = window.tableModel();
+        QCOMPARE(tree->data(tree->index(viewRow, ui::TableListModel::Rows)).toString(),
+                 QStringLiteral("view"));
+        QVERIFY(tree->data(tree->index(viewRow, ui::TableListModel::Name), Qt::FontRole)
+                    .value<QFont>()
+                    .italic());
+        QVERIFY(tree->data(tree->index(viewRow, ui::TableListModel::Name), Qt::ToolTipRole)
+                    .toString()
+                    .contains("SELECT id * 2 FROM users"));
+        QVERIFY(tree->isView("made_view"));
+        window.showTable("made_view");
+        QVERIFY(answered(*window.dataModel()));
+        QCOMPARE(window.dataModel()->rowCount(), 3);
+        screenshot(window, "view_listed.png");
+        const GuiThreadWork viewWork;
+        auto viewDropped = window.dropView("made_view");
+        QTRY_VERIFY_WITH_TIMEOUT(viewDropped.isFinished(), kPatience);
+        QVERIFY2(viewDropped.result(), viewDropped.result().message().c_str());
+        QCOMPARE(viewWork.calls(), uint64_t(0));
+        QTRY_COMPARE_WITH_TIMEOUT(rowOf(*window.tableModel(), "made_view"), -1, kPatience);
+        QVERIFY(!conn->table("made_view"));
+        QVERIFY(window.lastDropCopy().startsWith(window.droppedFolder()));
+        transfer::ImportSpec viewBack;
+        viewBack.files = {window.lastDropCopy().toStdString()};
+        auto remade = transfer::runImport(*db, viewBack);
+        QVERIFY2(remade, remade ? "" : remade.status().toString().c_str());
+        QCOMPARE(test::scalar(*conn, "SELECT sum(doubled) FROM made_view"), int64_t(12));
     }
 
     void settingsDriveOneClickExports()

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFont>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -89,9 +90,20 @@ ExportDialog::ExportDialog(std::shared_ptr<engine::Database> database, const QSt
     m_tree->header()->setStretchLastSection(true);
     m_tree->setColumnWidth(0, 220);
     auto conn = m_database->connect();
-    if (auto infos = conn->tables()) {
+    auto infos = conn->tables();
+    if (auto views = conn->views(); infos && views) // views export like tables: their rows
+        for (auto &v : *views)
+            if (v.viewProblem.empty())
+                infos->push_back(std::move(v));
+    if (infos) {
         for (const auto &t : *infos) {
             auto *item = new QTreeWidgetItem(m_tree, {QString::fromStdString(t.name)});
+            if (t.isView()) {
+                item->setToolTip(0, tr("View: %1").arg(QString::fromStdString(t.viewSql)));
+                QFont italic = item->font(0);
+                italic.setItalic(true);
+                item->setFont(0, italic);
+            }
             item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
             item->setCheckState(0, tables.contains(QString::fromStdString(t.name)) ? Qt::Checked
                                                                                    : Qt::Unchecked);

@@ -38,6 +38,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -834,8 +835,20 @@ void MainWindow::refresh(const QString &statusAfter)
         if (generation == m_refreshes)
             applyTables(watcher->result(), statusAfter);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [database = m_database]() -> Listing { return database->connect()->tables(); }));
+    watcher->setFuture(QtConcurrent::run([database = m_database]() -> Listing {
+        // Tables, then views: both from one snapshot would need a transaction; a view made
+        // in between shows at the next refresh.
+        auto conn = database->connect();
+        auto tables = conn->tables();
+        if (!tables)
+            return tables;
+        auto views = conn->views();
+        if (!views)
+            return views.status();
+        for (auto &v : *views)
+            tables->push_back(std::move(v));
+        return tables;
+    }));
 }
 
 void MainWindow::applyTables(engine::Result<std::vector<engine::TableInfo>> tables,
@@ -1131,6 +1144,24 @@ void MainWindow::tableMenu(const QPoint &at)
     QMenu menu(this);
     menu.addAction(tr("&Export…"), this, [this] { openExportDialog(); });
     menu.addAction(tr("Export as &CSV"), this, &MainWindow::exportSelectedAsCsv);
+    if (m_model->isView(table)) {
+        menu.addSeparator();
+        auto *drop = menu.addAction(tr("&Drop view…"), this, [this, table] {
+            if (QMessageBox::question(this, tr("Drop view"),
+                                      tr("Drop view %1? Its definition is kept in %2, and "
+                                         "Import brings it back.")
+                                          .arg(table, QDir::toNativeSeparators(droppedFolder())))
+                == QMessageBox::Yes)
+                dropView(table);
+        });
+        if (m_database->readOnly()) {
+            drop->setEnabled(false);
+            drop->setToolTip(tr("The database is read-only: %1").arg(m_readOnlyReason));
+            menu.setToolTipsVisible(true);
+        }
+        menu.exec(m_tables->viewport()->mapToGlobal(at));
+        return;
+    }
     auto *importInto = menu.addAction(tr("&Import into…"), this, [this, table] {
         const QStringList files
             = QFileDialog::getOpenFileNames(this, tr("Import into %1").arg(table));
@@ -1196,6 +1227,65 @@ QFuture<engine::Status> MainWindow::dropTable(const QString &table)
         const QString said = status ? tr("Dropped table %1; a copy is kept in %2 (Import brings "
                                          "it back)")
                                           .arg(table, QDir::toNativeSeparators(*kept))
+                                    : QString::fromStdString(status.message());
+        m_status->setText(said);
+        refresh(said);
+    });
+    watcher->setFuture(dropped);
+    return dropped;
+}
+
+QFuture<engine::Status> MainWindow::dropView(const QString &view)
+{
+    if (!canRun(true))
+        return QtFuture::makeReadyFuture(
+            engine::Status(m_database ? engine::StatusCode::ReadOnly : engine::StatusCode::Invalid,
+                           m_status->text().toStdString()));
+    if (m_data->table() == view)
+        m_data->setTable(m_database, QString());
+    m_status->setText(tr("Dropping view %1…").arg(view));
+    // Nothing is lost: its definition goes to a SQL file first (importing it makes the view
+    // again), and nothing is dropped when that file cannot be written.
+    auto kept = std::make_shared<QString>();
+    const QString folder = droppedFolder();
+    auto dropped = QtConcurrent::run([database = m_database, view, folder,
+                                      kept]() -> engine::Status {
+        auto conn = database->connect();
+        auto info = conn->table(view.toStdString());
+        if (!info)
+            return info.status();
+        std::string sql = "CREATE VIEW " + transfer::quoteIdentifier(info->name);
+        if (!info->viewColumns.empty()) {
+            sql += " (";
+            for (size_t c = 0; c < info->viewColumns.size(); ++c)
+                sql += (c ? ", " : "") + transfer::quoteIdentifier(info->viewColumns[c]);
+            sql += ")";
+        }
+        sql += " AS " + info->viewSql + ";\n";
+        QDir().mkpath(folder);
+        const QString path = QDir(folder).filePath(
+            QStringLiteral("%1_view_%2.sql")
+                .arg(view,
+                     QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd_HHmmss"))));
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(sql)) < 0
+            || !file.commit())
+            return engine::Status(engine::StatusCode::Io,
+                                  "the view was not dropped: its definition could not be written "
+                                  "to "
+                                      + path.toStdString());
+        *kept = path;
+        auto result = conn->execute("DROP VIEW " + transfer::quoteIdentifier(info->name));
+        return result ? engine::Status() : result.status();
+    });
+    auto *watcher = new QFutureWatcher<engine::Status>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, view, kept] {
+        watcher->deleteLater();
+        const engine::Status status = watcher->result();
+        m_lastDropCopy = status ? *kept : QString();
+        const QString said = status ? tr("Dropped view %1; its definition is kept in %2 (Import "
+                                         "brings it back)")
+                                          .arg(view, QDir::toNativeSeparators(*kept))
                                     : QString::fromStdString(status.message());
         m_status->setText(said);
         refresh(said);

@@ -110,6 +110,8 @@ public slots:
     //! Drops a table on a worker (the context menu asks first) after writing a copy of it
     //! (JSON, into droppedFolder()); no copy, no drop. The tree follows when done.
     QFuture<engine::Status> dropTable(const QString &table);
+    //! Drops a view, its definition kept first as a SQL file in the dropped folder.
+    QFuture<engine::Status> dropView(const QString &view);
     //! Where dropped tables' copies go: "dropped tables" in the export folder.
     QString droppedFolder() const;
     //! The copy the last drop kept ("" when it failed).

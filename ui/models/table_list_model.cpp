@@ -3,7 +3,9 @@
 #include "engine/transfer/audit.h"
 
 #include <QDateTime>
+#include <QFont>
 #include <QLocale>
+#include <algorithm>
 
 namespace strata::ui {
 
@@ -40,6 +42,13 @@ QString TableListModel::tableOf(const QModelIndex &index) const
         return {};
     const int row = index.internalId() == 0 ? index.row() : int(index.internalId() - 1);
     return QString::fromStdString(m_tables[static_cast<size_t>(row)].name);
+}
+
+bool TableListModel::isView(const QString &name) const
+{
+    const std::string wanted = name.toStdString();
+    return std::any_of(m_tables.begin(), m_tables.end(),
+                       [&](const engine::TableInfo &t) { return t.isView() && t.name == wanted; });
 }
 
 void TableListModel::setTables(std::vector<engine::TableInfo> tables)
@@ -102,6 +111,20 @@ QVariant TableListModel::data(const QModelIndex &index, int role) const
     const auto &t = m_tables[static_cast<size_t>(index.row())];
     if (role == Qt::TextAlignmentRole && index.column() == Rows)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (t.isView()) {
+        if (role == Qt::ToolTipRole && index.column() == Name)
+            return t.viewProblem.empty() ? tr("View: %1").arg(QString::fromStdString(t.viewSql))
+                                         : tr("View that cannot run now: %1\n%2")
+                                               .arg(QString::fromStdString(t.viewProblem),
+                                                    QString::fromStdString(t.viewSql));
+        if (role == Qt::FontRole && index.column() == Name) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        if (role == Qt::DisplayRole && index.column() == Rows)
+            return t.viewProblem.empty() ? tr("view") : tr("view (cannot run)");
+    }
     if (role == Qt::ToolTipRole && index.column() == Columns) {
         QStringList lines;
         for (const auto &c : t.columns)
@@ -119,7 +142,7 @@ QVariant TableListModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Name:
         return QString::fromStdString(t.name);
-    case Rows:
+    case Rows: // a view's: above
         return QLocale().toString(static_cast<qulonglong>(t.rowCount));
     case Columns:
         return static_cast<int>(t.columns.size());

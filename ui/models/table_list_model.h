@@ -9,7 +9,8 @@ namespace strata::ui {
 
 //! The database tree: a row per table (name, row count, number of columns, creation time),
 //! and under each table a row per column (name, type, and its markers: primary key, NOT NULL,
-//! UNIQUE, sensitive).
+//! UNIQUE, sensitive). Views follow the tables, in italics, "view" where a table's row count
+//! stands, their query in the tooltip.
 class TableListModel : public QAbstractItemModel {
     Q_OBJECT
 public:
@@ -24,6 +25,8 @@ public:
 
     //! The table a tree index belongs to (a table's row or one of its columns), or "".
     QString tableOf(const QModelIndex &index) const;
+    //! Whether the listed entry of this name is a view.
+    bool isView(const QString &name) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -42,7 +42,10 @@ enum class Role {
     ColumnDef, //!< {"name": .., "type": .., ...}
     Data,      //!< "data": [row, ...]
     Row,       //!< {"column": value} or [value, ...]
-    Ignore,    //!< metadata and anything else we do not read
+    ViewList,  //!< a backup's "views": [{"name", "sql", "columns"}]
+    ViewObj,
+    ViewColumns,
+    Ignore, //!< metadata and anything else we do not read
 };
 
 struct Frame {
@@ -143,7 +146,13 @@ private:
                 return Role::DefList; // a query export's column list
             if (parent.key == "schema" && !isArray)
                 return Role::Schema;
+            if (parent.key == "views" && isArray)
+                return Role::ViewList;
             return Role::Ignore;
+        case Role::ViewList:
+            return isArray ? Role::Ignore : Role::ViewObj;
+        case Role::ViewObj:
+            return parent.key == "columns" && isArray ? Role::ViewColumns : Role::Ignore;
         case Role::TablesMap:
             return isArray ? Role::Ignore : Role::TableObj;
         case Role::TableObj:
@@ -239,6 +248,10 @@ private:
         }
         if (role == Role::ColumnDef)
             m_def = {};
+        if (role == Role::ViewObj) {
+            m_view = {};
+            m_view.jsonPath = pathThrough(m_frames.size());
+        }
         m_frames.push_back({role, isArray, {}, 0});
         if (role == Role::Data)
             beginData(pathThrough(m_frames.size() - 1));
@@ -263,6 +276,12 @@ private:
             break;
         case Role::ColumnDef:
             addDef();
+            break;
+        case Role::ViewObj:
+            if (m_view.name.empty() || m_view.sql.empty())
+                return failAt(m_view.jsonPath, "expected a view: an object with a \"name\" and "
+                                               "its query as \"sql\" (strings)");
+            guard([&] { m_sink.view(m_view); });
             break;
         case Role::TableObj:
             if (m_backupOnly && !m_current.hasBody) {
@@ -310,6 +329,26 @@ private:
         case Role::ColumnDef:
             defValue(key, cell);
             break;
+        case Role::ViewObj:
+            if ((key == "name" || key == "sql") && cell.kind != Cell::Kind::Text)
+                return fail("expected the view's \"" + key + "\" to be a string");
+            if (key == "name")
+                m_view.name = std::string(cell.text);
+            else if (key == "sql")
+                m_view.sql = std::string(cell.text);
+            break;
+        case Role::ViewColumns: // the index already counts this value
+            if (cell.kind != Cell::Kind::Text)
+                return failAt(pathThrough(m_frames.size() - 1) + "[" + std::to_string(f.index - 1)
+                                  + "]",
+                              "expected a column name (a string)");
+            m_view.columns.emplace_back(cell.text);
+            break;
+        case Role::ViewList:
+            return failAt(pathThrough(m_frames.size() - 1) + "[" + std::to_string(f.index - 1)
+                              + "]",
+                          "expected a view (an object with \"name\" and \"sql\"), found a "
+                          "single value");
         case Role::Schema:
             if (key == "created_at" && cell.kind == Cell::Kind::Text)
                 if (auto ts = engine::parseTimestamp(cell.text))
@@ -565,6 +604,8 @@ private:
                 m_topKeys.push_back(parent.key);
             if (parent.key == "tables" && what != "an object")
                 return wrong("an object of tables (name: {\"schema\": …, \"data\": […]})");
+            if (parent.key == "views" && what != "an array")
+                return wrong("\"views\" to be an array of views ({\"name\": …, \"sql\": …})");
             return true;
         case Role::TablesMap:
             if (what != "an object")
@@ -619,6 +660,7 @@ private:
     std::vector<Frame> m_frames;
     TableState m_current;
     SourceColumn m_def;
+    SourceView m_view;
     std::string m_arena;
     std::vector<Span> m_spans;
     std::vector<Cell> m_cells;

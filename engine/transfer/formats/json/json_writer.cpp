@@ -289,7 +289,32 @@ public:
         if (!m_started)
             b += "{\"export_metadata\":", appendMetadata(b, true), b += ",\"tables\":{";
         nl(b);
-        b += "}}\n";
+        b += '}';
+        if (!m_context.views.empty()) {
+            // After the tables: a restore makes the views once what they read is there.
+            b += ",\"views\":[";
+            for (size_t i = 0; i < m_context.views.size(); ++i) {
+                const ViewMeta &v = m_context.views[i];
+                b += i ? "," : "";
+                nl(b);
+                b += "{\"name\":";
+                appendJsonString(b, v.name);
+                b += ",\"sql\":";
+                appendJsonString(b, v.sql);
+                if (!v.columns.empty()) {
+                    b += ",\"columns\":[";
+                    for (size_t c = 0; c < v.columns.size(); ++c) {
+                        b += c ? "," : "";
+                        appendJsonString(b, v.columns[c]);
+                    }
+                    b += ']';
+                }
+                b += '}';
+            }
+            nl(b);
+            b += ']';
+        }
+        b += "}\n";
     }
 
 private:

@@ -501,6 +501,17 @@ ScriptStatement translate(const RawStatement &raw, std::string_view script, Scri
         return skip("ownership, permissions, sequences or schemas");
     if (w0 == "ALTER" && asciiUpper(join(t)).find(" OWNER TO ") != std::string::npos)
         return skip("ownership, permissions, sequences or schemas");
+    if (w0 == "CREATE" && w1 == "VIEW") {
+        // Made if Strata can run its query (the script runner says why when it cannot).
+        Translator translator;
+        out.sql = join(translator.general(t));
+        size_t i = 2;
+        if (word(i) == "IF" && word(i + 1) == "NOT")
+            i += 3;
+        out.table = i < t.size() ? unquote(t[i]) : std::string();
+        out.createsView = true;
+        return out;
+    }
     const std::string created = w1 == "OR" ? word(3) : (w1 == "MATERIALIZED" ? "VIEW" : w1);
     if (w0 == "CREATE"
         && (created == "VIEW" || created == "TRIGGER" || created == "FUNCTION"
@@ -508,7 +519,8 @@ ScriptStatement translate(const RawStatement &raw, std::string_view script, Scri
             || created == "RULE" || created == "AGGREGATE" || created == "POLICY"
             || created == "EVENT" || created == "CAST" || created == "OPERATOR"
             || created == "LANGUAGE" || created == "COLLATION"))
-        return skip("not imported: Strata has no views, triggers, functions or types");
+        return skip("not imported: Strata has no triggers, functions, types or materialized "
+                    "views");
     if ((w0 == "DELETE" || w0 == "INSERT" || w0 == "UPDATE")
         && asciiUpper(join(t)).find("SQLITE_SEQUENCE") != std::string::npos)
         return skip("SQLite's AUTOINCREMENT counters");

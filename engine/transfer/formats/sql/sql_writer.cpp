@@ -29,25 +29,7 @@ public:
     void beginTable(const TableMeta &table) override
     {
         std::string &b = m_out.buffer();
-        if (!m_started) {
-            b += "-- SQL Export from Strata " STRATA_VERSION "\n-- Export time: ";
-            b += engine::formatTimestamp(m_context.exportTime - m_context.exportTime % 1000000);
-            b += "\n-- Snapshot: ";
-            b += engine::formatTimestamp(static_cast<int64_t>(m_context.snapshotTs));
-            b += "\n-- Dialect: ";
-            b += m_dialect == Dialect::Sqlite     ? "sqlite"
-                 : m_dialect == Dialect::Postgres ? "postgres"
-                                                  : "generic";
-            b += "\n";
-            if (!m_context.filters.empty() || !m_context.sanitization.empty()
-                || !m_context.columnSubsets.empty())
-                b += "-- Partial export: filters, column subsets or redactions apply (not a full "
-                     "backup)\n";
-            if (m_dialect == Dialect::Postgres)
-                b += "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n";
-            b += "BEGIN;\n";
-            m_started = true;
-        }
+        start(b);
         m_table = table.name == "query" && !table.query.empty() ? std::string("query_result")
                                                                 : table.name;
         m_types.clear();
@@ -110,9 +92,53 @@ public:
         m_inInsert = 0;
     }
 
-    void finish() override { m_out.buffer() += "\nCOMMIT;\n"; }
+    void finish() override
+    {
+        std::string &b = m_out.buffer();
+        start(b);
+        // Views last: what they read is there by then. Their queries are in Strata's SQL,
+        // which SQLite reads; another database may need them adjusted.
+        for (const ViewMeta &v : m_context.views) {
+            b += "\nCREATE VIEW ";
+            b += engine::quoteIdentifier(v.name);
+            if (!v.columns.empty()) {
+                b += " (";
+                for (size_t c = 0; c < v.columns.size(); ++c)
+                    b += (c ? ", " : "") + engine::quoteIdentifier(v.columns[c]);
+                b += ')';
+            }
+            b += " AS ";
+            b += v.sql;
+            b += ";\n";
+        }
+        b += "\nCOMMIT;\n";
+    }
 
 private:
+    //! The script's header and BEGIN, once.
+    void start(std::string &b)
+    {
+        if (m_started)
+            return;
+        b += "-- SQL Export from Strata " STRATA_VERSION "\n-- Export time: ";
+        b += engine::formatTimestamp(m_context.exportTime - m_context.exportTime % 1000000);
+        b += "\n-- Snapshot: ";
+        b += engine::formatTimestamp(static_cast<int64_t>(m_context.snapshotTs));
+        b += "\n-- Dialect: ";
+        b += m_dialect == Dialect::Sqlite     ? "sqlite"
+             : m_dialect == Dialect::Postgres ? "postgres"
+                                              : "generic";
+        b += "\n";
+        if (!m_context.filters.empty() || !m_context.sanitization.empty()
+            || !m_context.columnSubsets.empty())
+            b += "-- Partial export: filters, column subsets or redactions apply (not a full "
+                 "backup)\n";
+        if (m_dialect == Dialect::Postgres)
+            b += "SET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\n";
+        b += "BEGIN;\n";
+        m_started = true;
+    }
+
     std::string columnType(LogicalType type, uint32_t maxLength) const
     {
         // SQLite takes any type name; BOOLEAN, DATE and TIMESTAMP get NUMERIC affinity there
