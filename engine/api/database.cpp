@@ -447,6 +447,7 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                             break;
                     }
                     result.hasRows = true;
+                    result.isQuery = true;
                     result.columns = (*cursor)->columnNames();
                     result.types = (*cursor)->columnTypes();
                 } catch (const EngineError &e) {
@@ -464,7 +465,18 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                 ctx.generation = ++m_generation;
                 ctx.cancel = &m_cancel;
                 try {
-                    result.rowsAffected = exec::executeWrite(txn, s, sqlText, ctx, &ps.plan);
+                    exec::ReturnedRows returned;
+                    result.rowsAffected
+                        = exec::executeWrite(txn, s, sqlText, ctx, &ps.plan, &returned);
+                    if (!s.returning.empty()) {
+                        result.hasRows = true;
+                        result.columns = std::move(returned.names);
+                        result.types = std::move(returned.types);
+                        result.rowsReturned = static_cast<int64_t>(returned.rows.size());
+                        if (returned.rows.size() > keptRows)
+                            returned.rows.resize(keptRows);
+                        result.rows = std::move(returned.rows);
+                    }
                 } catch (const EngineError &e) {
                     throw locate(e, sqlText, s, count); // an owned transaction rolls back
                 }

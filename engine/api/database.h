@@ -78,7 +78,8 @@ struct TableInfo {
 
 //! A fully read result: for scripts, tests and the CLI.
 struct QueryResult {
-    bool hasRows = false; //!< a SELECT (even one returning no rows)
+    bool hasRows = false; //!< a SELECT (even one returning no rows), or a RETURNING clause
+    bool isQuery = false; //!< a SELECT: query() can read its rows again (a write cannot)
     std::vector<std::string> columns;
     std::vector<LogicalType> types;
     std::vector<Row> rows;    //!< all of them, or the first `keptRows` (executeScript)

@@ -122,7 +122,7 @@ BExprPtr Planner::bindColumn(const Expr &e, const Scope &scope)
 {
     auto matches = [&](const ScopeColumn &c) {
         return equalsIgnoreCase(c.name, e.name)
-               && (e.table.empty() || equalsIgnoreCase(c.table, e.table));
+               && (e.table.empty() ? !c.qualifiedOnly : equalsIgnoreCase(c.table, e.table));
     };
     auto resolve = [&](const Scope &s, int &found) {
         found = -1;

@@ -6,6 +6,7 @@
 #include "engine/mvcc/transaction.h"
 #include "engine/sql/parser.h"
 
+#include <optional>
 #include <set>
 
 namespace strata::engine::exec {
@@ -202,7 +203,190 @@ int64_t alterTable(Transaction &txn, const Statement &s, Planner &planner, ExecC
     return 0;
 }
 
-int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx)
+//! RETURNING bound over the table's columns: evaluated on each row written (a deleted row as
+//! it was).
+class Returning {
+public:
+    Returning(Planner &planner, const Statement &s, const TableSchema &schema, ReturnedRows *out)
+        : m_out(out)
+    {
+        if (s.returning.empty())
+            return;
+        STRATA_ASSERT(out, "RETURNING without a place for its rows");
+        Scope scope;
+        for (const auto &c : schema.columns)
+            scope.push_back({schema.name, c.name, c.type, nullptr, 0});
+        for (const auto &item : s.returning) {
+            if (item.expr->kind == sql::ExprKind::Star) {
+                for (size_t c = 0; c < schema.columns.size(); ++c) {
+                    auto column = std::make_unique<BExpr>();
+                    column->kind = BKind::Column;
+                    column->index = static_cast<int>(c);
+                    column->type = schema.columns[c].type;
+                    out->names.push_back(schema.columns[c].name);
+                    out->types.push_back(column->type);
+                    m_exprs.push_back(std::move(column));
+                }
+                continue;
+            }
+            m_exprs.push_back(planner.bindExpr(*item.expr, scope));
+            out->names.push_back(item.alias.empty() ? expressionText(*item.expr) : item.alias);
+            out->types.push_back(m_exprs.back()->type);
+        }
+    }
+    bool active() const { return !m_exprs.empty(); }
+    //! `row` as the table stores it (values converted to the column types).
+    void add(const Row &row, ExecContext &ctx)
+    {
+        Row out;
+        for (const auto &e : m_exprs)
+            out.push_back(eval(*e, row, ctx));
+        m_out->rows.push_back(std::move(out));
+    }
+
+private:
+    ReturnedRows *m_out;
+    std::vector<BExprPtr> m_exprs;
+};
+
+//! The row a version holds, every column decoded.
+Row decodeRow(const Version &version, const TableSchema &schema)
+{
+    Row row;
+    const auto view = version.view();
+    for (size_t c = 0; c < schema.columns.size(); ++c)
+        row.push_back(view.get(static_cast<uint32_t>(c), schema.columns[c].type));
+    return row;
+}
+
+//! The row this transaction sees with `row`'s key in a unique index, if any.
+std::optional<std::pair<uint64_t, const Version *>>
+findConflict(Transaction &txn, const std::shared_ptr<TableEntry> &table, const TableIndex &index,
+             const Row &row)
+{
+    std::vector<Value> keyValues;
+    for (uint32_t c : index.columns()) {
+        if (row[c].isNull())
+            return std::nullopt; // NULLs are never duplicates
+        keyValues.push_back(row[c]);
+    }
+    const std::string key = encodeKeyValues(keyValues);
+    TableHeap &heap = *table->heap;
+    for (uint64_t slot : index.find(key)) {
+        txn.pinHeap(table->heap); // the version is held past the collector's lock
+        std::shared_lock gc(heap.gcLock());
+        heap.ensureResident(slot);
+        const Version *current = txn.view().visible(heap.head(slot));
+        gc.unlock();
+        if (current && encodeKey(current->view(), index.columns(), *table->schema) == key)
+            return std::make_pair(slot, current);
+    }
+    return std::nullopt;
+}
+
+//! Inserts `rows` one at a time, as INSERT OR IGNORE/REPLACE and ON CONFLICT say a row that
+//! breaks a unique key goes; returns the rows inserted or updated.
+int64_t insertResolvingConflicts(Transaction &txn, const Statement &s, Planner &planner,
+                                 ExecContext &ctx, const std::shared_ptr<TableEntry> &table,
+                                 std::vector<Row> &rows, Returning &returning)
+{
+    const TableSchema &schema = *table->schema;
+    table->heap->ensureIndexed();
+    std::vector<std::shared_ptr<TableIndex>> uniques;
+    for (const auto &index : table->heap->indexesAsDeclared())
+        if (index->unique())
+            uniques.push_back(index);
+    std::shared_ptr<TableIndex> target;
+    if (!s.conflictTarget.empty()) {
+        const auto wanted = resolveColumns(planner, schema, s.conflictTarget, s.upsertPos);
+        const std::set<uint32_t> wantedSet(wanted.begin(), wanted.end());
+        for (const auto &index : uniques)
+            if (std::set<uint32_t>(index->columns().begin(), index->columns().end()) == wantedSet)
+                target = index;
+        if (!target)
+            planner.fail(
+                s.upsertPos, "ON CONFLICT (" +
+                                 [&] {
+                                     std::string names;
+                                     for (const auto &n : s.conflictTarget)
+                                         names += (names.empty() ? "" : ", ") + n;
+                                     return names;
+                                 }()
+                                 + ") names no PRIMARY KEY, UNIQUE constraint or unique index of "
+                                 + schema.name);
+    }
+    // DO UPDATE binds over the row there (the table's columns) and the row proposed
+    // (excluded.*), side by side.
+    std::vector<std::pair<int, BExprPtr>> sets;
+    BExprPtr updateWhere;
+    if (s.hasUpsert && !s.doNothing) {
+        Scope scope;
+        for (const auto &c : schema.columns)
+            scope.push_back({schema.name, c.name, c.type, nullptr, 0});
+        for (const auto &c : schema.columns)
+            scope.push_back({"excluded", c.name, c.type, nullptr, 0, true});
+        for (const auto &[name, expr] : s.upsertSets) {
+            const int idx = schema.findColumn(name);
+            if (idx < 0)
+                planner.fail(expr->pos, "no such column: " + name + " in table " + s.table,
+                             StatusCode::NotFound);
+            sets.emplace_back(idx, planner.bindExpr(*expr, scope));
+        }
+        if (s.upsertWhere)
+            updateWhere = planner.bindExpr(*s.upsertWhere, scope);
+    }
+    int64_t count = 0;
+    for (Row &row : rows) {
+        Transaction::prepareRow(schema, row);
+        if (s.hasUpsert) {
+            std::optional<std::pair<uint64_t, const Version *>> conflict;
+            if (target) {
+                conflict = findConflict(txn, table, *target, row);
+            } else {
+                for (const auto &index : uniques)
+                    if (!conflict)
+                        conflict = findConflict(txn, table, *index, row);
+            }
+            if (conflict && s.doNothing)
+                continue;
+            if (conflict) {
+                Row both = decodeRow(*conflict->second, schema);
+                const size_t width = both.size();
+                both.insert(both.end(), row.begin(), row.end());
+                if (updateWhere && !evalPredicate(*updateWhere, both, ctx))
+                    continue;
+                Row updated(both.begin(), both.begin() + static_cast<long>(width));
+                for (const auto &[idx, expr] : sets)
+                    updated[idx] = eval(*expr, both, ctx);
+                Transaction::prepareRow(schema, updated);
+                if (returning.active())
+                    returning.add(updated, ctx);
+                txn.update(table, conflict->first, conflict->second, std::move(updated));
+                ++count;
+                continue;
+            }
+        } else if (s.orAction != Statement::OnConflict::Fail) {
+            std::vector<std::pair<uint64_t, const Version *>> conflicts;
+            for (const auto &index : uniques)
+                if (auto c = findConflict(txn, table, *index, row))
+                    if (std::none_of(conflicts.begin(), conflicts.end(),
+                                     [&](const auto &seen) { return seen.first == c->first; }))
+                        conflicts.push_back(*c);
+            if (!conflicts.empty() && s.orAction == Statement::OnConflict::Ignore)
+                continue;
+            for (const auto &[slot, version] : conflicts) // REPLACE: the rows in its way go
+                txn.remove(table, slot, version);
+        }
+        if (returning.active())
+            returning.add(row, ctx);
+        txn.insert(table, std::move(row));
+        ++count;
+    }
+    return count;
+}
+
+int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx,
+               ReturnedRows *returned)
 {
     auto table = txn.table(s.table);
     if (!table)
@@ -262,6 +446,9 @@ int64_t insert(Transaction &txn, const Statement &s, Planner &planner, ExecConte
             addRow(values, i + 1, s.values[i].empty() ? s.pos : s.values[i][0]->pos);
         }
     }
+    Returning returning(planner, s, schema, returned);
+    if (s.hasUpsert || s.orAction != Statement::OnConflict::Fail || returning.active())
+        return insertResolvingConflicts(txn, s, planner, ctx, table, rows, returning);
     const auto count = static_cast<int64_t>(rows.size());
     txn.insertBatch(table, rows);
     return count;
@@ -276,7 +463,7 @@ struct WritePlan {
 };
 
 int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, ExecContext &ctx,
-                       std::shared_ptr<void> *cache)
+                       std::shared_ptr<void> *cache, ReturnedRows *returned)
 {
     auto *plan = cache ? static_cast<WritePlan *>(cache->get()) : nullptr;
     const bool reusable = plan && !txn.changedSchema()
@@ -305,17 +492,24 @@ int64_t updateOrDelete(Transaction &txn, const Statement &s, Planner &planner, E
             *cache = fresh;
     }
     const auto &table = plan->table;
+    Returning returning(planner, s, *table->schema, returned);
     TableScan &scan = *plan->scan;
     scan.open(ctx);
     int64_t count = 0;
     Row row;
     while (scan.next(row)) {
         if (s.kind == StatementKind::Delete) {
+            if (returning.active())
+                returning.add(row, ctx);
             txn.remove(table, scan.lastSlot(), scan.lastVersion());
         } else {
             Row updated = row;
             for (const auto &[idx, expr] : plan->sets)
                 updated[idx] = eval(*expr, row, ctx);
+            if (returning.active()) {
+                Transaction::prepareRow(*table->schema, updated);
+                returning.add(updated, ctx);
+            }
             txn.update(table, scan.lastSlot(), scan.lastVersion(), std::move(updated));
         }
         ++count;
@@ -353,7 +547,7 @@ std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,
 }
 
 int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlText,
-                     ExecContext &ctx, std::shared_ptr<void> *planCache)
+                     ExecContext &ctx, std::shared_ptr<void> *planCache, ReturnedRows *returned)
 {
     Planner planner(txn, sqlText);
     txn.spillIfLarge(); // between statements: no savepoint is held
@@ -407,10 +601,10 @@ int64_t executeWrite(Transaction &txn, const Statement &s, std::string_view sqlT
             return 0;
         }
         case StatementKind::Insert:
-            return insert(txn, s, planner, ctx);
+            return insert(txn, s, planner, ctx, returned);
         case StatementKind::Update:
         case StatementKind::Delete:
-            return updateOrDelete(txn, s, planner, ctx, planCache);
+            return updateOrDelete(txn, s, planner, ctx, planCache, returned);
         default:
             STRATA_ASSERT(false, "not a write statement");
         }

@@ -13,12 +13,21 @@ class Transaction;
 
 namespace strata::engine::exec {
 
+//! The rows a RETURNING clause gives back.
+struct ReturnedRows {
+    std::vector<std::string> names;
+    std::vector<LogicalType> types;
+    std::vector<Row> rows;
+};
+
 //! Runs one INSERT, UPDATE, DELETE or DDL statement in `txn`; returns rows affected.
 //! On error the statement's own changes are undone and the error rethrown.
 //! `planCache`, when given, keeps the statement's plan for the next run of the same parsed
-//! statement (reused while the schema and the table stay as they were).
+//! statement (reused while the schema and the table stay as they were). `returned` gets
+//! what a RETURNING clause gives (required when the statement has one).
 int64_t executeWrite(Transaction &txn, const sql::Statement &stmt, std::string_view sqlText,
-                     ExecContext &ctx, std::shared_ptr<void> *planCache = nullptr);
+                     ExecContext &ctx, std::shared_ptr<void> *planCache = nullptr,
+                     ReturnedRows *returned = nullptr);
 
 //! Plans a SELECT for a cursor.
 std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,

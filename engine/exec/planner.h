@@ -24,6 +24,8 @@ struct ScopeColumn {
     //! Marks the column as read, so a table scan decodes it (null for derived tables).
     std::shared_ptr<std::vector<bool>> usage;
     int usageIndex = 0;
+    //! Found only by table.name (an upsert's excluded.x: a plain x is the table's).
+    bool qualifiedOnly = false;
 };
 using Scope = std::vector<ScopeColumn>;
 

@@ -176,6 +176,17 @@ struct Statement {
     // INSERT
     std::vector<std::string> columns;
     std::vector<std::vector<ExprPtr>> values;
+    //! INSERT OR ... / REPLACE INTO: what a row that breaks a unique key does.
+    enum class OnConflict { Fail, Ignore, Replace } orAction = OnConflict::Fail;
+    //! ON CONFLICT [(target)] DO NOTHING | DO UPDATE SET ... [WHERE ...]
+    bool hasUpsert = false;
+    uint32_t upsertPos = 0;
+    std::vector<std::string> conflictTarget; //!< empty: any unique key (DO NOTHING only)
+    bool doNothing = false;
+    std::vector<std::pair<std::string, ExprPtr>> upsertSets;
+    ExprPtr upsertWhere;
+    //! INSERT, UPDATE, DELETE ... RETURNING: what each written row gives back.
+    std::vector<SelectItem> returning;
     // UPDATE
     std::vector<std::pair<std::string, ExprPtr>> assignments;
     ExprPtr where;

@@ -49,14 +49,14 @@ struct Token {
 };
 
 const char *kReserved[] = {
-    "SELECT",   "FROM",     "WHERE", "GROUP",  "BY",      "HAVING", "ORDER",     "LIMIT",
-    "OFFSET",   "INSERT",   "INTO",  "VALUES", "UPDATE",  "SET",    "DELETE",    "CREATE",
-    "TABLE",    "DROP",     "ALTER", "INDEX",  "ON",      "JOIN",   "LEFT",      "INNER",
-    "OUTER",    "CROSS",    "AS",    "AND",    "OR",      "NOT",    "NULL",      "IS",
-    "IN",       "BETWEEN",  "LIKE",  "CASE",   "WHEN",    "THEN",   "ELSE",      "END",
-    "EXISTS",   "DISTINCT", "UNION", "ALL",    "ASC",     "DESC",   "BEGIN",     "COMMIT",
-    "ROLLBACK", "PRIMARY",  "KEY",   "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT",
-    "WITH",
+    "SELECT",   "FROM",      "WHERE", "GROUP",  "BY",      "HAVING", "ORDER",     "LIMIT",
+    "OFFSET",   "INSERT",    "INTO",  "VALUES", "UPDATE",  "SET",    "DELETE",    "CREATE",
+    "TABLE",    "DROP",      "ALTER", "INDEX",  "ON",      "JOIN",   "LEFT",      "INNER",
+    "OUTER",    "CROSS",     "AS",    "AND",    "OR",      "NOT",    "NULL",      "IS",
+    "IN",       "BETWEEN",   "LIKE",  "CASE",   "WHEN",    "THEN",   "ELSE",      "END",
+    "EXISTS",   "DISTINCT",  "UNION", "ALL",    "ASC",     "DESC",   "BEGIN",     "COMMIT",
+    "ROLLBACK", "PRIMARY",   "KEY",   "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT",
+    "WITH",     "RETURNING",
 };
 
 bool isReserved(std::string_view word)
@@ -368,6 +368,10 @@ private:
             s.select = select();
         } else if (acceptKw("INSERT")) {
             insert(s);
+        } else if (isKw("REPLACE") && isKw("INTO", 1)) {
+            advance();
+            s.orAction = Statement::OnConflict::Replace;
+            insert(s);
         } else if (acceptKw("UPDATE")) {
             update(s);
         } else if (acceptKw("DELETE")) {
@@ -376,6 +380,7 @@ private:
             s.table = identifier("a table name");
             if (acceptKw("WHERE"))
                 s.where = expr();
+            returning(s);
         } else if (acceptKw("CREATE")) {
             create(s);
         } else if (acceptKw("DROP")) {
@@ -408,6 +413,14 @@ private:
     void insert(Statement &s)
     {
         s.kind = StatementKind::Insert;
+        if (acceptKw("OR")) {
+            if (acceptKw("REPLACE"))
+                s.orAction = Statement::OnConflict::Replace;
+            else if (acceptKw("IGNORE"))
+                s.orAction = Statement::OnConflict::Ignore;
+            else if (!acceptKw("ABORT") && !acceptKw("FAIL") && !acceptKw("ROLLBACK"))
+                fail("REPLACE, IGNORE, ABORT, FAIL or ROLLBACK after INSERT OR");
+        }
         expectKw("INTO");
         s.table = identifier("a table name");
         if (isOp("(") && !isKw("SELECT", 1)) {
@@ -435,6 +448,54 @@ private:
         } else {
             fail("VALUES or SELECT");
         }
+        if (isKw("ON") && isKw("CONFLICT", 1)) {
+            s.hasUpsert = true;
+            s.upsertPos = cur().pos;
+            advance();
+            advance();
+            if (isOp("("))
+                s.conflictTarget = columnList();
+            expectKw("DO");
+            if (acceptKw("NOTHING")) {
+                s.doNothing = true;
+            } else {
+                expectKw("UPDATE");
+                if (s.conflictTarget.empty())
+                    fail("the conflict's columns, ON CONFLICT (...), before DO UPDATE");
+                expectKw("SET");
+                do {
+                    std::string col = identifier("a column name");
+                    expectOp("=");
+                    s.upsertSets.emplace_back(std::move(col), expr());
+                } while (acceptOp(","));
+                if (acceptKw("WHERE"))
+                    s.upsertWhere = expr();
+            }
+        }
+        returning(s);
+    }
+
+    //! RETURNING * | expr [AS name], ... (INSERT, UPDATE, DELETE).
+    void returning(Statement &s)
+    {
+        if (!acceptKw("RETURNING"))
+            return;
+        do {
+            SelectItem item;
+            if (isOp("*")) {
+                item.expr = std::make_unique<Expr>();
+                item.expr->kind = ExprKind::Star;
+                item.expr->pos = cur().pos;
+                advance();
+            } else {
+                item.expr = expr();
+                if (acceptKw("AS"))
+                    item.alias = identifier("an alias");
+                else if (atIdentifier())
+                    item.alias = identifier();
+            }
+            s.returning.push_back(std::move(item));
+        } while (acceptOp(","));
     }
 
     void update(Statement &s)
@@ -449,6 +510,7 @@ private:
         } while (acceptOp(","));
         if (acceptKw("WHERE"))
             s.where = expr();
+        returning(s);
     }
 
     void ifNotExists(Statement &s)

@@ -217,7 +217,7 @@ void SqlConsole::showResult(const Outcome &outcome)
     }
     m_view->resizeColumnsToContents();
     m_lastQuery = outcome.statement;
-    m_export->setEnabled(true);
+    m_export->setEnabled(!m_lastQuery.isEmpty());
     const QString rows = QLocale().toString(qlonglong(outcome.rows));
     if (outcome.rows > kShownRows)
         m_message->setText(tr("%1 rows in %2; the first %3 are shown, Export result… writes all")
@@ -248,7 +248,8 @@ SqlConsole::Outcome SqlConsole::runOnWorker(engine::Connection &connection, cons
         return outcome;
     outcome.hasRows = true;
     outcome.rows = last->rowsReturned;
-    outcome.statement = QString::fromStdString(last->statement);
+    if (last->isQuery) // INSERT ... RETURNING shows rows, but exporting it would write again
+        outcome.statement = QString::fromStdString(last->statement);
     // Built here, not on the GUI thread: a big result set would freeze the window.
     auto grid = std::make_shared<QStandardItemModel>();
     QStringList headers;

@@ -181,7 +181,14 @@ Statement StatementGenerator::insert(const ModelTable &t, int rows)
     for (size_t c = 0; c < t.columns.size(); ++c)
         if (t.columns[c].inKey || t.columns[c].notNull || chance(0.8))
             cols.push_back(int(c));
-    std::string sql = "INSERT INTO " + t.name + " (";
+    // Now and then a row that meets a key is ignored, replaces the rows in its way, or
+    // updates the row there (SQLite's forms, row by row in both engines).
+    const int resolve = rows <= 20 ? pick(10) : 9;
+    std::string sql = resolve == 0   ? "INSERT OR IGNORE INTO "
+                      : resolve == 1 ? "INSERT OR REPLACE INTO "
+                      : resolve == 2 ? "REPLACE INTO "
+                                     : "INSERT INTO ";
+    sql += t.name + " (";
     for (size_t k = 0; k < cols.size(); ++k)
         sql += (k ? ", " : "") + t.columns[cols[k]].name;
     sql += ") VALUES ";
@@ -198,6 +205,21 @@ Statement StatementGenerator::insert(const ModelTable &t, int rows)
             sql += (k ? ", " : "") + v;
         }
         sql += ")";
+    }
+    std::string keyList;
+    for (const auto &c : t.columns)
+        if (c.inKey)
+            keyList += (keyList.empty() ? "" : ", ") + c.name;
+    if (resolve == 3) {
+        sql += " ON CONFLICT DO NOTHING";
+    } else if (resolve == 4 && !keyList.empty()) {
+        std::string sets;
+        for (int k : cols)
+            if (!t.columns[k].inKey && chance(0.7))
+                sets += (sets.empty() ? "" : ", ") + t.columns[k].name + " = excluded."
+                        + t.columns[k].name;
+        sql += " ON CONFLICT (" + keyList + ") "
+               + (sets.empty() ? "DO NOTHING" : "DO UPDATE SET " + sets);
     }
     return {sql, sql};
 }
