@@ -105,12 +105,14 @@ bool ProjectOp::next(Row &out)
 
 // ---- JoinOp ---------------------------------------------------------------------------------
 
-JoinOp::JoinOp(OperatorPtr left, OperatorPtr right, size_t rightWidth, bool leftOuter,
-               std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys, BExprPtr residual)
+JoinOp::JoinOp(OperatorPtr left, OperatorPtr right, size_t leftWidth, size_t rightWidth,
+               Outer outer, std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys,
+               BExprPtr residual)
     : m_left(std::move(left))
     , m_right(std::move(right))
+    , m_leftWidth(leftWidth)
     , m_rightWidth(rightWidth)
-    , m_leftOuter(leftOuter)
+    , m_outer(outer)
     , m_leftKeys(std::move(leftKeys))
     , m_rightKeys(std::move(rightKeys))
     , m_residual(std::move(residual))
@@ -134,12 +136,15 @@ void JoinOp::open(ExecContext &ctx)
                 hasNull |= v.isNull();
                 h = h * 31 + hashValue(v);
             }
-            if (hasNull)
-                continue; // NULL keys never match
-            m_hash.emplace(h, m_rightRows.size());
+            if (!hasNull) // NULL keys never match (a RIGHT or FULL join still keeps the row)
+                m_hash.emplace(h, m_rightRows.size());
+            else if (!m_outer.right)
+                continue;
         }
         m_rightRows.push_back(r);
     }
+    m_rightMatched.assign(m_outer.right ? m_rightRows.size() : 0, false);
+    m_unmatchedPos = 0;
     m_haveLeft = false;
 }
 
@@ -147,8 +152,18 @@ bool JoinOp::next(Row &out)
 {
     for (;;) {
         if (!m_haveLeft) {
-            if (!m_left->next(m_leftRow))
+            if (!m_left->next(m_leftRow)) {
+                // RIGHT and FULL: the right rows no left row met, after all the left rows.
+                while (m_unmatchedPos < m_rightMatched.size()) {
+                    const size_t i = m_unmatchedPos++;
+                    if (m_rightMatched[i])
+                        continue;
+                    out.assign(m_leftWidth, Value::null());
+                    out.insert(out.end(), m_rightRows[i].begin(), m_rightRows[i].end());
+                    return true;
+                }
                 return false;
+            }
             m_haveLeft = true;
             m_matched = false;
             m_candidates.clear();
@@ -176,7 +191,8 @@ bool JoinOp::next(Row &out)
         while (m_candidatePos < m_candidates.size()) {
             if ((++m_steps & 4095) == 0)
                 checkCancel(m_ctx);
-            const Row &r = m_rightRows[m_candidates[m_candidatePos++]];
+            const size_t rightIndex = m_candidates[m_candidatePos++];
+            const Row &r = m_rightRows[rightIndex];
             out = m_leftRow;
             out.insert(out.end(), r.begin(), r.end());
             bool keysEqual = true;
@@ -190,10 +206,12 @@ bool JoinOp::next(Row &out)
             if (m_residual && !evalPredicate(*m_residual, out, *m_ctx))
                 continue;
             m_matched = true;
+            if (m_outer.right)
+                m_rightMatched[rightIndex] = true;
             return true;
         }
         m_haveLeft = false;
-        if (m_leftOuter && !m_matched) {
+        if (m_outer.left && !m_matched) {
             out = m_leftRow;
             out.resize(out.size() + m_rightWidth);
             return true;

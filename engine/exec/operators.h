@@ -195,15 +195,22 @@ private:
 //! keys it hashes the right side; otherwise it compares every pair.
 class JoinOp : public Operator {
 public:
-    JoinOp(OperatorPtr left, OperatorPtr right, size_t rightWidth, bool leftOuter,
+    //! Which unmatched rows a join keeps (with NULLs for the other side).
+    struct Outer {
+        bool left = false;  //!< LEFT and FULL
+        bool right = false; //!< RIGHT and FULL
+    };
+    JoinOp(OperatorPtr left, OperatorPtr right, size_t leftWidth, size_t rightWidth, Outer outer,
            std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys, BExprPtr residual);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
 
 private:
     OperatorPtr m_left, m_right;
-    size_t m_rightWidth;
-    bool m_leftOuter;
+    size_t m_leftWidth, m_rightWidth;
+    Outer m_outer;
+    std::vector<bool> m_rightMatched; //!< RIGHT and FULL: which right rows met a left row
+    size_t m_unmatchedPos = 0;        //!< after the left rows: the next right row to check
     std::vector<BExprPtr> m_leftKeys, m_rightKeys;
     BExprPtr m_residual;
     ExecContext *m_ctx = nullptr;

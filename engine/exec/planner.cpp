@@ -275,8 +275,10 @@ std::optional<Planner::FromResult> Planner::planInnerJoins(const sql::TableRef &
             leaves.push_back(&r);
             return true;
         }
-        if (r.joinType == sql::TableRef::JoinType::Left)
-            return false;
+        if ((r.joinType != sql::TableRef::JoinType::Inner
+             && r.joinType != sql::TableRef::JoinType::Cross)
+            || r.natural || !r.usingColumns.empty())
+            return false; // outer joins keep their order; USING joins match by name
         if (!collect(*r.left) || !collect(*r.right))
             return false;
         splitConjuncts(r.on.get(), terms);
@@ -453,9 +455,9 @@ std::optional<Planner::FromResult> Planner::planInnerJoins(const sql::TableRef &
         m_levels.pop_back();
         for (size_t c = 0; c < part.scope.size(); ++c)
             position[offsets[next] + c] = current.size() + c;
-        op = std::make_unique<JoinOp>(std::move(op), std::move(part.op), part.scope.size(), false,
-                                      std::move(leftKeys), std::move(rightKeys),
-                                      std::move(residual));
+        op = std::make_unique<JoinOp>(std::move(op), std::move(part.op), current.size(),
+                                      part.scope.size(), JoinOp::Outer{}, std::move(leftKeys),
+                                      std::move(rightKeys), std::move(residual));
         current = std::move(combined);
         joinedYet[next] = true;
     }
@@ -534,25 +536,70 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
         return derivedTable(plan, ref.alias, plan->names);
     }
     case sql::TableRef::Kind::Join: {
-        FromResult left = planFrom(*ref.left, whereTerms);
+        using JT = sql::TableRef::JoinType;
+        JoinOp::Outer outer;
+        outer.left = ref.joinType == JT::Left || ref.joinType == JT::Full;
+        outer.right = ref.joinType == JT::Right || ref.joinType == JT::Full;
+        // WHERE terms join inner joins only on a side whose rows cannot come out as NULLs:
+        // moved below an outer join they would no longer remove its NULL-extended rows.
+        const size_t leftScans = m_fromScans.size();
+        FromResult left = planFrom(*ref.left, outer.right ? nullptr : whereTerms);
         const size_t rightScans = m_fromScans.size();
-        FromResult right = planFrom(*ref.right, whereTerms);
-        if (ref.joinType == sql::TableRef::JoinType::Left)
-            for (size_t i = rightScans; i < m_fromScans.size(); ++i)
-                m_fromScans[i].nullable = true;
+        FromResult right = planFrom(*ref.right, outer.left ? nullptr : whereTerms);
+        // A side whose rows may come out as NULLs: WHERE terms cannot filter its scan.
+        for (size_t i = outer.right ? leftScans : rightScans;
+             i < (outer.left ? m_fromScans.size() : rightScans); ++i)
+            m_fromScans[i].nullable = true;
+        const size_t leftWidth = left.scope.size();
+        std::vector<BExprPtr> leftKeys, rightKeys;
+        // USING (and NATURAL: every name both sides show) pairs columns by name; the pair
+        // reads as one column, in the left one's place: in RIGHT and FULL joins its value is
+        // the left's, else the right's (so the left table's name reads that too). The right
+        // one is read only by its table's name, and SELECT * shows the pair once.
+        std::vector<std::pair<size_t, size_t>> merged; // (left column, right column) in the row
+        std::vector<std::string> usingNames = ref.usingColumns;
+        auto visible = [](const Scope &s, const std::string &name) {
+            for (size_t i = 0; i < s.size(); ++i)
+                if (!s[i].qualifiedOnly && equalsIgnoreCase(s[i].name, name))
+                    return static_cast<int>(i);
+            return -1;
+        };
+        if (ref.natural)
+            for (const auto &c : left.scope)
+                if (!c.qualifiedOnly && visible(right.scope, c.name) >= 0
+                    && std::none_of(
+                        usingNames.begin(), usingNames.end(),
+                        [&](const std::string &n) { return equalsIgnoreCase(n, c.name); }))
+                    usingNames.push_back(c.name);
+        for (const auto &name : usingNames) {
+            const int l = visible(left.scope, name), r = visible(right.scope, name);
+            if (l < 0 || r < 0)
+                fail(ref.pos, "USING column " + name + " is not in "
+                                  + (l < 0 ? "the tables left of the join" : "the joined table"));
+            for (int side = 0; side < 2; ++side) {
+                auto key = std::make_unique<BExpr>();
+                key->kind = BKind::Column;
+                key->index = side == 0 ? l : r;
+                key->type = side == 0 ? left.scope[l].type : right.scope[r].type;
+                if (const auto &usage = (side == 0 ? left.scope[l] : right.scope[r]).usage)
+                    (*usage)[(side == 0 ? left.scope[l] : right.scope[r]).usageIndex] = true;
+                (side == 0 ? leftKeys : rightKeys).push_back(std::move(key));
+            }
+            right.scope[r].qualifiedOnly = true;
+            if (outer.right)
+                merged.emplace_back(static_cast<size_t>(l), leftWidth + static_cast<size_t>(r));
+        }
         Scope combined = left.scope;
         combined.insert(combined.end(), right.scope.begin(), right.scope.end());
-        const size_t leftWidth = left.scope.size();
-        const bool leftOuter = ref.joinType == sql::TableRef::JoinType::Left;
+        const bool inner = !outer.left && !outer.right;
         std::vector<const Expr *> terms;
         splitConjuncts(ref.on.get(), terms);
         std::vector<const Expr **> whereUse; // WHERE terms taken over by an inner join
-        if (!leftOuter && whereTerms) {
+        if (inner && whereTerms) {
             for (auto &t : *whereTerms)
                 if (t && t->kind == ExprKind::Binary && t->op == "=")
                     whereUse.push_back(&t);
         }
-        std::vector<BExprPtr> leftKeys, rightKeys;
         BExprPtr residual;
         auto addResidual = [&](BExprPtr e) {
             if (!residual) {
@@ -605,9 +652,29 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
                 *t = nullptr;
         }
         m_levels.pop_back();
-        out.op = std::make_unique<JoinOp>(std::move(left.op), std::move(right.op),
-                                          right.scope.size(), leftOuter, std::move(leftKeys),
+        out.op = std::make_unique<JoinOp>(std::move(left.op), std::move(right.op), leftWidth,
+                                          right.scope.size(), outer, std::move(leftKeys),
                                           std::move(rightKeys), std::move(residual));
+        if (!merged.empty()) {
+            struct MergeUsing : Operator {
+                OperatorPtr input;
+                std::vector<std::pair<size_t, size_t>> pairs;
+                void open(ExecContext &ctx) override { input->open(ctx); }
+                bool next(Row &r) override
+                {
+                    if (!input->next(r))
+                        return false;
+                    for (const auto &[l, rightColumn] : pairs)
+                        if (r[l].isNull())
+                            r[l] = r[rightColumn];
+                    return true;
+                }
+            };
+            auto merge = std::make_unique<MergeUsing>();
+            merge->input = std::move(out.op);
+            merge->pairs = std::move(merged);
+            out.op = std::move(merge);
+        }
         out.scope = std::move(combined);
         return out;
     }
@@ -1040,6 +1107,8 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
                 if (!item.expr->table.empty()
                     && !equalsIgnoreCase(scope[i].table, item.expr->table))
                     continue;
+                if (item.expr->table.empty() && scope[i].qualifiedOnly)
+                    continue; // a USING pair shows once
                 auto b = std::make_unique<BExpr>();
                 b->kind = BKind::Column;
                 b->index = static_cast<int>(i);

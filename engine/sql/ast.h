@@ -93,9 +93,11 @@ struct TableRef {
     std::string name;
     std::string alias;
     std::shared_ptr<SelectStmt> subquery;
-    enum class JoinType { Inner, Left, Cross } joinType = JoinType::Inner;
+    enum class JoinType { Inner, Left, Cross, Right, Full } joinType = JoinType::Inner;
     std::unique_ptr<TableRef> left, right;
     ExprPtr on;
+    std::vector<std::string> usingColumns; //!< JOIN ... USING (a, b)
+    bool natural = false;                  //!< NATURAL JOIN: USING every shared column
 };
 
 struct SelectStmt;

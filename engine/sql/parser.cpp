@@ -973,32 +973,45 @@ private:
         auto left = tableRef();
         for (;;) {
             TableRef::JoinType type;
-            if (acceptOp(",")) {
+            const bool natural = acceptKw("NATURAL");
+            if (!natural && acceptOp(",")) {
                 type = TableRef::JoinType::Cross;
             } else if (acceptKw("CROSS")) {
                 expectKw("JOIN");
                 type = TableRef::JoinType::Cross;
-            } else if (acceptKw("LEFT")) {
+            } else if (isKw("LEFT") || isKw("RIGHT") || isKw("FULL")) {
+                const std::string side = asciiUpper(cur().text);
+                advance();
                 acceptKw("OUTER");
                 expectKw("JOIN");
-                type = TableRef::JoinType::Left;
+                type = side == "LEFT"    ? TableRef::JoinType::Left
+                       : side == "RIGHT" ? TableRef::JoinType::Right
+                                         : TableRef::JoinType::Full;
             } else if (acceptKw("INNER")) {
                 expectKw("JOIN");
                 type = TableRef::JoinType::Inner;
             } else if (acceptKw("JOIN")) {
                 type = TableRef::JoinType::Inner;
             } else {
+                if (natural)
+                    fail("JOIN after NATURAL");
                 return left;
             }
             auto join = std::make_unique<TableRef>();
             join->kind = TableRef::Kind::Join;
             join->pos = cur().pos;
             join->joinType = type;
+            join->natural = natural;
             join->left = std::move(left);
             join->right = tableRef();
-            if (type != TableRef::JoinType::Cross) {
-                expectKw("ON");
-                join->on = expr();
+            if (!natural && type != TableRef::JoinType::Cross) {
+                if (acceptKw("USING")) {
+                    join->usingColumns = columnList();
+                } else if (acceptKw("ON")) {
+                    join->on = expr();
+                } else if (type != TableRef::JoinType::Inner) {
+                    fail("ON or USING after the joined table");
+                } // a plain JOIN without either pairs every row, as in SQLite
             }
             left = std::move(join);
         }
@@ -1006,6 +1019,14 @@ private:
 
     std::unique_ptr<TableRef> tableRef()
     {
+        if (isOp("(") && !isKw("SELECT", 1) && !isKw("WITH", 1)
+            && !(next().type == Tok::Op && next().text == "(")) {
+            // (a JOIN b ON ...): joins grouped
+            advance();
+            auto grouped = fromClause();
+            expectOp(")");
+            return grouped;
+        }
         auto ref = std::make_unique<TableRef>();
         ref->pos = cur().pos;
         if (acceptOp("(")) {
@@ -1017,7 +1038,8 @@ private:
         }
         if (acceptKw("AS"))
             ref->alias = identifier("an alias");
-        else if (atIdentifier() && !atWindowClause())
+        else if (atIdentifier() && !atWindowClause() && !isKw("RIGHT") && !isKw("FULL")
+                 && !isKw("NATURAL") && !isKw("USING"))
             ref->alias = identifier();
         // SQLite's index hints: the planner chooses for itself, so they change nothing.
         if (ref->kind == TableRef::Kind::Table) {
