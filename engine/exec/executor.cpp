@@ -255,7 +255,7 @@ Row decodeRow(const Version &version, const TableSchema &schema)
     Row row;
     const auto view = version.view();
     for (size_t c = 0; c < schema.columns.size(); ++c)
-        row.push_back(view.get(static_cast<uint32_t>(c), schema.columns[c].type));
+        row.push_back(columnValue(view, static_cast<uint32_t>(c), schema));
     return row;
 }
 

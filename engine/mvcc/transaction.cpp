@@ -128,7 +128,7 @@ std::string describeKey(rowcodec::RowView row, const std::vector<uint32_t> &cols
             values += ", ";
         }
         names += schema.columns[cols[i]].name;
-        values += row.get(cols[i], schema.columns[cols[i]].type).toString();
+        values += columnValue(row, cols[i], schema).toString();
     }
     return "(" + names + ")=(" + values + ")";
 }

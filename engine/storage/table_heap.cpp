@@ -111,6 +111,14 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
     return key;
 }
 
+Value columnValue(const rowcodec::RowView &row, uint32_t c, const TableSchema &schema)
+{
+    const ColumnDef &col = schema.columns[c];
+    if (c >= row.columnCount())
+        return col.hasDefault && !col.defaultIsNow ? col.defaultValue : Value();
+    return row.get(c, col.type);
+}
+
 std::string encodeKeyValues(const std::vector<Value> &values)
 {
     std::string key;

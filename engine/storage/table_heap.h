@@ -28,6 +28,9 @@ std::string encodeKey(const rowcodec::RowView &row, const std::vector<uint32_t> 
 //! The key of values, each already of its column's type; empty when any is NULL (an
 //! equality lookup of NULL finds nothing).
 std::string encodeKeyValues(const std::vector<Value> &values);
+//! Column `c` of a stored row: a row written before ALTER TABLE ADD COLUMN added `c` reads
+//! the column's default (a DEFAULT of the current time: NULL, as scans read it).
+Value columnValue(const rowcodec::RowView &row, uint32_t c, const TableSchema &schema);
 
 class BlockStore;
 class File;
