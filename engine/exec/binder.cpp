@@ -2,6 +2,7 @@
 
 #include "engine/common/ascii.h"
 #include "engine/common/status.h"
+#include "engine/exec/time_functions.h"
 #include "engine/mvcc/transaction.h"
 #include "engine/sql/parser.h"
 
@@ -320,6 +321,9 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
             if (!scalarFunctionType(e.op, types, b->type)) {
                 if (findWindowFunction(e.op))
                     fail(e.pos, asciiLower(e.op) + "() is a window function: it needs OVER (...)");
+                if (e.op == "INTERVAL")
+                    fail(e.pos, "an INTERVAL is only added to or subtracted from a date or "
+                                "timestamp (d + INTERVAL '1 day')");
                 fail(e.pos, "no such function: " + e.op + "()");
             }
         } catch (const EngineError &err) {
@@ -328,6 +332,10 @@ BExprPtr Planner::bind(const Expr &e, const Scope &scope, AggContext *agg)
                 fail(e.pos, err.what());
             throw;
         }
+        // EXTRACT(YEAR FROM d) is a whole number; seconds and epoch have fractions.
+        if (e.op == "DATE_PART" && b->args[0]->kind == BKind::Const
+            && b->args[0]->value.type == LogicalType::Text && isWholeDatePart(b->args[0]->value.s))
+            b->type = LogicalType::Integer;
         return b;
     }
     case ExprKind::Case: {

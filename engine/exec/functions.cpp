@@ -5,6 +5,7 @@
 #include "engine/common/timestamp.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/operators.h"
+#include "engine/exec/time_functions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -249,8 +250,13 @@ Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
         }
         return Value::text(out);
     }
-    if (f == "DATE")
+    if (f == "DATE" && a.size() == 1
+        && (a[0].type == LogicalType::Date || a[0].type == LogicalType::Timestamp))
         return castValue(a[0], LogicalType::Date);
+    bool known = false;
+    Value timed = callTimeFunction(f, a, e.type, ctx, known);
+    if (known)
+        return timed;
     if (f == "YEAR" || f == "MONTH" || f == "DAY") {
         Value d = castValue(a[0], LogicalType::Date);
         int64_t y;
@@ -311,7 +317,7 @@ bool scalarFunctionType(const std::string &f, const std::vector<LogicalType> &ar
         {"INSTR", 2, 2, LogicalType::Integer},
         {"STRPOS", 2, 2, LogicalType::Integer},
         {"HEX", 1, 1, LogicalType::Text},
-        {"DATE", 1, 1, LogicalType::Date},
+        {"DATE", 0, 99, LogicalType::Date},
         {"YEAR", 1, 1, LogicalType::Integer},
         {"MONTH", 1, 1, LogicalType::Integer},
         {"DAY", 1, 1, LogicalType::Integer},
@@ -348,7 +354,7 @@ bool scalarFunctionType(const std::string &f, const std::vector<LogicalType> &ar
         }
         return true;
     }
-    return false;
+    return timeFunctionType(f, args.size(), result);
 }
 
 bool isAggregateFunction(const std::string &name, size_t argCount)

@@ -1250,7 +1250,22 @@ private:
             if (isOp("+") || isOp("-") || isOp("||")) {
                 std::string op = cur().text;
                 advance();
-                l = binary(op, std::move(l), multiplicative(), pos);
+                auto r = multiplicative();
+                auto isInterval = [](const Expr &x) {
+                    return x.kind == ExprKind::Function && x.op == "INTERVAL";
+                };
+                if (op != "||" && (isInterval(*r) || (op == "+" && isInterval(*l)))) {
+                    // x + INTERVAL '...', x - INTERVAL '...', INTERVAL '...' + x
+                    auto call = make(ExprKind::Function, pos);
+                    call->op = op == "+" ? "ADD_INTERVAL" : "SUBTRACT_INTERVAL";
+                    ExprPtr &when = isInterval(*r) ? l : r;
+                    ExprPtr &interval = isInterval(*r) ? r : l;
+                    call->args.push_back(std::move(when));
+                    call->args.push_back(std::move(interval->args[0]));
+                    l = std::move(call);
+                    continue;
+                }
+                l = binary(op, std::move(l), std::move(r), pos);
             } else {
                 return l;
             }
@@ -1378,6 +1393,33 @@ private:
         if (acceptKw("FALSE")) {
             auto e = make(ExprKind::Literal, pos);
             e->value = Value::boolean(false);
+            return e;
+        }
+        if (isKw("INTERVAL") && next().type == Tok::String) {
+            // PostgreSQL's INTERVAL '1 day': only added to or subtracted from a date or
+            // timestamp (additive() makes that a call; the binder refuses it elsewhere).
+            advance();
+            auto e = make(ExprKind::Function, pos);
+            e->op = "INTERVAL";
+            auto lit = make(ExprKind::Literal, cur().pos);
+            lit->value = Value::text(cur().text);
+            advance();
+            e->args.push_back(std::move(lit));
+            return e;
+        }
+        if (isKw("EXTRACT") && next().type == Tok::Op && next().text == "(" && isKw("FROM", 3)) {
+            // EXTRACT(field FROM x) is date_part('field', x)
+            advance();
+            advance();
+            auto e = make(ExprKind::Function, pos);
+            e->op = "DATE_PART";
+            auto field = make(ExprKind::Literal, cur().pos);
+            field->value = Value::text(asciiLower(cur().text));
+            advance();
+            expectKw("FROM");
+            e->args.push_back(std::move(field));
+            e->args.push_back(expr());
+            expectOp(")");
             return e;
         }
         if ((isKw("DATE") || isKw("TIMESTAMP")) && next().type == Tok::String) {

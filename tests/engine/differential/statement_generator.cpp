@@ -359,6 +359,60 @@ Statement StatementGenerator::select(const ModelTable &t)
         }
         return {sql, sql};
     }
+    if (chance(0.05)) {
+        // SQLite's date and time functions with a chain of modifiers (whole ms, the
+        // precision SQLite keeps), on times written as SQLite reads them.
+        static const char *const kTimes[] = {"'2024-01-31'",
+                                             "'2024-02-29 23:59:59'",
+                                             "'2000-01-01T12:00:00'",
+                                             "'1999-12-31 00:00:00.5'",
+                                             "'2024-03-10 12:30'",
+                                             "'garbage'",
+                                             "'12:30:45'",
+                                             "2460310.5",
+                                             "'1969-07-20 20:17:40'",
+                                             "'2100-12-31 23:59:59.999'"};
+        auto modifier = [&]() -> std::string {
+            const int n = pick(40) - 20;
+            switch (pick(9)) {
+            case 0:
+                return "'" + std::string(n < 0 ? "" : "+") + std::to_string(n) + " days'";
+            case 1:
+                return "'" + std::to_string(n) + " hours'";
+            case 2:
+                return "'" + std::string(n < 0 ? "" : "+") + std::to_string(n * 7) + " minutes'";
+            case 3:
+                return "'" + std::to_string(n * 1000) + " seconds'";
+            case 4:
+                return "'" + std::string(n < 0 ? "" : "+") + std::to_string(n) + " months'";
+            case 5:
+                return "'" + std::to_string(n) + " years'";
+            case 6: {
+                static const char *const kStarts[]
+                    = {"'start of month'", "'start of year'", "'start of day'"};
+                return kStarts[pick(3)];
+            }
+            case 7:
+                return "'weekday " + std::to_string(pick(7)) + "'";
+            default:
+                return "'+1.5 days'";
+            }
+        };
+        auto call = [&](const std::string &function, const std::string &before) {
+            std::string c = function + "(" + before + kTimes[pick(10)];
+            for (int k = pick(4); k > 0; --k)
+                c += ", " + modifier();
+            return c + ")";
+        };
+        static const char *const kFormats[]
+            = {"'%Y-%m-%d %H:%M:%S'", "'%j %w %W'", "'%s'", "'%f'", "'%H%%%M'", "'%d.%m.%Y'"};
+        sql = "SELECT CAST(" + call("date", "") + " AS TEXT), " + call("time", "") + ", "
+              + call("datetime", "") + ", "
+              + call("strftime", std::string(kFormats[pick(6)]) + ", ") + ", "
+              + call("julianday", "") + ", datetime(" + std::to_string(pick(2000000000))
+              + ", 'unixepoch'" + (chance(0.5) ? ", " + modifier() : std::string()) + ")";
+        return {sql, sql};
+    }
     if (chance(0.1)) {
         // Window functions whose results do not depend on how ties are ordered: ranks, counts
         // and integer sums over peers, min/max over ROWS frames ordered by every column.
