@@ -77,6 +77,13 @@ std::string expressionText(const Expr &e)
     case ExprKind::Binary:
         return expressionText(*e.args[0]) + " " + e.op + " " + expressionText(*e.args[1]);
     case ExprKind::Function: {
+        // The operators the parser makes calls of read as they were written.
+        if ((e.op == "JSON_ARROW" || e.op == "JSON_EXTRACT_TEXT") && e.args.size() == 2)
+            return expressionText(*e.args[0]) + (e.op == "JSON_ARROW" ? " -> " : " ->> ")
+                   + expressionText(*e.args[1]);
+        if ((e.op == "ADD_INTERVAL" || e.op == "SUBTRACT_INTERVAL") && e.args.size() == 2)
+            return expressionText(*e.args[0]) + (e.op == "ADD_INTERVAL" ? " + " : " - ")
+                   + "INTERVAL " + expressionText(*e.args[1]);
         std::string out = asciiLower(e.op) + "(";
         if (e.distinct)
             out += "DISTINCT ";
@@ -432,6 +439,10 @@ AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggConte
         fail(e.pos, e.op + "(*) is not allowed; only COUNT(*)");
     if (e.args.empty() && e.op != "COUNT")
         fail(e.pos, e.op + "() needs an argument");
+    if ((e.op == "JSON_GROUP_OBJECT") != (e.args.size() == 2) && e.op.rfind("JSON_GROUP", 0) == 0)
+        fail(e.pos, asciiLower(e.op)
+                        + (e.op == "JSON_GROUP_OBJECT" ? "() takes a key and a value"
+                                                       : "() takes one argument"));
     // An aggregate's argument is read per input row: no aggregate within (a window
     // function's argument may hold one: it reads the aggregated rows).
     if (agg && inner)
@@ -451,7 +462,8 @@ AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggConte
         spec.type = argType == LogicalType::Integer || argType == LogicalType::Boolean
                         ? LogicalType::Integer
                         : LogicalType::Double;
-    else if (spec.function == "GROUP_CONCAT")
+    else if (spec.function == "GROUP_CONCAT" || spec.function == "JSON_GROUP_ARRAY"
+             || spec.function == "JSON_GROUP_OBJECT")
         spec.type = LogicalType::Text;
     else
         spec.type = argType;
@@ -462,7 +474,9 @@ AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggConte
            {"TOTAL", AggKind::Total},
            {"MIN", AggKind::Min},
            {"MAX", AggKind::Max},
-           {"GROUP_CONCAT", AggKind::GroupConcat}};
+           {"GROUP_CONCAT", AggKind::GroupConcat},
+           {"JSON_GROUP_ARRAY", AggKind::JsonArray},
+           {"JSON_GROUP_OBJECT", AggKind::JsonObject}};
     for (const auto &[name, kind] : kKinds)
         if (spec.function == name)
             spec.kind = kind;

@@ -294,7 +294,7 @@ int64_t insertResolvingConflicts(Transaction &txn, const Statement &s, Planner &
     table->heap->ensureIndexed();
     std::vector<std::shared_ptr<TableIndex>> uniques;
     for (const auto &index : table->heap->indexesAsDeclared())
-        if (index->unique())
+        if (index->unique() && !txn.droppedIndex(index.get()))
             uniques.push_back(index);
     std::shared_ptr<TableIndex> target;
     if (!s.conflictTarget.empty()) {

@@ -5,6 +5,7 @@
 #include "engine/common/timestamp.h"
 #include "engine/exec/exec_context.h"
 #include "engine/exec/operators.h"
+#include "engine/exec/text_functions.h"
 #include "engine/exec/time_functions.h"
 
 #include <algorithm>
@@ -94,6 +95,12 @@ Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
             if (!v.isNull())
                 return std::move(v);
         return Value::null();
+    }
+    {
+        bool known = false;
+        Value v = callTextFunction(e, a, ctx, known); // each decides what NULL gives
+        if (known)
+            return v;
     }
     if (f == "NULLIF") {
         if (a[0].isNull() || a[1].isNull())
@@ -354,7 +361,7 @@ bool scalarFunctionType(const std::string &f, const std::vector<LogicalType> &ar
         }
         return true;
     }
-    return timeFunctionType(f, args.size(), result);
+    return timeFunctionType(f, args.size(), result) || textFunctionType(f, args.size(), result);
 }
 
 bool isAggregateFunction(const std::string &name, size_t argCount)
@@ -362,7 +369,8 @@ bool isAggregateFunction(const std::string &name, size_t argCount)
     if (name == "MIN" || name == "MAX")
         return argCount == 1;
     return name == "COUNT" || name == "SUM" || name == "AVG" || name == "TOTAL"
-           || name == "GROUP_CONCAT" || name == "STRING_AGG";
+           || name == "GROUP_CONCAT" || name == "STRING_AGG" || name == "JSON_GROUP_ARRAY"
+           || name == "JSON_GROUP_OBJECT";
 }
 
 } // namespace strata::engine::exec

@@ -1,6 +1,7 @@
 #include "engine/exec/operators.h"
 
 #include "engine/common/status.h"
+#include "engine/exec/text_functions.h"
 #include "engine/mvcc/transaction.h"
 
 #include <algorithm>
@@ -264,6 +265,23 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
         scratch = eval(*spec.arg, row, ctx);
         arg = &scratch;
     }
+    if (spec.kind == AggKind::JsonArray || spec.kind == AggKind::JsonObject) {
+        // NULLs too: they are JSON nulls in the array, or an object's null values
+        if (spec.distinct && seenBefore(st, *arg))
+            return;
+        if (st.any)
+            st.text += ',';
+        if (spec.kind == AggKind::JsonObject) {
+            if (arg->isNull())
+                throwError(StatusCode::Invalid, "json_group_object() keys must not be NULL");
+            st.text += jsonOf(Value::text(arg->toString())) + ":"
+                       + jsonOf(eval(*spec.separator, row, ctx));
+        } else {
+            st.text += jsonOf(*arg);
+        }
+        st.any = true;
+        return;
+    }
     if (arg->isNull())
         return;
     if (spec.distinct && seenBefore(st, *arg))
@@ -351,6 +369,10 @@ Value finish(const AggregateSpec &spec, const AggState &st)
     }
     if (f == "MIN" || f == "MAX")
         return st.any ? st.extreme : Value::null();
+    if (spec.kind == AggKind::JsonArray)
+        return Value::text("[" + st.text + "]");
+    if (spec.kind == AggKind::JsonObject)
+        return Value::text("{" + st.text + "}");
     return st.any ? Value::text(st.text) : Value::null();
 }
 

@@ -224,14 +224,14 @@ private:
     uint64_t m_steps = 0;
 };
 
-enum class AggKind { Count, Sum, Avg, Total, Min, Max, GroupConcat };
+enum class AggKind { Count, Sum, Avg, Total, Min, Max, GroupConcat, JsonArray, JsonObject };
 
 //! An aggregate function being computed.
 struct AggregateSpec {
     std::string function; //!< COUNT, SUM, AVG, TOTAL, MIN, MAX, GROUP_CONCAT
     AggKind kind = AggKind::Count;
     BExprPtr arg;       //!< null for COUNT(*)
-    BExprPtr separator; //!< GROUP_CONCAT / STRING_AGG separator
+    BExprPtr separator; //!< GROUP_CONCAT / STRING_AGG separator; JSON_GROUP_OBJECT's value
     bool distinct = false;
     LogicalType type = LogicalType::Null;
 };

@@ -114,12 +114,13 @@ std::optional<int64_t> instantOf(const Value &v, ExecContext &ctx, bool &numeric
             return *ts;
         // SQLite also takes "HH:MM[:SS]" alone, as that time on 2000-01-01.
         int h = 0, m = 0, s = 0, used = 0;
-        if (std::sscanf(v.s.c_str(), "%2d:%2d:%2d%n", &h, &m, &s, &used) == 3
-                && used == static_cast<int>(v.s.size())
-            || (s = 0, std::sscanf(v.s.c_str(), "%2d:%2d%n", &h, &m, &used) == 2
-                           && used == static_cast<int>(v.s.size())))
-            if (h < 24 && m < 60 && s < 60)
-                return microsOf(2000, 1, 1, ((h * 60 + m) * 60 + s) * kMicrosPerSecond);
+        const int size = static_cast<int>(v.s.size());
+        const bool hms
+            = std::sscanf(v.s.c_str(), "%2d:%2d:%2d%n", &h, &m, &s, &used) == 3 && used == size;
+        const bool hm = !hms && (s = 0, std::sscanf(v.s.c_str(), "%2d:%2d%n", &h, &m, &used) == 2)
+                        && used == size;
+        if ((hms || hm) && h < 24 && m < 60 && s < 60)
+            return microsOf(2000, 1, 1, ((h * 60 + m) * 60 + s) * kMicrosPerSecond);
         if (auto n = numberIn(v.s)) {
             numeric = true;
             number = *n;

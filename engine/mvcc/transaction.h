@@ -4,6 +4,7 @@
 #include "engine/common/status.h"
 #include "engine/storage/version.h"
 
+#include <algorithm>
 #include <memory>
 #include <span>
 #include <string>
@@ -79,6 +80,12 @@ public:
     void alterTable(const std::shared_ptr<TableEntry> &table, TableSchema schema);
     void createIndex(IndexDef def);
     void dropIndex(const std::shared_ptr<IndexEntry> &index);
+    //! Whether this transaction dropped the index (its keys no longer bind its writes).
+    bool droppedIndex(const TableIndex *index) const
+    {
+        return std::find(m_droppedIndexes.begin(), m_droppedIndexes.end(), index)
+               != m_droppedIndexes.end();
+    }
     void createView(ViewDef def);
     void dropView(const std::shared_ptr<ViewEntry> &view);
 

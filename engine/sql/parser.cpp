@@ -125,9 +125,10 @@ public:
                 ++m_pos;
             } else {
                 t.type = Tok::Op;
-                static const char *kOps[]
-                    = {"<<", ">>", "<>", "<=", ">=", "!=", "==", "||", "(", ")", ",", ";",
-                       "+",  "-",  "*",  "/",  "%",  "=",  "<",  ">",  ".", "&", "|", "~"};
+                static const char *kOps[] = {"->>", "->", "!~*", "!~", "~*", "<<", ">>", "<>",
+                                             "<=",  ">=", "!=",  "==", "||", "(",  ")",  ",",
+                                             ";",   "+",  "-",   "*",  "/",  "%",  "=",  "<",
+                                             ">",   ".",  "&",   "|",  "~"};
                 bool found = false;
                 for (const char *op : kOps) {
                     if (m_text.substr(m_pos, std::strlen(op)) == op) {
@@ -1123,6 +1124,31 @@ private:
                 l = binary(op, std::move(l), bitwise(), pos);
                 continue;
             }
+            if (isOp("~") || isOp("~*") || isOp("!~") || isOp("!~*") || isKw("REGEXP")
+                || (isKw("NOT") && isKw("REGEXP", 1))) {
+                // PostgreSQL's ~ ~* !~ !~*, SQLite's [NOT] REGEXP: regexp_like()
+                const std::string op = cur().type == Tok::Op ? cur().text : "";
+                const bool negated = op.rfind("!", 0) == 0 || isKw("NOT");
+                if (isKw("NOT"))
+                    advance();
+                advance();
+                auto call = make(ExprKind::Function, pos);
+                call->op = "REGEXP_LIKE";
+                call->args.push_back(std::move(l));
+                call->args.push_back(bitwise());
+                auto flags = make(ExprKind::Literal, pos);
+                flags->value = Value::text(op.find('*') != std::string::npos ? "i" : "");
+                call->args.push_back(std::move(flags));
+                if (negated) {
+                    auto no = make(ExprKind::Unary, pos);
+                    no->op = "NOT";
+                    no->args.push_back(std::move(call));
+                    l = std::move(no);
+                } else {
+                    l = std::move(call);
+                }
+                continue;
+            }
             if (acceptKw("IS")) {
                 const bool negated = acceptKw("NOT");
                 if (acceptKw("NULL")) {
@@ -1247,6 +1273,17 @@ private:
         auto l = multiplicative();
         for (;;) {
             const uint32_t pos = cur().pos;
+            if (isOp("->") || isOp("->>")) {
+                // SQLite's JSON operators: -> gives JSON text, ->> an SQL value
+                const bool text = isOp("->>");
+                advance();
+                auto call = make(ExprKind::Function, pos);
+                call->op = text ? "JSON_EXTRACT_TEXT" : "JSON_ARROW";
+                call->args.push_back(std::move(l));
+                call->args.push_back(multiplicative());
+                l = std::move(call);
+                continue;
+            }
             if (isOp("+") || isOp("-") || isOp("||")) {
                 std::string op = cur().text;
                 advance();

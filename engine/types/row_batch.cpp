@@ -1,5 +1,7 @@
 #include "engine/types/row_batch.h"
 
+#include "engine/common/status.h"
+
 namespace strata::engine {
 
 Value ColumnVector::valueAt(size_t row) const
@@ -37,6 +39,30 @@ void ColumnVector::reserve(size_t rows)
         offsets.reserve(rows + 1);
     else
         ints.reserve(rows);
+}
+
+void ColumnVector::retype()
+{
+    const size_t n = valid.size();
+    ints.clear();
+    doubles.clear();
+    offsets.assign(1, 0);
+    bytes.clear();
+    valid.clear();
+    for (size_t i = 0; i < n; ++i)
+        appendNull(); // only NULLs came before
+}
+
+void ColumnVector::toText()
+{
+    std::vector<Value> values;
+    values.reserve(valid.size());
+    for (size_t i = 0; i < valid.size(); ++i)
+        values.push_back(valueAt(i));
+    type = LogicalType::Text;
+    clear();
+    for (const auto &v : values)
+        append(v.isNull() ? v : castValue(v, LogicalType::Text));
 }
 
 void ColumnVector::appendNull()
@@ -81,10 +107,24 @@ void ColumnVector::append(const Value &v)
         appendNull();
         return;
     }
-    if (type == LogicalType::Null && valid.empty())
-        type = v.type; // an untyped column takes the type of its first value
+    if (type == LogicalType::Null) {
+        // An untyped column takes the type of its first value; the NULLs before it are
+        // NULLs of that type.
+        type = v.type;
+        dynamic = true;
+        retype();
+    }
     if (v.type != type) {
-        append(castValue(v, type));
+        Value converted;
+        try {
+            converted = castValue(v, type);
+        } catch (const EngineError &) {
+            if (!dynamic)
+                throw;
+            toText();
+            converted = castValue(v, LogicalType::Text);
+        }
+        append(converted);
         return;
     }
     switch (type) {

@@ -14,6 +14,9 @@ namespace strata::engine {
 //! `offsets` into one `bytes` buffer (value i is bytes[offsets[i], offsets[i+1])).
 struct ColumnVector {
     LogicalType type = LogicalType::Null;
+    //! The column had no type of its own (json_extract, a NULL literal): it took its first
+    //! value's, and becomes TEXT when a later value is of another type that does not convert.
+    bool dynamic = false;
     std::vector<uint8_t> valid; //!< 1 = has a value, 0 = NULL
     std::vector<int64_t> ints;
     std::vector<double> doubles;
@@ -31,6 +34,10 @@ struct ColumnVector {
     Value valueAt(size_t row) const;
     void clear();
     void reserve(size_t rows);
+    //! Lays out the NULLs appended so far for the type just taken.
+    void retype();
+    //! Turns every value so far into text (a dynamic column met a value of another type).
+    void toText();
     //! Appends a value; converts it to the column type when they differ.
     void append(const Value &v);
     void appendNull();

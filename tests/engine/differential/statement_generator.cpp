@@ -359,6 +359,49 @@ Statement StatementGenerator::select(const ModelTable &t)
         }
         return {sql, sql};
     }
+    if (chance(0.05) && t.columns.size() >= 2) {
+        // JSON made of the table's values and read back: json_object, json_array,
+        // json_group_array, json_extract, -> and ->> (DOUBLE columns only read back as values:
+        // the engines write doubles in JSON text differently).
+        std::string object, array;
+        std::vector<std::string> keys;
+        for (size_t c = 0; c < t.columns.size(); ++c) {
+            const auto &col = t.columns[c];
+            if (col.type == ColumnType::Blob)
+                continue;
+            const std::string key = "k" + std::to_string(c);
+            object += (object.empty() ? "" : ", ") + ("'" + key + "', ") + col.name;
+            if (col.type != ColumnType::Double)
+                array += (array.empty() ? "" : ", ") + col.name;
+            keys.push_back(key);
+        }
+        if (!keys.empty()) {
+            const std::string doc = "json_object(" + object + ")";
+            const std::string key = keys[pick(int(keys.size()))];
+            switch (pick(4)) {
+            case 0:
+                sql = "SELECT json_extract(" + doc + ", '$." + key + "'), " + doc + " ->> '" + key
+                      + "', json_type(" + doc + ", '$." + key + "') FROM " + t.name;
+                break;
+            case 1:
+                sql = "SELECT json_array(" + (array.empty() ? std::string("1") : array) + ") FROM "
+                      + t.name;
+                break;
+            case 2:
+                sql = "SELECT count(*) FROM " + t.name + " WHERE " + doc + " ->> '" + key
+                      + "' IS NOT NULL";
+                break;
+            default:
+                sql = "SELECT json_array_length(json_group_array("
+                      + t.columns[pick(int(t.columns.size()))].name + ")) FROM " + t.name;
+            }
+            if (chance(0.3))
+                sql += " WHERE " + predicate(t);
+            if (sql.find(" WHERE ") != sql.rfind(" WHERE "))
+                sql = sql.substr(0, sql.rfind(" WHERE ")); // one WHERE only
+            return {sql, sql};
+        }
+    }
     if (chance(0.05)) {
         // SQLite's date and time functions with a chain of modifiers (whole ms, the
         // precision SQLite keeps), on times written as SQLite reads them.
