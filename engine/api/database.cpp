@@ -425,6 +425,20 @@ Result<std::vector<QueryResult>> Connection::executeScript(std::string_view sqlT
                     throwError(st.code(), st.message());
                 break;
             }
+            case sql::StatementKind::Explain: {
+                TransactionScope scope(*m_core, m_txn);
+                try {
+                    const auto plan = exec::planQuery(scope.txn(), *s.select, sqlText);
+                    result.rows = exec::explainPlan(*plan);
+                    result.rowsReturned = static_cast<int64_t>(result.rows.size());
+                    result.hasRows = true;
+                    result.columns = {"id", "parent", "detail"};
+                    result.types = {LogicalType::Integer, LogicalType::Integer, LogicalType::Text};
+                } catch (const EngineError &e) {
+                    throw locate(e, sqlText, s, count);
+                }
+                break;
+            }
             case sql::StatementKind::Select: {
                 TransactionScope scope(*m_core, m_txn);
                 Transaction &txn = scope.txn();

@@ -6,6 +6,7 @@
 #include "engine/mvcc/transaction.h"
 #include "engine/sql/parser.h"
 
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -538,6 +539,20 @@ int64_t createIndex(Transaction &txn, const Statement &s, Planner &planner)
 }
 
 } // namespace
+
+std::vector<Row> explainPlan(const Plan &plan)
+{
+    std::vector<Row> rows;
+    std::function<void(const Operator &, int64_t)> walk = [&](const Operator &op, int64_t parent) {
+        const auto id = static_cast<int64_t>(rows.size()) + 1;
+        rows.push_back({Value::integer(id), Value::integer(parent), Value::text(op.describe())});
+        for (const Operator *input : op.inputs())
+            if (input)
+                walk(*input, id);
+    };
+    walk(*plan.root, 0);
+    return rows;
+}
 
 std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,
                                 std::string_view sqlText)

@@ -29,6 +29,10 @@ int64_t executeWrite(Transaction &txn, const sql::Statement &stmt, std::string_v
                      ExecContext &ctx, std::shared_ptr<void> *planCache = nullptr,
                      ReturnedRows *returned = nullptr);
 
+//! EXPLAIN's rows for a plan: (id, parent, detail), a row per step, each step's inputs
+//! after it with it as their parent (as SQLite's EXPLAIN QUERY PLAN lays them out).
+std::vector<Row> explainPlan(const Plan &plan);
+
 //! Plans a SELECT for a cursor.
 std::shared_ptr<Plan> planQuery(Transaction &txn, const sql::SelectStmt &select,
                                 std::string_view sqlText);

@@ -1,5 +1,6 @@
 #include "engine/exec/operators.h"
 
+#include "engine/common/ascii.h"
 #include "engine/common/status.h"
 #include "engine/exec/text_functions.h"
 #include "engine/mvcc/transaction.h"
@@ -220,6 +221,19 @@ bool JoinOp::next(Row &out)
     }
 }
 
+std::string JoinOp::describe() const
+{
+    std::string kind = m_outer.left && m_outer.right ? "FULL OUTER "
+                       : m_outer.left                ? "LEFT OUTER "
+                       : m_outer.right               ? "RIGHT OUTER "
+                                                     : "";
+    if (!m_leftKeys.empty())
+        return kind + "HASH JOIN on " + std::to_string(m_leftKeys.size())
+               + (m_leftKeys.size() == 1 ? " key" : " keys") + " (the second input hashed)"
+               + (m_residual ? ", then a condition" : "");
+    return kind + "NESTED LOOP JOIN (every pair" + (m_residual ? " tested)" : ")");
+}
+
 // ---- AggregateOp ----------------------------------------------------------------------------
 
 namespace {
@@ -377,6 +391,18 @@ Value finish(const AggregateSpec &spec, const AggState &st)
 }
 
 } // namespace
+
+std::string AggregateOp::describe() const
+{
+    std::string functions;
+    for (const auto &a : m_aggregates)
+        functions += (functions.empty() ? "" : ", ") + asciiLower(a.function);
+    return "AGGREGATE " + (functions.empty() ? std::string("(groups only)") : functions)
+           + (m_groupBy.empty()
+                  ? std::string(" over all rows")
+                  : " GROUP BY " + std::to_string(m_groupBy.size())
+                        + (m_groupBy.size() == 1 ? " key (hashed)" : " keys (hashed)"));
+}
 
 AggregateOp::AggregateOp(OperatorPtr child, size_t inputWidth, std::vector<BExprPtr> groupBy,
                          std::vector<AggregateSpec> aggregates)
@@ -818,6 +844,25 @@ size_t CompoundOp::find(const Row &row, bool add)
     m_counts.push_back(0);
     m_emitted.push_back(false);
     return m_rows.size() - 1;
+}
+
+std::string CompoundOp::describe() const
+{
+    switch (m_kind) {
+    case Kind::Union:
+        return "UNION (duplicates removed)";
+    case Kind::UnionAll:
+        return "UNION ALL";
+    case Kind::Intersect:
+        return "INTERSECT";
+    case Kind::IntersectAll:
+        return "INTERSECT ALL";
+    case Kind::Except:
+        return "EXCEPT";
+    case Kind::ExceptAll:
+        return "EXCEPT ALL";
+    }
+    return "COMPOUND";
 }
 
 void CompoundOp::open(ExecContext &ctx)

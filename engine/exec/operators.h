@@ -25,6 +25,9 @@ public:
     //! rows without making them (a plain table scan) override it: OFFSET uses it, so a
     //! table browser's jump to row 9,000,000 does not decode 9,000,000 rows.
     virtual uint64_t skip(uint64_t n);
+    //! For EXPLAIN: what this step does ("SCAN t", "HASH JOIN ..."), and the steps it reads.
+    virtual std::string describe() const = 0;
+    virtual std::vector<const Operator *> inputs() const { return {}; }
 };
 using OperatorPtr = std::unique_ptr<Operator>;
 
@@ -83,6 +86,8 @@ public:
     //! Marks a scan whose rows are only read: a row read from a block that is not resident
     //! is yielded as it is (lastVersion() null) instead of making its block resident.
     void allowBlockReads() { m_mayReadBlocks = true; }
+
+    std::string describe() const override;
 
 private:
     //! A row to yield: its slot, its version (null when read from a block), its bytes and
@@ -155,6 +160,11 @@ public:
     void open(ExecContext &) override { m_pos = 0; }
     bool next(Row &out) override;
 
+    std::string describe() const override
+    {
+        return "VALUES (" + std::to_string(m_rows.size()) + " rows)";
+    }
+
 private:
     std::vector<Row> m_rows;
     size_t m_pos = 0;
@@ -170,6 +180,9 @@ public:
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
 
+    std::string describe() const override { return "FILTER"; }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
+
 private:
     OperatorPtr m_child;
     BExprPtr m_predicate;
@@ -182,6 +195,12 @@ public:
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
     uint64_t skip(uint64_t n) override { return m_child->skip(n); } // one row out per row in
+
+    std::string describe() const override
+    {
+        return "COMPUTE " + std::to_string(m_exprs.size()) + " columns";
+    }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
 
 private:
     OperatorPtr m_child;
@@ -204,6 +223,9 @@ public:
            std::vector<BExprPtr> leftKeys, std::vector<BExprPtr> rightKeys, BExprPtr residual);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+
+    std::string describe() const override;
+    std::vector<const Operator *> inputs() const override { return {m_left.get(), m_right.get()}; }
 
 private:
     OperatorPtr m_left, m_right;
@@ -268,6 +290,12 @@ public:
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
 
+    std::string describe() const override
+    {
+        return "WINDOW (" + std::to_string(m_calls.size()) + " functions, one sort)";
+    }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
+
 private:
     void computePartition(size_t first, size_t end, ExecContext &ctx);
     OperatorPtr m_child;
@@ -286,6 +314,9 @@ public:
                 std::vector<AggregateSpec> aggregates);
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+
+    std::string describe() const override;
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
 
 private:
     //! COUNT(*) alone over a plain table scan: counted without making rows.
@@ -320,6 +351,12 @@ public:
     //! Whether `a` sorts before `b` by the sort's keys.
     bool lessRows(const Row &a, const Row &b) const;
 
+    std::string describe() const override
+    {
+        return "SORT by " + std::to_string(m_keys.size()) + " keys";
+    }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
+
 private:
     OperatorPtr m_child;
     std::vector<int> m_keys;
@@ -339,6 +376,9 @@ public:
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
 
+    std::string describe() const override { return "DISTINCT (hashed)"; }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
+
 private:
     OperatorPtr m_child;
     size_t m_width;
@@ -355,6 +395,9 @@ public:
     }
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+
+    std::string describe() const override { return m_offset ? "LIMIT, OFFSET" : "LIMIT"; }
+    std::vector<const Operator *> inputs() const override { return {m_child.get()}; }
 
 private:
     OperatorPtr m_child;
@@ -381,6 +424,9 @@ public:
     }
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+
+    std::string describe() const override;
+    std::vector<const Operator *> inputs() const override { return {m_left.get(), m_right.get()}; }
 
 private:
     void cast(Row &row) const;
@@ -415,6 +461,15 @@ public:
     }
     void open(ExecContext &ctx) override;
     bool next(Row &out) override;
+
+    std::string describe() const override { return "RECURSIVE (a WITH RECURSIVE query)"; }
+    std::vector<const Operator *> inputs() const override
+    {
+        std::vector<const Operator *> all{m_anchor.get()};
+        for (const auto &s : m_steps)
+            all.push_back(s.get());
+        return all;
+    }
 
 private:
     //! Queues `row` to give and to recur on, unless UNION has seen it.

@@ -659,6 +659,8 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
             struct MergeUsing : Operator {
                 OperatorPtr input;
                 std::vector<std::pair<size_t, size_t>> pairs;
+                std::string describe() const override { return "USING columns merged"; }
+                std::vector<const Operator *> inputs() const override { return {input.get()}; }
                 void open(ExecContext &ctx) override { input->open(ctx); }
                 bool next(Row &r) override
                 {
@@ -729,6 +731,9 @@ Planner::FromResult Planner::derivedTable(std::shared_ptr<Plan> plan, const std:
     struct PlanOp : Operator {
         std::shared_ptr<Plan> plan;
         size_t width;
+        std::string label;
+        std::string describe() const override { return label; }
+        std::vector<const Operator *> inputs() const override { return {plan->root.get()}; }
         void open(ExecContext &ctx) override { plan->root->open(ctx); }
         bool next(Row &r) override
         {
@@ -741,6 +746,7 @@ Planner::FromResult Planner::derivedTable(std::shared_ptr<Plan> plan, const std:
     auto op = std::make_unique<PlanOp>();
     op->plan = plan;
     op->width = names.size();
+    op->label = "QUERY " + alias + " (planned on its own)";
     out.op = std::move(op);
     return out;
 }
@@ -870,6 +876,7 @@ Planner::FromResult Planner::planCommonTable(CommonTableInScope &table, const sq
         struct WorkingRows : Operator {
             std::shared_ptr<std::vector<Row>> rows;
             size_t pos = 0;
+            std::string describe() const override { return "the rows the last round added"; }
             void open(ExecContext &) override { pos = 0; }
             bool next(Row &r) override
             {

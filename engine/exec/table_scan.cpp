@@ -27,6 +27,31 @@ void TableScan::setCandidateKeys(std::vector<BExprPtr> keyExprs, std::shared_ptr
     m_index = std::move(index);
 }
 
+std::string TableScan::describe() const
+{
+    auto indexName = [](const TableIndex &index) {
+        return index.name() == "PRIMARY"               ? std::string("the primary key")
+               : index.name().rfind("UNIQUE_", 0) == 0 ? std::string("a UNIQUE constraint's index")
+                                                       : "index " + index.name();
+    };
+    const std::string &table = m_table->schema->name;
+    std::string out;
+    if (m_index)
+        out = "SEARCH " + table + " using " + indexName(*m_index) + " ("
+              + std::to_string(m_keyExprs.size())
+              + (m_keyExprs.size() == 1 ? " column" : " columns") + " equal)";
+    else if (m_range.index)
+        out = "SEARCH " + table + " using " + indexName(*m_range.index)
+              + " (a range of its first column, when the range is a small part of the table)";
+    else
+        out = "SCAN " + table;
+    if (m_filter)
+        out += ", keeping the rows a condition allows";
+    if (m_changedSince)
+        out += ", changed rows only";
+    return out;
+}
+
 void TableScan::open(ExecContext &ctx)
 {
     m_ctx = &ctx;

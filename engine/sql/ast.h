@@ -164,6 +164,7 @@ enum class StatementKind {
     CreateView, //!< table: the name; columns: names given; select: the query (from bodyPos)
     DropView,
     Reindex, //!< indexes never go stale here: checks the name, changes nothing
+    Explain, //!< EXPLAIN [QUERY PLAN] query: select holds the query
 };
 
 struct Statement {

@@ -388,6 +388,13 @@ private:
             drop(s);
         } else if (acceptKw("ALTER")) {
             alter(s);
+        } else if (acceptKw("EXPLAIN")) {
+            s.kind = StatementKind::Explain;
+            if (acceptKw("QUERY"))
+                expectKw("PLAN");
+            if (!atQuery() && !isOp("("))
+                fail("a query after EXPLAIN (SELECT, WITH or VALUES)");
+            s.select = select();
         } else if (acceptKw("REINDEX")) {
             s.kind = StatementKind::Reindex;
             if (atIdentifier())
