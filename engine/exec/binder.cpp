@@ -451,6 +451,22 @@ AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggConte
         spec.arg = bind(*e.args[0], scope, agg);
     if (e.args.size() > 1)
         spec.separator = bind(*e.args[1], scope, agg);
+    if (e.aggregateOrder)
+        for (const auto &item : *e.aggregateOrder) {
+            using Nulls = sql::OrderItem::Nulls;
+            const bool nullsFirst
+                = item.nulls == Nulls::Default ? !item.descending : item.nulls == Nulls::First;
+            if (nullsFirst == item.descending) { // first by whether it is NULL
+                auto isNull = std::make_unique<BExpr>();
+                isNull->kind = BKind::IsNull;
+                isNull->type = LogicalType::Boolean;
+                isNull->args.push_back(bind(*item.expr, scope, agg));
+                spec.orderKeys.push_back(std::move(isNull));
+                spec.orderDescending.push_back(nullsFirst);
+            }
+            spec.orderKeys.push_back(bind(*item.expr, scope, agg));
+            spec.orderDescending.push_back(item.descending);
+        }
     if (agg && inner)
         agg->inAggregate = false;
     const auto argType = spec.arg ? spec.arg->type : LogicalType::Null;

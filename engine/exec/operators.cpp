@@ -249,9 +249,55 @@ struct AggState {
     double dsum = 0;
     Value extreme;
     std::string text;
+    //! An ordered string_agg / json_group_*: each value's text (with the separator before
+    //! it), joined in the order of its keys when finished.
+    struct Piece {
+        Row keys;
+        std::string separator, text;
+    };
+    std::vector<Piece> pieces;
     std::vector<Value> distinctSeen;
     std::unordered_multimap<size_t, size_t> distinctIndex;
 };
+
+//! Appends a value's text to a string-building aggregate, or keeps it with its keys when the
+//! aggregate has an ORDER BY.
+void addPiece(const AggregateSpec &spec, AggState &st, const Row &row, ExecContext &ctx,
+              std::string separator, std::string text)
+{
+    if (!spec.orderKeys.empty()) {
+        AggState::Piece piece;
+        for (const auto &k : spec.orderKeys)
+            piece.keys.push_back(eval(*k, row, ctx));
+        piece.separator = std::move(separator);
+        piece.text = std::move(text);
+        st.pieces.push_back(std::move(piece));
+        st.any = true;
+        return;
+    }
+    if (st.any)
+        st.text += separator;
+    st.text += text;
+    st.any = true;
+}
+
+//! The text of an ordered aggregate's pieces, in the order of their keys.
+std::string orderedText(const AggregateSpec &spec, const AggState &st)
+{
+    std::vector<const AggState::Piece *> order;
+    for (const auto &p : st.pieces)
+        order.push_back(&p);
+    std::stable_sort(order.begin(), order.end(), [&](const auto *a, const auto *b) {
+        for (size_t k = 0; k < a->keys.size(); ++k)
+            if (const int c = compareValues(a->keys[k], b->keys[k]))
+                return spec.orderDescending[k] ? c > 0 : c < 0;
+        return false;
+    });
+    std::string text;
+    for (size_t i = 0; i < order.size(); ++i)
+        text += (i ? order[i]->separator : std::string()) + order[i]->text;
+    return text;
+}
 
 bool seenBefore(AggState &st, const Value &v)
 {
@@ -283,17 +329,16 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
         // NULLs too: they are JSON nulls in the array, or an object's null values
         if (spec.distinct && seenBefore(st, *arg))
             return;
-        if (st.any)
-            st.text += ',';
+        std::string piece;
         if (spec.kind == AggKind::JsonObject) {
             if (arg->isNull())
                 throwError(StatusCode::Invalid, "json_group_object() keys must not be NULL");
-            st.text += jsonOf(Value::text(arg->toString())) + ":"
-                       + jsonOf(eval(*spec.separator, row, ctx));
+            piece = jsonOf(Value::text(arg->toString())) + ":"
+                    + jsonOf(eval(*spec.separator, row, ctx));
         } else {
-            st.text += jsonOf(*arg);
+            piece = jsonOf(*arg);
         }
-        st.any = true;
+        addPiece(spec, st, row, ctx, ",", std::move(piece));
         return;
     }
     if (arg->isNull())
@@ -353,10 +398,7 @@ void accumulate(const AggregateSpec &spec, AggState &st, const Row &row, ExecCon
         Value s = eval(*spec.separator, row, ctx);
         sep = s.isNull() ? "" : s.toString();
     }
-    if (st.any)
-        st.text += sep;
-    st.text += v.toString();
-    st.any = true;
+    addPiece(spec, st, row, ctx, std::move(sep), v.toString());
 }
 
 Value finish(const AggregateSpec &spec, const AggState &st)
@@ -383,11 +425,12 @@ Value finish(const AggregateSpec &spec, const AggState &st)
     }
     if (f == "MIN" || f == "MAX")
         return st.any ? st.extreme : Value::null();
+    const std::string text = spec.orderKeys.empty() ? st.text : orderedText(spec, st);
     if (spec.kind == AggKind::JsonArray)
-        return Value::text("[" + st.text + "]");
+        return Value::text("[" + text + "]");
     if (spec.kind == AggKind::JsonObject)
-        return Value::text("{" + st.text + "}");
-    return st.any ? Value::text(st.text) : Value::null();
+        return Value::text("{" + text + "}");
+    return st.any ? Value::text(text) : Value::null();
 }
 
 } // namespace

@@ -254,6 +254,9 @@ struct AggregateSpec {
     AggKind kind = AggKind::Count;
     BExprPtr arg;       //!< null for COUNT(*)
     BExprPtr separator; //!< GROUP_CONCAT / STRING_AGG separator; JSON_GROUP_OBJECT's value
+    //! string_agg(x, ',' ORDER BY k): the order the values are joined in.
+    std::vector<BExprPtr> orderKeys;
+    std::vector<bool> orderDescending;
     bool distinct = false;
     LogicalType type = LogicalType::Null;
 };

@@ -1011,6 +1011,9 @@ std::shared_ptr<Plan> Planner::planSelect(const sql::SelectStmt &select)
             if (col < 0 || col >= static_cast<int>(result->names.size()))
                 fail(item.expr->pos,
                      "ORDER BY after UNION, INTERSECT or EXCEPT must name an output column");
+            if (item.nulls != sql::OrderItem::Nulls::Default)
+                fail(item.expr->pos, "NULLS FIRST or LAST after UNION, INTERSECT or EXCEPT is "
+                                     "not supported yet: order in a query around it");
             keys.push_back(col);
             desc.push_back(item.descending);
         }
@@ -1195,9 +1198,29 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
                     if (equalsIgnoreCase(s.items[i].alias, o.expr->name))
                         col = static_cast<int>(i);
             }
+            const sql::Expr *sorted = o.expr.get();
+            if (col >= 0 && col < static_cast<int>(s.items.size())
+                && s.items[static_cast<size_t>(col)].expr->kind != ExprKind::Star)
+                sorted = s.items[static_cast<size_t>(col)].expr.get();
             if (col < 0) {
                 exprs.push_back(bind(*o.expr, scope, agg));
                 col = static_cast<int>(exprs.size() - 1);
+            }
+            using Nulls = sql::OrderItem::Nulls;
+            const bool nullsFirst
+                = o.nulls == Nulls::Default ? !o.descending : o.nulls == Nulls::First;
+            if (nullsFirst == o.descending) {
+                // NULLS FIRST descending, NULLS LAST ascending: first by whether it is NULL
+                if (o.expr->kind == ExprKind::Literal && sorted == o.expr.get())
+                    fail(o.expr->pos, "NULLS FIRST or LAST needs the column itself here, not "
+                                      "its position in a SELECT *");
+                auto isNull = std::make_unique<BExpr>();
+                isNull->kind = BKind::IsNull;
+                isNull->type = LogicalType::Boolean;
+                isNull->args.push_back(bind(*sorted, scope, agg));
+                exprs.push_back(std::move(isNull));
+                sortKeys.push_back(static_cast<int>(exprs.size() - 1));
+                sortDesc.push_back(nullsFirst);
             }
             sortKeys.push_back(col);
             sortDesc.push_back(o.descending);

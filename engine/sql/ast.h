@@ -32,6 +32,7 @@ enum class ExprKind {
 //! A parsed expression. One node type keeps the parser and binder short.
 struct Expr;
 struct WindowSpec;
+struct OrderItem;
 
 struct Expr {
     ExprKind kind = ExprKind::Literal;
@@ -50,12 +51,16 @@ struct Expr {
     std::shared_ptr<SelectStmt> subquery;
     //! A window function's OVER clause (a Function called over a window of rows).
     std::shared_ptr<WindowSpec> over;
+    //! string_agg(x, ',' ORDER BY y): the order an aggregate takes its rows in.
+    std::shared_ptr<std::vector<OrderItem>> aggregateOrder;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
 struct OrderItem {
     ExprPtr expr;
     bool descending = false;
+    //! NULLS FIRST / LAST; by default NULLs sort first ascending and last descending
+    enum class Nulls { Default, First, Last } nulls = Nulls::Default;
 };
 
 //! OVER (...) or a WINDOW clause's definition.

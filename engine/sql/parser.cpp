@@ -832,8 +832,12 @@ private:
                 else
                     acceptKw("ASC");
                 if (acceptKw("NULLS")) {
-                    if (!acceptKw("FIRST"))
+                    if (acceptKw("FIRST")) {
+                        item.nulls = OrderItem::Nulls::First;
+                    } else {
                         expectKw("LAST");
+                        item.nulls = OrderItem::Nulls::Last;
+                    }
                 }
                 s.orderBy.push_back(std::move(item));
             } while (acceptOp(","));
@@ -1529,6 +1533,28 @@ private:
                 do {
                     e->args.push_back(expr());
                 } while (acceptOp(","));
+                if (isKw("ORDER") && isKw("BY", 1)) {
+                    advance();
+                    advance();
+                    e->aggregateOrder = std::make_shared<std::vector<OrderItem>>();
+                    do {
+                        OrderItem item;
+                        item.expr = expr();
+                        if (acceptKw("DESC"))
+                            item.descending = true;
+                        else
+                            acceptKw("ASC");
+                        if (acceptKw("NULLS")) {
+                            if (acceptKw("FIRST")) {
+                                item.nulls = OrderItem::Nulls::First;
+                            } else {
+                                expectKw("LAST");
+                                item.nulls = OrderItem::Nulls::Last;
+                            }
+                        }
+                        e->aggregateOrder->push_back(std::move(item));
+                    } while (acceptOp(","));
+                }
             }
             expectOp(")");
             // OVER w, or OVER (...): a window function.

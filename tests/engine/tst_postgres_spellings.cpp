@@ -1,5 +1,6 @@
 // PostgreSQL's spellings that SQLite has no oracle for (EXTRACT, date_part, date_trunc,
-// INTERVAL arithmetic, IS [NOT] DISTINCT FROM, RIGHT and FULL joins, ON CONFLICT, RETURNING),
+// INTERVAL arithmetic, IS [NOT] DISTINCT FROM, RIGHT and FULL joins, string_agg with ORDER BY,
+// NULLS FIRST/LAST, ON CONFLICT, RETURNING),
 // checked against a real PostgreSQL server this test starts: each query runs in both, and the
 // answers must be the same values.
 
@@ -91,6 +92,9 @@ private slots:
             "coalesce(b.y, '')",
             "SELECT id, x, y FROM a FULL JOIN b USING (id) ORDER BY coalesce(x, ''), coalesce(y, "
             "'')",
+            "SELECT string_agg(x, '-' ORDER BY x DESC), string_agg(x, ',' ORDER BY id NULLS "
+            "FIRST) FROM a",
+            "SELECT x FROM a ORDER BY id DESC NULLS LAST",
             "INSERT INTO k VALUES (2, 5), (3, 30) ON CONFLICT (id) DO UPDATE SET n = k.n + "
             "excluded.n RETURNING id, n",
             "SELECT id, n FROM k ORDER BY id",
