@@ -221,6 +221,63 @@ bool JoinOp::next(Row &out)
     }
 }
 
+void TableFunctionOp::open(ExecContext &ctx)
+{
+    m_ctx = &ctx;
+    m_done = false;
+    m_rows.clear();
+    m_pos = 0;
+    if (m_left) {
+        m_left->open(ctx);
+        m_done = !nextLeft();
+    } else {
+        m_leftRow.clear();
+        const Value doc = eval(*m_args[0], m_leftRow, ctx);
+        const Value path = m_args.size() > 1 ? eval(*m_args[1], m_leftRow, ctx) : Value();
+        m_rows = jsonEachRows(doc, path);
+    }
+}
+
+bool TableFunctionOp::nextLeft()
+{
+    if (!m_left->next(m_leftRow))
+        return false;
+    const Value doc = eval(*m_args[0], m_leftRow, *m_ctx);
+    const Value path = m_args.size() > 1 ? eval(*m_args[1], m_leftRow, *m_ctx) : Value();
+    m_rows = jsonEachRows(doc, path);
+    m_pos = 0;
+    m_matched = false;
+    return true;
+}
+
+bool TableFunctionOp::next(Row &out)
+{
+    while (!m_done) {
+        while (m_pos < m_rows.size()) {
+            out = m_leftRow;
+            const Row &r = m_rows[m_pos++];
+            out.insert(out.end(), r.begin(), r.end());
+            if (m_condition && !evalPredicate(*m_condition, out, *m_ctx))
+                continue;
+            m_matched = true;
+            return true;
+        }
+        if (!m_left) {
+            m_done = true;
+            return false;
+        }
+        const bool emitUnmatched = m_keepUnmatched && !m_matched;
+        if (emitUnmatched) {
+            out = m_leftRow;
+            out.resize(out.size() + jsonEachColumns().size());
+        }
+        m_done = !nextLeft();
+        if (emitUnmatched)
+            return true;
+    }
+    return false;
+}
+
 std::string JoinOp::describe() const
 {
     std::string kind = m_outer.left && m_outer.right ? "FULL OUTER "

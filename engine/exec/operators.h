@@ -246,6 +246,46 @@ private:
     uint64_t m_steps = 0;
 };
 
+//! A table-valued function (json_each): its rows, once, or for each row of `left` (a FROM item
+//! right of it may read its columns: t, json_each(t.doc)), each left row followed by the
+//! function's columns. `condition` (ON) filters the pairs; `keepUnmatched` (LEFT JOIN) keeps a
+//! left row that had none, with NULLs.
+class TableFunctionOp : public Operator {
+public:
+    TableFunctionOp(OperatorPtr left, std::vector<BExprPtr> args, BExprPtr condition,
+                    bool keepUnmatched)
+        : m_left(std::move(left))
+        , m_args(std::move(args))
+        , m_condition(std::move(condition))
+        , m_keepUnmatched(keepUnmatched)
+    {
+    }
+    void open(ExecContext &ctx) override;
+    bool next(Row &out) override;
+    std::string describe() const override
+    {
+        return m_left ? "JSON_EACH for each row of its input" : "JSON_EACH";
+    }
+    std::vector<const Operator *> inputs() const override
+    {
+        return m_left ? std::vector<const Operator *>{m_left.get()}
+                      : std::vector<const Operator *>{};
+    }
+
+private:
+    bool nextLeft();
+    OperatorPtr m_left;
+    std::vector<BExprPtr> m_args;
+    BExprPtr m_condition;
+    bool m_keepUnmatched;
+    ExecContext *m_ctx = nullptr;
+    Row m_leftRow;
+    std::vector<Row> m_rows;
+    size_t m_pos = 0;
+    bool m_matched = false;
+    bool m_done = false;
+};
+
 enum class AggKind { Count, Sum, Avg, Total, Min, Max, GroupConcat, JsonArray, JsonObject };
 
 //! An aggregate function being computed.

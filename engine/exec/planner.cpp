@@ -2,6 +2,7 @@
 
 #include "engine/common/ascii.h"
 #include "engine/common/status.h"
+#include "engine/exec/text_functions.h"
 #include "engine/mvcc/transaction.h"
 #include "engine/sql/parser.h"
 
@@ -271,6 +272,8 @@ std::optional<Planner::FromResult> Planner::planInnerJoins(const sql::TableRef &
     // mean what WHERE terms mean.
     std::vector<const sql::TableRef *> leaves;
     std::function<bool(const sql::TableRef &)> collect = [&](const sql::TableRef &r) {
+        if (r.kind == sql::TableRef::Kind::Function)
+            return false; // json_each(t.doc) reads the tables left of it: it keeps its place
         if (r.kind != sql::TableRef::Kind::Join) {
             leaves.push_back(&r);
             return true;
@@ -527,6 +530,15 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
         out.op = std::move(scan);
         return out;
     }
+    case sql::TableRef::Kind::Function: {
+        // Standalone: its arguments read no table of this FROM (json_each('[1, 2]')).
+        std::vector<BExprPtr> args = bindTableFunctionArgs(ref, Scope{});
+        const std::string alias = ref.alias.empty() ? asciiLower(ref.name) : ref.alias;
+        for (const auto &[name, type] : jsonEachColumns())
+            out.scope.push_back({alias, name, type, nullptr, 0});
+        out.op = std::make_unique<TableFunctionOp>(nullptr, std::move(args), nullptr, false);
+        return out;
+    }
     case sql::TableRef::Kind::Subquery: {
         // A derived table cannot see the enclosing query's columns (no LATERAL).
         std::vector<Level> saved;
@@ -537,6 +549,8 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
     }
     case sql::TableRef::Kind::Join: {
         using JT = sql::TableRef::JoinType;
+        if (ref.right->kind == sql::TableRef::Kind::Function)
+            return planTableFunctionJoin(ref, whereTerms);
         JoinOp::Outer outer;
         outer.left = ref.joinType == JT::Left || ref.joinType == JT::Full;
         outer.right = ref.joinType == JT::Right || ref.joinType == JT::Full;
@@ -686,6 +700,57 @@ Planner::FromResult Planner::planFrom(const sql::TableRef &ref,
 
 // ---- SELECT ---------------------------------------------------------------------------------
 
+std::vector<BExprPtr> Planner::bindTableFunctionArgs(const sql::TableRef &ref, const Scope &scope)
+{
+    if (!equalsIgnoreCase(ref.name, "json_each"))
+        fail(ref.pos,
+             "no such table function: " + ref.name
+                 + "() (the function Strata has in FROM is json_each)",
+             StatusCode::NotFound);
+    if (ref.args.empty() || ref.args.size() > 2)
+        fail(ref.pos, "json_each() takes a JSON document and, if wanted, a path");
+    std::vector<BExprPtr> args;
+    m_levels.push_back({&scope, false});
+    struct Pop {
+        std::vector<Level> &l;
+        ~Pop() { l.pop_back(); }
+    } pop{m_levels};
+    for (const auto &a : ref.args)
+        args.push_back(bind(*a, scope, nullptr));
+    return args;
+}
+
+Planner::FromResult Planner::planTableFunctionJoin(const sql::TableRef &ref,
+                                                   std::vector<const Expr *> *whereTerms)
+{
+    // t, json_each(t.doc): the function runs for each row of what is left of it, and its
+    // arguments may read those rows' columns.
+    using JT = sql::TableRef::JoinType;
+    if (ref.joinType == JT::Right || ref.joinType == JT::Full || ref.natural
+        || !ref.usingColumns.empty())
+        fail(ref.pos, "json_each() joins only as a plain, CROSS or LEFT join with ON");
+    FromResult left = planFrom(*ref.left, ref.joinType == JT::Left ? nullptr : whereTerms);
+    std::vector<BExprPtr> args = bindTableFunctionArgs(*ref.right, left.scope);
+    FromResult out;
+    out.scope = left.scope;
+    const std::string alias
+        = ref.right->alias.empty() ? asciiLower(ref.right->name) : ref.right->alias;
+    for (const auto &[name, type] : jsonEachColumns())
+        out.scope.push_back({alias, name, type, nullptr, 0});
+    BExprPtr condition;
+    if (ref.on) {
+        m_levels.push_back({&out.scope, false});
+        struct Pop {
+            std::vector<Level> &l;
+            ~Pop() { l.pop_back(); }
+        } pop{m_levels};
+        condition = bind(*ref.on, out.scope, nullptr);
+    }
+    out.op = std::make_unique<TableFunctionOp>(std::move(left.op), std::move(args),
+                                               std::move(condition), ref.joinType == JT::Left);
+    return out;
+}
+
 Planner::FromResult Planner::planView(const ViewEntry &view, const sql::TableRef &ref)
 {
     // Planned from its text by a planner of its own: it sees none of the reading query's
@@ -824,6 +889,9 @@ bool refReadsTable(const sql::TableRef *r, const std::string &name)
     case sql::TableRef::Kind::Join:
         return refReadsTable(r->left.get(), name) || refReadsTable(r->right.get(), name)
                || exprReadsTable(r->on.get(), name);
+    case sql::TableRef::Kind::Function:
+        return std::any_of(r->args.begin(), r->args.end(),
+                           [&](const auto &a) { return exprReadsTable(a.get(), name); });
     }
     return false;
 }

@@ -133,6 +133,9 @@ private:
     std::vector<CommonTableInScope> m_commonTables;
     FromResult planCommonTable(CommonTableInScope &table, const sql::TableRef &ref);
     FromResult planView(const ViewEntry &view, const sql::TableRef &ref);
+    std::vector<BExprPtr> bindTableFunctionArgs(const sql::TableRef &ref, const Scope &scope);
+    FromResult planTableFunctionJoin(const sql::TableRef &ref,
+                                     std::vector<const sql::Expr *> *whereTerms);
     //! A WITH RECURSIVE table whose query reads itself: anchor members, then recursive ones.
     std::shared_ptr<Plan> planRecursive(CommonTableInScope &table);
     //! Members of a compound combined left to right (their links' operators).

@@ -403,7 +403,68 @@ void appendJsonOf(rapidjson::Writer<rapidjson::StringBuffer> &w, const Value &v)
     }
 }
 
+const char *jsonTypeName(const JsonValue &v)
+{
+    switch (v.GetType()) {
+    case rapidjson::kNullType:
+        return "null";
+    case rapidjson::kFalseType:
+        return "false";
+    case rapidjson::kTrueType:
+        return "true";
+    case rapidjson::kObjectType:
+        return "object";
+    case rapidjson::kArrayType:
+        return "array";
+    case rapidjson::kStringType:
+        return "text";
+    default:
+        return v.IsInt64() ? "integer" : "real";
+    }
+}
+
 } // namespace
+
+const std::vector<std::pair<std::string, LogicalType>> &jsonEachColumns()
+{
+    static const std::vector<std::pair<std::string, LogicalType>> kColumns{
+        {"key", LogicalType::Null},     {"value", LogicalType::Null},
+        {"type", LogicalType::Text},    {"atom", LogicalType::Null},
+        {"id", LogicalType::Integer},   {"parent", LogicalType::Integer},
+        {"fullkey", LogicalType::Text}, {"path", LogicalType::Text}};
+    return kColumns;
+}
+
+std::vector<Row> jsonEachRows(const Value &docValue, const Value &pathValue)
+{
+    std::vector<Row> rows;
+    if (docValue.isNull())
+        return rows;
+    const rapidjson::Document doc = parseJson(docValue.toString(), "json_each");
+    const std::string path = pathValue.isNull() ? "$" : pathValue.toString();
+    const JsonValue *at = follow(doc, path);
+    if (!at)
+        return rows;
+    auto row = [&](Value key, const JsonValue &v, const std::string &fullKey) {
+        const bool container = v.IsObject() || v.IsArray();
+        rows.push_back({std::move(key), sqlOf(v), Value::text(jsonTypeName(v)),
+                        container ? Value() : sqlOf(v),
+                        Value::integer(static_cast<int64_t>(rows.size()) + 1), Value(),
+                        Value::text(fullKey), Value::text(path)});
+    };
+    if (at->IsArray()) {
+        for (rapidjson::SizeType i = 0; i < at->Size(); ++i)
+            row(Value::integer(i), (*at)[i], path + "[" + std::to_string(i) + "]");
+    } else if (at->IsObject()) {
+        for (auto m = at->MemberBegin(); m != at->MemberEnd(); ++m) {
+            const std::string key(m->name.GetString(), m->name.GetStringLength());
+            row(Value::text(key), m->value, path + "." + key);
+        }
+    } else {
+        row(Value(), *at, path);
+    }
+    return rows;
+}
 
 std::string jsonOf(const Value &v)
 {

@@ -18,6 +18,11 @@ struct ExecContext;
 bool textFunctionType(const std::string &upperName, size_t argCount, LogicalType &result);
 //! A value as JSON (text as a string, numbers and booleans as themselves, NULL as null).
 std::string jsonOf(const Value &v);
+//! json_each(doc [, path]): a row per member of the object or element of the array there (one
+//! row for a single value; none for NULL or a path that leads nowhere), with the columns
+//! jsonEachColumns() names.
+std::vector<Row> jsonEachRows(const Value &doc, const Value &path);
+const std::vector<std::pair<std::string, LogicalType>> &jsonEachColumns();
 //! Calls one of them on its evaluated arguments (NULLs included: each says what NULL gives);
 //! `known` false when `e` names none of them.
 Value callTextFunction(const BExpr &e, std::vector<Value> &args, ExecContext &ctx, bool &known);

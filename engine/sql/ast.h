@@ -93,7 +93,9 @@ struct SelectItem {
 };
 
 struct TableRef {
-    enum class Kind { Table, Subquery, Join } kind = Kind::Table;
+    //! Function: a table-valued function (json_each(doc [, path])): name and args.
+    enum class Kind { Table, Subquery, Join, Function } kind = Kind::Table;
+    std::vector<ExprPtr> args;
     uint32_t pos = 0;
     std::string name;
     std::string alias;

@@ -49,14 +49,14 @@ struct Token {
 };
 
 const char *kReserved[] = {
-    "SELECT",   "FROM",      "WHERE", "GROUP",  "BY",      "HAVING", "ORDER",     "LIMIT",
-    "OFFSET",   "INSERT",    "INTO",  "VALUES", "UPDATE",  "SET",    "DELETE",    "CREATE",
-    "TABLE",    "DROP",      "ALTER", "INDEX",  "ON",      "JOIN",   "LEFT",      "INNER",
-    "OUTER",    "CROSS",     "AS",    "AND",    "OR",      "NOT",    "NULL",      "IS",
-    "IN",       "BETWEEN",   "LIKE",  "CASE",   "WHEN",    "THEN",   "ELSE",      "END",
-    "EXISTS",   "DISTINCT",  "UNION", "ALL",    "ASC",     "DESC",   "BEGIN",     "COMMIT",
-    "ROLLBACK", "PRIMARY",   "KEY",   "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT",
-    "WITH",     "RETURNING",
+    "SELECT",    "FROM",     "WHERE",  "GROUP",   "BY",     "HAVING",    "ORDER",  "LIMIT",
+    "OFFSET",    "INSERT",   "INTO",   "VALUES",  "UPDATE", "SET",       "DELETE", "CREATE",
+    "TABLE",     "DROP",     "ALTER",  "INDEX",   "ON",     "JOIN",      "LEFT",   "INNER",
+    "OUTER",     "CROSS",    "AS",     "AND",     "OR",     "NOT",       "NULL",   "IS",
+    "IN",        "BETWEEN",  "LIKE",   "CASE",    "WHEN",   "THEN",      "ELSE",   "END",
+    "EXISTS",    "DISTINCT", "UNION",  "ALL",     "ASC",    "DESC",      "BEGIN",  "COMMIT",
+    "ROLLBACK",  "PRIMARY",  "UNIQUE", "DEFAULT", "CAST",   "INTERSECT", "EXCEPT", "WITH",
+    "RETURNING",
 };
 
 bool isReserved(std::string_view word)
@@ -1047,6 +1047,15 @@ private:
             expectOp(")");
         } else {
             ref->name = identifier("a table name");
+            if (acceptOp("(")) { // json_each(doc): a function that gives rows
+                ref->kind = TableRef::Kind::Function;
+                if (!isOp(")")) {
+                    do {
+                        ref->args.push_back(expr());
+                    } while (acceptOp(","));
+                }
+                expectOp(")");
+            }
         }
         if (acceptKw("AS"))
             ref->alias = identifier("an alias");
