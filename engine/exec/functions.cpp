@@ -24,18 +24,6 @@ namespace {
     throwError(StatusCode::Invalid, message);
 }
 
-size_t utf8Offset(std::string_view s, size_t n)
-{
-    size_t i = 0;
-    while (i < s.size() && n > 0) {
-        ++i;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
-            ++i;
-        --n;
-    }
-    return i;
-}
-
 Value substr(const Value &text, int64_t start, std::optional<int64_t> length)
 {
     const std::string &s = text.s;
@@ -83,6 +71,28 @@ Value roundValue(const Value &v, int64_t digits)
 }
 
 } // namespace
+
+size_t utf8Offset(std::string_view s, size_t n)
+{
+    size_t i = 0;
+    while (i < s.size() && n > 0) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+            ++i;
+        --n;
+    }
+    return i;
+}
+
+void requireArgumentCount(const std::string &upperName, size_t count, size_t least, size_t most)
+{
+    if (count < least || count > most)
+        fail(asciiLower(upperName) + "() takes " + std::to_string(least)
+             + (most == least ? ""
+                : most > 64   ? " or more"
+                              : " to " + std::to_string(most))
+             + " arguments, not " + std::to_string(count));
+}
 
 Value callFunction(const BExpr &e, std::vector<Value> &a, ExecContext &ctx)
 {

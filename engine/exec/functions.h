@@ -4,6 +4,7 @@
 
 #include "engine/exec/expression.h"
 
+#include <string_view>
 #include <vector>
 
 namespace strata::engine::exec {
@@ -17,6 +18,11 @@ Value toNumber(const Value &v, const char *what);
 Value arith(char op, const Value &a, const Value &b);
 //! Aligns a text operand with a typed one, as a SQL literal '2024-01-15' compares with a DATE.
 void alignTypes(Value &a, Value &b);
+//! Where the `n`th UTF-8 character of s starts (s.size() past the end).
+size_t utf8Offset(std::string_view s, size_t n);
+//! Throws "f() takes 1 to 3 arguments, not 4" unless least <= count <= most (most > 64:
+//! "or more").
+void requireArgumentCount(const std::string &upperName, size_t count, size_t least, size_t most);
 //! A scalar function call `e` on its evaluated arguments.
 Value callFunction(const BExpr &e, std::vector<Value> &args, ExecContext &ctx);
 

@@ -39,14 +39,7 @@ size_t utf8Chars(const std::string &s)
 //! The first `n` characters of s.
 std::string utf8Prefix(const std::string &s, size_t n)
 {
-    size_t i = 0;
-    while (i < s.size() && n > 0) {
-        ++i;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
-            ++i;
-        --n;
-    }
-    return s.substr(0, i);
+    return s.substr(0, utf8Offset(s, n));
 }
 
 // ---- printf -------------------------------------------------------------------------------
@@ -476,14 +469,7 @@ std::string jsonOf(const Value &v)
 
 bool textFunctionType(const std::string &f, size_t n, LogicalType &result)
 {
-    auto needs = [&](size_t least, size_t most) {
-        if (n < least || n > most)
-            fail(asciiLower(f) + "() takes " + std::to_string(least)
-                 + (most == least ? ""
-                    : most > 64   ? " or more"
-                                  : " to " + std::to_string(most))
-                 + " arguments, not " + std::to_string(n));
-    };
+    auto needs = [&](size_t least, size_t most) { requireArgumentCount(f, n, least, most); };
     if (f == "PRINTF" || f == "FORMAT") {
         needs(1, 99);
         result = LogicalType::Text;

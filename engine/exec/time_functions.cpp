@@ -4,6 +4,7 @@
 #include "engine/common/status.h"
 #include "engine/common/timestamp.h"
 #include "engine/exec/exec_context.h"
+#include "engine/exec/functions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -544,14 +545,7 @@ int64_t addInterval(int64_t t, const std::string &text, int sign)
 
 bool timeFunctionType(const std::string &f, size_t argCount, LogicalType &result)
 {
-    auto needs = [&](size_t least, size_t most) {
-        if (argCount < least || argCount > most)
-            fail(asciiLower(f) + "() takes " + std::to_string(least)
-                 + (most == least ? ""
-                    : most > 64   ? " or more"
-                                  : " to " + std::to_string(most))
-                 + " arguments, not " + std::to_string(argCount));
-    };
+    auto needs = [&](size_t least, size_t most) { requireArgumentCount(f, argCount, least, most); };
     if (f == "TIME" || f == "DATETIME") {
         needs(0, 99);
         result = LogicalType::Text;

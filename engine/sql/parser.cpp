@@ -471,11 +471,7 @@ private:
                 if (s.conflictTarget.empty())
                     fail("the conflict's columns, ON CONFLICT (...), before DO UPDATE");
                 expectKw("SET");
-                do {
-                    std::string col = identifier("a column name");
-                    expectOp("=");
-                    s.upsertSets.emplace_back(std::move(col), expr());
-                } while (acceptOp(","));
+                s.upsertSets = assignments();
                 if (acceptKw("WHERE"))
                     s.upsertWhere = expr();
             }
@@ -489,21 +485,47 @@ private:
         if (!acceptKw("RETURNING"))
             return;
         do {
-            SelectItem item;
-            if (isOp("*")) {
-                item.expr = std::make_unique<Expr>();
-                item.expr->kind = ExprKind::Star;
-                item.expr->pos = cur().pos;
-                advance();
-            } else {
-                item.expr = expr();
-                if (acceptKw("AS"))
-                    item.alias = identifier("an alias");
-                else if (atIdentifier())
-                    item.alias = identifier();
-            }
-            s.returning.push_back(std::move(item));
+            s.returning.push_back(selectItem());
         } while (acceptOp(","));
+    }
+
+    //! * | table.* | expr [[AS] alias]: an item of a select list or of RETURNING.
+    SelectItem selectItem()
+    {
+        SelectItem item;
+        if (isOp("*")) {
+            item.expr = std::make_unique<Expr>();
+            item.expr->kind = ExprKind::Star;
+            item.expr->pos = cur().pos;
+            advance();
+        } else if (atIdentifier() && next().type == Tok::Op && next().text == "."
+                   && next(2).type == Tok::Op && next(2).text == "*") {
+            item.expr = std::make_unique<Expr>();
+            item.expr->kind = ExprKind::Star;
+            item.expr->pos = cur().pos;
+            item.expr->table = identifier();
+            advance();
+            advance();
+        } else {
+            item.expr = expr();
+            if (acceptKw("AS"))
+                item.alias = identifier("an alias");
+            else if (atIdentifier())
+                item.alias = identifier();
+        }
+        return item;
+    }
+
+    //! column = expr, ...: UPDATE's SET and DO UPDATE's.
+    std::vector<std::pair<std::string, ExprPtr>> assignments()
+    {
+        std::vector<std::pair<std::string, ExprPtr>> out;
+        do {
+            std::string col = identifier("a column name");
+            expectOp("=");
+            out.emplace_back(std::move(col), expr());
+        } while (acceptOp(","));
+        return out;
     }
 
     void update(Statement &s)
@@ -511,11 +533,7 @@ private:
         s.kind = StatementKind::Update;
         s.table = identifier("a table name");
         expectKw("SET");
-        do {
-            std::string col = identifier("a column name");
-            expectOp("=");
-            s.assignments.emplace_back(std::move(col), expr());
-        } while (acceptOp(","));
+        s.assignments = assignments();
         if (acceptKw("WHERE"))
             s.where = expr();
         returning(s);
@@ -864,28 +882,7 @@ private:
         else
             acceptKw("ALL");
         do {
-            SelectItem item;
-            if (isOp("*")) {
-                item.expr = std::make_unique<Expr>();
-                item.expr->kind = ExprKind::Star;
-                item.expr->pos = cur().pos;
-                advance();
-            } else if (atIdentifier() && next().type == Tok::Op && next().text == "."
-                       && next(2).type == Tok::Op && next(2).text == "*") {
-                item.expr = std::make_unique<Expr>();
-                item.expr->kind = ExprKind::Star;
-                item.expr->pos = cur().pos;
-                item.expr->table = identifier();
-                advance();
-                advance();
-            } else {
-                item.expr = expr();
-                if (acceptKw("AS"))
-                    item.alias = identifier("an alias");
-                else if (atIdentifier())
-                    item.alias = identifier();
-            }
-            s->items.push_back(std::move(item));
+            s->items.push_back(selectItem());
         } while (acceptOp(","));
         if (acceptKw("FROM"))
             s->from = fromClause();
