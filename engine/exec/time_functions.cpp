@@ -541,6 +541,73 @@ int64_t addInterval(int64_t t, const std::string &text, int sign)
     return t + sign * static_cast<int64_t>(std::llround(micros));
 }
 
+//! PostgreSQL's age(a, b): the difference in years, months and days (field by field, a
+//! borrowed day taking the length of the month it is borrowed from), then the time, written
+//! as PostgreSQL writes an interval ("1 year 2 mons 3 days 04:05:06").
+std::string age(int64_t a, int64_t b)
+{
+    const bool negative = a < b;
+    const Civil c1 = civilOf(a), c2 = civilOf(b);
+    int64_t micros = c1.microsOfDay % kMicrosPerSecond - c2.microsOfDay % kMicrosPerSecond;
+    int64_t seconds
+        = c1.microsOfDay / kMicrosPerSecond % 60 - c2.microsOfDay / kMicrosPerSecond % 60;
+    int64_t minutes = c1.microsOfDay / (60 * kMicrosPerSecond) % 60
+                      - c2.microsOfDay / (60 * kMicrosPerSecond) % 60;
+    int64_t hours
+        = c1.microsOfDay / (3600 * kMicrosPerSecond) - c2.microsOfDay / (3600 * kMicrosPerSecond);
+    int64_t days = static_cast<int64_t>(c1.day) - static_cast<int64_t>(c2.day);
+    int64_t months = static_cast<int64_t>(c1.month) - static_cast<int64_t>(c2.month);
+    int64_t years = c1.year - c2.year;
+    if (negative) {
+        micros = -micros, seconds = -seconds, minutes = -minutes, hours = -hours;
+        days = -days, months = -months, years = -years;
+    }
+    while (micros < 0)
+        micros += kMicrosPerSecond, --seconds;
+    while (seconds < 0)
+        seconds += 60, --minutes;
+    while (minutes < 0)
+        minutes += 60, --hours;
+    while (hours < 0)
+        hours += 24, --days;
+    while (days < 0) {
+        const Civil &from = negative ? c1 : c2;
+        days += daysInMonth(from.year, from.month);
+        --months;
+    }
+    while (months < 0)
+        months += 12, --years;
+    const int sign = negative ? -1 : 1;
+    std::string out;
+    auto part = [&](int64_t n, const char *one, const char *many) {
+        if (n == 0)
+            return;
+        out += (out.empty() ? "" : " ") + std::to_string(sign * n) + " "
+               + (sign * n == 1 ? one : many);
+    };
+    part(years, "year", "years");
+    part(months, "mon", "mons");
+    part(days, "day", "days");
+    if (hours || minutes || seconds || micros || out.empty()) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s%02lld:%02lld:%02lld", negative ? "-" : "",
+                      static_cast<long long>(hours), static_cast<long long>(minutes),
+                      static_cast<long long>(seconds));
+        std::string time = buf;
+        if (micros) {
+            std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(micros));
+            std::string fraction = buf;
+            while (fraction.back() == '0')
+                fraction.pop_back();
+            time += fraction;
+        }
+        if (out.empty() && time == "-00:00:00")
+            time = "00:00:00";
+        out += (out.empty() ? "" : " ") + time;
+    }
+    return out;
+}
+
 } // namespace
 
 bool timeFunctionType(const std::string &f, size_t argCount, LogicalType &result)
@@ -564,6 +631,9 @@ bool timeFunctionType(const std::string &f, size_t argCount, LogicalType &result
     } else if (f == "DATE_TRUNC") {
         needs(2, 2);
         result = LogicalType::Timestamp;
+    } else if (f == "AGE") {
+        needs(1, 2);
+        result = LogicalType::Text;
     } else if (f == "ADD_INTERVAL" || f == "SUBTRACT_INTERVAL") {
         needs(2, 2);
         result = LogicalType::Timestamp; // PostgreSQL's too, for a date plus an interval
@@ -605,6 +675,26 @@ Value callTimeFunction(const std::string &f, std::vector<Value> &a, LogicalType 
             return Value::null();
         auto t = instantWithModifiers(a, 1, ctx);
         return t ? Value::text(strftimeText(a[0].toString(), *t)) : Value::null();
+    }
+    if (f == "AGE") {
+        if (a[0].isNull() || (a.size() > 1 && a[1].isNull()))
+            return Value::null();
+        std::vector<int64_t> instants;
+        for (const auto &v : a) {
+            bool numeric = false;
+            double number = 0;
+            auto t = v.type == LogicalType::Text || v.type == LogicalType::Date
+                             || v.type == LogicalType::Timestamp
+                         ? instantOf(v, ctx, numeric, number)
+                         : std::nullopt;
+            if (!t || numeric)
+                fail("age() needs dates or timestamps, not " + v.toString());
+            instants.push_back(*t);
+        }
+        if (instants.size() == 1) // age(x): from x to today's midnight
+            return Value::text(
+                age(floorDiv(ctx.statementTime, kMicrosPerDay) * kMicrosPerDay, instants[0]));
+        return Value::text(age(instants[0], instants[1]));
     }
     if (f == "DATE_PART" || f == "DATE_TRUNC" || f == "ADD_INTERVAL" || f == "SUBTRACT_INTERVAL") {
         if (a[0].isNull() || a[1].isNull())

@@ -84,6 +84,12 @@ private slots:
             "SELECT TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '-2 hours', TIMESTAMP '2024-01-01 "
             "00:00:00' + INTERVAL '1 year -1 months', TIMESTAMP '2024-05-31 00:00:00' + INTERVAL "
             "'1 month 1 day'",
+            "SELECT age(TIMESTAMP '2024-03-01 00:00:00', TIMESTAMP '2024-01-15 00:00:00'), "
+            "age(TIMESTAMP '2001-04-10 00:00:00', TIMESTAMP '1957-06-13 00:00:00'), "
+            "age(TIMESTAMP '2024-01-15 10:00:00', TIMESTAMP '2024-03-01 12:30:45.5')",
+            "SELECT age(TIMESTAMP '2024-03-31 00:00:00', TIMESTAMP '2024-02-29 23:00:00'), "
+            "age(TIMESTAMP '2024-01-01 00:00:00', TIMESTAMP '2024-01-01 00:00:00'), "
+            "age(DATE '2023-02-28', DATE '2020-02-29')",
             "SELECT 1 IS DISTINCT FROM NULL, NULL IS DISTINCT FROM NULL, 2 IS NOT DISTINCT FROM 2, "
             "NULL IS NOT DISTINCT FROM 1",
             "SELECT a.x, b.y FROM a RIGHT JOIN b ON a.id = b.id ORDER BY b.y",
