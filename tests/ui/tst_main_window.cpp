@@ -53,6 +53,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 #include <condition_variable>
 #include <fcntl.h>
@@ -839,6 +840,25 @@ private slots:
         QVERIFY(answered(*window.dataModel()));
         QCOMPARE(window.dataModel()->rowCount(), 3);
         screenshot(window, "view_listed.png");
+        {
+            // The export dialog offers it with the tables, and its spec exports its rows.
+            auto *exporter = window.openExportDialog();
+            QVERIFY(exporter);
+            auto *tree = exporter->findChild<QTreeWidget *>();
+            QVERIFY(tree);
+            QVERIFY(!tree->findItems("made_view", Qt::MatchExactly).isEmpty());
+            exporter->selectTables({"made_view"});
+            exporter->setFormats({"csv"});
+            const auto spec = exporter->spec();
+            QCOMPARE(spec.tables.size(), size_t(1));
+            QCOMPARE(spec.tables[0].table, std::string("made_view"));
+            screenshot(*exporter, "export_dialog_view.png");
+            exporter->reject();
+            auto ran = transfer::runExport(*db, spec);
+            QVERIFY2(ran, ran ? "" : ran.status().toString().c_str());
+            QCOMPARE(ran->files.size(), size_t(1));
+            QCOMPARE(ran->files[0].rows, int64_t(3));
+        }
         const GuiThreadWork viewWork;
         auto viewDropped = window.dropView("made_view");
         QTRY_VERIFY_WITH_TIMEOUT(viewDropped.isFinished(), kPatience);
