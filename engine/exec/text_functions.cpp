@@ -113,7 +113,20 @@ std::string sqlPrintf(const std::string &format, const std::vector<Value> &args,
                 const Value num = toNumber(v, "printf()");
                 d = num.type == LogicalType::Integer ? static_cast<double>(num.i) : num.d;
             }
-            std::snprintf(buf, sizeof buf, (spec + conversion).c_str(), d);
+            const int digits = precision < 0 ? 6 : precision;
+            if (conversion == 'f' && std::isfinite(d) && digits <= 15
+                && std::fabs(d) * std::pow(10.0, digits) < 1e15) {
+                // SQLite rounds half away from zero on the decimal value written (2.25 with
+                // one decimal is 2.3; C's printf gives 2.2, the nearer binary neighbour).
+                const long double scale = std::pow(10.0L, digits);
+                long double v
+                    = std::floor(std::fabs(static_cast<long double>(d)) * scale + 0.5L) / scale;
+                if (d < 0 && v != 0)
+                    v = -v;
+                std::snprintf(buf, sizeof buf, (spec + "L" + conversion).c_str(), v);
+            } else {
+                std::snprintf(buf, sizeof buf, (spec + conversion).c_str(), d);
+            }
             out += buf;
             break;
         }
