@@ -24,10 +24,23 @@ constexpr int64_t kMicrosPerDay = 86400 * kMicrosPerSecond;
 //! 1970-01-01T00:00:00Z in SQLite's unit, ms since the Julian epoch (Julian day 2440587.5).
 constexpr int64_t kUnixEpochJulianMs = 210866760000000LL;
 
-//! A Julian day number as SQLite reads it (to the ms).
-int64_t instantOfJulianDay(double julianDay)
+//! The instants SQLite's functions take: Julian day 0 (4714 BC) to the end of 9999.
+constexpr double kMaxJulianDay = 5373484.499999;
+constexpr int64_t kMinInstant = -kUnixEpochJulianMs * 1000;
+constexpr int64_t kMaxInstant = (464269060799999LL - kUnixEpochJulianMs) * 1000;
+
+//! A Julian day number as SQLite reads it (to the ms); nullopt outside its range.
+std::optional<int64_t> instantOfJulianDay(double julianDay)
 {
+    if (!(julianDay >= 0 && julianDay <= kMaxJulianDay))
+        return std::nullopt;
     return (static_cast<int64_t>(julianDay * 86400000.0 + 0.5) - kUnixEpochJulianMs) * 1000;
+}
+
+bool inRange(double instant)
+{
+    return instant >= static_cast<double>(kMinInstant)
+           && instant <= static_cast<double>(kMaxInstant);
 }
 
 [[noreturn]] void fail(const std::string &message)
@@ -93,10 +106,12 @@ std::optional<double> numberIn(std::string_view text)
 }
 
 //! The instant a value names: a DATE, a TIMESTAMP, text SQLite reads ('now', ISO dates and
-//! times), or a number (a Julian day; 'unixepoch' makes it seconds). Null when it names none.
+//! times), or a number (a Julian day; 'unixepoch' makes it seconds: a number outside the
+//! Julian days is 0 here, and only 'unixepoch' makes it an instant). Null when it names none.
 std::optional<int64_t> instantOf(const Value &v, ExecContext &ctx, bool &numeric, double &number)
 {
     numeric = false;
+    auto julian = [](double n) { return instantOfJulianDay(n).value_or(INT64_MIN / 2); };
     switch (v.type) {
     case LogicalType::Date:
         return v.i * kMicrosPerDay;
@@ -106,7 +121,7 @@ std::optional<int64_t> instantOf(const Value &v, ExecContext &ctx, bool &numeric
     case LogicalType::Double:
         numeric = true;
         number = v.type == LogicalType::Integer ? static_cast<double>(v.i) : v.d;
-        return instantOfJulianDay(number);
+        return julian(number);
     case LogicalType::Text: {
         const std::string text = asciiLower(v.s);
         if (text == "now")
@@ -125,7 +140,7 @@ std::optional<int64_t> instantOf(const Value &v, ExecContext &ctx, bool &numeric
         if (auto n = numberIn(v.s)) {
             numeric = true;
             number = *n;
-            return instantOfJulianDay(number);
+            return julian(number);
         }
         return std::nullopt;
     }
@@ -140,6 +155,8 @@ bool applyModifier(int64_t &t, const std::string &modifier, bool numeric, double
     const std::string m = asciiLower(modifier);
     if (m == "unixepoch") {
         if (!numeric || !first)
+            return false;
+        if (!inRange(number * 1e6))
             return false;
         t = static_cast<int64_t>(std::llround(number * 1000.0)) * 1000; // to the ms, as SQLite
         return true;
@@ -182,10 +199,10 @@ bool applyModifier(int64_t &t, const std::string &modifier, bool numeric, double
         unit.pop_back();
     const double n = *amount;
     if (unit == "month" || unit == "year") {
-        if (n != std::floor(n))
+        if (n != std::floor(n) || std::fabs(n) > 200000)
             return false;
         t = addMonths(t, static_cast<int64_t>(n) * (unit == "year" ? 12 : 1));
-        return true;
+        return inRange(static_cast<double>(t));
     }
     double seconds;
     if (unit == "day")
@@ -197,6 +214,8 @@ bool applyModifier(int64_t &t, const std::string &modifier, bool numeric, double
     else if (unit == "second")
         seconds = 1;
     else
+        return false;
+    if (!inRange(static_cast<double>(t) + n * seconds * 1e6))
         return false;
     t += static_cast<int64_t>(std::llround(n * seconds * 1e6));
     return true;
@@ -217,9 +236,14 @@ std::optional<int64_t> instantWithModifiers(const std::vector<Value> &args, size
     auto t = instantOf(args[from], ctx, numeric, number);
     if (!t)
         return std::nullopt;
-    for (size_t i = from + 1; i < args.size(); ++i)
+    for (size_t i = from + 1; i < args.size(); ++i) {
+        if (!inRange(static_cast<double>(*t)) && !(numeric && i == from + 1))
+            return std::nullopt; // only 'unixepoch' makes a number past the Julian days a time
         if (!applyModifier(*t, args[i].toString(), numeric, number, i == from + 1))
             return std::nullopt;
+    }
+    if (!inRange(static_cast<double>(*t)))
+        return std::nullopt;
     return t;
 }
 
