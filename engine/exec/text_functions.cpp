@@ -5,6 +5,7 @@
 #include "engine/exec/expression.h"
 #include "engine/exec/functions.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <list>
@@ -76,6 +77,16 @@ std::string sqlPrintf(const std::string &format, const std::vector<Value> &args,
         }
         if (j >= format.size())
             fail("printf() format ends inside a conversion: " + format);
+        {
+            // A width or a precision past 999 would ask for that much memory: refused.
+            size_t run = 0, longest = 0;
+            for (char c : spec) {
+                run = std::isdigit(static_cast<unsigned char>(c)) ? run + 1 : 0;
+                longest = std::max(longest, run);
+            }
+            if (longest > 3)
+                fail("printf() takes widths and precisions up to 999");
+        }
         const char conversion = format[j];
         i = j;
         char buf[512];
@@ -93,8 +104,9 @@ std::string sqlPrintf(const std::string &format, const std::vector<Value> &args,
             long long n = 0;
             if (!v.isNull()) {
                 const Value num = toNumber(v, "printf()");
-                n = num.type == LogicalType::Integer ? static_cast<long long>(num.i)
-                                                     : static_cast<long long>(num.d);
+                n = num.type == LogicalType::Integer
+                        ? static_cast<long long>(num.i)
+                        : static_cast<long long>(std::clamp(num.d, -9.2e18, 9.2e18));
             }
             std::string f
                 = spec + "ll" + (conversion == 'i' || conversion == 'u' ? 'd' : conversion);
@@ -355,7 +367,8 @@ const JsonValue *follow(const JsonValue &root, const std::string &path)
             int64_t n;
             const int64_t size = static_cast<int64_t>(at->Size());
             try {
-                n = index.rfind("#-", 0) == 0 ? size - std::stoll(index.substr(2))
+                const int64_t back = index.rfind("#-", 0) == 0 ? std::stoll(index.substr(2)) : 0;
+                n = index.rfind("#-", 0) == 0 ? (back < 0 || back > size ? -1 : size - back)
                     : index == "#"            ? size
                                               : std::stoll(index);
             } catch (const std::exception &) {

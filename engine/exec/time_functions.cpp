@@ -561,8 +561,15 @@ int64_t addInterval(int64_t t, const std::string &text, int sign)
     }
     if (!any)
         fail("the interval '" + text + "' is empty");
+    if (std::abs(months) > 2400000 || !inRange(static_cast<double>(t) + sign * micros))
+        fail("the interval '" + text
+             + "' goes past the times the date functions keep (up to the end of 9999)");
     t = addMonths(t, sign * months, true);
-    return t + sign * static_cast<int64_t>(std::llround(micros));
+    const int64_t moved = t + sign * static_cast<int64_t>(std::llround(micros));
+    if (!inRange(static_cast<double>(moved)))
+        fail("the interval '" + text
+             + "' goes past the times the date functions keep (up to the end of 9999)");
+    return moved;
 }
 
 //! PostgreSQL's age(a, b): the difference in years, months and days (field by field, a
