@@ -639,6 +639,21 @@ std::string age(int64_t a, int64_t b)
     return out;
 }
 
+//! The instant a DATE, a TIMESTAMP or a date's text names (PostgreSQL's functions take no
+//! Julian day numbers); else the error `what`, naming the value.
+int64_t dateOrTimestamp(const Value &v, ExecContext &ctx, const std::string &what)
+{
+    bool numeric = false;
+    double number = 0;
+    auto t = v.type == LogicalType::Text || v.type == LogicalType::Date
+                     || v.type == LogicalType::Timestamp
+                 ? instantOf(v, ctx, numeric, number)
+                 : std::nullopt;
+    if (!t || numeric)
+        fail(what + ", not " + v.toString());
+    return *t;
+}
+
 } // namespace
 
 bool timeFunctionType(const std::string &f, size_t argCount, LogicalType &result)
@@ -711,17 +726,8 @@ Value callTimeFunction(const std::string &f, std::vector<Value> &a, LogicalType 
         if (a[0].isNull() || (a.size() > 1 && a[1].isNull()))
             return Value::null();
         std::vector<int64_t> instants;
-        for (const auto &v : a) {
-            bool numeric = false;
-            double number = 0;
-            auto t = v.type == LogicalType::Text || v.type == LogicalType::Date
-                             || v.type == LogicalType::Timestamp
-                         ? instantOf(v, ctx, numeric, number)
-                         : std::nullopt;
-            if (!t || numeric)
-                fail("age() needs dates or timestamps, not " + v.toString());
-            instants.push_back(*t);
-        }
+        for (const auto &v : a)
+            instants.push_back(dateOrTimestamp(v, ctx, "age() needs dates or timestamps"));
         if (instants.size() == 1) // age(x): from x to today's midnight
             return Value::text(
                 age(floorDiv(ctx.statementTime, kMicrosPerDay) * kMicrosPerDay, instants[0]));
@@ -732,14 +738,8 @@ Value callTimeFunction(const std::string &f, std::vector<Value> &a, LogicalType 
             return Value::null();
         const bool intervalFirst = f == "ADD_INTERVAL" || f == "SUBTRACT_INTERVAL";
         const Value &when = intervalFirst ? a[0] : a[1];
-        bool numeric = false;
-        double number = 0;
-        auto t = when.type == LogicalType::Text || when.type == LogicalType::Date
-                         || when.type == LogicalType::Timestamp
-                     ? instantOf(when, ctx, numeric, number)
-                     : std::nullopt;
-        if (!t || numeric)
-            fail(asciiLower(f) + "() needs a date or timestamp, not " + when.toString());
+        const std::optional<int64_t> t
+            = dateOrTimestamp(when, ctx, asciiLower(f) + "() needs a date or timestamp");
         if (f == "DATE_PART") {
             Value v = datePart(a[0].toString(), *t);
             if (resultType == LogicalType::Integer || v.type != LogicalType::Integer)
