@@ -314,6 +314,8 @@ Result<int64_t> Connection::writeRows(std::string_view tableName,
                 if (idx < 0)
                     throwError(StatusCode::NotFound,
                                "no such column: " + name + " in table " + schema.name);
+                if (std::find(targets.begin(), targets.end(), idx) != targets.end())
+                    throwError(StatusCode::Invalid, "column " + name + " is listed twice");
                 targets.push_back(idx);
             }
         }

@@ -146,7 +146,7 @@ bool importOne(engine::Connection &connection, const ImportSpec &spec, const Rea
                                 "holding one), and this file reads as "
                               + format + "; import it instead");
     auto reader = check(registry.createReader(format, input, entrySpec));
-    if (auto statements = reader->statements()) {
+    if (auto statements = reader->script()) {
         ScriptRun run{connection, spec, result, progress,
                       [&](int64_t line, const std::string &statement, const std::string &why) {
                           RowOrigin origin;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -120,8 +121,18 @@ public:
     virtual void view(const SourceView &) {}
 };
 
-//! What a source of statements (a SQL script) runs against: the import's connection, inside
-//! its transaction, and where a statement that fails under ErrorPolicy::Skip is reported.
+struct ScriptStatement;
+
+//! Rows a run of a script's INSERT statements gives one table, as literal values the reader
+//! parsed itself (the fast path of a dump): inserting them does what running those statements
+//! would. When the rows as a whole are refused, `statements()` gives the statements to run
+//! one at a time instead, so the error names the one at fault (or the skip policy skips it).
+struct ScriptRows {
+    std::vector<std::string> columns; //!< as the statements name them; empty: every column
+    std::vector<engine::Row> rows;
+    std::function<std::vector<ScriptStatement>()> statements;
+};
+
 //! One statement of a script a reader hands to the import job, already in Strata's SQL:
 //! empty `sql` when it is skipped, with `note` saying why.
 struct ScriptStatement {
@@ -129,9 +140,19 @@ struct ScriptStatement {
     std::string original;
     std::string sql;
     std::string note;
-    std::string table;         //!< what a CREATE TABLE or INSERT INTO names (else empty)
-    bool createsTable = false; //!< a CREATE TABLE
-    bool createsView = false;  //!< a CREATE VIEW (`table` names the view)
+    std::string table;                //!< what a CREATE TABLE or INSERT INTO names (else empty)
+    bool createsTable = false;        //!< a CREATE TABLE
+    bool createsView = false;         //!< a CREATE VIEW (`table` names the view)
+    std::shared_ptr<ScriptRows> rows; //!< set: insert these into `table` (`sql` is empty)
+};
+
+//! A script's statements, one at a time, so that a script of any size runs in bounded memory.
+class ScriptSource {
+public:
+    virtual ~ScriptSource() = default;
+    //! The next statement; false at the end. Throws EngineError (an unterminated string, at
+    //! its line).
+    virtual bool next(ScriptStatement &out) = 0;
 };
 
 //! Reads one file (or zip entry) of one format. Errors are thrown as engine::EngineError with
@@ -164,9 +185,9 @@ public:
     //! What the reader found out about the file by itself, for a preview to show (CSV:
     //! delimiter, quote, header, encoding).
     virtual std::map<std::string, std::string> detected() const { return {}; }
-    //! A source of statements rather than rows (a SQL script): the statements, which the
-    //! import job runs (script_runner.h); read() is then not called. nullopt: a source of rows.
-    virtual std::optional<std::vector<ScriptStatement>> statements() { return std::nullopt; }
+    //! A source of statements rather than rows (a SQL script): its statements, which the
+    //! import job runs (script_runner.h); read() is then not called. nullptr: a source of rows.
+    virtual std::unique_ptr<ScriptSource> script() { return nullptr; }
 };
 
 //! Converts a cell to a column type; on failure returns nullopt and says why in `why`

@@ -61,6 +61,17 @@ MappedInput::~MappedInput()
         ::munmap(m_mapping, m_mappedSize);
 }
 
+void MappedInput::release(const char *upTo)
+{
+    static const auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+    if (!m_mapping || upTo <= m_bytes.data() || upTo > m_bytes.data() + m_bytes.size())
+        return;
+    const auto start = reinterpret_cast<uintptr_t>(m_mapping);
+    const uintptr_t end = reinterpret_cast<uintptr_t>(upTo) / page * page;
+    if (end > start)
+        ::madvise(m_mapping, end - start, MADV_DONTNEED);
+}
+
 std::string_view MappedInput::text() const
 {
     std::string_view t = m_bytes;

@@ -23,6 +23,10 @@ public:
     std::string_view bytes() const { return m_bytes; }
     //! The bytes after a UTF-8 byte-order mark, if there is one.
     std::string_view text() const;
+    //! The pages before `upTo` leave this process's memory (they stay readable: a later read
+    //! brings them back from the file), so that reading a file from start to end does not hold
+    //! all of it.
+    void release(const char *upTo);
 
 private:
     std::string_view m_bytes;

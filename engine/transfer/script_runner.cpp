@@ -1,8 +1,10 @@
 #include "engine/transfer/script_runner.h"
 
 #include "engine/transfer/job_support.h"
+#include "engine/transfer/writer_thread.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -43,19 +45,12 @@ void runViewStatement(const ScriptStatement &s, const engine::Location &origin, 
 
 } // namespace
 
-void runScript(const std::vector<ScriptStatement> &statements, const engine::Location &origin,
-               ScriptRun &run)
+void runScript(ScriptSource &statements, const engine::Location &origin, ScriptRun &run)
 {
     if (run.spec.mode == ImportMode::Merge)
         throw EngineError(StatusCode::Invalid,
                           "a SQL script runs statements and has no rows to merge by key "
                           "(choose the create, append or replace mode)",
-                          origin);
-    if (std::none_of(statements.begin(), statements.end(),
-                     [](const ScriptStatement &s) { return !s.sql.empty(); }))
-        throw EngineError(StatusCode::Invalid,
-                          "the script holds no statement to run (expected SQL such as "
-                          "CREATE TABLE and INSERT)",
                           origin);
     engine::Connection &conn = run.connection;
     std::map<std::string, int64_t> before;
@@ -64,18 +59,19 @@ void runScript(const std::vector<ScriptStatement> &statements, const engine::Loc
     std::map<std::string, int> skippedKinds;
     std::set<std::string> dropped, touched;
     std::vector<std::string> order;
-    int64_t done = 0;
-    for (const auto &s : statements) {
+    bool ranAny = false;
+    auto runOne = [&](const ScriptStatement &s) {
         if (s.sql.empty()) {
             if (s.note.rfind("transaction control", 0) != 0)
                 ++skippedKinds[s.note];
-            continue;
+            return;
         }
+        ranAny = true;
         if (!s.note.empty())
             run.result.warnings.push_back(origin.at(s.line).describe(s.note));
         if (s.createsView) {
             runViewStatement(s, origin, run);
-            continue;
+            return;
         }
         const std::string &table = s.table;
         const bool creates = s.createsTable;
@@ -85,7 +81,7 @@ void runScript(const std::vector<ScriptStatement> &statements, const engine::Loc
         }
         if (creates && before.count(table)) {
             if (run.spec.mode == ImportMode::Append)
-                continue; // the table is there: the rows go into it
+                return; // the table is there: the rows go into it
             if (run.spec.mode == ImportMode::Replace && !dropped.count(table)) {
                 check(conn.execute("DROP TABLE " + engine::quoteIdentifier(table)));
                 dropped.insert(table);
@@ -101,16 +97,72 @@ void runScript(const std::vector<ScriptStatement> &statements, const engine::Loc
                                   why + " (in: " + quoteForMessage(s.original, 80) + ")",
                                   origin.at(s.line));
             run.reject(s.line, s.original, why);
-            continue;
+            return;
         }
         if (!r->hasRows)
             run.result.rowsImported += r->rowsAffected > 0 && !creates ? r->rowsAffected : 0;
-        if (run.progress && (++done & 63) == 0) {
+    };
+    // Statements are read (parsed, translated) here and run on a second thread, in order,
+    // while the next ones are read. Only that thread uses the connection until drain().
+    std::atomic<int64_t> rowsRun{0};
+    WriterThread runner(1);
+    std::vector<ScriptStatement> general;
+    auto post = [&](std::function<void()> task) {
+        runner.post(std::move(task));
+        if (runner.failed())
+            runner.drain(); // rethrows the statement's error here
+        if (run.progress) {
             if (run.progress->isCanceled())
                 throw EngineError(StatusCode::Canceled, "the import was canceled");
-            run.progress->advance(run.result.rowsImported, "running " + origin.toString());
+            run.progress->advance(rowsRun.load(), "running " + origin.toString());
         }
+    };
+    auto postGeneral = [&] {
+        if (general.empty())
+            return;
+        post([&, batch = std::make_shared<std::vector<ScriptStatement>>(std::move(general))] {
+            for (const auto &one : *batch)
+                runOne(one);
+            rowsRun.store(run.result.rowsImported);
+        });
+        general.clear();
+    };
+    auto insertRows = [&](const ScriptStatement &s) {
+        // Literal rows: inserted at once, as their statements would be; refused as a whole,
+        // they run one statement at a time (the error names the one at fault).
+        ranAny = true;
+        if (!touched.count(s.table)) {
+            touched.insert(s.table);
+            order.push_back(s.table);
+        }
+        auto inserted = conn.insertRows(s.table, s.rows->columns, s.rows->rows);
+        if (inserted) {
+            run.result.rowsImported += *inserted;
+        } else {
+            if (inserted.status().code() == StatusCode::Canceled)
+                throw EngineError(StatusCode::Canceled, "the import was canceled");
+            for (const auto &one : s.rows->statements())
+                runOne(one);
+        }
+        rowsRun.store(run.result.rowsImported);
+    };
+    for (ScriptStatement s; statements.next(s);) {
+        if (!s.rows) {
+            general.push_back(std::move(s));
+            if (general.size() >= 256)
+                postGeneral();
+            continue;
+        }
+        postGeneral();
+        post([&, batch = std::make_shared<ScriptStatement>(std::move(s))] { insertRows(*batch); });
     }
+    postGeneral();
+    runner.drain();
+    if (!ranAny)
+        throw EngineError(StatusCode::Invalid,
+                          "the script holds no statement to run (expected SQL such as "
+                          "CREATE TABLE and INSERT)",
+                          origin);
     for (const auto &[kind, count] : skippedKinds)
         run.result.warnings.push_back(origin.toString() + ": skipped " + std::to_string(count)
                                       + (count == 1 ? " statement" : " statements") + " (" + kind

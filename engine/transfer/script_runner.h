@@ -24,7 +24,6 @@ struct ScriptRun {
 //! statements), counts the statements a reader skipped, and records each table it touched.
 //! A failing statement aborts (naming its line of `origin`) or, with ErrorPolicy::Skip, goes
 //! to the rejects file. Throws EngineError.
-void runScript(const std::vector<ScriptStatement> &statements, const engine::Location &origin,
-               ScriptRun &run);
+void runScript(ScriptSource &statements, const engine::Location &origin, ScriptRun &run);
 
 } // namespace strata::transfer

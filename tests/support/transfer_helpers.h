@@ -48,6 +48,24 @@ inline bool identical(const engine::Value &a, const engine::Value &b)
     return engine::sameValue(a, b);
 }
 
+//! The first difference between two results' rows ("" when identical()): row, column and both
+//! values, for a failure message.
+inline std::string firstDifference(const std::vector<engine::Row> &a,
+                                   const std::vector<engine::Row> &b)
+{
+    if (a.size() != b.size())
+        return std::to_string(a.size()) + " rows against " + std::to_string(b.size());
+    for (size_t r = 0; r < a.size(); ++r) {
+        if (a[r].size() != b[r].size())
+            return "row " + std::to_string(r) + " has another width";
+        for (size_t c = 0; c < a[r].size(); ++c)
+            if (!identical(a[r][c], b[r][c]))
+                return "row " + std::to_string(r) + " column " + std::to_string(c) + ": "
+                       + a[r][c].toSqlLiteral() + " against " + b[r][c].toSqlLiteral();
+    }
+    return {};
+}
+
 //! Asks a job to stop once it reports `rows` rows.
 class CancelAfter : public transfer::ProgressSink {
 public:

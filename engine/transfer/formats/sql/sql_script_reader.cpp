@@ -16,9 +16,10 @@ public:
     }
 
     void read(ImportSink &) override {}
-    std::optional<std::vector<ScriptStatement>> statements() override
+    std::unique_ptr<ScriptSource> script() override
     {
-        return translateSqlScript(m_input.text(), m_origin);
+        return openSqlScript(m_input.text(), m_origin, true,
+                             [this](const char *upTo) { m_input.release(upTo); });
     }
 
 private:

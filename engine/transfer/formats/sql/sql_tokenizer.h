@@ -49,32 +49,37 @@ inline std::string quoteText(std::string_view s)
 //! Splits a script into statements of tokens; comments go, line numbers stay.
 class Tokenizer {
 public:
-    Tokenizer(std::string_view text, const engine::Location &origin)
+    //! `text` starts on line `firstLine` of the script `origin` names.
+    Tokenizer(std::string_view text, const engine::Location &origin, int64_t firstLine = 1)
         : m_text(text)
         , m_origin(origin)
+        , m_line(firstLine)
     {
     }
 
+    //! Every statement of the script.
     std::vector<RawStatement> run()
     {
         std::vector<RawStatement> out;
-        RawStatement current;
+        RawStatement s;
+        while (next(s))
+            out.push_back(std::move(s));
+        return out;
+    }
+
+    //! The next statement (so a script of any size is read one statement at a time); false
+    //! at the end of the script.
+    bool next(RawStatement &current)
+    {
+        current = {};
         bool space = false;
-        bool lineStart = true;
-        auto finish = [&] {
-            if (!current.tokens.empty() || current.meta) {
-                current.end = m_pos;
-                out.push_back(std::move(current));
-            }
-            current = {};
-        };
         while (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
             if (c == '\n') {
                 ++m_line;
                 ++m_pos;
                 space = true;
-                lineStart = true;
+                m_lineStart = true;
                 continue;
             }
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
@@ -82,19 +87,17 @@ public:
                 space = true;
                 continue;
             }
-            if (c == '\\' && lineStart && current.tokens.empty()) {
+            if (c == '\\' && m_lineStart && current.tokens.empty()) {
                 // psql meta-command: the rest of the line.
-                RawStatement meta;
-                meta.meta = true;
-                meta.line = m_line;
-                meta.begin = m_pos;
+                current.meta = true;
+                current.line = m_line;
+                current.begin = m_pos;
                 while (m_pos < m_text.size() && m_text[m_pos] != '\n')
                     ++m_pos;
-                meta.end = m_pos;
-                out.push_back(std::move(meta));
-                continue;
+                current.end = m_pos;
+                return true;
             }
-            lineStart = false;
+            m_lineStart = false;
             if (c == '-' && peek(1) == '-') {
                 while (m_pos < m_text.size() && m_text[m_pos] != '\n')
                     ++m_pos;
@@ -108,7 +111,10 @@ public:
             }
             if (c == ';') {
                 ++m_pos;
-                finish();
+                if (!current.tokens.empty()) {
+                    current.end = m_pos;
+                    return true;
+                }
                 space = false;
                 continue;
             }
@@ -116,65 +122,110 @@ public:
                 current.line = m_line;
                 current.begin = m_pos;
             }
-            Token t;
-            t.line = m_line;
-            t.spaceBefore = space;
+            current.tokens.push_back(token(space));
             space = false;
-            if (c == '\'') {
-                t.kind = Kind::String;
-                t.text = quoteText(quoted('\'', "string"));
-            } else if ((c == 'E' || c == 'e') && peek(1) == '\'') {
-                ++m_pos;
-                t.kind = Kind::String;
-                t.text = quoteText(escapeString());
-            } else if ((c == 'X' || c == 'x') && peek(1) == '\'') {
-                ++m_pos;
-                t.kind = Kind::Blob;
-                t.text = "X" + quoteText(quoted('\'', "blob literal"));
-            } else if (c == '"') {
-                t.kind = Kind::QuotedIdent;
-                const std::string name = quoted('"', "quoted identifier");
-                t.text = engine::quoteIdentifier(name);
-            } else if (c == '`') {
-                t.kind = Kind::QuotedIdent;
-                t.text = engine::quoteIdentifier(quoted('`', "quoted identifier"));
-            } else if (c == '$' && dollarTag()) {
-                t.kind = Kind::String;
-                t.text = quoteText(dollarQuoted());
-            } else if (isWordStart(c)) {
-                t.kind = Kind::Word;
-                const size_t start = m_pos;
-                while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
-                    ++m_pos;
-                t.text = std::string(m_text.substr(start, m_pos - start));
-            } else if (std::isdigit(static_cast<unsigned char>(c))
-                       || (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))))) {
-                t.kind = Kind::Number;
-                const size_t start = m_pos;
-                while (m_pos < m_text.size()
-                       && (std::isalnum(static_cast<unsigned char>(m_text[m_pos]))
-                           || m_text[m_pos] == '.'
-                           || ((m_text[m_pos] == '+' || m_text[m_pos] == '-')
-                               && (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))))
-                    ++m_pos;
-                t.text = std::string(m_text.substr(start, m_pos - start));
-            } else {
-                t.kind = Kind::Symbol;
-                if (c == ':' && peek(1) == ':') {
-                    t.text = "::";
-                    m_pos += 2;
-                } else {
-                    t.text = std::string(1, c);
-                    ++m_pos;
-                }
-            }
-            current.tokens.push_back(std::move(t));
         }
-        finish();
-        return out;
+        current.end = m_pos;
+        return !current.tokens.empty();
+    }
+
+    //! Skips blanks, empty statements and comments up to the next statement (or psql
+    //! meta-command), so that a caller can look at where it starts.
+    void skipBlank()
+    {
+        while (m_pos < m_text.size()) {
+            const char c = m_text[m_pos];
+            if (c == '\n') {
+                ++m_line;
+                ++m_pos;
+                m_lineStart = true;
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+                ++m_pos;
+            } else if (c == ';') {
+                ++m_pos;
+                m_lineStart = false;
+            } else if (c == '-' && peek(1) == '-') {
+                m_lineStart = false;
+                while (m_pos < m_text.size() && m_text[m_pos] != '\n')
+                    ++m_pos;
+            } else if (c == '/' && peek(1) == '*') {
+                m_lineStart = false;
+                blockComment();
+            } else {
+                return;
+            }
+        }
+    }
+
+    size_t position() const { return m_pos; }
+    int64_t line() const { return m_line; }
+    //! Goes on from `pos` (on `line`), after a statement read by other means.
+    void resumeAt(size_t pos, int64_t line)
+    {
+        m_pos = pos;
+        m_line = line;
+        m_lineStart = false;
     }
 
 private:
+    //! The token at the current position (not a blank, comment or ';').
+    Token token(bool spaceBefore)
+    {
+        const char c = m_text[m_pos];
+        Token t;
+        t.line = m_line;
+        t.spaceBefore = spaceBefore;
+        if (c == '\'') {
+            t.kind = Kind::String;
+            t.text = quoteText(quoted('\'', "string"));
+        } else if ((c == 'E' || c == 'e') && peek(1) == '\'') {
+            ++m_pos;
+            t.kind = Kind::String;
+            t.text = quoteText(escapeString());
+        } else if ((c == 'X' || c == 'x') && peek(1) == '\'') {
+            ++m_pos;
+            t.kind = Kind::Blob;
+            t.text = "X" + quoteText(quoted('\'', "blob literal"));
+        } else if (c == '"') {
+            t.kind = Kind::QuotedIdent;
+            const std::string name = quoted('"', "quoted identifier");
+            t.text = engine::quoteIdentifier(name);
+        } else if (c == '`') {
+            t.kind = Kind::QuotedIdent;
+            t.text = engine::quoteIdentifier(quoted('`', "quoted identifier"));
+        } else if (c == '$' && dollarTag()) {
+            t.kind = Kind::String;
+            t.text = quoteText(dollarQuoted());
+        } else if (isWordStart(c)) {
+            t.kind = Kind::Word;
+            const size_t start = m_pos;
+            while (m_pos < m_text.size() && isWordChar(m_text[m_pos]))
+                ++m_pos;
+            t.text = std::string(m_text.substr(start, m_pos - start));
+        } else if (std::isdigit(static_cast<unsigned char>(c))
+                   || (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))))) {
+            t.kind = Kind::Number;
+            const size_t start = m_pos;
+            while (m_pos < m_text.size()
+                   && (std::isalnum(static_cast<unsigned char>(m_text[m_pos]))
+                       || m_text[m_pos] == '.'
+                       || ((m_text[m_pos] == '+' || m_text[m_pos] == '-')
+                           && (m_text[m_pos - 1] == 'e' || m_text[m_pos - 1] == 'E'))))
+                ++m_pos;
+            t.text = std::string(m_text.substr(start, m_pos - start));
+        } else {
+            t.kind = Kind::Symbol;
+            if (c == ':' && peek(1) == ':') {
+                t.text = "::";
+                m_pos += 2;
+            } else {
+                t.text = std::string(1, c);
+                ++m_pos;
+            }
+        }
+        return t;
+    }
+
     char peek(size_t ahead) const
     {
         return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0';
@@ -331,6 +382,7 @@ private:
     const engine::Location &m_origin;
     size_t m_pos = 0;
     int64_t m_line = 1;
+    bool m_lineStart = true;
 };
 
 } // namespace strata::transfer::sqlscript

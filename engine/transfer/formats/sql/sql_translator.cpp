@@ -1,15 +1,19 @@
 #include "engine/transfer/formats/sql/sql_translator.h"
 
 #include "engine/common/ascii.h"
+#include "engine/transfer/formats/sql/sql_literal_rows.h"
 #include "engine/transfer/formats/sql/sql_tokenizer.h"
 #include "engine/transfer/formats/sqlite/sqlite_reader.h"
 
+#include <atomic>
 #include <map>
 #include <set>
 
 namespace strata::transfer {
 
 using engine::asciiUpper;
+using engine::EngineError;
+using engine::StatusCode;
 using sqlscript::Kind;
 using sqlscript::RawStatement;
 using sqlscript::Token;
@@ -461,7 +465,10 @@ std::string tableOf(const std::vector<Token> &t, bool &creates)
     return i < t.size() ? unquote(t[i]) : std::string();
 }
 
-ScriptStatement translate(const RawStatement &raw, std::string_view script, ScriptSchema &schema)
+//! `schema` (the tables the script made so far) is replaced by a new one when the statement
+//! makes a table: one handed out before stays as it was.
+ScriptStatement translate(const RawStatement &raw, std::string_view script,
+                          std::shared_ptr<const ScriptSchema> &schema)
 {
     ScriptStatement out;
     out.line = raw.line;
@@ -559,8 +566,11 @@ ScriptStatement translate(const RawStatement &raw, std::string_view script, Scri
         tokens = translator.createTable(translator.general(t));
         bool creates = false;
         const std::string table = tableOf(tokens, creates);
-        if (!table.empty())
-            schema[table] = translator.columns;
+        if (!table.empty()) {
+            auto changed = std::make_shared<ScriptSchema>(*schema);
+            (*changed)[table] = translator.columns;
+            schema = std::move(changed);
+        }
     } else if (w0 == "CREATE" && (w1 == "INDEX" || (w1 == "UNIQUE" && w2 == "INDEX"))) {
         std::vector<Token> kept;
         for (size_t i = 0; i < t.size(); ++i) {
@@ -575,7 +585,7 @@ ScriptStatement translate(const RawStatement &raw, std::string_view script, Scri
         tokens = translator.general(kept);
     } else {
         tokens = translator.general(t);
-        Translator::hexStringsIntoBlobs(tokens, schema);
+        Translator::hexStringsIntoBlobs(tokens, *schema);
     }
     out.sql = join(tokens);
     out.table = tableOf(tokens, out.createsTable);
@@ -584,15 +594,305 @@ ScriptStatement translate(const RawStatement &raw, std::string_view script, Scri
     return out;
 }
 
+//! Blob columns of the table an INSERT names, in the order its values come.
+std::vector<bool> blobColumns(const ScriptSchema &schema, const sqlscript::InsertTarget &target)
+{
+    std::vector<bool> blob;
+    auto table = schema.find(target.table);
+    if (table == schema.end())
+        return blob;
+    if (target.columns.empty()) {
+        for (const auto &[name, isBlob] : table->second)
+            blob.push_back(isBlob);
+        return blob;
+    }
+    for (const auto &column : target.columns) {
+        bool isBlob = false;
+        for (const auto &[name, b] : table->second)
+            if (name == column)
+                isBlob = b;
+        blob.push_back(isBlob);
+    }
+    return blob;
+}
+
+class SqlScriptSource : public ScriptSource {
+public:
+    SqlScriptSource(std::string_view script, const engine::Location &origin, bool literalRows,
+                    std::function<void(const char *)> consumed)
+        : m_script(script)
+        , m_origin(origin)
+        , m_tokens(m_script, m_origin)
+        , m_literalRows(literalRows)
+        , m_consumed(std::move(consumed))
+    {
+    }
+
+    bool next(ScriptStatement &out) override
+    {
+        for (;;) {
+            if (m_copy.active) {
+                if (copyRows(out))
+                    return true;
+                continue;
+            }
+            m_tokens.skipBlank();
+            const size_t pos = m_tokens.position();
+            released(pos);
+            if (m_literalRows && pos != m_generalAt && literalRows(out))
+                return true;
+            sqlscript::RawStatement raw;
+            if (!m_tokens.next(raw))
+                return false;
+            if (!copyFromStdin(raw)) {
+                out = translate(raw, m_script, m_schema);
+                return true;
+            }
+        }
+    }
+
+private:
+    static constexpr size_t kBatchRows = 4096;
+    static constexpr size_t kReleaseEvery = 32 << 20;
+
+    //! INSERTs of literal values into one table, one after the other, as one ScriptRows.
+    bool literalRows(ScriptStatement &out)
+    {
+        const size_t begin = m_tokens.position();
+        const int64_t firstLine = m_tokens.line();
+        sqlscript::InsertTarget target;
+        if (!sqlscript::parseInsertTarget(m_script, begin, target)
+            || asciiUpper(target.table) == "SQLITE_SEQUENCE")
+            return false;
+        std::shared_ptr<ScriptRows> rows = reusedRows();
+        rows->columns = target.columns;
+        std::vector<bool> blob = blobColumns(*m_schema, target);
+        size_t at = begin;
+        size_t count = 0;
+        for (;;) {
+            size_t end = 0;
+            int64_t lines = 0;
+            if (!sqlscript::parseLiteralRows(m_script, target.valuesAt, blob, rows->rows, count,
+                                             end, lines)) {
+                m_generalAt = at; // read the general way, after the rows so far
+                break;
+            }
+            m_tokens.resumeAt(end, m_tokens.line() + target.lines + lines);
+            if (count >= kBatchRows)
+                break;
+            m_tokens.skipBlank();
+            at = m_tokens.position();
+            sqlscript::InsertTarget following;
+            if (!sqlscript::parseInsertTarget(m_script, at, following)
+                || following.table != target.table || following.columns != target.columns)
+                break;
+            target.valuesAt = following.valuesAt;
+            target.lines = following.lines;
+        }
+        if (count == 0)
+            return false;
+        rows->rows.resize(count);
+        const size_t end = m_tokens.position();
+        // Callable from another thread while this source reads on: it reads only the script,
+        // which does not change, and its own copy of the schema.
+        rows->statements = [this, begin, end, firstLine, schema = m_schema] {
+            std::vector<ScriptStatement> statements;
+            auto unchanged = schema; // INSERTs do not change it
+            const std::string_view part = m_script.substr(begin, end - begin);
+            for (const auto &raw : sqlscript::Tokenizer(part, m_origin, firstLine).run())
+                statements.push_back(translate(raw, part, unchanged));
+            return statements;
+        };
+        out = {};
+        out.line = firstLine;
+        out.table = target.table;
+        out.rows = std::move(rows);
+        return true;
+    }
+
+    //! The script before `pos` is read.
+    void released(size_t pos)
+    {
+        if (m_consumed && pos - m_released > kReleaseEvery) {
+            m_consumed(m_script.data() + pos);
+            m_released = pos;
+        }
+    }
+
+    //! pg_dump's `COPY name [(columns)] FROM stdin;`: its rows follow, up to a line `\.`.
+    bool copyFromStdin(const sqlscript::RawStatement &raw)
+    {
+        const auto &t = raw.tokens;
+        if (t.size() < 4 || !isWord(t[0], "COPY") || !isWord(t[t.size() - 2], "FROM")
+            || !isWord(t.back(), "STDIN"))
+            return false;
+        size_t i = 1;
+        if (i + 2 < t.size() && isSymbol(t[i + 1], ".")
+            && (isWord(t[i], "PUBLIC") || t[i].text == "\"public\""))
+            i += 2;
+        CopyBlock copy;
+        copy.table = unquote(t[i++]);
+        if (i < t.size() && isSymbol(t[i], "(")) {
+            for (++i; i < t.size() && !isSymbol(t[i], ")"); ++i)
+                if (!isSymbol(t[i], ","))
+                    copy.columns.push_back(unquote(t[i]));
+            ++i;
+        }
+        if (i != t.size() - 2)
+            return false; // COPY ... WITH options: not pg_dump's
+        // The rows start on the line after the statement.
+        size_t at = m_tokens.position();
+        const size_t lineEnd = m_script.find('\n', at);
+        at = lineEnd == std::string_view::npos ? m_script.size() : lineEnd + 1;
+        copy.active = true;
+        copy.line = m_tokens.line() + 1;
+        copy.statementLine = raw.line;
+        copy.pos = at;
+        sqlscript::InsertTarget target;
+        target.table = copy.table;
+        target.columns = copy.columns;
+        copy.blob = blobColumns(*m_schema, target);
+        m_copy = std::move(copy);
+        return true;
+    }
+
+    //! The next rows of a COPY block (false: none, the block ended).
+    bool copyRows(ScriptStatement &out)
+    {
+        const size_t begin = m_copy.pos;
+        const int64_t firstLine = m_copy.line;
+        released(begin);
+        std::shared_ptr<ScriptRows> rows = reusedRows();
+        size_t count = 0;
+        while (count < (m_literalRows ? kBatchRows : 1)) {
+            if (m_copy.pos >= m_script.size())
+                throw EngineError(StatusCode::Invalid,
+                                  "the COPY data starting here is never closed (expected a line "
+                                  "\\. after its rows)",
+                                  m_origin.at(m_copy.statementLine));
+            const size_t lineEnd = m_script.find('\n', m_copy.pos);
+            const size_t next = lineEnd == std::string_view::npos ? m_script.size() : lineEnd + 1;
+            std::string_view line = m_script.substr(m_copy.pos, next - m_copy.pos);
+            if (!line.empty() && line.back() == '\n')
+                line.remove_suffix(1);
+            m_copy.pos = next;
+            ++m_copy.line;
+            if (line == "\\." || line == "\\.\r") {
+                m_copy.active = false;
+                m_tokens.resumeAt(m_copy.pos, m_copy.line);
+                break;
+            }
+            if (count == rows->rows.size())
+                rows->rows.emplace_back();
+            sqlscript::parseCopyLine(line, m_copy.blob, rows->rows[count++]);
+        }
+        if (count == 0)
+            return false;
+        rows->rows.resize(count);
+        rows->columns = m_copy.columns;
+        const size_t end = m_copy.pos;
+        // Each row as an INSERT of its own, at its line (a row the table refuses is named).
+        rows->statements = [this, begin, end, firstLine, table = m_copy.table,
+                            columns = m_copy.columns, blob = m_copy.blob] {
+            std::vector<ScriptStatement> statements;
+            std::string head = "INSERT INTO " + engine::quoteIdentifier(table);
+            if (!columns.empty()) {
+                head += " (";
+                for (size_t c = 0; c < columns.size(); ++c)
+                    head += (c ? ", " : "") + engine::quoteIdentifier(columns[c]);
+                head += ")";
+            }
+            head += " VALUES (";
+            int64_t line = firstLine;
+            engine::Row row;
+            for (size_t at = begin; at < end; ++line) {
+                size_t lineEnd = m_script.find('\n', at);
+                lineEnd = lineEnd == std::string_view::npos ? m_script.size() : lineEnd;
+                const std::string_view text = m_script.substr(at, lineEnd - at);
+                at = lineEnd + 1;
+                if (text == "\\." || text == "\\.\r")
+                    break;
+                sqlscript::parseCopyLine(text, blob, row);
+                ScriptStatement s;
+                s.line = line;
+                s.original = std::string(text);
+                s.table = table;
+                s.sql = head;
+                for (size_t c = 0; c < row.size(); ++c)
+                    s.sql += (c ? ", " : "") + row[c].toSqlLiteral();
+                s.sql += ")";
+                statements.push_back(std::move(s));
+            }
+            return statements;
+        };
+        out = {};
+        out.line = firstLine;
+        out.table = m_copy.table;
+        if (m_literalRows) {
+            out.rows = std::move(rows);
+        } else {
+            auto one = rows->statements();
+            out = std::move(one.at(0));
+        }
+        return true;
+    }
+
+    struct CopyBlock {
+        bool active = false;
+        std::string table;
+        std::vector<std::string> columns;
+        std::vector<bool> blob;
+        size_t pos = 0;
+        int64_t line = 0;          //!< of the row at `pos`
+        int64_t statementLine = 0; //!< of the COPY statement
+    };
+    CopyBlock m_copy;
+
+    //! Rows to fill: one the import job let go of (its values' buffers are reused), else new.
+    std::shared_ptr<ScriptRows> reusedRows()
+    {
+        for (auto &rows : m_rowPool) {
+            if (rows.use_count() == 1) {
+                // The other thread's last reads of it happened before its release.
+                std::atomic_thread_fence(std::memory_order_acquire);
+                return rows;
+            }
+        }
+        auto rows = std::make_shared<ScriptRows>();
+        if (m_rowPool.size() < kPooledRows)
+            m_rowPool.push_back(rows);
+        return rows;
+    }
+
+    static constexpr size_t kPooledRows = 4;
+
+    std::string_view m_script;
+    engine::Location m_origin;
+    sqlscript::Tokenizer m_tokens;
+    std::vector<std::shared_ptr<ScriptRows>> m_rowPool;
+    std::shared_ptr<const ScriptSchema> m_schema = std::make_shared<const ScriptSchema>();
+    bool m_literalRows;
+    std::function<void(const char *)> m_consumed;
+    size_t m_released = 0;
+    size_t m_generalAt = SIZE_MAX; //!< where a statement the fast path refused starts
+};
+
 } // namespace
+
+std::unique_ptr<ScriptSource> openSqlScript(std::string_view script, const engine::Location &origin,
+                                            bool literalRows,
+                                            std::function<void(const char *)> consumed)
+{
+    return std::make_unique<SqlScriptSource>(script, origin, literalRows, std::move(consumed));
+}
 
 std::vector<ScriptStatement> translateSqlScript(std::string_view script,
                                                 const engine::Location &origin)
 {
     std::vector<ScriptStatement> out;
-    ScriptSchema schema;
-    for (const auto &raw : sqlscript::Tokenizer(script, origin).run())
-        out.push_back(translate(raw, script, schema));
+    auto source = openSqlScript(script, origin, false);
+    for (ScriptStatement s; source->next(s);)
+        out.push_back(std::move(s));
     return out;
 }
 

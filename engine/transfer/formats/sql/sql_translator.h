@@ -2,6 +2,8 @@
 
 #include "engine/transfer/import_source.h"
 
+#include <functional>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -18,5 +20,14 @@ namespace strata::transfer {
 //! `origin`.
 std::vector<ScriptStatement> translateSqlScript(std::string_view script,
                                                 const engine::Location &origin);
+
+//! translateSqlScript() one statement at a time. With `literalRows`, INSERTs of literal values
+//! come as ScriptRows, several statements' rows at once (the fast path of a dump). `consumed`
+//! is told now and then where the script starts that is still to be read (the bytes before it
+//! are not needed again unless a ScriptRows must be run statement by statement).
+//! `script` and `origin` must outlive the source.
+std::unique_ptr<ScriptSource> openSqlScript(std::string_view script, const engine::Location &origin,
+                                            bool literalRows,
+                                            std::function<void(const char *)> consumed = {});
 
 } // namespace strata::transfer
