@@ -1,11 +1,17 @@
 #include "engine/transfer/formats/sqlite/sqlite_writer.h"
 
+#include "engine/transfer/formats/sqlite/sqlite_file_builder.h"
+
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace strata::transfer {
 
@@ -15,18 +21,36 @@ using engine::StatusCode;
 
 namespace {
 
-//! A SQLite database file written through Qt Sql's QSQLITE driver, in one transaction with a
-//! prepared INSERT per table, straight into the export's temporary file.
+//! A SQLite database file, straight into the export's temporary file: written directly in
+//! SQLite's file format (sqlite_file_builder.h) up to the first table with a primary key, and
+//! from there through Qt Sql's QSQLITE driver, in one transaction with a prepared INSERT per
+//! table (SQLite then builds the key's index).
 class SqliteWriter : public Writer {
 public:
     SqliteWriter(OutputFile &out, const ExportContext &)
         : m_out(out)
     {
+        out.adoptExternalContent();
+        m_fd = ::open(out.temporaryPath().c_str(), O_WRONLY | O_CLOEXEC);
+        if (m_fd < 0)
+            throw EngineError(StatusCode::Io, "SQLite file " + out.temporaryPath()
+                                                  + ": cannot open (" + std::strerror(errno) + ")");
+        m_file = std::make_unique<sqlitefile::FileBuilder>(m_fd, out.temporaryPath());
+    }
+
+    //! The tables so far are complete in the file; SQLite goes on with the rest.
+    void continueWithSqlite()
+    {
+        if (m_file) {
+            m_file->finish();
+            m_file.reset();
+            ::close(m_fd);
+            m_fd = -1;
+        }
         static QAtomicInteger<quint64> counter;
         m_connection = QStringLiteral("strata-export-%1").arg(++counter);
-        out.adoptExternalContent();
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-        db.setDatabaseName(QString::fromStdString(out.temporaryPath()));
+        db.setDatabaseName(QString::fromStdString(m_out.temporaryPath()));
         if (!db.open())
             fail("cannot open", db.lastError());
         // The file only gets its final name once complete and synced, so SQLite's own journal
@@ -39,6 +63,10 @@ public:
     }
     ~SqliteWriter() override
     {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        if (m_connection.isEmpty())
+            return;
         m_insert.reset();
         {
             auto db = QSqlDatabase::database(m_connection, false);
@@ -52,6 +80,8 @@ public:
 
     void beginTable(const TableMeta &table) override
     {
+        if (m_file && !table.primaryKey.empty())
+            continueWithSqlite();
         m_types.clear();
         const std::string name
             = table.name == "query" && !table.query.empty() ? "query_result" : table.name;
@@ -75,6 +105,10 @@ public:
                 sql += (i ? ", " : "") + engine::quoteIdentifier(table.primaryKey[i]);
             sql += ")";
         }
+        if (m_file) {
+            m_file->beginTable(name, sql + ")");
+            return;
+        }
         exec(sql + ")");
         m_insert = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection));
         if (!m_insert->prepare(QString::fromStdString(insert + ")")))
@@ -83,6 +117,15 @@ public:
 
     void writeBatch(const engine::RowBatch &batch) override
     {
+        if (m_file) {
+            for (size_t r = 0; r < batch.rowCount(); ++r) {
+                m_record.clear();
+                for (size_t c = 0; c < batch.columnCount(); ++c)
+                    addValue(batch.columns[c], r, m_types[c]);
+                m_file->addRow(m_record.finish());
+            }
+            return;
+        }
         for (size_t r = 0; r < batch.rowCount(); ++r) {
             for (size_t c = 0; c < batch.columnCount(); ++c)
                 m_insert->bindValue(static_cast<int>(c), value(batch.columns[c], r, m_types[c]));
@@ -91,10 +134,19 @@ public:
         }
     }
 
-    void endTable() override { m_insert.reset(); }
+    void endTable() override
+    {
+        if (m_file)
+            m_file->endTable();
+        m_insert.reset();
+    }
 
     void finish() override
     {
+        if (m_file) {
+            m_file->finish();
+            return;
+        }
         auto db = QSqlDatabase::database(m_connection);
         if (!db.commit())
             fail("cannot commit", db.lastError());
@@ -122,6 +174,41 @@ private:
             return "TIMESTAMP";
         default:
             return "TEXT";
+        }
+    }
+
+    //! What value() binds, as SQLite would store it.
+    void addValue(const engine::ColumnVector &col, size_t r, LogicalType type)
+    {
+        if (col.isNull(r)) {
+            m_record.addNull();
+            return;
+        }
+        switch (type) {
+        case LogicalType::Boolean:
+        case LogicalType::Integer:
+            m_record.addInteger(col.intAt(r));
+            return;
+        case LogicalType::Double: {
+            const double d = col.doubleAt(r);
+            if (std::isnan(d))
+                m_record.addNull(); // SQLite has no NaN
+            else
+                m_record.addReal(d);
+            return;
+        }
+        case LogicalType::Blob:
+            m_record.addBlob(col.bytesAt(r));
+            return;
+        case LogicalType::Date:
+            m_record.addText({m_scratch, engine::formatDateTo(m_scratch, col.intAt(r))});
+            return;
+        case LogicalType::Timestamp:
+            m_record.addText({m_scratch, engine::formatTimestampTo(m_scratch, col.intAt(r))});
+            return;
+        default:
+            m_record.addText(col.bytesAt(r));
+            return;
         }
     }
 
@@ -166,6 +253,10 @@ private:
     }
 
     OutputFile &m_out;
+    int m_fd = -1;
+    std::unique_ptr<sqlitefile::FileBuilder> m_file; //!< until a table needs SQLite itself
+    sqlitefile::RecordBuilder m_record;
+    char m_scratch[48];
     QString m_connection;
     std::unique_ptr<QSqlQuery> m_insert;
     std::vector<LogicalType> m_types;
