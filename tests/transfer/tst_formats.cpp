@@ -5,6 +5,7 @@
 #include "engine/api/database.h"
 #include "engine/transfer/export_job.h"
 #include "engine/transfer/format.h"
+#include "engine/transfer/formats/text_out.h"
 #include "engine/transfer/import_job.h"
 #include "engine/transfer/verify.h"
 #include "tests/support/transfer_helpers.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <random>
 #include <set>
 
 using namespace strata;
@@ -74,6 +76,35 @@ class TestFormats : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { transfer::registerBuiltinFormats(); }
+
+    //! The 16-bytes-at-a-time scans for text that CSV must quote and JSON must escape agree
+    //! with a byte-by-byte reading, wherever the first such byte is and whatever the bytes
+    //! around it (UTF-8 lead bytes, 0x1f, 0x20, 0x7f, 0xff).
+    void plainTextScansFindTheFirstSpecialByte()
+    {
+        std::mt19937 rng(11);
+        const std::string fillers = std::string("aZ 9~\x20\x7f\x80\xc3\xa9\xff") + '\x01';
+        const std::string specials = std::string("\"\\\n\r,;\x1f\t") + '\0';
+        for (int trial = 0; trial < 20000; ++trial) {
+            std::string s(rng() % 48, 'x');
+            for (auto &c : s)
+                c = fillers[rng() % (fillers.size() - 1)]; // no control byte: plain for both
+            if (!s.empty() && rng() % 4)
+                s[rng() % s.size()] = specials[rng() % specials.size()];
+            if (!s.empty() && rng() % 8 == 0)
+                s[rng() % s.size()] = '\x01';
+            size_t json = 0;
+            while (json < s.size() && static_cast<unsigned char>(s[json]) >= 0x20 && s[json] != '"'
+                   && s[json] != '\\')
+                ++json;
+            size_t csv = 0;
+            while (csv < s.size() && s[csv] != ',' && s[csv] != '"' && s[csv] != '\n'
+                   && s[csv] != '\r')
+                ++csv;
+            QCOMPARE(transfer::text::jsonPlainPrefix(s), json);
+            QCOMPARE(transfer::text::csvPlainPrefix(s, ',', '"'), csv);
+        }
+    }
 
     void everyFormat_data()
     {

@@ -16,12 +16,9 @@ void appendCsvText(std::string &buf, std::string_view s, const CsvOptions &optio
     // formula. Text that already starts with apostrophes before such a character gets one
     // more, so that reading it back removes exactly the one the guard added.
     const bool guarded = guard && looksGuarded(s, 0);
-    bool quote = options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
-                 || s.back() == ' ';
-    for (size_t i = 0; i < s.size() && !quote; ++i) {
-        const char c = s[i];
-        quote = c == options.delimiter || c == options.quote || c == '\n' || c == '\r';
-    }
+    const bool quote = options.policy != CsvOptions::Quote::Minimal || s.empty() || s.front() == ' '
+                       || s.back() == ' '
+                       || text::csvPlainPrefix(s, options.delimiter, options.quote) < s.size();
     if (!quote) {
         if (guarded)
             buf += '\'';

@@ -18,7 +18,7 @@ void appendJsonString(std::string &out, std::string_view s)
 {
     out += '"';
     size_t start = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
+    for (size_t i = text::jsonPlainPrefix(s); i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
