@@ -127,9 +127,15 @@ void OutputFile::hashAndWrite(const std::string &bytes)
     }
     m_onDisk += static_cast<int64_t>(bytes.size());
     if (m_onDisk - m_writebackStarted >= kWritebackEvery) {
-        // Only starts writeback (errors surface at the fdatasync in commit()).
+        // Starts writeback of this stretch and waits for the one before it (errors surface at
+        // the fdatasync in commit()): at most two stretches are ever unwritten, so that sync
+        // finds little left, instead of a disk's worth of backlog at the end of the export.
         ::sync_file_range(m_fd, m_writebackStarted, m_onDisk - m_writebackStarted,
                           SYNC_FILE_RANGE_WRITE);
+        if (m_writebackStarted > m_writebackWaited)
+            ::sync_file_range(m_fd, m_writebackWaited, m_writebackStarted - m_writebackWaited,
+                              SYNC_FILE_RANGE_WAIT_BEFORE);
+        m_writebackWaited = m_writebackStarted;
         m_writebackStarted = m_onDisk;
     }
 }

@@ -90,7 +90,8 @@ private:
     int64_t m_written = 0;
     ByteBudget *m_budget = nullptr;
     std::unique_ptr<Sha256> m_hash;
-    int64_t m_onDisk = 0, m_writebackStarted = 0; //!< touched by the I/O thread only
+    //! Touched by the I/O thread only.
+    int64_t m_onDisk = 0, m_writebackStarted = 0, m_writebackWaited = 0;
     std::unique_ptr<WriterThread> m_io;
     std::mutex m_spareMutex;
     std::vector<std::string> m_spare; //!< buffers the I/O thread is done with, for reuse
