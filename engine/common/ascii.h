@@ -8,6 +8,18 @@ namespace strata::engine {
 // SQL keywords, identifiers, type names and file extensions fold case in ASCII only, never by
 // the C locale: "I" must not become a dotless "ı" under a Turkish locale.
 
+//! The value of a hexadecimal digit, or -1.
+inline int hexDigitValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 inline char asciiLower(char c)
 {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

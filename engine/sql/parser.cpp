@@ -203,13 +203,10 @@ private:
         std::string out;
         for (size_t i = 0; i < hex.size(); i += 2) {
             auto nib = [&](char h) {
-                if (h >= '0' && h <= '9')
-                    return h - '0';
-                if (h >= 'a' && h <= 'f')
-                    return h - 'a' + 10;
-                if (h >= 'A' && h <= 'F')
-                    return h - 'A' + 10;
-                fail(pos, "blob literal holds a non-hex digit");
+                const int v = hexDigitValue(h);
+                if (v < 0)
+                    fail(pos, "blob literal holds a non-hex digit");
+                return v;
             };
             out += static_cast<char>(nib(hex[i]) * 16 + nib(hex[i + 1]));
         }

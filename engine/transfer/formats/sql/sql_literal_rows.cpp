@@ -1,6 +1,7 @@
 #include "engine/transfer/formats/sql/sql_literal_rows.h"
 
-#include <cctype>
+#include "engine/common/ascii.h"
+
 #include <charconv>
 #include <cstring>
 
@@ -190,17 +191,8 @@ bool hexBlob(const std::string &hex, std::string &out)
         return false;
     out.clear();
     out.reserve(hex.size() / 2);
-    auto nibble = [](char h) {
-        if (h >= '0' && h <= '9')
-            return h - '0';
-        if (h >= 'a' && h <= 'f')
-            return h - 'a' + 10;
-        if (h >= 'A' && h <= 'F')
-            return h - 'A' + 10;
-        return -1;
-    };
     for (size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
+        const int hi = engine::hexDigitValue(hex[i]), lo = engine::hexDigitValue(hex[i + 1]);
         if (hi < 0 || lo < 0)
             return false;
         out += static_cast<char>(hi * 16 + lo);
@@ -405,65 +397,62 @@ bool parseLiteralRows(std::string_view text, size_t pos, const std::vector<bool>
 
 namespace strata::transfer::sqlscript {
 
+size_t unescapeBackslash(std::string_view text, size_t at, bool verticalTab, std::string &out)
+{
+    const char e = text[at++];
+    switch (e) {
+    case 'b':
+        out += '\b';
+        return at;
+    case 'f':
+        out += '\f';
+        return at;
+    case 'n':
+        out += '\n';
+        return at;
+    case 'r':
+        out += '\r';
+        return at;
+    case 't':
+        out += '\t';
+        return at;
+    case 'v':
+        out += verticalTab ? '\v' : 'v';
+        return at;
+    case 'x': {
+        int value = 0, digits = 0;
+        for (int d; digits < 2 && at < text.size() && (d = engine::hexDigitValue(text[at])) >= 0;
+             ++digits, ++at)
+            value = value * 16 + d;
+        out += digits ? static_cast<char>(value) : 'x';
+        return at;
+    }
+    default:
+        if (e >= '0' && e <= '7') {
+            int value = e - '0';
+            for (int digits = 1;
+                 digits < 3 && at < text.size() && text[at] >= '0' && text[at] <= '7'; ++digits)
+                value = value * 8 + (text[at++] - '0');
+            out += static_cast<char>(value);
+        } else {
+            out += e; // \\, \' and any other character: itself
+        }
+        return at;
+    }
+}
+
 namespace {
 
 //! PostgreSQL's COPY text escapes undone in `field` into `out`.
 void unescapeCopyField(std::string_view field, std::string &out)
 {
     out.clear();
-    for (size_t i = 0; i < field.size(); ++i) {
-        const char c = field[i];
-        if (c != '\\' || i + 1 >= field.size()) {
+    for (size_t i = 0; i < field.size();) {
+        const char c = field[i++];
+        if (c == '\\' && i < field.size())
+            i = unescapeBackslash(field, i, true, out);
+        else
             out += c;
-            continue;
-        }
-        const char e = field[++i];
-        switch (e) {
-        case 'b':
-            out += '\b';
-            break;
-        case 'f':
-            out += '\f';
-            break;
-        case 'n':
-            out += '\n';
-            break;
-        case 'r':
-            out += '\r';
-            break;
-        case 't':
-            out += '\t';
-            break;
-        case 'v':
-            out += '\v';
-            break;
-        case 'x': {
-            unsigned v = 0;
-            int n = 0;
-            while (n < 2 && i + 1 < field.size()
-                   && std::isxdigit(static_cast<unsigned char>(field[i + 1]))) {
-                const char h = field[++i];
-                v = v * 16 + static_cast<unsigned>(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
-                ++n;
-            }
-            if (n == 0)
-                out += 'x';
-            else
-                out += static_cast<char>(v);
-            break;
-        }
-        default:
-            if (e >= '0' && e <= '7') {
-                unsigned v = static_cast<unsigned>(e - '0');
-                for (int n = 1;
-                     n < 3 && i + 1 < field.size() && field[i + 1] >= '0' && field[i + 1] <= '7';
-                     ++n)
-                    v = v * 8 + static_cast<unsigned>(field[++i] - '0');
-                out += static_cast<char>(v);
-            } else {
-                out += e; // \\ and any other character: itself
-            }
-        }
     }
 }
 

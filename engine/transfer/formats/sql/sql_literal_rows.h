@@ -39,6 +39,12 @@ bool parseLiteralRows(std::string_view text, size_t pos, const std::vector<bool>
 
 namespace strata::transfer::sqlscript {
 
+//! PostgreSQL's backslash escape whose letter is at `at` of `text` (just after the
+//! backslash) appended to `out`: \b \f \n \r \t, \v where `verticalTab` (COPY text; an E''
+//! string has none), \x and one or two hex digits, one to three octal digits, and any other
+//! character for itself. Returns where the text goes on.
+size_t unescapeBackslash(std::string_view text, size_t at, bool verticalTab, std::string &out);
+
 //! One line of a `COPY ... FROM stdin` block in PostgreSQL's text format into `row` (its
 //! values' buffers reused): fields split at tabs, \N is NULL, backslash escapes undone; every
 //! value TEXT (the column converts it, as it would a quoted literal), but \x hex in a column

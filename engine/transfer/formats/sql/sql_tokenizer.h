@@ -3,6 +3,7 @@
 // Pure text work (no database); internal to formats/sql.
 
 #include "engine/api/database.h"
+#include "engine/transfer/formats/sql/sql_literal_rows.h"
 
 #include <string>
 #include <string_view>
@@ -288,49 +289,7 @@ private:
                 out += c;
                 continue;
             }
-            c = m_text[m_pos++];
-            switch (c) {
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'x': {
-                unsigned v = 0;
-                int n = 0;
-                while (n < 2 && m_pos < m_text.size()
-                       && std::isxdigit(static_cast<unsigned char>(m_text[m_pos]))) {
-                    v = v * 16
-                        + static_cast<unsigned>(
-                            std::stoi(std::string(1, m_text[m_pos]), nullptr, 16));
-                    ++m_pos;
-                    ++n;
-                }
-                out += static_cast<char>(v);
-                break;
-            }
-            default:
-                if (c >= '0' && c <= '7') {
-                    unsigned v = static_cast<unsigned>(c - '0');
-                    for (int n = 1; n < 3 && m_pos < m_text.size() && m_text[m_pos] >= '0'
-                                    && m_text[m_pos] <= '7';
-                         ++n)
-                        v = v * 8 + static_cast<unsigned>(m_text[m_pos++] - '0');
-                    out += static_cast<char>(v);
-                } else {
-                    out += c; // \\ \' and anything else: the character itself
-                }
-            }
+            m_pos = unescapeBackslash(m_text, m_pos, false, out);
         }
     }
 
