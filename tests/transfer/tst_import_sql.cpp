@@ -555,6 +555,12 @@ private slots:
                  QString("INSERT INTO t VALUES (1, 'a\tb', '2024-01-01 00:00:00', 5, '{}')"));
         QCOMPARE(QString::fromStdString(statements[3].sql),
                  QString("CREATE UNIQUE INDEX t_pkey ON t (id)"));
+        // E'' escapes as PostgreSQL reads them: \x with one or two hex digits, without any
+        // the letter itself; octal; \v is no escape there (it is in COPY text).
+        const auto escapes = transfer::translateSqlScript(
+            "INSERT INTO t VALUES (E'\\x41\\xb\\x!\\101\\v\\q');\n", {.file = "e.sql"});
+        QCOMPARE(escapes.size(), size_t(1));
+        QCOMPARE(escapes[0].sql, std::string("INSERT INTO t VALUES ('A\x0bx!Avq')"));
     }
 
     void sqliteFilesImport()
