@@ -1318,6 +1318,28 @@ private slots:
                  int64_t(1));
     }
 
+    //! The same for a SQL script, whose statements run on a second thread while the next are
+    //! read: a cancel stops it and nothing of it stays.
+    void cancelingAScriptLeavesNothing()
+    {
+        QTemporaryDir tmp;
+        QByteArray sql = "CREATE TABLE s (n INTEGER, t TEXT);\n";
+        for (int i = 0; i < 50000; ++i)
+            sql += "INSERT INTO s VALUES (" + QByteArray::number(i) + ", 'row');\n";
+        const auto file = writeFile(tmp, "s.sql", sql);
+        auto db = engine::Database::openInMemory();
+        CancelAfter cancel(10000);
+        auto r = transfer::runImport(*db, importOf(file), &cancel);
+        QVERIFY(!r);
+        QCOMPARE(r.status().code(), engine::StatusCode::Canceled);
+        QVERIFY(cancel.seen >= 10000 && cancel.seen < 50000);
+        auto c = db->connect();
+        QVERIFY(!c->table("s"));
+        auto whole = transfer::runImport(*db, importOf(file)); // uncanceled, all of it
+        QVERIFY2(whole, whole ? "" : whole.status().toString().c_str());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM s"), int64_t(50000));
+    }
+
     void evilTableNamesAreJustNames()
     {
         QTemporaryDir tmp;
