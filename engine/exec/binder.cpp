@@ -39,6 +39,25 @@ const WindowFunction *findWindowFunction(const std::string &upperName)
 using sql::Expr;
 using sql::ExprKind;
 
+std::optional<bool> nullsKeyDescending(const sql::OrderItem &item)
+{
+    using Nulls = sql::OrderItem::Nulls;
+    const bool nullsFirst
+        = item.nulls == Nulls::Default ? !item.descending : item.nulls == Nulls::First;
+    if (nullsFirst != item.descending)
+        return std::nullopt;
+    return nullsFirst;
+}
+
+BExprPtr isNullKey(BExprPtr value)
+{
+    auto isNull = std::make_unique<BExpr>();
+    isNull->kind = BKind::IsNull;
+    isNull->type = LogicalType::Boolean;
+    isNull->args.push_back(std::move(value));
+    return isNull;
+}
+
 void splitConjuncts(const Expr *e, std::vector<const Expr *> &out)
 {
     if (!e)
@@ -453,16 +472,9 @@ AggregateSpec Planner::bindAggregate(const Expr &e, const Scope &scope, AggConte
         spec.separator = bind(*e.args[1], scope, agg);
     if (e.aggregateOrder)
         for (const auto &item : *e.aggregateOrder) {
-            using Nulls = sql::OrderItem::Nulls;
-            const bool nullsFirst
-                = item.nulls == Nulls::Default ? !item.descending : item.nulls == Nulls::First;
-            if (nullsFirst == item.descending) { // first by whether it is NULL
-                auto isNull = std::make_unique<BExpr>();
-                isNull->kind = BKind::IsNull;
-                isNull->type = LogicalType::Boolean;
-                isNull->args.push_back(bind(*item.expr, scope, agg));
-                spec.orderKeys.push_back(std::move(isNull));
-                spec.orderDescending.push_back(nullsFirst);
+            if (const auto nullsKey = nullsKeyDescending(item)) {
+                spec.orderKeys.push_back(isNullKey(bind(*item.expr, scope, agg)));
+                spec.orderDescending.push_back(*nullsKey);
             }
             spec.orderKeys.push_back(bind(*item.expr, scope, agg));
             spec.orderDescending.push_back(item.descending);

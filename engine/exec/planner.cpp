@@ -20,6 +20,39 @@ using sql::ExprKind;
 
 namespace {
 
+//! Walks `e`'s column references, each resolved to the one column of `scope` it names, and
+//! hands that column's index to `visit`. False when a reference resolves to none or to
+//! several (the binder says which, where the term stays), when `visit` says so, or when `e`
+//! holds a subquery or a star.
+bool forEachScopeColumn(const sql::Expr &e, const Scope &scope,
+                        const std::function<bool(size_t)> &visit)
+{
+    switch (e.kind) {
+    case sql::ExprKind::Column: {
+        int found = -1;
+        for (size_t i = 0; i < scope.size(); ++i) {
+            if (!equalsIgnoreCase(scope[i].name, e.name)
+                || (!e.table.empty() && !equalsIgnoreCase(scope[i].table, e.table)))
+                continue;
+            if (found >= 0)
+                return false;
+            found = static_cast<int>(i);
+        }
+        return found >= 0 && visit(static_cast<size_t>(found));
+    }
+    case sql::ExprKind::Star:
+    case sql::ExprKind::InSubquery:
+    case sql::ExprKind::Exists:
+    case sql::ExprKind::ScalarSubquery:
+        return false;
+    default:
+        for (const auto &a : e.args)
+            if (a && !forEachScopeColumn(*a, scope, visit))
+                return false;
+        return true;
+    }
+}
+
 // Which side of a join an expression's columns come from: 1 left, 2 right, 3 both, 0 none.
 int sides(const BExpr &e, size_t leftWidth)
 {
@@ -183,36 +216,14 @@ void Planner::pushTermsIntoScans(std::vector<const Expr *> &terms, const Scope &
 {
     // The table a term reads, when it reads exactly one of this FROM clause (every column
     // named resolving once in the whole clause) and holds no subquery; else empty.
-    std::function<bool(const Expr &, std::string &)> oneTable
-        = [&](const Expr &e, std::string &table) {
-              switch (e.kind) {
-              case ExprKind::Column: {
-                  int found = -1;
-                  for (size_t i = 0; i < scope.size(); ++i) {
-                      if (!equalsIgnoreCase(scope[i].name, e.name)
-                          || (!e.table.empty() && !equalsIgnoreCase(scope[i].table, e.table)))
-                          continue;
-                      if (found >= 0)
-                          return false; // ambiguous: the binder says so where the term stays
-                      found = static_cast<int>(i);
-                  }
-                  if (found < 0 || (!table.empty() && !equalsIgnoreCase(table, scope[found].table)))
-                      return false;
-                  table = scope[found].table;
-                  return true;
-              }
-              case ExprKind::Star:
-              case ExprKind::InSubquery:
-              case ExprKind::Exists:
-              case ExprKind::ScalarSubquery:
-                  return false;
-              default:
-                  for (const auto &a : e.args)
-                      if (a && !oneTable(*a, table))
-                          return false;
-                  return true;
-              }
-          };
+    auto oneTable = [&](const Expr &e, std::string &table) {
+        return forEachScopeColumn(e, scope, [&](size_t column) {
+            if (!table.empty() && !equalsIgnoreCase(table, scope[column].table))
+                return false;
+            table = scope[column].table;
+            return true;
+        });
+    };
     std::map<TableScan *, std::vector<const Expr *>> pushed;
     for (const Expr *&t : terms) {
         std::string table;
@@ -307,36 +318,12 @@ std::optional<Planner::FromResult> Planner::planInnerJoins(const sql::TableRef &
                                    - offsets.begin() - 1);
     };
     // The tables a term reads (false: it reads something else too, or a subquery).
-    std::function<bool(const Expr &, std::set<size_t> &)> tablesOf
-        = [&](const Expr &e, std::set<size_t> &out) {
-              switch (e.kind) {
-              case ExprKind::Column: {
-                  int found = -1;
-                  for (size_t i = 0; i < scope.size(); ++i) {
-                      if (!equalsIgnoreCase(scope[i].name, e.name)
-                          || (!e.table.empty() && !equalsIgnoreCase(scope[i].table, e.table)))
-                          continue;
-                      if (found >= 0)
-                          return false;
-                      found = static_cast<int>(i);
-                  }
-                  if (found < 0)
-                      return false;
-                  out.insert(leafOf(static_cast<size_t>(found)));
-                  return true;
-              }
-              case ExprKind::Star:
-              case ExprKind::InSubquery:
-              case ExprKind::Exists:
-              case ExprKind::ScalarSubquery:
-                  return false;
-              default:
-                  for (const auto &a : e.args)
-                      if (a && !tablesOf(*a, out))
-                          return false;
-                  return true;
-              }
-          };
+    auto tablesOf = [&](const Expr &e, std::set<size_t> &out) {
+        return forEachScopeColumn(e, scope, [&](size_t column) {
+            out.insert(leafOf(column));
+            return true;
+        });
+    };
     struct Term {
         const Expr **slot;
         std::set<size_t> tables;
@@ -1274,21 +1261,13 @@ std::shared_ptr<Plan> Planner::planSelectCore(const sql::SelectStmt &s, bool app
                 exprs.push_back(bind(*o.expr, scope, agg));
                 col = static_cast<int>(exprs.size() - 1);
             }
-            using Nulls = sql::OrderItem::Nulls;
-            const bool nullsFirst
-                = o.nulls == Nulls::Default ? !o.descending : o.nulls == Nulls::First;
-            if (nullsFirst == o.descending) {
-                // NULLS FIRST descending, NULLS LAST ascending: first by whether it is NULL
+            if (const auto nullsKey = nullsKeyDescending(o)) {
                 if (o.expr->kind == ExprKind::Literal && sorted == o.expr.get())
                     fail(o.expr->pos, "NULLS FIRST or LAST needs the column itself here, not "
                                       "its position in a SELECT *");
-                auto isNull = std::make_unique<BExpr>();
-                isNull->kind = BKind::IsNull;
-                isNull->type = LogicalType::Boolean;
-                isNull->args.push_back(bind(*sorted, scope, agg));
-                exprs.push_back(std::move(isNull));
+                exprs.push_back(isNullKey(bind(*sorted, scope, agg)));
                 sortKeys.push_back(static_cast<int>(exprs.size() - 1));
-                sortDesc.push_back(nullsFirst);
+                sortDesc.push_back(*nullsKey);
             }
             sortKeys.push_back(col);
             sortDesc.push_back(o.descending);

@@ -16,6 +16,13 @@ class Transaction;
 
 namespace strata::engine::exec {
 
+//! NULLS FIRST descending and NULLS LAST ascending go against where NULLs sort (first): such
+//! an ORDER BY item is sorted first by whether its value is NULL. That key's direction, or
+//! nullopt for an item that needs none.
+std::optional<bool> nullsKeyDescending(const sql::OrderItem &item);
+//! `value` IS NULL, as that sort key.
+BExprPtr isNullKey(BExprPtr value);
+
 //! A column a name can resolve to.
 struct ScopeColumn {
     std::string table; //!< alias or table name

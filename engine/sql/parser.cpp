@@ -835,26 +835,33 @@ private:
         return head;
     }
 
+    //! expr [ASC | DESC] [NULLS FIRST | NULLS LAST] of an ORDER BY (a window's takes no NULLS:
+    //! `withNulls` false).
+    OrderItem orderItem(bool withNulls = true)
+    {
+        OrderItem item;
+        item.expr = expr();
+        if (acceptKw("DESC"))
+            item.descending = true;
+        else
+            acceptKw("ASC");
+        if (withNulls && acceptKw("NULLS")) {
+            if (acceptKw("FIRST")) {
+                item.nulls = OrderItem::Nulls::First;
+            } else {
+                expectKw("LAST");
+                item.nulls = OrderItem::Nulls::Last;
+            }
+        }
+        return item;
+    }
+
     void orderAndLimit(SelectStmt &s)
     {
         if (acceptKw("ORDER")) {
             expectKw("BY");
             do {
-                OrderItem item;
-                item.expr = expr();
-                if (acceptKw("DESC"))
-                    item.descending = true;
-                else
-                    acceptKw("ASC");
-                if (acceptKw("NULLS")) {
-                    if (acceptKw("FIRST")) {
-                        item.nulls = OrderItem::Nulls::First;
-                    } else {
-                        expectKw("LAST");
-                        item.nulls = OrderItem::Nulls::Last;
-                    }
-                }
-                s.orderBy.push_back(std::move(item));
+                s.orderBy.push_back(orderItem());
             } while (acceptOp(","));
         }
         if (acceptKw("LIMIT")) {
@@ -924,13 +931,7 @@ private:
         if (acceptKw("ORDER")) {
             expectKw("BY");
             do {
-                OrderItem item;
-                item.expr = expr();
-                if (acceptKw("DESC"))
-                    item.descending = true;
-                else
-                    acceptKw("ASC");
-                w->orderBy.push_back(std::move(item));
+                w->orderBy.push_back(orderItem(false));
             } while (acceptOp(","));
         }
         if (isKw("ROWS") || isKw("RANGE")) {
@@ -1541,21 +1542,7 @@ private:
                     advance();
                     e->aggregateOrder = std::make_shared<std::vector<OrderItem>>();
                     do {
-                        OrderItem item;
-                        item.expr = expr();
-                        if (acceptKw("DESC"))
-                            item.descending = true;
-                        else
-                            acceptKw("ASC");
-                        if (acceptKw("NULLS")) {
-                            if (acceptKw("FIRST")) {
-                                item.nulls = OrderItem::Nulls::First;
-                            } else {
-                                expectKw("LAST");
-                                item.nulls = OrderItem::Nulls::Last;
-                            }
-                        }
-                        e->aggregateOrder->push_back(std::move(item));
+                        e->aggregateOrder->push_back(orderItem());
                     } while (acceptOp(","));
                 }
             }
